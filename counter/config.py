@@ -1,0 +1,143 @@
+"""Settings: a TOML file, every value overridable on the command line.
+
+Where the file lives: `--config FILE`, else `DATA_DIR/config.toml` when
+`--data-dir` is given (so one folder holds everything of one counter), else
+`config.toml` in the platform's user config folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+
+from counter.errors import InvalidInput
+
+APP = "counter"
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP)))
+
+    @property
+    def local_path(self) -> Path:
+        return self.data_dir / "counter.sqlite"
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    office: str = "KPG"  # office code
+    counter: str = "L01"  # counter (loket) code
+    user: str = "kasir1"  # the user at this desk
+    timezone: str = "Asia/Makassar"  # business dates are local dates (WITA for Kupang)
+    language: str = "id"
+
+
+@dataclass(frozen=True)
+class BillingSettings:
+    due_day: int = 20  # bills fall due on this day of their month
+
+
+@dataclass(frozen=True)
+class Config:
+    store: StoreSettings = field(default_factory=StoreSettings)
+    desk: DeskSettings = field(default_factory=DeskSettings)
+    billing: BillingSettings = field(default_factory=BillingSettings)
+    source: Path | None = None  # the file read, if any
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.desk.timezone)
+
+
+DEFAULT_TEXT = """\
+# counter settings. Every value may be overridden on the command line:
+#   counter -o desk.counter=L02 ...
+[store]
+# data_dir = "/path/to/folder"   # local store, logs and print files of this counter
+
+[desk]
+office = "KPG"            # office (unit) code
+counter = "L01"           # counter (loket) code
+user = "kasir1"           # user at this desk
+timezone = "Asia/Makassar"
+language = "id"
+
+[billing]
+due_day = 20
+"""
+
+
+def default_path(data_dir: Path | None) -> Path:
+    if data_dir is not None:
+        return data_dir / "config.toml"
+    return Path(platformdirs.user_config_dir(APP)) / "config.toml"
+
+
+def _coerce(value: str, like: object) -> object:
+    if isinstance(like, bool):
+        return value.lower() in ("1", "true", "yes", "ya")
+    if isinstance(like, int):
+        return int(value)
+    if isinstance(like, Path):
+        return Path(value)
+    return value
+
+
+def load(
+    *,
+    config_file: Path | None = None,
+    data_dir: Path | None = None,
+    overrides: list[str] = (),
+    create: bool = True,
+) -> Config:
+    """Read the config file (writing a commented default if missing) and apply
+    `section.key=value` overrides, then `data_dir` (the command line wins)."""
+    path = config_file or default_path(data_dir)
+    values: dict[str, dict[str, object]] = {}
+    if path.exists():
+        try:
+            values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise InvalidInput(f"Berkas pengaturan {path} rusak: {exc}") from exc
+    elif create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(DEFAULT_TEXT, encoding="utf-8")
+        path.chmod(0o600)
+    for item in overrides:
+        key, sep, value = item.partition("=")
+        section, dot, name = key.strip().partition(".")
+        if not sep or not dot:
+            raise InvalidInput(f"Pengaturan {item!r} harus berbentuk bagian.nama=nilai.")
+        values.setdefault(section, {})[name] = value
+    if data_dir is not None:
+        values.setdefault("store", {})["data_dir"] = str(data_dir)
+
+    sections = {}
+    for spec in dataclasses.fields(Config):
+        if spec.name == "source":
+            continue
+        default = spec.default_factory()
+        given = dict(values.get(spec.name, {}))
+        known = {f.name for f in dataclasses.fields(default)}
+        unknown = set(given) - known
+        if unknown:
+            raise InvalidInput(f"Pengaturan tidak dikenal: {spec.name}.{sorted(unknown)[0]}")
+        try:
+            coerced = {k: _coerce(str(v), getattr(default, k)) for k, v in given.items()}
+        except ValueError as exc:
+            raise InvalidInput(f"Nilai pengaturan di [{spec.name}] tidak valid: {exc}") from exc
+        sections[spec.name] = dataclasses.replace(default, **coerced)
+    config = Config(**sections, source=path if path.exists() else None)
+    try:
+        config.zone
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InvalidInput(f"Zona waktu tidak dikenal: {config.desk.timezone}") from exc
+    if not 1 <= config.billing.due_day <= 28:
+        raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
+    return config

@@ -1,0 +1,29 @@
+"""Typed errors whose message a cashier understands (Indonesian).
+
+Every use case raises one of these for bad input and leaves the store
+unchanged; the UI and the CLI show `str(error)` as it is.
+"""
+
+
+class CounterError(Exception):
+    """Base of every error a cashier may see."""
+
+
+class NotFound(CounterError):
+    """A customer, bill, receipt or other record does not exist."""
+
+
+class InvalidInput(CounterError):
+    """A value typed or passed in is malformed or out of range."""
+
+
+class BillSelectionError(CounterError):
+    """The chosen bills break the oldest-first rule or are not payable."""
+
+
+class PaymentRefused(CounterError):
+    """The payment cannot be taken as asked (tender too small, connection closed...)."""
+
+
+class ImportRejected(CounterError):
+    """An import file has a bad row; nothing was imported."""

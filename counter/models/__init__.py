@@ -1,0 +1,21 @@
+"""SQLAlchemy tables of the local (and central) store."""
+
+from counter.models.base import Base
+from counter.models.customer import BILL_STATUSES, CUSTOMER_STATUSES, Bill, Customer
+from counter.models.outbox import AuditRecord, OutboxEvent
+from counter.models.payment import PAYMENT_METHODS, Payment, PaymentLine, ReceiptSequence
+from counter.models.reference import (
+    Counter,
+    FineSchemeRow,
+    Office,
+    StampDutyRow,
+    TariffBlock,
+    TariffGroup,
+    User,
+)
+
+__all__ = [
+    "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
+    "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
+    "Counter", "FineSchemeRow", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
+]

@@ -1,0 +1,36 @@
+"""Acts waiting to be sent to central, and the local audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter.models.base import Base
+
+
+class OutboxEvent(Base):
+    """An act committed locally, in the same transaction, to be pushed to central."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "created_at"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime]
+    sent_at: Mapped[dt.datetime | None]
+
+
+class AuditRecord(Base):
+    """Who did what, when, from which counter."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime]
+    user_id: Mapped[int | None]
+    counter_id: Mapped[int | None]
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(80), default="")
+    details: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,0 +1,64 @@
+"""Payments taken at the counter, with one line per bill paid."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from counter.models.base import Base
+
+PAYMENT_METHODS = ("cash", "transfer", "qris", "debit")
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+    __table_args__ = (Index("ix_payment_day", "business_date", "counter_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # UUIDv7 made at the counter
+    receipt_no: Mapped[str] = mapped_column(String(48), unique=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"))
+    cashier_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    paid_at: Mapped[dt.datetime]
+    business_date: Mapped[dt.date]
+    method: Mapped[str] = mapped_column(String(12))
+    subtotal: Mapped[int]  # sum of the lines
+    stamp_duty: Mapped[int]
+    total: Mapped[int]  # subtotal + stamp duty
+    tendered: Mapped[int]
+    change: Mapped[int]
+    reference: Mapped[str] = mapped_column(String(64), default="")  # transfer / QRIS / card ref
+    status: Mapped[str] = mapped_column(String(12), default="completed")
+    lines: Mapped[list[PaymentLine]] = relationship(
+        order_by="PaymentLine.seq", cascade="all, delete-orphan"
+    )
+
+
+class PaymentLine(Base):
+    """What one payment paid of one bill, by component."""
+
+    __tablename__ = "payment_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment.id"), index=True)
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16), default="bill")
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"))
+    period: Mapped[int]
+    water_charge: Mapped[int]
+    standing_charge: Mapped[int]
+    meter_fee: Mapped[int]
+    admin_fee: Mapped[int]
+    fine: Mapped[int]
+    amount: Mapped[int]  # sum of the components above
+
+
+class ReceiptSequence(Base):
+    """The last receipt number issued by a counter on a day."""
+
+    __tablename__ = "receipt_sequence"
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"), primary_key=True)
+    business_date: Mapped[dt.date] = mapped_column(primary_key=True)
+    last_no: Mapped[int] = mapped_column(default=0)

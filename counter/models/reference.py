@@ -1,0 +1,97 @@
+"""Reference data replicated from central: offices, counters, users, tariffs, rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from counter.models.base import Base
+
+
+class Office(Base):
+    """A unit office (unit / cabang) of the utility."""
+
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    utility_name: Mapped[str] = mapped_column(String(120), default="")
+
+
+class Counter(Base):
+    """A cashier counter (loket) of an office."""
+
+    __tablename__ = "counter"
+    __table_args__ = (UniqueConstraint("office_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    code: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(60), default="")
+    office: Mapped[Office] = relationship()
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))  # cashier | supervisor | admin
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+
+
+class TariffGroup(Base):
+    """A tariff group (golongan tarif) with its fixed monthly charges."""
+
+    __tablename__ = "tariff_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    category: Mapped[str] = mapped_column(String(40), default="")  # Kelompok I, II, III, Khusus
+    minimum_m3: Mapped[int] = mapped_column(default=0)
+    standing_charge: Mapped[int] = mapped_column(default=0)  # biaya beban / abonemen
+    meter_fee: Mapped[int] = mapped_column(default=0)  # pemeliharaan meter
+    fine_exempt: Mapped[bool] = mapped_column(default=False)
+    blocks: Mapped[list[TariffBlock]] = relationship(
+        order_by="TariffBlock.seq", cascade="all, delete-orphan"
+    )
+
+
+class TariffBlock(Base):
+    """One progressive block: the price per m3 up to `up_to_m3` (NULL: no limit)."""
+
+    __tablename__ = "tariff_block"
+    __table_args__ = (UniqueConstraint("tariff_group_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tariff_group_id: Mapped[int] = mapped_column(ForeignKey("tariff_group.id"))
+    seq: Mapped[int]
+    up_to_m3: Mapped[int | None]
+    price_per_m3: Mapped[int]
+
+
+class FineSchemeRow(Base):
+    """The fine scheme in force from `valid_from` (see rules.fines.FineScheme)."""
+
+    __tablename__ = "fine_scheme"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    valid_from: Mapped[dt.date]
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(default=0)
+    stages: Mapped[list] = mapped_column(JSON, default=list)
+    percent_bp: Mapped[int] = mapped_column(default=0)
+    minimum: Mapped[int] = mapped_column(default=0)
+    maximum: Mapped[int] = mapped_column(default=0)
+
+
+class StampDutyRow(Base):
+    """The stamp-duty rule in force from `valid_from`."""
+
+    __tablename__ = "stamp_duty_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    valid_from: Mapped[dt.date]
+    threshold: Mapped[int]
+    amount: Mapped[int]

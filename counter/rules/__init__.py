@@ -1,0 +1,1 @@
+"""Pure business rules over plain data: no database, no Qt, no I/O."""

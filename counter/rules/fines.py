@@ -1,0 +1,62 @@
+"""Late fines. Schemes differ per utility, so a scheme is data, not code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+FineKind = Literal["flat", "staged", "percent", "none"]
+
+
+@dataclass(frozen=True)
+class FineScheme:
+    """How a utility fines a bill paid after its due date.
+
+    - flat: `amount` once the bill is overdue;
+    - staged: `stages` of (months after the due date, amount), each added once
+      the bill is overdue by that many whole months, e.g. ((0, 5000), (1, 5000));
+    - percent: `percent_bp` basis points of the bill, clamped to
+      [`minimum`, `maximum`] (maximum 0: no cap);
+    - none: no fines.
+    """
+
+    kind: FineKind = "flat"
+    amount: int = 10_000
+    stages: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    percent_bp: int = 0
+    minimum: int = 0
+    maximum: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("flat", "staged", "percent", "none"):
+            raise ValueError(f"unknown fine scheme {self.kind!r}")
+        amounts = [self.amount, self.percent_bp, self.minimum, self.maximum]
+        amounts += [a for _, a in self.stages] + [m for m, _ in self.stages]
+        if any(not isinstance(a, int) or a < 0 for a in amounts):
+            raise ValueError("fine amounts must be whole non-negative Rupiah")
+        if self.kind == "percent" and self.maximum and self.maximum < self.minimum:
+            raise ValueError("fine maximum is below its minimum")
+
+
+def _overdue_months(due: dt.date, on: dt.date) -> int:
+    """Whole months `on` lies past `due` (0 in the first month after it)."""
+    months = (on.year - due.year) * 12 + (on.month - due.month)
+    if on.day <= due.day:
+        months -= 1
+    return max(months, 0)
+
+
+def fine_for(bill_amount: int, due: dt.date, on: dt.date, scheme: FineScheme, *, exempt: bool = False) -> int:
+    """The fine on a bill of `bill_amount` due on `due`, if paid on `on`."""
+    if exempt or on <= due or scheme.kind == "none":
+        return 0
+    if scheme.kind == "flat":
+        return scheme.amount
+    if scheme.kind == "staged":
+        overdue = _overdue_months(due, on)
+        return sum(amount for after, amount in scheme.stages if overdue >= after)
+    fine = (bill_amount * scheme.percent_bp + 5_000) // 10_000
+    fine = max(fine, scheme.minimum)
+    return min(fine, scheme.maximum) if scheme.maximum else fine
+

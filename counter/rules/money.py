@@ -1,0 +1,36 @@
+"""Money is an int of whole Rupiah; these helpers show and read it."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MAX_AMOUNT = 10**13  # ten trillion Rupiah: far above any real receipt, far below int64
+
+
+def format_rupiah(amount: int, *, symbol: bool = True) -> str:
+    """`1234567` -> `Rp 1.234.567` (dot thousands, no decimals)."""
+    if not isinstance(amount, int) or isinstance(amount, bool):
+        raise TypeError(f"money must be int Rupiah, got {type(amount).__name__}")
+    digits = f"{abs(amount):,}".replace(",", ".")
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {digits}" if symbol else f"{sign}{digits}"
+
+
+_AMOUNT = re.compile(r"^(?:rp\.?)?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?$", re.IGNORECASE)
+
+
+def parse_rupiah(text: str) -> int:
+    """Read an amount a cashier typed: `150000`, `150.000`, `Rp 150.000`, `150.000,-`.
+
+    Raises ValueError with an Indonesian message for anything else (negative,
+    decimals, letters, absurdly large).
+    """
+    cleaned = (text or "").strip().replace(" ", "")
+    match = _AMOUNT.match(cleaned)
+    if not match:
+        raise ValueError(f"Jumlah uang tidak valid: {text!r}. Tulis angka bulat, mis. 150000 atau 150.000.")
+    value = int(match.group(1).replace(".", ""))
+    if value > MAX_AMOUNT:
+        raise ValueError(f"Jumlah uang terlalu besar: {text!r}.")
+    return value

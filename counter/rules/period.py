@@ -1,0 +1,45 @@
+"""Billing months, kept as an int `yyyymm` (compact in a million-row table)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from counter.rules.money import MONTHS_ID
+
+
+def period_of(day: dt.date) -> int:
+    return day.year * 100 + day.month
+
+
+def add_months(period: int, months: int) -> int:
+    index = (period // 100) * 12 + (period % 100 - 1) + months
+    return (index // 12) * 100 + index % 12 + 1
+
+
+def first_day(period: int) -> dt.date:
+    return dt.date(period // 100, period % 100, 1)
+
+
+def due_date(period: int, due_day: int) -> dt.date:
+    """The due date of a bill: `due_day` of its billing month (clamped to the month's end)."""
+    year, month = divmod(period, 100)
+    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = (next_month - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(due_day, last))
+
+
+def label(period: int) -> str:
+    """`202510` -> `Okt 2025`."""
+    return f"{MONTHS_ID[period % 100 - 1]} {period // 100}"
+
+
+_PERIOD = re.compile(r"^(\d{4})-?(\d{2})$")
+
+
+def parse_period(text: str) -> int:
+    """`2025-10` or `202510` -> 202510; ValueError with an Indonesian message otherwise."""
+    match = _PERIOD.match((text or "").strip())
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
+        raise ValueError(f"Bulan rekening tidak valid: {text!r}. Tulis seperti 2025-10.")
+    return int(match.group(1)) * 100 + int(match.group(2))

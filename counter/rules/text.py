@@ -1,0 +1,23 @@
+"""Normalising what people type and what the store indexes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_KEY = re.compile(r"[^0-9A-Z]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, punctuation to single spaces: `José  Araújo-Soares` ->
+    `jose araujo soares`. The search index and the search query both pass through this."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", plain.casefold()).strip()
+
+
+def key(text: str) -> str:
+    """A connection, meter or barcode number without spaces or dashes, upper case:
+    `01-02-003456` -> `0102003456`."""
+    return _NON_KEY.sub("", (text or "").upper())

@@ -1,0 +1,140 @@
+"""What a customer owes today: bill by bill, with fines and stamp duty."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.models import Bill, Customer, FineSchemeRow, StampDutyRow
+from counter.rules.fines import FineScheme, fine_for
+from counter.rules.stamp_duty import StampDutyRule, stamp_duty
+from counter.services.lookup import STATUS_LABELS, customer_by_number
+
+
+@dataclass(frozen=True)
+class BillDue:
+    bill_id: int
+    period: int
+    meter_start: int
+    meter_end: int
+    usage_m3: int
+    water_charge: int
+    standing_charge: int
+    meter_fee: int
+    admin_fee: int
+    fine: int
+    due_date: dt.date
+
+    @property
+    def fixed_charges(self) -> int:
+        return self.standing_charge + self.meter_fee
+
+    @property
+    def principal(self) -> int:
+        """The bill without its fine."""
+        return self.water_charge + self.standing_charge + self.meter_fee + self.admin_fee
+
+    @property
+    def amount(self) -> int:
+        return self.principal + self.fine
+
+
+@dataclass(frozen=True)
+class CustomerDetail:
+    id: int
+    number: str
+    meter_no: str
+    name: str
+    address: str
+    village: str
+    district: str
+    tariff_code: str
+    tariff_name: str
+    status: str
+    household_size: int
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What is owed on `on` for `bills` (oldest first), stamp duty on their sum."""
+
+    customer: CustomerDetail
+    on: dt.date
+    bills: tuple[BillDue, ...]
+    stamp_duty: int
+    stamp_rule: StampDutyRule
+
+    @property
+    def subtotal(self) -> int:
+        return sum(b.amount for b in self.bills)
+
+    @property
+    def total(self) -> int:
+        return self.subtotal + self.stamp_duty
+
+    def oldest(self, count: int) -> Quote:
+        """The quote for the oldest `count` bills only."""
+        bills = self.bills[:count]
+        duty = stamp_duty(sum(b.amount for b in bills), self.stamp_rule)
+        return Quote(self.customer, self.on, bills, duty, self.stamp_rule)
+
+
+def _in_force(session: Session, table, on: dt.date):  # noqa: ANN001
+    return session.scalars(
+        select(table).where(table.valid_from <= on).order_by(table.valid_from.desc(), table.id.desc()).limit(1)
+    ).first()
+
+
+def fine_scheme(session: Session, on: dt.date) -> FineScheme:
+    row = _in_force(session, FineSchemeRow, on)
+    if row is None:
+        return FineScheme(kind="none")
+    return FineScheme(
+        kind=row.kind, amount=row.amount, stages=tuple(tuple(s) for s in row.stages),
+        percent_bp=row.percent_bp, minimum=row.minimum, maximum=row.maximum,
+    )
+
+
+def stamp_rule(session: Session, on: dt.date) -> StampDutyRule:
+    row = _in_force(session, StampDutyRow, on)
+    return StampDutyRule() if row is None else StampDutyRule(row.threshold, row.amount)
+
+
+def customer_detail(customer: Customer) -> CustomerDetail:
+    group = customer.tariff_group
+    return CustomerDetail(
+        customer.id, customer.number, customer.meter_no, customer.name, customer.address,
+        customer.village, customer.district, group.code, group.name, customer.status,
+        customer.household_size,
+    )
+
+
+def quote_customer(session: Session, customer: Customer, on: dt.date) -> Quote:
+    scheme = fine_scheme(session, on)
+    exempt = customer.fine_exempt or customer.tariff_group.fine_exempt
+    bills = session.scalars(
+        select(Bill).where(Bill.customer_id == customer.id, Bill.status == "unpaid").order_by(Bill.period)
+    ).all()
+    dues = tuple(
+        BillDue(
+            b.id, b.period, b.meter_start, b.meter_end, b.usage_m3, b.water_charge,
+            b.standing_charge, b.meter_fee, b.admin_fee,
+            fine_for(b.amount, b.due_date, on, scheme, exempt=exempt), b.due_date,
+        )
+        for b in bills
+    )
+    rule = stamp_rule(session, on)
+    duty = stamp_duty(sum(d.amount for d in dues), rule)
+    return Quote(customer_detail(customer), on, dues, duty, rule)
+
+
+def quote(session: Session, customer: str, on: dt.date) -> Quote:
+    """What `customer` (connection no., meter no. or barcode) owes on `on`."""
+    return quote_customer(session, customer_by_number(session, customer), on)

@@ -1,0 +1,148 @@
+"""Taking a full payment of a customer's oldest bills."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import update
+from uuid6 import uuid7
+
+from counter.errors import BillSelectionError, InvalidInput, PaymentRefused
+from counter.models import AuditRecord, Bill, OutboxEvent, Payment, PaymentLine, ReceiptSequence
+from counter.models.payment import PAYMENT_METHODS
+from counter.rules.allocation import check_oldest_first
+from counter.rules.money import MAX_AMOUNT, format_rupiah
+from counter.services.billing import BillDue, Quote, quote
+from counter.services.context import Desk
+from counter.store.uow import UnitOfWork
+
+METHOD_LABELS = {"cash": "Tunai", "transfer": "Transfer bank", "qris": "QRIS", "debit": "Kartu debit"}
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    payment_id: uuid.UUID
+    receipt_no: str
+    quote: Quote  # exactly what was paid: the chosen bills, their fines, stamp duty
+    method: str
+    tendered: int
+    change: int
+    paid_at: dt.datetime
+
+    @property
+    def total(self) -> int:
+        return self.quote.total
+
+
+def _check_amount(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"{what} harus angka bulat Rupiah.")
+    if value < 0:
+        raise InvalidInput(f"{what} tidak boleh negatif.")
+    if value > MAX_AMOUNT:
+        raise InvalidInput(f"{what} terlalu besar.")
+    return value
+
+
+def next_receipt_no(session, desk: Desk, day: dt.date) -> str:  # noqa: ANN001
+    """`<office>-<counter>-<yyyymmdd>-<seq>`: unique offline because the counter code is."""
+    row = session.get(ReceiptSequence, (desk.counter_id, day))
+    if row is None:
+        row = ReceiptSequence(counter_id=desk.counter_id, business_date=day, last_no=0)
+        session.add(row)
+    row.last_no += 1
+    return f"{desk.office_code}-{desk.counter_code}-{day:%Y%m%d}-{row.last_no:04d}"
+
+
+def pay(
+    uow: UnitOfWork,
+    desk: Desk,
+    customer: str,
+    periods: Iterable[int],
+    method: str = "cash",
+    tendered: int | None = None,
+    reference: str = "",
+) -> PaymentResult:
+    """Pay the chosen bills (the oldest ones) of `customer` in one transaction:
+    the payment, its lines, the bills marked paid, an outbox event and an audit
+    record. Every amount is recomputed here; the caller only chooses."""
+    if method not in PAYMENT_METHODS:
+        raise InvalidInput(f"Cara bayar {method!r} tidak dikenal.")
+    if len(reference) > 64:
+        raise InvalidInput("Nomor referensi terlalu panjang (maksimal 64 huruf).")
+    with uow.writing():
+        session = uow.session
+        now = desk.now()
+        today = desk.today()
+        owed = quote(session, customer, today)
+        if owed.customer.status == "closed":
+            raise PaymentRefused(
+                f"Sambungan {owed.customer.number} sudah ditutup; pembayaran tidak bisa diterima di loket."
+            )
+        if not owed.bills:
+            raise BillSelectionError(f"Pelanggan {owed.customer.number} tidak punya tunggakan.")
+        chosen = check_oldest_first([b.period for b in owed.bills], periods)
+        paying = owed.oldest(len(chosen))
+        if method == "cash":
+            if tendered is None:
+                raise InvalidInput("Isi uang yang diterima.")
+            tendered = _check_amount(tendered, "Uang diterima")
+            if tendered < paying.total:
+                raise PaymentRefused(
+                    f"Uang diterima {format_rupiah(tendered)} kurang dari tagihan {format_rupiah(paying.total)}."
+                )
+        else:
+            tendered = paying.total
+        change = tendered - paying.total
+
+        payment_id = uuid7()
+        receipt_no = next_receipt_no(session, desk, today)
+        payment = Payment(
+            id=payment_id, receipt_no=receipt_no, office_id=desk.office_id, counter_id=desk.counter_id,
+            cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
+            method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=paying.total,
+            tendered=tendered, change=change, reference=reference,
+            lines=[_line(seq, bill) for seq, bill in enumerate(paying.bills, 1)],
+        )
+        session.add(payment)
+        marked = session.execute(
+            update(Bill)
+            .where(Bill.id.in_([b.bill_id for b in paying.bills]), Bill.status == "unpaid")
+            .values(status="paid", payment_id=payment_id)
+        ).rowcount
+        if marked != len(paying.bills):
+            raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
+        session.add(OutboxEvent(id=uuid7(), kind="payment.created", created_at=now,
+                                payload=_event(payment, desk, owed.customer.number)))
+        session.add(AuditRecord(at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="payment",
+                                subject=receipt_no, details={"customer": owed.customer.number,
+                                                            "total": paying.total, "method": method}))
+        uow.commit()
+    return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now)
+
+
+def _line(seq: int, bill: BillDue) -> PaymentLine:
+    return PaymentLine(
+        seq=seq, kind="bill", bill_id=bill.bill_id, period=bill.period, water_charge=bill.water_charge,
+        standing_charge=bill.standing_charge, meter_fee=bill.meter_fee, admin_fee=bill.admin_fee,
+        fine=bill.fine, amount=bill.amount,
+    )
+
+
+def _event(payment: Payment, desk: Desk, customer_number: str) -> dict:
+    """The payment as central will receive it (central recomputes every amount)."""
+    return {
+        "payment_id": str(payment.id), "receipt_no": payment.receipt_no, "office": desk.office_code,
+        "counter": desk.counter_code, "cashier": desk.username, "customer": customer_number,
+        "paid_at": payment.paid_at.isoformat(), "business_date": payment.business_date.isoformat(),
+        "method": payment.method, "reference": payment.reference, "subtotal": payment.subtotal,
+        "stamp_duty": payment.stamp_duty, "total": payment.total, "tendered": payment.tendered,
+        "change": payment.change,
+        "lines": [{"period": l.period, "water_charge": l.water_charge, "standing_charge": l.standing_charge,
+                   "meter_fee": l.meter_fee, "admin_fee": l.admin_fee, "fine": l.fine, "amount": l.amount}
+                  for l in payment.lines],
+    }
+

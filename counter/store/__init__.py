@@ -1,0 +1,1 @@
+"""The local store: engine set-up, migrations, unit of work."""
