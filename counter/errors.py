@@ -13,7 +13,7 @@ class NotFound(CounterError):
     """A customer, bill, receipt or other record does not exist."""
 
 
-class InvalidInput(CounterError):
+class InvalidInput(CounterError, ValueError):
     """A value typed or passed in is malformed or out of range."""
 
 

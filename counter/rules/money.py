@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from counter.errors import InvalidInput
+
 MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 MAX_AMOUNT = 10**13  # ten trillion Rupiah: far above any real receipt, far below int64
 
@@ -23,14 +25,14 @@ _AMOUNT = re.compile(r"^(?:rp\.?)?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?$", re.
 def parse_rupiah(text: str) -> int:
     """Read an amount a cashier typed: `150000`, `150.000`, `Rp 150.000`, `150.000,-`.
 
-    Raises ValueError with an Indonesian message for anything else (negative,
+    Raises InvalidInput with an Indonesian message for anything else (negative,
     decimals, letters, absurdly large).
     """
     cleaned = (text or "").strip().replace(" ", "")
     match = _AMOUNT.match(cleaned)
     if not match:
-        raise ValueError(f"Jumlah uang tidak valid: {text!r}. Tulis angka bulat, mis. 150000 atau 150.000.")
+        raise InvalidInput(f"Jumlah uang tidak valid: {text!r}. Tulis angka bulat, mis. 150000 atau 150.000.")
     value = int(match.group(1).replace(".", ""))
     if value > MAX_AMOUNT:
-        raise ValueError(f"Jumlah uang terlalu besar: {text!r}.")
+        raise InvalidInput(f"Jumlah uang terlalu besar: {text!r}.")
     return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from counter.errors import InvalidInput
 from counter.rules.money import MONTHS_ID
 
 
@@ -38,8 +39,8 @@ _PERIOD = re.compile(r"^(\d{4})-?(\d{2})$")
 
 
 def parse_period(text: str) -> int:
-    """`2025-10` or `202510` -> 202510; ValueError with an Indonesian message otherwise."""
+    """`2025-10` or `202510` -> 202510; InvalidInput with an Indonesian message otherwise."""
     match = _PERIOD.match((text or "").strip())
     if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
-        raise ValueError(f"Bulan rekening tidak valid: {text!r}. Tulis seperti 2025-10.")
+        raise InvalidInput(f"Bulan rekening tidak valid: {text!r}. Tulis seperti 2025-10.")
     return int(match.group(1)) * 100 + int(match.group(2))

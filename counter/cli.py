@@ -1,0 +1,240 @@
+"""The command line: every use case, for support staff and scripts.
+
+Each command prints a readable table, or JSON with `--json`, and exits non-zero
+with the same clear message a cashier would see on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from counter import config as config_module
+from counter.bootstrap import App
+from counter.errors import CounterError, InvalidInput
+from counter.rules.money import format_rupiah, parse_rupiah
+from counter.rules.period import label, parse_period
+
+EXIT_BAD_INPUT = 2
+
+
+def _to_json(value: object) -> object:
+    if dataclasses.is_dataclass(value):
+        out = {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name in ("total", "subtotal", "amount", "principal", "status_label"):
+            if hasattr(type(value), name) and isinstance(getattr(type(value), name), property):
+                out[name] = _to_json(getattr(value, name))
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _to_json(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (Path,)) or type(value).__name__ == "UUID":
+        return str(value)
+    return value
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], right: set[int] = frozenset()):
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for i, column in enumerate(columns):
+        table.add_column(column, justify="right" if i in right else "left")
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    return table
+
+
+# ---- commands -------------------------------------------------------------
+
+
+def cmd_find(app: App, args: argparse.Namespace) -> object:
+    from counter.services.lookup import find_customers
+
+    with app.uow() as uow:
+        found = find_customers(uow.session, args.text, limit=args.limit)
+    if args.json:
+        return found
+    rows = [(s.number, s.name, f"{s.address}, {s.village}", s.tariff_code, s.status_label, s.matched_by) for s in found]
+    _console().print(_table(f"{len(found)} pelanggan", ["No. samb.", "Nama", "Alamat", "Gol.", "Status", "Cocok"], rows))
+    return None
+
+
+def _print_quote(q) -> None:  # noqa: ANN001
+    c = q.customer
+    console = _console()
+    console.print(f"[bold]{c.number}  {c.name}[/bold]  [{c.status_label}]\n{c.address}, {c.village}, {c.district}"
+                  f"  Gol. {c.tariff_code} ({c.tariff_name})")
+    rows = [(label(b.period), b.usage_m3, format_rupiah(b.water_charge), format_rupiah(b.fixed_charges),
+             format_rupiah(b.admin_fee), format_rupiah(b.fine), format_rupiah(b.amount)) for b in q.bills]
+    console.print(_table(f"Tagihan per {q.on:%d-%m-%Y}", ["Bulan", "m3", "Harga air", "Beban", "Admin", "Denda", "Jumlah"],
+                         rows, right={1, 2, 3, 4, 5, 6}))
+    if q.stamp_duty:
+        console.print(f"Meterai: {format_rupiah(q.stamp_duty)}")
+    console.print(f"[bold]TOTAL: {format_rupiah(q.total)}[/bold]")
+
+
+def cmd_quote(app: App, args: argparse.Namespace) -> object:
+    from counter.services.billing import quote
+
+    on = args.on or app.desk().today()
+    with app.uow() as uow:
+        q = quote(uow.session, args.customer, on)
+    if args.json:
+        return q
+    _print_quote(q)
+    return None
+
+
+def cmd_pay(app: App, args: argparse.Namespace) -> object:
+    from counter.services.billing import quote
+    from counter.services.payment import pay
+
+    desk = app.desk()
+    if args.bills:
+        periods = [parse_period(p) for p in args.bills.split(",")]
+    else:  # all unpaid bills, or the oldest N
+        with app.uow() as uow:
+            owed = quote(uow.session, args.customer, desk.today())
+        periods = [b.period for b in owed.bills][: args.oldest or None]
+    tendered = parse_rupiah(args.tendered) if args.tendered is not None else None
+    result = pay(app.uow(), desk, args.customer, periods, args.method, tendered, args.reference)
+    if args.json:
+        return result
+    _print_quote(result.quote)
+    _console().print(f"Dibayar {result.method}: diterima {format_rupiah(result.tendered)}, "
+                     f"kembali [bold]{format_rupiah(result.change)}[/bold]\nNo. struk {result.receipt_no}")
+    return None
+
+
+def cmd_demo(app: App, args: argparse.Namespace) -> object:
+    from rich.progress import Progress
+
+    from counter.services.demo import create_demo
+
+    if args.replace:
+        _remove_store(app)
+    with Progress(transient=not args.json) as bar:
+        task = bar.add_task("Membuat data demo", total=args.customers)
+        summary = create_demo(app.uow(), customers=args.customers, seed=args.seed, as_of=args.as_of,
+                              due_day=app.config.billing.due_day,
+                              progress=lambda done, total: bar.update(task, completed=done))
+    if args.json:
+        return summary
+    _console().print(f"Data demo siap di {app.config.store.local_path}: {summary.customers} pelanggan, "
+                     f"{summary.bills} rekening ({summary.unpaid_bills} belum lunas), {summary.sealed} disegel.")
+    return None
+
+
+def _remove_store(app: App) -> None:
+    path = app.config.store.local_path
+    if "engine" in app.__dict__:
+        app.engine.dispose()
+        del app.__dict__["engine"]
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def cmd_import(app: App, args: argparse.Namespace) -> object:
+    from counter.services.importer import import_files
+
+    if not (args.customers or args.bills or args.tariffs):
+        raise InvalidInput("Sebutkan berkas: --tariffs, --customers dan/atau --bills.")
+    summary = import_files(app.uow(), tariffs=args.tariffs, customers=args.customers, bills=args.bills,
+                           office_code=app.config.desk.office, due_day=app.config.billing.due_day)
+    if args.json:
+        return summary
+    _console().print(f"Impor selesai: {summary}")
+    return None
+
+
+def cmd_gui(app: App, args: argparse.Namespace) -> int:
+    from counter.ui.app import run
+
+    return run(app, demo=args.demo)
+
+
+# ---- parser ---------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal tidak valid: {text!r} (tulis 2025-11-20)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="counter", description="Loket pembayaran rekening air.")
+    parser.add_argument("--data-dir", type=Path, help="folder for everything of this counter (store, config)")
+    parser.add_argument("--config", type=Path, help="settings file (TOML)")
+    parser.add_argument("-o", "--option", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                        help="override a setting, e.g. -o desk.counter=L02")
+    sub = parser.add_subparsers(dest="command")
+
+    def command(name: str, func, help: str) -> argparse.ArgumentParser:  # noqa: A002, ANN001
+        p = sub.add_parser(name, help=help)
+        p.set_defaults(func=func)
+        p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        return p
+
+    p = command("find", cmd_find, "find customers by number, meter, barcode, name or address")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    p = command("quote", cmd_quote, "what a customer owes")
+    p.add_argument("customer")
+    p.add_argument("--on", type=_date, help="date (default: today)")
+    p = command("pay", cmd_pay, "take a full payment of the oldest bills")
+    p.add_argument("customer")
+    p.add_argument("--bills", help="billing months, e.g. 2025-09,2025-10 (default: all unpaid)")
+    p.add_argument("--oldest", type=int, help="pay only the oldest N bills")
+    p.add_argument("--method", default="cash", choices=["cash", "transfer", "qris", "debit"])
+    p.add_argument("--tendered", help="cash received, e.g. 200000 or 200.000")
+    p.add_argument("--reference", default="", help="transfer / QRIS / card reference")
+    p = command("demo", cmd_demo, "create a demo utility in the local store")
+    p.add_argument("--customers", type=int, default=20_000)
+    p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--as-of", type=_date, help="the demo's today (default: today)")
+    p.add_argument("--replace", action="store_true", help="delete the local store first")
+    p = command("import", cmd_import, "import tariffs, customers and bills from CSV")
+    p.add_argument("--tariffs", type=Path)
+    p.add_argument("--customers", type=Path)
+    p.add_argument("--bills", type=Path)
+    p = sub.add_parser("gui", help="open the cashier's desk (the default)")
+    p.set_defaults(func=cmd_gui)
+    p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    try:
+        app = App(config_module.load(config_file=args.config, data_dir=args.data_dir, overrides=args.option))
+        result = args.func(app, args)
+    except CounterError as error:
+        if getattr(args, "json", False):
+            print(json.dumps({"error": str(error), "type": type(error).__name__}, ensure_ascii=False))
+        else:
+            print(f"Gagal: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(result, int):
+        return result
+    if result is not None:
+        print(json.dumps(_to_json(result), ensure_ascii=False, indent=2))
+    return 0

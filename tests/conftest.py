@@ -1,0 +1,58 @@
+"""Shared fixtures: a real SQLite store with a small demo utility in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from counter import config  # noqa: E402
+from counter.bootstrap import App  # noqa: E402
+from counter.services.context import Desk  # noqa: E402
+from counter.services.demo import create_demo  # noqa: E402
+
+# The demo's "today": 24 Nov 2025, after the 20th, so November's bill is overdue.
+AS_OF = dt.date(2025, 11, 24)
+DEMO_CUSTOMERS = 400
+
+
+def make_app(data_dir: Path, *overrides: str) -> App:
+    return App(config.load(data_dir=data_dir, overrides=list(overrides)))
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store built once per test session; tests get a copy."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    app = make_app(folder)
+    create_demo(app.uow(), customers=DEMO_CUSTOMERS, seed=7, as_of=AS_OF)
+    app.engine.dispose()
+    return folder
+
+
+@pytest.fixture
+def app(demo_template: Path, tmp_path: Path) -> App:
+    folder = tmp_path / "counter"
+    shutil.copytree(demo_template, folder)
+    application = make_app(folder)
+    yield application
+    application.engine.dispose()
+
+
+def clock_at(day: dt.date, hour: int = 10):
+    """A clock fixed at `hour`:00 local time (WITA, UTC+8) on `day`."""
+    moment = dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return lambda: moment
+
+
+@pytest.fixture
+def desk(app: App) -> Desk:
+    """The demo cashier at counter L01, on AS_OF at 10:00 local time."""
+    import dataclasses
+
+    return dataclasses.replace(app.desk(), clock=clock_at(AS_OF))
