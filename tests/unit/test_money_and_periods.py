@@ -1,0 +1,61 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counter.errors import InvalidInput
+from counter.rules.money import MAX_AMOUNT, format_rupiah, parse_rupiah
+from counter.rules.period import add_months, due_date, label, parse_period
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [(0, "Rp 0"), (500, "Rp 500"), (1_000, "Rp 1.000"), (1_234_567, "Rp 1.234.567"), (-61_500, "-Rp 61.500")],
+)
+def test_rupiah_is_shown_with_dot_thousands(amount, shown):
+    assert format_rupiah(amount) == shown
+
+
+def test_money_must_be_int():
+    with pytest.raises(TypeError):
+        format_rupiah(1.5)
+
+
+@pytest.mark.parametrize("text", ["150000", "150.000", "Rp 150.000", "rp150.000", "150.000,-", " 150000 "])
+def test_cashier_amounts_parse(text):
+    assert parse_rupiah(text) == 150_000
+
+
+@pytest.mark.parametrize("text", ["", "-5000", "1,5", "12.34", "15.0000", "abc", "1e6", "Rp", "99999999999999"])
+def test_bad_amounts_are_refused_in_indonesian(text):
+    with pytest.raises(InvalidInput, match="Jumlah uang"):
+        parse_rupiah(text)
+
+
+@given(st.integers(min_value=0, max_value=MAX_AMOUNT))
+def test_format_then_parse_round_trips(amount):
+    assert parse_rupiah(format_rupiah(amount)) == amount
+
+
+@given(st.text(max_size=30))
+def test_parse_never_fails_with_anything_but_invalid_input(text):
+    try:
+        value = parse_rupiah(text)
+    except InvalidInput:
+        return
+    assert isinstance(value, int) and 0 <= value <= MAX_AMOUNT
+
+
+def test_periods():
+    assert add_months(202511, 2) == 202601
+    assert add_months(202501, -1) == 202412
+    assert label(202510) == "Okt 2025"
+    assert parse_period("2025-10") == parse_period("202510") == 202510
+    assert due_date(202502, 30).isoformat() == "2025-02-28"
+    with pytest.raises(InvalidInput):
+        parse_period("2025-13")
+
+
+@given(st.integers(min_value=190001, max_value=299912).filter(lambda p: 1 <= p % 100 <= 12),
+       st.integers(min_value=-300, max_value=300))
+def test_add_months_is_invertible(period, months):
+    assert add_months(add_months(period, months), -months) == period
