@@ -70,51 +70,72 @@ def find_exact(session: Session, query: str) -> list[CustomerSummary]:
     return found
 
 
-_TEXT_SEARCH = text(
-    "SELECT c.id, c.number, c.name, c.address, c.village, c.district, t.code, c.status"
-    " FROM customer_fts f JOIN customer c ON c.id = f.rowid"
-    " JOIN tariff_group t ON t.id = c.tariff_group_id"
-    " WHERE customer_fts MATCH :match ORDER BY bm25(customer_fts, 4.0, 1.0) LIMIT :limit"
+# Words in nearly every address: left out of the match when other words were typed.
+COMMON_WORDS = frozenset({"jl", "jln", "jalan", "no", "rt", "rw", "gg", "gang", "kel", "kec"})
+
+def word_match(words: list[str]) -> str | None:
+    """Every word (two letters or more) must begin a word of the indexed text."""
+    useful = [w for w in dict.fromkeys(words) if len(w) >= 2]
+    rare = [w for w in useful if w not in COMMON_WORDS] or useful
+    return " AND ".join(f'"{w}"*' for w in rare) or None
+
+
+def inside_match(words: list[str]) -> str | None:
+    """Every word (three letters or more) must occur somewhere inside the text."""
+    return " AND ".join(f'"{w}"' for w in dict.fromkeys(words) if len(w) >= MIN_TEXT) or None
+
+
+# Text matches come in tiers, each in the order of the index, each stopping as
+# soon as the page is full. No scoring: FTS5's bm25 reads every match of every
+# word, which for a village of 100,000 customers costs more than a search may.
+TIERS = (
+    ("customer_names", word_match),  # every word begins a word of the name
+    ("customer_words", word_match),  # ... of the name or the address
+    ("customer_name_trigram", inside_match),  # when nothing else: inside the name
 )
 
 
-def fts_match(query: str) -> str | None:
-    """The FTS5 MATCH expression for what was typed: every word of three or more
-    characters must occur somewhere (as a substring) in the name or the place."""
-    words = [w for w in fold(query).split() if len(w) >= MIN_TEXT]
-    return " AND ".join(f'"{w}"' for w in dict.fromkeys(words)) or None
+def _text_ids(session: Session, words: list[str], limit: int, skip: set[int]) -> list[int]:
+    ids: list[int] = []
+    for table, make_match in TIERS:
+        match = make_match(words)
+        if match is None or (make_match is inside_match and ids):
+            continue
+        rows = session.execute(
+            text(f"SELECT rowid FROM {table} WHERE {table} MATCH :match LIMIT :limit"),
+            {"match": match, "limit": limit + len(skip) + len(ids)},
+        ).scalars()
+        for rowid in rows:
+            if rowid not in skip and rowid not in ids:
+                ids.append(rowid)
+        if len(ids) >= limit:
+            break
+    return ids[:limit]
 
 
 def find_customers(session: Session, query: str, limit: int = 50) -> list[CustomerSummary]:
-    """Exact number matches first, then the best text matches (name counts more than
-    address). Short words (under three letters) narrow the text results."""
+    """Exact number matches first, then text matches.
+
+    Text: each word typed must begin a word of the name or the address, in any
+    order, case and accents ignored; customers whose name has every word come
+    first. Only when that finds nobody, each word is looked for inside the
+    names (`anggi` finds `Fanggidae`).
+    """
     query = (query or "").strip()
     if not query:
         raise InvalidInput("Ketik nomor sambungan, nomor meter, nama, atau alamat.")
     if len(query) > MAX_QUERY:
         raise InvalidInput(f"Teks pencarian terlalu panjang (maksimal {MAX_QUERY} huruf).")
-    found = find_exact(session, query)
-    match = fts_match(query)
-    if match is None:
-        if not found and len(key(query)) < MIN_TEXT:
-            raise InvalidInput("Ketik minimal 3 huruf atau angka untuk mencari.")
-        return found[:limit]
-    short = [w for w in fold(query).split() if len(w) < MIN_TEXT]
-    seen = {s.id for s in found}
-    rows = session.execute(_TEXT_SEARCH, {"match": match, "limit": limit + len(seen) + (limit * 4 if short else 0)})
-    for row in rows:
-        if row[0] in seen:
-            continue
-        if short and not all(_has_word(w, row) for w in short):
-            continue
-        found.append(CustomerSummary(*row, matched_by="text"))
-        if len(found) >= limit:
-            break
-    return found
-
-
-def _has_word(word: str, row) -> bool:  # noqa: ANN001
-    return word in fold(" ".join(str(v) for v in row[2:6])).split()
+    # connection and meter numbers carry digits; a name needs no number look-up
+    found = find_exact(session, query) if any(ch.isdigit() for ch in query) else []
+    words = fold(query).split()
+    if len("".join(words)) < MIN_TEXT and not found:
+        raise InvalidInput("Ketik minimal 3 huruf atau angka untuk mencari.")
+    ids = _text_ids(session, words, limit - len(found), {s.id for s in found})
+    if ids:
+        by_id = {s.id: s for s in _summaries(session, Customer.id.in_(ids), "text")}
+        found += [by_id[i] for i in ids]
+    return found[:limit]
 
 
 def customer_by_number(session: Session, query: str) -> Customer:

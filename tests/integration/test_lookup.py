@@ -70,13 +70,22 @@ def test_exact_number_ranks_before_text_matches(app):
     assert 9 in [s.id for s in found[1:]]
 
 
-def test_short_words_narrow_the_results(app):
+def test_every_word_narrows_the_results(app):
     with app.uow() as uow:
         wide = find_customers(uow.session, "oesapa", limit=500)
-        target = next(s for s in wide if "RT 0" in s.address)
-        rt = target.address.split("RT ")[1][:3]
-        narrow = find_customers(uow.session, f"oesapa {int(rt)}", limit=500)  # e.g. "oesapa 7"
-    assert narrow and len(narrow) < len(wide)
+        rt = wide[0].address.split("RT ")[1][:3]
+        narrow = find_customers(uow.session, f"oesapa rt {rt}", limit=500)  # e.g. "oesapa rt 007"
+    assert wide[0].id in [s.id for s in narrow] and len(narrow) < len(wide)
+    assert all(f"RT {rt}" in s.address for s in narrow)
+
+
+def test_a_word_found_only_inside_a_name(app):
+    with app.uow() as uow:
+        uow.session.execute(update(Customer).where(Customer.id == 11).values(
+            name="Fanggidae", search_name="zzfanggidaezz"))
+        uow.commit()
+    with app.uow() as uow:
+        assert [s.id for s in find_customers(uow.session, "anggidaez")] == [11]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""customer text search: FTS5 trigram index over normalised name and place
+"""customer text search: word-prefix indexes over the name and over name and
+place, and a trigram index over names for matches inside a word
 
 Revision ID: 0002
 Revises: 0001
@@ -10,37 +11,45 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# External-content FTS5: the text lives once, in customer.search_name and
-# customer.search_place; the triggers keep the index in step with every change.
-STATEMENTS = [
-    "CREATE VIRTUAL TABLE customer_fts USING fts5("
-    " search_name, search_place, content='customer', content_rowid='id',"
-    " tokenize='trigram')",
-    "CREATE TRIGGER customer_fts_ai AFTER INSERT ON customer BEGIN"
-    " INSERT INTO customer_fts(rowid, search_name, search_place)"
-    " VALUES (new.id, new.search_name, new.search_place); END",
-    "CREATE TRIGGER customer_fts_ad AFTER DELETE ON customer BEGIN"
-    " INSERT INTO customer_fts(customer_fts, rowid, search_name, search_place)"
-    " VALUES ('delete', old.id, old.search_name, old.search_place); END",
-    "CREATE TRIGGER customer_fts_au AFTER UPDATE OF search_name, search_place ON customer BEGIN"
-    " INSERT INTO customer_fts(customer_fts, rowid, search_name, search_place)"
-    " VALUES ('delete', old.id, old.search_name, old.search_place);"
-    " INSERT INTO customer_fts(rowid, search_name, search_place)"
-    " VALUES (new.id, new.search_name, new.search_place); END",
-    "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')",
-]
+# Both are external-content FTS5 tables: the text lives once, in
+# customer.search_name / customer.search_place (already lower-cased and
+# accent-free); the triggers keep both indexes in step with every change.
+WORDS = "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+TABLES = {
+    "customer_names": ("search_name", WORDS),
+    "customer_words": (
+        "search_name, search_place", WORDS),
+    "customer_name_trigram": ("search_name", "tokenize='trigram'"),
+}
+
+
+def _statements(table: str, columns: str, options: str) -> list[str]:
+    names = [c.strip() for c in columns.split(",")]
+    new = ", ".join(f"new.{c}" for c in names)
+    old = ", ".join(f"old.{c}" for c in names)
+    delete = f"INSERT INTO {table}({table}, rowid, {columns}) VALUES ('delete', old.id, {old});"
+    insert = f"INSERT INTO {table}(rowid, {columns}) VALUES (new.id, {new});"
+    return [
+        f"CREATE VIRTUAL TABLE {table} USING fts5({columns}, content='customer', content_rowid='id', {options})",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON customer BEGIN {insert} END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON customer BEGIN {delete} END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {columns} ON customer BEGIN {delete} {insert} END",
+        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
+    ]
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    for statement in STATEMENTS:
-        op.execute(statement)
+    for table, (columns, options) in TABLES.items():
+        for statement in _statements(table, columns, options):
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    for name in ("customer_fts_ai", "customer_fts_ad", "customer_fts_au"):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS customer_fts")
+    for table in TABLES:
+        for suffix in ("ai", "ad", "au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
+        op.execute(f"DROP TABLE IF EXISTS {table}")

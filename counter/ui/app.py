@@ -1,0 +1,80 @@
+"""Starting the desk: the QApplication, demo data on first run, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from counter.errors import CounterError, NotFound
+from counter.services import demo as demo_service
+from counter.ui.main_window import MainWindow
+from counter.ui.tasks import TaskRunner, run_and_wait
+
+EXIT_CANNOT_START = 2
+DEMO_CUSTOMERS = 20_000
+
+
+class _Progress(QObject):
+    """Carries the demo generator's progress from the worker to the GUI thread."""
+
+    step = Signal(int)
+
+
+def _application() -> QApplication:
+    qapp = QApplication.instance() or QApplication(sys.argv)
+    qapp.setApplicationName("Loket")
+    qapp.setApplicationDisplayName("Loket Pembayaran Rekening Air")
+    return qapp
+
+
+def _needs_demo(app) -> bool:  # noqa: ANN001 - counter.bootstrap.App
+    """True when this desk's office is not in the local store yet."""
+    try:
+        app.desk()
+    except NotFound:
+        return True
+    return False
+
+
+def create_demo_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
+    """Fill an empty store with demo data on the worker, showing a progress dialog."""
+    if not run_and_wait(runner, lambda: _needs_demo(app)):
+        return
+    dialog = QProgressDialog()
+    dialog.setLabelText(f"Membuat data demo: {DEMO_CUSTOMERS:,} pelanggan (sekali saja) ...".replace(",", "."))
+    dialog.setCancelButton(None)  # the generator commits chunk by chunk; stopping half-way helps no one
+    dialog.setRange(0, DEMO_CUSTOMERS)
+    dialog.setWindowTitle("Loket")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+    progress = _Progress()
+    progress.step.connect(dialog.setValue)
+    try:
+        run_and_wait(runner, lambda: demo_service.create_demo(
+            app.uow(), customers=DEMO_CUSTOMERS, due_day=app.config.billing.due_day,
+            progress=lambda done, _total: progress.step.emit(done),
+        ))
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
+def run(app, demo: bool = False) -> int:  # noqa: ANN001 - counter.bootstrap.App
+    """Open the cashier's desk; returns the process exit code."""
+    qapp = _application()
+    runner = TaskRunner(app)
+    try:
+        if demo:
+            create_demo_with_progress(app, runner)
+        desk = run_and_wait(runner, app.desk)
+    except CounterError as error:
+        runner.shutdown()
+        QMessageBox.critical(None, "Loket tidak bisa dibuka", str(error))
+        return EXIT_CANNOT_START
+    window = MainWindow(app, desk, runner)
+    window.show()
+    return qapp.exec()

@@ -1,0 +1,227 @@
+"""The right side of the desk: who the customer is, what they owe, the total."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from counter.rules.money import format_rupiah
+from counter.rules.period import label
+from counter.services.billing import Quote
+from counter.ui.table_models import BillsModel
+from counter.ui.widgets import MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
+
+
+class BillsView(QTableView):
+    """The bills table; Space toggles the current month (oldest-first rule kept by the model)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        model = self.model()
+        if event.key() == Qt.Key.Key_Space and isinstance(model, BillsModel) and self.currentIndex().isValid():
+            model.toggle(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class CustomerPanel(QWidget):
+    """Customer header, bills with checkboxes, stamp duty, TOTAL and the pay button."""
+
+    pay_requested = Signal()
+    NO_CUSTOMER = ("Belum ada pelanggan.\nKetik nomor sambungan, scan barcode rekening,\n"
+                   "atau cari nama / alamat di kolom Cari [F2].")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.quote: Quote | None = None
+        self.bills = BillsModel(self)
+        self.bills.selection_changed.connect(self._update_total)
+
+        self.placeholder = QLabel(self.NO_CUSTOMER)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setFont(font(13))
+        self.placeholder.setStyleSheet(f"color: {MUTED};")
+
+        # -- header
+        self.number = QLabel()
+        self.number.setFont(font(15, bold=True))
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name = QLabel()
+        self.name.setFont(font(15, bold=True))
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = StatusBadge()
+        self.address = QLabel()
+        self.address.setFont(font(11))
+        self.area = QLabel()
+        self.area.setFont(font(11))
+        self.tariff = QLabel()
+        self.tariff.setFont(font(11))
+        self.household = QLabel()
+        self.household.setFont(font(11))
+        self.meter = QLabel()
+        self.meter.setFont(font(10))
+        self.meter.setStyleSheet(f"color: {MUTED};")
+
+        top = QHBoxLayout()
+        top.addWidget(self.number)
+        top.addSpacing(12)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.status)
+        info = QGridLayout()
+        info.setHorizontalSpacing(24)
+        info.addWidget(self.address, 0, 0)
+        info.addWidget(self.tariff, 0, 1, alignment=Qt.AlignmentFlag.AlignRight)
+        info.addWidget(self.area, 1, 0)
+        info.addWidget(self.household, 1, 1, alignment=Qt.AlignmentFlag.AlignRight)
+        info.addWidget(self.meter, 2, 0, 1, 2)
+        info.setColumnStretch(0, 1)
+
+        # -- bills
+        self.table = BillsView()
+        self.table.setModel(self.bills)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setFont(font(11))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column, width in ((BillsModel.CHECK, 56), (BillsModel.MONTH, 90), (BillsModel.USAGE, 50)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        self.empty_bills = QLabel("Tidak ada tunggakan: semua rekening sudah lunas.")
+        self.empty_bills.setFont(font(13, bold=True))
+        self.empty_bills.setStyleSheet("color: #1b5e20;")
+        self.empty_bills.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_bills.hide()
+
+        # -- totals
+        self.selection_note = QLabel()
+        self.selection_note.setFont(font(11))
+        self.stamp = QLabel()
+        self.stamp.setFont(font(11, bold=True))
+        self.stamp.setAlignment(MONEY_ALIGN)
+        total_caption = QLabel("TOTAL")
+        total_caption.setFont(font(20, bold=True))
+        total_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total = MoneyLabel(34)
+        self.total.setMinimumWidth(330)
+        self.total.setAccessibleName("Total dibayar")
+        self.pay_button = QPushButton("BAYAR [F5]")
+        self.pay_button.setFont(font(17, bold=True))
+        self.pay_button.setMinimumSize(190, 64)
+        self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F5 is the keyboard way; focus stays in search
+        self.pay_button.setStyleSheet(
+            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 18px; }"
+            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
+        )
+        self.pay_button.clicked.connect(self.pay_requested)
+
+        notes = QVBoxLayout()
+        notes.addWidget(self.selection_note)
+        notes.addWidget(self.stamp)
+        totals = QHBoxLayout()
+        totals.addLayout(notes, 1)
+        totals.addWidget(total_caption)
+        totals.addSpacing(8)
+        totals.addWidget(self.total)
+        totals.addSpacing(16)
+        totals.addWidget(self.pay_button)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #cfd8dc;")
+
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(top)
+        details.addLayout(info)
+        details.addWidget(line)
+        details.addWidget(self.table, 1)
+        details.addWidget(self.empty_bills, 1)
+
+        self.totals = QFrame()
+        self.totals.setObjectName("totals")
+        self.totals.setStyleSheet("QFrame#totals { background: #f4f6f8; border-top: 2px solid #cfd8dc; }")
+        self.totals.setLayout(totals)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.totals)
+        self.clear()
+
+    # ---- state ------------------------------------------------------------
+
+    def clear(self, message: str | None = None) -> None:
+        self.quote = None
+        self.bills.clear()
+        self.details.hide()
+        self.placeholder.setText(message or self.NO_CUSTOMER)
+        self.placeholder.show()
+        self._update_total(0)
+
+    def show_loading(self, number: str) -> None:
+        self.quote = None
+        self.bills.clear()
+        self.details.hide()
+        self.placeholder.setText(f"Memuat pelanggan {number} ...")
+        self.placeholder.show()
+        self._update_total(0)
+
+    def show_quote(self, quote: Quote) -> None:
+        self.quote = quote
+        c = quote.customer
+        self.number.setText(c.number)
+        self.name.setText(c.name)
+        self.name.setToolTip(c.name)
+        self.status.set_status(c.status, c.status_label)
+        self.address.setText(c.address)
+        self.area.setText(f"Kel. {c.village}, Kec. {c.district}")
+        self.tariff.setText(f"Gol. {c.tariff_code} ({c.tariff_name})")
+        self.household.setText(f"{c.household_size} jiwa")
+        self.meter.setText(f"No. meter {c.meter_no}")
+        self.bills.set_bills(quote.bills)
+        self.table.setVisible(bool(quote.bills))
+        self.empty_bills.setVisible(not quote.bills)
+        if quote.bills:
+            self.table.setCurrentIndex(self.bills.index(len(quote.bills) - 1, BillsModel.CHECK))
+            self.table.scrollToBottom()
+        self.placeholder.hide()
+        self.details.show()
+
+    def paying(self) -> Quote | None:
+        """The quote for the checked bills (stamp duty recomputed on their sum)."""
+        if self.quote is None or self.bills.selected_count == 0:
+            return None
+        return self.quote.oldest(self.bills.selected_count)
+
+    def _update_total(self, count: int) -> None:
+        paying = self.paying()
+        if paying is None:
+            self.total.set_amount(0 if self.quote is not None else None)
+            self.stamp.setText("")
+            if self.quote is not None and self.quote.bills:
+                self.selection_note.setText("Belum ada rekening dipilih.")
+            else:
+                self.selection_note.setText("")
+            self.pay_button.setEnabled(False)
+            return
+        self.total.set_amount(paying.total)
+        bills = paying.bills
+        span = label(bills[0].period) if len(bills) == 1 else f"{label(bills[0].period)} - {label(bills[-1].period)}"
+        fines = sum(b.fine for b in bills)
+        note = f"Dibayar {len(bills)} dari {len(self.quote.bills)} bulan: {span}"
+        if fines:
+            note += f"\ntermasuk denda {format_rupiah(fines)}"
+        self.selection_note.setText(note)
+        self.stamp.setText(f"Meterai {format_rupiah(paying.stamp_duty)}" if paying.stamp_duty else "")
+        self.stamp.setVisible(bool(paying.stamp_duty))
+        self.pay_button.setEnabled(True)

@@ -1,0 +1,331 @@
+"""The cashier's desk: search on the left, the customer and the total on the right.
+
+Keyboard first: the search field has focus at start and after each payment
+(F2 puts it back); a scanned number or barcode + Enter opens the customer; F5
+pays. All database work goes through the TaskRunner's single worker.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from counter.errors import CounterError
+from counter.rules.money import format_rupiah
+from counter.rules.period import label
+from counter.services import billing, lookup, payment
+from counter.services.billing import Quote
+from counter.services.context import Desk
+from counter.services.lookup import CustomerSummary
+from counter.services.payment import METHOD_LABELS, PaymentResult
+from counter.ui.customer_panel import CustomerPanel
+from counter.ui.pay_dialog import PayDialog, PayRequest
+from counter.ui.table_models import CustomerResultsModel
+from counter.ui.tasks import TaskRunner
+from counter.ui.widgets import MUTED, SHORTFALL, Banner, font
+
+SEARCH_DEBOUNCE_MS = 250
+SEARCH_LIMIT = 50
+
+
+class SearchField(QLineEdit):
+    """The search box; Down moves into the results, Esc clears."""
+
+    def __init__(self, on_down, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._on_down = on_down
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down:
+            self._on_down()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self.textEdited.emit("")
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app, desk: Desk, runner: TaskRunner | None = None) -> None:  # noqa: ANN001 - bootstrap.App
+        super().__init__()
+        self.app = app
+        self.desk = desk
+        self.runner = runner or TaskRunner(app)
+        self.runner.setParent(self)
+        self.pay_dialog: PayDialog | None = None
+        self.last_payment: PaymentResult | None = None
+        self._open_on_results = False
+        self.setWindowTitle(f"Loket {desk.counter_code} - {desk.office_code}")
+        self.resize(1366, 768)
+
+        # ---- search bar
+        self.search = SearchField(self.focus_results)
+        self.search.setFont(font(14))
+        self.search.setPlaceholderText("No. sambungan / no. meter / barcode rekening / nama / alamat")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(lookup.MAX_QUERY)
+        self.search.textEdited.connect(self._search_edited)
+        self.search.returnPressed.connect(self.search_now)
+        self.search_button = QPushButton("Cari [F2]")
+        self.search_button.setFont(font(12))
+        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.search_button.clicked.connect(self.search_now)
+        self.search_hint = QLabel()
+        self.search_hint.setStyleSheet(f"color: {MUTED};")
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._search_typed)
+
+        search_bar = QHBoxLayout()
+        caption = QLabel("Cari:")
+        caption.setFont(font(13, bold=True))
+        search_bar.addWidget(caption)
+        search_bar.addWidget(self.search, 1)
+        search_bar.addWidget(self.search_button)
+
+        # ---- results (left)
+        self.results = CustomerResultsModel(self)
+        self.results_view = QTableView()
+        self.results_view.setModel(self.results)
+        self.results_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.setAlternatingRowColors(True)
+        self.results_view.setWordWrap(False)
+        self.results_view.verticalHeader().hide()
+        self.results_view.verticalHeader().setDefaultSectionSize(24)
+        header = self.results_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((104, 170, 0, 40, 96)):
+            if width:
+                header.resizeSection(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.results_view.activated.connect(self._result_activated)
+        self.results_view.selectionModel().currentRowChanged.connect(self._result_current_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_hint)
+        left_layout.addWidget(self.results_view, 1)
+
+        # ---- customer (right)
+        self.banner = Banner()
+        self.panel = CustomerPanel()
+        self.panel.pay_requested.connect(self.start_payment)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.panel, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([540, 810])
+        splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(search_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        # ---- status bar
+        bar = self.statusBar()
+        self.busy_label = QLabel("")
+        bar.addWidget(self.busy_label)
+        self.place_label = QLabel(f"Kantor {desk.office_code} | Loket {desk.counter_code}")
+        self.user_label = QLabel(f"Kasir: {desk.username}")
+        self.date_label = QLabel(f"Tanggal: {desk.today():%d-%m-%Y}")
+        self.central_label = QLabel("Pusat: belum tersambung")
+        self.central_label.setStyleSheet(f"color: {MUTED};")
+        for widget in (self.place_label, self.user_label, self.date_label, self.central_label):
+            bar.addPermanentWidget(widget)
+        self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("Memproses ..." if busy else ""))
+
+        # ---- keys
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.start_payment)
+        self.search.setFocus()
+
+    # ---- search -----------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_results(self) -> None:
+        if self.results.rowCount():
+            self.results_view.setFocus()
+            if not self.results_view.currentIndex().isValid():
+                self.results_view.setCurrentIndex(self.results.index(0, 0))
+
+    def _search_edited(self, text: str) -> None:
+        self._open_on_results = False
+        if not text.strip():
+            self._debounce.stop()
+            self.runner.cancel("search")  # a search still on its way no longer matters
+            self.results.clear()
+            self.search_hint.setText("")
+            return
+        self._debounce.start()
+
+    def _search_typed(self) -> None:
+        self._search(self.search.text(), open_single=False)
+
+    def search_now(self) -> None:
+        """Enter (or the Cari button): search at once; one exact match opens."""
+        self._debounce.stop()
+        text = self.search.text()
+        if not text.strip():
+            self.focus_search()
+            return
+        self._search(text, open_single=True)
+
+    def _search(self, text: str, open_single: bool) -> None:
+        self._open_on_results = open_single
+        self.search_hint.setText("Mencari ...")
+        self.runner.read(
+            lambda session: lookup.find_customers(session, text, limit=SEARCH_LIMIT),
+            functools.partial(self._show_results, text),
+            self._search_failed,
+            tag="search",
+        )
+
+    def _show_results(self, text: str, found: list[CustomerSummary]) -> None:
+        self.results.set_results(found)
+        self.results_view.scrollToTop()
+        if not found:
+            self.search_hint.setText(f"Tidak ada pelanggan yang cocok dengan \"{text.strip()}\".")
+            self.search_hint.setStyleSheet(f"color: {SHORTFALL};")
+        else:
+            more = " (lebih banyak: perjelas pencarian)" if len(found) >= SEARCH_LIMIT else ""
+            self.search_hint.setText(f"{len(found)} pelanggan{more}")
+            self.search_hint.setStyleSheet(f"color: {MUTED};")
+        open_single, self._open_on_results = self._open_on_results, False
+        if not open_single or not found:
+            return
+        exact = {s.id: s for s in found if s.matched_by != "text"}
+        if len(exact) == 1 or len(found) == 1:
+            chosen = next(iter(exact.values())) if len(exact) == 1 else found[0]
+            self._select_result(found.index(chosen))
+            self.open_customer(chosen.number)
+            self.search.selectAll()  # the next scan replaces the text
+        else:
+            self.focus_results()
+
+    def _search_failed(self, error: CounterError) -> None:
+        self._open_on_results = False
+        self.results.clear()
+        self.search_hint.setText(str(error))
+        self.search_hint.setStyleSheet(f"color: {SHORTFALL};")
+
+    def _select_result(self, row: int) -> None:
+        model = self.results_view.selectionModel()
+        model.blockSignals(True)
+        self.results_view.setCurrentIndex(self.results.index(row, 0))
+        model.select(self.results.index(row, 0),
+                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        model.blockSignals(False)
+
+    def _result_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_customer(self.results.customer(index.row()).number)
+            self.focus_search()
+
+    def _result_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_customer(self.results.customer(current.row()).number)
+
+    # ---- the customer -----------------------------------------------------
+
+    def open_customer(self, number: str) -> None:
+        """Load what `number` owes today (on the worker) and show it."""
+        if self.panel.quote is not None and self.panel.quote.customer.number == number and not self.runner.is_running("customer"):
+            return
+        self.banner.hide()
+        self.panel.show_loading(number)
+        today = self.desk.today()
+        self.runner.read(
+            lambda session: billing.quote(session, number, today),
+            self._show_quote, self._customer_failed, tag="customer",
+        )
+
+    def _show_quote(self, quote: Quote) -> None:
+        self.panel.show_quote(quote)
+
+    def _customer_failed(self, error: CounterError) -> None:
+        self.panel.clear(str(error))
+
+    def clear_customer(self) -> None:
+        self.runner.cancel("customer")  # a load on its way no longer matters
+        self.panel.clear()
+
+    # ---- paying -----------------------------------------------------------
+
+    def start_payment(self) -> None:
+        """F5: open the pay dialog for the checked bills."""
+        paying = self.panel.paying()
+        if paying is None or self.pay_dialog is not None or self.runner.is_running("customer"):
+            return
+        dialog = PayDialog(paying, self)
+        dialog.confirmed.connect(functools.partial(self._pay, dialog))
+        dialog.finished.connect(functools.partial(self._pay_dialog_closed, dialog))
+        self.pay_dialog = dialog
+        dialog.open()
+
+    def _pay(self, dialog: PayDialog, request: PayRequest) -> None:
+        desk, app = self.desk, self.app
+        number = dialog.paying.customer.number
+        periods = [b.period for b in dialog.paying.bills]
+        self.runner.run(
+            lambda: payment.pay(app.uow(), desk, number, periods, request.method, request.tendered,
+                                request.reference),
+            functools.partial(self._paid, dialog),
+            dialog.failed,
+        )
+
+    def _paid(self, dialog: PayDialog, result: PaymentResult) -> None:
+        self.last_payment = result
+        dialog.succeeded()
+        bills = result.quote.bills
+        months = label(bills[0].period) if len(bills) == 1 else f"{label(bills[0].period)} - {label(bills[-1].period)}"
+        method = METHOD_LABELS.get(result.method, result.method)
+        change = (f"<br><span style='font-size:26pt; font-weight:bold'>KEMBALIAN {format_rupiah(result.change)}</span>"
+                  if result.method == "cash" else "")
+        self.banner.show_message(
+            f"<b>LUNAS</b> &nbsp; No. struk <b>{result.receipt_no}</b> &nbsp; {result.quote.customer.number} "
+            f"{result.quote.customer.name}<br>{len(bills)} bulan ({months}), {method}: total "
+            f"<b>{format_rupiah(result.total)}</b>, diterima {format_rupiah(result.tendered)}{change}",
+            "ok",
+        )
+        self.panel.clear()
+        self.results.clear()
+        self.search.clear()
+        self.search_hint.setText("")
+        self.focus_search()
+
+    def _pay_dialog_closed(self, dialog: PayDialog, _result: int) -> None:
+        if self.pay_dialog is dialog:
+            self.pay_dialog = None
+        dialog.deleteLater()
+        self.focus_search()
+
+    # ---- closing ----------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._debounce.stop()
+        self.runner.shutdown()  # a payment being written finishes first
+        super().closeEvent(event)

@@ -1,0 +1,212 @@
+"""The pay dialog: amount due, method, cash tendered, the change, Enter to pay.
+
+The dialog only collects; the main window runs `payment.pay` on the worker and
+then calls `succeeded()` or `failed(error)`. On failure everything typed stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from counter.errors import CounterError, InvalidInput
+from counter.rules.money import format_rupiah
+from counter.rules.period import label
+from counter.services.billing import Quote
+from counter.services.payment import METHOD_LABELS
+from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, font
+
+METHODS = ("cash", "transfer", "qris", "debit")
+
+
+@dataclass(frozen=True)
+class PayRequest:
+    method: str
+    tendered: int | None  # cash only; the use case takes the total for other methods
+    reference: str
+
+
+class PayDialog(QDialog):
+    confirmed = Signal(object)  # PayRequest
+
+    def __init__(self, paying: Quote, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paying = paying
+        self.due = paying.total
+        self.submitting = False
+        self.setWindowTitle("Pembayaran")
+        self.setModal(True)
+        self.setMinimumWidth(560)
+
+        c = paying.customer
+        bills = paying.bills
+        span = label(bills[0].period) if len(bills) == 1 else f"{label(bills[0].period)} - {label(bills[-1].period)}"
+        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br>{len(bills)} bulan: {span}")
+        who.setFont(font(12))
+
+        self.due_label = MoneyLabel(30)
+        self.due_label.set_amount(self.due)
+        self.due_label.setAccessibleName("Jumlah tagihan")
+        due_note = QLabel(f"termasuk meterai {format_rupiah(paying.stamp_duty)}" if paying.stamp_duty else "")
+        due_note.setAlignment(MONEY_ALIGN)
+        due_note.setStyleSheet(f"color: {MUTED};")
+
+        self.method = QComboBox()
+        self.method.setFont(font(13))
+        for key in METHODS:
+            self.method.addItem(METHOD_LABELS[key], key)
+        self.method.currentIndexChanged.connect(self._method_changed)
+
+        self.tendered = RupiahEdit()
+        self.tendered.setFont(font(22, bold=True))
+        self.tendered.setPlaceholderText("0")
+        self.tendered.setAccessibleName("Uang diterima")
+        self.tendered.textChanged.connect(self._update_change)
+
+        self.reference = QLineEdit()
+        self.reference.setFont(font(13))
+        self.reference.setMaxLength(64)
+        self.reference.setPlaceholderText("no. transaksi / approval code")
+
+        self.change_caption = QLabel("KEMBALIAN")
+        self.change_caption.setFont(font(14, bold=True))
+        self.change = MoneyLabel(40)
+        self.change.setMinimumHeight(70)
+        self.change.setAccessibleName("Kembalian")
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(10)
+        form.addRow(self._caption("JUMLAH TAGIHAN"), self.due_label)
+        form.addRow("", due_note)
+        form.addRow(self._caption("Cara bayar"), self.method)
+        form.addRow(self._caption("Uang diterima"), self.tendered)
+        form.addRow(self._caption("No. referensi"), self.reference)
+        form.addRow(self.change_caption, self.change)
+        self._form = form
+
+        self.hint = QLabel("Enter = bayar, Esc = batal. Ganti cara bayar: Alt+C.")
+        self.hint.setStyleSheet(f"color: {MUTED};")
+        self.cancel_button = QPushButton("Batal [Esc]")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.pay_button = QPushButton("BAYAR [Enter]")
+        self.pay_button.setFont(font(14, bold=True))
+        self.pay_button.setMinimumHeight(48)
+        self.pay_button.setDefault(True)
+        self.pay_button.setStyleSheet(
+            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 22px; }"
+            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
+        )
+        self.pay_button.clicked.connect(self.confirm)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.hint, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.pay_button)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #cfd8dc;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(who)
+        layout.addWidget(line)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+        QShortcut(QKeySequence("Alt+C"), self, self._focus_method)
+        self._method_changed()
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        caption = QLabel(text)
+        caption.setFont(font(12))
+        return caption
+
+    # ---- the form ---------------------------------------------------------
+
+    @property
+    def method_key(self) -> str:
+        return self.method.currentData()
+
+    def set_method(self, key: str) -> None:
+        self.method.setCurrentIndex(METHODS.index(key))
+
+    def _focus_method(self) -> None:
+        self.method.setFocus()
+        self.method.showPopup()
+
+    def _method_changed(self) -> None:
+        cash = self.method_key == "cash"
+        self._form.setRowVisible(self.tendered, cash)
+        self._form.setRowVisible(self.reference, not cash)
+        self._form.setRowVisible(self.change, cash)
+        (self.tendered if cash else self.reference).setFocus()
+        self._update_change()
+
+    def _update_change(self) -> None:
+        if self.method_key != "cash":
+            self.change.set_amount(0)
+            return
+        tendered = self.tendered.value_or_none()
+        if tendered is None:
+            self.change.setText("-")
+            self.change.setStyleSheet(f"color: {MUTED};")
+            self.change_caption.setText("KEMBALIAN")
+        elif tendered < self.due:
+            self.change.set_amount(self.due - tendered)
+            self.change.setStyleSheet(f"color: {SHORTFALL};")
+            self.change_caption.setText("KURANG")
+        else:
+            self.change.set_amount(tendered - self.due)
+            self.change.setStyleSheet(f"color: {GOOD};")
+            self.change_caption.setText("KEMBALIAN")
+
+    def request(self) -> PayRequest:
+        """What was typed, checked for form; InvalidInput (Indonesian) if not."""
+        if self.method_key == "cash":
+            return PayRequest("cash", self.tendered.value(), "")
+        return PayRequest(self.method_key, None, self.reference.text().strip())
+
+    # ---- confirm / outcome -----------------------------------------------
+
+    def confirm(self) -> None:
+        if self.submitting:  # a second Enter while saving pays nothing twice
+            return
+        try:
+            request = self.request()
+        except InvalidInput as error:
+            self._warn(str(error))
+            return
+        self._set_busy(True)
+        self.confirmed.emit(request)
+
+    def succeeded(self) -> None:
+        self._set_busy(False)
+        self.accept()
+
+    def failed(self, error: CounterError) -> None:
+        self._set_busy(False)
+        self._warn(str(error))
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, "Pembayaran gagal", message)
+        focus = self.tendered if self.method_key == "cash" else self.reference
+        focus.setFocus()
+        focus.selectAll()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.submitting = busy
+        for widget in (self.method, self.tendered, self.reference, self.pay_button, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.pay_button.setText("Menyimpan ..." if busy else "BAYAR [Enter]")
+
+    def reject(self) -> None:
+        if self.submitting:  # the payment is being written: wait for its outcome
+            return
+        super().reject()

@@ -1,0 +1,182 @@
+"""Qt item models over the frozen dataclasses the services return."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from counter.rules.money import format_rupiah
+from counter.rules.period import label
+from counter.services.billing import BillDue
+from counter.services.lookup import CustomerSummary
+from counter.ui.widgets import MONEY_ALIGN, MUTED, status_colour
+
+_Index = QModelIndex | QPersistentModelIndex
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+class CustomerResultsModel(QAbstractTableModel):
+    """Search results: number, name, address + village, tariff group, status."""
+
+    HEADERS = ("No. samb.", "Nama", "Alamat", "Gol.", "Status")
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._rows: list[CustomerSummary] = []
+
+    def set_results(self, rows: Sequence[CustomerSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_results([])
+
+    def customer(self, row: int) -> CustomerSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        c = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (c.number, c.name, f"{c.address}, {c.village}", c.tariff_code, c.status_label.upper())[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{c.number}  {c.name}\n{c.address}\n{c.village}, {c.district}\nGol. {c.tariff_code} - {c.status_label}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+            return status_colour(c.status)
+        if role == Qt.ItemDataRole.FontRole and column == 4:
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+
+class BillsModel(QAbstractTableModel):
+    """The unpaid bills, oldest first, with a checkbox column. The checked bills
+    are always the oldest `selected` ones: checking a month checks every older
+    month, unchecking a month unchecks every newer one."""
+
+    selection_changed = Signal(int)
+
+    HEADERS = ("Bayar", "Bulan", "m3", "Harga air", "Beban", "Admin", "Denda", "Jumlah")
+    CHECK, MONTH, USAGE, WATER, FIXED, ADMIN, FINE, AMOUNT = range(8)
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._bills: tuple[BillDue, ...] = ()
+        self._selected = 0
+
+    # ---- the selection ----------------------------------------------------
+
+    def set_bills(self, bills: Sequence[BillDue]) -> None:
+        self.beginResetModel()
+        self._bills = tuple(bills)
+        self._selected = len(self._bills)  # by default every bill is paid
+        self.endResetModel()
+        self.selection_changed.emit(self._selected)
+
+    def clear(self) -> None:
+        self.set_bills(())
+
+    @property
+    def bills(self) -> tuple[BillDue, ...]:
+        return self._bills
+
+    @property
+    def selected_count(self) -> int:
+        return self._selected
+
+    def selected_periods(self) -> list[int]:
+        return [b.period for b in self._bills[: self._selected]]
+
+    def is_checked(self, row: int) -> bool:
+        return row < self._selected
+
+    def set_selected_count(self, count: int) -> None:
+        count = max(0, min(count, len(self._bills)))
+        if count == self._selected:
+            return
+        low, high = sorted((count, self._selected))
+        self._selected = count
+        if self._bills:
+            self.dataChanged.emit(self.index(low, 0), self.index(max(high - 1, low), self.columnCount() - 1))
+        self.selection_changed.emit(count)
+
+    def toggle(self, row: int) -> None:
+        self.set_selected_count(row if self.is_checked(row) else row + 1)
+
+    # ---- Qt model ---------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._bills)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return MONEY_ALIGN if section >= self.USAGE else _LEFT
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and index.column() == self.CHECK:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        bill = self._bills[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.CHECK:
+                return None
+            if column == self.MONTH:
+                return label(bill.period)
+            if column == self.USAGE:
+                return str(bill.usage_m3)
+            amount = (bill.water_charge, bill.fixed_charges, bill.admin_fee, bill.fine, bill.amount)[column - self.WATER]
+            return format_rupiah(amount)
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK:
+            return Qt.CheckState.Checked if self.is_checked(row) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return MONEY_ALIGN if column >= self.USAGE else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and not self.is_checked(row):
+            return QColor(MUTED)
+        if role == Qt.ItemDataRole.FontRole and column == self.AMOUNT:
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{label(bill.period)}: meter {bill.meter_start} - {bill.meter_end} ({bill.usage_m3} m3), "
+                    f"jatuh tempo {bill.due_date:%d-%m-%Y}")
+        return None
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
+        if not index.isValid() or index.column() != self.CHECK or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        checked = getattr(value, "value", value) == Qt.CheckState.Checked.value
+        row = index.row()
+        self.set_selected_count(row + 1 if checked else row)
+        return True

@@ -1,0 +1,94 @@
+"""Finding a customer at the desk: type-ahead, scan + Enter, F2."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from counter.rules.money import format_rupiah
+from counter.rules.text import fold
+from tests.ui.desk_helpers import customer_owing
+
+
+def test_search_field_has_focus_at_start(window):
+    assert QApplication.focusWidget() is window.search
+
+
+def test_typing_a_name_shows_results_after_the_debounce(qtbot, window):
+    qtbot.keyClicks(window.search, "marthen")
+    assert window.results.rowCount() == 0  # debounced: nothing searched yet
+    qtbot.waitUntil(lambda: window.results.rowCount() > 0, timeout=3000)
+    model = window.results
+    names = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert any("marthen" in fold(name) for name in names)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "No. samb."
+    assert model.index(0, 4).data() in {"AKTIF", "DISEGEL", "TUTUP SEMENTARA", "TUTUP"}
+    assert "pelanggan" in window.search_hint.text()
+    assert window.panel.quote is None  # typing alone opens nobody
+    assert QApplication.focusWidget() is window.search
+
+
+def test_too_short_text_shows_a_hint_not_a_dialog(qtbot, window, messages):
+    qtbot.keyClicks(window.search, "ma")
+    qtbot.waitUntil(lambda: "minimal 3" in window.search_hint.text(), timeout=3000)
+    assert window.results.rowCount() == 0
+    assert messages.shown == []
+
+
+def test_scanning_a_connection_number_and_enter_opens_the_customer(qtbot, app, window):
+    number = customer_owing(app, 2)
+    qtbot.keyClicks(window.search, number)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    quote = window.panel.quote
+    assert quote.customer.number == number
+    assert window.panel.number.text() == number
+    assert window.panel.name.text() == quote.customer.name
+    assert window.panel.status.text() == quote.customer.status_label.upper()
+    assert window.panel.household.text() == f"{quote.customer.household_size} jiwa"
+    assert window.panel.bills.rowCount() == len(quote.bills) >= 2
+    assert window.panel.total.text() == format_rupiah(quote.total)  # every bill selected by default
+    assert QApplication.focusWidget() is window.search  # ready for F5 or the next scan
+
+
+def test_scanning_a_bill_barcode_opens_its_customer(qtbot, app, window):
+    number = customer_owing(app, 1)
+    qtbot.keyClicks(window.search, number.replace("-", "") + "202511")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    assert window.panel.quote.customer.number == number
+
+
+def test_unknown_number_says_so_inline(qtbot, window, messages):
+    qtbot.keyClicks(window.search, "99-99-999999")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Tidak ada pelanggan" in window.search_hint.text(), timeout=3000)
+    assert window.panel.quote is None and messages.shown == []
+
+
+def test_down_arrow_moves_into_results_and_opens_the_first(qtbot, window):
+    qtbot.keyClicks(window.search, "Oebobo")
+    qtbot.waitUntil(lambda: window.results.rowCount() > 1, timeout=3000)
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    first = window.results.customer(0).number
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    assert window.panel.quote.customer.number == first
+    qtbot.keyClick(window.results_view, Qt.Key.Key_Down)
+    second = window.results.customer(1).number
+    qtbot.waitUntil(lambda: window.panel.quote is not None and window.panel.quote.customer.number == second,
+                    timeout=3000)
+
+
+def test_f2_puts_focus_back_in_search(qtbot, window):
+    window.results_view.setFocus()
+    qtbot.keyClick(window.results_view, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is window.search
+
+
+def test_status_bar_shows_desk_and_central_placeholder(window, desk):
+    texts = [window.place_label.text(), window.user_label.text(), window.central_label.text()]
+    assert desk.counter_code in texts[0] and desk.office_code in texts[0]
+    assert desk.username in texts[1]
+    assert texts[2] == "Pusat: belum tersambung"
+    assert window.search_button.text() == "Cari [F2]"
+    assert window.panel.pay_button.text() == "BAYAR [F5]"
