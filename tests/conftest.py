@@ -56,3 +56,15 @@ def desk(app: App) -> Desk:
     import dataclasses
 
     return dataclasses.replace(app.desk(), clock=clock_at(AS_OF))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped PostgreSQL test is a failure: the server must be there."""
+    if not os.environ.get("CI"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    postgres = [r for r in skipped if "postgres" in getattr(r, "keywords", {})]
+    if postgres:
+        reporter.write_line(f"CI: {len(postgres)} PostgreSQL test(s) were skipped; failing the run.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

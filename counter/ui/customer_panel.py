@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -17,7 +17,8 @@ from counter.ui.widgets import MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
 
 
 class BillsView(QTableView):
-    """The bills table; Space toggles the current month (oldest-first rule kept by the model)."""
+    """The bills table. A click anywhere in the "Bayar" cell, or Space on a row,
+    toggles that month; the model keeps the oldest-first rule."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         model = self.model()
@@ -25,6 +26,16 @@ class BillsView(QTableView):
             model.toggle(self.currentIndex().row())
             return
         super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        model = self.model()
+        if (event.button() == Qt.MouseButton.LeftButton and index.isValid()
+                and index.column() == BillsModel.CHECK and isinstance(model, BillsModel)):
+            model.toggle(index.row())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
 
 class CustomerPanel(QWidget):

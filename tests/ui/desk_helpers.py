@@ -28,8 +28,11 @@ def bill_states(app, number: str) -> dict[int, str]:  # noqa: ANN001
     return dict(rows)
 
 
-def payments(app, number: str) -> list[Payment]:  # noqa: ANN001
+def payments(app, number: str) -> list[tuple]:  # noqa: ANN001
+    """(method, total, tendered, change, reference, receipt_no) of the customer's payments."""
     with app.uow() as uow:
-        return list(uow.session.scalars(
-            select(Payment).join(Customer, Customer.id == Payment.customer_id).where(Customer.number == number)
-        ))
+        return [tuple(row) for row in uow.session.execute(
+            select(Payment.method, Payment.total, Payment.tendered, Payment.change, Payment.reference,
+                   Payment.receipt_no)
+            .join(Customer, Customer.id == Payment.customer_id).where(Customer.number == number)
+        )]

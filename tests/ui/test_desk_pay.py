@@ -1,0 +1,141 @@
+"""Paying at the desk, by keyboard only: scan + Enter, F5, tendered, Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from counter.rules.money import format_rupiah
+from tests.ui.desk_helpers import bill_states, customer_owing, payments
+
+
+def type_keys(qtbot, text: str) -> None:  # noqa: ANN001
+    """Type into whatever has the keyboard focus, as a person would."""
+    for ch in text:
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+
+
+def press(qtbot, key: Qt.Key) -> None:  # noqa: ANN001
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def scan_and_open_pay_dialog(qtbot, window, number: str):  # noqa: ANN001, ANN201
+    type_keys(qtbot, number)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.pay_dialog is not None and window.pay_dialog.isVisible(), timeout=3000)
+    dialog = window.pay_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
+    return dialog
+
+
+def test_cash_payment_by_keyboard_commits_and_shows_the_change(qtbot, app, window, messages):
+    number = customer_owing(app, 3)
+    before = bill_states(app, number)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    due = window.panel.paying().total
+    assert dialog.due_label.text() == format_rupiah(due)
+    tendered = (due // 100_000 + 1) * 100_000  # the next round Rp 100.000 above
+    type_keys(qtbot, str(tendered))
+    assert dialog.tendered.text() == format_rupiah(tendered, symbol=False)  # 1.300.000 while typing
+    assert dialog.change.text() == format_rupiah(tendered - due)
+    assert dialog.change_caption.text() == "KEMBALIAN"
+
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=5000)
+    result = window.last_payment
+    assert messages.shown == []
+    assert result.total == due and result.change == tendered - due and result.tendered == tendered
+    qtbot.waitUntil(lambda: window.pay_dialog is None)  # closed (and deleted)
+
+    # the store: every bill of the customer paid, one payment with the right money
+    assert set(bill_states(app, number).values()) == {"paid"}
+    unpaid_before = {p for p, s in before.items() if s == "unpaid"}
+    assert len(unpaid_before) >= 3
+    [stored] = payments(app, number)
+    assert stored == ("cash", due, tendered, tendered - due, "", result.receipt_no)
+
+    # the desk: receipt and change in the banner, customer cleared, focus back in search
+    assert result.receipt_no in window.banner.text()
+    assert f"KEMBALIAN {format_rupiah(tendered - due)}" in window.banner.text()
+    assert window.panel.quote is None and window.search.text() == ""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search)
+
+
+def test_paying_only_the_oldest_months(qtbot, app, window, messages):
+    number = customer_owing(app, 3)
+    type_keys(qtbot, number)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    quote = window.panel.quote
+    window.panel.bills.set_selected_count(2)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.pay_dialog is not None, timeout=3000)
+    due = quote.oldest(2).total
+    type_keys(qtbot, str(due))  # exact money
+    assert window.pay_dialog.change.text() == "Rp 0"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=5000)
+    states = bill_states(app, number)
+    assert [states[b.period] for b in quote.bills] == ["paid", "paid"] + ["unpaid"] * (len(quote.bills) - 2)
+    assert window.last_payment.total == due and messages.shown == []
+
+
+def test_tendered_below_due_shows_the_error_and_writes_nothing(qtbot, app, window, messages):
+    number = customer_owing(app, 2)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    due = dialog.due
+    short = due - 1_000
+    type_keys(qtbot, str(short))
+    assert dialog.change_caption.text() == "KURANG"
+    assert dialog.change.text() == format_rupiah(1_000)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(messages.shown), timeout=5000)
+    [(kind, _title, text)] = messages.shown
+    assert kind == "warning"
+    assert text == f"Uang diterima {format_rupiah(short)} kurang dari tagihan {format_rupiah(due)}."
+    # nothing written, nothing lost: the dialog stays with what was typed
+    assert payments(app, number) == []
+    assert "paid" not in {s for p, s in bill_states(app, number).items() if p >= window.panel.quote.bills[0].period}
+    assert dialog.isVisible() and dialog.tendered.text() == format_rupiah(short, symbol=False)
+    assert dialog.tendered.isEnabled() and QApplication.focusWidget() is dialog.tendered
+    assert window.last_payment is None
+
+    # the cashier corrects the amount and pays
+    type_keys(qtbot, str(due + 500))  # the old text is selected, typing replaces it
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=5000)
+    assert window.last_payment.change == 500
+    assert len(payments(app, number)) == 1
+
+
+def test_empty_tendered_asks_for_the_money(qtbot, app, window, messages):
+    dialog = scan_and_open_pay_dialog(qtbot, window, customer_owing(app, 1))
+    press(qtbot, Qt.Key.Key_Return)
+    assert messages.texts("warning") == ["Isi uang yang diterima."]
+    assert dialog.isVisible() and not dialog.submitting
+
+
+def test_qris_payment_takes_the_reference_and_no_tender(qtbot, app, window, messages):
+    number = customer_owing(app, 1)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    dialog.set_method("qris")
+    assert not dialog.tendered.isVisible() and dialog.reference.isVisible()
+    assert QApplication.focusWidget() is dialog.reference
+    type_keys(qtbot, "QR12345")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=5000)
+    [stored] = payments(app, number)
+    assert (stored[0], stored[4], stored[3]) == ("qris", "QR12345", 0)
+    assert "KEMBALIAN" not in window.banner.text() and messages.shown == []
+
+
+def test_escape_cancels_without_paying(qtbot, app, window):
+    number = customer_owing(app, 1)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    type_keys(qtbot, "50000")
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.pay_dialog is None)
+    assert payments(app, number) == []
+    assert window.panel.quote is not None  # the customer is still there for another try
