@@ -446,11 +446,24 @@ def _raise(reason: str) -> None:
     raise _Bad(reason)
 
 
+def _strict(fn: Callable[[], object]) -> object:
+    return fn()
+
+
 def _parse_rows(table: _Table, problems: _Problems, parse: Callable) -> list:
-    """`parse(row, attempt, line)` for every row; `attempt(fn)` runs one check and
-    collects its reason, so that a bad row is reported with all that is wrong with it."""
+    """`parse(row, attempt, line)` for every row, where `attempt(fn)` runs one check.
+
+    A row is parsed first with checks that stop at the first problem (the fast path
+    for good rows); a bad row is parsed again collecting every reason, so that it is
+    reported with all that is wrong with it. `parse` must be safe to run twice."""
     out = []
     for line, cells in table.rows:
+        row = _Row(table.columns, cells)
+        try:
+            out.append(parse(row, _strict, line))
+            continue
+        except _Bad:
+            pass
         reasons: list[str] = []
 
         def attempt(fn: Callable[[], object], reasons: list[str] = reasons) -> object:
@@ -460,11 +473,8 @@ def _parse_rows(table: _Table, problems: _Problems, parse: Callable) -> list:
                 reasons.append(str(bad))
                 return None
 
-        parsed = parse(_Row(table.columns, cells), attempt, line)
-        if reasons:
-            problems.add(table.order, table.label, line, "; ".join(reasons))
-        else:
-            out.append(parsed)
+        parse(row, attempt, line)
+        problems.add(table.order, table.label, line, "; ".join(reasons))
     return out
 
 
@@ -475,9 +485,8 @@ def _parse_tariffs(table: _Table, problems: _Problems, seen: set[str]) -> list[_
         code = attempt(lambda: _code(row["code"], "code"))
         if code:
             seen.add(code)
-            if code in first:
+            if first.setdefault(code, line) != line:
                 attempt(lambda: _raise(f"kode {code} sudah ada di baris {first[code]}"))
-            first.setdefault(code, line)
         values: dict[str, object] = {"name": attempt(lambda: _text(row["name"], "name", 80, required=True))}
         _optional(row, attempt, "category", lambda t: _text(t, "category", 40), values)
         _optional(row, attempt, "minimum_m3", lambda t: _whole(t or "0", "minimum_m3", 100_000), values)
@@ -500,9 +509,8 @@ def _parse_customers(table: _Table, problems: _Problems, seen: set[str]) -> list
             attempt(lambda: _raise(f"number {_show(number)} tidak berisi huruf atau angka"))
         if number_key:
             seen.add(number_key)
-            if number_key in first:
+            if first.setdefault(number_key, line) != line:
                 attempt(lambda: _raise(f"nomor sambungan {number} sudah ada di baris {first[number_key]}"))
-            first.setdefault(number_key, line)
         values: dict[str, object] = {
             "number": number,
             "name": attempt(lambda: _text(row["name"], "name", 120, required=True)),
@@ -534,10 +542,9 @@ def _parse_bills(table: _Table, problems: _Problems) -> list[_BillRow]:
                                    else f"number {_show(number)} tidak berisi huruf atau angka"))
         period = attempt(lambda: _period(row["period"]))
         if number_key and period:
-            if (number_key, period) in first:
+            if first.setdefault((number_key, period), line) != line:
                 attempt(lambda: _raise(f"rekening {number} bulan {row['period']} sudah ada di baris "
                                        f"{first[number_key, period]}"))
-            first.setdefault((number_key, period), line)
         start = attempt(lambda: _whole(row["meter_start"], "meter_start"))
         end = attempt(lambda: _whole(row["meter_end"], "meter_end"))
         usage_text = row.get("usage_m3")
@@ -801,7 +808,7 @@ def import_files(
             warnings.append(f"Kantor {office_code!r} belum ada di data lokal; pelanggan baru disimpan tanpa kantor.")
         last_id = session.scalar(select(func.max(Customer.id))) or 0
         if plan.customer_inserts:
-            session.execute(insert(Customer), plan.customer_inserts)
+            session.execute(insert(Customer.__table__), plan.customer_inserts)
         if plan.customer_updates:
             session.execute(update(Customer), plan.customer_updates)
         if plan.bill_inserts:
@@ -809,7 +816,7 @@ def import_files(
             if plan.customer_inserts:
                 ids.update(session.execute(
                     select(Customer.number_key, Customer.id).where(Customer.id > last_id)).tuples().all())
-            session.execute(insert(Bill), [_bill_record(r, ids[r.number_key], due_day) for r in plan.bill_inserts])
+            session.execute(insert(Bill.__table__), [_bill_record(r, ids[r.number_key], due_day) for r in plan.bill_inserts])
             plan.count("bills_new", len(plan.bill_inserts))
         if plan.bill_updates:
             session.execute(update(Bill), plan.bill_updates)

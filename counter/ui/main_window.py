@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
     # ---- search -----------------------------------------------------------
 
     def focus_search(self) -> None:
+        if not self.isActiveWindow() and self.pay_dialog is None:
+            self.activateWindow()  # back from a dialog: some window managers leave no window active
         self.search.setFocus()
         self.search.selectAll()
 

@@ -72,6 +72,7 @@ def test_paying_only_the_oldest_months(qtbot, app, window, messages):
     window.panel.bills.set_selected_count(2)
     press(qtbot, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.pay_dialog is not None, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.pay_dialog.tendered, timeout=3000)
     due = quote.oldest(2).total
     type_keys(qtbot, str(due))  # exact money
     assert window.pay_dialog.change.text() == "Rp 0"

@@ -1,0 +1,48 @@
+"""Dependencies point down: ui -> services -> rules/models/store. Read from the imports."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "counter"
+
+# package -> what it must not import
+FORBIDDEN = {
+    "rules": ("PySide6", "sqlalchemy", "counter.models", "counter.store", "counter.services", "counter.ui"),
+    "models": ("PySide6", "counter.services", "counter.ui", "counter.store"),
+    "store": ("PySide6", "counter.services", "counter.ui"),
+    "services": ("PySide6", "counter.ui"),
+    "printing": ("PySide6", "counter.ui", "counter.store", "sqlalchemy"),
+    "sync": ("PySide6", "counter.ui"),
+}
+
+
+def imports_of(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_layers_do_not_import_upwards(package):
+    offending = []
+    for path in (PACKAGE / package).rglob("*.py"):
+        for name in imports_of(path):
+            if name.startswith(FORBIDDEN[package]):
+                offending.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert not offending
+
+
+def test_only_the_ui_imports_qt():
+    offending = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "ui" not in path.relative_to(PACKAGE).parts[:1]
+        and any(name.startswith("PySide6") for name in imports_of(path))
+    ]
+    assert not offending
