@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from counter.errors import InvalidInput, NotFound
@@ -45,28 +45,44 @@ _COLUMNS = (
     Customer.id, Customer.number, Customer.name, Customer.address, Customer.village,
     Customer.district, TariffGroup.code, Customer.status,
 )
+_SELECT = select(*_COLUMNS, Customer.number_key, Customer.meter_key).join(
+    TariffGroup, TariffGroup.id == Customer.tariff_group_id
+)
 
 
-def _summaries(session: Session, condition, matched_by: str, period: int | None = None):  # noqa: ANN001
-    rows = session.execute(
-        select(*_COLUMNS).join(TariffGroup, TariffGroup.id == Customer.tariff_group_id).where(condition)
-    ).all()
-    return [CustomerSummary(*row, matched_by=matched_by, period=period) for row in rows]
+def looks_like_number(k: str) -> bool:
+    """Connection and meter numbers are mostly digits; names and addresses are not."""
+    return len(k) >= MIN_TEXT and 2 * sum(ch.isdigit() for ch in k) >= len(k)
 
 
 def find_exact(session: Session, query: str) -> list[CustomerSummary]:
-    """Customers whose connection number, meter number or bill barcode is `query`."""
+    """Customers whose connection number, meter number or bill barcode is `query`:
+    by connection number first, then barcode, then meter number."""
     k = key(query)
-    if not k:
+    if not looks_like_number(k):
         return []
-    found = _summaries(session, Customer.number_key == k, "number")
-    if not found and len(k) > BARCODE_PERIOD_DIGITS and k[-BARCODE_PERIOD_DIGITS:].isdigit():
-        period = int(k[-BARCODE_PERIOD_DIGITS:])
-        if 1 <= period % 100 <= 12:
-            found = _summaries(
-                session, Customer.number_key == k[:-BARCODE_PERIOD_DIGITS], "barcode", period
-            )
-    found += [s for s in _summaries(session, Customer.meter_key == k, "meter") if s not in found]
+    barcode, period = None, None
+    if len(k) > BARCODE_PERIOD_DIGITS and k[-BARCODE_PERIOD_DIGITS:].isdigit():
+        barcode, period = k[:-BARCODE_PERIOD_DIGITS], int(k[-BARCODE_PERIOD_DIGITS:])
+        if not 1 <= period % 100 <= 12:
+            barcode, period = None, None
+    keys = [k] if barcode is None else [k, barcode]
+    rows = session.execute(_SELECT.where(or_(Customer.number_key.in_(keys), Customer.meter_key == k))).all()
+    ranked = []
+    for row in rows:
+        *summary, number_key, meter_key = row
+        if number_key == k:
+            ranked.append((0, CustomerSummary(*summary, matched_by="number")))
+        elif number_key == barcode:
+            ranked.append((1, CustomerSummary(*summary, matched_by="barcode", period=period)))
+        if meter_key == k:
+            ranked.append((2, CustomerSummary(*summary, matched_by="meter")))
+    found: list[CustomerSummary] = []
+    for _, summary in sorted(ranked, key=lambda r: r[0]):
+        if summary.id not in {s.id for s in found}:
+            found.append(summary)
+    if any(s.matched_by == "number" for s in found):  # a full number beats a barcode reading
+        found = [s for s in found if s.matched_by != "barcode"]
     return found
 
 
@@ -126,14 +142,14 @@ def find_customers(session: Session, query: str, limit: int = 50) -> list[Custom
         raise InvalidInput("Ketik nomor sambungan, nomor meter, nama, atau alamat.")
     if len(query) > MAX_QUERY:
         raise InvalidInput(f"Teks pencarian terlalu panjang (maksimal {MAX_QUERY} huruf).")
-    # connection and meter numbers carry digits; a name needs no number look-up
-    found = find_exact(session, query) if any(ch.isdigit() for ch in query) else []
+    found = find_exact(session, query)
     words = fold(query).split()
     if len("".join(words)) < MIN_TEXT and not found:
         raise InvalidInput("Ketik minimal 3 huruf atau angka untuk mencari.")
     ids = _text_ids(session, words, limit - len(found), {s.id for s in found})
     if ids:
-        by_id = {s.id: s for s in _summaries(session, Customer.id.in_(ids), "text")}
+        rows = session.execute(_SELECT.where(Customer.id.in_(ids))).all()
+        by_id = {row[0]: CustomerSummary(*row[:-2], matched_by="text") for row in rows}
         found += [by_id[i] for i in ids]
     return found[:limit]
 
