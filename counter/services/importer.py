@@ -5,16 +5,17 @@ The formats are described column by column in docs/import.md. In short:
 - every file is UTF-8 (with or without BOM), comma- or semicolon-separated (found
   from the header row), with a header row whose column names are case-insensitive;
 - the files given are imported ALL OR NOTHING in one transaction: every row of
-  every file is checked first, the bad ones (up to MAX_SHOWN of them) are named in
+  every file is checked, the bad ones (the first MAX_SHOWN of them) are named in
   one ImportRejected message ("customers.csv baris 7: golongan tarif 'R9' tidak
   dikenal"), and nothing is written unless there are none;
 - tariffs are upserted by code, customers by their normalised connection number,
   bills by (customer, billing month); a bill already paid is never changed.
 
-It runs in two steps so that the write lock is held only briefly: the files are
-read and checked row by row without the store (`_parse_*`), then, inside one
-write transaction, the rows are checked against the store with batched look-ups
-(no SELECT per row) and written with executemany-style bulk statements.
+It runs in two steps so that the store's write lock is held only briefly: the
+files are read and every row checked on its own without the store (`_parse_*`);
+then, inside one write transaction, the rows are checked against the store with
+batched look-ups (no SELECT per row) and written with executemany inserts and
+bulk updates.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Column, MetaData, Table, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from counter.errors import ImportRejected, InvalidInput
@@ -41,11 +42,13 @@ from counter.rules.text import fold, key
 from counter.store.uow import UnitOfWork
 
 MAX_SHOWN = 20  # bad rows named in the message
-MAX_KEPT = 10_000  # bad rows remembered (the rest are only counted)
-MAX_COUNT = 10**9  # meter readings, m3, household sizes: far above any real value
-LOOKUP_CHUNK = 500  # keys per batched IN (...) look-up
+MAX_KEPT = 10_000  # bad rows remembered for sorting (the rest are only counted)
+MAX_COUNT = 10**9  # meter readings and m3: far above any real value
+MAX_BLOCKS = 50
+LOOKUP_CHUNK = 500  # keys per batched `IN (...)` look-up
+WRITE_CHUNK = 20_000  # rows per executemany
 
-# ---- the result --------------------------------------------------------------
+# ---- the result ----------------------------------------------------------------
 
 
 def _n(value: int) -> str:
@@ -93,11 +96,15 @@ class ImportSummary:
         return text
 
 
-# ---- problems ----------------------------------------------------------------
+# ---- problems ------------------------------------------------------------------
 
 
 class _Bad(Exception):
     """One reason a cell or row is wrong (Indonesian)."""
+
+
+def _raise(reason: str) -> None:
+    raise _Bad(reason)
 
 
 class _Problems:
@@ -117,42 +124,42 @@ class _Problems:
         return self.total > 0
 
     def rejection(self) -> ImportRejected:
-        shown = [m for *_, m in sorted(self.kept)[:MAX_SHOWN]]
-        head = (f"Impor dibatalkan, tidak ada data yang disimpan. "
-                f"{_n(self.total)} kesalahan:" if self.total > 1 else
-                "Impor dibatalkan, tidak ada data yang disimpan:")
-        lines = [head, *shown]
+        shown = [message for *_, message in sorted(self.kept)[:MAX_SHOWN]]
+        if self.total == 1:
+            lines = ["Impor dibatalkan, tidak ada data yang disimpan:"]
+        else:
+            lines = [f"Impor dibatalkan, tidak ada data yang disimpan. {_n(self.total)} kesalahan:"]
+        lines += shown
         if self.total > len(shown):
             lines.append(f"... dan {_n(self.total - len(shown))} kesalahan lain.")
         error = ImportRejected("\n".join(lines))
-        error.problems = tuple(shown)  # for a UI that lists them
+        error.problems = tuple(shown)  # for a screen that lists them
         return error
 
 
-# ---- reading CSV -------------------------------------------------------------
+# ---- reading a CSV file ----------------------------------------------------------
 
 
 def _column_name(text: str) -> str:
+    """`  Tariff Group ` -> `tariff_group`."""
     return re.sub(r"[\s\-]+", "_", text.strip().lstrip("\ufeff").strip().lower())
 
 
 @dataclass
 class _Table:
-    label: str
-    order: int
-    columns: dict[str, int]
-    rows: list[tuple[int, list[str]]]  # (line of the row's start, cells)
-
-    def has(self, column: str) -> bool:
-        return column in self.columns
+    label: str  # the file name, as messages name it
+    order: int  # 0 tariffs, 1 customers, 2 bills: the order of messages
+    rows: Iterator[tuple[int, dict[str, str]]]  # (line where the row starts, stripped cells by column)
 
 
-def _read_table(path: Path, label: str, order: int, required: Sequence[str], optional: Sequence[str],
+def _read_table(path: Path, order: int, required: Sequence[str], optional: Sequence[str],
                 problems: _Problems, warnings: list[str]) -> _Table | None:
-    """The rows of a CSV file, or None (and a problem) when the file itself is unusable."""
+    """The rows of a CSV file, read as they are iterated; None (and a problem) when the
+    file as a whole is unusable. A row with the wrong number of cells is a problem."""
+    label = path.name
 
-    def fail(reason: str) -> None:
-        problems.add(order, label, None, reason)
+    def fail(reason: str, line: int | None = None) -> None:
+        problems.add(order, label, line, reason)
 
     try:
         data = path.read_bytes()
@@ -171,75 +178,81 @@ def _read_table(path: Path, label: str, order: int, required: Sequence[str], opt
         line = data[: exc.start].count(b"\n") + 1
         fail(f"bukan teks UTF-8 (byte tidak sah di baris {line}); simpan ulang sebagai 'CSV UTF-8'")
         return None
+    del data
     if not text.strip():
         fail("berkas kosong")
         return None
 
-    first_line = next(line for line in text.splitlines() if line.strip())
+    first_line = next(line for line in io.StringIO(text) if line.strip())
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
+    del text
     last = 0
-    try:
-        for cells in reader:
-            start, last = last + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if header is None:
-                header = [_column_name(c) for c in cells]
-                continue
-            rows.append((start, cells))
-    except csv.Error as exc:
-        fail(f"baris {reader.line_num}: bentuk CSV rusak ({exc})")
-        return None
 
+    def records() -> Iterator[tuple[int, list[str]]]:
+        """(first line, cells) of every row that is not blank."""
+        nonlocal last
+        try:
+            for cells in reader:
+                start, last = last + 1, reader.line_num
+                if "".join(cells).strip():
+                    yield start, cells
+        except csv.Error as exc:
+            fail(f"bentuk CSV rusak ({exc})", reader.line_num)
+
+    lines = records()
+    _, header = next(lines, (0, None))
+    if header is None:
+        return None  # the CSV error is reported
+    header = [_column_name(c) for c in header]
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
-        if not name:
-            continue
         if name in columns:
             fail(f"kolom '{name}' muncul dua kali di baris judul")
             return None
-        columns[name] = index
+        if name:
+            columns[name] = index
     missing = [c for c in required if c not in columns]
     if missing:
-        fail(f"kolom wajib tidak ada: {', '.join(missing)} (pemisah '{delimiter}'; "
-             f"kolom yang ada: {', '.join(columns) or '-'})")
+        fail(f"kolom wajib tidak ada: {', '.join(missing)} (kolom yang terbaca dengan pemisah "
+             f"'{delimiter}': {', '.join(columns) or '-'})")
         return None
     unknown = [c for c in columns if c not in required and c not in optional]
     if unknown:
         warnings.append(f"{label}: kolom tidak dikenal diabaikan: {', '.join(unknown)}.")
-    if not rows:
-        fail("tidak ada baris data (hanya baris judul)")
-        return None
-
     width = len(header)
-    checked = []
-    for line, cells in rows:
-        if len(cells) < width or any(c.strip() for c in cells[width:]):
-            problems.add(order, label, line,
-                         f"berisi {len(cells)} kolom, baris judul {width} kolom (nilai yang memuat "
-                         f"'{delimiter}' harus diapit tanda kutip \")")
-            continue
-        checked.append((line, cells))
-    return _Table(label, order, columns, checked)
+    used = [(name, index) for name, index in columns.items() if name not in unknown]
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        count = 0
+        for line, cells in lines:
+            count += 1
+            if len(cells) != width:
+                fail(f"berisi {len(cells)} kolom, baris judul {width} kolom (nilai yang memuat "
+                     f"'{delimiter}' harus diapit tanda kutip \")", line)
+                continue
+            yield line, {name: cells[index].strip() for name, index in used}
+        if not count:
+            fail("tidak ada baris data (hanya baris judul)")
+
+    return _Table(label, order, rows())
 
 
-# ---- reading values ------------------------------------------------------------
+# ---- reading a value -------------------------------------------------------------
 
 _DIGITS = re.compile(r"[0-9]{1,15}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
-_CODE = re.compile(r"[A-Z0-9][A-Z0-9._/\-]*")
+_CODE = re.compile(r"[A-Z0-9][A-Z0-9._/\-]{0,15}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LOCAL_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 _PERIOD = re.compile(r"(\d{4})-?(\d{2})")
 
 
 def _show(text: str) -> str:
-    """A cell as quoted in a message: short and printable."""
+    """A cell as a message quotes it: short and printable."""
     shown = text if len(text) <= 30 else text[:27] + "..."
-    shown = repr(shown)[1:-1] if _CONTROL.search(shown) else shown
+    if _CONTROL.search(shown):
+        shown = repr(shown)[1:-1]
     return f"'{shown}'"
 
 
@@ -266,22 +279,18 @@ def _rupiah(text: str, column: str) -> int:
     return value
 
 
-_TRUE = {"1", "true", "ya", "y", "yes", "benar"}
-_FALSE = {"0", "false", "tidak", "t", "n", "no", "salah", ""}
+_FLAGS = {"1": True, "true": True, "ya": True, "y": True, "yes": True,
+          "0": False, "false": False, "tidak": False, "n": False, "no": False, "": False}
 
 
 def _flag(text: str, column: str) -> bool:
-    lowered = text.lower()
-    if lowered in _TRUE:
-        return True
-    if lowered in _FALSE:
-        return False
-    raise _Bad(f"{column} {_show(text)} tidak dikenal (tulis ya/tidak atau 1/0)")
+    flag = _FLAGS.get(text.lower())
+    if flag is None:
+        raise _Bad(f"{column} {_show(text)} tidak dikenal (tulis ya/tidak atau 1/0)")
+    return flag
 
 
-def _text(text: str, column: str, limit: int, *, required: bool = False) -> str:
-    if required and not text:
-        raise _Bad(f"{column} kosong")
+def _text(text: str, column: str, limit: int) -> str:
     if _CONTROL.search(text):
         raise _Bad(f"{column} berisi karakter kontrol (mis. ganti baris atau tab)")
     if len(text) > limit:
@@ -289,11 +298,18 @@ def _text(text: str, column: str, limit: int, *, required: bool = False) -> str:
     return text
 
 
-def _code(text: str, column: str) -> str:
-    code = text.upper()
-    if not code:
+def _required_text(text: str, column: str, limit: int) -> str:
+    if not text:
         raise _Bad(f"{column} kosong")
-    if len(code) > 16 or not _CODE.fullmatch(code):
+    return _text(text, column, limit)
+
+
+def _code(text: str, column: str) -> str:
+    """A tariff group code, upper case: `r1` -> `R1`."""
+    if not text:
+        raise _Bad(f"{column} kosong")
+    code = text.upper()
+    if not _CODE.fullmatch(code):
         raise _Bad(f"{column} {_show(text)} tidak sah (huruf, angka, '.', '-', '_' atau '/'; maksimal 16)")
     return code
 
@@ -305,19 +321,27 @@ def _period(text: str) -> int:
     return int(match.group(1)) * 100 + int(match.group(2))
 
 
+def _period_text(period: int) -> str:
+    return f"{period // 100}-{period % 100:02d}"
+
+
 def _date(text: str, column: str) -> dt.date:
     iso, local = _ISO_DATE.fullmatch(text), _LOCAL_DATE.fullmatch(text)
     try:
         if iso:
-            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        if local:
-            return dt.date(int(local.group(3)), int(local.group(2)), int(local.group(1)))
+            day = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        elif local:
+            day = dt.date(int(local.group(3)), int(local.group(2)), int(local.group(1)))
+        else:
+            day = None
     except ValueError:
-        pass
-    raise _Bad(f"{column} {_show(text)} bukan tanggal (tulis 2025-11-20 atau 20/11/2025)")
+        day = None
+    if day is None or not 1900 <= day.year <= 2999:
+        raise _Bad(f"{column} {_show(text)} bukan tanggal (tulis 2025-11-20 atau 20/11/2025)")
+    return day
 
 
-_STATUS_WORDS = {
+_STATUSES = {
     **{s: s for s in CUSTOMER_STATUSES},
     "aktif": "active",
     "segel": "sealed", "disegel": "sealed",
@@ -329,18 +353,20 @@ _STATUS_WORDS = {
 def _status(text: str) -> str:
     if not text:
         raise _Bad("status kosong (tulis aktif, segel, tutup_sementara atau tutup)")
-    status = _STATUS_WORDS.get(_column_name(text))
+    status = _STATUSES.get(text) or _STATUSES.get(_column_name(text))
     if status is None:
         raise _Bad(f"status {_show(text)} tidak dikenal (tulis aktif, segel, tutup_sementara atau tutup)")
     return status
 
 
-_BILL_STATUS = {"": False, "unpaid": False, "belum_lunas": False, "belum": False,
-                "paid": True, "lunas": True}
+_BILL_STATUSES = {"": False, "unpaid": False, "belum_lunas": False, "belum": False,
+                  "paid": True, "lunas": True}
 
 
 def _bill_paid(text: str) -> bool:
-    paid = _BILL_STATUS.get(_column_name(text))
+    paid = _BILL_STATUSES.get(text)
+    if paid is None:
+        paid = _BILL_STATUSES.get(_column_name(text))
     if paid is None:
         raise _Bad(f"status {_show(text)} tidak dikenal (tulis unpaid/belum_lunas atau paid/lunas)")
     return paid
@@ -350,26 +376,26 @@ def _blocks(text: str) -> tuple[Block, ...]:
     """`10:3100;20:4300;30:5500;:6900` (or with `|`) -> blocks; the last may be open-ended."""
     if not text:
         raise _Bad("blocks kosong (tulis mis. 10:3100;20:4300;:5500)")
-    blocks = []
     parts = [p.strip() for p in re.split(r"[;|]", text)]
     if len(parts) > 1 and not parts[-1]:
         parts.pop()  # a trailing separator
-    if len(parts) > 50:
-        raise _Bad(f"terlalu banyak blok tarif ({len(parts)}, maksimal 50)")
+    if len(parts) > MAX_BLOCKS:
+        raise _Bad(f"terlalu banyak blok tarif ({len(parts)}, maksimal {MAX_BLOCKS})")
+    blocks = []
     for part in parts:
         limit, colon, price = part.partition(":")
         limit, price = limit.strip(), price.strip()
         if not colon:
             raise _Bad(f"blok tarif {_show(part)} tidak sah (tulis batas_m3:harga, mis. 10:3100)")
         try:
-            up_to = _whole(limit, "batas blok") if limit else None
-            per_m3 = _rupiah(price, "harga blok")
+            up_to = _whole(limit, "batas") if limit else None
+            per_m3 = _rupiah(price, "harga")
         except _Bad as bad:
             raise _Bad(f"blok tarif {_show(part)}: {bad}") from None
         blocks.append(Block(up_to, per_m3))
     limits = [b.up_to_m3 for b in blocks]
     if any(limit is None for limit in limits[:-1]):
-        raise _Bad("hanya blok terakhir yang boleh tanpa batas (mis. :6900)")
+        raise _Bad("hanya blok terakhir yang boleh tanpa batas (mis. ...;30:5500;:6900)")
     bounded = [limit for limit in limits if limit is not None]
     if bounded != sorted(set(bounded)) or (bounded and bounded[0] <= 0):
         raise _Bad("batas blok tarif harus lebih dari 0 dan terus naik (mis. 10:..;20:..;30:..)")
@@ -380,23 +406,7 @@ def _blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-class _Row:
-    """The cells of one row by column name; `get` is None when the column is absent."""
-
-    __slots__ = ("cells", "columns")
-
-    def __init__(self, columns: dict[str, int], cells: list[str]) -> None:
-        self.columns, self.cells = columns, cells
-
-    def get(self, column: str) -> str | None:
-        index = self.columns.get(column)
-        return None if index is None else self.cells[index].strip()
-
-    def __getitem__(self, column: str) -> str:
-        return self.cells[self.columns[column]].strip()
-
-
-# ---- the three files -----------------------------------------------------------
+# ---- the rows of the three files -----------------------------------------------------
 
 TARIFF_COLUMNS = ("code", "name", "blocks")
 TARIFF_OPTIONAL = ("category", "minimum_m3", "standing_charge", "meter_fee", "fine_exempt")
@@ -411,7 +421,7 @@ BILL_OPTIONAL = ("usage_m3", "due_date", "status")
 class _TariffRow:
     line: int
     code: str
-    values: dict[str, object]  # only the columns the file has
+    values: dict[str, object]  # the optional columns only where the file has them
     blocks: tuple[Block, ...]
 
 
@@ -420,7 +430,7 @@ class _CustomerRow:
     line: int
     number_key: str
     tariff_code: str
-    values: dict[str, object]  # only the columns the file has (but tariff_group)
+    values: dict[str, object]  # the optional columns only where the file has them
 
 
 @dataclass(slots=True)
@@ -429,36 +439,23 @@ class _BillRow:
     number: str
     number_key: str
     period: int
-    amounts: tuple[int, ...]  # meter_start, meter_end, usage_m3, water_charge, standing_charge, meter_fee, admin_fee
+    amounts: tuple[int, ...]  # in the order of _BILL_FIELDS
     due_date: dt.date | None  # None: not given
     paid: bool
 
 
-def _optional(row: _Row, attempt, column: str, parse: Callable[[str], object], values: dict) -> None:  # noqa: ANN001
-    text = row.get(column)
-    if text is not None:
-        values[column] = attempt(lambda: parse(text))
-
-
-
-
-def _raise(reason: str) -> None:
-    raise _Bad(reason)
-
-
-def _strict(fn: Callable[[], object]) -> object:
-    return fn()
+def _strict(fn: Callable[..., object], *args: object) -> object:
+    return fn(*args)
 
 
 def _parse_rows(table: _Table, problems: _Problems, parse: Callable) -> list:
-    """`parse(row, attempt, line)` for every row, where `attempt(fn)` runs one check.
+    """`parse(row, attempt, line)` for every row, where `attempt(fn, *args)` runs one check.
 
-    A row is parsed first with checks that stop at the first problem (the fast path
+    A row is parsed first with checks that stop at its first problem (the fast path,
     for good rows); a bad row is parsed again collecting every reason, so that it is
-    reported with all that is wrong with it. `parse` must be safe to run twice."""
+    reported with all that is wrong with it. So `parse` must be safe to run twice."""
     out = []
-    for line, cells in table.rows:
-        row = _Row(table.columns, cells)
+    for line, row in table.rows:
         try:
             out.append(parse(row, _strict, line))
             continue
@@ -466,9 +463,9 @@ def _parse_rows(table: _Table, problems: _Problems, parse: Callable) -> list:
             pass
         reasons: list[str] = []
 
-        def attempt(fn: Callable[[], object], reasons: list[str] = reasons) -> object:
+        def attempt(fn: Callable[..., object], *args: object, reasons: list[str] = reasons) -> object:
             try:
-                return fn()
+                return fn(*args)
             except _Bad as bad:
                 reasons.append(str(bad))
                 return None
@@ -478,22 +475,28 @@ def _parse_rows(table: _Table, problems: _Problems, parse: Callable) -> list:
     return out
 
 
+def _optional(row: dict[str, str], attempt, column: str, values: dict, parse: Callable, *args: object) -> None:  # noqa: ANN001
+    text = row.get(column)
+    if text is not None:
+        values[column] = attempt(parse, text, *args)
+
+
 def _parse_tariffs(table: _Table, problems: _Problems, seen: set[str]) -> list[_TariffRow]:
     first: dict[str, int] = {}
 
-    def parse(row: _Row, attempt, line: int) -> _TariffRow:  # noqa: ANN001
-        code = attempt(lambda: _code(row["code"], "code"))
+    def parse(row: dict[str, str], attempt, line: int) -> _TariffRow:  # noqa: ANN001
+        code = attempt(_code, row["code"], "code")
         if code:
             seen.add(code)
             if first.setdefault(code, line) != line:
-                attempt(lambda: _raise(f"kode {code} sudah ada di baris {first[code]}"))
-        values: dict[str, object] = {"name": attempt(lambda: _text(row["name"], "name", 80, required=True))}
-        _optional(row, attempt, "category", lambda t: _text(t, "category", 40), values)
-        _optional(row, attempt, "minimum_m3", lambda t: _whole(t or "0", "minimum_m3", 100_000), values)
-        _optional(row, attempt, "standing_charge", lambda t: _rupiah(t or "0", "standing_charge"), values)
-        _optional(row, attempt, "meter_fee", lambda t: _rupiah(t or "0", "meter_fee"), values)
-        _optional(row, attempt, "fine_exempt", lambda t: _flag(t, "fine_exempt"), values)
-        blocks = attempt(lambda: _blocks(row["blocks"]))
+                attempt(_raise, f"kode {code} sudah ada di baris {first[code]}")
+        values: dict[str, object] = {"name": attempt(_required_text, row["name"], "name", 80)}
+        _optional(row, attempt, "category", values, _text, "category", 40)
+        _optional(row, attempt, "minimum_m3", values, lambda t: _whole(t or "0", "minimum_m3", 100_000))
+        _optional(row, attempt, "standing_charge", values, lambda t: _rupiah(t or "0", "standing_charge"))
+        _optional(row, attempt, "meter_fee", values, lambda t: _rupiah(t or "0", "meter_fee"))
+        _optional(row, attempt, "fine_exempt", values, _flag, "fine_exempt")
+        blocks = attempt(_blocks, row["blocks"])
         return _TariffRow(line, code, values, blocks)
 
     return _parse_rows(table, problems, parse)
@@ -502,82 +505,87 @@ def _parse_tariffs(table: _Table, problems: _Problems, seen: set[str]) -> list[_
 def _parse_customers(table: _Table, problems: _Problems, seen: set[str]) -> list[_CustomerRow]:
     first: dict[str, int] = {}
 
-    def parse(row: _Row, attempt, line: int) -> _CustomerRow:  # noqa: ANN001
-        number = attempt(lambda: _text(row["number"], "number", 32, required=True))
+    def parse(row: dict[str, str], attempt, line: int) -> _CustomerRow:  # noqa: ANN001
+        number = attempt(_required_text, row["number"], "number", 32)
         number_key = key(number or "")
         if number and not number_key:
-            attempt(lambda: _raise(f"number {_show(number)} tidak berisi huruf atau angka"))
+            attempt(_raise, f"number {_show(number)} tidak berisi huruf atau angka")
         if number_key:
             seen.add(number_key)
             if first.setdefault(number_key, line) != line:
-                attempt(lambda: _raise(f"nomor sambungan {number} sudah ada di baris {first[number_key]}"))
-        values: dict[str, object] = {
-            "number": number,
-            "name": attempt(lambda: _text(row["name"], "name", 120, required=True)),
-        }
-        tariff_code = attempt(lambda: _code(row["tariff_group"], "tariff_group"))
-        _optional(row, attempt, "meter_no", lambda t: _text(t, "meter_no", 32), values)
-        _optional(row, attempt, "address", lambda t: _text(t, "address", 200), values)
-        _optional(row, attempt, "village", lambda t: _text(t, "village", 80), values)
-        _optional(row, attempt, "district", lambda t: _text(t, "district", 80), values)
-        _optional(row, attempt, "status", _status, values)
-        _optional(row, attempt, "household_size", lambda t: _whole(t or "0", "household_size", 999), values)
-        _optional(row, attempt, "fine_exempt", lambda t: _flag(t, "fine_exempt"), values)
+                attempt(_raise, f"nomor sambungan {number} sudah ada di baris {first[number_key]}")
+        values: dict[str, object] = {"number": number, "name": attempt(_required_text, row["name"], "name", 120)}
+        tariff_code = attempt(_code, row["tariff_group"], "tariff_group")
+        _optional(row, attempt, "meter_no", values, _text, "meter_no", 32)
+        _optional(row, attempt, "address", values, _text, "address", 200)
+        _optional(row, attempt, "village", values, _text, "village", 80)
+        _optional(row, attempt, "district", values, _text, "district", 80)
+        _optional(row, attempt, "status", values, _status)
+        _optional(row, attempt, "household_size", values, lambda t: _whole(t or "0", "household_size", 999))
+        _optional(row, attempt, "fine_exempt", values, _flag, "fine_exempt")
         return _CustomerRow(line, number_key, tariff_code, values)
 
     return _parse_rows(table, problems, parse)
 
 
-_AMOUNT_COLUMNS = ("water_charge", "standing_charge", "meter_fee", "admin_fee")
-
-
 def _parse_bills(table: _Table, problems: _Problems) -> list[_BillRow]:
     first: dict[tuple[str, int], int] = {}
 
-    def parse(row: _Row, attempt, line: int) -> _BillRow:  # noqa: ANN001
+    def parse(row: dict[str, str], attempt, line: int) -> _BillRow:  # noqa: ANN001
         number = row["number"]
         number_key = key(number)
         if not number_key:
-            attempt(lambda: _raise("number (nomor sambungan) kosong" if not number
-                                   else f"number {_show(number)} tidak berisi huruf atau angka"))
-        period = attempt(lambda: _period(row["period"]))
-        if number_key and period:
-            if first.setdefault((number_key, period), line) != line:
-                attempt(lambda: _raise(f"rekening {number} bulan {row['period']} sudah ada di baris "
-                                       f"{first[number_key, period]}"))
-        start = attempt(lambda: _whole(row["meter_start"], "meter_start"))
-        end = attempt(lambda: _whole(row["meter_end"], "meter_end"))
+            attempt(_raise, f"number {_show(number)} tidak berisi huruf atau angka" if number
+                    else "number (nomor sambungan) kosong")
+        period = attempt(_period, row["period"])
+        if number_key and period and first.setdefault((number_key, period), line) != line:
+            attempt(_raise, f"rekening {number} bulan {_period_text(period)} sudah ada di baris "
+                            f"{first[number_key, period]}")
+        start = attempt(_whole, row["meter_start"], "meter_start")
+        end = attempt(_whole, row["meter_end"], "meter_end")
         usage_text = row.get("usage_m3")
-        usage = attempt(lambda: _whole(usage_text, "usage_m3")) if usage_text else None
+        usage = attempt(_whole, usage_text, "usage_m3") if usage_text else None
         if start is not None and end is not None:
             if end >= start and usage is None:
                 usage = end - start
             elif end >= start and usage != end - start:
-                attempt(lambda: _raise(f"usage_m3 {usage} tidak sama dengan meter_end - meter_start "
-                                       f"({end} - {start} = {end - start})"))
-            elif end < start and usage is None and not usage_text:
-                attempt(lambda: _raise(f"meter_end {end} lebih kecil dari meter_start {start}; bila meter "
-                                       "berputar ulang atau diganti, isi usage_m3"))
-        amounts = [attempt(lambda c=c: _rupiah(row[c], c)) for c in _AMOUNT_COLUMNS]
+                attempt(_raise, f"usage_m3 {usage} tidak sama dengan meter_end - meter_start "
+                                f"({end} - {start} = {end - start})")
+            elif end < start and not usage_text:
+                attempt(_raise, f"meter_end {end} lebih kecil dari meter_start {start}; bila meter "
+                                "berputar ulang atau diganti, isi usage_m3")
+        water = attempt(_rupiah, row["water_charge"], "water_charge")
+        standing = attempt(_rupiah, row["standing_charge"], "standing_charge")
+        meter_fee = attempt(_rupiah, row["meter_fee"], "meter_fee")
+        admin = attempt(_rupiah, row["admin_fee"], "admin_fee")
         due_text = row.get("due_date")
-        due = attempt(lambda: _date(due_text, "due_date")) if due_text else None
-        paid = attempt(lambda: _bill_paid(row.get("status") or ""))
-        return _BillRow(line, number, number_key, period, (start, end, usage, *amounts), due, bool(paid))
+        due = attempt(_date, due_text, "due_date") if due_text else None
+        paid = attempt(_bill_paid, row.get("status") or "")
+        return _BillRow(line, number, number_key, period, (start, end, usage, water, standing, meter_fee, admin),
+                        due, bool(paid))
 
     return _parse_rows(table, problems, parse)
 
 
-# ---- checking against the store and writing ------------------------------------------
+# ---- checking against the store and writing ---------------------------------------
 
-_CUSTOMER_FIELDS = ("number", "meter_no", "meter_key", "name", "address", "village", "district",
-                    "tariff_group_id", "office_id", "status", "household_size", "fine_exempt",
-                    "search_name", "search_place")
+# what an import may change on a customer; the search and key columns follow from them
+_CUSTOMER_FIELDS = ("number", "meter_no", "name", "address", "village", "district", "tariff_group_id",
+                    "office_id", "status", "household_size", "fine_exempt")
 _CUSTOMER_DEFAULTS = {"meter_no": "", "address": "", "village": "", "district": "", "status": "active",
                       "household_size": 0, "fine_exempt": False}
 _BILL_FIELDS = ("meter_start", "meter_end", "usage_m3", "water_charge", "standing_charge", "meter_fee",
                 "admin_fee")
-_TARIFF_FIELDS = ("name", "category", "minimum_m3", "standing_charge", "meter_fee", "fine_exempt")
 _TARIFF_DEFAULTS = {"category": "", "minimum_m3": 0, "standing_charge": 0, "meter_fee": 0, "fine_exempt": False}
+
+
+@dataclass(slots=True)
+class _StoredBill:
+    id: int
+    amounts: tuple[int, ...]  # in the order of _BILL_FIELDS
+    due_date: dt.date
+    status: str
+    paid_here: bool  # paid at a counter of this system (payment_id set)
 
 
 def _chunks(items: Sequence, size: int = LOOKUP_CHUNK) -> Iterator[Sequence]:
@@ -585,36 +593,33 @@ def _chunks(items: Sequence, size: int = LOOKUP_CHUNK) -> Iterator[Sequence]:
         yield items[start:start + size]
 
 
-def _existing_customers(session: Session, keys: Iterable[str]) -> dict[str, dict]:
-    columns = [Customer.id, Customer.number_key, *(getattr(Customer, f) for f in _CUSTOMER_FIELDS)]
+def _stored_customers(session: Session, keys: Iterable[str]) -> dict[str, dict]:
+    names = ("id", "number_key", *_CUSTOMER_FIELDS)
+    query = select(*(getattr(Customer, n) for n in names))
     found = {}
     for chunk in _chunks(sorted(keys)):
-        for row in session.execute(select(*columns).where(Customer.number_key.in_(chunk))):
-            found[row.number_key] = row._asdict()
+        for row in session.execute(query.where(Customer.number_key.in_(chunk))):
+            found[row[1]] = dict(zip(names, row))
     return found
 
 
-def _existing_bills(session: Session, customer_ids: Iterable[int], periods: set[int]) -> dict[tuple[int, int], dict]:
-    columns = [Bill.id, Bill.customer_id, Bill.period, *(getattr(Bill, f) for f in _BILL_FIELDS),
-               Bill.due_date, Bill.status, Bill.payment_id.is_not(None).label("paid_here")]
+def _stored_bills(session: Session, customer_ids: Iterable[int], periods: set[int]) -> dict[tuple[int, int], _StoredBill]:
+    query = select(Bill.customer_id, Bill.period, Bill.id, *(getattr(Bill, f) for f in _BILL_FIELDS),
+                   Bill.due_date, Bill.status, Bill.payment_id.is_not(None))
+    if len(periods) <= LOOKUP_CHUNK:
+        query = query.where(Bill.period.in_(sorted(periods)))
     found = {}
-    by_period = len(periods) <= LOOKUP_CHUNK
     for chunk in _chunks(sorted(set(customer_ids))):
-        query = select(*columns).where(Bill.customer_id.in_(chunk))
-        if by_period:
-            query = query.where(Bill.period.in_(sorted(periods)))
-        for row in session.execute(query):
-            if row.period in periods:
-                found[row.customer_id, row.period] = row._asdict()
+        for r in session.execute(query.where(Bill.customer_id.in_(chunk))):
+            if r[1] in periods:
+                found[r[0], r[1]] = _StoredBill(r[2], tuple(r[3:10]), r[10], r[11], bool(r[12]))
     return found
 
 
-def _customer_record(values: dict, tariff_group_id: int, office_id: int | None) -> dict:
-    record = {f: values[f] for f in ("number", "meter_no", "name", "address", "village", "district",
-                                     "status", "household_size", "fine_exempt")}
+def _customer_record(values: dict) -> dict:
+    """The row to write: `values` plus the look-up keys and search columns made from them."""
+    record = {f: values[f] for f in _CUSTOMER_FIELDS}
     record.update(
-        tariff_group_id=tariff_group_id,
-        office_id=office_id,
         meter_key=key(record["meter_no"]),
         search_name=fold(record["name"]),
         search_place=fold(f"{record['address']} {record['village']} {record['district']}"),
@@ -624,7 +629,7 @@ def _customer_record(values: dict, tariff_group_id: int, office_id: int | None) 
 
 @dataclass
 class _Plan:
-    """What the store phase found: the writes to do and their counts."""
+    """What the store phase decided: the writes to do and what they count as."""
 
     counts: dict[str, int] = field(default_factory=dict)
     customer_inserts: list[dict] = field(default_factory=list)
@@ -636,14 +641,52 @@ class _Plan:
         self.counts[name] = self.counts.get(name, 0) + n
 
 
+def _check_bills(rows: list[_BillRow], customers: dict[str, dict], stored: dict[tuple[int, int], _StoredBill],
+                 table: _Table, problems: _Problems, plan: _Plan, file_customers: set[str] | None) -> None:
+    """Decide for every bill row: insert, update, leave, or a problem.
+    `file_customers`: the connection numbers of the customers file, None when it is unreadable."""
+    for row in rows:
+        customer = customers.get(row.number_key)
+        if customer is None:
+            if file_customers is None or row.number_key in file_customers:
+                plan.bill_inserts.append(row)  # a new customer of the customers file
+            else:
+                problems.add(table.order, table.label, row.line, f"pelanggan {_show(row.number)} tidak dikenal")
+            continue
+        current = stored.get((customer["id"], row.period))
+        if current is None:
+            plan.bill_inserts.append(row)
+            continue
+        due = row.due_date or current.due_date
+        same = row.amounts == current.amounts and due == current.due_date
+        if current.paid_here or current.status == "paid":
+            if same:
+                plan.count("bills_kept_paid")
+            else:
+                where = "sudah dibayar di loket ini" if current.paid_here else "sudah lunas"
+                differs = [f for f, new, old in zip(_BILL_FIELDS, row.amounts, current.amounts) if new != old]
+                if due != current.due_date:
+                    differs.append("due_date")
+                problems.add(table.order, table.label, row.line,
+                             f"rekening {row.number} bulan {_period_text(row.period)} {where}; "
+                             f"tidak boleh diubah (berbeda: {', '.join(differs)})")
+            continue
+        status = "paid" if row.paid else "unpaid"
+        if same and status == current.status:
+            plan.count("bills_unchanged")
+            continue
+        plan.bill_updates.append({"id": current.id, **dict(zip(_BILL_FIELDS, row.amounts)),
+                                  "due_date": due, "status": status})
+        plan.count("bills_marked_paid" if row.paid else "bills_updated")
+
+
 def _write_tariffs(session: Session, rows: list[_TariffRow], groups: dict[str, TariffGroup], plan: _Plan) -> None:
     for row in rows:
         blocks = [TariffBlock(seq=i, up_to_m3=b.up_to_m3, price_per_m3=b.price_per_m3)
                   for i, b in enumerate(row.blocks, 1)]
         group = groups.get(row.code)
         if group is None:
-            values = {**_TARIFF_DEFAULTS, **row.values}
-            group = TariffGroup(code=row.code, blocks=blocks, **values)
+            group = TariffGroup(code=row.code, blocks=blocks, **{**_TARIFF_DEFAULTS, **row.values})
             session.add(group)
             groups[row.code] = group
             plan.count("tariffs_new")
@@ -655,74 +698,31 @@ def _write_tariffs(session: Session, rows: list[_TariffRow], groups: dict[str, T
                 changed = True
         if [(b.up_to_m3, b.price_per_m3) for b in group.blocks] != [(b.up_to_m3, b.price_per_m3) for b in row.blocks]:
             group.blocks.clear()
-            session.flush()  # the old blocks go before the new ones take their seq
+            session.flush()  # the old blocks go before the new ones take their seq numbers
             group.blocks.extend(blocks)
             changed = True
         plan.count("tariffs_updated" if changed else "tariffs_unchanged")
     session.flush()
 
 
-def _plan_customers(rows: list[_CustomerRow], existing: dict[str, dict], office_id: int | None,
+def _plan_customers(rows: list[_CustomerRow], stored: dict[str, dict], office_id: int | None,
                     tariff_ids: dict[str, int], plan: _Plan) -> None:
     for row in rows:
-        group_id = tariff_ids[row.tariff_code]
-        current = existing.get(row.number_key)
+        current = stored.get(row.number_key)
         if current is None:
-            record = _customer_record({**_CUSTOMER_DEFAULTS, **row.values}, group_id, office_id)
-            record["number_key"] = row.number_key
-            plan.customer_inserts.append(record)
+            values = {**_CUSTOMER_DEFAULTS, **row.values,
+                      "tariff_group_id": tariff_ids[row.tariff_code], "office_id": office_id}
+            plan.customer_inserts.append({"number_key": row.number_key, **_customer_record(values)})
             continue
-        record = _customer_record({**current, **row.values}, group_id,
-                                  office_id if office_id is not None else current["office_id"])
-        if any(record[f] != current[f] for f in _CUSTOMER_FIELDS):
-            record["id"] = current["id"]
-            plan.customer_updates.append(record)
-        else:
+        values = {**current, **row.values, "tariff_group_id": tariff_ids[row.tariff_code]}
+        if office_id is not None:
+            values["office_id"] = office_id
+        if all(values[f] == current[f] for f in _CUSTOMER_FIELDS):
             plan.count("customers_unchanged")
+        else:
+            plan.customer_updates.append({"id": current["id"], **_customer_record(values)})
     plan.count("customers_new", len(plan.customer_inserts))
     plan.count("customers_updated", len(plan.customer_updates))
-
-
-def _plan_bills(rows: list[_BillRow], customers: dict[str, dict], existing: dict[tuple[int, int], dict],
-                table: _Table, problems: _Problems, plan: _Plan, check_customers: bool,
-                customer_keys: set[str]) -> None:
-    for row in rows:
-        customer = customers.get(row.number_key)
-        if customer is None:
-            if row.number_key in customer_keys:  # a customer of the customers file
-                plan.bill_inserts.append(row)
-            elif check_customers:
-                problems.add(table.order, table.label, row.line, f"pelanggan {_show(row.number)} tidak dikenal")
-            continue
-        current = existing.get((customer["id"], row.period))
-        if current is None:
-            plan.bill_inserts.append(row)
-            continue
-        due = row.due_date or current["due_date"]
-        same = all(current[f] == v for f, v in zip(_BILL_FIELDS, row.amounts)) and due == current["due_date"]
-        if current["paid_here"] or current["status"] == "paid":
-            if same:
-                plan.count("bills_kept_paid")
-            elif current["paid_here"]:
-                problems.add(table.order, table.label, row.line,
-                             f"rekening {row.number} bulan {_period_text(row.period)} sudah dibayar di loket ini; "
-                             "tidak boleh diubah")
-            else:
-                problems.add(table.order, table.label, row.line,
-                             f"rekening {row.number} bulan {_period_text(row.period)} sudah lunas; "
-                             "tidak boleh diubah")
-            continue
-        status = "paid" if row.paid else "unpaid"
-        if same and status == current["status"]:
-            plan.count("bills_unchanged")
-            continue
-        plan.bill_updates.append({"id": current["id"], **dict(zip(_BILL_FIELDS, row.amounts)),
-                                  "due_date": due, "status": status})
-        plan.count("bills_marked_paid" if row.paid else "bills_updated")
-
-
-def _period_text(period: int) -> str:
-    return f"{period // 100}-{period % 100:02d}"
 
 
 def _bill_record(row: _BillRow, customer_id: int, due_day: int) -> dict:
@@ -736,7 +736,23 @@ def _bill_record(row: _BillRow, customer_id: int, due_day: int) -> dict:
     }
 
 
-# ---- the use case ----------------------------------------------------------------
+def _insert_customers(session: Session, records: list[dict]) -> None:
+    """Insert new customers through a temporary table with one INSERT ... SELECT.
+
+    The search indexes are kept by triggers on `customer`; fed one row per statement
+    (executemany) they are several times slower than fed by a single statement."""
+    table = Customer.__table__
+    names = list(records[0])
+    stage = Table("import_customer", MetaData(), *(Column(n, table.c[n].type) for n in names),
+                  prefixes=["TEMPORARY"])
+    connection = session.connection()
+    stage.create(connection)
+    connection.execute(insert(stage), records)
+    connection.execute(insert(table).from_select(names, select(*stage.c)))
+    stage.drop(connection)
+
+
+# ---- the use case ---------------------------------------------------------------------
 
 
 def import_files(
@@ -748,10 +764,11 @@ def import_files(
     office_code: str = "",
     due_day: int = 20,
 ) -> ImportSummary:
-    """Import the CSV files given, all or nothing (see docs/import.md).
+    """Import the CSV files given, all or nothing (formats: docs/import.md).
 
-    Raises ImportRejected naming every bad row (file, line, reason) and writes
-    nothing when any row is bad.
+    New customers belong to the office `office_code` when the store has it; bills
+    without a due date fall due on `due_day` of their month. Raises ImportRejected,
+    naming the bad rows (file, line, reason), and writes nothing when any row is bad.
     """
     if not (tariffs or customers or bills):
         raise InvalidInput("Sebutkan berkas: tarif, pelanggan dan/atau rekening.")
@@ -760,74 +777,69 @@ def import_files(
     paths = [Path(p) if p else None for p in (tariffs, customers, bills)]
     problems = _Problems()
     warnings: list[str] = []
-    specs = ((TARIFF_COLUMNS, TARIFF_OPTIONAL), (CUSTOMER_COLUMNS, CUSTOMER_OPTIONAL), (BILL_COLUMNS, BILL_OPTIONAL))
-    tables = [
-        _read_table(path, path.name, order, required, optional, problems, warnings) if path else None
-        for order, (path, (required, optional)) in enumerate(zip(paths, specs))
-    ]
-    tariff_table, customer_table, bill_table = tables
 
-    # 1. every row on its own, without the store
-    tariff_codes: set[str] = set()  # codes in the tariffs file, good rows or bad
-    customer_keys: set[str] = set()  # connection numbers in the customers file, good rows or bad
+    # 1. every file and every row on its own, without the store
+    specs = ((TARIFF_COLUMNS, TARIFF_OPTIONAL), (CUSTOMER_COLUMNS, CUSTOMER_OPTIONAL), (BILL_COLUMNS, BILL_OPTIONAL))
+    tariff_table, customer_table, bill_table = (
+        _read_table(path, order, required, optional, problems, warnings) if path else None
+        for order, (path, (required, optional)) in enumerate(zip(paths, specs))
+    )
+    tariff_codes: set[str] = set()  # codes in the tariffs file, of good rows and bad
+    customer_keys: set[str] = set()  # connection numbers in the customers file, of good rows and bad
     tariff_rows = _parse_tariffs(tariff_table, problems, tariff_codes) if tariff_table else []
     customer_rows = _parse_customers(customer_table, problems, customer_keys) if customer_table else []
     bill_rows = _parse_bills(bill_table, problems) if bill_table else []
-    # a file that could not be read at all says nothing about which codes or numbers exist
-    check_tariffs = not (paths[0] and tariff_table is None)
-    check_customers = not (paths[1] and customer_table is None)
+    # a file that could not be read at all cannot tell which codes or numbers exist:
+    # then rows that refer to it are not reported as unknown
+    tariffs_readable = not (paths[0] and tariff_table is None)
+    file_customers = None if paths[1] and customer_table is None else customer_keys
 
-    # 2. against the store, then write; one transaction, rolled back on any problem
+    # 2. against the store, then write: one transaction, rolled back on any problem
     plan = _Plan()
     with uow.writing():
         session = uow.session
         groups = {g.code.upper(): g for g in session.scalars(
             select(TariffGroup).options(selectinload(TariffGroup.blocks)))}
-        if check_tariffs:
+        if tariffs_readable:
             for row in customer_rows:
                 if row.tariff_code not in groups and row.tariff_code not in tariff_codes:
                     problems.add(customer_table.order, customer_table.label, row.line,
                                  f"golongan tarif {_show(row.tariff_code)} tidak dikenal")
-        office_id = None
-        if office_code:
-            office_id = session.scalar(select(Office.id).where(Office.code == office_code))
-        existing_customers = _existing_customers(
+        stored_customers = _stored_customers(
             session, {r.number_key for r in customer_rows} | {r.number_key for r in bill_rows})
         if bill_rows:
-            existing_bills = _existing_bills(
-                session, [c["id"] for k, c in existing_customers.items()], {r.period for r in bill_rows})
-            _plan_bills(bill_rows, existing_customers, existing_bills, bill_table, problems, plan,
-                        check_customers, customer_keys)
+            stored_bills = _stored_bills(session, [c["id"] for c in stored_customers.values()],
+                                         {r.period for r in bill_rows})
+            _check_bills(bill_rows, stored_customers, stored_bills, bill_table, problems, plan, file_customers)
         if problems:
             raise problems.rejection()
 
         _write_tariffs(session, tariff_rows, groups, plan)
-        _plan_customers(customer_rows, existing_customers, office_id,
-                        {code: g.id for code, g in groups.items()}, plan)
+        office_id = session.scalar(select(Office.id).where(Office.code == office_code)) if office_code else None
+        _plan_customers(customer_rows, stored_customers, office_id, {c: g.id for c, g in groups.items()}, plan)
         if plan.customer_inserts and office_id is None:
             warnings.append(f"Kantor {office_code!r} belum ada di data lokal; pelanggan baru disimpan tanpa kantor.")
         last_id = session.scalar(select(func.max(Customer.id))) or 0
         if plan.customer_inserts:
-            session.execute(insert(Customer.__table__), plan.customer_inserts)
+            _insert_customers(session, plan.customer_inserts)
         if plan.customer_updates:
             session.execute(update(Customer), plan.customer_updates)
         if plan.bill_inserts:
-            ids = {k: c["id"] for k, c in existing_customers.items()}
-            if plan.customer_inserts:
+            ids = {k: c["id"] for k, c in stored_customers.items()}
+            if plan.customer_inserts:  # new rows get ids above every old one
                 ids.update(session.execute(
-                    select(Customer.number_key, Customer.id).where(Customer.id > last_id)).tuples().all())
-            session.execute(insert(Bill.__table__), [_bill_record(r, ids[r.number_key], due_day) for r in plan.bill_inserts])
+                    select(Customer.number_key, Customer.id).where(Customer.id > last_id)).all())
+            for chunk in _chunks(plan.bill_inserts, WRITE_CHUNK):
+                session.execute(insert(Bill.__table__), [_bill_record(r, ids[r.number_key], due_day) for r in chunk])
             plan.count("bills_new", len(plan.bill_inserts))
         if plan.bill_updates:
             session.execute(update(Bill), plan.bill_updates)
 
-        files = tuple(p.name for p in paths if p)
-        summary = ImportSummary(files=files, warnings=tuple(warnings), **plan.counts)
+        summary = ImportSummary(files=tuple(p.name for p in paths if p), warnings=tuple(warnings), **plan.counts)
         session.add(AuditRecord(
             at=dt.datetime.now(dt.timezone.utc), user_id=None, counter_id=None, action="import",
-            subject=", ".join(files)[:80],
-            details={k: v for k, v in dataclasses.asdict(summary).items() if k != "warnings"},
+            subject=", ".join(summary.files)[:80],
+            details={k: v for k, v in dataclasses.asdict(summary).items() if k not in ("files", "warnings")},
         ))
         uow.commit()
     return summary
-

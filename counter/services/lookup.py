@@ -104,23 +104,23 @@ def inside_match(words: list[str]) -> str | None:
 # Text matches come in tiers, each in the order of the index, each stopping as
 # soon as the page is full. No scoring: FTS5's bm25 reads every match of every
 # word, which for a village of 100,000 customers costs more than a search may.
-TIERS = (
-    ("customer_names", word_match),  # every word begins a word of the name
-    ("customer_words", word_match),  # ... of the name or the address
-    ("customer_name_trigram", inside_match),  # when nothing else: inside the name
+TIERS = tuple(
+    (text(f"SELECT rowid FROM {table} WHERE {table} MATCH :match LIMIT :limit"), make_match)
+    for table, make_match in (
+        ("customer_names", word_match),  # every word begins a word of the name
+        ("customer_words", word_match),  # ... of the name or the address
+        ("customer_name_trigram", inside_match),  # when nothing else: inside the name
+    )
 )
 
 
 def _text_ids(session: Session, words: list[str], limit: int, skip: set[int]) -> list[int]:
     ids: list[int] = []
-    for table, make_match in TIERS:
+    for statement, make_match in TIERS:
         match = make_match(words)
         if match is None or (make_match is inside_match and ids):
             continue
-        rows = session.execute(
-            text(f"SELECT rowid FROM {table} WHERE {table} MATCH :match LIMIT :limit"),
-            {"match": match, "limit": limit + len(skip) + len(ids)},
-        ).scalars()
+        rows = session.execute(statement, {"match": match, "limit": limit + len(skip) + len(ids)}).scalars()
         for rowid in rows:
             if rowid not in skip and rowid not in ids:
                 ids.append(rowid)

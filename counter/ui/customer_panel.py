@@ -27,6 +27,27 @@ class BillsView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def fit_columns(self) -> None:
+        """Every column as wide as its widest cell; the spare width goes to the money columns."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        widths = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + 8 for c in range(model.columnCount())]
+        widths[BillsModel.CHECK] = max(widths[BillsModel.CHECK], 56)
+        widths[BillsModel.MONTH] = max(widths[BillsModel.MONTH], 90)
+        money = range(BillsModel.WATER, BillsModel.AMOUNT + 1)
+        spare = self.viewport().width() - sum(widths)
+        if spare > 0:
+            for column in money:
+                widths[column] += spare // len(money)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self.fit_columns()
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         index = self.indexAt(event.position().toPoint())
         model = self.model()
@@ -100,11 +121,8 @@ class CustomerPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setFont(font(11))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column, width in ((BillsModel.CHECK, 56), (BillsModel.MONTH, 90), (BillsModel.USAGE, 50)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.bills.modelReset.connect(self.table.fit_columns)
         self.empty_bills = QLabel("Tidak ada tunggakan: semua rekening sudah lunas.")
         self.empty_bills.setFont(font(13, bold=True))
         self.empty_bills.setStyleSheet("color: #1b5e20;")
@@ -121,7 +139,7 @@ class CustomerPanel(QWidget):
         total_caption.setFont(font(20, bold=True))
         total_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total = MoneyLabel(34)
-        self.total.setMinimumWidth(330)
+        self.total.setMinimumWidth(300)
         self.total.setAccessibleName("Total dibayar")
         self.pay_button = QPushButton("BAYAR [F5]")
         self.pay_button.setFont(font(17, bold=True))
@@ -133,16 +151,21 @@ class CustomerPanel(QWidget):
         )
         self.pay_button.clicked.connect(self.pay_requested)
 
-        notes = QVBoxLayout()
-        notes.addWidget(self.selection_note)
+        notes = QHBoxLayout()
+        notes.addWidget(self.selection_note, 1)
+        notes.addSpacing(16)
         notes.addWidget(self.stamp)
-        totals = QHBoxLayout()
-        totals.addLayout(notes, 1)
-        totals.addWidget(total_caption)
-        totals.addSpacing(8)
-        totals.addWidget(self.total)
-        totals.addSpacing(16)
-        totals.addWidget(self.pay_button)
+        amount = QHBoxLayout()
+        amount.addStretch(1)
+        amount.addWidget(total_caption)
+        amount.addSpacing(12)
+        amount.addWidget(self.total)
+        amount.addSpacing(16)
+        amount.addWidget(self.pay_button)
+        totals = QVBoxLayout()
+        totals.setSpacing(2)
+        totals.addLayout(notes)
+        totals.addLayout(amount)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -215,6 +238,7 @@ class CustomerPanel(QWidget):
         return self.quote.oldest(self.bills.selected_count)
 
     def _update_total(self, count: int) -> None:
+        self.totals.setVisible(self.quote is not None)
         paying = self.paying()
         if paying is None:
             self.total.set_amount(0 if self.quote is not None else None)
@@ -231,7 +255,7 @@ class CustomerPanel(QWidget):
         fines = sum(b.fine for b in bills)
         note = f"Dibayar {len(bills)} dari {len(self.quote.bills)} bulan: {span}"
         if fines:
-            note += f"\ntermasuk denda {format_rupiah(fines)}"
+            note += f", termasuk denda {format_rupiah(fines)}"
         self.selection_note.setText(note)
         self.stamp.setText(f"Meterai {format_rupiah(paying.stamp_duty)}" if paying.stamp_duty else "")
         self.stamp.setVisible(bool(paying.stamp_duty))

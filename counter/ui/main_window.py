@@ -101,10 +101,10 @@ class MainWindow(QMainWindow):
         self.results_view.setAlternatingRowColors(True)
         self.results_view.setWordWrap(False)
         self.results_view.verticalHeader().hide()
-        self.results_view.verticalHeader().setDefaultSectionSize(24)
+        self.results_view.verticalHeader().setDefaultSectionSize(40)  # address on two lines: street, village
         header = self.results_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((104, 170, 0, 40, 96)):
+        for column, width in enumerate((104, 170, 0, 36, 92)):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -132,8 +132,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([540, 810])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._sized = False
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -325,7 +326,15 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.focus_search()
 
-    # ---- closing ----------------------------------------------------------
+    # ---- window -----------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().showEvent(event)
+        if not self._sized:  # 45 % results, 55 % customer, once the real width is known
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 9 // 20, width - width * 9 // 20])
+
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._debounce.stop()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -42,7 +42,7 @@ class PayDialog(QDialog):
         self.submitting = False
         self.setWindowTitle("Pembayaran")
         self.setModal(True)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
 
         c = paying.customer
         bills = paying.bills
@@ -76,22 +76,26 @@ class PayDialog(QDialog):
 
         self.change_caption = QLabel("KEMBALIAN")
         self.change_caption.setFont(font(14, bold=True))
-        self.change = MoneyLabel(40)
+        self.change = MoneyLabel(36)
         self.change.setMinimumHeight(70)
         self.change.setAccessibleName("Kembalian")
 
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(10)
-        form.addRow(self._caption("JUMLAH TAGIHAN"), self.due_label)
-        form.addRow("", due_note)
-        form.addRow(self._caption("Cara bayar"), self.method)
-        form.addRow(self._caption("Uang diterima"), self.tendered)
-        form.addRow(self._caption("No. referensi"), self.reference)
-        form.addRow(self.change_caption, self.change)
-        self._form = form
+        grid = QGridLayout()
+        grid.setVerticalSpacing(10)
+        grid.setHorizontalSpacing(16)
+        grid.setColumnStretch(1, 1)
+        self._captions: dict[QWidget, QLabel] = {}
+        rows = (("JUMLAH TAGIHAN", self.due_label), (None, due_note), ("Cara bayar", self.method),
+                ("Uang diterima", self.tendered), ("No. referensi", self.reference), (self.change_caption, self.change))
+        for row, (caption, field) in enumerate(rows):
+            if caption is not None:
+                label_widget = caption if isinstance(caption, QLabel) else self._caption(caption)
+                label_widget.setBuddy(field)
+                grid.addWidget(label_widget, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self._captions[field] = label_widget
+            grid.addWidget(field, row, 1)
 
-        self.hint = QLabel("Enter = bayar, Esc = batal. Ganti cara bayar: Alt+C.")
+        self.hint = QLabel("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar")
         self.hint.setStyleSheet(f"color: {MUTED};")
         self.cancel_button = QPushButton("Batal [Esc]")
         self.cancel_button.setAutoDefault(False)
@@ -106,7 +110,7 @@ class PayDialog(QDialog):
         )
         self.pay_button.clicked.connect(self.confirm)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.pay_button)
 
@@ -116,7 +120,9 @@ class PayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(who)
         layout.addWidget(line)
-        layout.addLayout(form)
+        layout.addLayout(grid)
+        layout.addSpacing(6)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
 
         QShortcut(QKeySequence("Alt+C"), self, self._focus_method)
@@ -143,9 +149,9 @@ class PayDialog(QDialog):
 
     def _method_changed(self) -> None:
         cash = self.method_key == "cash"
-        self._form.setRowVisible(self.tendered, cash)
-        self._form.setRowVisible(self.reference, not cash)
-        self._form.setRowVisible(self.change, cash)
+        for field, visible in ((self.tendered, cash), (self.reference, not cash), (self.change, cash)):
+            field.setVisible(visible)
+            self._captions[field].setVisible(visible)
         (self.tendered if cash else self.reference).setFocus()
         self._update_change()
 

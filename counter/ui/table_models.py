@@ -55,7 +55,7 @@ class CustomerResultsModel(QAbstractTableModel):
         c = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (c.number, c.name, f"{c.address}, {c.village}", c.tariff_code, c.status_label.upper())[column]
+            return (c.number, c.name, f"{c.address}\n{c.village}", c.tariff_code, c.status_label.upper())[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{c.number}  {c.name}\n{c.address}\n{c.village}, {c.district}\nGol. {c.tariff_code} - {c.status_label}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:

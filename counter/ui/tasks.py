@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from counter.errors import CounterError
 
@@ -187,19 +187,10 @@ def run_and_wait(runner: TaskRunner, work: Callable[[], Any]) -> Any:
     """Run `work` on the worker while the GUI keeps painting (a local event
     loop); return its result or raise its CounterError. For start-up only."""
     outcome: dict[str, object] = {}
-    loop = QEventLoop()
-
-    def done(result: object) -> None:
-        outcome["result"] = result
-        loop.quit()
-
-    def failed(error: CounterError) -> None:
-        outcome["error"] = error
-        loop.quit()
-
-    runner.run(work, done, failed)
-    if not outcome:
-        loop.exec()
+    runner.run(work, lambda result: outcome.setdefault("result", result),
+               lambda error: outcome.setdefault("error", error))
+    while not outcome:  # not a QEventLoop: those return at once after the application quit once
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome.get("result")

@@ -140,6 +140,7 @@ class Banner(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
+        self.setFont(font(11))
         self.hide()
 
     def show_message(self, html: str, kind: str = "info") -> None:
