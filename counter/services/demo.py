@@ -27,7 +27,7 @@ from counter.store.uow import UnitOfWork
 
 MONTHS = 24
 ADMIN_FEE = 2_500
-CHUNK = 20_000
+CHUNK = 20_000  # customers per transaction (fewer for a small demo, so progress moves)
 MAX_CUSTOMERS = 1_000_000
 
 
@@ -211,8 +211,9 @@ def create_demo(
                    " first INTEGER, unpaid INTEGER)")
         bills_sql = _bills_sql(ids, seed)
         done = 0
+        chunk = max(1_000, min(CHUNK, customers // 10))
         while done < customers:
-            count = min(CHUNK, customers - done)
+            count = min(chunk, customers - done)
             rows, plans = _customer_rows(rng, done + 1, count, ids, pending)
             db.execute("BEGIN")
             db.executemany(_INSERT_CUSTOMER, rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counter.errors import CounterError, NotFound
@@ -20,6 +20,18 @@ class _Progress(QObject):
     """Carries the demo generator's progress from the worker to the GUI thread."""
 
     step = Signal(int)
+
+    def __init__(self, dialog: QProgressDialog, total: int) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.total = total
+        self.step.connect(self._show)  # queued: emitted on the worker, shown here
+
+    @Slot(int)
+    def _show(self, done: int) -> None:
+        if self.dialog.maximum() == 0:  # busy indicator until the first chunk is in
+            self.dialog.setRange(0, self.total)
+        self.dialog.setValue(done)
 
 
 def _application() -> QApplication:
@@ -45,14 +57,13 @@ def create_demo_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
     dialog = QProgressDialog()
     dialog.setLabelText(f"Membuat data demo: {DEMO_CUSTOMERS:,} pelanggan (sekali saja) ...".replace(",", "."))
     dialog.setCancelButton(None)  # the generator commits chunk by chunk; stopping half-way helps no one
-    dialog.setRange(0, DEMO_CUSTOMERS)
+    dialog.setRange(0, 0)  # a moving bar until the generator reports its first chunk
     dialog.setWindowTitle("Loket")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setValue(0)
-    progress = _Progress()
-    progress.step.connect(dialog.setValue)
+    progress = _Progress(dialog, DEMO_CUSTOMERS)
     try:
         run_and_wait(runner, lambda: demo_service.create_demo(
             app.uow(), customers=DEMO_CUSTOMERS, due_day=app.config.billing.due_day,

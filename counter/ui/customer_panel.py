@@ -132,6 +132,7 @@ class CustomerPanel(QWidget):
         # -- totals
         self.selection_note = QLabel()
         self.selection_note.setFont(font(11))
+        self.selection_note.setWordWrap(True)  # a long note must not widen the panel
         self.stamp = QLabel()
         self.stamp.setFont(font(11, bold=True))
         self.stamp.setAlignment(MONEY_ALIGN)
@@ -226,8 +227,7 @@ class CustomerPanel(QWidget):
         self.table.setVisible(bool(quote.bills))
         self.empty_bills.setVisible(not quote.bills)
         if quote.bills:
-            self.table.setCurrentIndex(self.bills.index(len(quote.bills) - 1, BillsModel.CHECK))
-            self.table.scrollToBottom()
+            self.table.scrollToBottom()  # the newest months, next to the total
         self.placeholder.hide()
         self.details.show()
 

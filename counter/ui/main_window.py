@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
         self.last_payment: PaymentResult | None = None
-        self._open_on_results = False
+        self._open_on_results = False  # the running search came from Enter: open a single match
+        self._pay_when_loaded = False  # F5 came while the customer was still on its way
         self.setWindowTitle(f"Loket {desk.counter_code} - {desk.office_code}")
         self.resize(1366, 768)
 
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
 
     def _search_edited(self, text: str) -> None:
         self._open_on_results = False
+        self._pay_when_loaded = False
         if not text.strip():
             self._debounce.stop()
             self.runner.cancel("search")  # a search still on its way no longer matters
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
             self.search_hint.setStyleSheet(f"color: {MUTED};")
         open_single, self._open_on_results = self._open_on_results, False
         if not open_single or not found:
+            self._pay_when_loaded = False
             return
         exact = {s.id: s for s in found if s.matched_by != "text"}
         if len(exact) == 1 or len(found) == 1:
@@ -227,10 +230,12 @@ class MainWindow(QMainWindow):
             self.open_customer(chosen.number)
             self.search.selectAll()  # the next scan replaces the text
         else:
+            self._pay_when_loaded = False  # several matches: the cashier must choose first
             self.focus_results()
 
     def _search_failed(self, error: CounterError) -> None:
         self._open_on_results = False
+        self._pay_when_loaded = False
         self.results.clear()
         self.search_hint.setText(str(error))
         self.search_hint.setStyleSheet(f"color: {SHORTFALL};")
@@ -244,8 +249,8 @@ class MainWindow(QMainWindow):
         model.blockSignals(False)
 
     def _result_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_customer(self.results.customer(index.row()).number)
+        if index.isValid():  # Enter / double-click: usually already loaded by moving onto the row
+            self.open_customer(self.results.customer(index.row()).number, reload=False)
             self.focus_search()
 
     def _result_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -254,9 +259,11 @@ class MainWindow(QMainWindow):
 
     # ---- the customer -----------------------------------------------------
 
-    def open_customer(self, number: str) -> None:
-        """Load what `number` owes today (on the worker) and show it."""
-        if self.panel.quote is not None and self.panel.quote.customer.number == number and not self.runner.is_running("customer"):
+    def open_customer(self, number: str, *, reload: bool = True) -> None:
+        """Load what `number` owes today (on the worker) and show it; opening the
+        customer on screen again reloads it (fines, bills paid elsewhere)."""
+        shown = self.panel.quote is not None and self.panel.quote.customer.number == number
+        if not reload and (shown or self.runner.is_running("customer")):
             return
         self.banner.hide()
         self.panel.show_loading(number)
@@ -268,8 +275,12 @@ class MainWindow(QMainWindow):
 
     def _show_quote(self, quote: Quote) -> None:
         self.panel.show_quote(quote)
+        if self._pay_when_loaded:
+            self._pay_when_loaded = False
+            self.start_payment()
 
     def _customer_failed(self, error: CounterError) -> None:
+        self._pay_when_loaded = False
         self.panel.clear(str(error))
 
     def clear_customer(self) -> None:
@@ -279,9 +290,16 @@ class MainWindow(QMainWindow):
     # ---- paying -----------------------------------------------------------
 
     def start_payment(self) -> None:
-        """F5: open the pay dialog for the checked bills."""
+        """F5: open the pay dialog for the checked bills. Pressed right after a
+        scan, it waits for that customer (never pays the one still on screen)."""
+        if self.pay_dialog is not None:
+            return
+        if self.runner.is_running("customer") or (self._open_on_results and self.runner.is_running("search")):
+            self._pay_when_loaded = True
+            return
+        self._pay_when_loaded = False
         paying = self.panel.paying()
-        if paying is None or self.pay_dialog is not None or self.runner.is_running("customer"):
+        if paying is None:
             return
         dialog = PayDialog(paying, self)
         dialog.confirmed.connect(functools.partial(self._pay, dialog))
@@ -314,7 +332,7 @@ class MainWindow(QMainWindow):
             f"<b>{format_rupiah(result.total)}</b>, diterima {format_rupiah(result.tendered)}{change}",
             "ok",
         )
-        self.panel.clear()
+        self.clear_customer()
         self.results.clear()
         self.search.clear()
         self.search_hint.setText("")
@@ -330,10 +348,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
-        if not self._sized:  # 45 % results, 55 % customer, once the real width is known
+        if not self._sized:  # 42 % results, 58 % customer, once the real width is known
             self._sized = True
             width = self.splitter.width()
-            self.splitter.setSizes([width * 9 // 20, width - width * 9 // 20])
+            self.splitter.setSizes([width * 42 // 100, width - width * 42 // 100])
 
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

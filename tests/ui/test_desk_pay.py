@@ -140,3 +140,31 @@ def test_escape_cancels_without_paying(qtbot, app, window):
     qtbot.waitUntil(lambda: window.pay_dialog is None)
     assert payments(app, number) == []
     assert window.panel.quote is not None  # the customer is still there for another try
+
+
+def test_f5_right_after_a_scan_pays_the_scanned_customer_not_the_one_on_screen(qtbot, app, window):
+    first, second = customer_owing(app, 1), customer_owing(app, 4)
+    assert first != second
+    type_keys(qtbot, first)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    # the next customer: scan, Enter and F5 at scanner speed, no waiting in between
+    window.focus_search()
+    type_keys(qtbot, second)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.pay_dialog is not None, timeout=3000)
+    assert window.pay_dialog.paying.customer.number == second
+    assert len(window.pay_dialog.paying.bills) >= 4
+
+
+def test_a_second_enter_while_saving_pays_nothing_twice(qtbot, app, window, messages):
+    number = customer_owing(app, 1)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    type_keys(qtbot, str(dialog.due))
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.submitting and not dialog.pay_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nor can it be cancelled half-way
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=5000)
+    assert len(payments(app, number)) == 1 and messages.shown == []

@@ -1,0 +1,65 @@
+"""Starting the desk with `counter.ui.app.run`: errors, demo data, the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
+
+import counter.ui.app as ui_app
+from counter.models import Customer
+from counter.ui.main_window import MainWindow
+from tests.conftest import make_app
+
+
+def close_desk_when_shown(seen: list[MainWindow]) -> QTimer:
+    """Close the main window as soon as it is up, ending `run`'s event loop."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def check() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget)
+                timer.stop()
+                widget.close()
+                QApplication.instance().quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
+def test_run_without_office_shows_why_and_exits_2(qapp, tmp_path, messages):
+    app = make_app(tmp_path / "empty")
+    assert ui_app.run(app) == 2
+    [(kind, _title, text)] = messages.shown
+    assert kind == "critical" and "belum ada di data lokal" in text
+    app.engine.dispose()
+
+
+def test_run_with_demo_fills_an_empty_store_then_opens_the_desk(qapp, tmp_path, monkeypatch, messages):
+    monkeypatch.setattr(ui_app, "DEMO_CUSTOMERS", 60)
+    app = make_app(tmp_path / "fresh")
+    seen: list[MainWindow] = []
+    timer = close_desk_when_shown(seen)
+    assert ui_app.run(app, demo=True) == 0
+    timer.stop()
+    assert messages.shown == []
+    [window] = seen
+    assert window.desk.office_code == "KPG" and window.desk.counter_code == "L01"
+    with app.uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Customer)) == 60
+    window.deleteLater()
+    app.engine.dispose()
+
+
+def test_run_with_demo_keeps_an_existing_store(qapp, app, monkeypatch, messages):
+    called = []
+    monkeypatch.setattr(ui_app.demo_service, "create_demo", lambda *a, **k: called.append(1))
+    seen: list[MainWindow] = []
+    timer = close_desk_when_shown(seen)
+    assert ui_app.run(app, demo=True) == 0
+    timer.stop()
+    assert called == [] and len(seen) == 1
+    seen[0].deleteLater()
