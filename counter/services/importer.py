@@ -243,9 +243,9 @@ def _read_table(path: Path, order: int, required: Sequence[str], optional: Seque
 _DIGITS = re.compile(r"[0-9]{1,15}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9._/\-]{0,15}")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_LOCAL_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
-_PERIOD = re.compile(r"(\d{4})-?(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_LOCAL_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})")
+_PERIOD = re.compile(r"([0-9]{4})-?([0-9]{2})")
 
 
 def _show(text: str) -> str:
