@@ -87,8 +87,10 @@ class Quote:
 
 
 def _in_force(session: Session, table, on: dt.date):  # noqa: ANN001
-    return session.scalars(
-        select(table).where(table.valid_from <= on).order_by(table.valid_from.desc(), table.id.desc()).limit(1)
+    """The row of a rule table in force on `on` (plain row: read on every quote)."""
+    t = table.__table__
+    return session.execute(
+        select(t).where(t.c.valid_from <= on).order_by(t.c.valid_from.desc(), t.c.id.desc()).limit(1)
     ).first()
 
 

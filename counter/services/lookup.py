@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from counter.errors import InvalidInput, NotFound
 from counter.models import Customer, TariffGroup
@@ -164,4 +164,4 @@ def customer_by_number(session: Session, query: str) -> Customer:
         raise NotFound(f"Pelanggan {query!r} tidak ditemukan.")
     if len({s.id for s in found}) > 1:
         raise InvalidInput(f"Nomor {query!r} cocok dengan lebih dari satu pelanggan; pakai nomor sambungan.")
-    return session.get(Customer, found[0].id)
+    return session.get(Customer, found[0].id, options=[joinedload(Customer.tariff_group)])

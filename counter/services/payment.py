@@ -7,7 +7,8 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, PaymentRefused
@@ -49,12 +50,17 @@ def _check_amount(value: object, what: str) -> int:
 
 def next_receipt_no(session, desk: Desk, day: dt.date) -> str:  # noqa: ANN001
     """`<office>-<counter>-<yyyymmdd>-<seq>`: unique offline because the counter code is."""
-    row = session.get(ReceiptSequence, (desk.counter_id, day))
-    if row is None:
-        row = ReceiptSequence(counter_id=desk.counter_id, business_date=day, last_no=0)
-        session.add(row)
-    row.last_no += 1
-    return f"{desk.office_code}-{desk.counter_code}-{day:%Y%m%d}-{row.last_no:04d}"
+    statement = (
+        sqlite_insert(ReceiptSequence)
+        .values(counter_id=desk.counter_id, business_date=day, last_no=1)
+        .on_conflict_do_update(
+            index_elements=[ReceiptSequence.counter_id, ReceiptSequence.business_date],
+            set_={"last_no": ReceiptSequence.last_no + 1},
+        )
+        .returning(ReceiptSequence.last_no)
+    )
+    number = session.execute(statement).scalar_one()
+    return f"{desk.office_code}-{desk.counter_code}-{day:%Y%m%d}-{number:04d}"
 
 
 def pay(
@@ -100,49 +106,51 @@ def pay(
 
         payment_id = uuid7()
         receipt_no = next_receipt_no(session, desk, today)
-        payment = Payment(
+        payment = dict(
             id=payment_id, receipt_no=receipt_no, office_id=desk.office_id, counter_id=desk.counter_id,
             cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
             method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=paying.total,
-            tendered=tendered, change=change, reference=reference,
-            lines=[_line(seq, bill) for seq, bill in enumerate(paying.bills, 1)],
+            tendered=tendered, change=change, reference=reference, status="completed",
         )
-        session.add(payment)
+        lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
+        # Plain inserts rather than the ORM's unit of work: this is the counter's
+        # busiest write, and the rows are never read back in this transaction.
+        session.execute(insert(Payment.__table__), payment)
+        session.execute(insert(PaymentLine.__table__), lines)
         marked = session.execute(
-            update(Bill)
+            update(Bill.__table__)
             .where(Bill.id.in_([b.bill_id for b in paying.bills]), Bill.status == "unpaid")
             .values(status="paid", payment_id=payment_id)
         ).rowcount
         if marked != len(paying.bills):
             raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
-        session.add(OutboxEvent(id=uuid7(), kind="payment.created", created_at=now,
-                                payload=_event(payment, desk, owed.customer.number)))
-        session.add(AuditRecord(at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="payment",
-                                subject=receipt_no, details={"customer": owed.customer.number,
-                                                            "total": paying.total, "method": method}))
+        session.execute(insert(OutboxEvent.__table__), dict(
+            id=uuid7(), kind="payment.created", created_at=now, sent_at=None,
+            payload=_event(payment, lines, desk, owed.customer.number)))
+        session.execute(insert(AuditRecord.__table__), dict(
+            at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="payment", subject=receipt_no,
+            details={"customer": owed.customer.number, "total": paying.total, "method": method}))
         uow.commit()
     return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now)
 
 
-def _line(seq: int, bill: BillDue) -> PaymentLine:
-    return PaymentLine(
-        seq=seq, kind="bill", bill_id=bill.bill_id, period=bill.period, water_charge=bill.water_charge,
-        standing_charge=bill.standing_charge, meter_fee=bill.meter_fee, admin_fee=bill.admin_fee,
-        fine=bill.fine, amount=bill.amount,
+def _line(payment_id: uuid.UUID, seq: int, bill: BillDue) -> dict:
+    return dict(
+        payment_id=payment_id, seq=seq, kind="bill", bill_id=bill.bill_id, period=bill.period,
+        water_charge=bill.water_charge, standing_charge=bill.standing_charge, meter_fee=bill.meter_fee,
+        admin_fee=bill.admin_fee, fine=bill.fine, amount=bill.amount,
     )
 
 
-def _event(payment: Payment, desk: Desk, customer_number: str) -> dict:
+LINE_FIELDS = ("period", "water_charge", "standing_charge", "meter_fee", "admin_fee", "fine", "amount")
+
+
+def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -> dict:
     """The payment as central will receive it (central recomputes every amount)."""
     return {
-        "payment_id": str(payment.id), "receipt_no": payment.receipt_no, "office": desk.office_code,
+        "payment_id": str(payment["id"]), "receipt_no": payment["receipt_no"], "office": desk.office_code,
         "counter": desk.counter_code, "cashier": desk.username, "customer": customer_number,
-        "paid_at": payment.paid_at.isoformat(), "business_date": payment.business_date.isoformat(),
-        "method": payment.method, "reference": payment.reference, "subtotal": payment.subtotal,
-        "stamp_duty": payment.stamp_duty, "total": payment.total, "tendered": payment.tendered,
-        "change": payment.change,
-        "lines": [{"period": l.period, "water_charge": l.water_charge, "standing_charge": l.standing_charge,
-                   "meter_fee": l.meter_fee, "admin_fee": l.admin_fee, "fine": l.fine, "amount": l.amount}
-                  for l in payment.lines],
+        "paid_at": payment["paid_at"].isoformat(), "business_date": payment["business_date"].isoformat(),
+        **{k: payment[k] for k in ("method", "reference", "subtotal", "stamp_duty", "total", "tendered", "change")},
+        "lines": [{k: line[k] for k in LINE_FIELDS} for line in lines],
     }
-
