@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,6 +28,10 @@ class App:
         engine = sqlite_engine(self.config.store.local_path)
         migrate.upgrade(engine)
         return engine
+
+    def today(self) -> dt.date:
+        """Today in the office's time zone (the business date)."""
+        return dt.datetime.now(self.config.zone).date()
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.engine)

@@ -18,10 +18,6 @@ def add_months(period: int, months: int) -> int:
     return (index // 12) * 100 + index % 12 + 1
 
 
-def first_day(period: int) -> dt.date:
-    return dt.date(period // 100, period % 100, 1)
-
-
 def due_date(period: int, due_day: int) -> dt.date:
     """The due date of a bill: `due_day` of its billing month (clamped to the month's end)."""
     year, month = divmod(period, 100)
@@ -33,6 +29,14 @@ def due_date(period: int, due_day: int) -> dt.date:
 def label(period: int) -> str:
     """`202510` -> `Okt 2025`."""
     return f"{MONTHS_ID[period % 100 - 1]} {period // 100}"
+
+
+def span_label(periods: list[int] | tuple[int, ...]) -> str:
+    """The months of consecutive bills: `Jul 2025 - Nov 2025`, or one `Okt 2025`."""
+    if not periods:
+        return ""
+    first, last = min(periods), max(periods)
+    return label(first) if first == last else f"{label(first)} - {label(last)}"
 
 
 _PERIOD = re.compile(r"^(\d{4})-?(\d{2})$")

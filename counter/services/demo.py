@@ -177,6 +177,12 @@ def _bills_sql(ids: dict[str, int], seed: int) -> str:
     """
 
 
+def store_is_empty(uow: UnitOfWork) -> bool:
+    """True when the local store has no office yet (nothing imported, no demo)."""
+    with uow:
+        return not uow.session.scalar(select(func.count()).select_from(Office))
+
+
 def create_demo(
     uow: UnitOfWork,
     customers: int = 20_000,
@@ -186,7 +192,7 @@ def create_demo(
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
     """Fill an empty local store with a demo utility of `customers` connections."""
-    if not 1 <= customers <= MAX_CUSTOMERS:
+    if isinstance(customers, bool) or not isinstance(customers, int) or not 1 <= customers <= MAX_CUSTOMERS:
         raise InvalidInput(f"Jumlah pelanggan demo harus 1 sampai {MAX_CUSTOMERS:,}.".replace(",", "."))
     as_of = as_of or dt.date.today()
     last = period_of(as_of)

@@ -12,6 +12,7 @@ from counter.models import Customer, TariffGroup
 from counter.rules.text import fold, key
 
 MAX_QUERY = 100
+MAX_RESULTS = 500
 MIN_TEXT = 3  # the trigram index needs three characters
 BARCODE_PERIOD_DIGITS = 6  # a bill barcode is the connection number then yyyymm
 
@@ -45,7 +46,8 @@ class CustomerSummary:
 # the driver directly: SQLAlchemy's statement handling would double its cost.
 _SUMMARY = (
     "SELECT c.id, c.number, c.name, c.address, c.village, c.district, t.code, c.status,"
-    " c.number_key, c.meter_key FROM customer c JOIN tariff_group t ON t.id = c.tariff_group_id WHERE "
+    " c.number_key, c.meter_key, c.search_name, c.search_place"
+    " FROM customer c JOIN tariff_group t ON t.id = c.tariff_group_id WHERE "
 )
 
 
@@ -53,16 +55,11 @@ def _db(session: Session) -> sqlite3.Connection:
     return session.connection().connection.driver_connection
 
 
-def looks_like_number(k: str) -> bool:
-    """Connection and meter numbers are mostly digits; names and addresses are not."""
-    return len(k) >= MIN_TEXT and 2 * sum(ch.isdigit() for ch in k) >= len(k)
-
-
 def find_exact(session: Session, query: str) -> list[CustomerSummary]:
     """Customers whose connection number, meter number or bill barcode is `query`:
     by connection number first, then barcode, then meter number."""
     k = key(query)
-    if not looks_like_number(k):
+    if not k:
         return []
     barcode, period = None, None
     if len(k) > BARCODE_PERIOD_DIGITS and k[-BARCODE_PERIOD_DIGITS:].isdigit():
@@ -74,7 +71,7 @@ def find_exact(session: Session, query: str) -> list[CustomerSummary]:
     ).fetchall()
     ranked = []
     for row in rows:
-        *summary, number_key, meter_key = row
+        *summary, number_key, meter_key, _, _ = row
         if number_key == k:
             ranked.append((0, CustomerSummary(*summary, matched_by="number")))
         elif number_key == barcode:
@@ -105,30 +102,39 @@ def inside_match(words: list[str]) -> str | None:
     return " AND ".join(f'"{w}"' for w in dict.fromkeys(words) if len(w) >= MIN_TEXT) or None
 
 
-# Text matches come in tiers, each in the order of the index, each stopping as
-# soon as the page is full. No scoring: FTS5's bm25 reads every match of every
-# word, which for a village of 100,000 customers costs more than a search may.
+# Text matches come in tiers, each read in the order of its index and stopping
+# once it has enough candidates; the candidates are then ranked by whole-word
+# hits. No FTS5 bm25: it reads every match of every word, which for a village of
+# 100,000 customers costs more than a search may take.
 TIERS = tuple(
     (f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", make_match)
     for table, make_match in (
         ("customer_names", word_match),  # every word begins a word of the name
         ("customer_words", word_match),  # ... of the name or the address
-        ("customer_name_trigram", inside_match),  # when nothing else: inside the name
+        ("customer_trigram", inside_match),  # when nothing else: inside name or address
     )
 )
 
 
-def _text_ids(session: Session, words: list[str], limit: int) -> list[int]:
-    ids: dict[int, None] = {}  # ordered, without repeats
-    for statement, make_match in TIERS:
+def _candidates(session: Session, words: list[str], wanted: int) -> dict[int, int]:
+    """Customer id -> tier of the first tier that found it."""
+    found: dict[int, int] = {}
+    for tier, (statement, make_match) in enumerate(TIERS):
         match = make_match(words)
-        if match is None or (make_match is inside_match and ids):
+        if match is None or (make_match is inside_match and found):
             continue
-        for (rowid,) in _db(session).execute(statement, (match, limit + len(ids))):
-            ids.setdefault(rowid)
-        if len(ids) >= limit:
+        for (rowid,) in _db(session).execute(statement, (match, wanted + len(found))):
+            found.setdefault(rowid, tier)
+        if len(found) >= wanted:
             break
-    return list(ids)[:limit]
+    return found
+
+
+def _rank(words: list[str], tier: int, search_name: str, search_place: str) -> tuple[int, int, int]:
+    """Earlier tier first; then more typed words that are whole words of the name,
+    then of the address (`maria` puts Maria before Mariana)."""
+    name, place = search_name.split(), search_place.split()
+    return tier, -sum(w in name for w in words), -sum(w in place for w in words)
 
 
 def find_customers(session: Session, query: str, limit: int = 50) -> list[CustomerSummary]:
@@ -136,24 +142,28 @@ def find_customers(session: Session, query: str, limit: int = 50) -> list[Custom
 
     Text: each word typed must begin a word of the name or the address, in any
     order, case and accents ignored; customers whose name has every word come
-    first. Only when that finds nobody, each word is looked for inside the
-    names (`anggi` finds `Fanggidae`).
+    first, whole words before beginnings. Only when that finds nobody, each
+    word is looked for inside the name or address (`anggi` finds `Fanggidae`).
     """
     query = (query or "").strip()
     if not query:
         raise InvalidInput("Ketik nomor sambungan, nomor meter, nama, atau alamat.")
     if len(query) > MAX_QUERY:
         raise InvalidInput(f"Teks pencarian terlalu panjang (maksimal {MAX_QUERY} huruf).")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_RESULTS:
+        raise InvalidInput(f"Jumlah hasil harus 1 sampai {MAX_RESULTS}.")
     found = find_exact(session, query)
     words = fold(query).split()
     if len("".join(words)) < MIN_TEXT and not found:
         raise InvalidInput("Ketik minimal 3 huruf atau angka untuk mencari.")
     exact = {s.id for s in found}
-    ids = [i for i in _text_ids(session, words, limit) if i not in exact][: limit - len(found)]
-    if ids:
-        rows = _db(session).execute(_SUMMARY + f"c.id IN ({', '.join('?' * len(ids))})", ids).fetchall()
-        by_id = {row[0]: CustomerSummary(*row[:-2], matched_by="text") for row in rows}
-        found += [by_id[i] for i in ids]
+    tiers = {i: t for i, t in _candidates(session, words, 2 * limit).items() if i not in exact}
+    if tiers:
+        marks = ", ".join("?" * len(tiers))
+        rows = _db(session).execute(_SUMMARY + f"c.id IN ({marks})", list(tiers)).fetchall()
+        position = {i: n for n, i in enumerate(tiers)}
+        rows.sort(key=lambda r: (*_rank(words, tiers[r[0]], r[-2], r[-1]), position[r[0]]))
+        found += [CustomerSummary(*row[:8], matched_by="text") for row in rows]
     return found[:limit]
 
 
@@ -162,6 +172,9 @@ def customer_by_number(session: Session, query: str) -> Customer:
     found = find_exact(session, query)
     if not found:
         raise NotFound(f"Pelanggan {query!r} tidak ditemukan.")
+    by_number = [s for s in found if s.matched_by == "number"]
+    if len(by_number) == 1:  # a connection number beats someone else's meter number
+        found = by_number
     if len({s.id for s in found}) > 1:
         raise InvalidInput(f"Nomor {query!r} cocok dengan lebih dari satu pelanggan; pakai nomor sambungan.")
     return session.get(Customer, found[0].id, options=[joinedload(Customer.tariff_group)])

@@ -71,10 +71,19 @@ def pay(
     method: str = "cash",
     tendered: int | None = None,
     reference: str = "",
+    expected_total: int | None = None,
 ) -> PaymentResult:
     """Pay the chosen bills (the oldest ones) of `customer` in one transaction:
     the payment, its lines, the bills marked paid, an outbox event and an audit
-    record. Every amount is recomputed here; the caller only chooses."""
+    record. Every amount is recomputed here; the caller only chooses.
+
+    `expected_total` is the total the cashier showed the customer: if the
+    recomputed total differs (a due date passed, the bills changed), nothing is
+    paid and the cashier is asked to reload.
+    """
+    periods = list(periods)
+    if any(isinstance(p, bool) or not isinstance(p, int) for p in periods):
+        raise InvalidInput("Bulan rekening harus berupa angka tahun-bulan, mis. 202510.")
     if method not in PAYMENT_METHODS:
         raise InvalidInput(f"Cara bayar {method!r} tidak dikenal.")
     if len(reference) > 64:
@@ -92,6 +101,11 @@ def pay(
             raise BillSelectionError(f"Pelanggan {owed.customer.number} tidak punya tunggakan.")
         chosen = check_oldest_first([b.period for b in owed.bills], periods)
         paying = owed.oldest(len(chosen))
+        if expected_total is not None and expected_total != paying.total:
+            raise PaymentRefused(
+                f"Tagihan berubah menjadi {format_rupiah(paying.total)} (tadi {format_rupiah(expected_total)}); "
+                "muat ulang pelanggan lalu bayar lagi."
+            )
         if method == "cash":
             if tendered is None:
                 raise InvalidInput("Isi uang yang diterima.")

@@ -5,7 +5,7 @@ from sqlalchemy import select, update
 
 from counter.errors import InvalidInput, NotFound
 from counter.models import Customer
-from counter.services.lookup import customer_by_number, find_customers
+from counter.services.lookup import customer_by_number, find_customers, find_exact
 
 
 def some_customer(app) -> SimpleNamespace:
@@ -110,3 +110,57 @@ def test_search_syntax_in_the_text_is_just_text(app, typed):
 def test_unknown_customer(app):
     with app.uow() as uow, pytest.raises(NotFound, match="tidak ditemukan"):
         customer_by_number(uow.session, "99-99-999999")
+
+
+def set_customer(app, cid: int, **values) -> None:
+    from counter.rules.text import fold, key
+
+    if "name" in values:
+        values["search_name"] = fold(values["name"])
+    if "number" in values:
+        values["number_key"] = key(values["number"])
+    if "meter_no" in values:
+        values["meter_key"] = key(values["meter_no"])
+    with app.uow() as uow:
+        uow.session.execute(update(Customer).where(Customer.id == cid).values(**values))
+        uow.commit()
+
+
+def test_numbers_with_letters_are_found_exactly(app):
+    set_customer(app, 12, number="KPG-AB-12")
+    with app.uow() as uow:
+        assert find_customers(uow.session, "kpg ab 12")[0].id == 12
+        assert customer_by_number(uow.session, "KPG-AB-12").id == 12
+
+
+def test_a_connection_number_beats_another_customers_meter_number(app):
+    with app.uow() as uow:
+        number_key = uow.session.get(Customer, 13).number_key
+    set_customer(app, 14, meter_no=number_key)
+    with app.uow() as uow:
+        assert [s.matched_by for s in find_exact(uow.session, number_key)] == ["number", "meter"]
+        assert customer_by_number(uow.session, number_key).id == 13
+
+
+def test_inside_a_word_of_the_address_when_nothing_begins_with_it(app):
+    with app.uow() as uow:
+        found = find_customers(uow.session, "esapa", limit=500)
+        assert found and all("esapa" in f"{s.address} {s.village}".lower() for s in found)
+    set_customer(app, 15, name="Yakobus Fanggidae")
+    with app.uow() as uow:
+        village = uow.session.get(Customer, 15).village
+        assert 15 in [s.id for s in find_customers(uow.session, f"anggid {village[1:]}")]
+
+
+def test_whole_words_rank_before_beginnings(app):
+    set_customer(app, 16, name="Mariana Ndun")
+    set_customer(app, 17, name="Maria Ndun")
+    with app.uow() as uow:
+        ids = [s.id for s in find_customers(uow.session, "maria ndun")]
+    assert ids.index(17) < ids.index(16)
+
+
+@pytest.mark.parametrize("limit", [0, -1, 501, True])
+def test_the_number_of_results_is_bounded(app, limit):
+    with app.uow() as uow, pytest.raises(InvalidInput, match="Jumlah hasil"):
+        find_customers(uow.session, "oesapa", limit=limit)

@@ -1,5 +1,5 @@
 """customer text search: word-prefix indexes over the name and over name and
-place, and a trigram index over names for matches inside a word
+place, and a trigram index over both for matches inside a word
 
 Revision ID: 0002
 Revises: 0001
@@ -19,7 +19,7 @@ TABLES = {
     "customer_names": ("search_name", WORDS),
     "customer_words": (
         "search_name, search_place", WORDS),
-    "customer_name_trigram": ("search_name", "tokenize='trigram'"),
+    "customer_trigram": ("search_name, search_place", "tokenize='trigram'"),
 }
 
 
