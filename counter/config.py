@@ -35,7 +35,6 @@ class DeskSettings:
     counter: str = "L01"  # counter (loket) code
     user: str = "kasir1"  # the user at this desk
     timezone: str = "Asia/Makassar"  # business dates are local dates (WITA for Kupang)
-    language: str = "id"
 
 
 @dataclass(frozen=True)
@@ -59,14 +58,13 @@ DEFAULT_TEXT = """\
 # counter settings. Every value may be overridden on the command line:
 #   counter -o desk.counter=L02 ...
 [store]
-# data_dir = "/path/to/folder"   # local store, logs and print files of this counter
+# data_dir = "/path/to/folder"   # where the local store of this counter lives
 
 [desk]
 office = "KPG"            # office (unit) code
 counter = "L01"           # counter (loket) code
 user = "kasir1"           # user at this desk
 timezone = "Asia/Makassar"
-language = "id"
 
 [billing]
 due_day = 20
@@ -117,6 +115,10 @@ def load(
         values.setdefault(section, {})[name] = value
     if data_dir is not None:
         values.setdefault("store", {})["data_dir"] = str(data_dir)
+    known_sections = {f.name for f in dataclasses.fields(Config)} - {"source"}
+    unknown_sections = set(values) - known_sections
+    if unknown_sections:
+        raise InvalidInput(f"Bagian pengaturan tidak dikenal: [{sorted(unknown_sections)[0]}]")
 
     sections = {}
     for spec in dataclasses.fields(Config):

@@ -27,3 +27,7 @@ class PaymentRefused(CounterError):
 
 class ImportRejected(CounterError):
     """An import file has a bad row; nothing was imported."""
+
+
+class StoreBusy(CounterError):
+    """The local store stayed locked by another process (an import, a backup)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 
 
-def sqlite_engine(path: Path | str) -> Engine:
+def sqlite_engine(path: Path | str, busy_timeout_ms: int = 5000) -> Engine:
     """An engine on a SQLite file: WAL, synchronous=FULL, foreign keys on.
 
     Transactions are begun explicitly (BEGIN) so that SQLAlchemy, not the
@@ -23,7 +23,7 @@ def sqlite_engine(path: Path | str) -> Engine:
             "journal_mode=WAL",
             "synchronous=FULL",
             "foreign_keys=ON",
-            "busy_timeout=5000",
+            f"busy_timeout={busy_timeout_ms}",  # how long a writer waits for another
             "cache_size=-65536",
             "temp_store=MEMORY",
         ):

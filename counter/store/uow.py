@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from counter.errors import StoreBusy
 
 
 class UnitOfWork:
@@ -27,13 +30,17 @@ class UnitOfWork:
         self.session = (self._write if self._writing else self._read)()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type | None, error: BaseException | None, _tb: object) -> None:
         try:
             self.session.rollback()
         finally:
             self.session.close()
             self.session = None
             self._writing = False
+        if isinstance(error, OperationalError) and "locked" in str(error.orig):
+            raise StoreBusy(
+                "Data lokal sedang dipakai proses lain (mis. impor data); coba lagi sebentar lagi."
+            ) from error
 
     def commit(self) -> None:
         self.session.commit()

@@ -124,6 +124,7 @@ BAD_PAYMENTS = [
     (dict(skip_oldest=True), BillSelectionError, "dari yang terlama"),
     (dict(periods=[]), BillSelectionError, "minimal satu"),
     (dict(periods=[201901]), BillSelectionError, "tidak ada atau sudah lunas"),
+    (dict(periods=["2025-10"]), InvalidInput, "Bulan rekening"),
     (dict(tendered=1), PaymentRefused, "kurang dari tagihan"),
     (dict(tendered=-5), InvalidInput, "negatif"),
     (dict(tendered=12.5), InvalidInput, "angka bulat"),
@@ -198,3 +199,35 @@ def test_money_invariants(app, desk, count, extra):
             assert line.amount == bill.amount
         assert payment.total == expected.total
         assert payment.change == payment.tendered - payment.total == extra >= 0
+
+
+def test_a_store_locked_by_another_process_gives_a_clear_message(app, desk):
+    import sqlite3
+
+    from counter.errors import StoreBusy
+    from counter.store.engine import sqlite_engine
+    from counter.store.uow import UnitOfWork
+
+    number = customer_owing(app, 1)
+    period = quote_first(app, number)
+    other = sqlite3.connect(app.config.store.local_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. a long import holding the write lock
+    try:
+        impatient = UnitOfWork(sqlite_engine(app.config.store.local_path, busy_timeout_ms=50))
+        with pytest.raises(StoreBusy, match="coba lagi"):
+            pay(impatient, desk, number, [period], "qris")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert pay(app.uow(), desk, number, [period], "qris").total > 0
+
+
+def test_a_changed_total_is_refused_before_paying(app, desk):
+    number = customer_owing(app, 1)
+    with app.uow() as uow:
+        shown = quote(uow.session, number, AS_OF).oldest(1)
+    before = store_counts(app)
+    with pytest.raises(PaymentRefused, match="Tagihan berubah"):
+        pay(app.uow(), desk, number, [shown.bills[0].period], "qris", expected_total=shown.total + 1)
+    assert store_counts(app) == before
+    assert pay(app.uow(), desk, number, [shown.bills[0].period], "qris", expected_total=shown.total).total == shown.total

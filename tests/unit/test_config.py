@@ -33,6 +33,7 @@ def test_explicit_config_file_and_data_dir(tmp_path):
     [
         (["desk"], "", "bagian.nama=nilai"),
         (["desk.colour=red"], "", "tidak dikenal"),
+        (["dsek.counter=L09"], "", "Bagian pengaturan tidak dikenal"),
         (["billing.due_day=tiga"], "", "tidak valid"),
         (["billing.due_day=31"], "", "1 sampai 28"),
         (["desk.timezone=Mars/Olympus"], "", "Zona waktu"),
