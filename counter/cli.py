@@ -104,6 +104,10 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     from counter.services.payment import pay
 
     desk = app.desk()
+    if args.bills and args.oldest is not None:
+        raise InvalidInput("Pakai --bills atau --oldest, tidak keduanya.")
+    if args.oldest is not None and args.oldest < 1:
+        raise InvalidInput("--oldest harus 1 atau lebih.")
     if args.bills:
         periods = [parse_period(p) for p in args.bills.split(",")]
     else:  # all unpaid bills, or the oldest N
@@ -129,7 +133,7 @@ def cmd_demo(app: App, args: argparse.Namespace) -> object:
         _remove_store(app)
     with Progress(transient=not args.json) as bar:
         task = bar.add_task("Membuat data demo", total=args.customers)
-        summary = create_demo(app.uow(), customers=args.customers, seed=args.seed, as_of=args.as_of,
+        summary = create_demo(app.uow(), customers=args.customers, seed=args.seed, as_of=args.as_of or app.today(),
                               due_day=app.config.billing.due_day,
                               progress=lambda done, total: bar.update(task, completed=done))
     if args.json:
@@ -161,6 +165,80 @@ def cmd_import(app: App, args: argparse.Namespace) -> object:
     return None
 
 
+def cmd_setup(app: App, args: argparse.Namespace) -> object:
+    from counter.services import setup
+
+    office = args.office or app.config.desk.office
+    if args.what == "office":
+        done = setup.register_office(app.uow(), args.code, args.name, args.utility, args.address)
+    elif args.what == "counter":
+        done = setup.register_counter(app.uow(), office, args.code, args.name or "")
+    else:
+        done = setup.register_user(app.uow(), args.code, args.name, args.role, office)
+    if args.json:
+        return {"registered": args.what, "code": done}
+    _console().print(f"Terdaftar: {args.what} {done}")
+    return None
+
+
+def _percent_bp(text: str) -> int:
+    """`10` or `2,5` or `2.5` percent -> basis points, without floats."""
+    whole, _, fraction = text.strip().replace(",", ".").partition(".")
+    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
+        raise InvalidInput(f"Persen tidak valid: {text!r} (mis. 10 atau 2,5).")
+    return int(whole) * 100 + int((fraction + "00")[:2])
+
+
+def _stages(text: str) -> tuple[tuple[int, int], ...]:
+    """`0:5000,1:7500` -> ((0, 5000), (1, 7500))."""
+    try:
+        return tuple((int(m), parse_rupiah(a)) for m, a in (part.split(":") for part in text.split(",")))
+    except ValueError:
+        raise InvalidInput(f"Tahapan denda tidak valid: {text!r} (mis. 0:5000,1:7500).") from None
+
+
+def cmd_rules(app: App, args: argparse.Namespace) -> object:
+    from counter.rules.fines import FineScheme
+    from counter.rules.stamp_duty import StampDutyRule
+    from counter.services import setup
+
+    if args.what != "show" and args.valid_from is None:
+        raise InvalidInput("Sebutkan mulai berlakunya aturan: --from TANGGAL.")
+    if args.what == "fine" and args.kind is None:
+        raise InvalidInput("Sebutkan jenis denda: --kind flat|staged|percent|none.")
+    if args.what == "stamp-duty" and not (args.threshold and args.amount):
+        raise InvalidInput("Sebutkan --threshold dan --amount meterai.")
+    if args.what == "fine":
+        try:
+            scheme = FineScheme(
+                kind=args.kind, amount=parse_rupiah(args.amount) if args.amount else 0,
+                stages=_stages(args.stages) if args.stages else (),
+                percent_bp=_percent_bp(args.percent) if args.percent else 0,
+                minimum=parse_rupiah(args.minimum) if args.minimum else 0,
+                maximum=parse_rupiah(args.maximum) if args.maximum else 0,
+            )
+        except ValueError as error:
+            raise InvalidInput(f"Aturan denda tidak valid: {error}") from None
+        setup.set_fine_scheme(app.uow(), scheme, args.valid_from)
+    elif args.what == "stamp-duty":
+        setup.set_stamp_duty(app.uow(), StampDutyRule(parse_rupiah(args.threshold), parse_rupiah(args.amount)),
+                             args.valid_from)
+    rules = setup.rules_in_force(app.uow(), args.on or app.today())
+    if args.json:
+        return rules
+    fine = rules.fine
+    described = {
+        "flat": f"{format_rupiah(fine.amount)} per rekening terlambat",
+        "staged": ", ".join(f"+{format_rupiah(a)} setelah {m} bulan" for m, a in fine.stages),
+        "percent": f"{fine.percent_bp / 100:g}% (min {format_rupiah(fine.minimum)}, maks {format_rupiah(fine.maximum)})"
+        if fine.maximum else f"{fine.percent_bp / 100:g}% (min {format_rupiah(fine.minimum)})",
+        "none": "tidak ada denda",
+    }[fine.kind]
+    _console().print(f"Aturan per {rules.on:%d-%m-%Y}:\n  Denda: {described}\n  Meterai: "
+                     f"{format_rupiah(rules.stamp_duty.amount)} bila struk > {format_rupiah(rules.stamp_duty.threshold)}")
+    return None
+
+
 def cmd_gui(app: App, args: argparse.Namespace) -> int:
     from counter.ui.app import run
 
@@ -177,13 +255,21 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"tanggal tidak valid: {text!r} (tulis 2025-11-20)") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are bad input like any other: exit 2 with a clear message
+    (and JSON when --json was asked for)."""
+
+    def error(self, message: str) -> None:  # noqa: D102
+        raise InvalidInput(f"Perintah tidak lengkap atau salah: {message}. Lihat 'counter --help'.")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="counter", description="Loket pembayaran rekening air.")
+    parser = _Parser(prog="counter", description="Loket pembayaran rekening air.")
     parser.add_argument("--data-dir", type=Path, help="folder for everything of this counter (store, config)")
     parser.add_argument("--config", type=Path, help="settings file (TOML)")
     parser.add_argument("-o", "--option", action="append", default=[], metavar="SECTION.KEY=VALUE",
                         help="override a setting, e.g. -o desk.counter=L02")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, func, help: str) -> argparse.ArgumentParser:  # noqa: A002, ANN001
         p = sub.add_parser(name, help=help)
@@ -213,6 +299,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tariffs", type=Path)
     p.add_argument("--customers", type=Path)
     p.add_argument("--bills", type=Path)
+    p = command("setup", cmd_setup, "register an office, a counter or a user in the local store")
+    p.add_argument("what", choices=["office", "counter", "user"])
+    p.add_argument("code", help="office code, counter code or username")
+    p.add_argument("--name", help="name (of the office or counter) or the user's full name")
+    p.add_argument("--office", help="office code (default: desk.office)")
+    p.add_argument("--utility", default="", help="the utility's name, printed on receipts (office)")
+    p.add_argument("--address", default="", help="office address")
+    p.add_argument("--role", default="cashier", choices=["cashier", "supervisor", "admin"])
+    p = command("rules", cmd_rules, "show or change the fine scheme and stamp duty")
+    p.add_argument("what", choices=["show", "fine", "stamp-duty"])
+    p.add_argument("--on", type=_date, help="show the rules in force on this date")
+    p.add_argument("--from", dest="valid_from", type=_date, help="new rule applies from this date")
+    p.add_argument("--kind", choices=["flat", "staged", "percent", "none"], help="fine scheme kind")
+    p.add_argument("--amount", help="flat fine, or stamp duty amount")
+    p.add_argument("--stages", help="staged fine: months after due:amount, e.g. 0:5000,1:7500")
+    p.add_argument("--percent", help="percentage fine, e.g. 10 or 2,5")
+    p.add_argument("--minimum", help="percentage fine minimum")
+    p.add_argument("--maximum", help="percentage fine maximum (empty: no cap)")
+    p.add_argument("--threshold", help="stamp duty applies above this receipt amount")
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")
@@ -220,15 +325,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    args = None
     try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args([*argv, "gui"])
         app = App(config_module.load(config_file=args.config, data_dir=args.data_dir, overrides=args.option))
         result = args.func(app, args)
     except CounterError as error:
-        if getattr(args, "json", False):
+        if getattr(args, "json", False) or (args is None and "--json" in argv):
             print(json.dumps({"error": str(error), "type": type(error).__name__}, ensure_ascii=False))
         else:
             print(f"Gagal: {error}", file=sys.stderr)

@@ -1,0 +1,117 @@
+"""Setting up a store without the central server: offices, counters, users and
+the rules in force (fine scheme, stamp duty). Each act is idempotent and audited."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from counter.errors import InvalidInput, NotFound
+from counter.models import AuditRecord, Counter, FineSchemeRow, Office, StampDutyRow, User
+from counter.rules.fines import FineScheme
+from counter.rules.stamp_duty import StampDutyRule
+from counter.services.billing import fine_scheme, stamp_rule
+from counter.store.uow import UnitOfWork
+
+ROLES = ("cashier", "supervisor", "admin")
+CODE_MAX = 16
+
+
+def _code(value: str, what: str) -> str:
+    value = (value or "").strip().upper()
+    if not value or len(value) > CODE_MAX or not value.replace("-", "").replace("_", "").isalnum():
+        raise InvalidInput(f"Kode {what} harus 1-{CODE_MAX} huruf/angka, mis. KPG atau L01.")
+    return value
+
+
+def _name(value: str, what: str, limit: int = 120) -> str:
+    value = " ".join((value or "").split())
+    if not value or len(value) > limit or any(ord(ch) < 32 for ch in value):
+        raise InvalidInput(f"Nama {what} wajib diisi (maksimal {limit} huruf).")
+    return value
+
+
+def _audit(session, action: str, subject: str, details: dict) -> None:  # noqa: ANN001
+    session.add(AuditRecord(at=dt.datetime.now(dt.timezone.utc), user_id=None, counter_id=None,
+                            action=action, subject=subject, details=details))
+
+
+def register_office(uow: UnitOfWork, code: str, name: str, utility_name: str = "", address: str = "") -> str:
+    code, name = _code(code, "kantor"), _name(name, "kantor")
+    with uow.writing():
+        office = uow.session.scalars(select(Office).where(Office.code == code)).first() or Office(code=code)
+        office.name, office.utility_name, office.address = name, utility_name.strip(), address.strip()
+        uow.session.add(office)
+        _audit(uow.session, "setup.office", code, {"name": name, "utility": office.utility_name})
+        uow.commit()
+    return code
+
+
+def _office(session, code: str) -> Office:  # noqa: ANN001
+    office = session.scalars(select(Office).where(Office.code == _code(code, "kantor"))).first()
+    if office is None:
+        raise NotFound(f"Kantor {code!r} belum terdaftar; daftarkan dulu dengan 'counter setup office'.")
+    return office
+
+
+def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "") -> str:
+    code = _code(code, "loket")
+    with uow.writing():
+        office = _office(uow.session, office_code)
+        counter = uow.session.scalars(
+            select(Counter).where(Counter.office_id == office.id, Counter.code == code)
+        ).first() or Counter(office_id=office.id, code=code)
+        counter.name = name.strip() or f"Loket {code}"
+        uow.session.add(counter)
+        _audit(uow.session, "setup.counter", f"{office.code}-{code}", {"name": counter.name})
+        uow.commit()
+    return code
+
+
+def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, office_code: str) -> str:
+    username = (username or "").strip().lower()
+    if not username.isidentifier() or len(username) > 40:
+        raise InvalidInput("Nama pengguna harus huruf/angka tanpa spasi (maksimal 40), mis. kasir1.")
+    if role not in ROLES:
+        raise InvalidInput(f"Peran harus salah satu dari: {', '.join(ROLES)}.")
+    full_name = _name(full_name, "lengkap")
+    with uow.writing():
+        office = _office(uow.session, office_code)
+        user = uow.session.scalars(select(User).where(User.username == username)).first() or User(username=username)
+        user.full_name, user.role, user.office_id, user.active = full_name, role, office.id, True
+        uow.session.add(user)
+        _audit(uow.session, "setup.user", username, {"role": role, "office": office.code})
+        uow.commit()
+    return username
+
+
+@dataclass(frozen=True)
+class RulesInForce:
+    on: dt.date
+    fine: FineScheme
+    stamp_duty: StampDutyRule
+
+
+def rules_in_force(uow: UnitOfWork, on: dt.date) -> RulesInForce:
+    with uow:
+        return RulesInForce(on, fine_scheme(uow.session, on), stamp_rule(uow.session, on))
+
+
+def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date) -> None:
+    """The fine scheme for quotes and payments on or after `valid_from`."""
+    with uow.writing():
+        uow.session.add(FineSchemeRow(valid_from=valid_from, kind=scheme.kind, amount=scheme.amount,
+                                      stages=[list(s) for s in scheme.stages], percent_bp=scheme.percent_bp,
+                                      minimum=scheme.minimum, maximum=scheme.maximum))
+        _audit(uow.session, "rule.fine", valid_from.isoformat(), dataclasses.asdict(scheme))
+        uow.commit()
+
+
+def set_stamp_duty(uow: UnitOfWork, rule: StampDutyRule, valid_from: dt.date) -> None:
+    with uow.writing():
+        uow.session.add(StampDutyRow(valid_from=valid_from, threshold=rule.threshold, amount=rule.amount))
+        _audit(uow.session, "rule.stamp_duty", valid_from.isoformat(), dataclasses.asdict(rule))
+        uow.commit()
