@@ -43,8 +43,8 @@ class App:
             office = uow.session.scalars(select(Office).where(Office.code == settings.office)).first()
             if office is None:
                 raise NotFound(
-                    f"Kantor {settings.office!r} belum ada di data lokal. "
-                    "Jalankan 'counter demo' atau 'counter import' dulu."
+                    f"Kantor {settings.office!r} belum ada di data lokal. Jalankan 'counter demo', "
+                    "atau daftarkan kantor, loket dan pengguna dengan 'counter setup'."
                 )
             counter = uow.session.scalars(
                 select(Counter).where(Counter.office_id == office.id, Counter.code == settings.counter)
