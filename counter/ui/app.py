@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from counter.errors import CounterError, NotFound
+from counter.errors import CounterError
 from counter.services import demo as demo_service
 from counter.ui.main_window import MainWindow
 from counter.ui.tasks import TaskRunner, run_and_wait
@@ -41,18 +41,10 @@ def _application() -> QApplication:
     return qapp
 
 
-def _needs_demo(app) -> bool:  # noqa: ANN001 - counter.bootstrap.App
-    """True when this desk's office is not in the local store yet."""
-    try:
-        app.desk()
-    except NotFound:
-        return True
-    return False
-
-
 def create_demo_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
-    """Fill an empty store with demo data on the worker, showing a progress dialog."""
-    if not run_and_wait(runner, lambda: _needs_demo(app)):
+    """Fill an empty store with demo data on the worker, showing a progress dialog.
+    A store with data is left alone (a mistyped desk setting is reported by `run`)."""
+    if not run_and_wait(runner, lambda: demo_service.store_is_empty(app.uow())):
         return
     dialog = QProgressDialog()
     dialog.setLabelText(f"Membuat data demo: {DEMO_CUSTOMERS:,} pelanggan (sekali saja) ...".replace(",", "."))
@@ -66,7 +58,7 @@ def create_demo_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
     progress = _Progress(dialog, DEMO_CUSTOMERS)
     try:
         run_and_wait(runner, lambda: demo_service.create_demo(
-            app.uow(), customers=DEMO_CUSTOMERS, due_day=app.config.billing.due_day,
+            app.uow(), customers=DEMO_CUSTOMERS, as_of=app.today(), due_day=app.config.billing.due_day,
             progress=lambda done, _total: progress.step.emit(done),
         ))
     finally:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.rules.money import format_rupiah
-from counter.rules.period import label
+from counter.rules.period import span_label
 from counter.services.billing import Quote
 from counter.ui.table_models import BillsModel
 from counter.ui.widgets import MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
@@ -204,12 +204,7 @@ class CustomerPanel(QWidget):
         self._update_total(0)
 
     def show_loading(self, number: str) -> None:
-        self.quote = None
-        self.bills.clear()
-        self.details.hide()
-        self.placeholder.setText(f"Memuat pelanggan {number} ...")
-        self.placeholder.show()
-        self._update_total(0)
+        self.clear(f"Memuat pelanggan {number} ...")
 
     def show_quote(self, quote: Quote) -> None:
         self.quote = quote
@@ -251,9 +246,8 @@ class CustomerPanel(QWidget):
             return
         self.total.set_amount(paying.total)
         bills = paying.bills
-        span = label(bills[0].period) if len(bills) == 1 else f"{label(bills[0].period)} - {label(bills[-1].period)}"
         fines = sum(b.fine for b in bills)
-        note = f"Dibayar {len(bills)} dari {len(self.quote.bills)} bulan: {span}"
+        note = f"Dibayar {len(bills)} dari {len(self.quote.bills)} bulan: {span_label([b.period for b in bills])}"
         if fines:
             note += f", termasuk denda {format_rupiah(fines)}"
         self.selection_note.setText(note)

@@ -12,26 +12,27 @@ import functools
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from counter.errors import CounterError
+from counter.errors import BillSelectionError, CounterError, PaymentRefused
 from counter.rules.money import format_rupiah
-from counter.rules.period import label
+from counter.rules.period import span_label
 from counter.services import billing, lookup, payment
 from counter.services.billing import Quote
 from counter.services.context import Desk
 from counter.services.lookup import CustomerSummary
 from counter.services.payment import METHOD_LABELS, PaymentResult
 from counter.ui.customer_panel import CustomerPanel
-from counter.ui.pay_dialog import PayDialog, PayRequest
+from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest
 from counter.ui.table_models import CustomerResultsModel
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import MUTED, SHORTFALL, Banner, font
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
+DATE_REFRESH_MS = 30_000  # the business date in the status bar follows the clock past midnight
 
 
 class SearchField(QLineEdit):
@@ -150,7 +151,12 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.busy_label)
         self.place_label = QLabel(f"Kantor {desk.office_code} | Loket {desk.counter_code}")
         self.user_label = QLabel(f"Kasir: {desk.username}")
-        self.date_label = QLabel(f"Tanggal: {desk.today():%d-%m-%Y}")
+        self.date_label = QLabel()
+        self.date_timer = QTimer(self)
+        self.date_timer.setInterval(DATE_REFRESH_MS)
+        self.date_timer.timeout.connect(self._show_date)
+        self.date_timer.start()
+        self._show_date()
         self.central_label = QLabel("Pusat: belum tersambung")
         self.central_label.setStyleSheet(f"color: {MUTED};")
         for widget in (self.place_label, self.user_label, self.date_label, self.central_label):
@@ -161,6 +167,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.start_payment)
         self.search.setFocus()
+
+    def _show_date(self) -> None:
+        self.date_label.setText(f"Tanggal: {self.desk.today():%d-%m-%Y}")
 
     # ---- search -----------------------------------------------------------
 
@@ -183,7 +192,7 @@ class MainWindow(QMainWindow):
             self._debounce.stop()
             self.runner.cancel("search")  # a search still on its way no longer matters
             self.results.clear()
-            self.search_hint.setText("")
+            self._hint("")
             return
         self._debounce.start()
 
@@ -201,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def _search(self, text: str, open_single: bool) -> None:
         self._open_on_results = open_single
-        self.search_hint.setText("Mencari ...")
+        self._hint("Mencari ...")
         self.runner.read(
             lambda session: lookup.find_customers(session, text, limit=SEARCH_LIMIT),
             functools.partial(self._show_results, text),
@@ -213,12 +222,10 @@ class MainWindow(QMainWindow):
         self.results.set_results(found)
         self.results_view.scrollToTop()
         if not found:
-            self.search_hint.setText(f"Tidak ada pelanggan yang cocok dengan \"{text.strip()}\".")
-            self.search_hint.setStyleSheet(f"color: {SHORTFALL};")
+            self._hint(f"Tidak ada pelanggan yang cocok dengan \"{text.strip()}\".", SHORTFALL)
         else:
             more = " (lebih banyak: perjelas pencarian)" if len(found) >= SEARCH_LIMIT else ""
-            self.search_hint.setText(f"{len(found)} pelanggan{more}")
-            self.search_hint.setStyleSheet(f"color: {MUTED};")
+            self._hint(f"{len(found)} pelanggan{more}")
         open_single, self._open_on_results = self._open_on_results, False
         if not open_single or not found:
             self._pay_when_loaded = False
@@ -237,8 +244,11 @@ class MainWindow(QMainWindow):
         self._open_on_results = False
         self._pay_when_loaded = False
         self.results.clear()
-        self.search_hint.setText(str(error))
-        self.search_hint.setStyleSheet(f"color: {SHORTFALL};")
+        self._hint(str(error), SHORTFALL)
+
+    def _hint(self, text: str, colour: str = MUTED) -> None:
+        self.search_hint.setText(text)
+        self.search_hint.setStyleSheet(f"color: {colour};")
 
     def _select_result(self, row: int) -> None:
         model = self.results_view.selectionModel()
@@ -309,20 +319,47 @@ class MainWindow(QMainWindow):
 
     def _pay(self, dialog: PayDialog, request: PayRequest) -> None:
         desk, app = self.desk, self.app
-        number = dialog.paying.customer.number
+        number, due = dialog.paying.customer.number, dialog.due
         periods = [b.period for b in dialog.paying.bills]
         self.runner.run(
             lambda: payment.pay(app.uow(), desk, number, periods, request.method, request.tendered,
-                                request.reference),
+                                request.reference, expected_total=due),
             functools.partial(self._paid, dialog),
-            dialog.failed,
+            functools.partial(self._pay_failed, dialog),
         )
+
+    def _pay_failed(self, dialog: PayDialog, error: CounterError) -> None:
+        """A refusal may mean the bills changed since they were shown (a bill was
+        corrected, a fine fell due, a month was paid elsewhere): read them again
+        before deciding whether the dialog, and what was typed in it, can stay."""
+        if not isinstance(error, (PaymentRefused, BillSelectionError)):
+            dialog.failed(error)
+            return
+        number, today = dialog.paying.customer.number, self.desk.today()
+        self.runner.read(
+            lambda session: billing.quote(session, number, today),
+            functools.partial(self._recheck_after_refusal, dialog, error),
+            lambda _reload_error: dialog.failed(error),
+        )
+
+    def _recheck_after_refusal(self, dialog: PayDialog, error: CounterError, fresh: Quote) -> None:
+        shown = dialog.paying
+        count = len(shown.bills)
+        if fresh.oldest(count) == shown:  # the same bills: the refusal is about what was typed
+            dialog.failed(error)
+            return
+        dialog.withdraw()
+        self.panel.show_quote(fresh)  # the cashier sees the new amounts and total
+        if [b.period for b in fresh.bills[:count]] == [b.period for b in shown.bills]:
+            self.panel.bills.set_selected_count(count)  # the same months as before
+        QMessageBox.warning(self, TITLE_FAILED, str(error))
+        self.focus_search()  # F5 pays again, at the new total
 
     def _paid(self, dialog: PayDialog, result: PaymentResult) -> None:
         self.last_payment = result
         dialog.succeeded()
         bills = result.quote.bills
-        months = label(bills[0].period) if len(bills) == 1 else f"{label(bills[0].period)} - {label(bills[-1].period)}"
+        months = span_label([b.period for b in bills])
         method = METHOD_LABELS.get(result.method, result.method)
         change = (f"<br><span style='font-size:26pt; font-weight:bold'>KEMBALIAN {format_rupiah(result.change)}</span>"
                   if result.method == "cash" else "")
@@ -335,7 +372,7 @@ class MainWindow(QMainWindow):
         self.clear_customer()
         self.results.clear()
         self.search.clear()
-        self.search_hint.setText("")
+        self._hint("")
         self.focus_search()
 
     def _pay_dialog_closed(self, dialog: PayDialog, _result: int) -> None:
@@ -353,8 +390,8 @@ class MainWindow(QMainWindow):
             width = self.splitter.width()
             self.splitter.setSizes([width * 42 // 100, width - width * 42 // 100])
 
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._debounce.stop()
+        self.date_timer.stop()
         self.runner.shutdown()  # a payment being written finishes first
         super().closeEvent(event)

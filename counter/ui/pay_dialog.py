@@ -1,7 +1,8 @@
 """The pay dialog: amount due, method, cash tendered, the change, Enter to pay.
 
 The dialog only collects; the main window runs `payment.pay` on the worker and
-then calls `succeeded()` or `failed(error)`. On failure everything typed stays.
+then calls `succeeded()`, `failed(error)` (everything typed stays) or, when the
+bills changed under it, `withdraw()`.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
 
 from counter.errors import CounterError, InvalidInput
 from counter.rules.money import format_rupiah
-from counter.rules.period import label
+from counter.rules.period import span_label
 from counter.services.billing import Quote
-from counter.services.payment import METHOD_LABELS
+from counter.services.payment import METHOD_LABELS, PAYMENT_METHODS
 from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, font
 
-METHODS = ("cash", "transfer", "qris", "debit")
+
+TITLE_FAILED = "Pembayaran gagal"
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,8 @@ class PayDialog(QDialog):
         self.setMinimumWidth(680)
 
         c = paying.customer
-        bills = paying.bills
-        span = label(bills[0].period) if len(bills) == 1 else f"{label(bills[0].period)} - {label(bills[-1].period)}"
-        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br>{len(bills)} bulan: {span}")
+        months = span_label([b.period for b in paying.bills])
+        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br>{len(paying.bills)} bulan: {months}")
         who.setFont(font(12))
 
         self.due_label = MoneyLabel(30)
@@ -59,7 +60,7 @@ class PayDialog(QDialog):
 
         self.method = QComboBox()
         self.method.setFont(font(13))
-        for key in METHODS:
+        for key in PAYMENT_METHODS:
             self.method.addItem(METHOD_LABELS[key], key)
         self.method.currentIndexChanged.connect(self._method_changed)
 
@@ -141,18 +142,22 @@ class PayDialog(QDialog):
         return self.method.currentData()
 
     def set_method(self, key: str) -> None:
-        self.method.setCurrentIndex(METHODS.index(key))
+        self.method.setCurrentIndex(self.method.findData(key))
 
     def _focus_method(self) -> None:
         self.method.setFocus()
         self.method.showPopup()
+
+    def _input(self) -> QLineEdit:
+        """Where the cashier types for the chosen method: the cash tendered or the reference."""
+        return self.tendered if self.method_key == "cash" else self.reference
 
     def _method_changed(self) -> None:
         cash = self.method_key == "cash"
         for field, visible in ((self.tendered, cash), (self.reference, not cash), (self.change, cash)):
             field.setVisible(visible)
             self._captions[field].setVisible(visible)
-        (self.tendered if cash else self.reference).setFocus()
+        self._input().setFocus()
         self._update_change()
 
     def _update_change(self) -> None:
@@ -200,11 +205,15 @@ class PayDialog(QDialog):
         self._set_busy(False)
         self._warn(str(error))
 
+    def withdraw(self) -> None:
+        """Close unpaid: what it offered is out of date (the desk reloads and says why)."""
+        self._set_busy(False)
+        self.reject()
+
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, "Pembayaran gagal", message)
-        focus = self.tendered if self.method_key == "cash" else self.reference
-        focus.setFocus()
-        focus.selectAll()
+        QMessageBox.warning(self, TITLE_FAILED, message)
+        self._input().setFocus()
+        self._input().selectAll()
 
     def _set_busy(self, busy: bool) -> None:
         self.submitting = busy

@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from counter.rules.money import format_rupiah
 from counter.rules.period import label
 from counter.services.billing import BillDue
 from counter.services.lookup import CustomerSummary
-from counter.ui.widgets import MONEY_ALIGN, MUTED, status_colour
+from counter.ui.widgets import MONEY_ALIGN, MUTED, font, status_colour
 
 _Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 class CustomerResultsModel(QAbstractTableModel):
@@ -61,9 +60,7 @@ class CustomerResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
             return status_colour(c.status)
         if role == Qt.ItemDataRole.FontRole and column == 4:
-            f = QFont()
-            f.setBold(True)
-            return f
+            return font(bold=True)
         return None
 
 
@@ -102,9 +99,6 @@ class BillsModel(QAbstractTableModel):
     def selected_count(self) -> int:
         return self._selected
 
-    def selected_periods(self) -> list[int]:
-        return [b.period for b in self._bills[: self._selected]]
-
     def is_checked(self, row: int) -> bool:
         return row < self._selected
 
@@ -135,8 +129,12 @@ class BillsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return MONEY_ALIGN if section >= self.USAGE else _LEFT
+            return self._alignment(section)
         return None
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        """Numbers right-aligned, the checkbox and the month left, in header and cells alike."""
+        return MONEY_ALIGN if column >= self.USAGE else _LEFT
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -161,13 +159,11 @@ class BillsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK:
             return Qt.CheckState.Checked if self.is_checked(row) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return MONEY_ALIGN if column >= self.USAGE else _LEFT
+            return self._alignment(column)
         if role == Qt.ItemDataRole.ForegroundRole and not self.is_checked(row):
             return QColor(MUTED)
         if role == Qt.ItemDataRole.FontRole and column == self.AMOUNT:
-            f = QFont()
-            f.setBold(True)
-            return f
+            return font(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{label(bill.period)}: meter {bill.meter_start} - {bill.meter_end} ({bill.usage_m3} m3), "
                     f"jatuh tempo {bill.due_date:%d-%m-%Y}")

@@ -30,9 +30,11 @@ MUTED = "#6b6b6b"
 MONEY_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def font(point_size: float, bold: bool = False, base: QFont | None = None) -> QFont:
-    f = QFont(base) if base is not None else QFont()
-    f.setPointSizeF(point_size)
+def font(point_size: float | None = None, bold: bool = False) -> QFont:
+    """The default font, at `point_size` (or the default size) and weight."""
+    f = QFont()
+    if point_size is not None:
+        f.setPointSizeF(point_size)
     f.setBold(bold)
     return f
 
@@ -73,9 +75,9 @@ class MoneyLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.amount: int | None = None
 
-    def set_amount(self, amount: int | None, *, prefix: str = "") -> None:
+    def set_amount(self, amount: int | None) -> None:
         self.amount = amount
-        self.setText("" if amount is None else f"{prefix}{format_rupiah(amount)}")
+        self.setText("" if amount is None else format_rupiah(amount))
 
 
 def group_digits(text: str) -> str:
@@ -125,9 +127,6 @@ class RupiahEdit(QLineEdit):
             return self.value()
         except InvalidInput:
             return None
-
-    def set_value(self, amount: int | None) -> None:
-        self.setText("" if amount is None else format_rupiah(amount, symbol=False))
 
 
 class Banner(QLabel):

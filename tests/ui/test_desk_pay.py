@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import update
 
+from counter.models import Bill, PAYMENT_METHODS
 from counter.rules.money import format_rupiah
+from counter.services.payment import METHOD_LABELS
+from counter.ui.table_models import BillsModel
 from tests.ui.desk_helpers import bill_states, customer_owing, payments
 
 
@@ -168,3 +172,50 @@ def test_a_second_enter_while_saving_pays_nothing_twice(qtbot, app, window, mess
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nor can it be cancelled half-way
     qtbot.waitUntil(lambda: window.last_payment is not None, timeout=5000)
     assert len(payments(app, number)) == 1 and messages.shown == []
+
+
+def test_a_bill_changed_after_it_was_shown_is_not_paid_and_the_desk_shows_the_new_total(
+        qtbot, app, window, messages):
+    number = customer_owing(app, 3)
+    before = bill_states(app, number)
+    type_keys(qtbot, number)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    window.panel.bills.set_selected_count(2)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.pay_dialog is not None, timeout=3000)
+    dialog = window.pay_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
+    shown = dialog.due
+    oldest = window.panel.quote.bills[0]
+    with app.uow().writing() as uow:  # the office corrects the oldest bill meanwhile
+        uow.session.execute(update(Bill).where(Bill.id == oldest.bill_id)
+                            .values(water_charge=oldest.water_charge + 7_000))
+        uow.commit()
+
+    type_keys(qtbot, str(shown + 100_000))  # enough for either total
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pay_dialog is None, timeout=5000)
+    new_total = shown + 7_000
+    [(kind, _title, text)] = messages.shown
+    assert kind == "warning"
+    assert "Tagihan berubah" in text and format_rupiah(new_total) in text and format_rupiah(shown) in text
+    assert payments(app, number) == [] and window.last_payment is None
+    assert bill_states(app, number) == before
+    # the desk shows the bill as it is now, the same two months still chosen
+    model = window.panel.bills
+    assert model.index(0, BillsModel.WATER).data() == format_rupiah(oldest.water_charge + 7_000)
+    assert model.selected_count == 2 and window.panel.total.text() == format_rupiah(new_total)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search)
+
+    # F5 again pays the new total
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.pay_dialog is not None, timeout=3000)
+    assert window.pay_dialog.due == new_total
+
+
+def test_pay_dialog_offers_the_payment_methods_in_order(qtbot, app, window):
+    dialog = scan_and_open_pay_dialog(qtbot, window, customer_owing(app, 1))
+    offered = [(dialog.method.itemData(i), dialog.method.itemText(i)) for i in range(dialog.method.count())]
+    assert offered == [(key, METHOD_LABELS[key]) for key in PAYMENT_METHODS]
+    assert [key for key, _ in offered] == ["cash", "transfer", "qris", "debit"]

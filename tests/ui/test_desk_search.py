@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter.rules.money import format_rupiah
 from counter.rules.text import fold
+from tests.conftest import AS_OF, clock_at
 from tests.ui.desk_helpers import customer_owing
 
 
@@ -92,3 +93,14 @@ def test_status_bar_shows_desk_and_central_placeholder(window, desk):
     assert texts[2] == "Pusat: belum tersambung"
     assert window.search_button.text() == "Cari [F2]"
     assert window.panel.pay_button.text() == "BAYAR [F5]"
+    assert window.date_label.text() == "Tanggal: 24-11-2025"
+
+
+def test_business_date_in_the_status_bar_follows_the_clock(window, desk):
+    import dataclasses
+    import datetime as dt
+
+    assert window.date_timer.isActive() and window.date_timer.interval() == 30_000
+    window.desk = dataclasses.replace(desk, clock=clock_at(AS_OF + dt.timedelta(days=1), hour=0))
+    window.date_timer.timeout.emit()  # the next tick after midnight
+    assert window.date_label.text() == "Tanggal: 25-11-2025"

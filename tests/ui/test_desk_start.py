@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 import counter.ui.app as ui_app
-from counter.models import Customer
+from counter.models import Bill, Customer
 from counter.ui.main_window import MainWindow
 from tests.conftest import make_app
 
@@ -41,6 +43,7 @@ def test_run_without_office_shows_why_and_exits_2(qapp, tmp_path, messages):
 def test_run_with_demo_fills_an_empty_store_then_opens_the_desk(qapp, tmp_path, monkeypatch, messages):
     monkeypatch.setattr(ui_app, "DEMO_CUSTOMERS", 60)
     app = make_app(tmp_path / "fresh")
+    monkeypatch.setattr(app, "today", lambda: dt.date(2024, 3, 5))  # the business date in the office
     seen: list[MainWindow] = []
     timer = close_desk_when_shown(seen)
     assert ui_app.run(app, demo=True) == 0
@@ -50,6 +53,7 @@ def test_run_with_demo_fills_an_empty_store_then_opens_the_desk(qapp, tmp_path, 
     assert window.desk.office_code == "KPG" and window.desk.counter_code == "L01"
     with app.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(Customer)) == 60
+        assert uow.session.scalar(select(func.max(Bill.period))) == 202403  # the demo ends on that date
     window.deleteLater()
     app.engine.dispose()
 
@@ -63,3 +67,14 @@ def test_run_with_demo_keeps_an_existing_store(qapp, app, monkeypatch, messages)
     timer.stop()
     assert called == [] and len(seen) == 1
     seen[0].deleteLater()
+
+
+def test_a_mistyped_user_on_a_store_with_data_says_so_and_exits_2(qapp, app, monkeypatch, messages):
+    called = []
+    monkeypatch.setattr(ui_app.demo_service, "create_demo", lambda *a, **k: called.append(1))
+    mistyped = make_app(app.config.store.data_dir, "desk.user=nobody")  # as `-o desk.user=nobody`
+    assert ui_app.run(mistyped, demo=True) == 2
+    [(kind, _title, text)] = messages.shown
+    assert kind == "critical" and text == "Pengguna 'nobody' tidak terdaftar atau tidak aktif."
+    assert called == []  # the store has data: no demo over it
+    mistyped.engine.dispose()
