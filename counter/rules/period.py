@@ -39,7 +39,7 @@ def span_label(periods: list[int] | tuple[int, ...]) -> str:
     return label(first) if first == last else f"{label(first)} - {label(last)}"
 
 
-_PERIOD = re.compile(r"^(\d{4})-?(\d{2})$")
+_PERIOD = re.compile(r"^([0-9]{4})-?([0-9]{2})$")
 
 
 def parse_period(text: str) -> int:

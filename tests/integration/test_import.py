@@ -16,19 +16,20 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
 from counter.cli import main
-from counter.errors import ImportRejected
+from counter.errors import ImportRejected, InvalidInput
 from counter.models import AuditRecord, Bill, Customer, Office, TariffBlock, TariffGroup
 from counter.rules.money import MAX_AMOUNT
 from counter.rules.period import due_date
 from counter.rules.tariff import Block, water_charge
 from counter.rules.text import fold, key
 from counter.services.billing import quote
-from counter.services.importer import ImportSummary, import_files
+from counter.services import importer
+from counter.services.importing import ImportSummary, import_files
 from counter.services.lookup import find_customers
 from counter.services.payment import pay
 from tests.conftest import AS_OF, make_app
 
-SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 ON = dt.date(2025, 11, 24)
 
 
@@ -481,6 +482,16 @@ def test_thousands_of_rows_import_in_batches_and_reimport_unchanged(empty, tmp_p
     with empty.uow() as uow:
         found = find_customers(uow.session, "araujo 4004")
         assert "09-04-004004" in [f.number for f in found]
+
+
+def test_the_old_module_name_still_imports():
+    assert (importer.import_files, importer.ImportSummary) == (import_files, ImportSummary)
+
+
+@pytest.mark.parametrize("due_day", [0, 29, 31])
+def test_due_day_follows_the_rule_of_the_setting(empty, due_day):
+    with pytest.raises(InvalidInput, match="harus 1 sampai 28"):
+        import_files(empty.uow(), bills=SAMPLES / "bills.csv", due_day=due_day)
 
 
 def test_summary_reads_well_and_serialises():
