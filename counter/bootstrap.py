@@ -15,6 +15,9 @@ from counter.services.context import Desk
 from counter.store import migrate
 from counter.store.engine import sqlite_engine
 from counter.store.uow import UnitOfWork
+from counter.services.demo import store_is_empty
+from counter.sync.central import central_engine, central_url, init_central, is_embedded, seed_embedded
+from counter.sync.worker import SyncLink
 
 
 @dataclass
@@ -28,6 +31,28 @@ class App:
         engine = sqlite_engine(self.config.store.local_path)
         migrate.upgrade(engine)
         return engine
+
+    @cached_property
+    def central_url(self) -> str:
+        return central_url(self.config.central.url, self.config.store.data_dir)
+
+    @cached_property
+    def central(self) -> Engine:
+        """The central store; the embedded demo one is made from the local store
+        the first time it is needed."""
+        url = self.central_url
+        if is_embedded(url):
+            path = self.config.store.data_dir / "central.sqlite"
+            if not path.exists() and not store_is_empty(self.uow()):
+                seed_embedded(self.config.store.local_path, path)
+            engine = central_engine(url)
+            init_central(engine)
+            return engine
+        return central_engine(url, timeout_s=self.config.central.timeout_ms / 1000)
+
+    def sync_link(self) -> SyncLink:
+        desk = self.config.desk
+        return SyncLink(self.engine, self.central, desk.office, desk.counter, is_embedded(self.central_url))
 
     def today(self) -> dt.date:
         """Today in the office's time zone (the business date)."""

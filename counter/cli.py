@@ -239,6 +239,70 @@ def cmd_rules(app: App, args: argparse.Namespace) -> object:
     return None
 
 
+def cmd_central(app: App, args: argparse.Namespace) -> object:
+    from counter.sync.applier import apply_pending
+    from counter.sync.central import central_engine, central_url, init_central
+
+    url = central_url(args.url or app.config.central.url, app.config.store.data_dir)
+    engine = central_engine(url, timeout_s=5)
+    if args.what == "init":
+        init_central(engine, args.desk_password)
+        _console().print(f"Pusat siap: {engine.url.render_as_string(hide_password=True)}")
+        return {"initialised": engine.url.render_as_string(hide_password=True)} if args.json else None
+    # run: apply events until told to stop (Ctrl+C, SIGTERM), finishing the batch at hand
+    import signal
+    import threading
+
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    totals: dict[str, int] = {}
+    while not stop.is_set():
+        try:
+            counts = apply_pending(engine)
+        except Exception as error:  # noqa: BLE001 - a lost connection: wait and try again
+            print(f"Pusat tidak terjangkau: {str(error).strip()[:200]}", file=sys.stderr)
+            counts = {}
+            stop.wait(args.interval)
+            continue
+        for status, n in counts.items():
+            totals[status] = totals.get(status, 0) + n
+        if not counts:
+            stop.wait(args.interval)
+    print(json.dumps(totals) if args.json else f"Berhenti. Diproses: {totals}")
+    return 0
+
+
+def cmd_sync(app: App, args: argparse.Namespace) -> object:
+    from rich.progress import Progress
+
+    from counter.sync.state import sync_status
+
+    if args.what == "now":
+        link = app.sync_link()
+        with Progress(transient=True, disable=args.json) as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(table: str, done: int, total: int) -> None:
+                if table not in tasks:
+                    tasks[table] = bar.add_task(f"Menarik {table}", total=total)
+                bar.update(tasks[table], completed=done)
+
+            pushed, pulled = link.cycle(progress)
+        if not args.json:
+            _console().print(f"Terkirim {pushed.sent} peristiwa ({len(pushed.refused)} ditolak pusat); "
+                             f"ditarik {sum(pulled.rows.values())} baris, {pulled.outcomes} hasil.")
+    status = sync_status(app.engine)
+    if args.json:
+        return status
+    age = status.oldest_age(dt.datetime.now(dt.timezone.utc))
+    _console().print(f"Pusat: {status.label}; {status.queued} antre"
+                     + (f" (tertua {int(age.total_seconds() // 60)} menit)" if age else "")
+                     + (f"; {status.held_back} ditahan" if status.held_back else "")
+                     + (f"\nKesalahan terakhir: {status.last_error}" if status.last_error else ""))
+    return None
+
+
 def cmd_gui(app: App, args: argparse.Namespace) -> int:
     from counter.ui.app import run
 
@@ -318,6 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--minimum", help="percentage fine minimum")
     p.add_argument("--maximum", help="percentage fine maximum (empty: no cap)")
     p.add_argument("--threshold", help="stamp duty applies above this receipt amount")
+    p = command("central", cmd_central, "set up the central store, or run its applier")
+    p.add_argument("what", choices=["init", "run"])
+    p.add_argument("--url", help="central store URL (default: central.url setting)")
+    p.add_argument("--desk-password", help="init: password of the counter_desk login role")
+    p.add_argument("--interval", type=float, default=1.0, help="run: seconds to wait when idle")
+    p = command("sync", cmd_sync, "push and pull now, or show the sync status")
+    p.add_argument("what", nargs="?", default="now", choices=["now", "status"])
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")

@@ -43,10 +43,18 @@ class BillingSettings:
 
 
 @dataclass(frozen=True)
+class CentralSettings:
+    url: str = ""  # empty: the embedded demo central store (DATA_DIR/central.sqlite)
+    timeout_ms: int = 1000  # how long the desk waits for central before using its replica
+    interval_s: int = 10  # seconds between background syncs
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreSettings = field(default_factory=StoreSettings)
     desk: DeskSettings = field(default_factory=DeskSettings)
     billing: BillingSettings = field(default_factory=BillingSettings)
+    central: CentralSettings = field(default_factory=CentralSettings)
     source: Path | None = None  # the file read, if any
 
     @property
@@ -68,6 +76,12 @@ timezone = "Asia/Makassar"
 
 [billing]
 due_day = 20
+
+[central]
+# url = "postgresql://counter_desk:PASSWORD@central.example:5432/counter"
+# empty: an embedded central store in the data folder (demo, no server)
+timeout_ms = 1000
+interval_s = 10
 """
 
 
@@ -140,6 +154,8 @@ def load(
         config.zone
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise InvalidInput(f"Zona waktu tidak dikenal: {config.desk.timezone}") from exc
+    if config.central.timeout_ms < 100 or config.central.interval_s < 1:
+        raise InvalidInput("central.timeout_ms minimal 100 dan central.interval_s minimal 1.")
     if not 1 <= config.billing.due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
     return config

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Uuid
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 # Money and counts are int; BIGINT on PostgreSQL, INTEGER (64-bit, rowid-friendly) on SQLite.
@@ -41,3 +41,11 @@ class Base(DeclarativeBase):
         }
     )
     type_annotation_map = {int: BigInt, dt.datetime: UTCDateTime, uuid.UUID: Uuid}
+
+
+class Replicated:
+    """A table central owns and counters copy. `change_seq` is the central
+    change number of the row's last change; counters pull rows above the last
+    number they saw."""
+
+    change_seq: Mapped[int] = mapped_column(default=0, index=True)

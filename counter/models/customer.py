@@ -8,14 +8,14 @@ import uuid
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from counter.models.base import Base
+from counter.models.base import Base, Replicated
 from counter.models.reference import TariffGroup
 
 CUSTOMER_STATUSES = ("active", "sealed", "temporarily_closed", "closed")
 BILL_STATUSES = ("unpaid", "paid")
 
 
-class Customer(Base):
+class Customer(Replicated, Base):
     __tablename__ = "customer"
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32))  # nomor sambungan as printed
@@ -38,7 +38,7 @@ class Customer(Base):
     tariff_group: Mapped[TariffGroup] = relationship()
 
 
-class Bill(Base):
+class Bill(Replicated, Base):
     """One month's water bill (rekening) of one connection."""
 
     __tablename__ = "bill"
@@ -61,6 +61,6 @@ class Bill(Base):
     payment_id: Mapped[uuid.UUID | None]  # set when paid at a counter of this system
 
     @property
-    def amount(self) -> int:
+    def principal(self) -> int:
         """The bill before any fine."""
         return self.water_charge + self.standing_charge + self.meter_fee + self.admin_fee

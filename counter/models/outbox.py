@@ -20,7 +20,12 @@ class OutboxEvent(Base):
     kind: Mapped[str] = mapped_column(String(40))
     payload: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[dt.datetime]
-    sent_at: Mapped[dt.datetime | None]
+    sent_at: Mapped[dt.datetime | None]  # set only after central committed it
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(String(400), default="")
+    next_attempt_at: Mapped[dt.datetime | None]  # held back after central refused it alone
+    outcome: Mapped[str] = mapped_column(String(12), default="")  # from central: EVENT_OUTCOMES
+    outcome_reason: Mapped[str] = mapped_column(String(400), default="")
 
 
 class AuditRecord(Base):

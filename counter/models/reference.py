@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from counter.models.base import Base
+from counter.models.base import Base, Replicated
 
 
-class Office(Base):
+class Office(Replicated, Base):
     """A unit office (unit / cabang) of the utility."""
 
     __tablename__ = "office"
@@ -21,7 +21,7 @@ class Office(Base):
     utility_name: Mapped[str] = mapped_column(String(120), default="")
 
 
-class Counter(Base):
+class Counter(Replicated, Base):
     """A cashier counter (loket) of an office."""
 
     __tablename__ = "counter"
@@ -33,7 +33,7 @@ class Counter(Base):
     office: Mapped[Office] = relationship()
 
 
-class User(Base):
+class User(Replicated, Base):
     __tablename__ = "app_user"
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
@@ -44,7 +44,7 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
 
 
-class TariffGroup(Base):
+class TariffGroup(Replicated, Base):
     """A tariff group (golongan tarif) with its fixed monthly charges."""
 
     __tablename__ = "tariff_group"
@@ -61,7 +61,7 @@ class TariffGroup(Base):
     )
 
 
-class TariffBlock(Base):
+class TariffBlock(Replicated, Base):
     """One progressive block: the price per m3 up to `up_to_m3` (NULL: no limit)."""
 
     __tablename__ = "tariff_block"
@@ -73,7 +73,7 @@ class TariffBlock(Base):
     price_per_m3: Mapped[int]
 
 
-class FineSchemeRow(Base):
+class FineSchemeRow(Replicated, Base):
     """The fine scheme in force from `valid_from` (see rules.fines.FineScheme)."""
 
     __tablename__ = "fine_scheme"
@@ -87,7 +87,7 @@ class FineSchemeRow(Base):
     maximum: Mapped[int] = mapped_column(default=0)
 
 
-class StampDutyRow(Base):
+class StampDutyRow(Replicated, Base):
     """The stamp-duty rule in force from `valid_from`."""
 
     __tablename__ = "stamp_duty_rule"

@@ -128,7 +128,7 @@ def quote_customer(session: Session, customer: Customer, on: dt.date) -> Quote:
         BillDue(
             b.id, b.period, b.meter_start, b.meter_end, b.usage_m3, b.water_charge,
             b.standing_charge, b.meter_fee, b.admin_fee,
-            fine_for(b.amount, b.due_date, on, scheme, exempt=exempt), b.due_date,
+            fine_for(b.principal, b.due_date, on, scheme, exempt=exempt), b.due_date,
         )
         for b in bills
     )

@@ -1,0 +1,88 @@
+"""A counter's view of the central store: reachable or not, how much is queued."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from counter.errors import CounterError
+from counter.models import OutboxEvent, SyncState
+
+ONLINE_WITHIN = dt.timedelta(seconds=90)  # a contact this recent, and no failure since: online
+DEGRADED_WITHIN = dt.timedelta(minutes=10)  # a contact this recent but a failure since: degraded
+
+
+class CentralUnreachable(CounterError):
+    """The central store did not answer; the outbox waits."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def write_state(connection, **values: str) -> None:  # noqa: ANN001
+    statement = sqlite_insert(SyncState.__table__)
+    connection.execute(
+        statement.on_conflict_do_update(index_elements=["key"], set_={"value": statement.excluded.value}),
+        [{"key": k, "value": v} for k, v in values.items()],
+    )
+
+
+def read_state(connection) -> dict[str, str]:  # noqa: ANN001
+    return dict(connection.execute(select(SyncState.key, SyncState.value)).all())
+
+
+def record_contact(local: Engine) -> None:
+    with local.begin() as connection:
+        write_state(connection, last_contact=utc_now().isoformat(), last_error="")
+
+
+def record_failure(local: Engine, error: object) -> None:
+    with local.begin() as connection:
+        write_state(connection, last_failure=utc_now().isoformat(), last_error=str(error).strip()[:400])
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: str  # online | degraded | offline
+    queued: int  # events not yet accepted by central
+    held_back: int  # of those, refused by central and waiting to be retried
+    oldest_queued_at: dt.datetime | None
+    last_contact: dt.datetime | None
+    last_error: str
+
+    @property
+    def label(self) -> str:
+        return {"online": "ONLINE", "degraded": "TERGANGGU", "offline": "OFFLINE"}[self.state]
+
+    def oldest_age(self, now: dt.datetime) -> dt.timedelta | None:
+        return None if self.oldest_queued_at is None else now - self.oldest_queued_at
+
+
+def _when(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def sync_status(local: Engine, now: dt.datetime | None = None) -> SyncStatus:
+    now = now or utc_now()
+    with local.connect() as connection:
+        state = read_state(connection)
+        queued, oldest = connection.execute(
+            select(func.count(), func.min(OutboxEvent.created_at)).where(OutboxEvent.sent_at.is_(None))
+        ).one()
+        held = connection.scalar(select(func.count()).where(
+            OutboxEvent.sent_at.is_(None), OutboxEvent.next_attempt_at.is_not(None)))
+    contact, failure = _when(state.get("last_contact")), _when(state.get("last_failure"))
+    failing = failure is not None and (contact is None or failure > contact)
+    if contact and now - contact <= ONLINE_WITHIN and not failing and not held:
+        level = "online"
+    elif contact and now - contact <= DEGRADED_WITHIN:
+        level = "degraded"
+    else:
+        level = "offline"
+    if oldest is not None and oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=dt.timezone.utc)
+    return SyncStatus(level, queued, held, oldest, contact, state.get("last_error", ""))
