@@ -244,7 +244,25 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
     from counter.sync.central import central_engine, central_url, init_central
 
     url = central_url(args.url or app.config.central.url, app.config.store.data_dir)
-    engine = central_engine(url, timeout_s=5)
+    engine = app.central if not (args.url or app.config.central.url) else central_engine(url, timeout_s=5)
+    if args.what == "conflicts":
+        from counter.sync.conflicts import list_conflicts
+
+        found = list_conflicts(engine, status=None if args.all else "open")
+        if args.json:
+            return found
+        rows = [(c.id, c.kind, c.status, c.customer, c.receipt_no, format_rupiah(c.amount)) for c in found]
+        _console().print(_table(f"{len(found)} konflik", ["ID", "Jenis", "Status", "Pelanggan", "Struk", "Jumlah"],
+                                rows, right={5}))
+        return None
+    if args.what == "resolve":
+        from counter.sync.conflicts import resolve_conflict
+
+        if args.id is None or args.resolution is None:
+            raise InvalidInput("Sebutkan --id KONFLIK dan --resolution refund|keep|accept.")
+        resolve_conflict(engine, args.id, args.resolution, app.config.desk.user, args.note)
+        _console().print(f"Konflik {args.id} diselesaikan: {args.resolution}")
+        return {"resolved": args.id, "resolution": args.resolution} if args.json else None
     if args.what == "init":
         init_central(engine, args.desk_password)
         _console().print(f"Pusat siap: {engine.url.render_as_string(hide_password=True)}")
@@ -383,8 +401,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--maximum", help="percentage fine maximum (empty: no cap)")
     p.add_argument("--threshold", help="stamp duty applies above this receipt amount")
     p = command("central", cmd_central, "set up the central store, or run its applier")
-    p.add_argument("what", choices=["init", "run"])
+    p.add_argument("what", choices=["init", "run", "conflicts", "resolve"])
     p.add_argument("--url", help="central store URL (default: central.url setting)")
+    p.add_argument("--all", action="store_true", help="conflicts: resolved ones too")
+    p.add_argument("--id", type=int, help="resolve: the conflict's ID")
+    p.add_argument("--resolution", choices=["refund", "keep", "accept"], help="resolve: what to do")
+    p.add_argument("--note", default="", help="resolve: a note kept with the resolution")
     p.add_argument("--desk-password", help="init: password of the counter_desk login role")
     p.add_argument("--interval", type=float, default=1.0, help="run: seconds to wait when idle")
     p = command("sync", cmd_sync, "push and pull now, or show the sync status")

@@ -1,0 +1,158 @@
+"""Sync through the embedded (SQLite) central store: the demo's path, no server."""
+
+import dataclasses
+import json
+import shutil
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from counter.cli import main
+from counter.errors import InvalidInput, PaymentRefused
+from counter.models import Bill, Conflict, Customer, CustomerCredit, InboxEvent, OutboxEvent, Payment
+from counter.services.billing import quote
+from counter.services.payment import pay
+from counter.sync.conflicts import customer_credit, list_conflicts, resolve_conflict
+from counter.sync.state import CentralUnreachable, sync_status
+from counter.sync.worker import SyncWorker, backoff
+from tests.conftest import AS_OF, make_app
+
+
+def owing(app, months: int = 1) -> str:
+    with app.uow() as uow:
+        return uow.session.scalars(
+            select(Customer.number).join(Bill, Bill.customer_id == Customer.id)
+            .where(Bill.status == "unpaid", Customer.status == "active")
+            .group_by(Customer.id).having(func.count() >= months).limit(1)
+        ).one()
+
+
+def pay_oldest(app, desk, number: str):
+    with app.uow() as uow:
+        owed = quote(uow.session, number, AS_OF).oldest(1)
+    return pay(app.uow(), desk, number, [owed.bills[0].period], "cash", tendered=owed.total)
+
+
+def count(engine, model, *where) -> int:
+    with engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_payments_reach_the_embedded_central_and_come_back_judged(app, desk, capsys):
+    results = [pay_oldest(app, desk, owing(app, 2)) for _ in range(2)]  # taken before central existed
+    code = main(["--data-dir", str(app.config.store.data_dir), "sync", "--json"])
+    status = json.loads(capsys.readouterr().out)
+    assert code == 0 and status["state"] == "online" and status["queued"] == 0
+    central = app.central
+    assert count(central, Payment) == 2 and count(central, InboxEvent, InboxEvent.status == "applied") == 2
+    for result in results:
+        with central.connect() as connection:
+            paid = connection.execute(select(Bill.status).where(Bill.payment_id == result.payment_id)).scalars().all()
+        assert paid == ["paid"]
+    assert count(app.engine, OutboxEvent, OutboxEvent.outcome == "applied") == 2
+
+
+def test_status_without_central(tmp_path, app, desk):
+    offline = make_app(app.config.store.data_dir, "central.url=postgresql://x@127.0.0.1:1/none",
+                       "central.timeout_ms=300")
+    pay_oldest(app, desk, owing(app))
+    with pytest.raises(CentralUnreachable):
+        offline.sync_link().cycle()
+    status = sync_status(offline.engine)
+    assert (status.state, status.queued, status.label) == ("offline", 1, "OFFLINE")
+    assert status.last_error and status.oldest_queued_at is not None
+    offline.engine.dispose()
+
+
+@pytest.fixture
+def two_counters(app, tmp_path):
+    """Counters L01 and L02 of one office, each with its own store, one central file."""
+    central_file = tmp_path / "shared-central.sqlite"
+    second = tmp_path / "second"
+    shutil.copytree(app.config.store.data_dir, second, ignore=shutil.ignore_patterns("central.sqlite*"))
+    url = f"central.url=sqlite:///{central_file}"
+    from counter.sync.central import central_engine, init_central, seed_embedded
+
+    seed_embedded(app.config.store.local_path, central_file)
+    init_central(central_engine(f"sqlite:///{central_file}"))
+    one, two = make_app(app.config.store.data_dir, url), make_app(second, url, "desk.counter=L02", "desk.user=kasir2")
+    yield one, two
+    for each in (one, two):
+        each.engine.dispose()
+
+
+def test_two_counters_paying_the_same_bill_offline(two_counters):
+    from tests.conftest import clock_at
+
+    one, two = two_counters
+    desks = [dataclasses.replace(a.desk(), clock=clock_at(AS_OF)) for a in (one, two)]
+    number = owing(one)
+    first, second = (pay_oldest(a, d, number) for a, d in zip((one, two), desks))
+    one.sync_link().cycle()
+    two.sync_link().cycle()
+    central = one.central
+    assert count(central, Payment) == 2  # the money taken twice is kept
+    with central.connect() as connection:
+        outcomes = dict(connection.execute(select(InboxEvent.counter, InboxEvent.status)).all())
+        assert outcomes == {"L01": "applied", "L02": "conflict"}
+        conflict = connection.execute(select(Conflict)).one()
+        assert (conflict.kind, conflict.amount, conflict.payment_id) == ("bill_already_paid", second.total,
+                                                                         second.payment_id)
+        credit = connection.execute(select(CustomerCredit.amount)).scalar_one()
+    assert credit == second.total == first.total
+    two.sync_link().cycle()  # the outcome comes back to L02
+    assert count(two.engine, OutboxEvent, OutboxEvent.outcome == "conflict") == 1
+
+    [view] = list_conflicts(central)
+    assert view.receipt_no == second.receipt_no and view.customer == number
+    with pytest.raises(PaymentRefused, match="supervisor"):
+        resolve_conflict(central, view.id, "refund", "kasir1")
+    with pytest.raises(InvalidInput, match="accept"):
+        resolve_conflict(central, view.id, "accept", "kepala")
+    resolve_conflict(central, view.id, "refund", "kepala", note="uang dikembalikan tunai")
+    with pytest.raises(InvalidInput, match="sudah diselesaikan"):
+        resolve_conflict(central, view.id, "refund", "kepala")
+    from sqlalchemy.orm import Session
+
+    with Session(central) as session:
+        customer_id = session.scalar(select(Customer.id).where(Customer.number == number))
+        assert customer_credit(session, customer_id) == 0
+    assert list_conflicts(central) == [] and list_conflicts(central, None)[0].status == "refunded"
+
+
+def test_conflicts_from_the_command_line(two_counters, capsys):
+    from tests.conftest import clock_at
+
+    one, two = two_counters
+    number = owing(one)
+    for a in (one, two):
+        pay_oldest(a, dataclasses.replace(a.desk(), clock=clock_at(AS_OF)), number)
+        a.sync_link().cycle()
+    data = ["--data-dir", str(one.config.store.data_dir), "-o", f"central.url={one.config.central.url}"]
+    assert main([*data, "central", "conflicts", "--json"]) == 0
+    [shown] = json.loads(capsys.readouterr().out)
+    assert shown["kind"] == "bill_already_paid"
+    assert main([*data, "-o", "desk.user=kepala", "central", "resolve", "--id", str(shown["id"]),
+                 "--resolution", "keep"]) == 0
+    assert main([*data, "central", "resolve", "--id", str(shown["id"]), "--resolution", "keep"]) == 2
+    assert "supervisor" in capsys.readouterr().err
+
+
+def test_the_worker_drains_the_outbox_and_stops_promptly(app, desk):
+    worker = SyncWorker(app.sync_link(), interval_s=30)
+    worker.start()
+    pay_oldest(app, desk, owing(app))
+    worker.wake()
+    deadline = time.monotonic() + 10
+    while sync_status(app.engine).queued and time.monotonic() < deadline:
+        time.sleep(0.05)
+    started = time.monotonic()
+    worker.stop()
+    assert sync_status(app.engine).queued == 0 and time.monotonic() - started < 5
+
+
+def test_backoff_doubles_with_jitter_and_is_capped():
+    for failures, high in ((1, 2.0), (2, 4.0), (3, 8.0), (20, 120.0)):
+        waits = [backoff(failures) for _ in range(50)]
+        assert all(high / 2 <= w <= high for w in waits) and len(set(waits)) > 1
