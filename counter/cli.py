@@ -263,6 +263,16 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         resolve_conflict(engine, args.id, args.resolution, app.config.desk.user, args.note)
         _console().print(f"Konflik {args.id} diselesaikan: {args.resolution}")
         return {"resolved": args.id, "resolution": args.resolution} if args.json else None
+    if args.what == "load":
+        from counter.store.engine import sqlite_engine
+        from counter.sync.loading import load_reference_data
+
+        if args.from_store is None or not args.from_store.exists():
+            raise InvalidInput("Sebutkan berkas data loket yang ada: --from-store PATH/counter.sqlite.")
+        init_central(engine)
+        counts = load_reference_data(sqlite_engine(args.from_store), engine, args.open_bills_only)
+        _console().print(f"Dimuat ke pusat: {counts}")
+        return counts if args.json else None
     if args.what == "init":
         init_central(engine, args.desk_password)
         _console().print(f"Pusat siap: {engine.url.render_as_string(hide_password=True)}")
@@ -401,7 +411,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--maximum", help="percentage fine maximum (empty: no cap)")
     p.add_argument("--threshold", help="stamp duty applies above this receipt amount")
     p = command("central", cmd_central, "set up the central store, or run its applier")
-    p.add_argument("what", choices=["init", "run", "conflicts", "resolve"])
+    p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve"])
+    p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
+    p.add_argument("--open-bills-only", action="store_true", help="load: leave paid bills out")
     p.add_argument("--url", help="central store URL (default: central.url setting)")
     p.add_argument("--all", action="store_true", help="conflicts: resolved ones too")
     p.add_argument("--id", type=int, help="resolve: the conflict's ID")
