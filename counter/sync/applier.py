@@ -15,12 +15,14 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from counter.models import (
-    Bill, Conflict, Counter, Customer, CustomerCredit, InboxEvent, Office, Payment, PaymentLine, User,
+    Bill, Conflict, Counter, Customer, CustomerCredit, InboxEvent, Office, Payment, PaymentLine, TariffGroup,
+    User,
 )
 from counter.rules.fines import fine_for
 from counter.rules.stamp_duty import stamp_duty
@@ -93,35 +95,91 @@ def _checked_payment(payload: object) -> dict:
     return p
 
 
-def apply_payment(session: Session, event: InboxEvent) -> Outcome:
+class Batch:
+    """What a batch of events needs from the store, read once, with the bills it
+    may touch locked; and what it writes, collected for a few bulk inserts."""
+
+    def __init__(self, session: Session, events: list) -> None:
+        self.session = session
+        payloads = [e.payload for e in events if e.kind == "payment.created" and isinstance(e.payload, dict)]
+        self.counters = {(o, c): (cid, oid) for cid, oid, o, c in session.execute(
+            select(Counter.id, Office.id, Office.code, Counter.code).join(Office, Office.id == Counter.office_id))}
+        self.cashiers = dict(session.execute(select(User.username, User.id)).all())
+        numbers = {key(str(p.get("customer", ""))) for p in payloads}
+        self.customers = {c.number_key: c for c in session.execute(
+            select(Customer.id, Customer.number, Customer.number_key, Customer.fine_exempt, Customer.tariff_group_id)
+            .where(Customer.number_key.in_(numbers)))}
+        self.exempt_groups = set(session.scalars(select(TariffGroup.id).where(TariffGroup.fine_exempt.is_(True))))
+        pairs = {(self.customers[key(str(p.get("customer")))].id, line.get("period"))
+                 for p in payloads if key(str(p.get("customer", ""))) in self.customers
+                 for line in (p.get("lines") if isinstance(p.get("lines"), list) else [])
+                 if isinstance(line, dict) and isinstance(line.get("period"), int)}
+        t = Bill.__table__
+        self.bills = {(b.customer_id, b.period): SimpleNamespace(**b) for b in session.execute(
+            select(t.c.id, t.c.customer_id, t.c.period, t.c.status, t.c.payment_id, t.c.due_date,
+                   (t.c.water_charge + t.c.standing_charge + t.c.meter_fee + t.c.admin_fee).label("principal"))
+            .where(tuple_(t.c.customer_id, t.c.period).in_(pairs)).with_for_update()).mappings()} if pairs else {}
+        wanted = []
+        for p in payloads:
+            try:
+                wanted.append(uuid.UUID(str(p.get("payment_id"))))
+            except ValueError:
+                pass
+        self.known_payments = set(session.scalars(select(Payment.id).where(Payment.id.in_(wanted)))) if wanted else set()
+        self._rules: dict[dt.date, tuple] = {}
+        self._change: int | None = None
+        self.payments: list[dict] = []
+        self.lines: list[dict] = []
+        self.paid_bills: list[dict] = []
+        self.rows: list[object] = []  # credits and conflicts
+
+    def rules(self, on: dt.date) -> tuple:
+        if on not in self._rules:
+            self._rules[on] = (fine_scheme(self.session, on), stamp_rule(self.session, on))
+        return self._rules[on]
+
+    def change(self) -> int:
+        """One change number for the whole batch (taken when first needed)."""
+        if self._change is None:
+            self._change = next_change(self.session)
+        return self._change
+
+    def write(self) -> None:
+        if self.payments:
+            self.session.execute(insert(Payment.__table__), self.payments)
+            self.session.execute(insert(PaymentLine.__table__), self.lines)
+        if self.paid_bills:
+            t = Bill.__table__
+            self.session.execute(
+                update(t).where(t.c.id == bindparam("bill"))
+                .values(status="paid", payment_id=bindparam("payment"), change_seq=bindparam("seq")),
+                self.paid_bills)
+        self.session.add_all(self.rows)
+
+
+def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
     p = _checked_payment(event.payload)
     if (p.get("office"), p.get("counter")) != (event.office, event.counter):
         raise Rejected("kantor/loket dalam isi tidak sama dengan pengirim")
-    counter = session.execute(
-        select(Counter.id, Office.id).join(Office, Office.id == Counter.office_id)
-        .where(Office.code == event.office, Counter.code == event.counter)
-    ).first()
+    counter = batch.counters.get((event.office, event.counter))
     if counter is None:
         raise Rejected(f"loket {event.office}-{event.counter} tidak dikenal")
-    if session.get(Payment, p["payment_id"]) is not None:
+    if p["payment_id"] in batch.known_payments:
         return Outcome("duplicate", "pembayaran ini sudah tercatat")
-    customer = session.scalars(select(Customer).where(Customer.number_key == key(p["customer"]))).first()
+    customer = batch.customers.get(key(p["customer"]))
     if customer is None:
         raise Rejected(f"pelanggan {p['customer']!r} tidak dikenal")
-    cashier = session.scalar(select(User.id).where(User.username == p["cashier"]))
+    cashier = batch.cashiers.get(p["cashier"])
     if cashier is None:
         raise Rejected(f"kasir {p['cashier']!r} tidak dikenal")
-    periods = [line["period"] for line in p["lines"]]
-    bills = {b.period: b for b in session.scalars(
-        select(Bill).where(Bill.customer_id == customer.id, Bill.period.in_(periods)).with_for_update()
-    )}
-    missing = [period for period in periods if period not in bills]
+    bills = {line["period"]: batch.bills.get((customer.id, line["period"])) for line in p["lines"]}
+    missing = [period for period, bill in bills.items() if bill is None]
     if missing:
         raise Rejected(f"rekening {missing[0]} pelanggan {customer.number} tidak ada di pusat")
 
     on = p["business_date"]
-    scheme = fine_scheme(session, on)
-    exempt = customer.fine_exempt or customer.tariff_group.fine_exempt
+    scheme, duty_rule = batch.rules(on)
+    exempt = customer.fine_exempt or customer.tariff_group_id in batch.exempt_groups
     now = utc_now()
     conflicts: list[Conflict] = []
 
@@ -141,45 +199,46 @@ def apply_payment(session: Session, event: InboxEvent) -> Outcome:
         if expected != line["amount"]:
             conflict("amount_mismatch", line["amount"] - expected, period=bill.period,
                      counter_amount=line["amount"], central_amount=expected)
-        bill.status, bill.payment_id, bill.change_seq = "paid", p["payment_id"], next_change(session)
-    expected_duty = stamp_duty(p["subtotal"], stamp_rule(session, on))
+        bill.status, bill.payment_id = "paid", p["payment_id"]
+        batch.paid_bills.append({"bill": bill.id, "payment": p["payment_id"], "seq": batch.change()})
+    expected_duty = stamp_duty(p["subtotal"], duty_rule)
     if expected_duty != p["stamp_duty"]:
         conflict("amount_mismatch", p["stamp_duty"] - expected_duty, component="stamp_duty")
     if on > now.date() + CLOCK_TOLERANCE:
         conflict("clock", 0, business_date=on.isoformat(), received_at=now.isoformat())
 
-    session.execute(insert(Payment.__table__), dict(
+    batch.known_payments.add(p["payment_id"])
+    batch.payments.append(dict(
         id=p["payment_id"], receipt_no=p["receipt_no"], office_id=counter[1], counter_id=counter[0],
         cashier_id=cashier, customer_id=customer.id, paid_at=p["paid_at"], business_date=on,
         method=p["method"], subtotal=p["subtotal"], stamp_duty=p["stamp_duty"], total=p["total"],
         tendered=p["tendered"], change=p["change"], reference=p.get("reference") or "", status="completed",
     ))
-    session.execute(insert(PaymentLine.__table__), [
+    batch.lines.extend(
         dict(payment_id=p["payment_id"], seq=n, kind="bill", bill_id=bills[line["period"]].id,
              period=line["period"], amount=line["amount"], **{c: line[c] for c in LINE_COMPONENTS})
         for n, line in enumerate(p["lines"], 1)
-    ])
+    )
     if surplus:
-        session.add(CustomerCredit(customer_id=customer.id, payment_id=p["payment_id"], amount=surplus,
-                                   reason="rekening sudah lunas di tempat lain", created_at=now))
-    session.add_all(conflicts)
+        batch.rows.append(CustomerCredit(customer_id=customer.id, payment_id=p["payment_id"], amount=surplus,
+                                         reason="rekening sudah lunas di tempat lain", created_at=now))
+    batch.rows.extend(conflicts)
     if conflicts:
         return Outcome("conflict", "; ".join(sorted({c.kind for c in conflicts})), conflicts)
     return Outcome("applied")
 
 
-APPLIERS: dict[str, Callable[[Session, InboxEvent], Outcome]] = {"payment.created": apply_payment}
+APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {"payment.created": apply_payment}
 
 
-def apply_event(session: Session, event: InboxEvent) -> Outcome:
-    """Apply one event inside a savepoint: a rejected or failing event leaves no trace
-    but its outcome."""
+def apply_event(batch: Batch, event: InboxEvent) -> Outcome:
+    """Apply one event. Everything is checked before anything is changed, so a
+    rejected event leaves no trace but its outcome."""
     handler = APPLIERS.get(event.kind)
     if handler is None:
         return Outcome("rejected", f"jenis peristiwa tidak dikenal: {event.kind!r}")
     try:
-        with session.begin_nested():
-            return handler(session, event)
+        return handler(batch, event)
     except Rejected as error:
         return Outcome("rejected", str(error)[:400])
 
@@ -187,16 +246,28 @@ def apply_event(session: Session, event: InboxEvent) -> Outcome:
 def apply_pending(engine: Engine, limit: int = 500) -> dict[str, int]:
     """Apply up to `limit` pending events in one transaction; returns counts by outcome."""
     counts: dict[str, int] = {}
+    inbox = InboxEvent.__table__
     with Session(engine) as session, session.begin():
-        events = session.scalars(
-            select(InboxEvent).where(InboxEvent.status == "pending")
-            .order_by(InboxEvent.received_at, InboxEvent.id).limit(limit)
+        events = session.execute(
+            select(inbox.c.id, inbox.c.kind, inbox.c.payload, inbox.c.office, inbox.c.counter)
+            .where(inbox.c.status == "pending")
+            .order_by(inbox.c.received_at, inbox.c.id).limit(limit)
             .with_for_update(skip_locked=True)
         ).all()
+        if not events:
+            return counts
+        batch = Batch(session, events)
+        now = utc_now()
+        outcomes = []
         for event in events:
-            outcome = apply_event(session, event)
-            event.status, event.reason, event.processed_at = outcome.status, outcome.reason, utc_now()
+            outcome = apply_event(batch, event)
+            outcomes.append({"event": event.id, "status": outcome.status, "reason": outcome.reason})
             counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        batch.write()
+        session.execute(
+            update(inbox).where(inbox.c.id == bindparam("event"))
+            .values(status=bindparam("status"), reason=bindparam("reason"), processed_at=now),
+            outcomes)
     return counts
 
 
