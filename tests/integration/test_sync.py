@@ -156,3 +156,27 @@ def test_backoff_doubles_with_jitter_and_is_capped():
     for failures, high in ((1, 2.0), (2, 4.0), (3, 8.0), (20, 120.0)):
         waits = [backoff(failures) for _ in range(50)]
         assert all(high / 2 <= w <= high for w in waits) and len(set(waits)) > 1
+
+
+def test_the_central_applier_process_applies_and_stops_cleanly(app, desk):
+    import signal
+    import subprocess
+    import sys
+
+    pay_oldest(app, desk, owing(app))
+    central = app.central  # the embedded store, seeded
+    from counter.sync.push import push_all
+
+    push_all(app.engine, central, "KPG", "L01")
+    url = f"sqlite:///{app.config.store.data_dir / 'central.sqlite'}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "counter", "--data-dir", str(app.config.store.data_dir), "central", "run",
+         "--url", url, "--interval", "0.1", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while count(central, InboxEvent, InboxEvent.status == "pending") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert json.loads(out.strip().splitlines()[-1]) == {"applied": 1}
+    assert count(central, Payment) == 1
