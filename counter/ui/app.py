@@ -1,4 +1,5 @@
-"""Starting the desk: the QApplication, demo data on first run, the main window."""
+"""Starting the desk: the QApplication, demo data on first run, the main window,
+then the background sync with central."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from counter.errors import CounterError
 from counter.services import demo as demo_service
 from counter.ui.main_window import MainWindow
+from counter.ui.sync import STATUS_REFRESH_MS, DeskSync
 from counter.ui.tasks import TaskRunner, run_and_wait
 
 EXIT_CANNOT_START = 2
@@ -66,6 +68,15 @@ def create_demo_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
         dialog.deleteLater()
 
 
+def start_sync(app, window: MainWindow, status_ms: int = STATUS_REFRESH_MS) -> DeskSync:  # noqa: ANN001
+    """Attach the background sync to a shown desk and start it: central is set
+    up on a thread of its own, then a SyncWorker runs until the window closes."""
+    sync = DeskSync(app, window.runner, status_ms=status_ms)
+    window.attach_sync(sync)
+    sync.start()
+    return sync
+
+
 def run(app, demo: bool = False) -> int:  # noqa: ANN001 - counter.bootstrap.App
     """Open the cashier's desk; returns the process exit code."""
     qapp = _application()
@@ -80,4 +91,9 @@ def run(app, demo: bool = False) -> int:  # noqa: ANN001 - counter.bootstrap.App
         return EXIT_CANNOT_START
     window = MainWindow(app, desk, runner)
     window.show()
-    return qapp.exec()
+    sync = start_sync(app, window)  # after the demo: the embedded central is a copy of the store
+    qapp.aboutToQuit.connect(sync.stop)  # also when quit comes another way than closing the window
+    try:
+        return qapp.exec()
+    finally:
+        sync.stop()

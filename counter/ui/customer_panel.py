@@ -13,7 +13,11 @@ from counter.rules.money import format_rupiah
 from counter.rules.period import span_label
 from counter.services.billing import Quote
 from counter.ui.table_models import BillsModel
-from counter.ui.widgets import MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
+from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
+
+LOCAL_DATA = "Data lokal – pusat tidak terjangkau"
+LOCAL_DATA_HINT = "Pembayaran di bank/marketplace bisa belum tampak."
+CENTRAL_DATA = "Data dari pusat"
 
 
 class BillsView(QTableView):
@@ -69,6 +73,7 @@ class CustomerPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.quote: Quote | None = None
+        self.from_central: bool | None = None  # None: not said (shown without a refresh)
         self.bills = BillsModel(self)
         self.bills.selection_changed.connect(self._update_total)
 
@@ -97,6 +102,22 @@ class CustomerPanel(QWidget):
         self.meter.setFont(font(10))
         self.meter.setStyleSheet(f"color: {MUTED};")
 
+        # -- where the bills come from: an amber strip when central did not answer
+        self.local_notice = QLabel(f"<b>{LOCAL_DATA}.</b>&nbsp; {LOCAL_DATA_HINT}")
+        self.local_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.local_notice.setWordWrap(True)  # a narrow panel wraps it instead of widening
+        self.local_notice.setFont(font(11))
+        self.local_notice.setAccessibleName(f"{LOCAL_DATA}. {LOCAL_DATA_HINT}")
+        self.local_notice.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #6d4c00; border: 1px solid #ffb300;"
+            " border-left: 6px solid #ffb300; border-radius: 3px; padding: 4px 10px; }"
+        )
+        self.local_notice.hide()
+        self.central_note = QLabel(CENTRAL_DATA)
+        self.central_note.setFont(font(10))
+        self.central_note.setStyleSheet(f"color: {GOOD};")
+        self.central_note.hide()
+
         top = QHBoxLayout()
         top.addWidget(self.number)
         top.addSpacing(12)
@@ -108,7 +129,8 @@ class CustomerPanel(QWidget):
         info.addWidget(self.tariff, 0, 1, alignment=Qt.AlignmentFlag.AlignRight)
         info.addWidget(self.area, 1, 0)
         info.addWidget(self.household, 1, 1, alignment=Qt.AlignmentFlag.AlignRight)
-        info.addWidget(self.meter, 2, 0, 1, 2)
+        info.addWidget(self.meter, 2, 0)
+        info.addWidget(self.central_note, 2, 1, alignment=Qt.AlignmentFlag.AlignRight)
         info.setColumnStretch(0, 1)
 
         # -- bills
@@ -175,6 +197,7 @@ class CustomerPanel(QWidget):
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.local_notice)
         details.addLayout(top)
         details.addLayout(info)
         details.addWidget(line)
@@ -197,6 +220,7 @@ class CustomerPanel(QWidget):
 
     def clear(self, message: str | None = None) -> None:
         self.quote = None
+        self.from_central = None
         self.bills.clear()
         self.details.hide()
         self.placeholder.setText(message or self.NO_CUSTOMER)
@@ -206,8 +230,13 @@ class CustomerPanel(QWidget):
     def show_loading(self, number: str) -> None:
         self.clear(f"Memuat pelanggan {number} ...")
 
-    def show_quote(self, quote: Quote) -> None:
+    def show_quote(self, quote: Quote, from_central: bool | None = None) -> None:
+        """Show `quote`; `from_central` False says the bills are the local replica's
+        because central did not answer, True that they were just refreshed."""
         self.quote = quote
+        self.from_central = from_central
+        self.local_notice.setVisible(from_central is False)
+        self.central_note.setVisible(from_central is True)
         c = quote.customer
         self.number.setText(c.number)
         self.name.setText(c.name)

@@ -3,11 +3,16 @@
 Keyboard first: the search field has focus at start and after each payment
 (F2 puts it back); a scanned number or barcode + Enter opens the customer; F5
 pays. All database work goes through the TaskRunner's single worker.
+
+With a `DeskSync` attached, opening a customer first refreshes their bills from
+central (short timeout, on the worker), the status bar shows the link to
+central, and each payment wakes the sync worker.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -24,11 +29,16 @@ from counter.services.billing import Quote
 from counter.services.context import Desk
 from counter.services.lookup import CustomerSummary
 from counter.services.payment import METHOD_LABELS, PaymentResult
+from counter.sync.refresh import refresh_customer
+from counter.sync.state import SyncStatus
 from counter.ui.customer_panel import CustomerPanel
 from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest
+from counter.ui.sync import LEVEL_COLOURS, DeskSync
 from counter.ui.table_models import CustomerResultsModel
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import MUTED, SHORTFALL, Banner, font
+
+log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
@@ -61,6 +71,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
+        self.sync: DeskSync | None = None
         self.last_payment: PaymentResult | None = None
         self._open_on_results = False  # the running search came from Enter: open a single match
         self._pay_when_loaded = False  # F5 came while the customer was still on its way
@@ -171,6 +182,28 @@ class MainWindow(QMainWindow):
     def _show_date(self) -> None:
         self.date_label.setText(f"Tanggal: {self.desk.today():%d-%m-%Y}")
 
+    # ---- central ----------------------------------------------------------
+
+    def attach_sync(self, sync: DeskSync) -> None:
+        """Use `sync` for refreshing customers, waking after payments and the
+        status bar; it stops when the window closes."""
+        self.sync = sync
+        sync.setParent(self)
+        sync.status_changed.connect(self._show_central_status)
+
+    def _show_central_status(self, _status: SyncStatus) -> None:
+        line = self.sync.line() if self.sync is not None else None
+        if line is None:
+            return
+        background, text, border = LEVEL_COLOURS[line.level]
+        self.central_label.setText(line.text)
+        self.central_label.setToolTip(line.tooltip)
+        self.central_label.setAccessibleName(line.text)
+        self.central_label.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {text}; border: 1px solid {border};"
+            " border-radius: 3px; padding: 1px 8px; font-weight: bold; }"
+        )
+
     # ---- search -----------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -277,14 +310,25 @@ class MainWindow(QMainWindow):
             return
         self.banner.hide()
         self.panel.show_loading(number)
-        today = self.desk.today()
-        self.runner.read(
-            lambda session: billing.quote(session, number, today),
-            self._show_quote, self._customer_failed, tag="customer",
-        )
+        today, app = self.desk.today(), self.app
+        central = self.sync.central if self.sync is not None else None
+        local = self.sync.local_writer if self.sync is not None else None
 
-    def _show_quote(self, quote: Quote) -> None:
-        self.panel.show_quote(quote)
+        def load() -> tuple[Quote, bool]:  # on the worker
+            fresh = False
+            if central is not None:  # central's bills first, so a bill paid elsewhere is not taken twice
+                try:
+                    fresh = refresh_customer(local, central, number)
+                except Exception:  # noqa: BLE001 - the replica still serves the cashier
+                    log.exception("refreshing customer %s from central failed", number)
+            with app.uow() as uow:
+                return billing.quote(uow.session, number, today), fresh
+
+        self.runner.run(load, self._show_quote, self._customer_failed, tag="customer")
+
+    def _show_quote(self, loaded: tuple[Quote, bool]) -> None:
+        quote, from_central = loaded
+        self.panel.show_quote(quote, from_central=from_central)
         if self._pay_when_loaded:
             self._pay_when_loaded = False
             self.start_payment()
@@ -349,7 +393,7 @@ class MainWindow(QMainWindow):
             dialog.failed(error)
             return
         dialog.withdraw()
-        self.panel.show_quote(fresh)  # the cashier sees the new amounts and total
+        self.panel.show_quote(fresh, from_central=self.panel.from_central)  # the new amounts and total
         if [b.period for b in fresh.bills[:count]] == [b.period for b in shown.bills]:
             self.panel.bills.set_selected_count(count)  # the same months as before
         QMessageBox.warning(self, TITLE_FAILED, str(error))
@@ -358,6 +402,8 @@ class MainWindow(QMainWindow):
     def _paid(self, dialog: PayDialog, result: PaymentResult) -> None:
         self.last_payment = result
         dialog.succeeded()
+        if self.sync is not None:
+            self.sync.wake()  # the payment leaves for central now, when it is there
         bills = result.quote.bills
         months = span_label([b.period for b in bills])
         method = METHOD_LABELS.get(result.method, result.method)
@@ -393,5 +439,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._debounce.stop()
         self.date_timer.stop()
+        if self.sync is not None:
+            self.sync.stop()  # the sync worker ends its cycle
         self.runner.shutdown()  # a payment being written finishes first
         super().closeEvent(event)

@@ -8,6 +8,9 @@ Each database task opens its own unit of work inside the worker.
 A task may carry a `tag`: a newer task with the same tag supersedes the older
 one (a queued one is dropped, a running one has its result ignored), so typing
 fast or arrowing through results never shows a stale answer.
+
+A `quiet` task (the status bar's periodic look at the outbox) does not make
+the desk look busy.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class _Pending:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[CounterError], None] | None
     tag: str | None
+    quiet: bool = False
     stale: bool = False
 
 
@@ -92,20 +96,21 @@ class TaskRunner(QObject):
         on_error: Callable[[CounterError], None] | None = None,
         *,
         tag: str | None = None,
+        quiet: bool = False,
     ) -> int:
-        """Run `work()` on the worker; then `on_done(result)` or `on_error(error)` here."""
+        """Run `work()` on the worker; then `on_done(result)` or `on_error(error)` here.
+        A quiet task does not count as busy."""
         if self._closed:
             raise RuntimeError("TaskRunner is shut down")
         task_id = next(self._ids)
+        was_busy = self.busy
         if tag is not None:
             self._supersede(tag)
             self._latest[tag] = task_id
         job = _Job(task_id, work, self._finished.emit)
-        was_busy = self.busy
-        self._pending[task_id] = _Pending(job, on_done, on_error, tag)
+        self._pending[task_id] = _Pending(job, on_done, on_error, tag, quiet)
         self._pool.start(job)
-        if not was_busy:
-            self.busy_changed.emit(True)
+        self._busy_since(was_busy)
         return task_id
 
     def read(
@@ -127,10 +132,14 @@ class TaskRunner(QObject):
 
     def cancel(self, tag: str) -> None:
         """Forget the latest task of `tag`: dropped if queued, its result ignored if running."""
+        was_busy = self.busy
         self._supersede(tag)
         self._latest.pop(tag, None)
-        if not self._pending:
-            self.busy_changed.emit(False)
+        self._busy_since(was_busy)
+
+    def _busy_since(self, was_busy: bool) -> None:
+        if self.busy != was_busy:
+            self.busy_changed.emit(self.busy)
 
     def _supersede(self, tag: str) -> None:
         old_id = self._latest.get(tag)
@@ -146,11 +155,11 @@ class TaskRunner(QObject):
 
     @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, payload: object) -> None:
+        was_busy = self.busy
         pending = self._pending.pop(task_id, None)
         if pending is not None and pending.tag is not None and self._latest.get(pending.tag) == task_id:
             del self._latest[pending.tag]
-        if not self._pending:
-            self.busy_changed.emit(False)
+        self._busy_since(was_busy)
         if pending is None or pending.stale or self._closed:
             return
         if ok:
@@ -165,7 +174,17 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        """Work the cashier waits for is queued or running (quiet tasks aside)."""
+        return any(not p.quiet for p in self._pending.values())
+
+    @property
+    def idle(self) -> bool:
+        """Nothing at all queued or running, quiet tasks included."""
+        return not self._pending
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def is_running(self, tag: str) -> bool:
         task_id = self._latest.get(tag)

@@ -1,7 +1,10 @@
-"""Helpers for the desk tests: find demo customers, read back what was stored."""
+"""Helpers for the desk tests: find demo customers, read back what was stored,
+type and press keys as a cashier would."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from counter.models import Bill, Customer, Payment
@@ -36,3 +39,24 @@ def payments(app, number: str) -> list[tuple]:  # noqa: ANN001
                    Payment.receipt_no)
             .join(Customer, Customer.id == Payment.customer_id).where(Customer.number == number)
         )]
+
+
+def type_keys(qtbot, text: str) -> None:  # noqa: ANN001
+    """Type into whatever has the keyboard focus, as a person would."""
+    for ch in text:
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+
+
+def press(qtbot, key: Qt.Key) -> None:  # noqa: ANN001
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def scan_and_open_pay_dialog(qtbot, window, number: str):  # noqa: ANN001, ANN201
+    type_keys(qtbot, number)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.pay_dialog is not None and window.pay_dialog.isVisible(), timeout=3000)
+    dialog = window.pay_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
+    return dialog

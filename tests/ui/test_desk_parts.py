@@ -67,6 +67,22 @@ def test_busy_signal_goes_on_and_off(qtbot):
     assert not runner.busy
 
 
+def test_quiet_tasks_do_not_make_the_desk_look_busy(qtbot):
+    runner = TaskRunner()
+    gate = threading.Event()
+    seen: list[bool] = []
+    runner.busy_changed.connect(seen.append)
+    results: list[str] = []
+    runner.run(gate.wait, quiet=True)
+    runner.run(lambda: "status", results.append, quiet=True)
+    assert not runner.busy and not runner.idle and seen == []
+    runner.run(lambda: "search", results.append)
+    assert runner.busy and seen == [True]
+    gate.set()
+    qtbot.waitUntil(lambda: runner.idle)
+    assert results == ["status", "search"] and seen == [True, False] and not runner.busy
+
+
 @pytest.mark.parametrize(("typed", "shown", "value"), [
     ("150000", "150.000", 150_000),
     ("1234567", "1.234.567", 1_234_567),

@@ -10,28 +10,9 @@ from counter.models import Bill, PAYMENT_METHODS
 from counter.rules.money import format_rupiah
 from counter.services.payment import METHOD_LABELS
 from counter.ui.table_models import BillsModel
-from tests.ui.desk_helpers import bill_states, customer_owing, payments
-
-
-def type_keys(qtbot, text: str) -> None:  # noqa: ANN001
-    """Type into whatever has the keyboard focus, as a person would."""
-    for ch in text:
-        qtbot.keyClick(QApplication.focusWidget(), ch)
-
-
-def press(qtbot, key: Qt.Key) -> None:  # noqa: ANN001
-    qtbot.keyClick(QApplication.focusWidget(), key)
-
-
-def scan_and_open_pay_dialog(qtbot, window, number: str):  # noqa: ANN001, ANN201
-    type_keys(qtbot, number)
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
-    press(qtbot, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: window.pay_dialog is not None and window.pay_dialog.isVisible(), timeout=3000)
-    dialog = window.pay_dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
-    return dialog
+from tests.ui.desk_helpers import (
+    bill_states, customer_owing, payments, press, scan_and_open_pay_dialog, type_keys,
+)
 
 
 def test_cash_payment_by_keyboard_commits_and_shows_the_change(qtbot, app, window, messages):
