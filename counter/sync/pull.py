@@ -20,7 +20,7 @@ from counter.models import (
     Bill, Counter, Customer, FineSchemeRow, InboxEvent, Office, OutboxEvent, StampDutyRow, SyncState,
     TariffBlock, TariffGroup, User,
 )
-from counter.sync.state import read_state, record_contact, write_state
+from counter.sync.state import reaching_central, read_state, record_contact, write_state, writing
 
 # In the order foreign keys need them.
 REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, FineSchemeRow, StampDutyRow, Customer, Bill)
@@ -72,28 +72,28 @@ def pull_table(local: Engine, central: Engine, model, page: int = PAGE,  # noqa:
         state = read_state(connection)
     mark, snapshot = _mark(state.get(mark_key)), state.get(first_key)
     if mark is None:
-        with central.connect() as connection:
+        with reaching_central(local), central.connect() as connection:
             snapshot = str(connection.scalar(select(func.coalesce(func.max(table.c.change_seq), 0))))
         mark = (-1, -1)
-        with local.begin() as connection:
+        with writing(local) as connection:
             write_state(connection, **{first_key: snapshot, mark_key: "-1:-1"})
     conditions = [tuple_(table.c.change_seq, table.c.id) > tuple_(*mark)]
     if snapshot is not None:
         conditions.append(table.c.change_seq <= int(snapshot))
         if table.name == "bill":
             conditions.append(table.c.status == "unpaid")
-    with central.connect() as connection:
+    with reaching_central(local), central.connect() as connection:
         total = connection.scalar(select(func.count()).select_from(table).where(*conditions))
     done = 0
     statement = upsert(table)
     while True:
-        with central.connect() as connection:
+        with reaching_central(local), central.connect() as connection:
             rows = connection.execute(
                 select(table).where(*conditions[1:], tuple_(table.c.change_seq, table.c.id) > tuple_(*mark))
                 .order_by(table.c.change_seq, table.c.id).limit(page)
             ).mappings().all()
         finished = len(rows) < page
-        with local.begin() as connection:
+        with writing(local) as connection:
             if rows:
                 connection.execute(statement, [dict(r) for r in rows])
                 mark = (rows[-1]["change_seq"], rows[-1]["id"])
@@ -117,14 +117,14 @@ def pull_outcomes(local: Engine, central: Engine) -> int:
     judged = 0
     for start in range(0, len(waiting), OUTCOME_CHUNK):
         chunk = waiting[start:start + OUTCOME_CHUNK]
-        with central.connect() as connection:
+        with reaching_central(local), central.connect() as connection:
             verdicts = connection.execute(
                 select(InboxEvent.id, InboxEvent.status, InboxEvent.reason)
                 .where(InboxEvent.id.in_(chunk), InboxEvent.status != "pending")
             ).all()
         if not verdicts:
             continue
-        with local.begin() as connection:
+        with writing(local) as connection:
             for event_id, status, reason in verdicts:
                 connection.execute(update(OutboxEvent.__table__).where(OutboxEvent.id == event_id)
                                    .values(outcome=status, outcome_reason=reason))

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter.models import InboxEvent, OutboxEvent
-from counter.sync.state import CentralUnreachable, record_contact, record_failure, utc_now
+from counter.sync.state import CentralUnreachable, record_contact, record_failure, utc_now, writing
 
 BATCH = 500
 HOLD_BACK = dt.timedelta(minutes=1)  # first delay for an event central refused; doubles, at most an hour
@@ -77,7 +77,7 @@ def push_once(local: Engine, central: Engine, office: str, counter: str, batch: 
                         raise
                     refused[record["id"]] = str(single.orig).strip()[:400]
     except DBAPIError as error:
-        record_failure(local, error)
+        record_failure(local, error.orig)
         raise CentralUnreachable(str(error.orig).strip()[:200]) from error
     finally:
         _mark(local, sent, refused, {r["id"]: r["attempts"] for r in rows}, now)
@@ -92,7 +92,7 @@ def _mark(local: Engine, sent: list, refused: dict, attempts: dict, now: dt.date
     if not (sent or refused):
         return
     table = OutboxEvent.__table__
-    with local.begin() as connection:
+    with writing(local) as connection:
         if sent:
             connection.execute(update(table).where(OutboxEvent.id.in_(sent)).values(sent_at=now))
         for event_id, reason in refused.items():

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 
 from counter.errors import CounterError
 from counter.models import OutboxEvent, SyncState
@@ -23,6 +26,23 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def writing(local: Engine):  # noqa: ANN201
+    """A write transaction on the local store that takes the write lock at BEGIN,
+    so it waits for the desk's own writes instead of failing (as UnitOfWork does)."""
+    return local.execution_options(begin="BEGIN IMMEDIATE").begin()
+
+
+@contextmanager
+def reaching_central(local: Engine) -> Iterator[None]:
+    """Around every use of the central store: a database error there means central
+    is away (recorded for the status), not a fault of this counter."""
+    try:
+        yield
+    except DBAPIError as error:
+        record_failure(local, error.orig)
+        raise CentralUnreachable(str(error.orig).strip()[:200]) from error
+
+
 def write_state(connection, **values: str) -> None:  # noqa: ANN001
     statement = sqlite_insert(SyncState.__table__)
     connection.execute(
@@ -36,12 +56,12 @@ def read_state(connection) -> dict[str, str]:  # noqa: ANN001
 
 
 def record_contact(local: Engine) -> None:
-    with local.begin() as connection:
+    with writing(local) as connection:
         write_state(connection, last_contact=utc_now().isoformat(), last_error="")
 
 
 def record_failure(local: Engine, error: object) -> None:
-    with local.begin() as connection:
+    with writing(local) as connection:
         write_state(connection, last_failure=utc_now().isoformat(), last_error=str(error).strip()[:400])
 
 

@@ -10,12 +10,11 @@ import threading
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from counter.sync.applier import apply_pending
 from counter.sync.pull import PullResult, Progress, pull_all
 from counter.sync.push import PushResult, push_all
-from counter.sync.state import CentralUnreachable, record_failure
+from counter.sync.state import CentralUnreachable, reaching_central
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +36,14 @@ class SyncLink:
     apply_here: bool  # the embedded demo central has no applier process of its own
 
     def cycle(self, progress: Progress | None = None) -> tuple[PushResult, PullResult]:
-        """Push everything sendable, apply it (embedded), pull what changed."""
-        try:
-            pushed = push_all(self.local, self.central, self.office, self.counter)
-            if self.apply_here:
+        """Push everything sendable, apply it (embedded), pull what changed.
+        Raises CentralUnreachable when central is away; a local fault is raised as it is."""
+        pushed = push_all(self.local, self.central, self.office, self.counter)
+        if self.apply_here:
+            with reaching_central(self.local):
                 while sum(apply_pending(self.central).values()):
                     pass
-            return pushed, pull_all(self.local, self.central, progress=progress)
-        except DBAPIError as error:
-            record_failure(self.local, error.orig)
-            raise CentralUnreachable(str(error.orig).strip()[:200]) from error
+        return pushed, pull_all(self.local, self.central, progress=progress)
 
 
 class SyncWorker:

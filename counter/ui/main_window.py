@@ -312,13 +312,13 @@ class MainWindow(QMainWindow):
         self.panel.show_loading(number)
         today, app = self.desk.today(), self.app
         central = self.sync.central if self.sync is not None else None
-        local = self.sync.local_writer if self.sync is not None else None
+        timeout_ms = app.config.central.timeout_ms
 
         def load() -> tuple[Quote, bool]:  # on the worker
             fresh = False
             if central is not None:  # central's bills first, so a bill paid elsewhere is not taken twice
                 try:
-                    fresh = refresh_customer(local, central, number)
+                    fresh = refresh_customer(app.engine, central, number, timeout_ms)
                 except Exception:  # noqa: BLE001 - the replica still serves the cashier
                     log.exception("refreshing customer %s from central failed", number)
             with app.uow() as uow:

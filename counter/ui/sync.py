@@ -118,7 +118,6 @@ class DeskSync(QObject):
         self.status: SyncStatus | None = None
         self._setup: threading.Thread | None = None
         self._stopped = False
-        self._local_writer = None
         self._prepared.connect(self._on_prepared)  # queued: emitted on the set-up thread
         self.timer = QTimer(self)
         self.timer.setInterval(status_ms)
@@ -182,15 +181,6 @@ class DeskSync(QObject):
             self._setup.join(SETUP_WAIT_S)
         if self.worker is not None:
             self.worker.stop()
-
-    @property
-    def local_writer(self):  # noqa: ANN201 - an Engine; the UI does not import SQLAlchemy
-        """The local store for writes next to the sync worker's: its transactions
-        take SQLite's write lock at BEGIN (IMMEDIATE) and so wait for the worker's
-        instead of failing at once with "database is locked" (as the UnitOfWork does)."""
-        if self._local_writer is None:
-            self._local_writer = self.app.engine.execution_options(begin="BEGIN IMMEDIATE")
-        return self._local_writer
 
     # ---- status -----------------------------------------------------------
 
