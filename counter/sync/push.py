@@ -78,7 +78,7 @@ def push_once(local: Engine, central: Engine, office: str, counter: str, batch: 
                     refused[record["id"]] = str(single.orig).strip()[:400]
     except DBAPIError as error:
         record_failure(local, error.orig)
-        raise CentralUnreachable(str(error.orig).strip()[:200]) from error
+        raise CentralUnreachable(f"Pusat tidak terjangkau: {str(error.orig).strip()[:200]}") from error
     finally:
         _mark(local, sent, refused, {r["id"]: r["attempts"] for r in rows}, now)
     result.sent = len(sent)

@@ -40,7 +40,7 @@ def reaching_central(local: Engine) -> Iterator[None]:
         yield
     except DBAPIError as error:
         record_failure(local, error.orig)
-        raise CentralUnreachable(str(error.orig).strip()[:200]) from error
+        raise CentralUnreachable(f"Pusat tidak terjangkau: {str(error.orig).strip()[:200]}") from error
 
 
 def write_state(connection, **values: str) -> None:  # noqa: ANN001
@@ -79,7 +79,11 @@ class SyncStatus:
         return {"online": "ONLINE", "degraded": "TERGANGGU", "offline": "OFFLINE"}[self.state]
 
     def oldest_age(self, now: dt.datetime) -> dt.timedelta | None:
-        return None if self.oldest_queued_at is None else now - self.oldest_queued_at
+        """How long the oldest event has waited; never negative (a counter clock
+        that ran ahead stamped it in the future)."""
+        if self.oldest_queued_at is None:
+            return None
+        return max(now - self.oldest_queued_at, dt.timedelta(0))
 
 
 def _when(text: str | None) -> dt.datetime | None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counter.errors import CounterError
 from counter.services import demo as demo_service
+from counter.sync.pull import pull_all
 from counter.ui.main_window import MainWindow
 from counter.ui.sync import STATUS_REFRESH_MS, DeskSync
 from counter.ui.tasks import TaskRunner, run_and_wait
@@ -68,6 +69,46 @@ def create_demo_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
         dialog.deleteLater()
 
 
+class _PullProgress(QObject):
+    """Carries the first pull's progress (table, rows, rows in all) to the GUI thread."""
+
+    step = Signal(str, int, int)
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.step.connect(self._show)
+
+    @Slot(str, int, int)
+    def _show(self, table: str, done: int, total: int) -> None:
+        self.dialog.setLabelText(f"Menarik data dari pusat: {table} ({done:,} dari {total:,})".replace(",", "."))
+        self.dialog.setRange(0, max(total, 1))
+        self.dialog.setValue(done)
+
+
+def first_pull_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
+    """A new counter with an empty store and a central store configured: pull
+    the reference data first (customers, open bills, rules), showing progress.
+    Raises CentralUnreachable when central does not answer."""
+    if not app.config.central.url or not run_and_wait(runner, lambda: demo_service.store_is_empty(app.uow())):
+        return
+    dialog = QProgressDialog()
+    dialog.setLabelText("Menghubungi pusat ...")
+    dialog.setCancelButton(None)  # each page is committed: a later start resumes where this stopped
+    dialog.setRange(0, 0)
+    dialog.setWindowTitle("Loket")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+    progress = _PullProgress(dialog)
+    try:
+        run_and_wait(runner, lambda: pull_all(app.engine, app.central, progress=progress.step.emit))
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
 def start_sync(app, window: MainWindow, status_ms: int = STATUS_REFRESH_MS) -> DeskSync:  # noqa: ANN001
     """Attach the background sync to a shown desk and start it: central is set
     up on a thread of its own, then a SyncWorker runs until the window closes."""
@@ -84,6 +125,7 @@ def run(app, demo: bool = False) -> int:  # noqa: ANN001 - counter.bootstrap.App
     try:
         if demo:
             create_demo_with_progress(app, runner)
+        first_pull_with_progress(app, runner)
         desk = run_and_wait(runner, app.desk)
     except CounterError as error:
         runner.shutdown()

@@ -80,3 +80,29 @@ def test_a_mistyped_user_on_a_store_with_data_says_so_and_exits_2(qapp, app, mon
     assert kind == "critical" and text == "Pengguna 'nobody' tidak terdaftar atau tidak aktif."
     assert called == []  # the store has data: no demo over it
     mistyped.engine.dispose()
+
+
+def test_a_new_counter_pulls_its_data_from_central_first(qtbot, tmp_path, demo_template):
+    """An empty store with a central store configured: the first pull fills it."""
+    from counter.sync.central import central_engine, init_central, seed_embedded
+    from counter.ui.app import first_pull_with_progress
+    from counter.ui.tasks import TaskRunner
+    from tests.conftest import DEMO_CUSTOMERS, make_app
+
+    central_file = tmp_path / "central.sqlite"
+    seed_embedded(demo_template / "counter.sqlite", central_file)
+    init_central(central_engine(f"sqlite:///{central_file}"))
+    app = make_app(tmp_path / "new", f"central.url=sqlite:///{central_file}")
+    runner = TaskRunner(app)
+    try:
+        first_pull_with_progress(app, runner)
+        with app.uow() as uow:
+            from sqlalchemy import func, select
+
+            from counter.models import Customer
+
+            assert uow.session.scalar(select(func.count()).select_from(Customer)) == DEMO_CUSTOMERS
+        assert app.desk().counter_code == "L01"
+    finally:
+        runner.shutdown()
+        app.engine.dispose()
