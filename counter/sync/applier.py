@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from sqlalchemy import Engine, bindparam, func, insert, select, tuple_, update
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from counter.models import (
     Bill, Conflict, Counter, Customer, CustomerCredit, InboxEvent, Office, Payment, PaymentLine, TariffGroup,
     User,
 )
+from counter.models.payment import PAYMENT_METHODS
 from counter.rules.fines import fine_for
 from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
@@ -78,6 +80,10 @@ def _checked_payment(payload: object) -> dict:
         raise Rejected(f"format tidak sah: {error}") from None
     if p["paid_at"].tzinfo is None:
         raise Rejected("waktu bayar tanpa zona waktu")
+    if p["method"] not in PAYMENT_METHODS:
+        raise Rejected(f"nilai 'method' tidak sah: {p['method']!r}")
+    if not isinstance(p.get("reference", ""), str):
+        raise Rejected(f"nilai 'reference' tidak sah: {p['reference']!r}")
     lines = p.get("lines")
     if not isinstance(lines, list) or not lines:
         raise Rejected("pembayaran tanpa baris rekening")
@@ -256,19 +262,38 @@ def apply_pending(engine: Engine, limit: int = 500) -> dict[str, int]:
         ).all()
         if not events:
             return counts
-        batch = Batch(session, events)
         now = utc_now()
-        outcomes = []
-        for event in events:
-            outcome = apply_event(batch, event)
-            outcomes.append({"event": event.id, "status": outcome.status, "reason": outcome.reason})
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        batch.write()
+        try:
+            with session.begin_nested():
+                outcomes = _apply(session, events)
+        except (DataError, IntegrityError):
+            # The database refused a value of the batch (beyond a column, a receipt
+            # number already taken): one event at a time, so only that one is rejected.
+            outcomes = []
+            for event in events:
+                try:
+                    with session.begin_nested():
+                        outcomes += _apply(session, [event])
+                except (DataError, IntegrityError) as error:
+                    outcomes.append({"event": event.id, "status": "rejected",
+                                     "reason": f"ditolak basis data: {str(error.orig).strip()}"[:400]})
+        for outcome in outcomes:
+            counts[outcome["status"]] = counts.get(outcome["status"], 0) + 1
         session.execute(
             update(inbox).where(inbox.c.id == bindparam("event"))
             .values(status=bindparam("status"), reason=bindparam("reason"), processed_at=now),
             outcomes)
     return counts
+
+
+def _apply(session: Session, events: list) -> list[dict]:
+    batch = Batch(session, events)
+    outcomes = []
+    for event in events:
+        outcome = apply_event(batch, event)
+        outcomes.append({"event": event.id, "status": outcome.status, "reason": outcome.reason})
+    batch.write()
+    return outcomes
 
 
 def pending_count(engine: Engine) -> int:

@@ -49,8 +49,13 @@ def central_engine(url: str, timeout_s: float = 2.0) -> Engine:
         url,
         pool_pre_ping=True,
         pool_size=2,
-        connect_args={"connect_timeout": max(1, round(timeout_s)),
-                      "options": f"-c statement_timeout={int(timeout_s * 10_000)}"},
+        # A network that goes dark with the connection open must not hold a sync
+        # forever: TCP keepalives and tcp_user_timeout end it (statement_timeout
+        # runs on the server and so never fires then).
+        connect_args={"connect_timeout": max(2, round(timeout_s)),
+                      "options": f"-c statement_timeout={int(timeout_s * 10_000)}",
+                      "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+                      "tcp_user_timeout": int(timeout_s * 10_000)},
     )
 
 
@@ -74,9 +79,11 @@ def init_central(engine: Engine, desk_password: str | None = None) -> None:
         raise InvalidInput("Kata sandi peran loket: 8-64 huruf, angka, titik, garis bawah atau minus.")
     with engine.begin() as connection:
         exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": DESK_ROLE}).first()
-        login = f"LOGIN PASSWORD '{desk_password}'" if desk_password else "NOLOGIN"
-        verb = "ALTER" if exists else "CREATE"
-        connection.execute(text(f"{verb} ROLE {DESK_ROLE} {login}"))
+        if desk_password:
+            verb = "ALTER" if exists else "CREATE"
+            connection.execute(text(f"{verb} ROLE {DESK_ROLE} LOGIN PASSWORD '{desk_password}'"))
+        elif not exists:  # a migration without the password leaves the counters' login alone
+            connection.execute(text(f"CREATE ROLE {DESK_ROLE} NOLOGIN"))
         database = connection.execute(text("SELECT current_database()")).scalar_one()
         statements = [
             f'GRANT CONNECT ON DATABASE "{database}" TO {DESK_ROLE}',

@@ -3,34 +3,63 @@ so a bill paid at a bank or in a marketplace is not taken twice."""
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import Engine, select, text
 
 from counter.models import Bill, Customer
 from counter.rules.text import key
 from counter.sync.pull import upsert
-from counter.sync.state import CentralUnreachable, reaching_central, record_contact, writing
+from counter.sync.state import CentralUnreachable, reaching_central, record_contact, record_failure, writing
+
+
+def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple[dict | None, list]:
+    with reaching_central(local), central.begin() as connection:
+        if central.dialect.name == "postgresql":
+            connection.execute(text(f"SET LOCAL statement_timeout = {int(timeout_ms)}"))
+        customer = connection.execute(
+            select(Customer.__table__).where(Customer.number_key == key(number))
+        ).mappings().first()
+        if customer is None:
+            return None, []
+        bills = connection.execute(
+            select(Bill.__table__).where(Bill.customer_id == customer["id"])
+        ).mappings().all()
+        return dict(customer), [dict(b) for b in bills]
 
 
 def refresh_customer(local: Engine, central: Engine, number: str, timeout_ms: int = 1000) -> bool:
     """Copy the customer's row and bills from central. False when central did not
-    answer within `timeout_ms` (the caller then works from the replica and says so)."""
-    try:
-        with reaching_central(local), central.begin() as connection:
-            if central.dialect.name == "postgresql":
-                connection.execute(text(f"SET LOCAL statement_timeout = {int(timeout_ms)}"))
-            customer = connection.execute(
-                select(Customer.__table__).where(Customer.number_key == key(number))
-            ).mappings().first()
-            if customer is None:
-                return True  # central does not know it: nothing to refresh
-            bills = connection.execute(
-                select(Bill.__table__).where(Bill.customer_id == customer["id"])
-            ).mappings().all()
-    except CentralUnreachable:
+    answer within `timeout_ms` (the caller then works from the replica and says so).
+
+    The read runs on a thread of its own that the caller waits for no longer than
+    the timeout: a network gone dark with the connection open, or a server that
+    takes the connection and never answers, would otherwise hold the desk for as
+    long as TCP takes to give up (the driver's connect timeout is 2 s at least)."""
+    answer: list = []
+
+    def read() -> None:
+        try:
+            answer.append(_read(local, central, number, timeout_ms))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller
+            answer.append(error)
+
+    reader = threading.Thread(target=read, name="refresh-customer", daemon=True)
+    reader.start()
+    reader.join(timeout_ms / 1000)
+    if not answer:
+        record_failure(local, f"pusat tidak menjawab dalam {timeout_ms} ms")
         return False
+    if isinstance(answer[0], CentralUnreachable):
+        return False
+    if isinstance(answer[0], BaseException):
+        raise answer[0]
+    customer, bills = answer[0]
+    if customer is None:
+        return True  # central does not know it: nothing to refresh
     with writing(local) as connection:
-        connection.execute(upsert(Customer.__table__), [dict(customer)])
+        connection.execute(upsert(Customer.__table__), [customer])
         if bills:
-            connection.execute(upsert(Bill.__table__), [dict(b) for b in bills])
+            connection.execute(upsert(Bill.__table__), bills)
     record_contact(local)
     return True
