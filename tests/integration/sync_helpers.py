@@ -22,35 +22,14 @@ from counter.bootstrap import App
 from counter.models import Base, Bill, Customer, InboxEvent, OutboxEvent, Payment
 from counter.services.context import Desk
 from counter.services.payment import PaymentResult, pay
-from counter.sync.central import DESK_ROLE, REFERENCE_TABLES, central_engine, init_central
+from counter.sync.central import DESK_ROLE, central_engine, init_central
+from counter.sync.loading import load_reference_data
 from tests.conftest import AS_OF, PG_ADMIN_URL, clock_at, make_app
 
 WITA = dt.timezone(dt.timedelta(hours=8))
 
 
 # ---- the central store ----------------------------------------------------------------
-
-
-def copy_reference(local: Engine, central: Engine) -> None:
-    """Copy the reference data of a counter's store into a new central store
-    (Core reads, executemany inserts, same ids). Bills paid by the counter's own
-    payments go in unpaid: those payments reach central only through the inbox
-    (as `COUNTER_ACTS` does for the embedded store)."""
-    with local.connect() as source:
-        ours = set(source.scalars(select(Payment.id)).all())
-        data = {name: [dict(r) for r in source.execute(select(Base.metadata.tables[name])).mappings()]
-                for name in REFERENCE_TABLES}
-    for row in data["bill"]:
-        if row["payment_id"] in ours:
-            row["status"], row["payment_id"] = "unpaid", None
-    with central.begin() as target:
-        for name in reversed(REFERENCE_TABLES):  # the default rules the migration made give way
-            target.execute(delete(Base.metadata.tables[name]))
-        for name in REFERENCE_TABLES:
-            if data[name]:
-                target.execute(Base.metadata.tables[name].insert(), data[name])
-            target.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'),"
-                                f" (SELECT coalesce(max(id), 0) + 1 FROM {name}), false)"))
 
 
 def build_central(app: App, pg_url: str, admin: Admin) -> Engine:
@@ -61,7 +40,7 @@ def build_central(app: App, pg_url: str, admin: Admin) -> Engine:
         init_central(central)
         if not existed:
             admin.mark_role()
-    copy_reference(app.engine, central)
+    load_reference_data(app.engine, central)
     return central
 
 

@@ -30,13 +30,14 @@ from counter.store import migrate
 from counter.sync.applier import apply_pending, pending_count
 from counter.sync.central import DESK_ROLE, REFERENCE_TABLES, central_engine, init_central, next_change
 from counter.sync.pull import REPLICATED, pull_all
+from counter.sync.loading import load_reference_data
 from counter.sync.push import push_all
 from counter.sync.refresh import refresh_customer
 from counter.sync.state import CentralUnreachable, sync_status
 from counter.sync.worker import SyncLink, SyncWorker
 from tests.conftest import AS_OF
 from tests.integration.sync_helpers import (
-    WITA, Admin, Relay, backend_pid, build_central, check_exactly_once, copy_reference, count, counter_copy,
+    WITA, Admin, Relay, backend_pid, build_central, check_exactly_once, count, counter_copy,
     desk_at, forget_sent, inbox, outbox, owing_customers, pay_many, pay_oldest, role_lock, unpaid_periods, unsent,
 )
 
@@ -111,7 +112,7 @@ def check_the_desk_role(app, pg_url, admin, data, password) -> None:
     assert admin.scalar("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r", r=DESK_ROLE) is True
     assert set(REFERENCE_TABLES) == {model.__tablename__ for model in REPLICATED}  # what a counter pulls it may read
 
-    copy_reference(app.engine, owner)
+    load_reference_data(app.engine, owner)
     desk_url = make_url(pg_url).set(username=DESK_ROLE, password=password).render_as_string(hide_password=False)
     desk = central_engine(desk_url)
     try:
