@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cached_property
 
 from sqlalchemy import Engine, select
@@ -17,6 +18,7 @@ from counter.store.engine import sqlite_engine
 from counter.store.uow import UnitOfWork
 from counter.services.demo import store_is_empty
 from counter.sync.central import central_engine, central_url, init_central, is_embedded, seed_embedded
+from counter.sync.state import CentralUnreachable
 from counter.sync.worker import SyncLink
 
 
@@ -36,14 +38,20 @@ class App:
     def central_url(self) -> str:
         return central_url(self.config.central.url, self.config.store.data_dir)
 
+    @property
+    def embedded_central_path(self) -> Path:
+        return self.config.store.data_dir / "central.sqlite"
+
     @cached_property
     def central(self) -> Engine:
         """The central store; the embedded demo one is made from the local store
         the first time it is needed."""
         url = self.central_url
-        if is_embedded(url):
-            path = self.config.store.data_dir / "central.sqlite"
-            if not path.exists() and not store_is_empty(self.uow()):
+        if is_embedded(url) and not self.config.central.url:
+            path = self.embedded_central_path
+            if not path.exists():
+                if store_is_empty(self.uow()):
+                    raise CentralUnreachable("Pusat demo dibuat dari data lokal, yang masih kosong: jalankan 'counter demo'.")
                 seed_embedded(self.config.store.local_path, path)
             engine = central_engine(url)
             init_central(engine)

@@ -144,12 +144,14 @@ def cmd_demo(app: App, args: argparse.Namespace) -> object:
 
 
 def _remove_store(app: App) -> None:
-    path = app.config.store.local_path
-    if "engine" in app.__dict__:
-        app.engine.dispose()
-        del app.__dict__["engine"]
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    """The local store, and the embedded demo central store made from it."""
+    for name in ("engine", "central"):
+        if name in app.__dict__:
+            app.__dict__.pop(name).dispose()
+    paths = [app.config.store.local_path] + ([app.embedded_central_path] if not app.config.central.url else [])
+    for path in paths:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def cmd_import(app: App, args: argparse.Namespace) -> object:
