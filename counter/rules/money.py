@@ -36,3 +36,12 @@ def parse_rupiah(text: str) -> int:
     if value > MAX_AMOUNT:
         raise InvalidInput(f"Jumlah uang terlalu besar: {text!r}.")
     return value
+
+
+def in_words(amount: int) -> str:
+    """Terbilang: `123000` -> `seratus dua puluh tiga ribu rupiah`."""
+    from num2words import num2words
+
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+        raise InvalidInput("Terbilang hanya untuk jumlah rupiah bulat yang tidak negatif.")
+    return f"{num2words(amount, lang='id')} rupiah"

@@ -59,3 +59,14 @@ def test_periods():
        st.integers(min_value=-300, max_value=300))
 def test_add_months_is_invertible(period, months):
     assert add_months(add_months(period, months), -months) == period
+
+
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [(123_000, "seratus dua puluh tiga ribu rupiah"), (1_000, "seribu rupiah"),
+     (8_308_000, "delapan juta tiga ratus delapan ribu rupiah"), (0, "nol rupiah")],
+)
+def test_amount_in_words(amount, words):
+    from counter.rules.money import in_words
+
+    assert in_words(amount) == words
