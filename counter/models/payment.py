@@ -32,6 +32,8 @@ class Payment(Base):
     change: Mapped[int]
     reference: Mapped[str] = mapped_column(String(64), default="")  # transfer / QRIS / card ref
     status: Mapped[str] = mapped_column(String(12), default="completed")
+    taken_offline: Mapped[bool] = mapped_column(default=False)  # central was unreachable: said on the receipt
+    reprint_count: Mapped[int] = mapped_column(default=0)  # copies printed after the original
     lines: Mapped[list[PaymentLine]] = relationship(
         order_by="PaymentLine.seq", cascade="all, delete-orphan"
     )

@@ -72,6 +72,7 @@ def pay(
     tendered: int | None = None,
     reference: str = "",
     expected_total: int | None = None,
+    offline: bool = False,
 ) -> PaymentResult:
     """Pay the chosen bills (the oldest ones) of `customer` in one transaction:
     the payment, its lines, the bills marked paid, an outbox event and an audit
@@ -79,7 +80,8 @@ def pay(
 
     `expected_total` is the total the cashier showed the customer: if the
     recomputed total differs (a due date passed, the bills changed), nothing is
-    paid and the cashier is asked to reload.
+    paid and the cashier is asked to reload. `offline` says central was
+    unreachable when the money was taken (the receipt says so).
     """
     periods = list(periods)
     if any(isinstance(p, bool) or not isinstance(p, int) for p in periods):
@@ -125,6 +127,7 @@ def pay(
             cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
             method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=paying.total,
             tendered=tendered, change=change, reference=reference, status="completed",
+            taken_offline=bool(offline), reprint_count=0,
         )
         lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
         # Plain inserts rather than the ORM's unit of work: this is the counter's
@@ -165,6 +168,7 @@ def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -
         "payment_id": str(payment["id"]), "receipt_no": payment["receipt_no"], "office": desk.office_code,
         "counter": desk.counter_code, "cashier": desk.username, "customer": customer_number,
         "paid_at": payment["paid_at"].isoformat(), "business_date": payment["business_date"].isoformat(),
-        **{k: payment[k] for k in ("method", "reference", "subtotal", "stamp_duty", "total", "tendered", "change")},
+        **{k: payment[k] for k in ("method", "reference", "subtotal", "stamp_duty", "total", "tendered", "change",
+                                   "taken_offline")},
         "lines": [{k: line[k] for k in LINE_FIELDS} for line in lines],
     }

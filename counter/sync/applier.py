@@ -219,6 +219,7 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         cashier_id=cashier, customer_id=customer.id, paid_at=p["paid_at"], business_date=on,
         method=p["method"], subtotal=p["subtotal"], stamp_duty=p["stamp_duty"], total=p["total"],
         tendered=p["tendered"], change=p["change"], reference=p.get("reference") or "", status="completed",
+        taken_offline=bool(p.get("taken_offline", False)), reprint_count=0,
     ))
     batch.lines.extend(
         dict(payment_id=p["payment_id"], seq=n, kind="bill", bill_id=bills[line["period"]].id,

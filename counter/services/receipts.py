@@ -1,0 +1,56 @@
+"""The receipt of a committed payment, as plain data for any output."""
+
+from __future__ import annotations
+
+import hashlib
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.errors import NotFound
+from counter.models import Bill, Counter, Customer, Office, Payment, TariffGroup, User
+from counter.printing.receipt import Receipt, ReceiptLine
+from counter.rules.money import in_words
+from counter.rules.period import label
+from counter.services.payment import METHOD_LABELS
+
+
+def check_value(payment: Payment) -> str:
+    """A short check over the receipt's essential fields, printed in its QR code."""
+    essentials = f"{payment.id}|{payment.receipt_no}|{payment.total}|{payment.business_date.isoformat()}"
+    return hashlib.sha256(essentials.encode()).hexdigest()[:12]
+
+
+def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
+    """The receipt of payment `receipt_no` as it was committed (a copy says so)."""
+    payment = session.scalars(select(Payment).where(Payment.receipt_no == receipt_no.strip())).first()
+    if payment is None:
+        raise NotFound(f"Struk {receipt_no!r} tidak ditemukan.")
+    office = session.get(Office, payment.office_id)
+    counter = session.get(Counter, payment.counter_id)
+    cashier = session.get(User, payment.cashier_id)
+    customer = session.get(Customer, payment.customer_id)
+    group = session.get(TariffGroup, customer.tariff_group_id)
+    bills = {b.id: b for b in session.scalars(select(Bill).where(Bill.id.in_([l.bill_id for l in payment.lines])))}
+    lines = tuple(
+        ReceiptLine(
+            label=label(line.period), meter_start=bills[line.bill_id].meter_start,
+            meter_end=bills[line.bill_id].meter_end, usage_m3=bills[line.bill_id].usage_m3,
+            water_charge=line.water_charge, fixed_charges=line.standing_charge + line.meter_fee,
+            admin_fee=line.admin_fee, fine=line.fine, amount=line.amount, kind=line.kind,
+        )
+        for line in payment.lines
+    )
+    address = ", ".join(part for part in (customer.address, customer.village, customer.district) if part)
+    return Receipt(
+        utility_name=office.utility_name or office.name, office_name=office.name, office_address=office.address,
+        counter_code=counter.code, cashier_name=cashier.full_name, paid_at=payment.paid_at.astimezone(zone),
+        receipt_no=payment.receipt_no, customer_number=customer.number, customer_name=customer.name,
+        customer_address=address, tariff=f"{group.code} {group.name}", lines=lines, waived=0,
+        stamp_duty=payment.stamp_duty, total=payment.total, tendered=payment.tendered, change=payment.change,
+        method=METHOD_LABELS.get(payment.method, payment.method), reference=payment.reference,
+        total_in_words=in_words(payment.total),
+        qr_payload=f"{office.code}|{payment.id}|{check_value(payment)}", offline=payment.taken_offline,
+        copy_number=0,
+    )
