@@ -333,6 +333,50 @@ def cmd_sync(app: App, args: argparse.Namespace) -> object:
     return None
 
 
+def cmd_receipt(app: App, args: argparse.Namespace) -> object:
+    from counter.services import print_queue
+    from counter.services.receipts import build_receipt
+
+    zone, folder = app.config.zone, app.config.store.data_dir / "receipts"
+    printer = dataclasses.asdict(app.config.printer)
+    if args.what != "queue" and not args.number.strip():
+        raise InvalidInput("Sebutkan nomor struk (untuk retry: nomor antrean).")
+    if args.what == "retry" and not args.number.isdigit():
+        raise InvalidInput(f"Nomor antrean tidak valid: {args.number!r}.")
+    if args.what == "queue":
+        found = print_queue.jobs(app.uow())
+        if args.json:
+            return found
+        rows = [(j.id, j.receipt_no, j.copy_number or "", j.status, j.attempts, j.last_error or j.pdf_path)
+                for j in found]
+        _console().print(_table("Antrean cetak", ["ID", "Struk", "Salinan", "Status", "Coba", "Keterangan"], rows))
+        return None
+    if args.what == "retry":
+        print_queue.retry(app.uow(), int(args.number))
+        done = print_queue.print_job(app.uow(), int(args.number), zone, printer, folder)
+        return done if args.json else _console().print(f"Cetak ulang antrean {done.id}: {done.status} {done.last_error}")
+    if args.what == "show":
+        with app.uow() as uow:
+            receipt = build_receipt(uow.session, args.number, zone)
+        if args.json:
+            return receipt
+        from counter.printing.escpos_receipt import receipt_text
+
+        print(receipt_text(receipt, paper=app.config.printer.paper))
+        return None
+    if args.what == "print":
+        job = print_queue.reprint(app.uow(), app.desk(), args.number)
+        done = print_queue.print_job(app.uow(), job, zone, printer, folder)
+    else:  # pdf of the original
+        job = print_queue.queue_receipt(app.uow(), args.number)
+        done = print_queue.job_to_pdf(app.uow(), job, zone, args.out or folder, page=args.page)
+    if args.json:
+        return done
+    message = {"printed": "Tercetak", "pdf": f"PDF: {done.pdf_path}", "failed": f"GAGAL: {done.last_error}"}
+    _console().print(f"Struk {done.receipt_no}: {message.get(done.status, done.status)}")
+    return 2 if done.status == "failed" else None
+
+
 def cmd_gui(app: App, args: argparse.Namespace) -> int:
     from counter.ui.app import run
 
@@ -425,6 +469,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--interval", type=float, default=1.0, help="run: seconds to wait when idle")
     p = command("sync", cmd_sync, "push and pull now, or show the sync status")
     p.add_argument("what", nargs="?", default="now", choices=["now", "status"])
+    p = command("receipt", cmd_receipt, "show, reprint or make a PDF of a receipt; the print queue")
+    p.add_argument("what", choices=["show", "print", "pdf", "queue", "retry"])
+    p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID)")
+    p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
+    p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")

@@ -50,11 +50,26 @@ class CentralSettings:
 
 
 @dataclass(frozen=True)
+class PrinterSettings:
+    kind: str = "none"  # none | usb | serial | network | file | windows
+    paper: str = "80mm"  # 80mm (48 columns) | 58mm (32 columns)
+    host: str = ""  # network
+    port: int = 9100  # network
+    device: str = ""  # serial (/dev/ttyUSB0, COM3) or file (/dev/usb/lp0)
+    baudrate: int = 9600  # serial
+    vendor_id: str = ""  # usb, hex, e.g. 0x0416
+    product_id: str = ""  # usb, hex
+    name: str = ""  # windows printer name
+    timeout_ms: int = 3000
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreSettings = field(default_factory=StoreSettings)
     desk: DeskSettings = field(default_factory=DeskSettings)
     billing: BillingSettings = field(default_factory=BillingSettings)
     central: CentralSettings = field(default_factory=CentralSettings)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
     source: Path | None = None  # the file read, if any
 
     @property
@@ -82,6 +97,12 @@ due_day = 20
 # empty: an embedded central store in the data folder (demo, no server)
 timeout_ms = 1000
 interval_s = 10
+
+[printer]
+kind = "none"             # none | usb | serial | network | file | windows; none: receipts become PDFs
+paper = "80mm"            # 80mm | 58mm
+# host = "192.168.1.50"   # network (port 9100)
+# device = "/dev/usb/lp0" # file, or serial port
 """
 
 

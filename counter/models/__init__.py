@@ -4,6 +4,7 @@ from counter.models.base import Base
 from counter.models.customer import BILL_STATUSES, CUSTOMER_STATUSES, Bill, Customer
 from counter.models.outbox import AuditRecord, OutboxEvent
 from counter.models.payment import PAYMENT_METHODS, Payment, PaymentLine, ReceiptSequence
+from counter.models.printing import PrintJob
 from counter.models.sync import ChangeSequence, Conflict, CustomerCredit, InboxEvent, SyncState
 from counter.models.reference import (
     Counter,
@@ -18,6 +19,6 @@ from counter.models.reference import (
 __all__ = [
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
     "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
-    "ChangeSequence", "Conflict", "CustomerCredit", "InboxEvent", "SyncState",
+    "PrintJob", "ChangeSequence", "Conflict", "CustomerCredit", "InboxEvent", "SyncState",
     "Counter", "FineSchemeRow", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
 ]

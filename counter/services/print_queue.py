@@ -1,0 +1,142 @@
+"""Printing receipts through a queue in the local store.
+
+The payment commits first; its receipt is queued in the same breath and printed
+afterwards, off the desk's thread. A printer that is off, out of paper or
+unplugged leaves the job queued as failed, with the reason for the cashier, to
+be retried or sent to PDF: a payment is never rolled back for a printer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from counter.errors import CounterError, InvalidInput, NotFound
+from counter.models import AuditRecord, Payment, PrintJob
+from counter.printing.receipt import Receipt
+from counter.services.context import Desk, utc_now
+from counter.services.receipts import build_receipt
+from counter.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class JobView:
+    id: int
+    receipt_no: str
+    copy_number: int
+    status: str
+    attempts: int
+    last_error: str
+    pdf_path: str
+
+
+def _view(job: PrintJob) -> JobView:
+    return JobView(job.id, job.receipt_no, job.copy_number, job.status, job.attempts, job.last_error, job.pdf_path)
+
+
+def queue_receipt(uow: UnitOfWork, receipt_no: str) -> int:
+    """Queue the original receipt of a committed payment."""
+    with uow.writing():
+        if uow.session.scalar(select(Payment.id).where(Payment.receipt_no == receipt_no)) is None:
+            raise NotFound(f"Struk {receipt_no!r} tidak ditemukan.")
+        job = PrintJob(receipt_no=receipt_no, created_at=utc_now())
+        uow.session.add(job)
+        uow.commit()
+        return job.id
+
+
+def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
+    """Queue a copy ("SALINAN ke-N"); the count is kept on the payment and audited."""
+    with uow.writing():
+        payment = uow.session.scalars(select(Payment).where(Payment.receipt_no == receipt_no.strip())).first()
+        if payment is None:
+            raise NotFound(f"Struk {receipt_no!r} tidak ditemukan.")
+        payment.reprint_count += 1
+        now = desk.now()
+        job = PrintJob(receipt_no=payment.receipt_no, copy_number=payment.reprint_count,
+                       copy_printed_by=desk.username, created_at=now)
+        uow.session.add(job)
+        uow.session.add(AuditRecord(at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="reprint",
+                                    subject=payment.receipt_no, details={"copy": payment.reprint_count}))
+        uow.commit()
+        return job.id
+
+
+def receipt_of(uow: UnitOfWork, job_id: int, zone) -> tuple[PrintJob, Receipt]:  # noqa: ANN001
+    with uow:
+        job = uow.session.get(PrintJob, job_id)
+        if job is None:
+            raise NotFound(f"Antrean cetak {job_id} tidak ada.")
+        receipt = build_receipt(uow.session, job.receipt_no, zone)
+        if job.copy_number:
+            receipt = dataclasses.replace(receipt, copy_number=job.copy_number,
+                                          copy_printed_at=job.created_at.astimezone(zone),
+                                          copy_printed_by=job.copy_printed_by)
+        return job, receipt
+
+
+def _finish(uow: UnitOfWork, job_id: int, **values: object) -> None:
+    with uow.writing():
+        uow.session.execute(update(PrintJob).where(PrintJob.id == job_id).values(**values))
+        uow.commit()
+
+
+def print_job(uow: UnitOfWork, job_id: int, zone, printer: dict, folder: Path) -> JobView:  # noqa: ANN001
+    """Print one job on the configured printer (or, with none, to PDF in `folder`).
+    A printer failure is recorded on the job, not raised."""
+    from counter.printing.escpos_receipt import receipt_bytes
+    from counter.printing.printers import send
+
+    job, receipt = receipt_of(uow, job_id, zone)
+    if printer.get("kind", "none") == "none":
+        return job_to_pdf(uow, job_id, zone, folder)
+    try:
+        send(receipt_bytes(receipt, paper=printer.get("paper", "80mm")), printer)
+    except CounterError as error:
+        _finish(uow, job_id, status="failed", attempts=job.attempts + 1, last_error=str(error)[:400])
+    else:
+        _finish(uow, job_id, status="printed", attempts=job.attempts + 1, last_error="", done_at=utc_now())
+    return jobs(uow, job_id)[0]
+
+
+def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80mm") -> JobView:  # noqa: ANN001
+    from counter.printing.pdf_receipt import receipt_pdf
+
+    if page not in ("80mm", "A6"):
+        raise InvalidInput("Ukuran PDF harus 80mm atau A6.")
+    job, receipt = receipt_of(uow, job_id, zone)
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = f"-salinan-{job.copy_number}" if job.copy_number else ""
+    path = folder / f"{job.receipt_no}{suffix}.pdf"
+    path.write_bytes(receipt_pdf(receipt, page=page))
+    _finish(uow, job_id, status="pdf", pdf_path=str(path), done_at=utc_now())
+    return jobs(uow, job_id)[0]
+
+
+def retry(uow: UnitOfWork, job_id: int) -> None:
+    with uow.writing():
+        job = uow.session.get(PrintJob, job_id)
+        if job is None or job.status != "failed":
+            raise InvalidInput(f"Antrean cetak {job_id} tidak sedang gagal.")
+        job.status = "queued"
+        uow.commit()
+
+
+def jobs(uow: UnitOfWork, job_id: int | None = None, status: str | None = None) -> list[JobView]:
+    with uow:
+        query = select(PrintJob).order_by(PrintJob.created_at, PrintJob.id)
+        if job_id is not None:
+            query = query.where(PrintJob.id == job_id)
+        if status is not None:
+            query = query.where(PrintJob.status == status)
+        return [_view(j) for j in uow.session.scalars(query)]
+
+
+def print_pending(uow: UnitOfWork, zone, printer: dict, folder: Path) -> list[JobView]:  # noqa: ANN001
+    """Print every queued job, oldest first (failed ones wait for a retry)."""
+    return [print_job(uow, j.id, zone, printer, folder) for j in jobs(uow, status="queued")]
+
+
