@@ -65,7 +65,8 @@ def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
         return job.id
 
 
-def receipt_of(uow: UnitOfWork, job_id: int, zone) -> tuple[PrintJob, Receipt]:  # noqa: ANN001
+def receipt_of(uow: UnitOfWork, job_id: int, zone) -> tuple[JobView, Receipt]:  # noqa: ANN001
+    """The job and the receipt it prints (a copy says which, when and by whom)."""
     with uow:
         job = uow.session.get(PrintJob, job_id)
         if job is None:
@@ -75,7 +76,7 @@ def receipt_of(uow: UnitOfWork, job_id: int, zone) -> tuple[PrintJob, Receipt]: 
             receipt = dataclasses.replace(receipt, copy_number=job.copy_number,
                                           copy_printed_at=job.created_at.astimezone(zone),
                                           copy_printed_by=job.copy_printed_by)
-        return job, receipt
+        return _view(job), receipt
 
 
 def _finish(uow: UnitOfWork, job_id: int, **values: object) -> None:
