@@ -1,0 +1,342 @@
+"""A receipt as a PDF (ReportLab): an 80 mm-wide page whose height fits the
+content, or A6 pages, with DejaVu Sans embedded so every name renders.
+
+Same content and order as the thermal receipt; see `Receipt`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A6
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from counter.printing.receipt import Receipt
+from counter.rules.money import MONTHS_ID, format_rupiah
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+
+# DejaVu (any name renders) ships inside the package, so installed wheels have it.
+FONT_DIRS = (Path(__file__).resolve().parent / "fonts",)
+
+ZONES_BY_OFFSET = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+PAGE_80MM_WIDTH = 80 * mm
+
+
+def font_dir() -> Path:
+    for folder in FONT_DIRS:
+        if (folder / _FONT_FILES[FONT]).is_file() and (folder / _FONT_FILES[FONT_BOLD]).is_file():
+            return folder
+    raise FileNotFoundError(
+        "DejaVu fonts not found; looked in " + ", ".join(str(folder) for folder in FONT_DIRS)
+    )
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular, bold) with ReportLab once per process."""
+    registered = pdfmetrics.getRegisteredFontNames()
+    folder = None
+    for name, filename in _FONT_FILES.items():
+        if name not in registered:
+            folder = folder or font_dir()
+            pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+
+
+def format_datetime_id(moment: dt.datetime) -> str:
+    """`24 Nov 2025 10:05:07 WITA` (Indonesian month abbreviations, local zone)."""
+    text = f"{moment.day:02d} {MONTHS_ID[moment.month - 1]} {moment.year} {moment:%H:%M:%S}"
+    zone = zone_abbreviation(moment)
+    return f"{text} {zone}" if zone else text
+
+
+def zone_abbreviation(moment: dt.datetime) -> str:
+    name = moment.tzname() or ""
+    if name in ("WIB", "WITA", "WIT"):
+        return name
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    if offset.total_seconds() % 3600 == 0 and int(offset.total_seconds() // 3600) in ZONES_BY_OFFSET:
+        return ZONES_BY_OFFSET[int(offset.total_seconds() // 3600)]
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+# --- layout ---------------------------------------------------------------
+
+Draw = Callable[[Canvas, float, float], None]  # (canvas, left x, top y of the row)
+
+
+@dataclass(frozen=True)
+class Style:
+    page_width: float
+    page_height: float | None  # None: fit the content (80 mm roll)
+    margin: float
+    size: float  # body font size
+    total_size: float
+    title_size: float
+    label_width: float  # the label column of "Kasir   Siti ..." rows
+    qr_size: float
+
+    @property
+    def width(self) -> float:
+        return self.page_width - 2 * self.margin
+
+    @property
+    def leading(self) -> float:
+        return self.size * 1.25
+
+
+STYLES = {
+    "80mm": Style(PAGE_80MM_WIDTH, None, 4 * mm, 7.5, 10, 9, 19 * mm, 30 * mm),
+    "A6": Style(A6[0], A6[1], 8 * mm, 8.5, 11.5, 10.5, 24 * mm, 32 * mm),
+}
+
+
+@dataclass
+class Layout:
+    """Rows of fixed height, measured before anything is drawn, so the 80 mm
+    page can be exactly as tall as its content and A6 can break between rows."""
+
+    style: Style
+    rows: list[tuple[float, Draw, int | None]] = field(default_factory=list)
+    label_width: float = 0.0  # the label column of field rows
+    group: int | None = None  # rows sharing a group number stay on one A6 page when they can
+    groups: int = 0
+
+    def __post_init__(self) -> None:
+        self.label_width = self.label_width or self.style.label_width
+
+    def fit_labels(self, *labels: str) -> None:
+        """Widen the label column so the longest label never runs into its value."""
+        widest = max(pdfmetrics.stringWidth(label, FONT, self.style.size) for label in labels)
+        self.label_width = max(self.style.label_width, widest + 2 * mm)
+
+    def keep_together(self) -> None:
+        self.groups += 1
+        self.group = self.groups
+
+    def release(self) -> None:
+        self.group = None
+
+    @property
+    def height(self) -> float:
+        return sum(height for height, _, _ in self.rows)
+
+    def add(self, height: float, draw: Draw) -> None:
+        self.rows.append((height, draw, self.group))
+
+    def gap(self, height: float | None = None) -> None:
+        self.add(self.style.leading * 0.5 if height is None else height, lambda c, x, y: None)
+
+    def text(self, text: str, *, bold: bool = False, size: float | None = None, align: str = "left") -> None:
+        font = FONT_BOLD if bold else FONT
+        size = size or self.style.size
+        leading = size * 1.25
+        width = self.style.width
+        for piece in simpleSplit(text, font, size, width) or [""]:
+            def draw(c: Canvas, x: float, y: float, piece=piece) -> None:
+                c.setFont(font, size)
+                base = y - size
+                if align == "center":
+                    c.drawCentredString(x + width / 2, base, piece)
+                elif align == "right":
+                    c.drawRightString(x + width, base, piece)
+                else:
+                    c.drawString(x, base, piece)
+            self.add(leading, draw)
+
+    def field(self, label: str, value: str, *, bold: bool = False) -> None:
+        """`Label    value that wraps under itself`."""
+        size, leading = self.style.size, self.style.leading
+        font = FONT_BOLD if bold else FONT
+        label_width = self.label_width
+        value_width = self.style.width - label_width
+        for index, piece in enumerate(simpleSplit(value, font, size, value_width) or [""]):
+            def draw(c: Canvas, x: float, y: float, piece=piece, index=index) -> None:
+                base = y - size
+                if index == 0:
+                    c.setFont(FONT, size)
+                    c.drawString(x, base, label)
+                c.setFont(font, size)
+                c.drawString(x + label_width, base, piece)
+            self.add(leading, draw)
+
+    def amount(self, label: str, amount: int | str, *, bold: bool = False, size: float | None = None,
+               indent: float = 0) -> None:
+        """`Label .......... Rp 1.234` with the amount flush right; a long label wraps."""
+        size = size or self.style.size
+        leading = size * 1.25
+        font = FONT_BOLD if bold else FONT
+        value = format_rupiah(amount) if isinstance(amount, int) else amount
+        value_width = pdfmetrics.stringWidth(value, font, size)
+        label_width = max(self.style.width - indent - value_width - 2 * mm, self.style.width / 3)
+        pieces = simpleSplit(label, font, size, label_width) or [""]
+        for index, piece in enumerate(pieces):
+            def draw(c: Canvas, x: float, y: float, piece=piece, index=index) -> None:
+                base = y - size
+                c.setFont(font, size)
+                c.drawString(x + indent, base, piece)
+                if index == len(pieces) - 1:
+                    c.drawRightString(x + self.style.width, base, value)
+            self.add(leading, draw)
+
+    def rule(self, *, dashed: bool = True) -> None:
+        height = self.style.leading * 0.8
+
+        def draw(c: Canvas, x: float, y: float) -> None:
+            c.saveState()
+            c.setLineWidth(0.5)
+            if dashed:
+                c.setDash(2, 1.5)
+            c.line(x, y - height / 2, x + self.style.width, y - height / 2)
+            c.restoreState()
+        self.add(height, draw)
+
+    def qr(self, payload: str) -> None:
+        side = self.style.qr_size
+        widget = QrCodeWidget(payload, barLevel="M", barBorder=0)
+        left, bottom, right, top = widget.getBounds()
+        drawing = Drawing(side, side, transform=[side / (right - left), 0, 0, side / (top - bottom), 0, 0])
+        drawing.add(widget)
+        drawing.initialFontName = FONT  # else renderPDF selects Helvetica, an unembedded font
+        drawing.initialFontSize = self.style.size
+
+        def draw(c: Canvas, x: float, y: float) -> None:
+            renderPDF.draw(drawing, c, x + (self.style.width - side) / 2, y - side - 1 * mm)
+        self.add(side + 2 * mm, draw)
+
+
+def build_layout(receipt: Receipt, style: Style) -> Layout:
+    out = Layout(style)
+    s = style
+    out.fit_labels("Loket", "Kasir", "Tanggal", "No. Struk", "No. Sambungan", "Nama", "Alamat",
+                   "Golongan", "Metode", "Referensi")
+    out.text(receipt.utility_name, bold=True, size=s.title_size, align="center")
+    out.text(receipt.office_name, align="center")
+    out.text(receipt.office_address, align="center")
+    out.rule()
+    out.field("Loket", receipt.counter_code)
+    out.field("Kasir", receipt.cashier_name)
+    out.field("Tanggal", format_datetime_id(receipt.paid_at))
+    out.field("No. Struk", receipt.receipt_no, bold=True)
+    if receipt.copy_number > 0:
+        out.gap()
+        out.text(f"SALINAN ke-{receipt.copy_number}", bold=True, size=s.title_size, align="center")
+        reprint = "Dicetak ulang"
+        if receipt.copy_printed_at is not None:
+            reprint += f" {format_datetime_id(receipt.copy_printed_at)}"
+        if receipt.copy_printed_by:
+            reprint += f" oleh {receipt.copy_printed_by}"
+        out.text(reprint, align="center")
+    if receipt.offline:
+        out.gap()
+        out.text("Dicatat saat pusat tidak terjangkau", bold=True, align="center")
+    out.rule()
+    out.field("No. Sambungan", receipt.customer_number, bold=True)
+    out.field("Nama", receipt.customer_name)
+    out.field("Alamat", receipt.customer_address)
+    out.field("Golongan", receipt.tariff)
+    out.rule()
+    indent = 2 * mm
+    for line in receipt.lines:
+        out.keep_together()
+        if line.kind == "bill":
+            out.text(f"Rekening {line.label}", bold=True)
+            out.amount(f"Meter {line.meter_start} - {line.meter_end} ({line.usage_m3} m3)", "", indent=indent)
+            out.amount("Biaya air", line.water_charge, indent=indent)
+            out.amount("Beban tetap", line.fixed_charges, indent=indent)
+            out.amount("Administrasi", line.admin_fee, indent=indent)
+            if line.fine:
+                out.amount("Denda", line.fine, indent=indent)
+        else:
+            out.text(line.label, bold=True)
+        out.amount("Jumlah", line.amount, bold=True, indent=indent)
+        out.release()
+        out.gap(s.leading * 0.3)
+    out.rule()
+    if receipt.waived > 0:
+        out.amount("Keringanan", -receipt.waived)
+    if receipt.stamp_duty > 0:
+        out.amount("Meterai", receipt.stamp_duty)
+    out.amount("TOTAL", receipt.total, bold=True, size=s.total_size)
+    out.rule()
+    out.field("Metode", receipt.method)
+    out.amount("Diterima", receipt.tendered)
+    out.amount("Kembali", receipt.change)
+    if receipt.reference:
+        out.field("Referensi", receipt.reference)
+    out.gap()
+    out.text(f"Terbilang: {receipt.total_in_words}")
+    out.gap()
+    out.keep_together()
+    out.qr(receipt.qr_payload)
+    out.text(receipt.footer, align="center")
+    out.release()
+    return out
+
+
+def receipt_pdf(receipt: Receipt, page: str = "80mm") -> bytes:
+    """The receipt as PDF bytes on an 80 mm roll page ("80mm") or A6 ("A6")."""
+    try:
+        style = STYLES[page]
+    except KeyError:
+        raise ValueError(f"unknown page {page!r}; use one of {', '.join(STYLES)}") from None
+    register_fonts()
+    layout = build_layout(receipt, style)
+    height = style.page_height or layout.height + 2 * style.margin
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=(style.page_width, height), invariant=1, pageCompression=1,
+               initialFontName=FONT, initialFontSize=style.size)  # no unembedded Helvetica
+    c.setTitle(f"Struk {receipt.receipt_no}")
+    c.setAuthor(receipt.utility_name)
+    c.setSubject("Bukti pembayaran")
+    x, top = style.margin, height - style.margin
+    y = top
+    page_no = 1
+    group_heights: dict[int, float] = {}
+    for row_height, _, group in layout.rows:
+        if group is not None:
+            group_heights[group] = group_heights.get(group, 0.0) + row_height
+    usable = top - style.margin
+    previous_group = None
+    for row_height, draw, group in layout.rows:
+        starts_group = group is not None and group != previous_group
+        previous_group = group
+        needed = row_height
+        if starts_group and group_heights[group] <= usable:
+            needed = group_heights[group]  # move the whole bill (or the QR and footer) to the next page
+        if y - needed < style.margin - 0.01 and y < top:
+            _page_footer(c, style, receipt, page_no)
+            c.showPage()
+            page_no += 1
+            y = top
+        draw(c, x, y)
+        y -= row_height
+    if page_no > 1:
+        _page_footer(c, style, receipt, page_no)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def _page_footer(c: Canvas, style: Style, receipt: Receipt, page_no: int) -> None:
+    """On A6 receipts that run over one page: receipt number and page number."""
+    c.setFont(FONT, style.size * 0.8)
+    c.drawRightString(style.page_width - style.margin, style.margin / 2,
+                      f"{receipt.receipt_no} - hal. {page_no}")

@@ -1,0 +1,105 @@
+"""Receipts through the print queue: a failed printer never touches the payment."""
+
+import dataclasses
+import socket
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from counter.config import PrinterSettings
+from counter.errors import InvalidInput, NotFound
+from counter.models import AuditRecord, Bill, Customer, Payment
+from counter.services import print_queue
+from counter.services.billing import quote
+from counter.services.payment import pay
+from tests.conftest import AS_OF
+
+
+def paid_receipt(app, desk) -> str:
+    with app.uow() as uow:
+        number = uow.session.scalars(
+            select(Customer.number).join(Bill, Bill.customer_id == Customer.id)
+            .where(Bill.status == "unpaid", Customer.status == "active").limit(1)).first()
+        owed = quote(uow.session, number, AS_OF).oldest(1)
+    return pay(app.uow(), desk, number, [owed.bills[0].period], "qris").receipt_no
+
+
+class PrinterServer:
+    """A network printer (port 9100 protocol) on 127.0.0.1 that keeps what it gets."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.port = self.sock.getsockname()[1]
+        self.received = bytearray()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        connection, _ = self.sock.accept()
+        with connection:
+            while chunk := connection.recv(65536):
+                self.received.extend(chunk)
+
+    def close(self) -> None:
+        self.thread.join(5)
+        self.sock.close()
+
+
+def settings(**values) -> dict:
+    return dataclasses.asdict(dataclasses.replace(PrinterSettings(), **values))
+
+
+def test_without_a_printer_the_receipt_becomes_a_pdf(app, desk, tmp_path):
+    receipt_no = paid_receipt(app, desk)
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    done = print_queue.print_job(app.uow(), job, app.config.zone, settings(kind="none"), tmp_path)
+    assert done.status == "pdf" and done.pdf_path.endswith(f"{receipt_no}.pdf")
+    assert (tmp_path / f"{receipt_no}.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_network_printer_gets_the_receipt(app, desk, tmp_path):
+    receipt_no = paid_receipt(app, desk)
+    server = PrinterServer()
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    done = print_queue.print_job(app.uow(), job, app.config.zone,
+                                 settings(kind="network", host="127.0.0.1", port=server.port), tmp_path)
+    server.close()
+    assert done.status == "printed" and done.attempts == 1
+    assert receipt_no.encode() in bytes(server.received)
+
+
+def test_a_dead_printer_leaves_the_payment_and_the_job_for_a_retry(app, desk, tmp_path):
+    receipt_no = paid_receipt(app, desk)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    failed = print_queue.print_job(app.uow(), job, app.config.zone,
+                                   settings(kind="network", host="127.0.0.1", port=port, timeout_ms=500), tmp_path)
+    assert failed.status == "failed" and "Printer" in failed.last_error
+    with app.uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Payment).where(Payment.receipt_no == receipt_no)) == 1
+    print_queue.retry(app.uow(), job)
+    sent_to_pdf = print_queue.job_to_pdf(app.uow(), job, app.config.zone, tmp_path, page="A6")
+    assert sent_to_pdf.status == "pdf"
+    with pytest.raises(InvalidInput, match="tidak sedang gagal"):
+        print_queue.retry(app.uow(), job)
+
+
+def test_reprints_are_copies_counted_and_audited(app, desk, tmp_path):
+    receipt_no = paid_receipt(app, desk)
+    first = print_queue.reprint(app.uow(), desk, receipt_no)
+    second = print_queue.reprint(app.uow(), desk, receipt_no)
+    _, copy = print_queue.receipt_of(app.uow(), second, app.config.zone)
+    assert copy.copy_number == 2 and copy.copy_printed_by == desk.username and copy.copy_printed_at
+    assert [j.copy_number for j in print_queue.jobs(app.uow())] == [1, 2] and first != second
+    with app.uow() as uow:
+        assert uow.session.scalar(select(Payment.reprint_count).where(Payment.receipt_no == receipt_no)) == 2
+        audits = uow.session.scalars(select(AuditRecord.details).where(AuditRecord.action == "reprint")).all()
+    assert audits == [{"copy": 1}, {"copy": 2}]
+    with pytest.raises(NotFound):
+        print_queue.reprint(app.uow(), desk, "KPG-L01-20990101-0001")
