@@ -1,0 +1,79 @@
+"""Building a receipt's ESC/POS bytes and its PDF, p50/p95 over many runs,
+against a baseline in the same run (the python-escpos Dummy printing the same
+lines as bare text; ReportLab drawing one line on an empty page).
+
+    python bench/receipts.py [--rounds 300]
+
+Targets (issue: receipts): ESC/POS bytes p95 <= 5 ms; PDF p95 <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from counter.printing.escpos_receipt import receipt_bytes, receipt_text  # noqa: E402
+from counter.printing.pdf_receipt import receipt_pdf  # noqa: E402
+from tests.printing.samples import hard_receipt, plain_receipt  # noqa: E402
+
+
+def stats(samples: list[float]) -> dict:
+    ms = sorted(s * 1000 for s in samples)
+    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 2)}
+
+
+def timed(fn, rounds: int) -> dict:  # noqa: ANN001
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return stats(samples)
+
+
+def bare_escpos(text: str) -> bytes:
+    from escpos.printer import Dummy
+
+    printer = Dummy()
+    printer.text(text)
+    printer.cut()
+    return printer.output
+
+
+def bare_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(10, 10, "Rp 8.308.000")
+    page.save()
+    return out.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=300)
+    rounds = parser.parse_args().rounds
+    results = {}
+    for name, receipt in (("plain", plain_receipt()), ("hard", hard_receipt(copy_number=1))):
+        text = receipt_text(receipt, "80mm")
+        results[name] = {
+            "escpos_80mm": timed(lambda: receipt_bytes(receipt, "80mm"), rounds),
+            "escpos_58mm": timed(lambda: receipt_bytes(receipt, "58mm"), rounds),
+            "baseline_escpos_bare_text": timed(lambda: bare_escpos(text), rounds),
+            "pdf_80mm": timed(lambda: receipt_pdf(receipt, "80mm"), max(rounds // 3, 20)),
+            "pdf_a6": timed(lambda: receipt_pdf(receipt, "A6"), max(rounds // 3, 20)),
+        }
+    results["baseline_pdf_one_line"] = timed(bare_pdf, max(rounds // 3, 20))
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
