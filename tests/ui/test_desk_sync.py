@@ -96,9 +96,9 @@ def test_embedded_central_takes_the_payment_and_the_status_says_online(qtbot, sy
     pay_cash(qtbot, window, number)
     assert messages.shown == []
 
-    def sent() -> bool:
+    def sent() -> bool:  # sent, applied at central, and the verdict is back
         with app.engine.connect() as connection:
-            return connection.scalar(select(func.count()).where(OutboxEvent.sent_at.is_(None))) == 0
+            return connection.scalar(select(func.count()).where(OutboxEvent.outcome != "applied")) == 0
 
     qtbot.waitUntil(lambda: sent() and window.central_label.text() == "Pusat: ONLINE, 0 antre", timeout=20_000)
     assert LEVEL_COLOURS["online"][1] in window.central_label.styleSheet()
