@@ -113,7 +113,7 @@ def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80
     suffix = f"-salinan-{job.copy_number}" if job.copy_number else ""
     path = folder / f"{job.receipt_no}{suffix}.pdf"
     path.write_bytes(receipt_pdf(receipt, page=page))
-    _finish(uow, job_id, status="pdf", pdf_path=str(path), done_at=utc_now())
+    _finish(uow, job_id, status="pdf", pdf_path=str(path), last_error="", done_at=utc_now())
     return jobs(uow, job_id)[0]
 
 

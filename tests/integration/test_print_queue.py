@@ -103,3 +103,27 @@ def test_reprints_are_copies_counted_and_audited(app, desk, tmp_path):
     assert audits == [{"copy": 1}, {"copy": 2}]
     with pytest.raises(NotFound):
         print_queue.reprint(app.uow(), desk, "KPG-L01-20990101-0001")
+
+
+def test_receipt_commands(app, desk, capsys):
+    import json
+
+    from counter.cli import main
+
+    receipt_no = paid_receipt(app, desk)
+    data = ["--data-dir", str(app.config.store.data_dir)]
+    assert main([*data, "receipt", "show", receipt_no]) == 0
+    assert receipt_no in capsys.readouterr().out
+    assert main([*data, "receipt", "pdf", receipt_no, "--page", "A6", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "pdf"
+    refused = ["-o", "printer.kind=network", "-o", "printer.host=127.0.0.1", "-o", "printer.port=1",
+               "-o", "printer.timeout_ms=300"]
+    assert main([*data, *refused, "receipt", "print", receipt_no]) == 2
+    assert "GAGAL" in capsys.readouterr().out
+    failed = [j for j in print_queue.jobs(app.uow()) if j.status == "failed"]
+    assert [j.copy_number for j in failed] == [1]
+    assert main([*data, "receipt", "retry", str(failed[0].id), "--json"]) == 0  # no printer: to PDF
+    assert json.loads(capsys.readouterr().out)["last_error"] == ""
+    for args, message in ((["receipt", "show", "NOPE"], "tidak ditemukan"), (["receipt", "print"], "Sebutkan"),
+                          (["receipt", "retry", "x"], "antrean tidak valid")):
+        assert main([*data, *args]) == 2 and message in capsys.readouterr().err
