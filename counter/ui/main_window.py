@@ -2,7 +2,8 @@
 
 Keyboard first: the search field has focus at start and after each payment
 (F2 puts it back); a scanned number or barcode + Enter opens the customer; F5
-pays. All database work goes through the TaskRunner's single worker.
+pays; the receipt then prints (F8: retry a failed one, or a copy of the last).
+All database and printer work goes through the TaskRunner's single worker.
 
 With a `DeskSync` attached, opening a customer first refreshes their bills from
 central (short timeout, on the worker), the status bar shows the link to
@@ -33,6 +34,7 @@ from counter.sync.refresh import refresh_customer
 from counter.sync.state import SyncStatus
 from counter.ui.customer_panel import CustomerPanel
 from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest
+from counter.ui.printing import DeskPrinter
 from counter.ui.sync import LEVEL_COLOURS, DeskSync
 from counter.ui.table_models import CustomerResultsModel
 from counter.ui.tasks import TaskRunner
@@ -172,11 +174,13 @@ class MainWindow(QMainWindow):
         self.central_label.setStyleSheet(f"color: {MUTED};")
         for widget in (self.place_label, self.user_label, self.date_label, self.central_label):
             bar.addPermanentWidget(widget)
+        self.printer = DeskPrinter(app, desk, self.runner, bar, self)
         self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("Memproses ..." if busy else ""))
 
         # ---- keys
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.start_payment)
+        QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.printer.f8)
         self.search.setFocus()
 
     def _show_date(self) -> None:
@@ -402,6 +406,7 @@ class MainWindow(QMainWindow):
     def _paid(self, dialog: PayDialog, result: PaymentResult) -> None:
         self.last_payment = result
         dialog.succeeded()
+        self.printer.print_receipt(result.receipt_no)  # on the worker; a failure never undoes the payment
         if self.sync is not None:
             self.sync.wake()  # the payment leaves for central now, when it is there
         bills = result.quote.bills

@@ -1,0 +1,214 @@
+"""The desk's receipt printer: print after each payment, show how it went,
+retry or save to PDF when it failed, F8 for a copy.
+
+All queue and printer work runs on the database worker (a printer that does
+not answer must never freeze the desk). The payment is committed before any
+of this starts: a printer failure is shown in the status bar, never undoes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
+
+from counter.errors import CounterError
+from counter.services import print_queue
+from counter.services.context import Desk
+from counter.services.print_queue import JobView
+from counter.ui.sync import LEVEL_COLOURS
+from counter.ui.tasks import TaskRunner
+from counter.ui.widgets import MUTED
+
+log = logging.getLogger(__name__)
+
+LABEL_IDLE = "Printer: belum mencetak"
+LABEL_PRINTING = "Printer: mencetak ..."
+LABEL_READY = "Printer: siap"
+LABEL_FAILED = "Printer: GAGAL – {reason}"
+LABEL_PDF = "Printer: struk disimpan ke PDF"
+LABEL_NOTHING = "Printer: belum ada struk untuk dicetak ulang"
+
+
+REASON_CHARS = 60  # the status bar shows the first sentence; the tooltip has it all
+
+
+def short_reason(error: str) -> str:
+    """`Printer tidak tersambung (127.0.0.1:9100).` out of the printer's long message."""
+    first = error.strip().split(". ", 1)[0].rstrip(".")
+    if len(first) > REASON_CHARS:
+        first = first[: REASON_CHARS - 1].rstrip() + "…"
+    return first
+
+
+class DeskPrinter(QObject):
+    """The status bar's printer line and its two actions."""
+
+    def __init__(self, app, desk: Desk, runner: TaskRunner, bar: QStatusBar,  # noqa: ANN001 - bootstrap.App
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.desk = desk
+        self.runner = runner
+        self.last_receipt_no: str | None = None
+        self.failed: list[JobView] = []  # jobs of this desk whose printing failed, oldest first
+        self.last_job: JobView | None = None
+        self.pending = 0  # printer tasks on their way
+
+        self.label = QLabel()
+        self.retry_button = QPushButton("Cetak ulang [F8]")
+        self.pdf_button = QPushButton("Simpan PDF")
+        for button in (self.retry_button, self.pdf_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search keeps the keyboard
+            button.hide()
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        bar.addPermanentWidget(self.label)
+        bar.addPermanentWidget(self.retry_button)
+        bar.addPermanentWidget(self.pdf_button)
+        self._show(LABEL_IDLE, None)
+
+    # ---- settings -----------------------------------------------------------
+
+    def _target(self) -> tuple:
+        config = self.app.config
+        return config.zone, dataclasses.asdict(config.printer), Path(config.store.data_dir) / "receipts"
+
+    # ---- actions ------------------------------------------------------------
+
+    def print_receipt(self, receipt_no: str) -> None:
+        """After a committed payment: queue its receipt and print it."""
+        self.last_receipt_no = receipt_no
+        app = self.app
+        zone, printer, folder = self._target()
+
+        def work() -> list[JobView]:  # on the worker
+            job_id = print_queue.queue_receipt(app.uow(), receipt_no)
+            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder)]
+
+        self._submit(work)
+
+    def retry_failed(self) -> None:
+        """Print the failed receipts again (they stay queued as failed if it fails again)."""
+        if not self.failed:
+            return
+        app = self.app
+        ids = [job.id for job in self.failed]
+        zone, printer, folder = self._target()
+
+        def work() -> list[JobView]:  # on the worker
+            done = []
+            for job_id in ids:
+                print_queue.retry(app.uow(), job_id)
+                done.append(print_queue.print_job(app.uow(), job_id, zone, printer, folder))
+            return done
+
+        self._submit(work)
+
+    def save_pdf(self) -> None:
+        """Save the failed receipts as PDF in the receipts folder."""
+        if not self.failed:
+            return
+        app = self.app
+        ids = [job.id for job in self.failed]
+        zone, _printer, folder = self._target()
+
+        def work() -> list[JobView]:  # on the worker
+            return [print_queue.job_to_pdf(app.uow(), job_id, zone, folder) for job_id in ids]
+
+        self._submit(work)
+
+    def reprint_last(self) -> None:
+        """F8 with nothing failed: print a copy ("SALINAN") of the last receipt."""
+        if self.last_receipt_no is None:
+            self._show(LABEL_NOTHING, None)
+            return
+        app, desk, receipt_no = self.app, self.desk, self.last_receipt_no
+        zone, printer, folder = self._target()
+
+        def work() -> list[JobView]:  # on the worker
+            job_id = print_queue.reprint(app.uow(), desk, receipt_no)
+            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder)]
+
+        self._submit(work)
+
+    def f8(self) -> None:
+        """F8: retry what failed, or else a copy of the last receipt."""
+        if self.pending:
+            return  # one printer task at a time from the keyboard
+        if self.failed:
+            self.retry_failed()
+        else:
+            self.reprint_last()
+
+    # ---- results --------------------------------------------------------------
+
+    def _submit(self, work) -> None:  # noqa: ANN001
+        if self.runner.closed:
+            return
+        self.pending += 1
+        self.retry_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+        self._show(LABEL_PRINTING, None, tooltip="")
+        self.runner.run(work, self._done, self._error)
+
+    def _done(self, views: list[JobView]) -> None:
+        self.pending -= 1
+        touched = {v.id for v in views}
+        self.failed = [j for j in self.failed if j.id not in touched] + [v for v in views if v.status == "failed"]
+        if views:
+            self.last_job = views[-1]
+        self._refresh(views)
+
+    def _error(self, error: CounterError) -> None:
+        """The queue itself could not be used (the payment stays committed)."""
+        self.pending -= 1
+        log.warning("printing the receipt failed: %s", error)
+        self._refresh([], str(error))
+
+    def _refresh(self, views: list[JobView], error: str | None = None) -> None:
+        self.retry_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
+        failing = bool(self.failed)
+        self.retry_button.setVisible(failing)
+        self.pdf_button.setVisible(failing)
+        if error is not None:
+            self._show(LABEL_FAILED.format(reason=short_reason(error)), "offline", tooltip=error)
+        elif failing:
+            latest = self.failed[-1]
+            more = f" ({len(self.failed)} struk)" if len(self.failed) > 1 else ""
+            tip = "\n".join(f"{j.receipt_no}: {j.last_error}" for j in self.failed)
+            self._show(LABEL_FAILED.format(reason=short_reason(latest.last_error)) + more, "offline",
+                       tooltip=tip + "\nPembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF.")
+        elif views and all(v.status == "pdf" for v in views) and self.app.config.printer.kind != "none":
+            self._show(LABEL_PDF, "degraded", tooltip="\n".join(v.pdf_path for v in views))
+        elif views:
+            paths = [v.pdf_path for v in views if v.pdf_path]
+            self._show(LABEL_READY, "online", tooltip="\n".join(["Struk tercetak.", *paths]))
+
+    def _show(self, text: str, level: str | None, tooltip: str | None = None) -> None:
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        if tooltip is not None:
+            self.label.setToolTip(tooltip)
+        if level is None:
+            self.label.setStyleSheet(f"color: {MUTED};")
+            return
+        background, colour, border = LEVEL_COLOURS[level]
+        self.label.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {colour}; border: 1px solid {border};"
+            " border-radius: 3px; padding: 1px 8px; font-weight: bold; }"
+        )
+
+    @property
+    def state(self) -> str:
+        """idle | printing | ready | failed | pdf, for tests and the cashier's help."""
+        text = self.label.text()
+        if self.pending:
+            return "printing"
+        if self.failed or text.startswith("Printer: GAGAL"):
+            return "failed"
+        return {LABEL_READY: "ready", LABEL_PDF: "pdf"}.get(text, "idle")
