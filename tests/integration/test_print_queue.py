@@ -1,8 +1,6 @@
 """Receipts through the print queue: a failed printer never touches the payment."""
 
 import dataclasses
-import socket
-import threading
 
 import pytest
 from sqlalchemy import func, select
@@ -14,6 +12,7 @@ from counter.services import print_queue
 from counter.services.billing import quote
 from counter.services.payment import pay
 from tests.conftest import AS_OF
+from tests.printer_server import PrinterServer, free_port
 
 
 def paid_receipt(app, desk) -> str:
@@ -23,29 +22,6 @@ def paid_receipt(app, desk) -> str:
             .where(Bill.status == "unpaid", Customer.status == "active").limit(1)).first()
         owed = quote(uow.session, number, AS_OF).oldest(1)
     return pay(app.uow(), desk, number, [owed.bills[0].period], "qris").receipt_no
-
-
-class PrinterServer:
-    """A network printer (port 9100 protocol) on 127.0.0.1 that keeps what it gets."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen()
-        self.port = self.sock.getsockname()[1]
-        self.received = bytearray()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        connection, _ = self.sock.accept()
-        with connection:
-            while chunk := connection.recv(65536):
-                self.received.extend(chunk)
-
-    def close(self) -> None:
-        self.thread.join(5)
-        self.sock.close()
 
 
 def settings(**values) -> dict:
@@ -73,10 +49,7 @@ def test_a_network_printer_gets_the_receipt(app, desk, tmp_path):
 
 def test_a_dead_printer_leaves_the_payment_and_the_job_for_a_retry(app, desk, tmp_path):
     receipt_no = paid_receipt(app, desk)
-    closed = socket.socket()
-    closed.bind(("127.0.0.1", 0))
-    port = closed.getsockname()[1]
-    closed.close()  # nothing listens there
+    port = free_port()
     job = print_queue.queue_receipt(app.uow(), receipt_no)
     failed = print_queue.print_job(app.uow(), job, app.config.zone,
                                    settings(kind="network", host="127.0.0.1", port=port, timeout_ms=500), tmp_path)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import socket
-import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,41 +15,8 @@ from counter.models import Payment
 from counter.services import print_queue
 from counter.ui.main_window import MainWindow
 from tests.conftest import AS_OF, clock_at, make_app
+from tests.printer_server import PrinterServer, free_port
 from tests.ui.desk_helpers import customer_owing, payments, press, scan_and_open_pay_dialog, type_keys
-
-
-class PrinterServer:
-    """A network printer (port 9100 protocol) on 127.0.0.1 at a chosen port, keeping what it gets."""
-
-    def __init__(self, port: int) -> None:
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", port))
-        self.sock.listen()
-        self.received = bytearray()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        try:
-            connection, _ = self.sock.accept()
-        except OSError:
-            return
-        with connection:
-            while chunk := connection.recv(65536):
-                self.received.extend(chunk)
-
-    def close(self) -> None:
-        self.thread.join(5)
-        self.sock.close()
-
-
-def free_port() -> int:
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()  # nothing listens there now
-    return port
 
 
 def open_window(qtbot, app):  # noqa: ANN001, ANN201
