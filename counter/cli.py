@@ -116,11 +116,21 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
         periods = [b.period for b in owed.bills][: args.oldest or None]
     tendered = parse_rupiah(args.tendered) if args.tendered is not None else None
     result = pay(app.uow(), desk, args.customer, periods, args.method, tendered, args.reference)
+    printed = None
+    if not args.no_print:  # the payment has committed: a printer failure is reported, never undoes it
+        from counter.services import print_queue
+
+        job = print_queue.queue_receipt(app.uow(), result.receipt_no)
+        printed = print_queue.print_job(app.uow(), job, app.config.zone, dataclasses.asdict(app.config.printer),
+                                        app.config.store.data_dir / "receipts")
     if args.json:
         return result
     _print_quote(result.quote)
     _console().print(f"Dibayar {result.method}: diterima {format_rupiah(result.tendered)}, "
                      f"kembali [bold]{format_rupiah(result.change)}[/bold]\nNo. struk {result.receipt_no}")
+    if printed is not None:
+        shown = {"printed": "tercetak", "pdf": f"PDF {printed.pdf_path}"}.get(printed.status, f"GAGAL: {printed.last_error}")
+        _console().print(f"Struk: {shown}")
     return None
 
 
@@ -428,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", default="cash", choices=["cash", "transfer", "qris", "debit"])
     p.add_argument("--tendered", help="cash received, e.g. 200000 or 200.000")
     p.add_argument("--reference", default="", help="transfer / QRIS / card reference")
+    p.add_argument("--no-print", action="store_true", help="do not print the receipt")
     p = command("demo", cmd_demo, "create a demo utility in the local store")
     p.add_argument("--customers", type=int, default=20_000)
     p.add_argument("--seed", type=int, default=2025)

@@ -44,6 +44,8 @@ def test_quote_and_pay_by_command_line(app, capsys):
     assert paid["change"] == 5_000_000 - paid["quote"]["total"]
     with app.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(Payment)) == 1
+    # no printer configured: the receipt was printed to PDF after the payment committed
+    assert (app.config.store.data_dir / "receipts" / f"{paid['receipt_no']}.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_bad_input_exits_2_with_the_cashiers_message(app, capsys):
