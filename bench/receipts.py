@@ -57,11 +57,46 @@ def bare_pdf() -> bytes:
     return out.getvalue()
 
 
+def from_store(rounds: int) -> dict:
+    """Building the receipt of a committed payment from the store, then its bytes."""
+    import dataclasses
+    import datetime as dt
+    import tempfile
+
+    from sqlalchemy import select
+
+    from counter import config
+    from counter.bootstrap import App
+    from counter.models import Bill, Customer
+    from counter.services.billing import quote
+    from counter.services.demo import create_demo
+    from counter.services.payment import pay
+    from counter.services.receipts import build_receipt
+
+    with tempfile.TemporaryDirectory() as folder:
+        app = App(config.load(data_dir=Path(folder)))
+        create_demo(app.uow(), customers=2_000, as_of=dt.date(2025, 11, 24))
+        desk = dataclasses.replace(app.desk(), clock=lambda: dt.datetime(2025, 11, 24, 2, tzinfo=dt.timezone.utc))
+        with app.uow() as uow:
+            number = uow.session.scalars(select(Customer.number).join(Bill, Bill.customer_id == Customer.id)
+                                         .where(Bill.status == "unpaid").limit(1)).first()
+            owed = quote(uow.session, number, desk.today())
+        receipt_no = pay(app.uow(), desk, number, [b.period for b in owed.bills], "qris").receipt_no
+
+        def build_and_render() -> bytes:
+            with app.uow() as uow:
+                return receipt_bytes(build_receipt(uow.session, receipt_no, app.config.zone), "80mm")
+
+        result = timed(build_and_render, rounds)
+        app.engine.dispose()
+        return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=300)
     rounds = parser.parse_args().rounds
-    results = {}
+    results = {"build_from_store_and_escpos_80mm": from_store(rounds)}
     for name, receipt in (("plain", plain_receipt()), ("hard", hard_receipt(copy_number=1))):
         text = receipt_text(receipt, "80mm")
         results[name] = {
