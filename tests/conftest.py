@@ -11,6 +11,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+# A loaded 2-core CI machine must not fail a property test on time alone.
+hypothesis_settings.register_profile("ci", deadline=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
+
 from counter import config  # noqa: E402
 from counter.bootstrap import App  # noqa: E402
 from counter.services.context import Desk  # noqa: E402
