@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from counter.ui.main_window import MainWindow
+from tests.ui.desk_helpers import show
 
 
 @dataclass
@@ -39,11 +40,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
 
 @pytest.fixture
 def window(qtbot, app, desk, messages):  # noqa: ANN001
-    win = MainWindow(app, desk)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win = show(qtbot, MainWindow(app, desk))
     yield win
     win.close()  # waits for the worker before the store is disposed
     win.runner.wait()

@@ -60,3 +60,21 @@ def scan_and_open_pay_dialog(qtbot, window, number: str):  # noqa: ANN001, ANN20
     dialog = window.pay_dialog
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
     return dialog
+
+
+def show(qtbot, window):  # noqa: ANN001, ANN201
+    """Show the desk and wait until it has the keyboard."""
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def pay_cash(qtbot, window, number: str) -> str:  # noqa: ANN001
+    """Scan `number`, F5, type exactly what is due, Enter; the receipt number."""
+    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    type_keys(qtbot, str(dialog.due))
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=15_000)
+    return window.last_payment.receipt_no

@@ -16,17 +16,12 @@ from counter.services import print_queue
 from counter.ui.main_window import MainWindow
 from tests.conftest import AS_OF, clock_at, make_app
 from tests.printer_server import PrinterServer, free_port
-from tests.ui.desk_helpers import customer_owing, payments, press, scan_and_open_pay_dialog, type_keys
+from tests.ui.desk_helpers import customer_owing, pay_cash, payments, press, show
 
 
 def open_window(qtbot, app):  # noqa: ANN001, ANN201
     desk = dataclasses.replace(app.desk(), clock=clock_at(AS_OF))
-    win = MainWindow(app, desk)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
+    return show(qtbot, MainWindow(app, desk))
 
 
 @pytest.fixture
@@ -50,14 +45,6 @@ def network_window(qtbot, network, messages):  # noqa: ANN001, ANN201
     win.runner.wait()
 
 
-def pay_one(qtbot, window, number: str) -> str:  # noqa: ANN001
-    dialog = scan_and_open_pay_dialog(qtbot, window, number)
-    type_keys(qtbot, str(dialog.due))
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=5000)
-    return window.last_payment.receipt_no
-
-
 def reprint_count(app, receipt_no: str) -> int:  # noqa: ANN001
     with app.uow() as uow:
         return uow.session.scalar(select(Payment.reprint_count).where(Payment.receipt_no == receipt_no))
@@ -66,7 +53,7 @@ def reprint_count(app, receipt_no: str) -> int:  # noqa: ANN001
 def test_without_a_printer_the_receipt_is_saved_as_pdf(qtbot, app, window, messages):
     assert app.config.printer.kind == "none"
     assert window.printer.label.text() == "Printer: belum mencetak"
-    receipt_no = pay_one(qtbot, window, customer_owing(app, 1))
+    receipt_no = pay_cash(qtbot, window, customer_owing(app, 1))
     pdf = app.config.store.data_dir / "receipts" / f"{receipt_no}.pdf"
     qtbot.waitUntil(lambda: window.printer.state == "ready", timeout=10_000)
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -81,7 +68,7 @@ def test_without_a_printer_the_receipt_is_saved_as_pdf(qtbot, app, window, messa
 def test_f8_prints_a_copy_of_the_last_receipt(qtbot, app, window, messages):
     press(qtbot, Qt.Key.Key_F8)  # nothing paid yet: nothing to copy
     assert window.printer.label.text() == "Printer: belum ada struk untuk dicetak ulang"
-    receipt_no = pay_one(qtbot, window, customer_owing(app, 1))
+    receipt_no = pay_cash(qtbot, window, customer_owing(app, 1))
     qtbot.waitUntil(lambda: window.printer.state == "ready", timeout=10_000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search)
     press(qtbot, Qt.Key.Key_F8)
@@ -98,7 +85,7 @@ def test_a_dead_printer_keeps_the_payment_and_retry_prints_once_it_is_back(
     app, port = network
     window = network_window
     number = customer_owing(app, 1)
-    receipt_no = pay_one(qtbot, window, number)
+    receipt_no = pay_cash(qtbot, window, number)
     qtbot.waitUntil(lambda: window.printer.state == "failed", timeout=10_000)
 
     # the payment is committed and the desk is free for the next customer
@@ -133,7 +120,7 @@ def test_the_retry_button_fails_again_and_simpan_pdf_saves_the_receipt(
         qtbot, network, network_window, messages):
     app, _port = network
     window = network_window
-    receipt_no = pay_one(qtbot, window, customer_owing(app, 1))
+    receipt_no = pay_cash(qtbot, window, customer_owing(app, 1))
     qtbot.waitUntil(lambda: window.printer.state == "failed", timeout=10_000)
     qtbot.mouseClick(window.printer.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.printer.state == "failed", timeout=10_000)

@@ -11,7 +11,6 @@ import datetime as dt
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine, func, select, update
 
@@ -22,7 +21,7 @@ from counter.ui.customer_panel import CENTRAL_DATA, LOCAL_DATA
 from counter.ui.main_window import MainWindow
 from counter.ui.sync import LEVEL_COLOURS, age_text, status_line
 from tests.conftest import AS_OF, clock_at, make_app
-from tests.ui.desk_helpers import bill_states, customer_owing, press, scan_and_open_pay_dialog, type_keys
+from tests.ui.desk_helpers import bill_states, customer_owing, pay_cash
 
 UNREACHABLE = ("central.url=postgresql://x@127.0.0.1:1/none", "central.timeout_ms=300")
 FAST = "central.interval_s=1"
@@ -57,13 +56,6 @@ def synced_desk(qtbot, demo_template, tmp_path, messages):  # noqa: ANN001, ANN2
         if isinstance(central, Engine):
             central.dispose()
         app.engine.dispose()
-
-
-def pay_cash(qtbot, window, number: str) -> None:  # noqa: ANN001
-    dialog = scan_and_open_pay_dialog(qtbot, window, number)
-    type_keys(qtbot, str(dialog.due))
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=15_000)
 
 
 def open_customer(qtbot, window, number: str) -> None:  # noqa: ANN001
