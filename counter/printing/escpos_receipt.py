@@ -11,21 +11,19 @@ are transliterated with anyascii, so only ASCII reaches the printer.
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from typing import Any
 
 from anyascii import anyascii
 
 from counter.errors import InvalidInput
-from counter.printing.receipt import Receipt
-from counter.rules.money import MONTHS_ID, format_rupiah
+from counter.printing.receipt import Receipt, format_moment
+from counter.rules.money import format_rupiah
 
 PAPER_COLUMNS = {"58mm": 32, "80mm": 48}
 QR_SIZE = {32: 5, 48: 6}  # module size in dots: 58 mm paper is 384 dots wide, 80 mm 576
 LABEL_WIDTH = 8  # "No. pel", "Nama", "Alamat", "Tarif" column before ": "
 
-_ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 Op = tuple  # ("line", text) | ("style", {...}) | ("qr", payload, size) | ("feed", n) | ("cut",)
 
@@ -34,22 +32,6 @@ def ascii_text(text: str) -> str:
     """Printable ASCII only: anyascii for everything outside it, control characters dropped."""
     out = anyascii(text or "")
     return "".join(ch if 32 <= ord(ch) < 127 else " " for ch in out.replace("\t", " "))
-
-
-def format_datetime(moment: dt.datetime) -> str:
-    """`24 Nov 2025 10:05:07 WITA` (Indonesian month abbreviations, local zone name)."""
-    offset = moment.utcoffset()
-    if offset is None:
-        zone = ""
-    else:
-        minutes = int(offset.total_seconds() // 60)
-        if minutes % 60 == 0 and minutes // 60 in _ZONES:
-            zone = _ZONES[minutes // 60]
-        else:
-            sign = "+" if minutes >= 0 else "-"
-            zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    text = f"{moment.day} {MONTHS_ID[moment.month - 1]} {moment.year} {moment:%H:%M:%S}"
-    return f"{text} {zone}".rstrip()
 
 
 def wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str]:
@@ -105,13 +87,13 @@ def layout(receipt: Receipt, width: int) -> list[Op]:
     style(align="left")
     lines([rule])
     lines(wrap(f"Loket {receipt.counter_code}  Kasir: {receipt.cashier_name}", width))
-    lines(wrap(format_datetime(receipt.paid_at), width))
+    lines(wrap(format_moment(receipt.paid_at), width))
     lines(wrap(f"No. struk: {receipt.receipt_no}", width))
     if receipt.copy_number > 0:
         style(align="center", bold=True)
         lines(wrap(f"SALINAN ke-{receipt.copy_number}", width))
         style(bold=False)
-        when = f" {format_datetime(receipt.copy_printed_at)}" if receipt.copy_printed_at else ""
+        when = f" {format_moment(receipt.copy_printed_at)}" if receipt.copy_printed_at else ""
         who = f" oleh {receipt.copy_printed_by}" if receipt.copy_printed_by else ""
         lines(wrap(f"dicetak ulang{when}{who}", width))
         style(align="left")

@@ -6,7 +6,6 @@ Same content and order as the thermal receipt; see `Receipt`.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from counter.printing.receipt import Receipt
-from counter.rules.money import MONTHS_ID, format_rupiah
+from counter.printing.receipt import Receipt, format_moment
+from counter.rules.money import format_rupiah
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -32,7 +31,6 @@ _FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 # DejaVu (any name renders) ships inside the package, so installed wheels have it.
 FONT_DIRS = (Path(__file__).resolve().parent / "fonts",)
 
-ZONES_BY_OFFSET = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 PAGE_80MM_WIDTH = 80 * mm
 
@@ -54,27 +52,6 @@ def register_fonts() -> None:
         if name not in registered:
             folder = folder or font_dir()
             pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
-
-
-def format_datetime_id(moment: dt.datetime) -> str:
-    """`24 Nov 2025 10:05:07 WITA` (Indonesian month abbreviations, local zone)."""
-    text = f"{moment.day:02d} {MONTHS_ID[moment.month - 1]} {moment.year} {moment:%H:%M:%S}"
-    zone = zone_abbreviation(moment)
-    return f"{text} {zone}" if zone else text
-
-
-def zone_abbreviation(moment: dt.datetime) -> str:
-    name = moment.tzname() or ""
-    if name in ("WIB", "WITA", "WIT"):
-        return name
-    offset = moment.utcoffset()
-    if offset is None:
-        return ""
-    if offset.total_seconds() % 3600 == 0 and int(offset.total_seconds() // 3600) in ZONES_BY_OFFSET:
-        return ZONES_BY_OFFSET[int(offset.total_seconds() // 3600)]
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 # --- layout ---------------------------------------------------------------
@@ -233,14 +210,14 @@ def build_layout(receipt: Receipt, style: Style) -> Layout:
     out.rule()
     out.field("Loket", receipt.counter_code)
     out.field("Kasir", receipt.cashier_name)
-    out.field("Tanggal", format_datetime_id(receipt.paid_at))
+    out.field("Tanggal", format_moment(receipt.paid_at))
     out.field("No. Struk", receipt.receipt_no, bold=True)
     if receipt.copy_number > 0:
         out.gap()
         out.text(f"SALINAN ke-{receipt.copy_number}", bold=True, size=s.title_size, align="center")
         reprint = "Dicetak ulang"
         if receipt.copy_printed_at is not None:
-            reprint += f" {format_datetime_id(receipt.copy_printed_at)}"
+            reprint += f" {format_moment(receipt.copy_printed_at)}"
         if receipt.copy_printed_by:
             reprint += f" oleh {receipt.copy_printed_by}"
         out.text(reprint, align="center")

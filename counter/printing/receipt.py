@@ -6,6 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from counter.rules.money import MONTHS_ID
+
+ZONES_BY_OFFSET = {7: "WIB", 8: "WITA", 9: "WIT"}  # hours east of UTC -> Indonesian zone
+
 
 @dataclass(frozen=True)
 class ReceiptLine:
@@ -51,3 +55,25 @@ class Receipt:
     copy_printed_at: dt.datetime | None = None
     copy_printed_by: str = ""
     footer: str = "Simpan struk ini sebagai bukti pembayaran yang sah"
+
+
+def zone_abbreviation(moment: dt.datetime) -> str:
+    """WIB / WITA / WIT for Indonesia's offsets, else `UTC+hh:mm` ("" when naive)."""
+    name = moment.tzname() or ""
+    if name in ZONES_BY_OFFSET.values():
+        return name
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes % 60 == 0 and minutes // 60 in ZONES_BY_OFFSET:
+        return ZONES_BY_OFFSET[minutes // 60]
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def format_moment(moment: dt.datetime) -> str:
+    """`24 Nov 2025 10:05:07 WITA`: how every receipt shows a time."""
+    text = f"{moment.day:02d} {MONTHS_ID[moment.month - 1]} {moment.year} {moment:%H:%M:%S}"
+    zone = zone_abbreviation(moment)
+    return f"{text} {zone}" if zone else text

@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from counter.printing.pdf_receipt import format_datetime_id, font_dir, receipt_pdf
+from counter.printing.pdf_receipt import font_dir, receipt_pdf
+from counter.printing.receipt import format_moment
 from counter.rules.money import format_rupiah
 from tests.printing.samples import WITA, hard_receipt, plain_receipt
 
@@ -144,14 +145,14 @@ def test_fonts_are_found_with_their_license():
 )
 def test_date_time_in_indonesian_with_the_zone(offset, zone):
     moment = dt.datetime(2025, 8, 5, 7, 3, 9, tzinfo=dt.timezone(dt.timedelta(hours=offset)))
-    assert format_datetime_id(moment) == f"05 Agu 2025 07:03:09 {zone}"
+    assert format_moment(moment) == f"05 Agu 2025 07:03:09 {zone}"
 
 
 def test_zone_names_from_zoneinfo_are_kept():
     from zoneinfo import ZoneInfo
 
     moment = dt.datetime(2025, 5, 1, 12, 0, tzinfo=ZoneInfo("Asia/Jayapura"))
-    assert format_datetime_id(moment) == "01 Mei 2025 12:00:00 WIT"
+    assert format_moment(moment) == "01 Mei 2025 12:00:00 WIT"
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
