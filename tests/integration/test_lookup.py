@@ -14,6 +14,20 @@ def some_customer(app) -> SimpleNamespace:
         return SimpleNamespace(id=c.id, number=c.number, number_key=c.number_key, meter_no=c.meter_no)
 
 
+def set_customer(app, cid: int, **values) -> None:
+    from counter.rules.text import fold, key
+
+    if "name" in values:
+        values["search_name"] = fold(values["name"])
+    if "number" in values:
+        values["number_key"] = key(values["number"])
+    if "meter_no" in values:
+        values["meter_key"] = key(values["meter_no"])
+    with app.uow() as uow:
+        uow.session.execute(update(Customer).where(Customer.id == cid).values(**values))
+        uow.commit()
+
+
 def test_exact_by_number_with_or_without_dashes(app):
     c = some_customer(app)
     with app.uow() as uow:
@@ -38,10 +52,7 @@ def test_bill_barcode_names_customer_and_month(app):
 
 
 def test_text_search_words_in_any_order_case_and_accent_insensitive(app):
-    with app.uow() as uow:
-        uow.session.execute(update(Customer).where(Customer.id == 5).values(
-            name="José Araújo Gonçalves", search_name="jose araujo goncalves"))
-        uow.commit()
+    set_customer(app, 5, name="José Araújo Gonçalves")
     with app.uow() as uow:
         assert 5 in [s.id for s in find_customers(uow.session, "ARAUJO")]
         for typed in ("araújo jos", "gonçal josé", "JOSE   araujo"):
@@ -61,9 +72,7 @@ def test_text_search_reaches_the_address_and_ranks_names_first(app):
 
 def test_exact_number_ranks_before_text_matches(app):
     c = some_customer(app)
-    with app.uow() as uow:
-        uow.session.execute(update(Customer).where(Customer.id == 9).values(search_name=f"toko {c.number_key}"))
-        uow.commit()
+    set_customer(app, 9, name=f"Toko {c.number_key}")
     with app.uow() as uow:
         found = find_customers(uow.session, c.number_key)
     assert found[0].id == c.id and found[0].matched_by == "number"
@@ -80,10 +89,7 @@ def test_every_word_narrows_the_results(app):
 
 
 def test_a_word_found_only_inside_a_name(app):
-    with app.uow() as uow:
-        uow.session.execute(update(Customer).where(Customer.id == 11).values(
-            name="Fanggidae", search_name="zzfanggidaezz"))
-        uow.commit()
+    set_customer(app, 11, name="zzFanggidaezz")
     with app.uow() as uow:
         assert [s.id for s in find_customers(uow.session, "anggidaez")] == [11]
 
@@ -111,19 +117,6 @@ def test_unknown_customer(app):
     with app.uow() as uow, pytest.raises(NotFound, match="tidak ditemukan"):
         customer_by_number(uow.session, "99-99-999999")
 
-
-def set_customer(app, cid: int, **values) -> None:
-    from counter.rules.text import fold, key
-
-    if "name" in values:
-        values["search_name"] = fold(values["name"])
-    if "number" in values:
-        values["number_key"] = key(values["number"])
-    if "meter_no" in values:
-        values["meter_key"] = key(values["meter_no"])
-    with app.uow() as uow:
-        uow.session.execute(update(Customer).where(Customer.id == cid).values(**values))
-        uow.commit()
 
 
 def test_numbers_with_letters_are_found_exactly(app):
