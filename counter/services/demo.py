@@ -86,7 +86,7 @@ def water_charge_sql(blocks: tuple[Block, ...], minimum_m3: int, usage: str) -> 
     return " + ".join(terms)
 
 
-def _reference_data(session, as_of: dt.date) -> dict[str, int]:  # noqa: ANN001
+def _reference_data(session) -> dict[str, int]:  # noqa: ANN001
     office = Office(code="KPG", name="Unit Pelayanan Kota Kupang", address="Jl. Timor Raya No. 1, Oesapa",
                     utility_name="Perumda Air Minum Demo Kupang")
     session.add(office)
@@ -203,7 +203,7 @@ def create_demo(
         session = uow.session
         if session.scalar(select(func.count()).select_from(Office)):
             raise InvalidInput("Data lokal sudah berisi data; demo hanya dibuat di data kosong (pakai --replace).")
-        ids = _reference_data(session, as_of)
+        ids = _reference_data(session)
         uow.commit()
     # The bulk goes through the driver: one transaction per chunk keeps the WAL small.
     raw = uow.engine.raw_connection()

@@ -135,9 +135,3 @@ def jobs(uow: UnitOfWork, job_id: int | None = None, status: str | None = None) 
             query = query.where(PrintJob.status == status)
         return [_view(j) for j in uow.session.scalars(query)]
 
-
-def print_pending(uow: UnitOfWork, zone, printer: dict, folder: Path) -> list[JobView]:  # noqa: ANN001
-    """Print every queued job, oldest first (failed ones wait for a retry)."""
-    return [print_job(uow, j.id, zone, printer, folder) for j in jobs(uow, status="queued")]
-
-
