@@ -126,12 +126,11 @@ def retry(uow: UnitOfWork, job_id: int) -> None:
         uow.commit()
 
 
-def jobs(uow: UnitOfWork, job_id: int | None = None, status: str | None = None) -> list[JobView]:
+def jobs(uow: UnitOfWork, job_id: int | None = None) -> list[JobView]:
+    """The print queue, oldest first (or the one job `job_id`)."""
     with uow:
         query = select(PrintJob).order_by(PrintJob.created_at, PrintJob.id)
         if job_id is not None:
             query = query.where(PrintJob.id == job_id)
-        if status is not None:
-            query = query.where(PrintJob.status == status)
         return [_view(j) for j in uow.session.scalars(query)]
 
