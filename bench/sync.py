@@ -20,7 +20,7 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select, text, update
+from sqlalchemy import create_engine, select, text, update
 
 from counter import config
 from counter.bootstrap import App

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, joinedload
 
 from counter.errors import InvalidInput, NotFound
-from counter.models import Customer, TariffGroup
+from counter.models import Customer
 from counter.rules.text import fold, key
 
 MAX_QUERY = 100

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, func, select, text, update
+from sqlalchemy import Engine, create_engine, func, select, text, update
 from sqlalchemy.pool import NullPool
 
 from counter.bootstrap import App
-from counter.models import Base, Bill, Customer, InboxEvent, OutboxEvent, Payment
+from counter.models import Bill, Customer, InboxEvent, OutboxEvent, Payment
 from counter.services.context import Desk
 from counter.services.payment import PaymentResult, pay
 from counter.sync.central import DESK_ROLE, central_engine, init_central

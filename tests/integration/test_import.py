@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from counter.cli import main
 from counter.errors import ImportRejected, InvalidInput
@@ -27,7 +27,7 @@ from counter.services import importer
 from counter.services.importing import ImportSummary, import_files
 from counter.services.lookup import find_customers
 from counter.services.payment import pay
-from tests.conftest import AS_OF, make_app
+from tests.conftest import make_app
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 ON = dt.date(2025, 11, 24)

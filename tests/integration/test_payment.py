@@ -10,7 +10,6 @@ from counter.errors import BillSelectionError, InvalidInput, NotFound, PaymentRe
 from counter.models import AuditRecord, Bill, Customer, OutboxEvent, Payment, PaymentLine
 from counter.services.billing import quote
 from counter.services.payment import pay
-from counter.rules.period import add_months
 from tests.conftest import AS_OF, clock_at
 
 

@@ -5,7 +5,7 @@ import sqlite3
 from sqlalchemy import func, select, text
 
 from counter.models import Bill, Customer, TariffGroup
-from counter.rules.tariff import Block, water_charge
+from counter.rules.tariff import water_charge
 from counter.services.demo import GROUPS, create_demo
 from counter.services.lookup import find_customers
 from counter.store import migrate

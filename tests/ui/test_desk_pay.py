@@ -119,7 +119,7 @@ def test_qris_payment_takes_the_reference_and_no_tender(qtbot, app, window, mess
 
 def test_escape_cancels_without_paying(qtbot, app, window):
     number = customer_owing(app, 1)
-    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    scan_and_open_pay_dialog(qtbot, window, number)
     type_keys(qtbot, "50000")
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.pay_dialog is None)
