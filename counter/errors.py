@@ -31,3 +31,7 @@ class ImportRejected(CounterError):
 
 class StoreBusy(CounterError):
     """The local store stayed locked by another process (an import, a backup)."""
+
+
+class ApprovalRefused(CounterError):
+    """A supervisor's approval is missing, or their credential is wrong."""

@@ -4,6 +4,7 @@ from counter.models.base import Base
 from counter.models.customer import BILL_STATUSES, CUSTOMER_STATUSES, Bill, Customer
 from counter.models.outbox import AuditRecord, OutboxEvent
 from counter.models.payment import PAYMENT_METHODS, Payment, PaymentLine, ReceiptSequence
+from counter.models.plan import DocumentSequence, InstalmentPlan, InstalmentRuleRow, ReliefProgramme, WorkOrder
 from counter.models.printing import PrintJob
 from counter.models.sync import ChangeSequence, Conflict, CustomerCredit, InboxEvent, SyncState
 from counter.models.reference import (
@@ -19,6 +20,7 @@ from counter.models.reference import (
 __all__ = [
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
     "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
+    "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
     "PrintJob", "ChangeSequence", "Conflict", "CustomerCredit", "InboxEvent", "SyncState",
     "Counter", "FineSchemeRow", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
 ]

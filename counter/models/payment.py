@@ -40,15 +40,17 @@ class Payment(Base):
 
 
 class PaymentLine(Base):
-    """What one payment paid of one bill, by component."""
+    """What one payment paid of one bill (by component) or of one instalment term."""
 
     __tablename__ = "payment_line"
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment.id"), index=True)
     seq: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(16), default="bill")
+    kind: Mapped[str] = mapped_column(String(16), default="bill")  # bill | down_payment | term
     bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"))
-    period: Mapped[int]
+    plan_id: Mapped[uuid.UUID | None]  # for a down payment or a term: its plan
+    term_seq: Mapped[int | None]  # 0: the down payment
+    period: Mapped[int]  # the bill's month; 0 for a term
     water_charge: Mapped[int]
     standing_charge: Mapped[int]
     meter_fee: Mapped[int]

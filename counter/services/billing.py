@@ -12,6 +12,7 @@ from counter.models import Bill, Customer, FineSchemeRow, StampDutyRow
 from counter.rules.fines import FineScheme, fine_for
 from counter.rules.stamp_duty import StampDutyRule, stamp_duty
 from counter.services.lookup import STATUS_LABELS, customer_by_number
+from counter.services.plan_state import OpenTerm, PlanStanding, customer_standing
 
 
 @dataclass(frozen=True)
@@ -63,27 +64,32 @@ class CustomerDetail:
 
 @dataclass(frozen=True)
 class Quote:
-    """What is owed on `on` for `bills` (oldest first), stamp duty on their sum."""
+    """What is owed on `on` for `bills` (oldest first) and instalment `terms`
+    (in order), stamp duty on their sum. `plan` is the customer's running plan:
+    its bills are not among `bills`, its open terms may be chosen."""
 
     customer: CustomerDetail
     on: dt.date
     bills: tuple[BillDue, ...]
     stamp_duty: int
     stamp_rule: StampDutyRule
+    plan: PlanStanding | None = None
+    terms: tuple[OpenTerm, ...] = ()
 
     @property
     def subtotal(self) -> int:
-        return sum(b.amount for b in self.bills)
+        return sum(b.amount for b in self.bills) + sum(t.amount for t in self.terms)
 
     @property
     def total(self) -> int:
         return self.subtotal + self.stamp_duty
 
-    def oldest(self, count: int) -> Quote:
-        """The quote for the oldest `count` bills only."""
+    def oldest(self, count: int, terms: int = 0) -> Quote:
+        """The quote for the oldest `count` bills and the first `terms` open terms only."""
         bills = self.bills[:count]
-        duty = stamp_duty(sum(b.amount for b in bills), self.stamp_rule)
-        return Quote(self.customer, self.on, bills, duty, self.stamp_rule)
+        chosen = self.plan.open_terms[:terms] if self.plan and terms else ()
+        duty = stamp_duty(sum(b.amount for b in bills) + sum(t.amount for t in chosen), self.stamp_rule)
+        return Quote(self.customer, self.on, bills, duty, self.stamp_rule, self.plan, chosen)
 
 
 def _in_force(session: Session, table, on: dt.date):  # noqa: ANN001
@@ -121,9 +127,11 @@ def customer_detail(customer: Customer) -> CustomerDetail:
 def quote_customer(session: Session, customer: Customer, on: dt.date) -> Quote:
     scheme = fine_scheme(session, on)
     exempt = customer.fine_exempt or customer.tariff_group.fine_exempt
-    bills = session.scalars(
+    plan = customer_standing(session, customer.id, on)
+    outside = plan.held_bill_ids.union(plan.settled_bill_ids) if plan else frozenset()
+    bills = [b for b in session.scalars(
         select(Bill).where(Bill.customer_id == customer.id, Bill.status == "unpaid").order_by(Bill.period)
-    ).all()
+    ) if b.id not in outside]
     dues = tuple(
         BillDue(
             b.id, b.period, b.meter_start, b.meter_end, b.usage_m3, b.water_charge,
@@ -134,7 +142,7 @@ def quote_customer(session: Session, customer: Customer, on: dt.date) -> Quote:
     )
     rule = stamp_rule(session, on)
     duty = stamp_duty(sum(d.amount for d in dues), rule)
-    return Quote(customer_detail(customer), on, dues, duty, rule)
+    return Quote(customer_detail(customer), on, dues, duty, rule, plan)
 
 
 def quote(session: Session, customer: str, on: dt.date) -> Quote:

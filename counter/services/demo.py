@@ -22,11 +22,13 @@ from counter.models import (
 from counter.rules.period import add_months, due_date, period_of
 from counter.rules.tariff import Block
 from counter.rules.text import fold, key
+from counter.services.approval import hash_secret
 from counter.services.demo_names import ACCENTED_SURNAMES, DISTRICTS, GIVEN, STREETS, SURNAMES
 from counter.store.uow import UnitOfWork
 
 MONTHS = 24
 ADMIN_FEE = 2_500
+DEMO_PIN = "1234"  # every demo user's PIN (the supervisor is "kepala")
 CHUNK = 20_000  # customers per transaction (fewer for a small demo, so progress moves)
 MAX_CUSTOMERS = 1_000_000
 
@@ -95,7 +97,9 @@ def _reference_data(session) -> dict[str, int]:  # noqa: ANN001
     users = [("kasir1", "Siti Nurhaliza Bessie", "cashier"), ("kasir2", "Yohana Manafe", "cashier"),
              ("kasir3", "Marthen Ndolu", "cashier"), ("kasir4", "Agustinus Foeh", "cashier"),
              ("kepala", "Paulus Fanggidae", "supervisor"), ("admin", "Admin Sistem", "admin")]
-    session.add_all(User(username=u, full_name=n, role=r, office_id=office.id) for u, n, r in users)
+    secret = hash_secret(DEMO_PIN)  # one hash for all: the demo's users share the PIN
+    session.add_all(User(username=u, full_name=n, role=r, office_id=office.id, password_hash=secret)
+                    for u, n, r in users)
     ids = {}
     for spec in GROUPS:
         group = TariffGroup(

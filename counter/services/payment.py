@@ -12,12 +12,17 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, PaymentRefused
-from counter.models import AuditRecord, Bill, OutboxEvent, Payment, PaymentLine, ReceiptSequence
+from counter.models import (
+    AuditRecord, Bill, InstalmentPlan, OutboxEvent, Payment, PaymentLine, ReceiptSequence, WorkOrder,
+)
 from counter.models.payment import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_AMOUNT, format_rupiah
-from counter.services.billing import BillDue, Quote, quote
+from counter.services.billing import BillDue, Quote, quote_customer
 from counter.services.context import Desk
+from counter.services.lookup import customer_by_number
+from counter.services.plan_state import OpenTerm, record_terms
+from counter.services.plans import next_document_no, settle_default
 from counter.store.uow import UnitOfWork
 
 METHOD_LABELS = {"cash": "Tunai", "transfer": "Transfer bank", "qris": "QRIS", "debit": "Kartu debit"}
@@ -32,6 +37,7 @@ class PaymentResult:
     tendered: int
     change: int
     paid_at: dt.datetime
+    work_order_no: str | None = None  # an unseal work order the down payment earned
 
     @property
     def total(self) -> int:
@@ -73,19 +79,26 @@ def pay(
     reference: str = "",
     expected_total: int | None = None,
     offline: bool = False,
+    terms: Iterable[int] = (),
 ) -> PaymentResult:
-    """Pay the chosen bills (the oldest ones) of `customer` in one transaction:
-    the payment, its lines, the bills marked paid, an outbox event and an audit
-    record. Every amount is recomputed here; the caller only chooses.
+    """Pay the chosen bills (the oldest ones) and instalment terms (the first
+    open ones, by number; 0 is the down payment) of `customer` in one
+    transaction: the payment, its lines, the bills and terms marked paid, an
+    outbox event and an audit record. Every amount is recomputed here; the
+    caller only chooses.
 
     `expected_total` is the total the cashier showed the customer: if the
     recomputed total differs (a due date passed, the bills changed), nothing is
     paid and the cashier is asked to reload. `offline` says central was
     unreachable when the money was taken (the receipt says so).
     """
-    periods = list(periods)
+    periods, terms = list(periods), list(terms)
     if any(isinstance(p, bool) or not isinstance(p, int) for p in periods):
         raise InvalidInput("Bulan rekening harus berupa angka tahun-bulan, mis. 202510.")
+    if any(isinstance(t, bool) or not isinstance(t, int) for t in terms):
+        raise InvalidInput("Nomor angsuran harus angka bulat (0 untuk uang muka).")
+    if not periods and not terms:
+        raise BillSelectionError("Pilih minimal satu rekening atau angsuran untuk dibayar.")
     if method not in PAYMENT_METHODS:
         raise InvalidInput(f"Cara bayar {method!r} tidak dikenal.")
     if len(reference) > 64:
@@ -94,15 +107,17 @@ def pay(
         session = uow.session
         now = desk.now()
         today = desk.today()
-        owed = quote(session, customer, today)
+        found = customer_by_number(session, customer)
+        settle_default(session, desk, found.id, today)
+        owed = quote_customer(session, found, today)
         if owed.customer.status == "closed":
             raise PaymentRefused(
                 f"Sambungan {owed.customer.number} sudah ditutup; pembayaran tidak bisa diterima di loket."
             )
-        if not owed.bills:
+        if periods and not owed.bills:
             raise BillSelectionError(f"Pelanggan {owed.customer.number} tidak punya tunggakan.")
-        chosen = check_oldest_first([b.period for b in owed.bills], periods)
-        paying = owed.oldest(len(chosen))
+        chosen = check_oldest_first([b.period for b in owed.bills], periods) if periods else []
+        paying = owed.oldest(len(chosen), len(_check_terms_in_order(owed, terms)))
         if expected_total is not None and expected_total != paying.total:
             raise PaymentRefused(
                 f"Tagihan berubah menjadi {format_rupiah(paying.total)} (tadi {format_rupiah(expected_total)}); "
@@ -130,6 +145,7 @@ def pay(
             taken_offline=bool(offline), reprint_count=0,
         )
         lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
+        lines += [_term_line(payment_id, seq, term) for seq, term in enumerate(paying.terms, len(lines) + 1)]
         # Plain inserts rather than the ORM's unit of work: this is the counter's
         # busiest write, and the rows are never read back in this transaction.
         session.execute(insert(Payment.__table__), payment)
@@ -141,6 +157,7 @@ def pay(
         ).rowcount
         if marked != len(paying.bills):
             raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
+        work_order_no = _pay_terms(session, desk, paying, payment_id, receipt_no) if paying.terms else None
         session.execute(insert(OutboxEvent.__table__), dict(
             id=uuid7(), kind="payment.created", created_at=now, sent_at=None,
             payload=_event(payment, lines, desk, owed.customer.number)))
@@ -148,18 +165,71 @@ def pay(
             at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="payment", subject=receipt_no,
             details={"customer": owed.customer.number, "total": paying.total, "method": method}))
         uow.commit()
-    return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now)
+    return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now, work_order_no)
+
+
+def _check_terms_in_order(owed: Quote, terms: list[int]) -> list[int]:
+    """The chosen terms, which must be the first open ones of the running plan."""
+    if not terms:
+        return []
+    if owed.plan is None:
+        raise BillSelectionError(f"Pelanggan {owed.customer.number} tidak punya rencana angsuran yang berjalan.")
+    open_terms = owed.plan.open_terms
+    chosen = sorted(set(terms))
+    unknown = [t for t in chosen if t not in {o.seq for o in open_terms}]
+    if unknown:
+        raise BillSelectionError(f"Angsuran ke-{unknown[0]} {owed.plan.plan_no} tidak ada atau sudah lunas.")
+    expected = [o.seq for o in open_terms[:len(chosen)]]
+    if chosen != expected:
+        first = next(o for o in open_terms if o.seq not in chosen)
+        raise BillSelectionError(f"Angsuran harus dibayar berurutan: {first.label} belum dipilih.")
+    return chosen
+
+
+def _pay_terms(session, desk: Desk, paying: Quote, payment_id: uuid.UUID, receipt_no: str) -> str | None:  # noqa: ANN001
+    """Mark the paid terms on their plan; a completed plan settles its bills, a
+    paid down payment may earn an unseal work order (whose number is returned)."""
+    plan = session.get(InstalmentPlan, paying.plan.plan_id)
+    seqs = [t.seq for t in paying.terms]
+    if record_terms(plan, seqs, payment_id, receipt_no):
+        raise BillSelectionError("Angsuran ini baru saja dibayar di loket lain; muat ulang pelanggan.")
+    if plan.status == "completed":
+        plan.ended_on = paying.on
+        session.execute(update(Bill.__table__).where(Bill.id.in_([b["bill_id"] for b in plan.bills]))
+                        .values(status="paid", payment_id=payment_id))
+    if 0 not in seqs or not plan.unseal_on_down_payment:
+        return None
+    now = desk.now()
+    order = WorkOrder(id=uuid7(), order_no=next_document_no(session, desk, "SPK-BS", paying.on), kind="unseal",
+                      customer_id=plan.customer_id, plan_id=plan.id, payment_id=payment_id,
+                      counter_id=desk.counter_id, issued_by=desk.user_id, issued_at=now, status="open",
+                      change_seq=0)
+    session.add(order)
+    session.execute(insert(OutboxEvent.__table__), dict(
+        id=uuid7(), kind="work_order.created", created_at=now, sent_at=None,
+        payload={"order_id": str(order.id), "order_no": order.order_no, "plan_id": str(plan.id),
+                 "payment_id": str(payment_id), "office": desk.office_code, "counter": desk.counter_code,
+                 "customer": paying.customer.number, "issued_by": desk.username, "issued_at": now.isoformat()}))
+    return order.order_no
 
 
 def _line(payment_id: uuid.UUID, seq: int, bill: BillDue) -> dict:
     return dict(
-        payment_id=payment_id, seq=seq, kind="bill", bill_id=bill.bill_id, period=bill.period,
-        water_charge=bill.water_charge, standing_charge=bill.standing_charge, meter_fee=bill.meter_fee,
-        admin_fee=bill.admin_fee, fine=bill.fine, amount=bill.amount,
+        payment_id=payment_id, seq=seq, kind="bill", bill_id=bill.bill_id, plan_id=None, term_seq=None,
+        period=bill.period, water_charge=bill.water_charge, standing_charge=bill.standing_charge,
+        meter_fee=bill.meter_fee, admin_fee=bill.admin_fee, fine=bill.fine, amount=bill.amount,
     )
 
 
-LINE_FIELDS = ("period", "water_charge", "standing_charge", "meter_fee", "admin_fee", "fine", "amount")
+def _term_line(payment_id: uuid.UUID, seq: int, term: OpenTerm) -> dict:
+    return dict(
+        payment_id=payment_id, seq=seq, kind="down_payment" if term.seq == 0 else "term", bill_id=None,
+        plan_id=term.plan_id, term_seq=term.seq, period=0, water_charge=0, standing_charge=0, meter_fee=0,
+        admin_fee=0, fine=0, amount=term.amount,
+    )
+
+
+LINE_FIELDS = ("kind", "period", "water_charge", "standing_charge", "meter_fee", "admin_fee", "fine", "amount")
 
 
 def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -> dict:
@@ -170,5 +240,7 @@ def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -
         "paid_at": payment["paid_at"].isoformat(), "business_date": payment["business_date"].isoformat(),
         **{k: payment[k] for k in ("method", "reference", "subtotal", "stamp_duty", "total", "tendered", "change",
                                    "taken_offline")},
-        "lines": [{k: line[k] for k in LINE_FIELDS} for line in lines],
+        "lines": [{**{k: line[k] for k in LINE_FIELDS},
+                   **({"plan_id": str(line["plan_id"]), "term_seq": line["term_seq"]} if line["plan_id"] else {})}
+                  for line in lines],
     }

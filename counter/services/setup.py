@@ -13,6 +13,7 @@ from counter.errors import InvalidInput, NotFound
 from counter.models import AuditRecord, Counter, FineSchemeRow, Office, StampDutyRow, User
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
+from counter.services.approval import hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.store.uow import UnitOfWork
 
@@ -71,19 +72,25 @@ def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "
     return code
 
 
-def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, office_code: str) -> str:
+def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, office_code: str,
+                  password: str | None = None) -> str:
+    """Add or update a user; `password` (or PIN), when given, is stored as a slow hash."""
     username = (username or "").strip().lower()
     if not username.isidentifier() or len(username) > 40:
         raise InvalidInput("Nama pengguna harus huruf/angka tanpa spasi (maksimal 40), mis. kasir1.")
     if role not in ROLES:
         raise InvalidInput(f"Peran harus salah satu dari: {', '.join(ROLES)}.")
     full_name = _name(full_name, "lengkap")
+    secret_hash = hash_secret(password) if password is not None else None
     with uow.writing():
         office = _office(uow.session, office_code)
         user = uow.session.scalars(select(User).where(User.username == username)).first() or User(username=username)
         user.full_name, user.role, user.office_id, user.active = full_name, role, office.id, True
+        if secret_hash:
+            user.password_hash = secret_hash
         uow.session.add(user)
-        _audit(uow.session, "setup.user", username, {"role": role, "office": office.code})
+        _audit(uow.session, "setup.user", username,
+               {"role": role, "office": office.code, "password_changed": secret_hash is not None})
         uow.commit()
     return username
 
