@@ -60,7 +60,13 @@ class PrinterSettings:
     vendor_id: str = ""  # usb, hex, e.g. 0x0416
     product_id: str = ""  # usb, hex
     name: str = ""  # windows printer name
-    timeout_ms: int = 3000
+    timeout_ms: int = 3000  # network and USB: how long one read or write may take
+    status_timeout_ms: int = 500  # network, serial, USB: wait this long for the paper status; 0: do not ask
+
+
+@dataclass(frozen=True)
+class ReceiptSettings:
+    logo: str = ""  # image file printed at the top of every receipt; relative to store.data_dir; empty: none
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class Config:
     billing: BillingSettings = field(default_factory=BillingSettings)
     central: CentralSettings = field(default_factory=CentralSettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
+    receipt: ReceiptSettings = field(default_factory=ReceiptSettings)
     source: Path | None = None  # the file read, if any
 
     @property
@@ -103,6 +110,9 @@ kind = "none"             # none | usb | serial | network | file | windows; none
 paper = "80mm"            # 80mm | 58mm
 # host = "192.168.1.50"   # network (port 9100)
 # device = "/dev/usb/lp0" # file, or serial port
+
+[receipt]
+# logo = "logo.png"       # printed at the top of receipts (PNG, black on white); relative to the data folder
 """
 
 
@@ -170,6 +180,10 @@ def load(
         except ValueError as exc:
             raise InvalidInput(f"Nilai pengaturan di [{spec.name}] tidak valid: {exc}") from exc
         sections[spec.name] = dataclasses.replace(default, **coerced)
+    logo = sections["receipt"].logo.strip()
+    if logo:  # one folder holds everything of one counter: a relative logo lives there too
+        logo = str(sections["store"].data_dir / Path(logo).expanduser())
+    sections["receipt"] = dataclasses.replace(sections["receipt"], logo=logo)
     config = Config(**sections, source=path if path.exists() else None)
     try:
         config.zone

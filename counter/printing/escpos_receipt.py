@@ -1,9 +1,9 @@
 """A Receipt on an ESC/POS thermal printer (python-escpos).
 
-`layout()` turns the receipt into a list of plain operations (text lines that
-are pure ASCII and never wider than the paper, style changes, the QR code, the
-cut); `render()` plays them on any python-escpos printer object and
-`receipt_bytes()` returns the bytes via `escpos.printer.Dummy`.
+`layout()` turns the receipt into a list of plain operations (the utility's
+logo, text lines that are pure ASCII and never wider than the paper, style
+changes, the QR code, the cut); `render()` plays them on any python-escpos
+printer object and `receipt_bytes()` returns the bytes via `escpos.printer.Dummy`.
 
 Characters outside the printer's code page (accents, curly quotes, dashes)
 are transliterated with anyascii, so only ASCII reaches the printer.
@@ -11,21 +11,60 @@ are transliterated with anyascii, so only ASCII reaches the printer.
 
 from __future__ import annotations
 
+import logging
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from anyascii import anyascii
+from PIL import Image
 
 from counter.errors import InvalidInput
 from counter.printing.receipt import Receipt, format_moment
 from counter.rules.money import format_rupiah
 
+log = logging.getLogger(__name__)
+
 PAPER_COLUMNS = {"58mm": 32, "80mm": 48}
-QR_SIZE = {32: 5, 48: 6}  # module size in dots: 58 mm paper is 384 dots wide, 80 mm 576
+PAPER_DOTS = {32: 384, 48: 576}  # printable width at 203 dpi
+QR_SIZE = {32: 5, 48: 6}  # module size in dots
 LABEL_WIDTH = 8  # "No. pel", "Nama", "Alamat", "Tarif" column before ": "
+LOGO_HEIGHT = 120  # dots (15 mm): a logo, not a poster
 
 
-Op = tuple  # ("line", text) | ("style", {...}) | ("qr", payload, size) | ("feed", n) | ("cut",)
+Op = tuple  # ("image", PIL image) | ("line", text) | ("style", {...}) | ("qr", payload, size) | ("cut",)
+
+
+def read_logo(path: str | Path | None) -> Image.Image | None:
+    """The logo file as a greyscale image on white, or None when there is none.
+
+    A missing or unreadable file only costs the logo (with a warning in the
+    log): the receipt of a committed payment must still print.
+    """
+    if not path:
+        return None
+    try:
+        with Image.open(path) as source:
+            rgba = source.convert("RGBA")
+    except (OSError, ValueError, Image.DecompressionBombError) as error:  # OSError: missing, not an image
+        log.warning("logo %s cannot be read, printing the receipt without it: %s", path, error)
+        return None
+    on_white = Image.new("RGBA", rgba.size, "white")
+    on_white.alpha_composite(rgba)  # transparent parts become paper, not black
+    return on_white.convert("L")
+
+
+def fit_logo(logo: Image.Image, width: int) -> Image.Image:
+    """The logo shrunk to fit the paper and LOGO_HEIGHT, in pure black and white
+    (a threshold, not dithering: logos are drawn, not photographed), centred on
+    a strip as wide as the paper so no printer-side alignment is needed."""
+    dots = PAPER_DOTS[width]
+    fitted = logo.copy()
+    fitted.thumbnail((dots, LOGO_HEIGHT), Image.Resampling.LANCZOS)
+    fitted = fitted.point(lambda value: 255 if value >= 128 else 0)
+    strip = Image.new("L", (dots, fitted.height), 255)
+    strip.paste(fitted, ((dots - fitted.width) // 2, 0))
+    return strip
 
 
 def ascii_text(text: str) -> str:
@@ -44,11 +83,13 @@ def wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str
 
 
 def row(label: str, value: str, width: int) -> list[str]:
-    """Label on the left, value right-aligned; the label wraps if both do not fit on one line."""
+    """Label on the left, value right-aligned; the label wraps if both do not fit on one line,
+    leaving room for the value beside its last line when the value is short."""
     label, value = ascii_text(label), ascii_text(value)
     if len(label) + 1 + len(value) <= width:
         return [label + " " * (width - len(label) - len(value)) + value]
-    head = wrap(label, width)
+    beside = width - len(value) - 1
+    head = wrap(label, beside if beside >= width // 2 else width)
     if len(head[-1]) + 1 + len(value) <= width:
         last = head.pop()
         return head + [last + " " * (width - len(last) - len(value)) + value]
@@ -65,12 +106,15 @@ def field(label: str, value: str, width: int) -> list[str]:
     return wrap(value, width, indent=indent, hanging=" " * len(indent))
 
 
-def layout(receipt: Receipt, width: int) -> list[Op]:
-    """The receipt as printer operations, independent of the printer object."""
+def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> list[Op]:
+    """The receipt as printer operations, independent of the printer object
+    (`logo`: as `read_logo` returns it, printed at the top)."""
     if width not in QR_SIZE:
         raise InvalidInput(f"Lebar struk tidak dikenal: {width} kolom (pakai 32 untuk 58 mm atau 48 untuk 80 mm).")
     ops: list[Op] = []
     rule = "-" * width
+    if logo is not None:
+        ops.append(("image", fit_logo(logo, width)))
 
     def lines(items: list[str]) -> None:
         ops.extend(("line", item) for item in items)
@@ -108,8 +152,11 @@ def layout(receipt: Receipt, width: int) -> list[Op]:
     lines(field("Tarif", receipt.tariff, width))
     lines([rule])
 
-    # Bills
+    # Bills; an instalment plan's down payment or term is its label and amount
     for bill in receipt.lines:
+        if bill.kind != "bill":
+            lines(money_row(bill.label, bill.amount, width))
+            continue
         style(bold=True)
         lines(wrap(bill.label, width))
         style(bold=False)
@@ -149,13 +196,29 @@ def layout(receipt: Receipt, width: int) -> list[Op]:
     return ops
 
 
-def render(receipt: Receipt, printer: Any, width: int) -> None:
-    """Print the receipt on a python-escpos printer object (`width`: 32 or 48 columns)."""
-    ops = layout(receipt, width)
+def _know_paper_width(printer: Any, width: int) -> None:
+    """python-escpos checks an image against the paper width in the printer's
+    profile, and prints a complaint to stdout (into `counter --json` output)
+    when the profile does not know it, as its default profile does not. The
+    profile's data is shared by every printer, so this printer gets a copy."""
+    data = printer.profile.profile_data
+    media = data.get("media", {})
+    if str(media.get("width", {}).get("pixels", "Unknown")) == "Unknown":
+        paper = {"mm": 58 if width == 32 else 80, "pixels": PAPER_DOTS[width]}
+        printer.profile.profile_data = {**data, "media": {**media, "width": paper}}
+
+
+def render(receipt: Receipt, printer: Any, width: int, logo: str | Path | None = None) -> None:
+    """Print the receipt on a python-escpos printer object (`width`: 32 or 48
+    columns; `logo`: an image file for the top, skipped when unreadable)."""
+    ops = layout(receipt, width, read_logo(logo))
     printer.hw("INIT")
     for op in ops:
         kind = op[0]
-        if kind == "line":
+        if kind == "image":
+            _know_paper_width(printer, width)
+            printer.image(op[1], impl="bitImageRaster")
+        elif kind == "line":
             text = op[1]
             assert text.isascii() and len(text) <= width, text
             printer.textln(text)
@@ -168,14 +231,14 @@ def render(receipt: Receipt, printer: Any, width: int) -> None:
             printer.cut()
 
 
-def receipt_bytes(receipt: Receipt, paper: str = "80mm") -> bytes:
-    """The ESC/POS bytes of the receipt for 58 mm or 80 mm paper."""
+def receipt_bytes(receipt: Receipt, paper: str = "80mm", logo: str | Path | None = None) -> bytes:
+    """The ESC/POS bytes of the receipt for 58 mm or 80 mm paper, with the logo file on top if given."""
     from escpos.printer import Dummy
 
     if paper not in PAPER_COLUMNS:
         raise InvalidInput(f"Ukuran kertas tidak dikenal: {paper!r} (pakai 58mm atau 80mm).")
     printer = Dummy()
-    render(receipt, printer, PAPER_COLUMNS[paper])
+    render(receipt, printer, PAPER_COLUMNS[paper], logo)
     return printer.output
 
 

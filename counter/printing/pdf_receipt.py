@@ -1,5 +1,6 @@
 """A receipt as a PDF (ReportLab): an 80 mm-wide page whose height fits the
-content, or A6 pages, with DejaVu Sans embedded so every name renders.
+content, or A6 pages, with DejaVu Sans embedded so every name renders, and the
+utility's logo on top when a logo file is given.
 
 Same content and order as the thermal receipt; see `Receipt`.
 """
@@ -16,11 +17,12 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A6
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from counter.printing.escpos_receipt import read_logo
 from counter.printing.receipt import Receipt, format_moment
 from counter.rules.money import format_rupiah
 
@@ -69,6 +71,7 @@ class Style:
     title_size: float
     label_width: float  # the label column of "Kasir   Siti ..." rows
     qr_size: float
+    logo_height: float  # at most; a logo also fits the width
 
     @property
     def width(self) -> float:
@@ -80,8 +83,8 @@ class Style:
 
 
 STYLES = {
-    "80mm": Style(PAGE_80MM_WIDTH, None, 4 * mm, 7.5, 10, 9, 19 * mm, 30 * mm),
-    "A6": Style(A6[0], A6[1], 8 * mm, 8.5, 11.5, 10.5, 24 * mm, 32 * mm),
+    "80mm": Style(PAGE_80MM_WIDTH, None, 4 * mm, 7.5, 10, 9, 19 * mm, 30 * mm, 15 * mm),
+    "A6": Style(A6[0], A6[1], 8 * mm, 8.5, 11.5, 10.5, 24 * mm, 32 * mm, 15 * mm),
 }
 
 
@@ -185,6 +188,16 @@ class Layout:
             c.restoreState()
         self.add(height, draw)
 
+    def image(self, image, height: float) -> None:  # noqa: ANN001 - a PIL image
+        """The image centred, scaled to `height` or to the text width, whichever is smaller."""
+        scale = min(height / image.height, self.style.width / image.width)
+        width, height = image.width * scale, image.height * scale
+        reader = ImageReader(image)
+
+        def draw(c: Canvas, x: float, y: float) -> None:
+            c.drawImage(reader, x + (self.style.width - width) / 2, y - height, width, height)
+        self.add(height + 1.5 * mm, draw)
+
     def qr(self, payload: str) -> None:
         side = self.style.qr_size
         widget = QrCodeWidget(payload, barLevel="M", barBorder=0)
@@ -199,11 +212,13 @@ class Layout:
         self.add(side + 2 * mm, draw)
 
 
-def build_layout(receipt: Receipt, style: Style) -> Layout:
+def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: ANN001 - logo: a PIL image
     out = Layout(style)
     s = style
     out.fit_labels("Loket", "Kasir", "Tanggal", "No. Struk", "No. Sambungan", "Nama", "Alamat",
                    "Golongan", "Metode", "Referensi")
+    if logo is not None:
+        out.image(logo, s.logo_height)
     out.text(receipt.utility_name, bold=True, size=s.title_size, align="center")
     out.text(receipt.office_name, align="center")
     out.text(receipt.office_address, align="center")
@@ -233,7 +248,9 @@ def build_layout(receipt: Receipt, style: Style) -> Layout:
     indent = 2 * mm
     for line in receipt.lines:
         out.keep_together()
-        if line.kind == "bill":
+        if line.kind != "bill":  # an instalment plan's down payment or term: its label and amount
+            out.amount(line.label, line.amount, bold=True)
+        else:
             out.text(f"Rekening {line.label}", bold=True)
             out.amount(f"Meter {line.meter_start} - {line.meter_end} ({line.usage_m3} m3)", "", indent=indent)
             out.amount("Biaya air", line.water_charge, indent=indent)
@@ -241,9 +258,7 @@ def build_layout(receipt: Receipt, style: Style) -> Layout:
             out.amount("Administrasi", line.admin_fee, indent=indent)
             if line.fine:
                 out.amount("Denda", line.fine, indent=indent)
-        else:
-            out.text(line.label, bold=True)
-        out.amount("Jumlah", line.amount, bold=True, indent=indent)
+            out.amount("Jumlah", line.amount, bold=True, indent=indent)
         out.release()
         out.gap(s.leading * 0.3)
     out.rule()
@@ -268,14 +283,15 @@ def build_layout(receipt: Receipt, style: Style) -> Layout:
     return out
 
 
-def receipt_pdf(receipt: Receipt, page: str = "80mm") -> bytes:
-    """The receipt as PDF bytes on an 80 mm roll page ("80mm") or A6 ("A6")."""
+def receipt_pdf(receipt: Receipt, page: str = "80mm", logo: str | Path | None = None) -> bytes:
+    """The receipt as PDF bytes on an 80 mm roll page ("80mm") or A6 ("A6"),
+    with the logo file on top if given (left out, with a warning, when unreadable)."""
     try:
         style = STYLES[page]
     except KeyError:
         raise ValueError(f"unknown page {page!r}; use one of {', '.join(STYLES)}") from None
     register_fonts()
-    layout = build_layout(receipt, style)
+    layout = build_layout(receipt, style, read_logo(logo))
     height = style.page_height or layout.height + 2 * style.margin
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=(style.page_width, height), invariant=1, pageCompression=1,

@@ -4,21 +4,31 @@ Settings (a dict, e.g. from the counter's configuration file):
 
 - ``{"kind": "usb", "vendor_id": "0x04b8", "product_id": "0x0202"}``
 - ``{"kind": "serial", "device": "/dev/ttyUSB0", "baudrate": 9600}``
-- ``{"kind": "network", "host": "192.168.1.50", "port": 9100, "timeout": 10}``
+- ``{"kind": "network", "host": "192.168.1.50", "port": 9100, "timeout_ms": 3000}``
 - ``{"kind": "file", "device": "/dev/usb/lp0"}``
 - ``{"kind": "windows", "printer": "EPSON TM-T82"}``  (Windows only)
 - ``{"kind": "none"}``  -> no printer
+
+``timeout_ms`` bounds each network read or write (and USB transfer);
+``status_timeout_ms`` how long to wait for the paper status (0: do not ask).
 """
 
 from __future__ import annotations
 
+import logging
 import socket
 from typing import Any
 
 from counter.errors import CounterError, InvalidInput
 
+log = logging.getLogger(__name__)
+
 KINDS = ("usb", "serial", "network", "file", "windows", "none")
-DEFAULT_NETWORK_TIMEOUT = 10.0
+DEFAULT_TIMEOUT_MS = 10_000
+DEFAULT_STATUS_TIMEOUT_MS = 500
+READS_BACK = ("network", "serial", "usb")  # connections that can carry the printer's status reply
+PAPER_OUT = "Kertas printer habis"
+PAPER_LOW = "Kertas printer hampir habis"
 
 
 class PrinterError(CounterError):
@@ -54,6 +64,13 @@ def _number(settings: dict, key: str, default: float, kind: str, *, integer: boo
     return number
 
 
+def _timeout_ms(settings: dict, kind: str) -> float:
+    """`timeout_ms` (the configuration's key), or `timeout` in seconds."""
+    if "timeout_ms" in settings:
+        return _number(settings, "timeout_ms", DEFAULT_TIMEOUT_MS, kind, integer=False)
+    return _number(settings, "timeout", DEFAULT_TIMEOUT_MS / 1000, kind, integer=False) * 1000
+
+
 def open_printer(settings: dict):
     """A python-escpos printer object for the settings (not yet connected), or None for kind "none"."""
     if not isinstance(settings, dict):
@@ -69,7 +86,9 @@ def open_printer(settings: dict):
         if kind == "usb":
             from escpos.printer import Usb
 
-            return Usb(_hex_id(settings, "vendor_id"), _hex_id(settings, "product_id"))
+            # pyusb waits this many milliseconds per transfer; python-escpos's default (0) waits forever
+            return Usb(_hex_id(settings, "vendor_id"), _hex_id(settings, "product_id"),
+                       timeout=int(_timeout_ms(settings, kind)))
         if kind == "serial":
             from escpos.printer import Serial
 
@@ -82,8 +101,7 @@ def open_printer(settings: dict):
             port = _number(settings, "port", 9100, kind, integer=True)
             if port > 65535:
                 raise InvalidInput(f"Port printer jaringan di luar rentang: {port}.")
-            timeout = _number(settings, "timeout", DEFAULT_NETWORK_TIMEOUT, kind, integer=False)
-            return Network(host=host, port=port, timeout=timeout)
+            return Network(host=host, port=port, timeout=_timeout_ms(settings, kind) / 1000)
         if kind == "file":
             from escpos.printer import File
 
@@ -113,20 +131,66 @@ def _where(settings: dict) -> str:
     return str(settings.get("device") or settings.get("printer") or kind)
 
 
-def send(data: bytes, settings: dict) -> None:
-    """Open the configured printer, write the job's bytes as they are, close.
+def _status_timeout(settings: dict) -> float:
+    """Seconds to wait for the paper status; 0 when it should not be asked."""
+    value = settings.get("status_timeout_ms", DEFAULT_STATUS_TIMEOUT_MS)
+    try:
+        milliseconds = float(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"Isian 'status_timeout_ms' printer harus angka; tertulis {value!r}.") from None
+    return max(milliseconds, 0) / 1000
 
+
+def paper_status(printer: Any, kind: str, seconds: float) -> int | None:
+    """Ask an open network, serial or USB printer about its paper (python-escpos
+    sends DLE EOT 4): 2 enough, 1 near its end, 0 out; None when asking failed.
+
+    The reply is awaited at most `seconds`. Many cheap printers ignore DLE EOT:
+    silence (python-escpos reads an empty reply as "enough") or a read error
+    must not stop the job, which reports a real connection fault itself.
+    """
+    device = printer.device
+    if kind == "network":  # a socket: its timeout bounds recv
+        previous = device.gettimeout()
+        device.settimeout(seconds)
+    elif kind == "serial":  # pyserial: read waits `timeout` seconds
+        previous = device.timeout
+        device.timeout = seconds
+    else:  # usb: pyusb's read without a timeout waits default_timeout milliseconds
+        previous = device.default_timeout
+        device.default_timeout = max(1, round(seconds * 1000))
+    try:
+        return printer.paper_status()
+    except (OSError, NotImplementedError) as error:  # socket, serial and USB timeouts are OSErrors
+        log.info("printer gave no paper status: %s", error)
+        return None
+    finally:
+        if kind == "network":
+            device.settimeout(previous)
+        elif kind == "serial":
+            device.timeout = previous
+        else:
+            device.default_timeout = previous
+
+
+def send(data: bytes, settings: dict) -> str:
+    """Open the configured printer, check its paper, write the job's bytes as they are, close.
+
+    Returns a warning for the cashier ("Kertas printer hampir habis") or "".
     Raises PrinterError (Indonesian message) when the printer is not connected,
-    does not answer in time, or drops the connection mid-job; InvalidInput for
-    bad settings. Kind "none" does nothing.
+    is out of paper, does not answer in time, or drops the connection mid-job;
+    InvalidInput for bad settings. Kind "none" does nothing.
     """
     from escpos.exceptions import DeviceNotFoundError
     from escpos.exceptions import Error as EscposError
 
     printer = open_printer(settings)
     if printer is None:
-        return
+        return ""
+    kind = str(settings.get("kind")).strip().lower()
     where = _where(settings)
+    status_timeout = _status_timeout(settings)
+    warning = ""
     try:
         try:
             printer.open()
@@ -134,6 +198,22 @@ def send(data: bytes, settings: dict) -> None:
             raise PrinterError(
                 f"Printer tidak tersambung ({where}). Periksa kabel, daya, dan pengaturan printer. [{error}]"
             ) from error
+        except ValueError as error:
+            if kind != "usb":
+                raise
+            # pyusb's NoBackendError: no libusb on this computer
+            raise PrinterError(
+                f"Printer USB tidak bisa dibuka ({where}): pustaka libusb belum terpasang di komputer ini. "
+                f"Pasang libusb (Debian/Ubuntu: apt-get install libusb-1.0-0). [{error}]"
+            ) from error
+        if kind in READS_BACK and status_timeout > 0:
+            paper = paper_status(printer, kind, status_timeout)
+            if paper == 0:
+                raise PrinterError(
+                    f"{PAPER_OUT}. Pasang gulungan kertas baru di printer ({where}), lalu cetak ulang."
+                )
+            if paper == 1:
+                warning = PAPER_LOW
         try:
             printer._raw(bytes(data))
             flush = getattr(printer, "flush", None)
@@ -155,3 +235,4 @@ def send(data: bytes, settings: dict) -> None:
             printer.close()
         except Exception:  # closing a broken connection must not hide the real error
             pass
+    return warning

@@ -4,6 +4,10 @@ The payment commits first; its receipt is queued in the same breath and printed
 afterwards, off the desk's thread. A printer that is off, out of paper or
 unplugged leaves the job queued as failed, with the reason for the cashier, to
 be retried or sent to PDF: a payment is never rolled back for a printer.
+A printed job's `last_error` holds a warning from the printer, if any
+("Kertas printer hampir habis").
+
+`logo` is the utility's logo file (`[receipt] logo`), or None.
 """
 
 from __future__ import annotations
@@ -85,25 +89,27 @@ def _finish(uow: UnitOfWork, job_id: int, **values: object) -> None:
         uow.commit()
 
 
-def print_job(uow: UnitOfWork, job_id: int, zone, printer: dict, folder: Path) -> JobView:  # noqa: ANN001
+def print_job(uow: UnitOfWork, job_id: int, zone, printer: dict, folder: Path,  # noqa: ANN001
+              logo: str | Path | None = None) -> JobView:
     """Print one job on the configured printer (or, with none, to PDF in `folder`).
-    A printer failure is recorded on the job, not raised."""
+    A printer failure (not connected, out of paper, ...) is recorded on the job, not raised."""
     from counter.printing.escpos_receipt import receipt_bytes
     from counter.printing.printers import send
 
     job, receipt = receipt_of(uow, job_id, zone)
     if printer.get("kind", "none") == "none":
-        return job_to_pdf(uow, job_id, zone, folder)
+        return job_to_pdf(uow, job_id, zone, folder, logo=logo)
     try:
-        send(receipt_bytes(receipt, paper=printer.get("paper", "80mm")), printer)
+        warning = send(receipt_bytes(receipt, paper=printer.get("paper", "80mm"), logo=logo), printer)
     except CounterError as error:
         _finish(uow, job_id, status="failed", attempts=job.attempts + 1, last_error=str(error)[:400])
     else:
-        _finish(uow, job_id, status="printed", attempts=job.attempts + 1, last_error="", done_at=utc_now())
+        _finish(uow, job_id, status="printed", attempts=job.attempts + 1, last_error=warning, done_at=utc_now())
     return jobs(uow, job_id)[0]
 
 
-def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80mm") -> JobView:  # noqa: ANN001
+def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80mm",  # noqa: ANN001
+               logo: str | Path | None = None) -> JobView:
     from counter.printing.pdf_receipt import receipt_pdf
 
     if page not in ("80mm", "A6"):
@@ -112,7 +118,7 @@ def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80
     folder.mkdir(parents=True, exist_ok=True)
     suffix = f"-salinan-{job.copy_number}" if job.copy_number else ""
     path = folder / f"{job.receipt_no}{suffix}.pdf"
-    path.write_bytes(receipt_pdf(receipt, page=page))
+    path.write_bytes(receipt_pdf(receipt, page=page, logo=logo))
     _finish(uow, job_id, status="pdf", pdf_path=str(path), last_error="", done_at=utc_now())
     return jobs(uow, job_id)[0]
 

@@ -1,6 +1,7 @@
 """Receipts through the print queue: a failed printer never touches the payment."""
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +13,9 @@ from counter.services import print_queue
 from counter.services.billing import quote
 from counter.services.payment import pay
 from tests.conftest import AS_OF
-from tests.printer_server import PrinterServer, free_port
+from tests.printer_server import PAPER_QUERY, PrinterServer, free_port
+
+LOGO = Path(__file__).parents[2] / "resources" / "logo.png"
 
 
 def paid_receipt(app, desk) -> str:
@@ -45,6 +48,64 @@ def test_a_network_printer_gets_the_receipt(app, desk, tmp_path):
     server.close()
     assert done.status == "printed" and done.attempts == 1
     assert receipt_no.encode() in bytes(server.received)
+
+
+def payment_row(app, receipt_no: str) -> tuple:
+    with app.uow() as uow:
+        return tuple(uow.session.execute(select(Payment.id, Payment.total, Payment.reprint_count)
+                                         .where(Payment.receipt_no == receipt_no)).one())
+
+
+def test_out_of_paper_the_job_stays_queued_with_the_reason(app, desk, tmp_path):
+    receipt_no = paid_receipt(app, desk)
+    before = payment_row(app, receipt_no)
+    server = PrinterServer(paper="out")
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    failed = print_queue.print_job(app.uow(), job, app.config.zone,
+                                   settings(kind="network", host="127.0.0.1", port=server.port), tmp_path)
+    server.close()
+    assert failed.status == "failed" and failed.attempts == 1
+    assert failed.last_error.startswith("Kertas printer habis. ")
+    assert bytes(server.received) == PAPER_QUERY  # asked, and sent nothing to print
+    assert payment_row(app, receipt_no) == before
+    print_queue.retry(app.uow(), job)  # paper replaced
+    server = PrinterServer(paper="ok")
+    done = print_queue.print_job(app.uow(), job, app.config.zone,
+                                 settings(kind="network", host="127.0.0.1", port=server.port), tmp_path)
+    server.close()
+    assert (done.status, done.attempts, done.last_error) == ("printed", 2, "")
+    assert receipt_no.encode() in bytes(server.received)
+
+
+def test_a_printer_that_ignores_the_status_query_still_prints(app, desk, tmp_path):
+    receipt_no = paid_receipt(app, desk)
+    server = PrinterServer(paper=None)
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    done = print_queue.print_job(app.uow(), job, app.config.zone,
+                                 settings(kind="network", host="127.0.0.1", port=server.port), tmp_path)
+    server.close()
+    assert (done.status, done.last_error) == ("printed", "")
+    assert bytes(server.received).startswith(PAPER_QUERY) and receipt_no.encode() in bytes(server.received)
+
+
+def test_paper_near_its_end_prints_and_says_so(app, desk, tmp_path):
+    receipt_no = paid_receipt(app, desk)
+    server = PrinterServer(paper="near_end")
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    done = print_queue.print_job(app.uow(), job, app.config.zone,
+                                 settings(kind="network", host="127.0.0.1", port=server.port), tmp_path, logo=LOGO)
+    server.close()
+    assert (done.status, done.last_error) == ("printed", "Kertas printer hampir habis")
+    assert b"\x1dv0" in bytes(server.received)  # the logo went along
+
+
+def test_the_logo_reaches_the_pdf(app, desk, tmp_path):
+    from pypdf import PdfReader
+
+    receipt_no = paid_receipt(app, desk)
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    done = print_queue.print_job(app.uow(), job, app.config.zone, settings(kind="none"), tmp_path, logo=LOGO)
+    assert len(PdfReader(done.pdf_path).pages[0].images) == 1
 
 
 def test_a_dead_printer_leaves_the_payment_and_the_job_for_a_retry(app, desk, tmp_path):

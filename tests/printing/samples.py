@@ -1,5 +1,6 @@
-"""Receipts to print in tests: a plain one, and the hardest one (a 60-character
-name, a long address with accents and curly quotes, a total in the millions)."""
+"""Receipts to print in tests: a plain one, the hardest one (a 60-character
+name, a long address with accents and curly quotes, a total in the millions),
+and the down payment and a term of an instalment plan with an amount waived."""
 
 import datetime as dt
 
@@ -42,5 +43,21 @@ def hard_receipt(**changes) -> Receipt:
         tendered=subtotal + 10_000, change=0, method="Transfer bank", reference="TRX-778899",
         total_in_words=in_words(subtotal + 10_000), offline=True,
     )
+    values.update(changes)
+    return plain_receipt(**values)
+
+
+def instalment_line(kind: str, label: str, amount: int) -> ReceiptLine:
+    """A plan's down payment or term: only the label and the amount mean anything."""
+    return ReceiptLine(label, 0, 0, 0, 0, 0, 0, 0, amount, kind=kind)
+
+
+def instalment_receipt(**changes) -> Receipt:
+    lines = (instalment_line("down_payment", "Uang muka 0001/ANGS/KPG/XI/2026", 450_000),
+             instalment_line("term", "Angsuran 2/3 0001/ANGS/KPG/XI/2026", 312_500))
+    waived = 25_000
+    total = sum(l.amount for l in lines) - waived
+    values = dict(lines=lines, waived=waived, total=total, tendered=800_000, change=800_000 - total,
+                  total_in_words=in_words(total))
     values.update(changes)
     return plain_receipt(**values)

@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -14,9 +15,10 @@ from reportlab.lib.units import mm
 from counter.printing.pdf_receipt import font_dir, receipt_pdf
 from counter.printing.receipt import format_moment
 from counter.rules.money import format_rupiah
-from tests.printing.samples import WITA, hard_receipt, plain_receipt
+from tests.printing.samples import WITA, hard_receipt, instalment_receipt, plain_receipt
 
 PAGES = ("80mm", "A6")
+LOGO = Path(__file__).parents[2] / "resources" / "logo.png"
 
 
 def read(data: bytes) -> PdfReader:
@@ -84,6 +86,36 @@ def test_a_copy_is_marked_with_its_number_time_and_who(page):
 def test_waived_amounts_are_shown_when_there_are_any():
     text = flat(text_of(receipt_pdf(plain_receipt(waived=10_000))))
     assert "Keringanan" in text and "Rp 10.000" in text
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_down_payment_and_term_are_label_and_amount_with_the_waived_amount(page):
+    text = flat(text_of(receipt_pdf(instalment_receipt(), page=page)))
+    assert "Uang muka 0001/ANGS/KPG/XI/2026 Rp 450.000" in text
+    assert "Angsuran 2/3 0001/ANGS/KPG/XI/2026 Rp 312.500" in text
+    assert "Keringanan -Rp 25.000" in text and "TOTAL Rp 737.500" in text
+    assert not any(word in text for word in ("Rekening", "Meter", "Biaya air", "Jumlah"))
+
+
+def images_of(data: bytes) -> list:
+    return [image for page in read(data).pages for image in page.images]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_logo_is_drawn_at_the_top(page):
+    with_logo = receipt_pdf(plain_receipt(), page=page, logo=LOGO)
+    (logo,) = images_of(with_logo)
+    assert logo.image.size == (120, 120)
+    def content(data: bytes) -> str:  # without A6 page footers: the logo moves the page breaks
+        return flat(re.sub(r"KPG-L01-20251124-0001 - hal\. \d+", "", text_of(data)))
+    assert content(with_logo) == content(receipt_pdf(plain_receipt(), page=page))
+    assert images_of(receipt_pdf(plain_receipt(), page=page)) == []
+
+
+def test_a_missing_logo_leaves_the_pdf_as_without_one(tmp_path, caplog):
+    with caplog.at_level("WARNING"):
+        assert receipt_pdf(plain_receipt(), logo=tmp_path / "nope.png") == receipt_pdf(plain_receipt())
+    assert "nope.png" in caplog.text
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -156,9 +188,10 @@ def test_zone_names_from_zoneinfo_are_kept():
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
 @pytest.mark.parametrize("page", PAGES)
-def test_renders_to_png(tmp_path, page):
+@pytest.mark.parametrize("receipt", [hard_receipt(copy_number=1), instalment_receipt()], ids=["hard", "instalment"])
+def test_renders_to_png(tmp_path, page, receipt):
     pdf = tmp_path / f"receipt-{page}.pdf"
-    pdf.write_bytes(receipt_pdf(hard_receipt(copy_number=1), page=page))
+    pdf.write_bytes(receipt_pdf(receipt, page=page, logo=LOGO))
     subprocess.run(["pdftoppm", "-png", "-r", "100", str(pdf), str(tmp_path / f"receipt-{page}")],
                    check=True, capture_output=True, timeout=60)
     pngs = sorted(tmp_path.glob(f"receipt-{page}*.png"))
