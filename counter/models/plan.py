@@ -29,7 +29,7 @@ class ReliefProgramme(Replicated, Base):
 
     __tablename__ = "relief_programme"
     __table_args__ = (UniqueConstraint("code", "version"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # made where it is written, the same everywhere
     code: Mapped[str] = mapped_column(String(24))
     version: Mapped[int] = mapped_column(default=1)
     name: Mapped[str] = mapped_column(String(120))
@@ -73,7 +73,7 @@ class InstalmentPlan(Replicated, Base):
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     made_at: Mapped[dt.datetime]
     made_on: Mapped[dt.date]  # business date
-    programme_id: Mapped[int | None] = mapped_column(ForeignKey("relief_programme.id"))
+    programme_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("relief_programme.id"))
     fine_mode: Mapped[str] = mapped_column(String(8))
     grace_days: Mapped[int]
     unseal_on_down_payment: Mapped[bool] = mapped_column(default=False)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from uuid6 import uuid7
 
 from counter.errors import InvalidInput, NotFound
-from counter.models import AuditRecord, Customer, InstalmentRuleRow, Office, ReliefProgramme
+from counter.models import AuditRecord, Customer, InstalmentRuleRow, Office, OutboxEvent, ReliefProgramme
 from counter.rules.relief import Applicant, Eligibility, ReliefTerms, ineligibility
 from counter.services.approval import Approval, check_approval
 from counter.services.context import Desk
@@ -133,9 +134,13 @@ def save_programme(uow: UnitOfWork, desk: Desk, spec: ProgrammeSpec, approval: A
         version = session.scalar(select(func.max(ReliefProgramme.version)).where(ReliefProgramme.code == spec.code))
         values = dataclasses.asdict(spec)
         values["tariff_groups"], values["offices"] = list(spec.tariff_groups), list(spec.offices)
-        row = ReliefProgramme(**values, version=(version or 0) + 1, changed_by=supervisor.username,
+        row = ReliefProgramme(**values, id=uuid7(), version=(version or 0) + 1, changed_by=supervisor.username,
                               changed_at=desk.now())
         session.add(row)
+        session.add(OutboxEvent(id=uuid7(), kind="programme.saved", created_at=desk.now(), sent_at=None, payload={
+            **{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()},
+            "id": str(row.id), "version": row.version, "changed_by": supervisor.username, "changed_at": desk.now().isoformat(),
+            "office": desk.office_code, "counter": desk.counter_code}))
         session.add(AuditRecord(at=desk.now(), user_id=supervisor.id, counter_id=desk.counter_id,
                                 action="programme.saved", subject=f"{spec.code} v{row.version}",
                                 details={k: str(v) if isinstance(v, dt.date) else v for k, v in values.items()}))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from sqlalchemy import Engine, bindparam, func, insert, select, tuple_, update
@@ -31,20 +30,14 @@ from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.sync.central import next_change
+from counter.sync.outcome import Outcome, Rejected
+from counter.sync.plan_applier import (
+    apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_work_order, pay_terms,
+)
 
 LINE_COMPONENTS = ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine")
+TERM_KINDS = ("down_payment", "term")
 CLOCK_TOLERANCE = dt.timedelta(days=1)
-
-
-class Rejected(Exception):
-    """The event cannot be applied as it is; the reason is kept for the counter."""
-
-
-@dataclass
-class Outcome:
-    status: str  # applied | duplicate | conflict | rejected
-    reason: str = ""
-    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def utc_now() -> dt.datetime:
@@ -90,9 +83,15 @@ def _checked_payment(payload: object) -> dict:
     for line in lines:
         if not isinstance(line, dict):
             raise Rejected("baris rekening tidak sah")
-        _int(line, "period", 190001)
-        if sum(_int(line, c) for c in LINE_COMPONENTS) != _int(line, "amount"):
-            raise Rejected(f"baris {line['period']}: jumlah tidak sama dengan komponennya")
+        line.setdefault("kind", "bill")
+        if line["kind"] == "bill":
+            _int(line, "period", 190001)
+            if sum(_int(line, c) for c in LINE_COMPONENTS) != _int(line, "amount"):
+                raise Rejected(f"baris {line['period']}: jumlah tidak sama dengan komponennya")
+        elif line["kind"] in TERM_KINDS:
+            _int(line, "term_seq"), _int(line, "amount", 1), _text(line, "plan_id")
+        else:
+            raise Rejected(f"jenis baris tidak dikenal: {line['kind']!r}")
     subtotal, duty, total = _int(p, "subtotal"), _int(p, "stamp_duty"), _int(p, "total")
     if subtotal != sum(line["amount"] for line in lines) or total != subtotal + duty:
         raise Rejected("total tidak sama dengan jumlah baris dan meterai")
@@ -119,7 +118,8 @@ class Batch:
         pairs = {(self.customers[key(str(p.get("customer")))].id, line.get("period"))
                  for p in payloads if key(str(p.get("customer", ""))) in self.customers
                  for line in (p.get("lines") if isinstance(p.get("lines"), list) else [])
-                 if isinstance(line, dict) and isinstance(line.get("period"), int)}
+                 if isinstance(line, dict) and line.get("kind", "bill") == "bill"
+                 and isinstance(line.get("period"), int)}
         t = Bill.__table__
         self.bills = {(b.customer_id, b.period): SimpleNamespace(**b) for b in session.execute(
             select(t.c.id, t.c.customer_id, t.c.period, t.c.status, t.c.payment_id, t.c.due_date,
@@ -178,7 +178,9 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
     cashier = batch.cashiers.get(p["cashier"])
     if cashier is None:
         raise Rejected(f"kasir {p['cashier']!r} tidak dikenal")
-    bills = {line["period"]: batch.bills.get((customer.id, line["period"])) for line in p["lines"]}
+    bill_lines = [line for line in p["lines"] if line["kind"] == "bill"]
+    term_lines = [line for line in p["lines"] if line["kind"] in TERM_KINDS]
+    bills = {line["period"]: batch.bills.get((customer.id, line["period"])) for line in bill_lines}
     missing = [period for period, bill in bills.items() if bill is None]
     if missing:
         raise Rejected(f"rekening {missing[0]} pelanggan {customer.number} tidak ada di pusat")
@@ -194,7 +196,11 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
                                   amount=amount, detail=detail, status="open", created_at=now))
 
     surplus = 0
-    for line in p["lines"]:
+    for found in pay_terms(batch, p["payment_id"], p["receipt_no"], term_lines, on):
+        conflict(found["kind"], found["amount"], **found["detail"])
+        if found["kind"] == "term_already_paid":
+            surplus += found["amount"]
+    for line in bill_lines:
         bill = bills[line["period"]]
         if bill.status == "paid":  # paid elsewhere meanwhile: the money is kept as credit
             surplus += line["amount"]
@@ -221,11 +227,7 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         tendered=p["tendered"], change=p["change"], reference=p.get("reference") or "", status="completed",
         taken_offline=bool(p.get("taken_offline", False)), reprint_count=0,
     ))
-    batch.lines.extend(
-        dict(payment_id=p["payment_id"], seq=n, kind="bill", bill_id=bills[line["period"]].id,
-             period=line["period"], amount=line["amount"], **{c: line[c] for c in LINE_COMPONENTS})
-        for n, line in enumerate(p["lines"], 1)
-    )
+    batch.lines.extend(_line_row(p["payment_id"], n, line, bills) for n, line in enumerate(p["lines"], 1))
     if surplus:
         batch.rows.append(CustomerCredit(customer_id=customer.id, payment_id=p["payment_id"], amount=surplus,
                                          reason="rekening sudah lunas di tempat lain", created_at=now))
@@ -235,7 +237,19 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
     return Outcome("applied")
 
 
-APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {"payment.created": apply_payment}
+def _line_row(payment_id: uuid.UUID, seq: int, line: dict, bills: dict) -> dict:
+    if line["kind"] == "bill":
+        return dict(payment_id=payment_id, seq=seq, kind="bill", bill_id=bills[line["period"]].id, plan_id=None,
+                    term_seq=None, period=line["period"], amount=line["amount"],
+                    **{c: line[c] for c in LINE_COMPONENTS})
+    return dict(payment_id=payment_id, seq=seq, kind=line["kind"], bill_id=None, plan_id=uuid.UUID(line["plan_id"]),
+                term_seq=line["term_seq"], period=0, amount=line["amount"], **{c: 0 for c in LINE_COMPONENTS})
+
+
+APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {
+    "payment.created": apply_payment, "plan.created": apply_plan_created, "plan.defaulted": apply_plan_defaulted,
+    "work_order.created": apply_work_order, "programme.saved": apply_programme_saved,
+}
 
 
 def apply_event(batch: Batch, event: InboxEvent) -> Outcome:

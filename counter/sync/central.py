@@ -22,7 +22,8 @@ from counter.store.engine import sqlite_engine
 
 DESK_ROLE = "counter_desk"
 REFERENCE_TABLES = ("office", "counter", "app_user", "tariff_group", "tariff_block", "fine_scheme",
-                    "stamp_duty_rule", "customer", "bill")
+                    "stamp_duty_rule", "instalment_rule", "relief_programme", "customer", "bill",
+                    "instalment_plan", "work_order")
 
 
 def central_url(url: str, data_dir: Path) -> str:
@@ -102,7 +103,8 @@ COUNTER_ACTS = (
     "UPDATE bill SET status = 'unpaid', payment_id = NULL"
     " WHERE payment_id IN (SELECT id FROM payment)",
     "DELETE FROM payment_line", "DELETE FROM payment", "DELETE FROM outbox", "DELETE FROM audit_log",
-    "DELETE FROM receipt_sequence", "DELETE FROM sync_state",
+    "DELETE FROM receipt_sequence", "DELETE FROM sync_state", "DELETE FROM work_order",
+    "DELETE FROM instalment_plan", "DELETE FROM document_sequence",
 )
 
 

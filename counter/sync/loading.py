@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy import Engine, Uuid, delete, func, select, text
 
 from counter.errors import InvalidInput
-from counter.models import Bill, Customer, FineSchemeRow, StampDutyRow
-from counter.sync.pull import REPLICATED
+from counter.models import Bill, Customer, FineSchemeRow, InstalmentRuleRow, ReliefProgramme, StampDutyRow
+from counter.sync.pull import COUNTER_MADE, REPLICATED
 
 CHUNK = 20_000
 
@@ -24,10 +24,10 @@ def load_reference_data(source: Engine, central: Engine, open_bills_only: bool =
     with central.begin() as connection:
         if connection.scalar(select(func.count()).select_from(Customer)):
             raise InvalidInput("Pusat sudah berisi pelanggan; muat hanya ke pusat yang baru.")
-        for model in (FineSchemeRow, StampDutyRow):
+        for model in (FineSchemeRow, StampDutyRow, InstalmentRuleRow, ReliefProgramme):
             connection.execute(delete(model))
     counts = {}
-    for model in REPLICATED:
+    for model in (m for m in REPLICATED if m not in COUNTER_MADE):
         table = model.__table__
         query = select(table).order_by(table.c.id)
         if model is Bill and open_bills_only:
@@ -48,6 +48,8 @@ def load_reference_data(source: Engine, central: Engine, open_bills_only: bool =
     if central.dialect.name == "postgresql":  # the id sequences continue after the loaded ids
         with central.begin() as connection:
             for model in REPLICATED:
+                if isinstance(model.__table__.c.id.type, Uuid):
+                    continue
                 name = model.__tablename__
                 connection.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM {name}), false)"

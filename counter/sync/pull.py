@@ -10,20 +10,24 @@ payment for it (central may not have applied the event yet).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, case, delete, func, select, tuple_, update
+from sqlalchemy import Engine, Uuid, case, delete, func, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from counter.models import (
-    Bill, Counter, Customer, FineSchemeRow, InboxEvent, Office, OutboxEvent, StampDutyRow, SyncState,
-    TariffBlock, TariffGroup, User,
+    Bill, Counter, Customer, FineSchemeRow, InboxEvent, InstalmentPlan, InstalmentRuleRow, Office, OutboxEvent,
+    ReliefProgramme, StampDutyRow, SyncState, TariffBlock, TariffGroup, User, WorkOrder,
 )
 from counter.sync.state import reaching_central, read_state, record_contact, write_state, writing
 
 # In the order foreign keys need them.
-REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, FineSchemeRow, StampDutyRow, Customer, Bill)
+REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, FineSchemeRow, StampDutyRow, InstalmentRuleRow,
+              ReliefProgramme, Customer, Bill, InstalmentPlan, WorkOrder)
+# Made at counters: central has them only from the inbox, so loading it skips them.
+COUNTER_MADE = (InstalmentPlan, WorkOrder)
 PAGE = 5_000
 OUTCOME_CHUNK = 500
 
@@ -45,16 +49,22 @@ def upsert(table):  # noqa: ANN001, ANN202
         ours = (table.c.payment_id.is_not(None)) & (statement.excluded.payment_id.is_(None))
         columns["status"] = case((ours, table.c.status), else_=statement.excluded.status)
         columns["payment_id"] = case((ours, table.c.payment_id), else_=statement.excluded.payment_id)
+    if table.name == "instalment_plan":  # central has not caught up with a term paid here
+        return statement.on_conflict_do_update(index_elements=["id"], set_=columns,
+                                               where=statement.excluded.revision >= table.c.revision)
     return statement.on_conflict_do_update(index_elements=["id"], set_=columns)
 
 
 END = 2**62  # an id beyond any real one
+END_UUID = uuid.UUID(int=2**128 - 1)
 
 
-def _mark(text: str | None) -> tuple[int, int] | None:
+def _mark(text: str | None, by_uuid: bool) -> tuple[int, object] | None:
     if not text:
         return None
     seq, _, row = text.partition(":")
+    if by_uuid:
+        return int(seq), uuid.UUID(row) if row != "-1" else uuid.UUID(int=0)
     return int(seq), int(row)
 
 
@@ -70,11 +80,12 @@ def pull_table(local: Engine, central: Engine, model, page: int = PAGE,  # noqa:
     mark_key, first_key = f"pulled:{table.name}", f"first-pull-up-to:{table.name}"
     with local.connect() as connection:
         state = read_state(connection)
-    mark, snapshot = _mark(state.get(mark_key)), state.get(first_key)
+    by_uuid = isinstance(table.c.id.type, Uuid)
+    mark, snapshot = _mark(state.get(mark_key), by_uuid), state.get(first_key)
     if mark is None:
         with reaching_central(local), central.connect() as connection:
             snapshot = str(connection.scalar(select(func.coalesce(func.max(table.c.change_seq), 0))))
-        mark = (-1, -1)
+        mark = (-1, uuid.UUID(int=0) if by_uuid else -1)
         with writing(local) as connection:
             write_state(connection, **{first_key: snapshot, mark_key: "-1:-1"})
     conditions = [tuple_(table.c.change_seq, table.c.id) > tuple_(*mark)]
@@ -98,7 +109,7 @@ def pull_table(local: Engine, central: Engine, model, page: int = PAGE,  # noqa:
                 connection.execute(statement, [dict(r) for r in rows])
                 mark = (rows[-1]["change_seq"], rows[-1]["id"])
             if finished and snapshot is not None:  # the first pull is complete
-                mark = (int(snapshot), END)
+                mark = (int(snapshot), END_UUID if by_uuid else END)
                 connection.execute(delete(SyncState.__table__).where(SyncState.key == first_key))
             write_state(connection, **{mark_key: f"{mark[0]}:{mark[1]}"})
         done += len(rows)

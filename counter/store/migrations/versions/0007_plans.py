@@ -4,6 +4,7 @@ Revision ID: 0007
 Revises: 0006
 """
 import datetime as dt
+import uuid
 
 import sqlalchemy as sa
 from alembic import op
@@ -19,12 +20,12 @@ BigInt = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 # waived, pay 50% and the meter is unsealed, the rest in up to three instalments)
 # and Kabupaten Kupang's arrears instalments (at most four).
 PROGRAMMES = [
-    dict(code="BUKA-SEGEL-2025", version=1, name="Program Buka Segel Kota Kupang 2025",
+    dict(id=uuid.UUID("0193a1c0-0000-7000-8000-000000000001"), code="BUKA-SEGEL-2025", version=1, name="Program Buka Segel Kota Kupang 2025",
          valid_from=dt.date(2025, 11, 17), valid_to=dt.date(2025, 12, 31), sealed_only=True,
          min_arrears_months=1, arrears_before=None, tariff_groups=[], offices=[], fine_waiver_pct=100,
          discount_pct=0, discount_before=None, min_down_payment_pct=50, max_terms=3,
          unseal_on_down_payment=True, needs_approval=True, changed_by="", changed_at=None, change_seq=0),
-    dict(code="ANGSURAN-KAB-KUPANG", version=1, name="Angsuran Tunggakan Kabupaten Kupang",
+    dict(id=uuid.UUID("0193a1c0-0000-7000-8000-000000000002"), code="ANGSURAN-KAB-KUPANG", version=1, name="Angsuran Tunggakan Kabupaten Kupang",
          valid_from=dt.date(2026, 1, 1), valid_to=dt.date(2026, 12, 31), sealed_only=False,
          min_arrears_months=2, arrears_before=None, tariff_groups=[], offices=[], fine_waiver_pct=0,
          discount_pct=0, discount_before=None, min_down_payment_pct=0, max_terms=4,
@@ -47,7 +48,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_instalment_rule_change_seq"), "instalment_rule", ["change_seq"])
     programme = op.create_table(
         "relief_programme",
-        sa.Column("id", BigInt, nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("code", sa.String(24), nullable=False),
         sa.Column("version", BigInt, nullable=False),
         sa.Column("name", sa.String(120), nullable=False),
@@ -83,7 +84,7 @@ def upgrade() -> None:
         sa.Column("approved_by", BigInt, nullable=True),
         sa.Column("made_at", sa.DateTime(), nullable=False),
         sa.Column("made_on", sa.Date(), nullable=False),
-        sa.Column("programme_id", BigInt, nullable=True),
+        sa.Column("programme_id", sa.Uuid(), nullable=True),
         sa.Column("fine_mode", sa.String(8), nullable=False),
         sa.Column("grace_days", BigInt, nullable=False),
         sa.Column("unseal_on_down_payment", sa.Boolean(), nullable=False),
