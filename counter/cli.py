@@ -122,7 +122,7 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
 
         job = print_queue.queue_receipt(app.uow(), result.receipt_no)
         printed = print_queue.print_job(app.uow(), job, app.config.zone, dataclasses.asdict(app.config.printer),
-                                        app.config.store.data_dir / "receipts")
+                                        app.config.store.data_dir / "receipts", app.config.receipt.logo or None)
     if args.json:
         return result
     _print_quote(result.quote)
@@ -347,7 +347,7 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     from counter.services import print_queue
     from counter.services.receipts import build_receipt
 
-    zone, folder = app.config.zone, app.config.store.data_dir / "receipts"
+    zone, folder, logo = app.config.zone, app.config.store.data_dir / "receipts", app.config.receipt.logo or None
     printer = dataclasses.asdict(app.config.printer)
     if args.what != "queue" and not args.number.strip():
         raise InvalidInput("Sebutkan nomor struk (untuk retry: nomor antrean).")
@@ -363,7 +363,7 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         return None
     if args.what == "retry":
         print_queue.retry(app.uow(), int(args.number))
-        done = print_queue.print_job(app.uow(), int(args.number), zone, printer, folder)
+        done = print_queue.print_job(app.uow(), int(args.number), zone, printer, folder, logo)
         return done if args.json else _console().print(f"Cetak ulang antrean {done.id}: {done.status} {done.last_error}")
     if args.what == "show":
         with app.uow() as uow:
@@ -376,10 +376,10 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         return None
     if args.what == "print":
         job = print_queue.reprint(app.uow(), app.desk(), args.number)
-        done = print_queue.print_job(app.uow(), job, zone, printer, folder)
+        done = print_queue.print_job(app.uow(), job, zone, printer, folder, logo)
     else:  # pdf of the original
         job = print_queue.queue_receipt(app.uow(), args.number)
-        done = print_queue.job_to_pdf(app.uow(), job, zone, args.out or folder, page=args.page)
+        done = print_queue.job_to_pdf(app.uow(), job, zone, args.out or folder, page=args.page, logo=logo)
     if args.json:
         return done
     message = {"printed": "Tercetak", "pdf": f"PDF: {done.pdf_path}", "failed": f"GAGAL: {done.last_error}"}

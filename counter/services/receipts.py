@@ -9,11 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.errors import NotFound
-from counter.models import Bill, Counter, Customer, Office, Payment, TariffGroup, User
+from counter.models import Bill, Counter, Customer, InstalmentPlan, Office, Payment, PaymentLine, TariffGroup, User
 from counter.printing.receipt import Receipt, ReceiptLine
 from counter.rules.money import in_words
 from counter.rules.period import label
 from counter.services.payment import METHOD_LABELS
+from counter.services.plan_state import OpenTerm
 
 
 def check_value(payment: Payment) -> str:
@@ -33,24 +34,35 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
     customer = session.get(Customer, payment.customer_id)
     group = session.get(TariffGroup, customer.tariff_group_id)
     bills = {b.id: b for b in session.scalars(select(Bill).where(Bill.id.in_([l.bill_id for l in payment.lines])))}
-    lines = tuple(
-        ReceiptLine(
-            label=label(line.period), meter_start=bills[line.bill_id].meter_start,
-            meter_end=bills[line.bill_id].meter_end, usage_m3=bills[line.bill_id].usage_m3,
-            water_charge=line.water_charge, fixed_charges=line.standing_charge + line.meter_fee,
-            admin_fee=line.admin_fee, fine=line.fine, amount=line.amount, kind=line.kind,
-        )
-        for line in payment.lines
-    )
+    plans = {p.id: p for p in session.scalars(
+        select(InstalmentPlan).where(InstalmentPlan.id.in_({l.plan_id for l in payment.lines if l.plan_id})))}
+    lines = tuple(_line(line, bills, plans) for line in payment.lines)
+    # a down payment carries what its plan waived (fines, discounts)
+    waived = sum(plans[l.plan_id].waived for l in payment.lines if l.kind == "down_payment")
     address = ", ".join(part for part in (customer.address, customer.village, customer.district) if part)
     return Receipt(
         utility_name=office.utility_name or office.name, office_name=office.name, office_address=office.address,
         counter_code=counter.code, cashier_name=cashier.full_name, paid_at=payment.paid_at.astimezone(zone),
         receipt_no=payment.receipt_no, customer_number=customer.number, customer_name=customer.name,
-        customer_address=address, tariff=f"{group.code} {group.name}", lines=lines, waived=0,
+        customer_address=address, tariff=f"{group.code} {group.name}", lines=lines, waived=waived,
         stamp_duty=payment.stamp_duty, total=payment.total, tendered=payment.tendered, change=payment.change,
         method=METHOD_LABELS.get(payment.method, payment.method), reference=payment.reference,
         total_in_words=in_words(payment.total),
         qr_payload=f"{office.code}|{payment.id}|{check_value(payment)}", offline=payment.taken_offline,
         copy_number=0,
+    )
+
+
+def _line(line: PaymentLine, bills: dict[int, Bill], plans: dict) -> ReceiptLine:
+    if line.plan_id is not None:
+        plan = plans[line.plan_id]
+        term = OpenTerm(plan.id, plan.plan_no, line.term_seq, sum(1 for t in plan.terms if t["seq"] > 0),
+                        plan.made_on, line.amount)
+        return ReceiptLine(label=term.label, meter_start=0, meter_end=0, usage_m3=0, water_charge=0,
+                           fixed_charges=0, admin_fee=0, fine=0, amount=line.amount, kind=line.kind)
+    bill = bills[line.bill_id]
+    return ReceiptLine(
+        label=label(line.period), meter_start=bill.meter_start, meter_end=bill.meter_end, usage_m3=bill.usage_m3,
+        water_charge=line.water_charge, fixed_charges=line.standing_charge + line.meter_fee,
+        admin_fee=line.admin_fee, fine=line.fine, amount=line.amount, kind=line.kind,
     )

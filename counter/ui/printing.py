@@ -77,6 +77,10 @@ class DeskPrinter(QObject):
         config = self.app.config
         return config.zone, dataclasses.asdict(config.printer), Path(config.store.data_dir) / "receipts"
 
+    @property
+    def _logo(self) -> str | None:
+        return self.app.config.receipt.logo or None
+
     # ---- actions ------------------------------------------------------------
 
     def print_receipt(self, receipt_no: str) -> None:
@@ -84,10 +88,11 @@ class DeskPrinter(QObject):
         self.last_receipt_no = receipt_no
         app = self.app
         zone, printer, folder = self._target()
+        logo = self._logo
 
         def work() -> list[JobView]:  # on the worker
             job_id = print_queue.queue_receipt(app.uow(), receipt_no)
-            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder)]
+            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo)]
 
         self._submit(work)
 
@@ -98,12 +103,13 @@ class DeskPrinter(QObject):
         app = self.app
         ids = [job.id for job in self.failed]
         zone, printer, folder = self._target()
+        logo = self._logo
 
         def work() -> list[JobView]:  # on the worker
             done = []
             for job_id in ids:
                 print_queue.retry(app.uow(), job_id)
-                done.append(print_queue.print_job(app.uow(), job_id, zone, printer, folder))
+                done.append(print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo))
             return done
 
         self._submit(work)
@@ -115,9 +121,10 @@ class DeskPrinter(QObject):
         app = self.app
         ids = [job.id for job in self.failed]
         zone, _printer, folder = self._target()
+        logo = self._logo
 
         def work() -> list[JobView]:  # on the worker
-            return [print_queue.job_to_pdf(app.uow(), job_id, zone, folder) for job_id in ids]
+            return [print_queue.job_to_pdf(app.uow(), job_id, zone, folder, logo=logo) for job_id in ids]
 
         self._submit(work)
 
@@ -128,10 +135,11 @@ class DeskPrinter(QObject):
             return
         app, desk, receipt_no = self.app, self.desk, self.last_receipt_no
         zone, printer, folder = self._target()
+        logo = self._logo
 
         def work() -> list[JobView]:  # on the worker
             job_id = print_queue.reprint(app.uow(), desk, receipt_no)
-            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder)]
+            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo)]
 
         self._submit(work)
 

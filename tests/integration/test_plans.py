@@ -158,3 +158,19 @@ def test_a_term_late_past_the_grace_defaults_the_plan_and_fines_resume(app, desk
         assert uow.session.scalars(select(OutboxEvent.kind).where(OutboxEvent.kind == "plan.defaulted")).one()
     with pytest.raises(BillSelectionError, match="tidak punya rencana"):
         pay(app.uow(), late_desk, number, [], "cash", tendered=10**7, terms=[1])
+
+
+def test_the_down_payment_receipt_names_the_plan_and_what_was_waived(app, desk):
+    from counter.printing.escpos_receipt import receipt_text
+    from counter.services.receipts import build_receipt
+
+    number = owing(app, 3, status="sealed")
+    made = make_plan(app.uow(), desk, number, 3, programme="BUKA-SEGEL-2025", approval=SUPERVISOR)
+    paid = pay(app.uow(), desk, number, [], "cash", tendered=10**8, terms=[0, 1])
+    with app.uow() as uow:
+        receipt = build_receipt(uow.session, paid.receipt_no, app.config.zone)
+    assert [(line.kind, line.label) for line in receipt.lines] == [
+        ("down_payment", f"Uang muka {made.plan_no}"), ("term", f"Angsuran 1/3 {made.plan_no}")]
+    assert receipt.waived == made.offer.figures.waived > 0 and receipt.total == paid.total
+    text = receipt_text(receipt, paper="58mm")
+    assert "Uang muka" in text and "Angsuran 1/3" in text and "Keringanan" in text
