@@ -108,14 +108,17 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
         raise InvalidInput("Pakai --bills atau --oldest, tidak keduanya.")
     if args.oldest is not None and args.oldest < 1:
         raise InvalidInput("--oldest harus 1 atau lebih.")
+    terms = _numbers(args.terms, "Nomor angsuran") if args.terms else []
     if args.bills:
         periods = [parse_period(p) for p in args.bills.split(",")]
+    elif terms and args.oldest is None:  # only instalment terms
+        periods = []
     else:  # all unpaid bills, or the oldest N
         with app.uow() as uow:
             owed = quote(uow.session, args.customer, desk.today())
         periods = [b.period for b in owed.bills][: args.oldest or None]
     tendered = parse_rupiah(args.tendered) if args.tendered is not None else None
-    result = pay(app.uow(), desk, args.customer, periods, args.method, tendered, args.reference)
+    result = pay(app.uow(), desk, args.customer, periods, args.method, tendered, args.reference, terms=terms)
     printed = None
     if not args.no_print:  # the payment has committed: a printer failure is reported, never undoes it
         from counter.services import print_queue
@@ -126,8 +129,12 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     if args.json:
         return result
     _print_quote(result.quote)
+    for term in result.quote.terms:
+        _console().print(f"{term.label}: {format_rupiah(term.amount)}")
     _console().print(f"Dibayar {result.method}: diterima {format_rupiah(result.tendered)}, "
                      f"kembali [bold]{format_rupiah(result.change)}[/bold]\nNo. struk {result.receipt_no}")
+    if result.work_order_no:
+        _console().print(f"SPK buka segel: {result.work_order_no} ('counter workorder pdf {result.work_order_no}')")
     if printed is not None:
         shown = {"printed": "tercetak", "pdf": f"PDF {printed.pdf_path}"}.get(printed.status, f"GAGAL: {printed.last_error}")
         _console().print(f"Struk: {shown}")
@@ -186,11 +193,20 @@ def cmd_setup(app: App, args: argparse.Namespace) -> object:
     elif args.what == "counter":
         done = setup.register_counter(app.uow(), office, args.code, args.name or "")
     else:
-        done = setup.register_user(app.uow(), args.code, args.name, args.role, office)
+        secret = _secret(args.password, "Kata sandi/PIN baru") if args.password is not None else None
+        done = setup.register_user(app.uow(), args.code, args.name, args.role, office, password=secret)
     if args.json:
         return {"registered": args.what, "code": done}
     _console().print(f"Terdaftar: {args.what} {done}")
     return None
+
+
+def _numbers(text: str, what: str) -> list[int]:
+    """`0,1,2` -> [0, 1, 2]."""
+    parts = [part.strip() for part in text.split(",")]
+    if not all(part.isdigit() for part in parts):
+        raise InvalidInput(f"{what} tidak valid: {text!r} (mis. 0,1).")
+    return [int(part) for part in parts]
 
 
 def _percent_bp(text: str) -> int:
@@ -393,6 +409,20 @@ def cmd_gui(app: App, args: argparse.Namespace) -> int:
     return run(app, demo=args.demo)
 
 
+def _secret(given: str, prompt: str) -> str:
+    """A password or PIN: as given, else from COUNTER_SECRET, else asked without echo."""
+    import getpass
+    import os
+
+    if given:
+        return given
+    if os.environ.get("COUNTER_SECRET"):
+        return os.environ["COUNTER_SECRET"]
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"{prompt}: berikan lewat COUNTER_SECRET atau jalankan di terminal.")
+    return getpass.getpass(f"{prompt}: ")
+
+
 # ---- parser ---------------------------------------------------------------
 
 
@@ -438,6 +468,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", default="cash", choices=["cash", "transfer", "qris", "debit"])
     p.add_argument("--tendered", help="cash received, e.g. 200000 or 200.000")
     p.add_argument("--reference", default="", help="transfer / QRIS / card reference")
+    p.add_argument("--terms", help="instalment terms to pay, e.g. 0 (the down payment) or 1,2")
     p.add_argument("--no-print", action="store_true", help="do not print the receipt")
     p = command("demo", cmd_demo, "create a demo utility in the local store")
     p.add_argument("--customers", type=int, default=20_000)
@@ -456,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--utility", default="", help="the utility's name, printed on receipts (office)")
     p.add_argument("--address", default="", help="office address")
     p.add_argument("--role", default="cashier", choices=["cashier", "supervisor", "admin"])
+    p.add_argument("--password", nargs="?", const="", help="user: set the password or PIN (asked if left empty)")
     p = command("rules", cmd_rules, "show or change the fine scheme and stamp duty")
     p.add_argument("what", choices=["show", "fine", "stamp-duty"])
     p.add_argument("--on", type=_date, help="show the rules in force on this date")
@@ -485,6 +517,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID)")
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
     p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")
+    from counter.cli_plans import add_plan_commands
+
+    add_plan_commands(command)
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")

@@ -119,7 +119,7 @@ class ProgrammeSpec:
         return dataclasses.replace(self, code=code, name=name, tariff_groups=groups, offices=offices)
 
 
-def _spec_of(programme: ReliefProgramme) -> ProgrammeSpec:
+def spec_of(programme: ReliefProgramme) -> ProgrammeSpec:
     values = {f: getattr(programme, f) for f in PROGRAMME_FIELDS}
     values["tariff_groups"], values["offices"] = tuple(values["tariff_groups"]), tuple(values["offices"])
     return ProgrammeSpec(code=programme.code, **values)
@@ -153,7 +153,7 @@ def save_programme(uow: UnitOfWork, desk: Desk, spec: ProgrammeSpec, approval: A
 def end_programme(uow: UnitOfWork, desk: Desk, code: str, approval: Approval | None) -> ReliefProgramme:
     """End a programme today: a new version valid until yesterday."""
     with uow:
-        spec = _spec_of(current_programme(uow.session, code))
+        spec = spec_of(current_programme(uow.session, code))
     yesterday = desk.today() - dt.timedelta(days=1)
     if spec.valid_to <= yesterday:
         raise InvalidInput(f"Program {spec.code} sudah berakhir.")
