@@ -26,12 +26,14 @@ EXIT_BAD_INPUT = 2
 def _to_json(value: object) -> object:
     if dataclasses.is_dataclass(value):
         out = {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        for name in ("total", "subtotal", "amount", "principal", "status_label"):
-            if hasattr(type(value), name) and isinstance(getattr(type(value), name), property):
+        for name, attribute in vars(type(value)).items():  # derived figures (total, waived, ...) too
+            if isinstance(attribute, property):
                 out[name] = _to_json(getattr(value, name))
         return out
     if isinstance(value, (list, tuple)):
         return [_to_json(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return [_to_json(v) for v in sorted(value)]
     if isinstance(value, dict):
         return {str(k): _to_json(v) for k, v in value.items()}
     if isinstance(value, (dt.date, dt.datetime)):
@@ -248,6 +250,13 @@ def cmd_rules(app: App, args: argparse.Namespace) -> object:
         except ValueError as error:
             raise InvalidInput(f"Aturan denda tidak valid: {error}") from None
         setup.set_fine_scheme(app.uow(), scheme, args.valid_from)
+    elif args.what == "instalment":
+        from counter.services.programmes import InstalmentRule
+
+        current = setup.rules_in_force(app.uow(), args.valid_from).instalments
+        changed = {k: getattr(args, k) for k in ("max_terms", "fine_mode", "grace_days", "min_down_payment_pct")
+                   if getattr(args, k) is not None}
+        setup.set_instalment_rule(app.uow(), dataclasses.replace(current, **changed), args.valid_from)
     elif args.what == "stamp-duty":
         setup.set_stamp_duty(app.uow(), StampDutyRule(parse_rupiah(args.threshold), parse_rupiah(args.amount)),
                              args.valid_from)
@@ -262,8 +271,12 @@ def cmd_rules(app: App, args: argparse.Namespace) -> object:
         if fine.maximum else f"{fine.percent_bp / 100:g}% (min {format_rupiah(fine.minimum)})",
         "none": "tidak ada denda",
     }[fine.kind]
+    plan = rules.instalments
+    fines = {"freeze": "tidak dikenakan selama berjalan", "waive": "dihapuskan", "include": "ikut diangsur"}
     _console().print(f"Aturan per {rules.on:%d-%m-%Y}:\n  Denda: {described}\n  Meterai: "
-                     f"{format_rupiah(rules.stamp_duty.amount)} bila struk > {format_rupiah(rules.stamp_duty.threshold)}")
+                     f"{format_rupiah(rules.stamp_duty.amount)} bila struk > {format_rupiah(rules.stamp_duty.threshold)}"
+                     f"\n  Angsuran: maks. {plan.max_terms} kali, uang muka min. {plan.min_down_payment_pct}%, "
+                     f"denda {fines[plan.fine_mode]}, batal bila terlambat > {plan.grace_days} hari")
     return None
 
 
@@ -488,8 +501,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default="", help="office address")
     p.add_argument("--role", default="cashier", choices=["cashier", "supervisor", "admin"])
     p.add_argument("--password", nargs="?", const="", help="user: set the password or PIN (asked if left empty)")
-    p = command("rules", cmd_rules, "show or change the fine scheme and stamp duty")
-    p.add_argument("what", choices=["show", "fine", "stamp-duty"])
+    p = command("rules", cmd_rules, "show or change the fine scheme, stamp duty and instalment rule")
+    p.add_argument("what", choices=["show", "fine", "stamp-duty", "instalment"])
     p.add_argument("--on", type=_date, help="show the rules in force on this date")
     p.add_argument("--from", dest="valid_from", type=_date, help="new rule applies from this date")
     p.add_argument("--kind", choices=["flat", "staged", "percent", "none"], help="fine scheme kind")
@@ -499,6 +512,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--minimum", help="percentage fine minimum")
     p.add_argument("--maximum", help="percentage fine maximum (empty: no cap)")
     p.add_argument("--threshold", help="stamp duty applies above this receipt amount")
+    p.add_argument("--max-terms", type=int, help="instalment: most monthly terms in a plan")
+    p.add_argument("--fine-mode", choices=["include", "waive", "freeze"], help="instalment: fines of bills in a plan")
+    p.add_argument("--grace-days", type=int, help="instalment: days a term may be late before the plan defaults")
+    p.add_argument("--min-down-payment-pct", type=int, help="instalment: minimum down payment, percent")
     p = command("central", cmd_central, "set up the central store, or run its applier")
     p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve"])
     p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from counter.errors import InvalidInput, NotFound
-from counter.models import AuditRecord, Counter, FineSchemeRow, Office, StampDutyRow, User
+from counter.models import AuditRecord, Counter, FineSchemeRow, InstalmentRuleRow, Office, StampDutyRow, User
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
 from counter.services.approval import hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
+from counter.services.programmes import InstalmentRule, instalment_rule
 from counter.store.uow import UnitOfWork
 
 ROLES = ("cashier", "supervisor", "admin")
@@ -100,11 +101,24 @@ class RulesInForce:
     on: dt.date
     fine: FineScheme
     stamp_duty: StampDutyRule
+    instalments: InstalmentRule
 
 
 def rules_in_force(uow: UnitOfWork, on: dt.date) -> RulesInForce:
     with uow:
-        return RulesInForce(on, fine_scheme(uow.session, on), stamp_rule(uow.session, on))
+        s = uow.session
+        return RulesInForce(on, fine_scheme(s, on), stamp_rule(s, on), instalment_rule(s, on))
+
+
+def set_instalment_rule(uow: UnitOfWork, rule: InstalmentRule, valid_from: dt.date) -> None:
+    """The instalment rule (term limit, fines in a plan, grace) for plans made on or after `valid_from`."""
+    rule.terms()  # checks the limit, the fine mode and the percentage
+    if isinstance(rule.grace_days, bool) or not isinstance(rule.grace_days, int) or not 0 <= rule.grace_days <= 366:
+        raise InvalidInput("Tenggang angsuran harus 0-366 hari.")
+    with uow.writing():
+        uow.session.add(InstalmentRuleRow(valid_from=valid_from, **dataclasses.asdict(rule)))
+        _audit(uow.session, "rule.instalment", valid_from.isoformat(), dataclasses.asdict(rule))
+        uow.commit()
 
 
 def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date) -> None:
