@@ -13,17 +13,17 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from counter import config  # noqa: E402
+from timing import stats, timed  # noqa: E402
 from counter.bootstrap import App  # noqa: E402
 from counter.models import Bill, Customer  # noqa: E402
 from counter.rules.period import add_months, due_date  # noqa: E402
@@ -35,18 +35,6 @@ AS_OF = dt.date(2025, 11, 24)  # inside Kota Kupang's Buka Segel programme
 MONTHS = 60
 
 
-def stats(samples: list[float]) -> dict:
-    ms = sorted(s * 1000 for s in samples)
-    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 2)}
-
-
-def timed(fn, rounds: int) -> dict:  # noqa: ANN001
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return stats(samples)
 
 
 def sealed_customer_owing_60_months(app: App) -> str:

@@ -12,30 +12,18 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import timed  # noqa: E402
 from counter.printing.escpos_receipt import receipt_bytes, receipt_text  # noqa: E402
 from counter.printing.pdf_receipt import receipt_pdf  # noqa: E402
 from tests.printing.samples import hard_receipt, plain_receipt  # noqa: E402
 
 
-def stats(samples: list[float]) -> dict:
-    ms = sorted(s * 1000 for s in samples)
-    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 2)}
-
-
-def timed(fn, rounds: int) -> dict:  # noqa: ANN001
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return stats(samples)
 
 
 def bare_escpos(text: str) -> bytes:

@@ -34,6 +34,14 @@ def _uuid(value: object, what: str) -> uuid.UUID:
         raise Rejected(f"{what} tidak sah: {value!r}") from None
 
 
+def _counter(batch, event: InboxEvent) -> tuple[int, int]:  # noqa: ANN001
+    """(counter id, office id) of the sending counter."""
+    counter = batch.counters.get((event.office, event.counter))
+    if counter is None:
+        raise Rejected(f"loket {event.office}-{event.counter} tidak dikenal")
+    return counter
+
+
 def _user_id(session, username: object) -> int:  # noqa: ANN001
     found = session.scalar(select(User.id).where(User.username == str(username)))
     if found is None:
@@ -47,9 +55,7 @@ def apply_plan_created(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     plan_id = _uuid(p.get("plan_id"), "plan_id")
     if session.get(InstalmentPlan, plan_id) is not None:
         return Outcome("duplicate", "rencana ini sudah tercatat")
-    counter = batch.counters.get((event.office, event.counter))
-    if counter is None:
-        raise Rejected(f"loket {event.office}-{event.counter} tidak dikenal")
+    counter = _counter(batch, event)
     customer = session.scalars(select(Customer).where(Customer.number_key == key(str(p.get("customer", ""))))).first()
     if customer is None:
         raise Rejected(f"pelanggan {p.get('customer')!r} tidak dikenal")
@@ -128,9 +134,7 @@ def apply_work_order(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     plan = session.get(InstalmentPlan, _uuid(p.get("plan_id"), "plan_id"))
     if plan is None:
         raise Rejected("rencana SPK tidak dikenal di pusat")
-    counter = batch.counters.get((event.office, event.counter))
-    if counter is None:
-        raise Rejected(f"loket {event.office}-{event.counter} tidak dikenal")
+    counter = _counter(batch, event)
     try:
         issued_at = dt.datetime.fromisoformat(p["issued_at"])
     except (KeyError, TypeError, ValueError):

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from counter.printing.pdf_receipt import font_dir, receipt_pdf
 from counter.printing.receipt import format_moment
 from counter.rules.money import format_rupiah
+from tests.printing.pdf_fonts import fonts
 from tests.printing.samples import WITA, hard_receipt, instalment_receipt, plain_receipt
 
 PAGES = ("80mm", "A6")
@@ -120,18 +121,7 @@ def test_a_missing_logo_leaves_the_pdf_as_without_one(tmp_path, caplog):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_dejavu_is_embedded(page):
-    names, embedded, used = set(), [], set()
-    for pdf_page in read(receipt_pdf(hard_receipt(), page=page)).pages:
-        content = pdf_page.get_contents().get_data().decode("latin-1")
-        for key, font in pdf_page["/Resources"]["/Font"].items():
-            font = font.get_object()
-            names.add(str(font["/BaseFont"]))
-            if re.search(re.escape(key) + r"\s+[\d.]+\s+Tf", content):
-                used.add(str(font["/BaseFont"]))
-            descriptors = [font.get("/FontDescriptor")] + [
-                d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])
-            ]
-            embedded += [d.get_object() for d in descriptors if d is not None and "/FontFile2" in d.get_object()]
+    names, used, embedded = fonts(read(receipt_pdf(hard_receipt(), page=page)).pages)
     assert any("DejaVuSans" in name for name in names), names
     assert any("DejaVuSans-Bold" in name for name in names), names
     assert embedded, "no TrueType font program (FontFile2) embedded"

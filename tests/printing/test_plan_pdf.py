@@ -3,7 +3,6 @@ pypdf, DejaVu embedded, A4 pages numbered, long plans and names, and rendering
 with pdftoppm (the PNGs are for looking at)."""
 
 import io
-import re
 import shutil
 import subprocess
 
@@ -13,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 
 from counter.printing.plan_pdf import agreement_pdf, format_date, work_order_pdf
 from counter.rules.money import in_words
+from tests.printing.pdf_fonts import fonts
 from tests.printing.plan_samples import LONG_NAME, agreement, work_order
 
 
@@ -87,19 +87,10 @@ def test_work_order_reads_back_customer_reason_and_fill_in_section():
 @pytest.mark.parametrize("make", [lambda: agreement_pdf(agreement()), lambda: work_order_pdf(work_order())],
                          ids=["agreement", "work order"])
 def test_pages_are_a4_and_dejavu_is_embedded_and_used(make):
-    names, embedded, used = set(), [], set()
-    for page in pages(make()):
+    all_pages = pages(make())
+    for page in all_pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4)
-        content = page.get_contents().get_data().decode("latin-1")
-        for key, font in page["/Resources"]["/Font"].items():
-            font = font.get_object()
-            names.add(str(font["/BaseFont"]))
-            if re.search(re.escape(key) + r"\s+[\d.]+\s+Tf", content):
-                used.add(str(font["/BaseFont"]))
-            descriptors = [font.get("/FontDescriptor")] + [
-                d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])
-            ]
-            embedded += [d.get_object() for d in descriptors if d is not None and "/FontFile2" in d.get_object()]
+    names, used, embedded = fonts(all_pages)
     assert any("DejaVuSans-Bold" in name for name in used), used
     assert embedded, "no TrueType font program (FontFile2) embedded"
     # ReportLab always lists Helvetica as a resource; no text may be set in it
