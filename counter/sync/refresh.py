@@ -1,5 +1,6 @@
 """Refreshing one customer from central before the cashier takes their money,
-so a bill paid at a bank or in a marketplace is not taken twice."""
+so a bill paid at a bank or in a marketplace, or a plan made or a term paid at
+another counter, is not taken twice."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import threading
 
 from sqlalchemy import Engine, select, text
 
-from counter.models import Bill, Customer
+from counter.models import Bill, Customer, InstalmentPlan, ReliefProgramme
 from counter.rules.text import key
 from counter.sync.pull import upsert
 from counter.sync.state import CentralUnreachable, reaching_central, record_contact, record_failure, writing
 
 
-def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple[dict | None, list]:
+def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple[dict | None, list, list]:
     with reaching_central(local), central.begin() as connection:
         if central.dialect.name == "postgresql":
             connection.execute(text(f"SET LOCAL statement_timeout = {int(timeout_ms)}"))
@@ -21,11 +22,14 @@ def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple
             select(Customer.__table__).where(Customer.number_key == key(number))
         ).mappings().first()
         if customer is None:
-            return None, []
+            return None, [], []
         bills = connection.execute(
             select(Bill.__table__).where(Bill.customer_id == customer["id"])
         ).mappings().all()
-        return dict(customer), [dict(b) for b in bills]
+        plans = connection.execute(
+            select(InstalmentPlan.__table__).where(InstalmentPlan.customer_id == customer["id"])
+        ).mappings().all()
+        return dict(customer), [dict(b) for b in bills], [dict(p) for p in plans]
 
 
 def refresh_customer(local: Engine, central: Engine, number: str, timeout_ms: int = 1000) -> bool:
@@ -54,12 +58,16 @@ def refresh_customer(local: Engine, central: Engine, number: str, timeout_ms: in
         return False
     if isinstance(answer[0], BaseException):
         raise answer[0]
-    customer, bills = answer[0]
+    customer, bills, plans = answer[0]
     if customer is None:
         return True  # central does not know it: nothing to refresh
     with writing(local) as connection:
         connection.execute(upsert(Customer.__table__), [customer])
         if bills:
             connection.execute(upsert(Bill.__table__), bills)
+        known = set(connection.scalars(select(ReliefProgramme.id)))
+        plans = [p for p in plans if p["programme_id"] is None or p["programme_id"] in known]  # the rest: next pull
+        if plans:
+            connection.execute(upsert(InstalmentPlan.__table__), plans)
     record_contact(local)
     return True

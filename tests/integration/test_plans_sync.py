@@ -12,6 +12,7 @@ from counter.services.billing import quote
 from counter.services.payment import pay
 from counter.services.plans import make_plan, sweep_defaults
 from counter.services.programmes import ProgrammeSpec, current_programme, save_programme
+from counter.sync.refresh import refresh_customer
 from counter.sync.worker import SyncLink
 from tests.conftest import AS_OF
 from tests.integration.sync_helpers import WITA, counter_copy, desk_at
@@ -38,7 +39,7 @@ def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next
             ("down_payment", 0, made.plan_id, None)]
 
     try:
-        SyncLink(second.engine, central, "KPG", "L02", False).cycle()
+        assert refresh_customer(second.engine, central, number)  # opening the customer brings the plan
         later = dataclasses.replace(desk_at(second), clock=lambda: dt.datetime(2025, 12, 20, 9, tzinfo=WITA))
         with second.uow() as uow:
             owed = quote(uow.session, number, later.today())
