@@ -534,9 +534,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID)")
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
     p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")
+    from counter.cli_admin import add_admin_commands
     from counter.cli_plans import add_plan_commands
 
     add_plan_commands(command)
+    add_admin_commands(command)
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, Index, String
+from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter.models.base import Base
@@ -29,10 +29,15 @@ class OutboxEvent(Base):
 
 
 class AuditRecord(Base):
-    """Who did what, when, from which counter."""
+    """Who did what, when, from which counter; chained by hash (services.audit)."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (UniqueConstraint("chain", "seq"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    chain: Mapped[int] = mapped_column(default=0)  # the counter's id; 0: the store itself
+    seq: Mapped[int] = mapped_column(default=0)  # 1, 2, ... within the chain
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
     at: Mapped[dt.datetime]
     user_id: Mapped[int | None]
     counter_id: Mapped[int | None]

@@ -13,11 +13,12 @@ from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, PaymentRefused
 from counter.models import (
-    AuditRecord, Bill, InstalmentPlan, OutboxEvent, Payment, PaymentLine, ReceiptSequence, WorkOrder,
+    Bill, InstalmentPlan, OutboxEvent, Payment, PaymentLine, ReceiptSequence, WorkOrder,
 )
 from counter.models.payment import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_AMOUNT, format_rupiah
+from counter.services import audit
 from counter.services.billing import BillDue, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
@@ -161,9 +162,9 @@ def pay(
         session.execute(insert(OutboxEvent.__table__), dict(
             id=uuid7(), kind="payment.created", created_at=now, sent_at=None,
             payload=_event(payment, lines, desk, owed.customer.number)))
-        session.execute(insert(AuditRecord.__table__), dict(
-            at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="payment", subject=receipt_no,
-            details={"customer": owed.customer.number, "total": paying.total, "method": method}))
+        audit.append(session, "payment", receipt_no, {
+            "customer": owed.customer.number, "total": paying.total, "method": method,
+            "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms]}, **audit.by(desk))
         uow.commit()
     return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now, work_order_no)
 

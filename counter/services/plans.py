@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, NotFound, PaymentRefused
-from counter.models import AuditRecord, Bill, DocumentSequence, InstalmentPlan, OutboxEvent, ReliefProgramme
+from counter.models import Bill, DocumentSequence, InstalmentPlan, OutboxEvent, ReliefProgramme
 from counter.rules.allocation import check_oldest_first
 from counter.rules.instalments import document_number
 from counter.rules.money import format_rupiah
 from counter.rules.relief import BillIn, PlanFigures, ReliefTerms, ineligibility, plan_figures
+from counter.services import audit
 from counter.services.approval import Approval, check_approval
 from counter.services.billing import CustomerDetail, Quote, quote_customer
 from counter.services.context import Desk
@@ -203,11 +204,9 @@ def make_plan(uow: UnitOfWork, desk: Desk, customer: str, instalments: int, down
         payload = plan_payload(plan, desk, found.number, programme_ref, approver.username if approver else "")
         session.execute(insert(OutboxEvent.__table__), dict(
             id=uuid7(), kind="plan.created", created_at=now, sent_at=None, payload=payload))
-        session.add(AuditRecord(
-            at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="plan.created", subject=plan.plan_no,
-            details={"customer": found.number, "total": plan.total, "waived": plan.waived,
+        audit.append(session, "plan.created", plan.plan_no, {"customer": found.number, "total": plan.total, "waived": plan.waived,
                      "programme": list(programme_ref) if programme_ref else None,
-                     "approved_by": approver.username if approver else None}))
+                     "approved_by": approver.username if approver else None}, **audit.by(desk))
         uow.commit()
         return PlanMade(plan.id, plan.plan_no, offer)
 
@@ -232,9 +231,8 @@ def settle_default(session: Session, desk: Desk, customer_id: int, on: dt.date) 
         id=uuid7(), kind="plan.defaulted", created_at=now, sent_at=None,
         payload={"plan_id": str(plan.id), "plan_no": plan.plan_no, "office": desk.office_code,
                  "counter": desk.counter_code, "on": on.isoformat(), "paid": paid_amount(plan.terms)}))
-    session.add(AuditRecord(at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="plan.defaulted",
-                            subject=plan.plan_no, details={"settled_bills": len(state.settled_bill_ids),
-                                                           "credit": state.credit}))
+    audit.append(session, "plan.defaulted", plan.plan_no,
+                 {"settled_bills": len(state.settled_bill_ids), "credit": state.credit}, **audit.by(desk))
     session.flush()
     return plan.plan_no
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from counter.errors import CounterError, InvalidInput, NotFound
-from counter.models import AuditRecord, Payment, PrintJob
+from counter.models import Payment, PrintJob
+from counter.services import audit
 from counter.printing.receipt import Receipt
 from counter.services.context import Desk, utc_now
 from counter.services.receipts import build_receipt
@@ -63,8 +64,7 @@ def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
         job = PrintJob(receipt_no=payment.receipt_no, copy_number=payment.reprint_count,
                        copy_printed_by=desk.username, created_at=now)
         uow.session.add(job)
-        uow.session.add(AuditRecord(at=now, user_id=desk.user_id, counter_id=desk.counter_id, action="reprint",
-                                    subject=payment.receipt_no, details={"copy": payment.reprint_count}))
+        audit.append(uow.session, "reprint", payment.receipt_no, {"copy": payment.reprint_count}, **audit.by(desk))
         uow.commit()
         return job.id
 

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, NotFound
-from counter.models import AuditRecord, Customer, InstalmentRuleRow, Office, OutboxEvent, ReliefProgramme
+from counter.models import Customer, InstalmentRuleRow, Office, OutboxEvent, ReliefProgramme
 from counter.rules.relief import Applicant, Eligibility, ReliefTerms, ineligibility
+from counter.services import audit
 from counter.services.approval import Approval, check_approval
 from counter.services.context import Desk
 from counter.store.uow import UnitOfWork
@@ -132,6 +133,7 @@ def save_programme(uow: UnitOfWork, desk: Desk, spec: ProgrammeSpec, approval: A
         session = uow.session
         supervisor = check_approval(session, approval, "Mengubah program keringanan")
         version = session.scalar(select(func.max(ReliefProgramme.version)).where(ReliefProgramme.code == spec.code))
+        before = spec_of(current_programme(session, spec.code)) if version else None
         values = dataclasses.asdict(spec)
         values["tariff_groups"], values["offices"] = list(spec.tariff_groups), list(spec.offices)
         row = ReliefProgramme(**values, id=uuid7(), version=(version or 0) + 1, changed_by=supervisor.username,
@@ -141,9 +143,9 @@ def save_programme(uow: UnitOfWork, desk: Desk, spec: ProgrammeSpec, approval: A
             **{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()},
             "id": str(row.id), "version": row.version, "changed_by": supervisor.username, "changed_at": desk.now().isoformat(),
             "office": desk.office_code, "counter": desk.counter_code}))
-        session.add(AuditRecord(at=desk.now(), user_id=supervisor.id, counter_id=desk.counter_id,
-                                action="programme.saved", subject=f"{spec.code} v{row.version}",
-                                details={k: str(v) if isinstance(v, dt.date) else v for k, v in values.items()}))
+        audit.append(session, "programme.saved", f"{spec.code} v{row.version}", {
+            "approved_by": supervisor.username, "before": dataclasses.asdict(before) if before else None,
+            "after": values}, **audit.by(desk))
         uow.commit()
         session.refresh(row)
         session.expunge(row)

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from counter.errors import InvalidInput, NotFound
-from counter.models import AuditRecord, Counter, FineSchemeRow, InstalmentRuleRow, Office, StampDutyRow, User
+from counter.models import Counter, FineSchemeRow, InstalmentRuleRow, Office, StampDutyRow, User
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
+from counter.services import audit
 from counter.services.approval import hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.services.programmes import InstalmentRule, instalment_rule
@@ -37,8 +38,7 @@ def _name(value: str, what: str, limit: int = 120) -> str:
 
 
 def _audit(session, action: str, subject: str, details: dict) -> None:  # noqa: ANN001
-    session.add(AuditRecord(at=dt.datetime.now(dt.timezone.utc), user_id=None, counter_id=None,
-                            action=action, subject=subject, details=details))
+    audit.append(session, action, subject, details)
 
 
 def register_office(uow: UnitOfWork, code: str, name: str, utility_name: str = "", address: str = "") -> str:

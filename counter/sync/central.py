@@ -92,6 +92,9 @@ def init_central(engine: Engine, desk_password: str | None = None) -> None:
             f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK_ROLE}",
             f"GRANT SELECT ON {', '.join(REFERENCE_TABLES)} TO {DESK_ROLE}",
             f"GRANT INSERT ON inbox TO {DESK_ROLE}",
+            f"GRANT INSERT ON audit_log TO {DESK_ROLE}",  # the counters' audit chains; never UPDATE or DELETE
+            f"GRANT SELECT (chain, seq) ON audit_log TO {DESK_ROLE}",  # what ON CONFLICT needs to skip a resend
+            f"GRANT USAGE ON SEQUENCE audit_log_id_seq TO {DESK_ROLE}",
             f"GRANT SELECT (id, status, reason, processed_at) ON inbox TO {DESK_ROLE}",
         ]
         for statement in statements:

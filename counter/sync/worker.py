@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from counter.sync.applier import apply_pending
+from counter.sync.audit_push import push_audit
 from counter.sync.pull import PullResult, Progress, pull_all
 from counter.sync.push import PushResult, push_all
 from counter.sync.state import CentralUnreachable, reaching_central
@@ -39,6 +40,7 @@ class SyncLink:
         """Push everything sendable, apply it (embedded), pull what changed.
         Raises CentralUnreachable when central is away; a local fault is raised as it is."""
         pushed = push_all(self.local, self.central, self.office, self.counter)
+        push_audit(self.local, self.central)
         if self.apply_here:
             with reaching_central(self.local):
                 while sum(apply_pending(self.central).values()):

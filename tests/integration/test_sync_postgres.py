@@ -27,7 +27,9 @@ from uuid6 import uuid7
 from counter.cli import main
 from counter.models import Bill, Conflict, Customer, CustomerCredit, InboxEvent, OutboxEvent, Payment
 from counter.store import migrate
+from counter.services.audit import verify as verify_audit
 from counter.sync.applier import apply_pending, pending_count
+from counter.sync.audit_push import push_audit
 from counter.sync.central import DESK_ROLE, REFERENCE_TABLES, central_engine, init_central, next_change
 from counter.sync.pull import REPLICATED, pull_all
 from counter.sync.loading import load_reference_data
@@ -145,6 +147,9 @@ def check_the_desk_role(app, pg_url, admin, data, password) -> None:
             "INSERT INTO payment_line (payment_id, seq, kind, period, water_charge, standing_charge, meter_fee,"
             " admin_fee, fine, amount) VALUES (gen_random_uuid(), 1, 'bill', 202501, 0, 0, 0, 0, 0, 0)",
             "UPDATE change_sequence SET value = 0",
+            "UPDATE audit_log SET action = 'nothing'",  # the audit chains only grow
+            "DELETE FROM audit_log",
+            "SELECT hash FROM audit_log",
             "TRUNCATE inbox",
             "CREATE TABLE mine (x int)",
         ]
@@ -158,6 +163,8 @@ def check_the_desk_role(app, pg_url, admin, data, password) -> None:
         paid = [pay_oldest(app, desk_at(app), n) for n in owing_customers(app, 3)]
         pushed = push_all(app.engine, desk, "KPG", "L01")
         assert (pushed.sent, pushed.refused) == (3, {})
+        assert push_audit(app.engine, desk) == 3 and push_audit(app.engine, desk) == 0  # central keeps the chain
+        assert verify_audit(owner) == (3, [])
         assert drain(owner) == {"applied": 3}
         pulled = pull_all(app.engine, desk)
         assert pulled.outcomes == 3 and pulled.rows["customer"] == 400

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import Column, MetaData, Table, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from counter.models import AuditRecord, Bill, Customer, Office, TariffBlock, TariffGroup
+from counter.models import Bill, Customer, Office, TariffBlock, TariffGroup
 from counter.rules.period import due_date as default_due_date
 from counter.rules.text import fold, key
+from counter.services import audit
 from counter.services.importing.csv_table import Problems
 from counter.services.importing.rows import BILL_AMOUNTS, BillRow, CustomerRow, ParsedFiles, TariffRow
 from counter.services.importing.summary import ImportSummary
@@ -273,10 +274,7 @@ def check_and_write(uow: UnitOfWork, parsed: ParsedFiles, problems: Problems, wa
             session.execute(update(Bill), plan.bill_updates)
 
         summary = ImportSummary(files=parsed.names, warnings=tuple(warnings), **plan.counts)
-        session.add(AuditRecord(
-            at=dt.datetime.now(dt.timezone.utc), user_id=None, counter_id=None, action="import",
-            subject=", ".join(summary.files)[:80],
-            details={k: v for k, v in dataclasses.asdict(summary).items() if k not in ("files", "warnings")},
-        ))
+        audit.append(session, "import", ", ".join(summary.files),
+                     {k: v for k, v in dataclasses.asdict(summary).items() if k not in ("files", "warnings")})
         uow.commit()
     return summary

@@ -1,0 +1,34 @@
+"""Command-line commands for the audit trail and for checking receipts (see
+counter.cli for the conventions)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from counter.bootstrap import App
+from counter.cli import _console, _table, _to_json
+
+
+def cmd_audit(app: App, args: argparse.Namespace) -> object:
+    from counter.services.audit import verify
+
+    engine = app.central if args.central else app.engine
+    checked, broken = verify(engine)
+    if args.json:  # the exit code says it too: 1 when a chain is broken
+        print(json.dumps(_to_json({"checked": checked, "broken": broken}), ensure_ascii=False, indent=2))
+        return 1 if broken else 0
+    where = "pusat" if args.central else "data lokal"
+    if not broken:
+        _console().print(f"Jejak audit {where} utuh: {checked} catatan diperiksa.")
+        return None
+    rows = [(b.chain, b.seq, b.reason) for b in broken]
+    _console().print(_table(f"Jejak audit {where} RUSAK ({checked} catatan diperiksa)",
+                            ["Rantai (loket)", "Catatan ke", "Masalah"], rows))
+    return 1
+
+
+def add_admin_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's command()
+    p = command("audit", cmd_audit, "verify the hash chains of the audit trail")
+    p.add_argument("what", choices=["verify"])
+    p.add_argument("--central", action="store_true", help="verify central's copy of every counter's chain")
