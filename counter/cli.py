@@ -394,6 +394,22 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         print_queue.retry(app.uow(), int(args.number))
         done = print_queue.print_job(app.uow(), int(args.number), zone, printer, folder, logo)
         return done if args.json else _console().print(f"Cetak ulang antrean {done.id}: {done.status} {done.last_error}")
+    if args.what == "verify":
+        from counter.services.receipts import verify_receipt
+
+        from counter.store.uow import UnitOfWork
+
+        with (UnitOfWork(app.central) if args.central else app.uow()) as uow:
+            verdict = verify_receipt(uow.session, args.number)
+        if args.json:
+            print(json.dumps(_to_json(verdict), ensure_ascii=False, indent=2))
+        elif verdict.genuine:
+            _console().print(f"[bold green]ASLI[/bold green]: struk {verdict.receipt_no}, pelanggan "
+                             f"{verdict.customer_number} {verdict.customer_name}, {format_rupiah(verdict.total)}, "
+                             f"tanggal {verdict.business_date} ({verdict.status})")
+        else:
+            _console().print(f"[bold red]TIDAK SAH[/bold red]: {verdict.reason}")
+        return 0 if verdict.genuine else 1
     if args.what == "show":
         with app.uow() as uow:
             receipt = build_receipt(uow.session, args.number, zone)
@@ -529,9 +545,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--interval", type=float, default=1.0, help="run: seconds to wait when idle")
     p = command("sync", cmd_sync, "push and pull now, or show the sync status")
     p.add_argument("what", nargs="?", default="now", choices=["now", "status"])
-    p = command("receipt", cmd_receipt, "show, reprint or make a PDF of a receipt; the print queue")
-    p.add_argument("what", choices=["show", "print", "pdf", "queue", "retry"])
-    p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID)")
+    p = command("receipt", cmd_receipt, "show, reprint, make a PDF of or verify a receipt; the print queue")
+    p.add_argument("what", choices=["show", "print", "pdf", "queue", "retry", "verify"])
+    p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID; verify: the QR code)")
+    p.add_argument("--central", action="store_true", help="verify: check against the central store")
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
     p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")
     from counter.cli_admin import add_admin_commands

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
+import uuid
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -16,11 +19,15 @@ from counter.rules.period import label
 from counter.services.payment import METHOD_LABELS
 from counter.services.plan_state import OpenTerm
 
+CHECK_LENGTH = 16  # hex digits of the HMAC in the QR code: 64 bits, short enough for a small QR
 
-def check_value(payment: Payment) -> str:
-    """A short check over the receipt's essential fields, printed in its QR code."""
-    essentials = f"{payment.id}|{payment.receipt_no}|{payment.total}|{payment.business_date.isoformat()}"
-    return hashlib.sha256(essentials.encode()).hexdigest()[:12]
+
+def check_value(payment: Payment, office: Office) -> str:
+    """The receipt's check value, printed in its QR code: a keyed hash (the
+    office's key) of its essential fields, so only the utility can make one."""
+    essentials = (f"{office.code}|{payment.id}|{payment.receipt_no}|{payment.customer_id}|{payment.total}|"
+                  f"{payment.business_date.isoformat()}")
+    return hmac.new(bytes.fromhex(office.receipt_key), essentials.encode(), hashlib.sha256).hexdigest()[:CHECK_LENGTH]
 
 
 def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
@@ -48,7 +55,7 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
         stamp_duty=payment.stamp_duty, total=payment.total, tendered=payment.tendered, change=payment.change,
         method=METHOD_LABELS.get(payment.method, payment.method), reference=payment.reference,
         total_in_words=in_words(payment.total),
-        qr_payload=f"{office.code}|{payment.id}|{check_value(payment)}", offline=payment.taken_offline,
+        qr_payload=f"{office.code}|{payment.id}|{check_value(payment, office)}", offline=payment.taken_offline,
         copy_number=0,
     )
 
@@ -66,3 +73,36 @@ def _line(line: PaymentLine, bills: dict[int, Bill], plans: dict) -> ReceiptLine
         water_charge=line.water_charge, fixed_charges=line.standing_charge + line.meter_fee,
         admin_fee=line.admin_fee, fine=line.fine, amount=line.amount, kind=line.kind,
     )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    genuine: bool
+    reason: str  # why not, in the cashier's words; "" when genuine
+    receipt_no: str = ""
+    customer_number: str = ""
+    customer_name: str = ""
+    total: int = 0
+    business_date: str = ""
+    status: str = ""  # the payment's status (completed, ...)
+
+
+def verify_receipt(session: Session, code: str) -> Verdict:
+    """Whether the QR code `code` (`<office>|<payment id>|<check value>`) is of a
+    receipt this store knows, with a check value made with its office's key."""
+    parts = (code or "").strip().split("|")
+    if len(parts) != 3 or len(parts[2]) != CHECK_LENGTH:
+        return Verdict(False, "Kode QR bukan kode struk loket ini.")
+    office_code, payment_id, given = parts
+    try:
+        payment = session.get(Payment, uuid.UUID(payment_id))
+    except ValueError:
+        return Verdict(False, "Kode QR bukan kode struk loket ini.")
+    office = session.get(Office, payment.office_id) if payment else None
+    if payment is None or office is None or office.code != office_code:
+        return Verdict(False, "Pembayaran ini tidak tercatat (di data ini).")
+    if not hmac.compare_digest(given.lower(), check_value(payment, office)):
+        return Verdict(False, "Nilai cek tidak cocok: struk ini PALSU atau sudah diubah.")
+    customer = session.get(Customer, payment.customer_id)
+    return Verdict(True, "", payment.receipt_no, customer.number, customer.name, payment.total,
+                   payment.business_date.isoformat(), payment.status)
