@@ -87,5 +87,7 @@ class App:
             user = uow.session.scalars(select(User).where(User.username == settings.user)).first()
             if user is None or not user.active:
                 raise NotFound(f"Pengguna {settings.user!r} tidak terdaftar atau tidak aktif.")
+            security = self.config.security
             return Desk(office.id, office.code, counter.id, counter.code, user.id, user.username,
-                        self.config.zone)
+                        self.config.zone, role=user.role, lockout_attempts=security.lockout_attempts,
+                        lockout_minutes=security.lockout_minutes)

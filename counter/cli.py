@@ -179,7 +179,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> object:
     if not (args.customers or args.bills or args.tariffs):
         raise InvalidInput("Sebutkan berkas: --tariffs, --customers dan/atau --bills.")
     summary = import_files(app.uow(), tariffs=args.tariffs, customers=args.customers, bills=args.bills,
-                           office_code=app.config.desk.office, due_day=app.config.billing.due_day)
+                           office_code=app.config.desk.office, due_day=app.config.billing.due_day,
+                           approval=_approval(args))
     if args.json:
         return summary
     _console().print(f"Impor selesai: {summary}")
@@ -191,12 +192,13 @@ def cmd_setup(app: App, args: argparse.Namespace) -> object:
 
     office = args.office or app.config.desk.office
     if args.what == "office":
-        done = setup.register_office(app.uow(), args.code, args.name, args.utility, args.address)
+        done = setup.register_office(app.uow(), args.code, args.name, args.utility, args.address, _approval(args))
     elif args.what == "counter":
-        done = setup.register_counter(app.uow(), office, args.code, args.name or "")
+        done = setup.register_counter(app.uow(), office, args.code, args.name or "", _approval(args))
     else:
         secret = _secret(args.password, "Kata sandi/PIN baru") if args.password is not None else None
-        done = setup.register_user(app.uow(), args.code, args.name, args.role, office, password=secret)
+        done = setup.register_user(app.uow(), args.code, args.name, args.role, office, password=secret,
+                                   approval=_approval(args))
     if args.json:
         return {"registered": args.what, "code": done}
     _console().print(f"Terdaftar: {args.what} {done}")
@@ -249,17 +251,18 @@ def cmd_rules(app: App, args: argparse.Namespace) -> object:
             )
         except ValueError as error:
             raise InvalidInput(f"Aturan denda tidak valid: {error}") from None
-        setup.set_fine_scheme(app.uow(), scheme, args.valid_from)
+        setup.set_fine_scheme(app.uow(), scheme, args.valid_from, _approval(args))
     elif args.what == "instalment":
         from counter.services.programmes import InstalmentRule
 
         current = setup.rules_in_force(app.uow(), args.valid_from).instalments
         changed = {k: getattr(args, k) for k in ("max_terms", "fine_mode", "grace_days", "min_down_payment_pct")
                    if getattr(args, k) is not None}
-        setup.set_instalment_rule(app.uow(), dataclasses.replace(current, **changed), args.valid_from)
+        setup.set_instalment_rule(app.uow(), dataclasses.replace(current, **changed), args.valid_from,
+                                  _approval(args))
     elif args.what == "stamp-duty":
         setup.set_stamp_duty(app.uow(), StampDutyRule(parse_rupiah(args.threshold), parse_rupiah(args.amount)),
-                             args.valid_from)
+                             args.valid_from, _approval(args))
     rules = setup.rules_in_force(app.uow(), args.on or app.today())
     if args.json:
         return rules
@@ -301,7 +304,7 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
 
         if args.id is None or args.resolution is None:
             raise InvalidInput("Sebutkan --id KONFLIK dan --resolution refund|keep|accept.")
-        resolve_conflict(engine, args.id, args.resolution, app.config.desk.user, args.note)
+        resolve_conflict(engine, args.id, args.resolution, _approval(args), args.note)
         _console().print(f"Konflik {args.id} diselesaikan: {args.resolution}")
         return {"resolved": args.id, "resolution": args.resolution} if args.json else None
     if args.what == "load":
@@ -452,6 +455,20 @@ def _secret(given: str, prompt: str) -> str:
     return getpass.getpass(f"{prompt}: ")
 
 
+def _approval(args: argparse.Namespace):  # noqa: ANN202 - services.approval.Approval | None
+    """The credential given for this act with --approver (PIN asked or from COUNTER_SECRET)."""
+    from counter.services.approval import Approval
+
+    if not args.approver:
+        return None
+    return Approval(args.approver, _secret(args.approver_pin or "", f"PIN {args.approver}"))
+
+
+def _approver_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--approver", help="who approves this act (a supervisor; an admin for set-up and rules)")
+    p.add_argument("--approver-pin", help="their PIN or password (default: COUNTER_SECRET, or asked)")
+
+
 # ---- parser ---------------------------------------------------------------
 
 
@@ -508,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tariffs", type=Path)
     p.add_argument("--customers", type=Path)
     p.add_argument("--bills", type=Path)
+    _approver_args(p)
     p = command("setup", cmd_setup, "register an office, a counter or a user in the local store")
     p.add_argument("what", choices=["office", "counter", "user"])
     p.add_argument("code", help="office code, counter code or username")
@@ -517,6 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default="", help="office address")
     p.add_argument("--role", default="cashier", choices=["cashier", "supervisor", "admin"])
     p.add_argument("--password", nargs="?", const="", help="user: set the password or PIN (asked if left empty)")
+    _approver_args(p)
     p = command("rules", cmd_rules, "show or change the fine scheme, stamp duty and instalment rule")
     p.add_argument("what", choices=["show", "fine", "stamp-duty", "instalment"])
     p.add_argument("--on", type=_date, help="show the rules in force on this date")
@@ -532,6 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fine-mode", choices=["include", "waive", "freeze"], help="instalment: fines of bills in a plan")
     p.add_argument("--grace-days", type=int, help="instalment: days a term may be late before the plan defaults")
     p.add_argument("--min-down-payment-pct", type=int, help="instalment: minimum down payment, percent")
+    _approver_args(p)
     p = command("central", cmd_central, "set up the central store, or run its applier")
     p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve"])
     p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
@@ -541,6 +561,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", type=int, help="resolve: the conflict's ID")
     p.add_argument("--resolution", choices=["refund", "keep", "accept"], help="resolve: what to do")
     p.add_argument("--note", default="", help="resolve: a note kept with the resolution")
+    _approver_args(p)
     p.add_argument("--desk-password", help="init: password of the counter_desk login role")
     p.add_argument("--interval", type=float, default=1.0, help="run: seconds to wait when idle")
     p = command("sync", cmd_sync, "push and pull now, or show the sync status")

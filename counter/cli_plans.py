@@ -8,17 +8,10 @@ import dataclasses
 from pathlib import Path
 
 from counter.bootstrap import App
-from counter.cli import _console, _date, _secret, _table
+from counter.cli import _approval, _approver_args, _console, _date, _table
 from counter.errors import InvalidInput, NotFound
 from counter.rules.money import format_rupiah, parse_rupiah
 from counter.rules.period import label, parse_period
-from counter.services.approval import Approval
-
-
-def _approval(args: argparse.Namespace) -> Approval | None:
-    if not args.approver:
-        return None
-    return Approval(args.approver, _secret(args.approver_pin or "", f"PIN {args.approver}"))
 
 
 def _plan_args(args: argparse.Namespace) -> dict:
@@ -182,11 +175,6 @@ def cmd_workorder(app: App, args: argparse.Namespace) -> object:
     path = folder / f"spk-{order.order_no.replace('/', '-')}.pdf"
     path.write_bytes(work_order_pdf(order))
     return {"pdf": path} if args.json else _console().print(f"SPK: {path}")
-
-
-def _approver_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--approver", help="the approving supervisor's username")
-    p.add_argument("--approver-pin", help="their PIN or password (default: COUNTER_SECRET, or asked)")
 
 
 def add_plan_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's command()

@@ -70,6 +70,13 @@ class ReceiptSettings:
 
 
 @dataclass(frozen=True)
+class SecuritySettings:
+    lockout_attempts: int = 5  # wrong PINs in a row that lock a user
+    lockout_minutes: int = 15  # for this long
+    idle_lock_minutes: int = 5  # the desk locks after this long without a key or click; 0: never
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreSettings = field(default_factory=StoreSettings)
     desk: DeskSettings = field(default_factory=DeskSettings)
@@ -77,6 +84,7 @@ class Config:
     central: CentralSettings = field(default_factory=CentralSettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     receipt: ReceiptSettings = field(default_factory=ReceiptSettings)
+    security: SecuritySettings = field(default_factory=SecuritySettings)
     source: Path | None = None  # the file read, if any
 
     @property
@@ -113,6 +121,11 @@ paper = "80mm"            # 80mm | 58mm
 
 [receipt]
 # logo = "logo.png"       # printed at the top of receipts (PNG, black on white); relative to the data folder
+
+[security]
+lockout_attempts = 5      # wrong PINs in a row that lock a user ...
+lockout_minutes = 15      # ... for this long
+idle_lock_minutes = 5     # the desk locks after this long idle; 0: never
 """
 
 

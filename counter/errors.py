@@ -35,3 +35,7 @@ class StoreBusy(CounterError):
 
 class ApprovalRefused(CounterError):
     """A supervisor's approval is missing, or their credential is wrong."""
+
+
+class NotAllowed(CounterError):
+    """The user at the desk may not do this act in their role."""

@@ -10,6 +10,7 @@ from counter.models.sync import ChangeSequence, Conflict, CustomerCredit, InboxE
 from counter.models.reference import (
     Counter,
     FineSchemeRow,
+    LoginState,
     Office,
     StampDutyRow,
     TariffBlock,
@@ -22,5 +23,5 @@ __all__ = [
     "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
     "PrintJob", "ChangeSequence", "Conflict", "CustomerCredit", "InboxEvent", "SyncState",
-    "Counter", "FineSchemeRow", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
+    "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
 ]

@@ -47,6 +47,15 @@ class User(Replicated, Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
 
 
+class LoginState(Base):
+    """Wrong tries of a user's credential at this store (not replicated: a lock-out is local)."""
+
+    __tablename__ = "login_state"
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+
+
 class TariffGroup(Replicated, Base):
     """A tariff group (golongan tarif) with its fixed monthly charges."""
 

@@ -22,6 +22,9 @@ class Desk:
     username: str
     zone: ZoneInfo
     clock: Callable[[], dt.datetime] = field(default=utc_now)
+    role: str = "cashier"  # of the user at the desk: what they may do (services.approval.authorise)
+    lockout_attempts: int = 5  # wrong PINs in a row that lock a user ([security] settings)
+    lockout_minutes: int = 15
 
     def now(self) -> dt.datetime:
         return self.clock()

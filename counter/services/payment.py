@@ -19,6 +19,7 @@ from counter.models.payment import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_AMOUNT, format_rupiah
 from counter.services import audit
+from counter.services.approval import authorise
 from counter.services.billing import BillDue, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
@@ -93,6 +94,7 @@ def pay(
     paid and the cashier is asked to reload. `offline` says central was
     unreachable when the money was taken (the receipt says so).
     """
+    authorise(desk, "pay")
     periods, terms = list(periods), list(terms)
     if any(isinstance(p, bool) or not isinstance(p, int) for p in periods):
         raise InvalidInput("Bulan rekening harus berupa angka tahun-bulan, mis. 202510.")

@@ -20,7 +20,7 @@ from counter.rules.instalments import document_number
 from counter.rules.money import format_rupiah
 from counter.rules.relief import BillIn, PlanFigures, ReliefTerms, ineligibility, plan_figures
 from counter.services import audit
-from counter.services.approval import Approval, check_approval
+from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.billing import CustomerDetail, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
@@ -166,6 +166,14 @@ def make_plan(uow: UnitOfWork, desk: Desk, customer: str, instalments: int, down
     """Make the plan shown by `preview_plan`, in one transaction: the plan, an
     outbox event and an audit record. The down payment and terms are then paid
     like bills. `expected_total` is the total the customer was shown."""
+    authorise(desk, "plan.make")
+    shown = preview_plan(uow, desk, customer, instalments, down_payment, programme, periods)
+    expected_total = shown.figures.total if expected_total is None else expected_total
+    if expected_total != shown.figures.total:
+        raise _changed(shown.figures.total)
+    approver = None
+    if shown.needs_approval:  # its own transaction: a wrong PIN is counted even though no plan is made
+        approver = check_credential(uow, approval, "Rencana angsuran", SUPERVISORS, desk)
     with uow.writing():
         session = uow.session
         now, today = desk.now(), desk.today()
@@ -173,12 +181,8 @@ def make_plan(uow: UnitOfWork, desk: Desk, customer: str, instalments: int, down
         settle_default(session, desk, found.id, today)
         owed = quote_customer(session, found, today)
         offer = _figures(session, owed, found, instalments, down_payment, programme, periods)
-        if expected_total is not None and expected_total != offer.figures.total:
-            raise PaymentRefused(f"Jumlah rencana berubah menjadi {format_rupiah(offer.figures.total)}; "
-                                 "lihat pratinjau lagi.")
-        approver = None
-        if offer.needs_approval:
-            approver = check_approval(session, approval, "Rencana angsuran")
+        if expected_total != offer.figures.total:  # changed while the supervisor approved
+            raise _changed(offer.figures.total)
         figures = offer.figures
         programme_row = None
         if offer.programme:
@@ -209,6 +213,10 @@ def make_plan(uow: UnitOfWork, desk: Desk, customer: str, instalments: int, down
                      "approved_by": approver.username if approver else None}, **audit.by(desk))
         uow.commit()
         return PlanMade(plan.id, plan.plan_no, offer)
+
+
+def _changed(total: int) -> PaymentRefused:
+    return PaymentRefused(f"Jumlah rencana berubah menjadi {format_rupiah(total)}; lihat pratinjau lagi.")
 
 
 def settle_default(session: Session, desk: Desk, customer_id: int, on: dt.date) -> str | None:

@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from counter.errors import CounterError, InvalidInput, NotFound
 from counter.models import Payment, PrintJob
 from counter.services import audit
+from counter.services.approval import authorise
 from counter.printing.receipt import Receipt
 from counter.services.context import Desk, utc_now
 from counter.services.receipts import build_receipt
@@ -55,6 +56,7 @@ def queue_receipt(uow: UnitOfWork, receipt_no: str) -> int:
 
 def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
     """Queue a copy ("SALINAN ke-N"); the count is kept on the payment and audited."""
+    authorise(desk, "reprint")
     with uow.writing():
         payment = uow.session.scalars(select(Payment).where(Payment.receipt_no == receipt_no.strip())).first()
         if payment is None:

@@ -15,7 +15,7 @@ from counter.errors import InvalidInput, NotFound
 from counter.models import Customer, InstalmentRuleRow, Office, OutboxEvent, ReliefProgramme
 from counter.rules.relief import Applicant, Eligibility, ReliefTerms, ineligibility
 from counter.services import audit
-from counter.services.approval import Approval, check_approval
+from counter.services.approval import SUPERVISORS, Approval, check_credential
 from counter.services.context import Desk
 from counter.store.uow import UnitOfWork
 
@@ -129,9 +129,9 @@ def spec_of(programme: ReliefProgramme) -> ProgrammeSpec:
 def save_programme(uow: UnitOfWork, desk: Desk, spec: ProgrammeSpec, approval: Approval | None) -> ReliefProgramme:
     """Add a programme, or a new version of one (plans keep the version they were made under)."""
     spec = spec.checked()
+    supervisor = check_credential(uow, approval, "Mengubah program keringanan", SUPERVISORS, desk)
     with uow.writing():
         session = uow.session
-        supervisor = check_approval(session, approval, "Mengubah program keringanan")
         version = session.scalar(select(func.max(ReliefProgramme.version)).where(ReliefProgramme.code == spec.code))
         before = spec_of(current_programme(session, spec.code)) if version else None
         values = dataclasses.asdict(spec)

@@ -1,5 +1,7 @@
 """Setting up a store without the central server: offices, counters, users and
-the rules in force (fine scheme, stamp duty). Each act is idempotent and audited."""
+the rules in force (fine scheme, stamp duty, instalments). Each act is
+idempotent and audited, and needs an admin's credential once the store has an
+admin with a password."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from counter.models import Counter, FineSchemeRow, InstalmentRuleRow, Office, St
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
 from counter.services import audit
-from counter.services.approval import hash_secret
+from counter.services.approval import Approval, admin_approval, hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.services.programmes import InstalmentRule, instalment_rule
 from counter.store.uow import UnitOfWork
@@ -41,8 +43,10 @@ def _audit(session, action: str, subject: str, details: dict) -> None:  # noqa: 
     audit.append(session, action, subject, details)
 
 
-def register_office(uow: UnitOfWork, code: str, name: str, utility_name: str = "", address: str = "") -> str:
+def register_office(uow: UnitOfWork, code: str, name: str, utility_name: str = "", address: str = "",
+                    approval: Approval | None = None) -> str:
     code, name = _code(code, "kantor"), _name(name, "kantor")
+    admin_approval(uow, approval, "Mengubah kantor")
     with uow.writing():
         office = uow.session.scalars(select(Office).where(Office.code == code)).first() or Office(code=code)
         office.name, office.utility_name, office.address = name, utility_name.strip(), address.strip()
@@ -59,8 +63,10 @@ def _office(session, code: str) -> Office:  # noqa: ANN001
     return office
 
 
-def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "") -> str:
+def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "",
+                     approval: Approval | None = None) -> str:
     code = _code(code, "loket")
+    admin_approval(uow, approval, "Mengubah loket")
     with uow.writing():
         office = _office(uow.session, office_code)
         counter = uow.session.scalars(
@@ -74,7 +80,7 @@ def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "
 
 
 def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, office_code: str,
-                  password: str | None = None) -> str:
+                  password: str | None = None, approval: Approval | None = None) -> str:
     """Add or update a user; `password` (or PIN), when given, is stored as a slow hash."""
     username = (username or "").strip().lower()
     if not username.isidentifier() or len(username) > 40:
@@ -83,6 +89,7 @@ def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, off
         raise InvalidInput(f"Peran harus salah satu dari: {', '.join(ROLES)}.")
     full_name = _name(full_name, "lengkap")
     secret_hash = hash_secret(password) if password is not None else None
+    admin_approval(uow, approval, "Mengubah pengguna")
     with uow.writing():
         office = _office(uow.session, office_code)
         user = uow.session.scalars(select(User).where(User.username == username)).first() or User(username=username)
@@ -110,19 +117,22 @@ def rules_in_force(uow: UnitOfWork, on: dt.date) -> RulesInForce:
         return RulesInForce(on, fine_scheme(s, on), stamp_rule(s, on), instalment_rule(s, on))
 
 
-def set_instalment_rule(uow: UnitOfWork, rule: InstalmentRule, valid_from: dt.date) -> None:
+def set_instalment_rule(uow: UnitOfWork, rule: InstalmentRule, valid_from: dt.date,
+                        approval: Approval | None = None) -> None:
     """The instalment rule (term limit, fines in a plan, grace) for plans made on or after `valid_from`."""
     rule.terms()  # checks the limit, the fine mode and the percentage
     if isinstance(rule.grace_days, bool) or not isinstance(rule.grace_days, int) or not 0 <= rule.grace_days <= 366:
         raise InvalidInput("Tenggang angsuran harus 0-366 hari.")
+    admin_approval(uow, approval, "Mengubah aturan angsuran")
     with uow.writing():
         uow.session.add(InstalmentRuleRow(valid_from=valid_from, **dataclasses.asdict(rule)))
         _audit(uow.session, "rule.instalment", valid_from.isoformat(), dataclasses.asdict(rule))
         uow.commit()
 
 
-def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date) -> None:
+def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date, approval: Approval | None = None) -> None:
     """The fine scheme for quotes and payments on or after `valid_from`."""
+    admin_approval(uow, approval, "Mengubah aturan denda")
     with uow.writing():
         uow.session.add(FineSchemeRow(valid_from=valid_from, kind=scheme.kind, amount=scheme.amount,
                                       stages=[list(s) for s in scheme.stages], percent_bp=scheme.percent_bp,
@@ -131,7 +141,8 @@ def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date) ->
         uow.commit()
 
 
-def set_stamp_duty(uow: UnitOfWork, rule: StampDutyRule, valid_from: dt.date) -> None:
+def set_stamp_duty(uow: UnitOfWork, rule: StampDutyRule, valid_from: dt.date, approval: Approval | None = None) -> None:
+    admin_approval(uow, approval, "Mengubah aturan meterai")
     with uow.writing():
         uow.session.add(StampDutyRow(valid_from=valid_from, threshold=rule.threshold, amount=rule.amount))
         _audit(uow.session, "rule.stamp_duty", valid_from.isoformat(), dataclasses.asdict(rule))

@@ -15,14 +15,15 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from counter.errors import InvalidInput, NotFound, PaymentRefused
-from counter.models import Conflict, Customer, CustomerCredit, Payment, User
+from counter.models import Conflict, Customer, CustomerCredit, Payment
+from counter.services.approval import SUPERVISORS, Approval, check_credential
+from counter.store.uow import UnitOfWork
 
 RESOLUTIONS = {
     "refund": "refunded",  # the surplus is paid back; the credit is taken off
     "keep": "applied",  # the credit stays for the next bill
     "accept": "accepted",  # a figure mismatch checked and accepted
 }
-SUPERVISOR_ROLES = ("supervisor", "admin")
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,13 @@ def customer_credit(session: Session, customer_id: int) -> int:
                           .where(CustomerCredit.customer_id == customer_id))
 
 
-def resolve_conflict(central: Engine, conflict_id: int, resolution: str, supervisor: str, note: str = "") -> None:
+def resolve_conflict(central: Engine, conflict_id: int, resolution: str, approval: Approval | None,
+                     note: str = "") -> None:
+    """A supervisor (their credential, checked at central) settles a conflict."""
     if resolution not in RESOLUTIONS:
         raise InvalidInput(f"Penyelesaian harus salah satu dari: {', '.join(RESOLUTIONS)}.")
+    user = check_credential(UnitOfWork(central), approval, "Menyelesaikan konflik", SUPERVISORS)
     with Session(central) as session, session.begin():
-        user = session.scalars(select(User).where(User.username == supervisor, User.active.is_(True))).first()
-        if user is None or user.role not in SUPERVISOR_ROLES:
-            raise PaymentRefused("Konflik hanya dapat diselesaikan oleh kepala unit (supervisor).")
         conflict = session.get(Conflict, conflict_id, with_for_update=True)
         if conflict is None:
             raise NotFound(f"Konflik {conflict_id} tidak ada.")

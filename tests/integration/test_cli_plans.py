@@ -28,7 +28,7 @@ def test_a_supervisor_adds_a_programme_and_a_cashier_applies_it(app, capsys):
 
     code, out, _ = run(capsys, app, "plan", "make", number, "--programme", "segel-selalu", "--instalments", "3",
                        "--json", "--approver", "kepala", "--approver-pin", "0000")
-    assert code == 2 and "PIN penyetuju salah" in json.loads(out)["error"]
+    assert code == 2 and "PIN salah" in json.loads(out)["error"]
     code, out, _ = run(capsys, app, "plan", "make", number, "--programme", "segel-selalu", "--instalments", "3",
                        "--json", *APPROVE)
     made = json.loads(out)

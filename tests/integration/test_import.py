@@ -24,6 +24,8 @@ from counter.rules.tariff import Block, water_charge
 from counter.rules.text import fold, key
 from counter.services.billing import quote
 from counter.services import importer
+from counter.services.approval import Approval
+from counter.services.demo import DEMO_PIN
 from counter.services.importing import ImportSummary, import_files
 from counter.services.lookup import find_customers
 from counter.services.payment import pay
@@ -31,6 +33,8 @@ from tests.conftest import make_app
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 ON = dt.date(2025, 11, 24)
+
+ADMIN = Approval("admin", DEMO_PIN)  # a demo store has an admin: changing its data needs their PIN
 
 
 # ---- helpers ---------------------------------------------------------------------
@@ -71,7 +75,8 @@ def snapshot(app) -> tuple:
     with app.uow() as uow:
         s = uow.session
         counts = tuple(s.scalar(select(func.count()).select_from(t))
-                       for t in (TariffGroup, TariffBlock, Customer, Bill, AuditRecord))
+                       for t in (TariffGroup, TariffBlock, Customer, Bill)) + (
+            s.scalar(select(func.count()).select_from(AuditRecord).where(AuditRecord.action == "import")),)
         customers = tuple(s.execute(select(Customer.number_key, Customer.name, Customer.status, Customer.address,
                                            Customer.tariff_group_id).order_by(Customer.id)).all())
         bills = tuple(s.execute(select(Bill.customer_id, Bill.period, Bill.water_charge, Bill.status, Bill.due_date)
@@ -334,10 +339,11 @@ def test_a_bill_paid_at_this_counter_cannot_be_changed(app, desk, tmp_path):
     path = write(tmp_path, "bills.csv", header + row(bill.water_charge + 1000, "unpaid"))
     with pytest.raises(ImportRejected, match=r"bills.csv baris 2: rekening .* sudah dibayar di loket ini; "
                                              r"tidak boleh diubah \(berbeda: water_charge\)"):
-        import_files(app.uow(), bills=path, office_code="KPG")
+        import_files(app.uow(), bills=path, office_code="KPG", approval=ADMIN)
     assert snapshot(app) == before
     # the same bill as the central system still has it (unpaid there): left paid here
-    summary = import_files(app.uow(), bills=write(tmp_path, "bills.csv", header + row(bill.water_charge, "unpaid")))
+    summary = import_files(app.uow(), bills=write(tmp_path, "bills.csv", header + row(bill.water_charge, "unpaid")),
+                           approval=ADMIN)
     assert summary.bills_kept_paid == 1 and summary.bills_updated == 0
     with app.uow() as uow:
         stored = uow.session.get(Bill, bill.id)

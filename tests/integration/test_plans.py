@@ -103,7 +103,7 @@ def test_an_active_customer_does_not_qualify_for_buka_segel(app, desk):
 
 
 @pytest.mark.parametrize("kwargs, error, message", [
-    (dict(approval=Approval("kepala", "salah")), ApprovalRefused, "PIN penyetuju salah"),
+    (dict(approval=Approval("kepala", "salah")), ApprovalRefused, "PIN salah"),
     (dict(approval=Approval("kasir2", DEMO_PIN)), ApprovalRefused, "bukan kepala unit"),
     (dict(approval=None), ApprovalRefused, "perlu persetujuan"),
     (dict(instalments=5), InvalidInput, "Paling banyak 4"),
@@ -119,7 +119,12 @@ def test_bad_plan_input_is_refused_and_writes_nothing(app, desk, kwargs, error, 
     before = counts(app)
     with pytest.raises(error, match=message):
         make_plan(app.uow(), desk, number, **args)
-    assert counts(app) == before
+    after = counts(app)
+    assert after[:2] + after[3:] == before[:2] + before[3:]
+    with app.uow() as uow:  # only the credential check itself is on record
+        trail = uow.session.scalars(select(AuditRecord.action).order_by(AuditRecord.id)).all()[before[2]:]
+    tried = args["approval"] is not None and error is ApprovalRefused
+    assert trail == (["credential.failed" if "salah" in message else "credential.ok"] if tried else [])
 
 
 def test_an_expired_programme_and_a_second_plan_are_refused(app, desk):

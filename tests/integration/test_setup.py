@@ -11,8 +11,14 @@ from counter.errors import InvalidInput, NotFound
 from counter.models import AuditRecord
 from counter.rules.fines import FineScheme
 from counter.services import setup
+from counter.services.approval import Approval
 from counter.services.billing import quote
+from counter.services.demo import DEMO_PIN
+from counter.services.approval import Approval
+from counter.services.demo import DEMO_PIN
 from tests.conftest import AS_OF, make_app
+
+ADMIN = Approval("admin", DEMO_PIN)
 
 
 def cli(app, capsys, *args):
@@ -46,7 +52,7 @@ def test_setting_up_a_desk_by_command_line(tmp_path, capsys):
         (lambda u: setup.register_office(u, "", "Unit"), InvalidInput, "Kode kantor"),
         (lambda u: setup.register_office(u, "K P G", "Unit"), InvalidInput, "Kode kantor"),
         (lambda u: setup.register_office(u, "KPG", "\x1b[31m"), InvalidInput, "Nama kantor"),
-        (lambda u: setup.register_counter(u, "XXX", "L01"), NotFound, "belum terdaftar"),
+        (lambda u: setup.register_counter(u, "XXX", "L01", approval=ADMIN), NotFound, "belum terdaftar"),
         (lambda u: setup.register_user(u, "ka sir", "Siti", "cashier", "KPG"), InvalidInput, "Nama pengguna"),
         (lambda u: setup.register_user(u, "kasir9", "Siti", "boss", "KPG"), InvalidInput, "Peran"),
     ],
@@ -65,7 +71,7 @@ def test_changing_the_fine_scheme_from_a_date(app, capsys):
                                      .where(Bill.status == "unpaid", Bill.due_date < AS_OF,
                                             Customer.fine_exempt.is_(False)).limit(1)).first()
     code, _, _ = cli(app, capsys, "rules", "fine", "--kind", "percent", "--percent", "2,5", "--minimum", "3000",
-                     "--maximum", "50.000", "--from", "2025-11-24")
+                     "--maximum", "50.000", "--from", "2025-11-24", "--approver", "admin", "--approver-pin", DEMO_PIN)
     assert code == 0
     with app.uow() as uow:
         before = quote(uow.session, number, dt.date(2025, 11, 23))

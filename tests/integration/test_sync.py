@@ -9,11 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from counter.cli import main
-from counter.errors import InvalidInput, PaymentRefused
+from counter.errors import ApprovalRefused, InvalidInput, PaymentRefused
 from counter.models import Bill, Conflict, Customer, CustomerCredit, InboxEvent, OutboxEvent, Payment
 from counter.services.billing import quote
 from counter.services.payment import pay
+from counter.services.approval import Approval
+from counter.services.demo import DEMO_PIN
 from counter.sync.conflicts import customer_credit, list_conflicts, resolve_conflict
+from tests.integration.test_plans import SUPERVISOR
 from counter.sync.state import CentralUnreachable, sync_status
 from counter.sync.worker import SyncWorker, backoff
 from tests.conftest import AS_OF, make_app
@@ -106,13 +109,15 @@ def test_two_counters_paying_the_same_bill_offline(two_counters):
 
     [view] = list_conflicts(central)
     assert view.receipt_no == second.receipt_no and view.customer == number
-    with pytest.raises(PaymentRefused, match="supervisor"):
-        resolve_conflict(central, view.id, "refund", "kasir1")
+    with pytest.raises(ApprovalRefused, match="bukan kepala unit"):
+        resolve_conflict(central, view.id, "refund", Approval("kasir1", DEMO_PIN))
+    with pytest.raises(ApprovalRefused, match="PIN salah"):
+        resolve_conflict(central, view.id, "refund", Approval("kepala", "9999"))
     with pytest.raises(InvalidInput, match="accept"):
-        resolve_conflict(central, view.id, "accept", "kepala")
-    resolve_conflict(central, view.id, "refund", "kepala", note="uang dikembalikan tunai")
+        resolve_conflict(central, view.id, "accept", SUPERVISOR)
+    resolve_conflict(central, view.id, "refund", SUPERVISOR, note="uang dikembalikan tunai")
     with pytest.raises(InvalidInput, match="sudah diselesaikan"):
-        resolve_conflict(central, view.id, "refund", "kepala")
+        resolve_conflict(central, view.id, "refund", SUPERVISOR)
     from sqlalchemy.orm import Session
 
     with Session(central) as session:
@@ -133,10 +138,10 @@ def test_conflicts_from_the_command_line(two_counters, capsys):
     assert main([*data, "central", "conflicts", "--json"]) == 0
     [shown] = json.loads(capsys.readouterr().out)
     assert shown["kind"] == "bill_already_paid"
-    assert main([*data, "-o", "desk.user=kepala", "central", "resolve", "--id", str(shown["id"]),
-                 "--resolution", "keep"]) == 0
     assert main([*data, "central", "resolve", "--id", str(shown["id"]), "--resolution", "keep"]) == 2
-    assert "supervisor" in capsys.readouterr().err
+    assert "perlu persetujuan kepala unit" in capsys.readouterr().err
+    assert main([*data, "central", "resolve", "--id", str(shown["id"]), "--resolution", "keep",
+                 "--approver", "kepala", "--approver-pin", DEMO_PIN]) == 0
 
 
 def test_the_worker_drains_the_outbox_and_stops_promptly(app, desk):

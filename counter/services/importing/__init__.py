@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from counter.errors import InvalidInput
+from counter.services.approval import Approval, admin_approval
 from counter.services.importing.apply import check_and_write
 from counter.services.importing.csv_table import Problems
 from counter.services.importing.rows import parse_files
@@ -42,6 +43,7 @@ def import_files(
     bills: Path | str | None = None,
     office_code: str = "",
     due_day: int = 20,
+    approval: Approval | None = None,
 ) -> ImportSummary:
     """Import the CSV files given, all or nothing (formats: docs/import.md).
 
@@ -57,5 +59,6 @@ def import_files(
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
     problems = Problems()
     warnings: list[str] = []
+    admin_approval(uow, approval, "Impor data")
     parsed = parse_files(*(Path(p) if p else None for p in (tariffs, customers, bills)), problems, warnings)
     return check_and_write(uow, parsed, problems, warnings, office_code=office_code, due_day=due_day)

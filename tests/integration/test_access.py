@@ -1,0 +1,143 @@
+"""Every use case with every role: who may act, who may approve, and the lock-out."""
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from counter.errors import ApprovalRefused, NotAllowed
+from counter.models import AuditRecord, FineSchemeRow, InstalmentPlan, Payment, PrintJob, User
+from counter.rules.fines import FineScheme
+from counter.rules.stamp_duty import StampDutyRule
+from counter.services import setup
+from counter.services.approval import Approval, sign_in, unlock
+from counter.services.demo import DEMO_PIN
+from counter.services.importing import import_files
+from counter.services.payment import pay
+from counter.services.plans import make_plan
+from counter.services.print_queue import reprint
+from counter.services.programmes import InstalmentRule, ProgrammeSpec, end_programme, save_programme
+from tests.conftest import AS_OF, clock_at
+from tests.integration.test_plans import owing
+
+SAMPLE_TARIFFS = Path(__file__).resolve().parents[2] / "resources" / "samples" / "tariffs.csv"
+
+USERS = {"cashier": "kasir1", "supervisor": "kepala", "admin": "admin"}
+ROLES = tuple(USERS)
+
+
+def as_role(app, desk, role: str):
+    with app.uow() as uow:
+        user_id, stored_role = uow.session.execute(
+            select(User.id, User.role).where(User.username == USERS[role])).one()
+    return dataclasses.replace(desk, user_id=user_id, username=USERS[role], role=stored_role)
+
+
+def written(app) -> tuple:
+    with app.uow() as uow:
+        return tuple(uow.session.scalar(select(func.count()).select_from(t))
+                     for t in (Payment, InstalmentPlan, PrintJob, FineSchemeRow))
+
+
+# acts done at the desk: (name, call(app, desk)); admins keep the system, not the cash
+DESK_ACTS = {
+    "pay": lambda app, desk: pay(app.uow(), desk, owing(app, 2), [min_period(app, owing(app, 2))], "transfer"),
+    "reprint": lambda app, desk: reprint(app.uow(), desk, first_receipt(app)),
+    "plan": lambda app, desk: make_plan(app.uow(), desk, owing(app, 3), 2, approval=Approval("kepala", DEMO_PIN)),
+}
+MAY_ACT = {"cashier": True, "supervisor": True, "admin": False}
+
+
+def min_period(app, number: str) -> int:
+    from counter.services.billing import quote
+
+    with app.uow() as uow:
+        return quote(uow.session, number, AS_OF).bills[0].period
+
+
+def first_receipt(app) -> str:
+    with app.uow() as uow:
+        return uow.session.scalars(select(Payment.receipt_no)).first()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("act", DESK_ACTS)
+def test_who_may_act_at_the_desk(app, desk, act, role):
+    if act == "reprint":
+        DESK_ACTS["pay"](app, desk)  # a receipt to reprint, taken by the cashier
+    actor = as_role(app, desk, role)
+    before = written(app)
+    if MAY_ACT[role]:
+        DESK_ACTS[act](app, actor)
+        assert written(app) != before
+    else:
+        with pytest.raises(NotAllowed, match="tidak boleh"):
+            DESK_ACTS[act](app, actor)
+        assert written(app) == before
+
+
+SPEC = ProgrammeSpec(code="UJI", name="Program uji", valid_from=dt.date(2025, 1, 1), valid_to=dt.date(2026, 1, 1),
+                     max_terms=2, fine_waiver_pct=50)
+# acts that need an approver's credential: (call(app, desk, approval), the roles that may approve)
+APPROVED_ACTS = {
+    "plan": (lambda app, desk, a: make_plan(app.uow(), desk, owing(app, 3), 2, approval=a), ("supervisor", "admin")),
+    "programme.save": (lambda app, desk, a: save_programme(app.uow(), desk, SPEC, a), ("supervisor", "admin")),
+    "programme.end": (lambda app, desk, a: end_programme(app.uow(), desk, "ANGSURAN-KAB-KUPANG", a),
+                      ("supervisor", "admin")),
+    "rules.fine": (lambda app, desk, a: setup.set_fine_scheme(app.uow(), FineScheme("flat", 5_000), AS_OF, a),
+                   ("admin",)),
+    "rules.stamp": (lambda app, desk, a: setup.set_stamp_duty(app.uow(), StampDutyRule(), AS_OF, a), ("admin",)),
+    "rules.instalment": (lambda app, desk, a: setup.set_instalment_rule(app.uow(), InstalmentRule(), AS_OF, a),
+                         ("admin",)),
+    "setup.office": (lambda app, desk, a: setup.register_office(app.uow(), "KPG", "Unit Kota", approval=a),
+                     ("admin",)),
+    "setup.counter": (lambda app, desk, a: setup.register_counter(app.uow(), "KPG", "L09", approval=a), ("admin",)),
+    "setup.user": (lambda app, desk, a: setup.register_user(app.uow(), "kasir9", "Kasir Baru", "cashier", "KPG",
+                                                            approval=a), ("admin",)),
+    "import": (lambda app, desk, a: import_files(app.uow(), tariffs=SAMPLE_TARIFFS, approval=a), ("admin",)),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("act", APPROVED_ACTS)
+def test_who_may_approve(app, desk, act, role):
+    call, approvers = APPROVED_ACTS[act]
+    before = written(app)
+    with pytest.raises(ApprovalRefused):  # never without a credential
+        call(app, desk, None)
+    if role in approvers:
+        call(app, desk, Approval(USERS[role], DEMO_PIN))
+    else:
+        with pytest.raises(ApprovalRefused, match="bukan"):
+            call(app, desk, Approval(USERS[role], DEMO_PIN))
+        assert written(app) == before
+
+
+def test_five_wrong_pins_lock_a_user_for_the_configured_time(app, desk):
+    for _ in range(4):
+        with pytest.raises(ApprovalRefused, match="PIN salah.$"):
+            sign_in(app.uow(), desk, Approval("kepala", "0000"))
+    with pytest.raises(ApprovalRefused, match="terkunci 15 menit"):
+        sign_in(app.uow(), desk, Approval("kepala", "0000"))
+    with pytest.raises(ApprovalRefused, match="terkunci"):  # even the right PIN, for now
+        sign_in(app.uow(), desk, Approval("kepala", DEMO_PIN))
+    later = dataclasses.replace(desk, clock=lambda: clock_at(AS_OF)() + dt.timedelta(minutes=16))
+    signed = sign_in(app.uow(), later, Approval("kepala", DEMO_PIN))
+    assert (signed.username, signed.role) == ("kepala", "supervisor")
+    unlock(app.uow(), signed, DEMO_PIN)
+    with pytest.raises(ApprovalRefused):
+        unlock(app.uow(), signed, "1111")
+    with app.uow() as uow:
+        actions = uow.session.scalars(select(AuditRecord.action).order_by(AuditRecord.id)).all()
+    assert actions == ["credential.failed"] * 4 + ["login.locked", "credential.ok", "credential.ok",
+                                                   "credential.failed"]
+
+
+def test_the_lockout_follows_the_settings(app, desk):
+    strict = dataclasses.replace(desk, lockout_attempts=2, lockout_minutes=60)
+    with pytest.raises(ApprovalRefused, match="PIN salah.$"):
+        sign_in(app.uow(), strict, Approval("kasir2", "0000"))
+    with pytest.raises(ApprovalRefused, match="terkunci 60 menit"):
+        sign_in(app.uow(), strict, Approval("kasir2", "0000"))
