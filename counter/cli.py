@@ -317,6 +317,14 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         counts = load_reference_data(sqlite_engine(args.from_store), engine, args.open_bills_only)
         _console().print(f"Dimuat ke pusat: {counts}")
         return counts if args.json else None
+    if args.what == "desk-login":
+        from counter.sync.central import desk_login
+
+        if not args.office:
+            raise InvalidInput("Sebutkan kantornya: --office KODE.")
+        role = desk_login(engine, args.office, args.desk_password or _secret("", "Kata sandi login loket"))
+        _console().print(f"Login loket kantor {args.office.upper()}: {role} (hanya melihat data kantor itu)")
+        return {"role": role} if args.json else None
     if args.what == "init":
         init_central(engine, args.desk_password)
         _console().print(f"Pusat siap: {engine.url.render_as_string(hide_password=True)}")
@@ -553,7 +561,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-down-payment-pct", type=int, help="instalment: minimum down payment, percent")
     _approver_args(p)
     p = command("central", cmd_central, "set up the central store, or run its applier")
-    p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve"])
+    p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve", "desk-login"])
+    p.add_argument("--office", help="desk-login: the office whose counters log in with it")
     p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
     p.add_argument("--open-bills-only", action="store_true", help="load: leave paid bills out")
     p.add_argument("--url", help="central store URL (default: central.url setting)")

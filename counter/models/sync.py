@@ -78,3 +78,11 @@ class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(400), default="")
+
+
+class DeskOffice(Base):
+    """Central only: the office whose data a counters' login role may see (row-level security)."""
+
+    __tablename__ = "desk_office"
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))

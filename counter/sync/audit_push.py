@@ -22,7 +22,8 @@ def push_audit(local: Engine, central: Engine, batch: int = BATCH) -> int:
     """Send the audit records central does not have yet; returns how many were sent."""
     table = AuditRecord.__table__
     dialect = postgresql if central.dialect.name == "postgresql" else sqlite
-    insert = dialect.insert(table).on_conflict_do_nothing(index_elements=["chain", "seq"])
+    # inline: no RETURNING of the id, which the counters may not read
+    insert = dialect.insert(table).inline().on_conflict_do_nothing(index_elements=["chain", "seq"])
     sent = 0
     with local.connect() as connection:
         chains = connection.scalars(select(table.c.chain).where(table.c.chain != 0).distinct()).all()

@@ -97,8 +97,66 @@ def init_central(engine: Engine, desk_password: str | None = None) -> None:
             f"GRANT USAGE ON SEQUENCE audit_log_id_seq TO {DESK_ROLE}",
             f"GRANT SELECT (id, status, reason, processed_at) ON inbox TO {DESK_ROLE}",
         ]
-        for statement in statements:
+        for statement in statements + ROW_SECURITY:
             connection.execute(text(statement))
+
+
+# Row-level security: a login made with `desk_login` for one office sees only
+# that office's customers, bills, plans and work orders, and may send events and
+# audit records only as that office's counters. The shared `counter_desk` login
+# (one office, or a pilot) is not tied to an office and sees everything.
+_MINE = "(desk_office() IS NULL OR office_id = desk_office())"
+_MY_CUSTOMERS = "(desk_office() IS NULL OR customer_id IN (SELECT id FROM customer WHERE office_id = desk_office()))"
+ROW_SECURITY = [
+    "CREATE OR REPLACE FUNCTION desk_office() RETURNS bigint LANGUAGE sql STABLE AS"
+    " $$ SELECT office_id FROM desk_office WHERE role_name = current_user $$",
+    f"GRANT SELECT ON desk_office TO {DESK_ROLE}",
+    *(statement for table, rule in (
+        ("customer", _MINE), ("bill", _MY_CUSTOMERS), ("instalment_plan", _MINE), ("work_order", _MY_CUSTOMERS),
+    ) for statement in (
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS desk_reads ON {table}",
+        f"CREATE POLICY desk_reads ON {table} FOR SELECT TO {DESK_ROLE} USING {rule}",
+    )),
+    "ALTER TABLE inbox ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS desk_sends ON inbox",
+    f"CREATE POLICY desk_sends ON inbox FOR INSERT TO {DESK_ROLE} WITH CHECK"
+    " (desk_office() IS NULL OR office = (SELECT code FROM office WHERE id = desk_office()))",
+    "DROP POLICY IF EXISTS desk_reads ON inbox",
+    f"CREATE POLICY desk_reads ON inbox FOR SELECT TO {DESK_ROLE} USING"
+    " (desk_office() IS NULL OR office = (SELECT code FROM office WHERE id = desk_office()))",
+    "ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS desk_appends ON audit_log",
+    f"CREATE POLICY desk_appends ON audit_log FOR INSERT TO {DESK_ROLE} WITH CHECK"
+    " (desk_office() IS NULL OR counter_id IN (SELECT id FROM counter WHERE office_id = desk_office()))",
+    "DROP POLICY IF EXISTS desk_skips ON audit_log",  # ON CONFLICT DO NOTHING looks for the resent row
+    f"CREATE POLICY desk_skips ON audit_log FOR SELECT TO {DESK_ROLE} USING"
+    " (desk_office() IS NULL OR counter_id IN (SELECT id FROM counter WHERE office_id = desk_office()))",
+]
+
+
+def desk_login(engine: Engine, office_code: str, password: str) -> str:
+    """A login for the counters of one office (row-level security keeps them to
+    its data); returns the role name. Run again to change the password."""
+    if engine.dialect.name != "postgresql":
+        raise InvalidInput("Login per kantor hanya untuk pusat PostgreSQL.")
+    if not _ROLE_PASSWORD.match(password or ""):
+        raise InvalidInput("Kata sandi login loket: 8-64 huruf, angka, titik, garis bawah atau minus.")
+    with engine.begin() as connection:
+        office_id = connection.execute(text("SELECT id FROM office WHERE code = :c"),
+                                       {"c": office_code.strip().upper()}).scalar()
+        if office_id is None:
+            raise InvalidInput(f"Kantor {office_code!r} tidak ada di pusat.")
+        role = f"{DESK_ROLE}_{office_code.strip().lower()}"
+        if not re.fullmatch(r"[a-z0-9_]{1,63}", role):
+            raise InvalidInput(f"Kode kantor {office_code!r} tidak bisa dipakai sebagai nama login.")
+        exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+        connection.execute(text(f"{'ALTER' if exists else 'CREATE'} ROLE {role} LOGIN PASSWORD '{password}'"))
+        connection.execute(text(f"GRANT {DESK_ROLE} TO {role}"))
+        connection.execute(text("INSERT INTO desk_office (role_name, office_id) VALUES (:r, :o)"
+                                " ON CONFLICT (role_name) DO UPDATE SET office_id = excluded.office_id"),
+                           {"r": role, "o": office_id})
+    return role
 
 
 # What a counter did itself is not central's until it arrives through the inbox.
