@@ -18,6 +18,7 @@ from counter.store.engine import sqlite_engine
 from counter.store.uow import UnitOfWork
 from counter.services.demo import store_is_empty
 from counter.sync.central import central_engine, central_url, init_central, is_embedded, seed_embedded
+from counter.sync.secrets import with_keyring_password
 from counter.sync.state import CentralUnreachable
 from counter.sync.worker import SyncLink
 
@@ -36,7 +37,7 @@ class App:
 
     @cached_property
     def central_url(self) -> str:
-        return central_url(self.config.central.url, self.config.store.data_dir)
+        return with_keyring_password(central_url(self.config.central.url, self.config.store.data_dir))
 
     @property
     def embedded_central_path(self) -> Path:

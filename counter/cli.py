@@ -287,7 +287,9 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
     from counter.sync.applier import apply_pending
     from counter.sync.central import central_engine, central_url, init_central
 
-    url = central_url(args.url or app.config.central.url, app.config.store.data_dir)
+    from counter.sync.secrets import with_keyring_password
+
+    url = with_keyring_password(central_url(args.url or app.config.central.url, app.config.store.data_dir))
     engine = app.central if not (args.url or app.config.central.url) else central_engine(url, timeout_s=5)
     if args.what == "conflicts":
         from counter.sync.conflicts import list_conflicts
@@ -317,6 +319,12 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         counts = load_reference_data(sqlite_engine(args.from_store), engine, args.open_bills_only)
         _console().print(f"Dimuat ke pusat: {counts}")
         return counts if args.json else None
+    if args.what == "password":  # keep central's password in the keyring, not in the settings file
+        from counter.sync.secrets import store_password
+
+        account = store_password(url, _secret("", "Kata sandi pusat"))
+        _console().print(f"Kata sandi untuk {account} disimpan di keyring.")
+        return {"stored": account} if args.json else None
     if args.what == "desk-login":
         from counter.sync.central import desk_login
 
@@ -561,7 +569,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-down-payment-pct", type=int, help="instalment: minimum down payment, percent")
     _approver_args(p)
     p = command("central", cmd_central, "set up the central store, or run its applier")
-    p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve", "desk-login"])
+    p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve", "desk-login", "password"])
     p.add_argument("--office", help="desk-login: the office whose counters log in with it")
     p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
     p.add_argument("--open-bills-only", action="store_true", help="load: leave paid bills out")
