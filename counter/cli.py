@@ -16,7 +16,7 @@ from pathlib import Path
 
 from counter import config as config_module
 from counter.bootstrap import App
-from counter.errors import CounterError, InvalidInput
+from counter.errors import CounterError, InvalidInput, quoted
 from counter.rules.money import format_rupiah, parse_rupiah
 from counter.rules.period import label, parse_period
 
@@ -209,7 +209,7 @@ def _numbers(text: str, what: str) -> list[int]:
     """`0,1,2` -> [0, 1, 2]."""
     parts = [part.strip() for part in text.split(",")]
     if not all(part.isdigit() for part in parts):
-        raise InvalidInput(f"{what} tidak valid: {text!r} (mis. 0,1).")
+        raise InvalidInput(f"{what} tidak valid: {quoted(text)} (mis. 0,1).")
     return [int(part) for part in parts]
 
 
@@ -217,7 +217,7 @@ def _percent_bp(text: str) -> int:
     """`10` or `2,5` or `2.5` percent -> basis points, without floats."""
     whole, _, fraction = text.strip().replace(",", ".").partition(".")
     if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
-        raise InvalidInput(f"Persen tidak valid: {text!r} (mis. 10 atau 2,5).")
+        raise InvalidInput(f"Persen tidak valid: {quoted(text)} (mis. 10 atau 2,5).")
     return int(whole) * 100 + int((fraction + "00")[:2])
 
 
@@ -226,7 +226,7 @@ def _stages(text: str) -> tuple[tuple[int, int], ...]:
     try:
         return tuple((int(m), parse_rupiah(a)) for m, a in (part.split(":") for part in text.split(",")))
     except ValueError:
-        raise InvalidInput(f"Tahapan denda tidak valid: {text!r} (mis. 0:5000,1:7500).") from None
+        raise InvalidInput(f"Tahapan denda tidak valid: {quoted(text)} (mis. 0:5000,1:7500).") from None
 
 
 def cmd_rules(app: App, args: argparse.Namespace) -> object:
@@ -400,7 +400,7 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     if args.what != "queue" and not args.number.strip():
         raise InvalidInput("Sebutkan nomor struk (untuk retry: nomor antrean).")
     if args.what == "retry" and not args.number.isdigit():
-        raise InvalidInput(f"Nomor antrean tidak valid: {args.number!r}.")
+        raise InvalidInput(f"Nomor antrean tidak valid: {quoted(args.number)}.")
     if args.what == "queue":
         found = print_queue.jobs(app.uow())
         if args.json:
@@ -492,7 +492,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"tanggal tidak valid: {text!r} (tulis 2025-11-20)") from None
+        raise argparse.ArgumentTypeError(f"tanggal tidak valid: {quoted(text)} (tulis 2025-11-20)") from None
 
 
 class _Parser(argparse.ArgumentParser):

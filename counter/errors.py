@@ -39,3 +39,9 @@ class ApprovalRefused(CounterError):
 
 class NotAllowed(CounterError):
     """The user at the desk may not do this act in their role."""
+
+
+def quoted(value: object, limit: int = 40) -> str:
+    """What was typed, quoted for a message, cut short: a message must stay readable."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")

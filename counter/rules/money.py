@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from counter.errors import InvalidInput
+from counter.errors import InvalidInput, quoted
 
 MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 MAX_AMOUNT = 10**13  # ten trillion Rupiah: far above any real receipt, far below int64
@@ -31,10 +31,10 @@ def parse_rupiah(text: str) -> int:
     cleaned = (text or "").strip().replace(" ", "")
     match = _AMOUNT.match(cleaned)
     if not match:
-        raise InvalidInput(f"Jumlah uang tidak valid: {text!r}. Tulis angka bulat, mis. 150000 atau 150.000.")
+        raise InvalidInput(f"Jumlah uang tidak valid: {quoted(text)}. Tulis angka bulat, mis. 150000 atau 150.000.")
     value = int(match.group(1).replace(".", ""))
     if value > MAX_AMOUNT:
-        raise InvalidInput(f"Jumlah uang terlalu besar: {text!r}.")
+        raise InvalidInput(f"Jumlah uang terlalu besar: {quoted(text)}.")
     return value
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from counter.errors import InvalidInput
+from counter.errors import InvalidInput, quoted
 from counter.rules.money import MONTHS_ID
 
 
@@ -39,6 +39,15 @@ def span_label(periods: list[int] | tuple[int, ...]) -> str:
     return label(first) if first == last else f"{label(first)} - {label(last)}"
 
 
+def check_periods(periods: list[int]) -> list[int]:
+    """`periods` if each is a real billing month `yyyymm`; InvalidInput otherwise."""
+    for period in periods:
+        if isinstance(period, bool) or not isinstance(period, int) or not (
+                190001 <= period <= 299912 and 1 <= period % 100 <= 12):
+            raise InvalidInput(f"Bulan rekening tidak valid: {quoted(period)}. Tulis seperti 202510 (tahun-bulan).")
+    return periods
+
+
 _PERIOD = re.compile(r"^([0-9]{4})-?([0-9]{2})$")
 
 
@@ -46,5 +55,5 @@ def parse_period(text: str) -> int:
     """`2025-10` or `202510` -> 202510; InvalidInput with an Indonesian message otherwise."""
     match = _PERIOD.match((text or "").strip())
     if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
-        raise InvalidInput(f"Bulan rekening tidak valid: {text!r}. Tulis seperti 2025-10.")
+        raise InvalidInput(f"Bulan rekening tidak valid: {quoted(text)}. Tulis seperti 2025-10.")
     return int(match.group(1)) * 100 + int(match.group(2))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, joinedload
 
-from counter.errors import InvalidInput, NotFound
+from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Customer
 from counter.rules.text import fold, key
 
@@ -171,10 +171,10 @@ def customer_by_number(session: Session, query: str) -> Customer:
     """The one customer a connection number, meter number or barcode names."""
     found = find_exact(session, query)
     if not found:
-        raise NotFound(f"Pelanggan {query!r} tidak ditemukan.")
+        raise NotFound(f"Pelanggan {quoted(query)} tidak ditemukan.")
     by_number = [s for s in found if s.matched_by == "number"]
     if len(by_number) == 1:  # a connection number beats someone else's meter number
         found = by_number
     if len({s.id for s in found}) > 1:
-        raise InvalidInput(f"Nomor {query!r} cocok dengan lebih dari satu pelanggan; pakai nomor sambungan.")
+        raise InvalidInput(f"Nomor {quoted(query)} cocok dengan lebih dari satu pelanggan; pakai nomor sambungan.")
     return session.get(Customer, found[0].id, options=[joinedload(Customer.tariff_group)])

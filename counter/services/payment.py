@@ -11,13 +11,14 @@ from sqlalchemy import insert, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
-from counter.errors import BillSelectionError, InvalidInput, PaymentRefused
+from counter.errors import BillSelectionError, InvalidInput, PaymentRefused, quoted
 from counter.models import (
     Bill, InstalmentPlan, OutboxEvent, Payment, PaymentLine, ReceiptSequence, WorkOrder,
 )
 from counter.models.payment import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_AMOUNT, format_rupiah
+from counter.rules.period import check_periods
 from counter.services import audit
 from counter.services.approval import authorise
 from counter.services.billing import BillDue, Quote, quote_customer
@@ -95,15 +96,13 @@ def pay(
     unreachable when the money was taken (the receipt says so).
     """
     authorise(desk, "pay")
-    periods, terms = list(periods), list(terms)
-    if any(isinstance(p, bool) or not isinstance(p, int) for p in periods):
-        raise InvalidInput("Bulan rekening harus berupa angka tahun-bulan, mis. 202510.")
+    periods, terms = check_periods(list(periods)), list(terms)
     if any(isinstance(t, bool) or not isinstance(t, int) for t in terms):
         raise InvalidInput("Nomor angsuran harus angka bulat (0 untuk uang muka).")
     if not periods and not terms:
         raise BillSelectionError("Pilih minimal satu rekening atau angsuran untuk dibayar.")
     if method not in PAYMENT_METHODS:
-        raise InvalidInput(f"Cara bayar {method!r} tidak dikenal.")
+        raise InvalidInput(f"Cara bayar {quoted(method)} tidak dikenal.")
     if len(reference) > 64:
         raise InvalidInput("Nomor referensi terlalu panjang (maksimal 64 huruf).")
     with uow.writing():

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.errors import NotFound
+from counter.errors import NotFound, quoted
 from counter.models import Customer, InstalmentPlan, Office, ReliefProgramme, TariffGroup, User, WorkOrder
 from counter.printing import plan_documents as docs
 from counter.rules.money import format_rupiah
@@ -163,7 +163,7 @@ def work_order(uow: UnitOfWork, order_no: str, zone: ZoneInfo) -> docs.WorkOrder
         session = uow.session
         order = session.scalars(select(WorkOrder).where(WorkOrder.order_no == order_no.strip().upper())).first()
         if order is None:
-            raise NotFound(f"SPK {order_no!r} tidak ditemukan.")
+            raise NotFound(f"SPK {quoted(order_no)} tidak ditemukan.")
         plan = session.get(InstalmentPlan, order.plan_id)
         customer = session.get(Customer, order.customer_id)
         office = session.get(Office, plan.office_id)

@@ -13,11 +13,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from counter.errors import BillSelectionError, InvalidInput, NotFound, PaymentRefused
+from counter.errors import BillSelectionError, InvalidInput, NotFound, PaymentRefused, quoted
 from counter.models import Bill, DocumentSequence, InstalmentPlan, OutboxEvent, ReliefProgramme
 from counter.rules.allocation import check_oldest_first
 from counter.rules.instalments import document_number
 from counter.rules.money import format_rupiah
+from counter.rules.period import check_periods
 from counter.rules.relief import BillIn, PlanFigures, ReliefTerms, ineligibility, plan_figures
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
@@ -101,7 +102,7 @@ def _figures(session: Session, owed: Quote, customer, instalments: int, down_pay
     if owed.plan is not None:
         raise PaymentRefused(f"Pelanggan masih punya rencana angsuran {owed.plan.plan_no} yang berjalan.")
     if periods:
-        chosen = check_oldest_first([b.period for b in owed.bills], periods)
+        chosen = check_oldest_first([b.period for b in owed.bills], check_periods(list(periods)))
         bills = list(owed.bills[:len(chosen)])
     else:
         bills = _arrears(owed)
@@ -267,7 +268,7 @@ def find_plan(session: Session, ref: str) -> InstalmentPlan:
         try:
             customer = customer_by_number(session, ref)
         except NotFound:
-            raise NotFound(f"Rencana angsuran {ref!r} tidak ditemukan.") from None
+            raise NotFound(f"Rencana angsuran {quoted(ref)} tidak ditemukan.") from None
         plan = session.scalars(select(InstalmentPlan).where(InstalmentPlan.customer_id == customer.id)
                                .order_by(InstalmentPlan.made_at.desc())).first()
         if plan is None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from counter.errors import CounterError, InvalidInput, NotFound
+from counter.errors import CounterError, InvalidInput, NotFound, quoted
 from counter.models import Payment, PrintJob
 from counter.services import audit
 from counter.services.approval import authorise
@@ -47,7 +47,7 @@ def queue_receipt(uow: UnitOfWork, receipt_no: str) -> int:
     """Queue the original receipt of a committed payment."""
     with uow.writing():
         if uow.session.scalar(select(Payment.id).where(Payment.receipt_no == receipt_no)) is None:
-            raise NotFound(f"Struk {receipt_no!r} tidak ditemukan.")
+            raise NotFound(f"Struk {quoted(receipt_no)} tidak ditemukan.")
         job = PrintJob(receipt_no=receipt_no, created_at=utc_now())
         uow.session.add(job)
         uow.commit()
@@ -60,7 +60,7 @@ def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
     with uow.writing():
         payment = uow.session.scalars(select(Payment).where(Payment.receipt_no == receipt_no.strip())).first()
         if payment is None:
-            raise NotFound(f"Struk {receipt_no!r} tidak ditemukan.")
+            raise NotFound(f"Struk {quoted(receipt_no)} tidak ditemukan.")
         payment.reprint_count += 1
         now = desk.now()
         job = PrintJob(receipt_no=payment.receipt_no, copy_number=payment.reprint_count,

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from counter.errors import InvalidInput, NotFound
+from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Customer, InstalmentRuleRow, Office, OutboxEvent, ReliefProgramme
 from counter.rules.relief import Applicant, Eligibility, ReliefTerms, ineligibility
 from counter.services import audit
@@ -72,7 +72,7 @@ def current_programmes(session: Session) -> list[ReliefProgramme]:
 def current_programme(session: Session, code: str) -> ReliefProgramme:
     found = [p for p in current_programmes(session) if p.code == (code or "").strip().upper()]
     if not found:
-        raise NotFound(f"Program keringanan {code!r} tidak ada.")
+        raise NotFound(f"Program keringanan {quoted(code)} tidak ada.")
     return found[0]
 
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.errors import NotFound
+from counter.errors import NotFound, quoted
 from counter.models import Bill, Counter, Customer, InstalmentPlan, Office, Payment, PaymentLine, TariffGroup, User
 from counter.printing.receipt import Receipt, ReceiptLine
 from counter.rules.money import in_words
@@ -34,7 +34,7 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
     """The receipt of payment `receipt_no` as it was committed (a copy says so)."""
     payment = session.scalars(select(Payment).where(Payment.receipt_no == receipt_no.strip())).first()
     if payment is None:
-        raise NotFound(f"Struk {receipt_no!r} tidak ditemukan.")
+        raise NotFound(f"Struk {quoted(receipt_no)} tidak ditemukan.")
     office = session.get(Office, payment.office_id)
     counter = session.get(Counter, payment.counter_id)
     cashier = session.get(User, payment.cashier_id)

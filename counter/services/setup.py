@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from counter.errors import InvalidInput, NotFound
+from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Counter, FineSchemeRow, InstalmentRuleRow, Office, StampDutyRow, User
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
@@ -59,7 +59,7 @@ def register_office(uow: UnitOfWork, code: str, name: str, utility_name: str = "
 def _office(session, code: str) -> Office:  # noqa: ANN001
     office = session.scalars(select(Office).where(Office.code == _code(code, "kantor"))).first()
     if office is None:
-        raise NotFound(f"Kantor {code!r} belum terdaftar; daftarkan dulu dengan 'counter setup office'.")
+        raise NotFound(f"Kantor {quoted(code)} belum terdaftar; daftarkan dulu dengan 'counter setup office'.")
     return office
 
 
