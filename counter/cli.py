@@ -198,7 +198,7 @@ def cmd_setup(app: App, args: argparse.Namespace) -> object:
     else:
         secret = _secret(args.password, "Kata sandi/PIN baru") if args.password is not None else None
         done = setup.register_user(app.uow(), args.code, args.name, args.role, office, password=secret,
-                                   approval=_approval(args))
+                                   approval=_approval(args), active=not args.disable)
     if args.json:
         return {"registered": args.what, "code": done}
     _console().print(f"Terdaftar: {args.what} {done}")
@@ -551,6 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default="", help="office address")
     p.add_argument("--role", default="cashier", choices=["cashier", "supervisor", "admin"])
     p.add_argument("--password", nargs="?", const="", help="user: set the password or PIN (asked if left empty)")
+    p.add_argument("--disable", action="store_true", help="user: may no longer sign in or approve")
     _approver_args(p)
     p = command("rules", cmd_rules, "show or change the fine scheme, stamp duty and instalment rule")
     p.add_argument("what", choices=["show", "fine", "stamp-duty", "instalment"])

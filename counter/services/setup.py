@@ -80,8 +80,9 @@ def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "
 
 
 def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, office_code: str,
-                  password: str | None = None, approval: Approval | None = None) -> str:
-    """Add or update a user; `password` (or PIN), when given, is stored as a slow hash."""
+                  password: str | None = None, approval: Approval | None = None, active: bool = True) -> str:
+    """Add, update or (active=False) disable a user; `password` (or PIN), when
+    given, is stored as a slow hash."""
     username = (username or "").strip().lower()
     if not username.isidentifier() or len(username) > 40:
         raise InvalidInput("Nama pengguna harus huruf/angka tanpa spasi (maksimal 40), mis. kasir1.")
@@ -93,12 +94,12 @@ def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, off
     with uow.writing():
         office = _office(uow.session, office_code)
         user = uow.session.scalars(select(User).where(User.username == username)).first() or User(username=username)
-        user.full_name, user.role, user.office_id, user.active = full_name, role, office.id, True
+        user.full_name, user.role, user.office_id, user.active = full_name, role, office.id, active
         if secret_hash:
             user.password_hash = secret_hash
         uow.session.add(user)
         _audit(uow.session, "setup.user", username,
-               {"role": role, "office": office.code, "password_changed": secret_hash is not None})
+               {"role": role, "office": office.code, "active": active, "password_changed": secret_hash is not None})
         uow.commit()
     return username
 

@@ -141,3 +141,10 @@ def test_the_lockout_follows_the_settings(app, desk):
         sign_in(app.uow(), strict, Approval("kasir2", "0000"))
     with pytest.raises(ApprovalRefused, match="terkunci 60 menit"):
         sign_in(app.uow(), strict, Approval("kasir2", "0000"))
+
+
+def test_a_disabled_user_can_no_longer_approve(app, desk):
+    setup.register_user(app.uow(), "kepala", "Paulus Fanggidae", "supervisor", "KPG",
+                        approval=Approval("admin", DEMO_PIN), active=False)
+    with pytest.raises(ApprovalRefused, match="PIN salah"):
+        sign_in(app.uow(), desk, Approval("kepala", DEMO_PIN))
