@@ -195,10 +195,18 @@ def cmd_setup(app: App, args: argparse.Namespace) -> object:
         done = setup.register_office(app.uow(), args.code, args.name, args.utility, args.address, _approval(args))
     elif args.what == "counter":
         done = setup.register_counter(app.uow(), office, args.code, args.name or "", _approval(args))
-    else:
+    else:  # users are managed at central (--central) and reach every counter with the next pull
+        from counter.store.uow import UnitOfWork
+
         secret = _secret(args.password, "Kata sandi/PIN baru") if args.password is not None else None
-        done = setup.register_user(app.uow(), args.code, args.name, args.role, office, password=secret,
+        store = UnitOfWork(app.central) if args.central else app.uow()
+        done = setup.register_user(store, args.code, args.name, args.role, office, password=secret,
                                    approval=_approval(args), active=not args.disable)
+        if args.central:
+            from counter.models import User
+            from counter.sync.central import publish
+
+            publish(app.central, User, User.username == done)
     if args.json:
         return {"registered": args.what, "code": done}
     _console().print(f"Terdaftar: {args.what} {done}")
@@ -552,6 +560,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", default="cashier", choices=["cashier", "supervisor", "admin"])
     p.add_argument("--password", nargs="?", const="", help="user: set the password or PIN (asked if left empty)")
     p.add_argument("--disable", action="store_true", help="user: may no longer sign in or approve")
+    p.add_argument("--central", action="store_true", help="user: change it at central, for every counter")
     _approver_args(p)
     p = command("rules", cmd_rules, "show or change the fine scheme, stamp duty and instalment rule")
     p.add_argument("what", choices=["show", "fine", "stamp-duty", "instalment"])

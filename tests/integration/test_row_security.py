@@ -129,3 +129,20 @@ def test_sslmode_in_the_central_url_reaches_the_driver(app, central):
     with plain.connect() as c:
         assert c.scalar(text("SELECT 1")) == 1
     plain.dispose()
+
+
+def test_a_user_added_at_central_reaches_the_counter(app, central, monkeypatch, capsys):
+    from counter.models import User
+    from counter.services.approval import Approval, sign_in
+    from counter.services.demo import DEMO_PIN
+
+    url = central.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("COUNTER_SECRET", "pin-7777")  # the new user's PIN
+    assert main(["--data-dir", str(app.config.store.data_dir), "-o", f"central.url={url}", "setup", "user",
+                 "kasir7", "--name", "Kasir Tujuh", "--role", "cashier", "--password", "--central",
+                 "--approver", "admin", "--approver-pin", DEMO_PIN]) == 0
+    with app.uow() as uow:
+        assert uow.session.scalar(select(func.count()).where(User.username == "kasir7")) == 0
+    SyncLink(app.engine, central, "KPG", "L01", False).cycle()
+    signed = sign_in(app.uow(), desk_at(app), Approval("kasir7", "pin-7777"))
+    assert (signed.username, signed.role) == ("kasir7", "cashier")
