@@ -16,7 +16,7 @@ from counter.models import Counter, FineSchemeRow, InstalmentRuleRow, Office, St
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
 from counter.services import audit
-from counter.services.approval import Approval, admin_approval, hash_secret
+from counter.services.approval import Approval, Approver, admin_approval, hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.services.programmes import InstalmentRule, instalment_rule
 from counter.store.uow import UnitOfWork
@@ -39,19 +39,19 @@ def _name(value: str, what: str, limit: int = 120) -> str:
     return value
 
 
-def _audit(session, action: str, subject: str, details: dict) -> None:  # noqa: ANN001
-    audit.append(session, action, subject, details)
+def _audit(session, action: str, subject: str, details: dict, approver: Approver | None) -> None:  # noqa: ANN001
+    audit.append(session, action, subject, details, user_id=approver.id if approver else None)
 
 
 def register_office(uow: UnitOfWork, code: str, name: str, utility_name: str = "", address: str = "",
                     approval: Approval | None = None) -> str:
     code, name = _code(code, "kantor"), _name(name, "kantor")
-    admin_approval(uow, approval, "Mengubah kantor")
+    approver = admin_approval(uow, approval, "Mengubah kantor")
     with uow.writing():
         office = uow.session.scalars(select(Office).where(Office.code == code)).first() or Office(code=code)
         office.name, office.utility_name, office.address = name, utility_name.strip(), address.strip()
         uow.session.add(office)
-        _audit(uow.session, "setup.office", code, {"name": name, "utility": office.utility_name})
+        _audit(uow.session, "setup.office", code, {"name": name, "utility": office.utility_name}, approver)
         uow.commit()
     return code
 
@@ -66,7 +66,7 @@ def _office(session, code: str) -> Office:  # noqa: ANN001
 def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "",
                      approval: Approval | None = None) -> str:
     code = _code(code, "loket")
-    admin_approval(uow, approval, "Mengubah loket")
+    approver = admin_approval(uow, approval, "Mengubah loket")
     with uow.writing():
         office = _office(uow.session, office_code)
         counter = uow.session.scalars(
@@ -74,7 +74,7 @@ def register_counter(uow: UnitOfWork, office_code: str, code: str, name: str = "
         ).first() or Counter(office_id=office.id, code=code)
         counter.name = name.strip() or f"Loket {code}"
         uow.session.add(counter)
-        _audit(uow.session, "setup.counter", f"{office.code}-{code}", {"name": counter.name})
+        _audit(uow.session, "setup.counter", f"{office.code}-{code}", {"name": counter.name}, approver)
         uow.commit()
     return code
 
@@ -90,7 +90,7 @@ def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, off
         raise InvalidInput(f"Peran harus salah satu dari: {', '.join(ROLES)}.")
     full_name = _name(full_name, "lengkap")
     secret_hash = hash_secret(password) if password is not None else None
-    admin_approval(uow, approval, "Mengubah pengguna")
+    approver = admin_approval(uow, approval, "Mengubah pengguna")
     with uow.writing():
         office = _office(uow.session, office_code)
         user = uow.session.scalars(select(User).where(User.username == username)).first() or User(username=username)
@@ -99,7 +99,8 @@ def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, off
             user.password_hash = secret_hash
         uow.session.add(user)
         _audit(uow.session, "setup.user", username,
-               {"role": role, "office": office.code, "active": active, "password_changed": secret_hash is not None})
+               {"role": role, "office": office.code, "active": active, "password_changed": secret_hash is not None},
+               approver)
         uow.commit()
     return username
 
@@ -124,27 +125,33 @@ def set_instalment_rule(uow: UnitOfWork, rule: InstalmentRule, valid_from: dt.da
     rule.terms()  # checks the limit, the fine mode and the percentage
     if isinstance(rule.grace_days, bool) or not isinstance(rule.grace_days, int) or not 0 <= rule.grace_days <= 366:
         raise InvalidInput("Tenggang angsuran harus 0-366 hari.")
-    admin_approval(uow, approval, "Mengubah aturan angsuran")
+    approver = admin_approval(uow, approval, "Mengubah aturan angsuran")
     with uow.writing():
+        before = instalment_rule(uow.session, valid_from)
         uow.session.add(InstalmentRuleRow(valid_from=valid_from, **dataclasses.asdict(rule)))
-        _audit(uow.session, "rule.instalment", valid_from.isoformat(), dataclasses.asdict(rule))
+        _audit(uow.session, "rule.instalment", valid_from.isoformat(),
+               {"before": dataclasses.asdict(before), "after": dataclasses.asdict(rule)}, approver)
         uow.commit()
 
 
 def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date, approval: Approval | None = None) -> None:
     """The fine scheme for quotes and payments on or after `valid_from`."""
-    admin_approval(uow, approval, "Mengubah aturan denda")
+    approver = admin_approval(uow, approval, "Mengubah aturan denda")
     with uow.writing():
+        before = fine_scheme(uow.session, valid_from)
         uow.session.add(FineSchemeRow(valid_from=valid_from, kind=scheme.kind, amount=scheme.amount,
                                       stages=[list(s) for s in scheme.stages], percent_bp=scheme.percent_bp,
                                       minimum=scheme.minimum, maximum=scheme.maximum))
-        _audit(uow.session, "rule.fine", valid_from.isoformat(), dataclasses.asdict(scheme))
+        _audit(uow.session, "rule.fine", valid_from.isoformat(),
+               {"before": dataclasses.asdict(before), "after": dataclasses.asdict(scheme)}, approver)
         uow.commit()
 
 
 def set_stamp_duty(uow: UnitOfWork, rule: StampDutyRule, valid_from: dt.date, approval: Approval | None = None) -> None:
-    admin_approval(uow, approval, "Mengubah aturan meterai")
+    approver = admin_approval(uow, approval, "Mengubah aturan meterai")
     with uow.writing():
+        before = stamp_rule(uow.session, valid_from)
         uow.session.add(StampDutyRow(valid_from=valid_from, threshold=rule.threshold, amount=rule.amount))
-        _audit(uow.session, "rule.stamp_duty", valid_from.isoformat(), dataclasses.asdict(rule))
+        _audit(uow.session, "rule.stamp_duty", valid_from.isoformat(),
+               {"before": dataclasses.asdict(before), "after": dataclasses.asdict(rule)}, approver)
         uow.commit()
