@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -129,6 +130,8 @@ def run(app, demo: bool = False) -> int:  # noqa: ANN001 - counter.bootstrap.App
         desk = run_and_wait(runner, app.desk)
     except CounterError as error:
         runner.shutdown()
+        # destroyed now, on this thread: the garbage collector might do it on another thread, where Qt crashes
+        shiboken6.delete(runner)
         QMessageBox.critical(None, "Loket tidak bisa dibuka", str(error))
         return EXIT_CANNOT_START
     window = MainWindow(app, desk, runner)

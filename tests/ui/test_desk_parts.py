@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThread, Qt
 
 from counter.errors import InvalidInput, NotFound
@@ -16,8 +17,18 @@ from counter.ui.widgets import RupiahEdit, group_digits
 PACKAGE = Path(__file__).resolve().parents[2] / "counter"
 
 
-def test_runner_delivers_results_on_the_gui_thread_from_one_worker(qtbot):
-    runner = TaskRunner()
+@pytest.fixture
+def runner(qtbot):  # noqa: ANN001, ANN201
+    """A runner of its own, destroyed here on the GUI thread when the test ends. Left
+    to the garbage collector (a runner and its pending jobs refer to each other) it
+    may be destroyed on the worker thread of a later test, and Qt crashes there."""
+    made = TaskRunner()
+    yield made
+    made.shutdown()
+    shiboken6.delete(made)
+
+
+def test_runner_delivers_results_on_the_gui_thread_from_one_worker(qtbot, runner):
     seen: list[tuple[str, object, bool]] = []
     workers: set[int] = set()
     gui = QThread.currentThread()
@@ -34,8 +45,7 @@ def test_runner_delivers_results_on_the_gui_thread_from_one_worker(qtbot):
     assert not runner.busy
 
 
-def test_runner_delivers_counter_errors_and_wraps_bugs(qtbot):
-    runner = TaskRunner()
+def test_runner_delivers_counter_errors_and_wraps_bugs(qtbot, runner):
     errors: list[Exception] = []
 
     def not_found():  # noqa: ANN202
@@ -48,8 +58,7 @@ def test_runner_delivers_counter_errors_and_wraps_bugs(qtbot):
     assert isinstance(errors[1], UnexpectedError) and "kesalahan tak terduga" in str(errors[1])
 
 
-def test_a_newer_task_with_the_same_tag_wins(qtbot):
-    runner = TaskRunner()
+def test_a_newer_task_with_the_same_tag_wins(qtbot, runner):
     gate = threading.Event()
     results: list[str] = []
     runner.run(gate.wait)  # hold the worker
@@ -60,15 +69,13 @@ def test_a_newer_task_with_the_same_tag_wins(qtbot):
     assert results == ["new"]
 
 
-def test_busy_signal_goes_on_and_off(qtbot):
-    runner = TaskRunner()
+def test_busy_signal_goes_on_and_off(qtbot, runner):
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: busy is False):
         runner.run(lambda: None)
     assert not runner.busy
 
 
-def test_quiet_tasks_do_not_make_the_desk_look_busy(qtbot):
-    runner = TaskRunner()
+def test_quiet_tasks_do_not_make_the_desk_look_busy(qtbot, runner):
     gate = threading.Event()
     seen: list[bool] = []
     runner.busy_changed.connect(seen.append)

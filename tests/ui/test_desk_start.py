@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -105,4 +106,5 @@ def test_a_new_counter_pulls_its_data_from_central_first(qtbot, tmp_path, demo_t
         assert app.desk().counter_code == "L01"
     finally:
         runner.shutdown()
+        shiboken6.delete(runner)  # here, on the GUI thread; not by the garbage collector on another one
         app.engine.dispose()
