@@ -1,17 +1,20 @@
-"""The right side of the desk: who the customer is, what they owe, the total."""
+"""The right side of the desk: who the customer is, what they owe (bills and
+the open terms of a running instalment plan), the total."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from counter.rules.money import format_rupiah
 from counter.rules.period import span_label
 from counter.services.billing import Quote
+from counter.ui.check_table import CheckTableView
+from counter.ui.plan_box import PlanBox
+from counter.ui.plan_models import TermsModel, term_name
 from counter.ui.table_models import BillsModel
 from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
 
@@ -20,16 +23,8 @@ LOCAL_DATA_HINT = "Pembayaran di bank/marketplace bisa belum tampak."
 CENTRAL_DATA = "Data dari pusat"
 
 
-class BillsView(QTableView):
-    """The bills table. A click anywhere in the "Bayar" cell, or Space on a row,
-    toggles that month; the model keeps the oldest-first rule."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        model = self.model()
-        if event.key() == Qt.Key.Key_Space and isinstance(model, BillsModel) and self.currentIndex().isValid():
-            model.toggle(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
+class BillsView(CheckTableView):
+    """The bills table, its columns fitted to the panel."""
 
     def fit_columns(self) -> None:
         """Every column as wide as its widest cell; the spare width goes to the money columns."""
@@ -52,21 +47,13 @@ class BillsView(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        index = self.indexAt(event.position().toPoint())
-        model = self.model()
-        if (event.button() == Qt.MouseButton.LeftButton and index.isValid()
-                and index.column() == BillsModel.CHECK and isinstance(model, BillsModel)):
-            model.toggle(index.row())
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-
 
 class CustomerPanel(QWidget):
-    """Customer header, bills with checkboxes, stamp duty, TOTAL and the pay button."""
+    """Customer header, bills and plan terms with checkboxes, stamp duty, TOTAL,
+    the pay button and the relief button."""
 
     pay_requested = Signal()
+    relief_requested = Signal()
     NO_CUSTOMER = ("Belum ada pelanggan.\nKetik nomor sambungan, scan barcode rekening,\n"
                    "atau cari nama / alamat di kolom Cari [F2].")
 
@@ -76,6 +63,8 @@ class CustomerPanel(QWidget):
         self.from_central: bool | None = None  # None: not said (shown without a refresh)
         self.bills = BillsModel(self)
         self.bills.selection_changed.connect(self._update_total)
+        self.terms = TermsModel(self)
+        self.terms.selection_changed.connect(self._update_total)
 
         self.placeholder = QLabel(self.NO_CUSTOMER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -90,6 +79,10 @@ class CustomerPanel(QWidget):
         self.name.setFont(font(15, bold=True))
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = StatusBadge()
+        self.relief_button = QPushButton("Keringanan / Angsuran [F9]")
+        self.relief_button.setFont(font(10))
+        self.relief_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F9 is the keyboard way
+        self.relief_button.clicked.connect(self.relief_requested)
         self.address = QLabel()
         self.address.setFont(font(11))
         self.area = QLabel()
@@ -150,6 +143,7 @@ class CustomerPanel(QWidget):
         self.empty_bills.setStyleSheet("color: #1b5e20;")
         self.empty_bills.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_bills.hide()
+        self.plan_box = PlanBox(self.terms)
 
         # -- totals
         self.selection_note = QLabel()
@@ -178,6 +172,8 @@ class CustomerPanel(QWidget):
         notes.addWidget(self.selection_note, 1)
         notes.addSpacing(16)
         notes.addWidget(self.stamp)
+        notes.addSpacing(16)
+        notes.addWidget(self.relief_button)  # the other act on this customer, by the pay button; the note wraps
         amount = QHBoxLayout()
         amount.addStretch(1)
         amount.addWidget(total_caption)
@@ -203,6 +199,7 @@ class CustomerPanel(QWidget):
         details.addWidget(line)
         details.addWidget(self.table, 1)
         details.addWidget(self.empty_bills, 1)
+        details.addWidget(self.plan_box)
 
         self.totals = QFrame()
         self.totals.setObjectName("totals")
@@ -222,6 +219,7 @@ class CustomerPanel(QWidget):
         self.quote = None
         self.from_central = None
         self.bills.clear()
+        self.plan_box.show_plan(None, None)
         self.details.hide()
         self.placeholder.setText(message or self.NO_CUSTOMER)
         self.placeholder.show()
@@ -247,8 +245,11 @@ class CustomerPanel(QWidget):
         self.tariff.setText(f"Gol. {c.tariff_code} ({c.tariff_name})")
         self.household.setText(f"{c.household_size} jiwa")
         self.meter.setText(f"No. meter {c.meter_no}")
+        self.plan_box.show_plan(quote.plan, quote.on)  # the terms first: the bills' signal updates the total
         self.bills.set_bills(quote.bills)
         self.table.setVisible(bool(quote.bills))
+        self.empty_bills.setText("Tidak ada tunggakan di luar rencana angsuran." if quote.plan
+                                 else "Tidak ada tunggakan: semua rekening sudah lunas.")
         self.empty_bills.setVisible(not quote.bills)
         if quote.bills:
             self.table.scrollToBottom()  # the newest months, next to the total
@@ -256,10 +257,15 @@ class CustomerPanel(QWidget):
         self.details.show()
 
     def paying(self) -> Quote | None:
-        """The quote for the checked bills (stamp duty recomputed on their sum)."""
-        if self.quote is None or self.bills.selected_count == 0:
+        """The quote for the checked bills and plan terms (stamp duty recomputed on their sum)."""
+        if self.quote is None or (self.bills.selected_count == 0 and self.terms.selected_count == 0):
             return None
-        return self.quote.oldest(self.bills.selected_count)
+        return self.quote.oldest(self.bills.selected_count, self.terms.selected_count)
+
+    def choose(self, bills: int, terms: int = 0) -> None:
+        """Tick the oldest `bills` bills and the first `terms` open terms."""
+        self.bills.set_selected_count(bills)
+        self.terms.set_selected_count(terms)
 
     def _update_total(self, count: int) -> None:
         self.totals.setVisible(self.quote is not None)
@@ -267,7 +273,9 @@ class CustomerPanel(QWidget):
         if paying is None:
             self.total.set_amount(0 if self.quote is not None else None)
             self.stamp.setText("")
-            if self.quote is not None and self.quote.bills:
+            if self.quote is not None and self.terms.terms:
+                self.selection_note.setText("Belum ada rekening atau angsuran dipilih.")
+            elif self.quote is not None and self.quote.bills:
                 self.selection_note.setText("Belum ada rekening dipilih.")
             else:
                 self.selection_note.setText("")
@@ -276,10 +284,14 @@ class CustomerPanel(QWidget):
         self.total.set_amount(paying.total)
         bills = paying.bills
         fines = sum(b.fine for b in bills)
-        note = f"Dibayar {len(bills)} dari {len(self.quote.bills)} bulan: {span_label([b.period for b in bills])}"
-        if fines:
-            note += f", termasuk denda {format_rupiah(fines)}"
-        self.selection_note.setText(note)
+        parts = []
+        if bills:
+            note = f"{len(bills)} dari {len(self.quote.bills)} bulan: {span_label([b.period for b in bills])}"
+            parts.append(note + (f", termasuk denda {format_rupiah(fines)}" if fines else ""))
+        if paying.terms:
+            parts.append(", ".join(term_name(t) for t in paying.terms))
+        # a wrapped note keeps "Rp" with its amount
+        self.selection_note.setText(("Dibayar " + " + ".join(parts)).replace("Rp ", "Rp\u00a0"))
         self.stamp.setText(f"Meterai {format_rupiah(paying.stamp_duty)}" if paying.stamp_duty else "")
         self.stamp.setVisible(bool(paying.stamp_duty))
         self.pay_button.setEnabled(True)

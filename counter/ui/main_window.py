@@ -2,7 +2,8 @@
 
 Keyboard first: the search field has focus at start and after each payment
 (F2 puts it back); a scanned number or barcode + Enter opens the customer; F5
-pays; the receipt then prints (F8: retry a failed one, or a copy of the last).
+pays; the receipt then prints (F8: retry a failed one, or a copy of the last);
+F9 opens relief and instalment plans for the customer on screen.
 All database and printer work goes through the TaskRunner's single worker.
 
 With a `DeskSync` attached, opening a customer first refreshes their bills from
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from counter.errors import BillSelectionError, CounterError, PaymentRefused
 from counter.rules.money import format_rupiah
-from counter.rules.period import span_label
 from counter.services import billing, lookup, payment
 from counter.services.billing import Quote
 from counter.services.context import Desk
@@ -34,7 +34,10 @@ from counter.sync.refresh import refresh_customer
 from counter.sync.state import SyncStatus
 from counter.ui.customer_panel import CustomerPanel
 from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest
+from counter.ui.plan_files import write_work_order
+from counter.ui.plan_models import paying_text
 from counter.ui.printing import DeskPrinter
+from counter.ui.relief_dialog import ReliefDialog
 from counter.ui.sync import LEVEL_COLOURS, DeskSync
 from counter.ui.table_models import CustomerResultsModel
 from counter.ui.tasks import TaskRunner
@@ -73,10 +76,12 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
+        self.relief_dialog: ReliefDialog | None = None
         self.sync: DeskSync | None = None
         self.last_payment: PaymentResult | None = None
         self._open_on_results = False  # the running search came from Enter: open a single match
         self._pay_when_loaded = False  # F5 came while the customer was still on its way
+        self._choose_when_loaded: tuple[int, int] | None = None  # (bills, terms) to tick once it is shown
         self.setWindowTitle(f"Loket {desk.counter_code} - {desk.office_code}")
         self.resize(1366, 768)
 
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         self.panel = CustomerPanel()
         self.panel.pay_requested.connect(self.start_payment)
+        self.panel.relief_requested.connect(self.open_relief)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +187,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.start_payment)
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.printer.f8)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.open_relief)
         self.search.setFocus()
 
     def _show_date(self) -> None:
@@ -333,12 +340,16 @@ class MainWindow(QMainWindow):
     def _show_quote(self, loaded: tuple[Quote, bool]) -> None:
         quote, from_central = loaded
         self.panel.show_quote(quote, from_central=from_central)
+        if self._choose_when_loaded is not None:
+            self.panel.choose(*self._choose_when_loaded)
+            self._choose_when_loaded = None
         if self._pay_when_loaded:
             self._pay_when_loaded = False
             self.start_payment()
 
     def _customer_failed(self, error: CounterError) -> None:
         self._pay_when_loaded = False
+        self._choose_when_loaded = None
         self.panel.clear(str(error))
 
     def clear_customer(self) -> None:
@@ -350,7 +361,7 @@ class MainWindow(QMainWindow):
     def start_payment(self) -> None:
         """F5: open the pay dialog for the checked bills. Pressed right after a
         scan, it waits for that customer (never pays the one still on screen)."""
-        if self.pay_dialog is not None:
+        if self.pay_dialog is not None or self.relief_dialog is not None:
             return
         if self.runner.is_running("customer") or (self._open_on_results and self.runner.is_running("search")):
             self._pay_when_loaded = True
@@ -369,9 +380,10 @@ class MainWindow(QMainWindow):
         desk, app = self.desk, self.app
         number, due = dialog.paying.customer.number, dialog.due
         periods = [b.period for b in dialog.paying.bills]
+        terms = [t.seq for t in dialog.paying.terms]
         self.runner.run(
             lambda: payment.pay(app.uow(), desk, number, periods, request.method, request.tendered,
-                                request.reference, expected_total=due),
+                                request.reference, expected_total=due, terms=terms),
             functools.partial(self._paid, dialog),
             functools.partial(self._pay_failed, dialog),
         )
@@ -392,14 +404,16 @@ class MainWindow(QMainWindow):
 
     def _recheck_after_refusal(self, dialog: PayDialog, error: CounterError, fresh: Quote) -> None:
         shown = dialog.paying
-        count = len(shown.bills)
-        if fresh.oldest(count) == shown:  # the same bills: the refusal is about what was typed
+        count, terms = len(shown.bills), len(shown.terms)
+        if fresh.oldest(count, terms) == shown:  # the same bills and terms: the refusal is about what was typed
             dialog.failed(error)
             return
         dialog.withdraw()
         self.panel.show_quote(fresh, from_central=self.panel.from_central)  # the new amounts and total
         if [b.period for b in fresh.bills[:count]] == [b.period for b in shown.bills]:
             self.panel.bills.set_selected_count(count)  # the same months as before
+        if fresh.plan and [t.seq for t in fresh.plan.open_terms[:terms]] == [t.seq for t in shown.terms]:
+            self.panel.terms.set_selected_count(terms)  # and the same instalments
         QMessageBox.warning(self, TITLE_FAILED, str(error))
         self.focus_search()  # F5 pays again, at the new total
 
@@ -409,14 +423,12 @@ class MainWindow(QMainWindow):
         self.printer.print_receipt(result.receipt_no)  # on the worker; a failure never undoes the payment
         if self.sync is not None:
             self.sync.wake()  # the payment leaves for central now, when it is there
-        bills = result.quote.bills
-        months = span_label([b.period for b in bills])
         method = METHOD_LABELS.get(result.method, result.method)
         change = (f"<br><span style='font-size:26pt; font-weight:bold'>KEMBALIAN {format_rupiah(result.change)}</span>"
                   if result.method == "cash" else "")
         self.banner.show_message(
             f"<b>LUNAS</b> &nbsp; No. struk <b>{result.receipt_no}</b> &nbsp; {result.quote.customer.number} "
-            f"{result.quote.customer.name}<br>{len(bills)} bulan ({months}), {method}: total "
+            f"{result.quote.customer.name}<br>{paying_text(result.quote)}, {method}: total "
             f"<b>{format_rupiah(result.total)}</b>, diterima {format_rupiah(result.tendered)}{change}",
             "ok",
         )
@@ -425,6 +437,59 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self._hint("")
         self.focus_search()
+        if result.work_order_no:
+            self._write_work_order(result.work_order_no)
+
+    def _write_work_order(self, order_no: str) -> None:
+        """The down payment earned an unseal work order: its PDF for the field
+        team, after the payment (a failure here never undoes the payment)."""
+        app = self.app
+        self.runner.run(
+            lambda: write_work_order(app, order_no),
+            lambda path: self._add_to_banner(f"SPK buka segel <b>{order_no}</b> dibuat: <b>{path}</b>"),
+            lambda error: self._add_to_banner(f"SPK buka segel {order_no} gagal disimpan: {error}"),
+        )
+
+    def _add_to_banner(self, html: str) -> None:
+        self.banner.show_message(f"{self.banner.text()}<br>{html}" if self.banner.isVisible() else html, "ok")
+
+    # ---- relief and instalment plans -------------------------------------
+
+    def open_relief(self) -> None:
+        """F9: relief programmes and instalment plans for the customer on screen."""
+        quote = self.panel.quote
+        if quote is None or self.pay_dialog is not None or self.relief_dialog is not None:
+            return
+        dialog = ReliefDialog(self.app, self.desk, self.runner, quote, self)
+        dialog.plan_made.connect(self._plan_made)
+        dialog.take_down_payment.connect(self._take_down_payment)
+        dialog.finished.connect(functools.partial(self._relief_closed, dialog))
+        self.relief_dialog = dialog
+        dialog.open()
+
+    def _plan_made(self, made, message: str) -> None:  # noqa: ANN001 - plans.PlanMade
+        self.open_customer(made.offer.customer.number)  # its bills now stand in the plan, its terms are open
+        self.banner.show_message(f"Rencana angsuran <b>{made.plan_no}</b> dibuat untuk "
+                                 f"{made.offer.customer.number} {made.offer.customer.name}.<br>{message}", "ok")
+
+    def _take_down_payment(self, number: str) -> None:
+        """Pay the new plan's down payment alone: once the relief dialog has closed
+        (see _relief_closed), or once the reloading customer is shown."""
+        loaded = self.panel.quote is not None and self.panel.quote.customer.number == number
+        if loaded and not self.runner.is_running("customer"):
+            self.panel.choose(0, 1)
+        else:
+            self._choose_when_loaded = (0, 1)
+        self._pay_when_loaded = True
+
+    def _relief_closed(self, dialog: ReliefDialog, _result: int) -> None:
+        if self.relief_dialog is dialog:
+            self.relief_dialog = None
+        dialog.deleteLater()
+        if self._pay_when_loaded and not self.runner.is_running("customer"):
+            self.start_payment()  # the plan's customer is loaded: the down payment, now
+        else:
+            self.focus_search()
 
     def _pay_dialog_closed(self, dialog: PayDialog, _result: int) -> None:
         if self.pay_dialog is dialog:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from counter.errors import CounterError, InvalidInput
 from counter.rules.money import format_rupiah
-from counter.rules.period import span_label
 from counter.services.billing import Quote
 from counter.services.payment import METHOD_LABELS, PAYMENT_METHODS
+from counter.ui.plan_models import paying_text
 from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, font
 
 
@@ -47,8 +47,7 @@ class PayDialog(QDialog):
         self.setMinimumWidth(680)
 
         c = paying.customer
-        months = span_label([b.period for b in paying.bills])
-        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br>{len(paying.bills)} bulan: {months}")
+        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br>{paying_text(paying)}")
         who.setFont(font(12))
 
         self.due_label = MoneyLabel(30)

@@ -64,36 +64,25 @@ class CustomerResultsModel(QAbstractTableModel):
         return None
 
 
-class BillsModel(QAbstractTableModel):
-    """The unpaid bills, oldest first, with a checkbox column. The checked bills
-    are always the oldest `selected` ones: checking a month checks every older
-    month, unchecking a month unchecks every newer one."""
+class OldestFirstModel(QAbstractTableModel):
+    """Rows with a checkbox in column 0 where the checked rows are always the
+    first `selected` ones: checking a row checks every earlier row, unchecking
+    a row unchecks every later one (bills oldest first, instalment terms in
+    order)."""
 
     selection_changed = Signal(int)
 
-    HEADERS = ("Bayar", "Bulan", "m3", "Harga air", "Beban", "Admin", "Denda", "Jumlah")
-    CHECK, MONTH, USAGE, WATER, FIXED, ADMIN, FINE, AMOUNT = range(8)
-
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self._bills: tuple[BillDue, ...] = ()
+        self._rows: tuple = ()
         self._selected = 0
 
-    # ---- the selection ----------------------------------------------------
-
-    def set_bills(self, bills: Sequence[BillDue]) -> None:
+    def _reset(self, rows: Sequence, selected: int) -> None:
         self.beginResetModel()
-        self._bills = tuple(bills)
-        self._selected = len(self._bills)  # by default every bill is paid
+        self._rows = tuple(rows)
+        self._selected = max(0, min(selected, len(self._rows)))
         self.endResetModel()
         self.selection_changed.emit(self._selected)
-
-    def clear(self) -> None:
-        self.set_bills(())
-
-    @property
-    def bills(self) -> tuple[BillDue, ...]:
-        return self._bills
 
     @property
     def selected_count(self) -> int:
@@ -103,22 +92,56 @@ class BillsModel(QAbstractTableModel):
         return row < self._selected
 
     def set_selected_count(self, count: int) -> None:
-        count = max(0, min(count, len(self._bills)))
+        count = max(0, min(count, len(self._rows)))
         if count == self._selected:
             return
         low, high = sorted((count, self._selected))
         self._selected = count
-        if self._bills:
+        if self._rows:
             self.dataChanged.emit(self.index(low, 0), self.index(max(high - 1, low), self.columnCount() - 1))
         self.selection_changed.emit(count)
 
     def toggle(self, row: int) -> None:
         self.set_selected_count(row if self.is_checked(row) else row + 1)
 
-    # ---- Qt model ---------------------------------------------------------
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._bills)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def check_state(self, row: int) -> Qt.CheckState:
+        return Qt.CheckState.Checked if self.is_checked(row) else Qt.CheckState.Unchecked
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        checked = getattr(value, "value", value) == Qt.CheckState.Checked.value
+        row = index.row()
+        self.set_selected_count(row + 1 if checked else row)
+        return True
+
+
+class BillsModel(OldestFirstModel):
+    """The unpaid bills, oldest first, with a checkbox column (see OldestFirstModel)."""
+
+    HEADERS = ("Bayar", "Bulan", "m3", "Harga air", "Beban", "Admin", "Denda", "Jumlah")
+    CHECK, MONTH, USAGE, WATER, FIXED, ADMIN, FINE, AMOUNT = range(8)
+
+    def set_bills(self, bills: Sequence[BillDue]) -> None:
+        self._reset(bills, len(bills))  # by default every bill is paid
+
+    def clear(self) -> None:
+        self.set_bills(())
+
+    @property
+    def bills(self) -> tuple[BillDue, ...]:
+        return self._rows
+
+    # ---- Qt model ---------------------------------------------------------
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -136,17 +159,11 @@ class BillsModel(QAbstractTableModel):
         """Numbers right-aligned, the checkbox and the month left, in header and cells alike."""
         return MONEY_ALIGN if column >= self.USAGE else _LEFT
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and index.column() == self.CHECK:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        bill = self._bills[row]
+        bill = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.CHECK:
                 return None
@@ -157,7 +174,7 @@ class BillsModel(QAbstractTableModel):
             amount = (bill.water_charge, bill.fixed_charges, bill.admin_fee, bill.fine, bill.amount)[column - self.WATER]
             return format_rupiah(amount)
         if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK:
-            return Qt.CheckState.Checked if self.is_checked(row) else Qt.CheckState.Unchecked
+            return self.check_state(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)
         if role == Qt.ItemDataRole.ForegroundRole and not self.is_checked(row):
@@ -168,11 +185,3 @@ class BillsModel(QAbstractTableModel):
             return (f"{label(bill.period)}: meter {bill.meter_start} - {bill.meter_end} ({bill.usage_m3} m3), "
                     f"jatuh tempo {bill.due_date:%d-%m-%Y}")
         return None
-
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
-        if not index.isValid() or index.column() != self.CHECK or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        checked = getattr(value, "value", value) == Qt.CheckState.Checked.value
-        row = index.row()
-        self.set_selected_count(row + 1 if checked else row)
-        return True
