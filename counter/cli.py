@@ -421,6 +421,11 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         print_queue.retry(app.uow(), int(args.number))
         done = print_queue.print_job(app.uow(), int(args.number), zone, printer, folder, logo)
         return done if args.json else _console().print(f"Cetak ulang antrean {done.id}: {done.status} {done.last_error}")
+    if args.what == "void":
+        from counter.services.voids import describe, void_payment
+
+        voided = void_payment(app.uow(), app.desk(), args.number, args.reason or "", _approval(args))
+        return voided if args.json else _console().print(describe(voided))
     if args.what == "verify":
         from counter.services.receipts import verify_receipt
 
@@ -594,9 +599,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sync", cmd_sync, "push and pull now, or show the sync status")
     p.add_argument("what", nargs="?", default="now", choices=["now", "status"])
     p = command("receipt", cmd_receipt, "show, reprint, make a PDF of or verify a receipt; the print queue")
-    p.add_argument("what", choices=["show", "print", "pdf", "queue", "retry", "verify"])
+    p.add_argument("what", choices=["show", "print", "pdf", "queue", "retry", "verify", "void"])
     p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID; verify: the QR code)")
     p.add_argument("--central", action="store_true", help="verify: check against the central store")
+    p.add_argument("--reason", help="void: why the payment is cancelled")
+    _approver_args(p)
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
     p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")
     from counter.cli_admin import add_admin_commands

@@ -102,7 +102,7 @@ class WorkOrder(Replicated, Base):
     counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"))
     issued_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     issued_at: Mapped[dt.datetime]
-    status: Mapped[str] = mapped_column(String(12), default="open")  # open | done
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | done | cancelled (payment voided)
     done_at: Mapped[dt.datetime | None]
 
 

@@ -143,6 +143,11 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         style(align="left")
     if receipt.offline:
         lines(wrap("Dicatat saat pusat tidak terjangkau", width))
+    if receipt.voided:
+        style(align="center", bold=True)
+        lines(wrap("*** DIBATALKAN - BUKAN BUKTI BAYAR ***", width))
+        style(bold=False, align="left")
+        lines(wrap(f"Alasan: {receipt.voided}", width))
     lines([rule])
 
     # Customer

@@ -239,6 +239,10 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
     if receipt.offline:
         out.gap()
         out.text("Dicatat saat pusat tidak terjangkau", bold=True, align="center")
+    if receipt.voided:
+        out.gap()
+        out.text("DIBATALKAN - BUKAN BUKTI BAYAR", bold=True, size=s.title_size, align="center")
+        out.text(f"Alasan: {receipt.voided}", align="center")
     out.rule()
     out.field("No. Sambungan", receipt.customer_number, bold=True)
     out.field("Nama", receipt.customer_name)

@@ -55,6 +55,7 @@ class Receipt:
     copy_printed_at: dt.datetime | None = None
     copy_printed_by: str = ""
     footer: str = "Simpan struk ini sebagai bukti pembayaran yang sah"
+    voided: str = ""  # the reason, when the payment was voided: a copy then says so
 
 
 def zone_abbreviation(moment: dt.datetime) -> str:

@@ -117,6 +117,7 @@ DESK_ACTS = {
     "pay": ("cashier", "supervisor"),
     "reprint": ("cashier", "supervisor"),
     "plan.make": ("cashier", "supervisor"),
+    "void": ("cashier", "supervisor"),  # and a supervisor's credential for the act
 }
 
 
@@ -127,7 +128,8 @@ def authorise(desk, act: str) -> None:  # noqa: ANN001 - Desk
                          f"{ACT_LABELS[act]}.")
 
 
-ACT_LABELS = {"pay": "menerima pembayaran", "reprint": "mencetak ulang struk", "plan.make": "membuat rencana angsuran"}
+ACT_LABELS = {"pay": "menerima pembayaran", "reprint": "mencetak ulang struk", "plan.make": "membuat rencana angsuran",
+              "void": "membatalkan pembayaran"}
 
 
 def admin_approval(uow: UnitOfWork, approval: Approval | None, act: str, desk=None) -> Approver | None:  # noqa: ANN001

@@ -83,6 +83,21 @@ def customer_standing(session: Session, customer_id: int, on: dt.date) -> PlanSt
     return None if plan is None else standing(plan, on)
 
 
+def unrecord_terms(plan: InstalmentPlan, payment_id: uuid.UUID) -> list[int]:
+    """Undo what a voided payment paid of the plan; returns the seqs it had paid."""
+    undone = []
+    terms = [dict(t) for t in plan.terms]
+    for term in terms:
+        if term.get("payment") == str(payment_id):
+            term["payment"], term["receipt"] = None, None
+            undone.append(term["seq"])
+    if undone:
+        plan.terms, plan.revision = terms, plan.revision + 1
+        if plan.status == "completed":
+            plan.status, plan.ended_on = "active", None
+    return undone
+
+
 def record_terms(plan: InstalmentPlan, seqs: list[int], payment_id: uuid.UUID, receipt_no: str) -> list[int]:
     """Mark terms `seqs` paid by a payment; returns the seqs that were already paid."""
     already = []

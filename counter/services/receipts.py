@@ -56,7 +56,7 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
         method=METHOD_LABELS.get(payment.method, payment.method), reference=payment.reference,
         total_in_words=in_words(payment.total),
         qr_payload=f"{office.code}|{payment.id}|{check_value(payment, office)}", offline=payment.taken_offline,
-        copy_number=0,
+        copy_number=0, voided=payment.void_reason if payment.status == "void" else "",
     )
 
 

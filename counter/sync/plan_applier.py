@@ -10,7 +10,7 @@ import uuid
 from sqlalchemy import select, update
 
 from counter.models import (
-    Bill, Conflict, Customer, InboxEvent, InstalmentPlan, ReliefProgramme, User, WorkOrder,
+    Bill, Conflict, Customer, InboxEvent, InstalmentPlan, Payment, ReliefProgramme, User, WorkOrder,
 )
 from counter.rules.text import key
 from counter.services.plan_state import record_terms, standing
@@ -163,6 +163,30 @@ def apply_programme_saved(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
         raise Rejected(f"program tidak lengkap: {error}") from None
     session.add(ReliefProgramme(id=_uuid(p.get("id"), "id"), code=p["code"], version=p["version"], changed_by=str(p.get("changed_by", "")),
                                 changed_at=changed_at, change_seq=batch.change(), **values))
+    return Outcome("applied")
+
+
+def apply_void(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    from counter.services.voids import undo_payment
+
+    p = _payload(event)
+    session = batch.session
+    batch.write()  # a payment of this same batch is written first, so it can be voided
+    payment = session.get(Payment, _uuid(p.get("payment_id"), "payment_id"), with_for_update=True)
+    if payment is None:
+        raise Rejected("pembayaran yang dibatalkan tidak dikenal di pusat")
+    if payment.status == "void":
+        return Outcome("duplicate", "pembayaran ini sudah dibatalkan")
+    try:
+        voided_at = dt.datetime.fromisoformat(p["voided_at"])
+    except (KeyError, TypeError, ValueError):
+        raise Rejected("waktu pembatalan tidak sah") from None
+    undo_payment(session, payment.id, batch.change())
+    for bill in batch.bills.values():  # what the rest of the batch knows of these bills
+        if bill.payment_id == payment.id:
+            bill.status, bill.payment_id = "unpaid", None
+    payment.status, payment.void_reason, payment.voided_at = "void", str(p.get("reason", ""))[:200], voided_at
+    payment.voided_by = _user_id(session, p.get("approved_by"))
     return Outcome("applied")
 
 
