@@ -8,6 +8,7 @@ from counter.errors import InvalidInput, quoted
 
 MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 MAX_AMOUNT = 10**13  # ten trillion Rupiah: far above any real receipt, far below int64
+MAX_FLOAT = 100_000_000  # a counter's opening float above this is a typing mistake
 
 
 def format_rupiah(amount: int, *, symbol: bool = True) -> str:

@@ -32,7 +32,8 @@ from counter.services.billing import fine_scheme, stamp_rule
 from counter.sync.central import next_change
 from counter.sync.outcome import Outcome, Rejected
 from counter.sync.plan_applier import (
-    apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_void, apply_work_order, pay_terms,
+    apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_shift_opened, apply_void, apply_work_order,
+    pay_terms,
 )
 
 LINE_COMPONENTS = ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine")
@@ -251,7 +252,7 @@ def _line_row(payment_id: uuid.UUID, seq: int, line: dict, bills: dict) -> dict:
 APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {
     "payment.created": apply_payment, "plan.created": apply_plan_created, "plan.defaulted": apply_plan_defaulted,
     "work_order.created": apply_work_order, "programme.saved": apply_programme_saved,
-    "payment.voided": apply_void,
+    "payment.voided": apply_void, "shift.opened": apply_shift_opened,
 }
 
 

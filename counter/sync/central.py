@@ -171,7 +171,7 @@ COUNTER_ACTS = (
     " WHERE payment_id IN (SELECT id FROM payment)",
     "DELETE FROM payment_line", "DELETE FROM payment", "DELETE FROM outbox", "DELETE FROM audit_log",
     "DELETE FROM receipt_sequence", "DELETE FROM sync_state", "DELETE FROM work_order",
-    "DELETE FROM instalment_plan", "DELETE FROM document_sequence",
+    "DELETE FROM instalment_plan", "DELETE FROM document_sequence", "DELETE FROM shift",
 )
 
 
