@@ -3,7 +3,8 @@
 Keyboard first: the search field has focus at start and after each payment
 (F2 puts it back); a scanned number or barcode + Enter opens the customer; F5
 pays; the receipt then prints (F8: retry a failed one, or a copy of the last);
-F9 opens relief and instalment plans for the customer on screen.
+F9 opens relief and instalment plans for the customer on screen; Ctrl+L (or
+idle time) locks the desk until the same user's PIN opens it (ui/lock.py).
 All database and printer work goes through the TaskRunner's single worker.
 
 With a `DeskSync` attached, opening a customer first refreshes their bills from
@@ -20,7 +21,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from counter.errors import BillSelectionError, CounterError, PaymentRefused
@@ -33,6 +34,7 @@ from counter.services.payment import METHOD_LABELS, PaymentResult
 from counter.sync.refresh import refresh_customer
 from counter.sync.state import SyncStatus
 from counter.ui.customer_panel import CustomerPanel
+from counter.ui.lock import LOCK_HINT, DeskLock, idle_ms_from
 from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest
 from counter.ui.plan_files import write_work_order
 from counter.ui.plan_models import paying_text
@@ -69,7 +71,10 @@ class SearchField(QLineEdit):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app, desk: Desk, runner: TaskRunner | None = None) -> None:  # noqa: ANN001 - bootstrap.App
+    def __init__(self, app, desk: Desk, runner: TaskRunner | None = None,  # noqa: ANN001 - bootstrap.App
+                 *, idle_lock_ms: int | None = None) -> None:
+        """`idle_lock_ms`: lock after this long idle (0: never); by default
+        `[security] idle_lock_minutes`."""
         super().__init__()
         self.app = app
         self.desk = desk
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         self._open_on_results = False  # the running search came from Enter: open a single match
         self._pay_when_loaded = False  # F5 came while the customer was still on its way
         self._choose_when_loaded: tuple[int, int] | None = None  # (bills, terms) to tick once it is shown
+        self._pay_after_unlock = False  # a payment asked for (F5 before a load finished) while the desk was locked
         self.setWindowTitle(f"Loket {desk.counter_code} - {desk.office_code}")
         self.resize(1366, 768)
 
@@ -162,7 +168,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(search_bar)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.content = central
+        self.stack = QStackedWidget()  # the desk, or the lock screen in its place
+        self.stack.addWidget(central)
+        self.setCentralWidget(self.stack)
 
         # ---- status bar
         bar = self.statusBar()
@@ -183,11 +192,23 @@ class MainWindow(QMainWindow):
         self.printer = DeskPrinter(app, desk, self.runner, bar, self)
         self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("Memproses ..." if busy else ""))
 
+        # ---- the lock (after idle time, or Ctrl+L): the status bar stays, the rest is hidden
+        self.desk_lock = DeskLock(app, desk, self.runner, self, self.stack,
+                                  idle_ms_from(app) if idle_lock_ms is None else idle_lock_ms)
+        self.desk_lock.locked_changed.connect(self._locked_changed)
+        self.lock_button = QPushButton(LOCK_HINT)
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search keeps the keyboard
+        self.lock_button.setToolTip("Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya")
+        self.lock_button.clicked.connect(self.lock)
+        bar.addPermanentWidget(self.lock_button)
+
         # ---- keys
-        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.start_payment)
-        QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.printer.f8)
-        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.open_relief)
+        self._shortcuts = [
+            QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.focus_search),
+            QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.start_payment),
+            QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.printer.f8),
+            QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.open_relief),
+        ]
         self.search.setFocus()
 
     def _show_date(self) -> None:
@@ -215,9 +236,32 @@ class MainWindow(QMainWindow):
             " border-radius: 3px; padding: 1px 8px; font-weight: bold; }"
         )
 
+    # ---- the lock ---------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.desk_lock.locked
+
+    def lock(self) -> None:
+        """Ctrl+L (or the status bar's button): lock the desk now."""
+        self.desk_lock.lock()
+
+    def _locked_changed(self, locked: bool) -> None:
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(not locked)
+        self.lock_button.setVisible(not locked)  # (the status bar's other buttons ignore clicks while locked)
+        if locked:
+            return
+        self.focus_search()
+        if self._pay_after_unlock:
+            self._pay_after_unlock = False
+            self.start_payment()
+
     # ---- search -----------------------------------------------------------
 
     def focus_search(self) -> None:
+        if self.locked:  # back to the search field once the desk is open again
+            return
         if not self.isActiveWindow() and self.pay_dialog is None:
             self.activateWindow()  # back from a dialog: some window managers leave no window active
         self.search.setFocus()
@@ -363,6 +407,9 @@ class MainWindow(QMainWindow):
         scan, it waits for that customer (never pays the one still on screen)."""
         if self.pay_dialog is not None or self.relief_dialog is not None:
             return
+        if self.locked:  # the customer loaded behind the lock: the pay dialog opens once it is open
+            self._pay_after_unlock = True
+            return
         if self.runner.is_running("customer") or (self._open_on_results and self.runner.is_running("search")):
             self._pay_when_loaded = True
             return
@@ -458,7 +505,7 @@ class MainWindow(QMainWindow):
     def open_relief(self) -> None:
         """F9: relief programmes and instalment plans for the customer on screen."""
         quote = self.panel.quote
-        if quote is None or self.pay_dialog is not None or self.relief_dialog is not None:
+        if quote is None or self.pay_dialog is not None or self.relief_dialog is not None or self.locked:
             return
         dialog = ReliefDialog(self.app, self.desk, self.runner, quote, self)
         dialog.plan_made.connect(self._plan_made)
@@ -509,6 +556,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._debounce.stop()
         self.date_timer.stop()
+        self.desk_lock.stop()
         if self.sync is not None:
             self.sync.stop()  # the sync worker ends its cycle
         self.runner.shutdown()  # a payment being written finishes first

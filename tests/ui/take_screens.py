@@ -1,10 +1,12 @@
 """Screenshots of the plan screens for docs/desk.md, on the demo utility at
 1366x768 (the desk's smallest supported screen):
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.take_screens docs/screens
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.take_screens docs/screens [NAME ...]
 
 relief.png: F9 on a sealed customer, the Buka Segel preview;
-plan-panel.png: a customer whose two newest months stay outside a running plan.
+plan-panel.png: a customer whose two newest months stay outside a running plan;
+lock.png: the desk locked after idle time, a wrong PIN just refused.
+NAMEs (relief, plan-panel, lock) take only those; without any, all of them.
 """
 
 from __future__ import annotations
@@ -49,7 +51,10 @@ def show_customer(window: MainWindow, number: str) -> None:
     wait_until(lambda: window.panel.quote is not None and window.panel.quote.customer.number == number)
 
 
-def main(out: Path) -> None:
+SCREENS = ("relief", "plan-panel", "lock")
+
+
+def main(out: Path, names: tuple[str, ...] = SCREENS) -> None:
     out.mkdir(parents=True, exist_ok=True)
     QApplication.instance() or QApplication(sys.argv)
     app = make_app(Path(tempfile.mkdtemp(prefix="counter-screens-")))
@@ -59,28 +64,46 @@ def main(out: Path) -> None:
     window.resize(*SIZE)
     window.show()
 
-    sealed = owing(app, 3, "sealed")
-    show_customer(window, sealed)
-    window.open_relief()
-    dialog = window.relief_dialog
-    wait_until(lambda: dialog.offer is not None and not dialog.runner.busy)
-    dialog.grab().save(str(out / "relief.png"))
-    dialog.reject()
+    saved = []
+
+    if "relief" in names:
+        sealed = owing(app, 3, "sealed")
+        show_customer(window, sealed)
+        window.open_relief()
+        dialog = window.relief_dialog
+        wait_until(lambda: dialog.offer is not None and not dialog.runner.busy)
+        dialog.grab().save(str(out / "relief.png"))
+        saved.append(out / "relief.png")
+        dialog.reject()
 
     number = owing(app, 5, "active")
-    with app.uow() as uow:
-        periods = [b.period for b in billing.quote(uow.session, number, AS_OF).bills]
-    make_plan(app.uow(), desk, number, 3, 150_000, periods=periods[:-2], approval=Approval("kepala", DEMO_PIN))
-    show_customer(window, number)
-    # as on the demo desk, whose embedded central answers (the tests' desk has no sync)
-    window.panel.show_quote(window.panel.quote, from_central=True)
-    wait_until(lambda: True)
-    window.grab().save(str(out / "plan-panel.png"))
+    if "plan-panel" in names:
+        with app.uow() as uow:
+            periods = [b.period for b in billing.quote(uow.session, number, AS_OF).bills]
+        make_plan(app.uow(), desk, number, 3, 150_000, periods=periods[:-2], approval=Approval("kepala", DEMO_PIN))
+        show_customer(window, number)
+        # as on the demo desk, whose embedded central answers (the tests' desk has no sync)
+        window.panel.show_quote(window.panel.quote, from_central=True)
+        wait_until(lambda: True)
+        window.grab().save(str(out / "plan-panel.png"))
+        saved.append(out / "plan-panel.png")
+
+    if "lock" in names:
+        show_customer(window, number)  # a customer on screen: none of it shows through the lock
+        window.desk_lock.lock(idle=True)  # as after idle_lock_minutes (5) without a key or a click
+        screen = window.desk_lock.screen
+        wait_until(lambda: window.locked)
+        screen.pin.setText("4321")
+        screen.submit()  # a wrong PIN, refused in red
+        wait_until(lambda: not screen.checking)
+        window.grab().save(str(out / "lock.png"))
+        saved.append(out / "lock.png")
+
     window.close()
     window.runner.wait()
     app.engine.dispose()
-    print(f"saved {out / 'relief.png'} and {out / 'plan-panel.png'}")
+    print("saved " + ", ".join(str(path) for path in saved))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens"), tuple(sys.argv[2:]) or SCREENS)
