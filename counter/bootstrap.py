@@ -91,4 +91,4 @@ class App:
             security = self.config.security
             return Desk(office.id, office.code, counter.id, counter.code, user.id, user.username,
                         self.config.zone, role=user.role, lockout_attempts=security.lockout_attempts,
-                        lockout_minutes=security.lockout_minutes)
+                        lockout_minutes=security.lockout_minutes, full_name=user.full_name)

@@ -148,7 +148,8 @@ def sign_in(uow: UnitOfWork, desk, approval: Approval | None):  # noqa: ANN001, 
     """The desk with `approval`'s user at it, once their credential is right
     (a wrong one counts toward the lock-out, like any other)."""
     user = check_credential(uow, approval, "Masuk", ALL_ROLES, desk)
-    return dataclasses.replace(desk, user_id=user.id, username=user.username, role=user.role)
+    return dataclasses.replace(desk, user_id=user.id, username=user.username, role=user.role,
+                               full_name=user.full_name)
 
 
 def unlock(uow: UnitOfWork, desk, secret: str) -> None:  # noqa: ANN001 - Desk

@@ -25,6 +25,7 @@ class Desk:
     role: str = "cashier"  # of the user at the desk: what they may do (services.approval.authorise)
     lockout_attempts: int = 5  # wrong PINs in a row that lock a user ([security] settings)
     lockout_minutes: int = 15
+    full_name: str = ""  # of the user at the desk, for the screen
 
     def now(self) -> dt.datetime:
         return self.clock()
