@@ -117,10 +117,11 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
         periods = []
     else:  # all unpaid bills, or the oldest N
         with app.uow() as uow:
-            owed = quote(uow.session, args.customer, desk.today())
+            owed = quote(uow.session, args.customer, args.on or desk.today())
         periods = [b.period for b in owed.bills][: args.oldest or None]
     tendered = parse_rupiah(args.tendered) if args.tendered is not None else None
-    result = pay(app.uow(), desk, args.customer, periods, args.method, tendered, args.reference, terms=terms)
+    result = pay(app.uow(), desk, args.customer, periods, args.method, tendered, args.reference, terms=terms,
+                 on=args.on, approval=_approval(args))
     printed = None
     if not args.no_print:  # the payment has committed: a printer failure is reported, never undoes it
         from counter.services import print_queue
@@ -544,6 +545,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tendered", help="cash received, e.g. 200000 or 200.000")
     p.add_argument("--reference", default="", help="transfer / QRIS / card reference")
     p.add_argument("--terms", help="instalment terms to pay, e.g. 0 (the down payment) or 1,2")
+    p.add_argument("--on", type=_date, help="back-date the payment (a supervisor approves: --approver)")
+    _approver_args(p)
     p.add_argument("--no-print", action="store_true", help="do not print the receipt")
     p = command("demo", cmd_demo, "create a demo utility in the local store")
     p.add_argument("--customers", type=int, default=20_000)

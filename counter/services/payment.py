@@ -20,7 +20,7 @@ from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_AMOUNT, format_rupiah
 from counter.rules.period import check_periods
 from counter.services import audit
-from counter.services.approval import authorise
+from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.billing import BillDue, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
@@ -28,6 +28,7 @@ from counter.services.plan_state import OpenTerm, record_terms
 from counter.services.plans import next_document_no, settle_default
 from counter.store.uow import UnitOfWork
 
+BACKDATE_DAYS = 31  # how far back a supervisor may date a payment
 METHOD_LABELS = {"cash": "Tunai", "transfer": "Transfer bank", "qris": "QRIS", "debit": "Kartu debit"}
 
 
@@ -83,6 +84,8 @@ def pay(
     expected_total: int | None = None,
     offline: bool = False,
     terms: Iterable[int] = (),
+    on: dt.date | None = None,
+    approval: Approval | None = None,
 ) -> PaymentResult:
     """Pay the chosen bills (the oldest ones) and instalment terms (the first
     open ones, by number; 0 is the down payment) of `customer` in one
@@ -94,8 +97,15 @@ def pay(
     recomputed total differs (a due date passed, the bills changed), nothing is
     paid and the cashier is asked to reload. `offline` says central was
     unreachable when the money was taken (the receipt says so).
+
+    `on` back-dates the payment (money taken on an earlier day, e.g. recorded
+    late after an outage): a supervisor's act, with their `approval`, at most
+    BACKDATE_DAYS back; fines are those of that day.
     """
     authorise(desk, "pay")
+    backdated = on is not None and on != desk.today()
+    if backdated and not desk.today() - dt.timedelta(days=BACKDATE_DAYS) <= on < desk.today():
+        raise InvalidInput(f"Tanggal bayar mundur paling lama {BACKDATE_DAYS} hari dan tidak boleh di masa depan.")
     periods, terms = check_periods(list(periods)), list(terms)
     if any(isinstance(t, bool) or not isinstance(t, int) for t in terms):
         raise InvalidInput("Nomor angsuran harus angka bulat (0 untuk uang muka).")
@@ -105,10 +115,11 @@ def pay(
         raise InvalidInput(f"Cara bayar {quoted(method)} tidak dikenal.")
     if len(reference) > 64:
         raise InvalidInput("Nomor referensi terlalu panjang (maksimal 64 huruf).")
+    approver = check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk) if backdated else None
     with uow.writing():
         session = uow.session
         now = desk.now()
-        today = desk.today()
+        today = on if backdated else desk.today()
         found = customer_by_number(session, customer)
         settle_default(session, desk, found.id, today)
         owed = quote_customer(session, found, today)
@@ -165,7 +176,9 @@ def pay(
             payload=_event(payment, lines, desk, owed.customer.number)))
         audit.append(session, "payment", receipt_no, {
             "customer": owed.customer.number, "total": paying.total, "method": method,
-            "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms]}, **audit.by(desk))
+            "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
+            **({"backdated_to": today.isoformat(), "approved_by": approver.username} if approver else {})},
+            **audit.by(desk))
         uow.commit()
     return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now, work_order_no)
 

@@ -148,3 +148,27 @@ def test_a_disabled_user_can_no_longer_approve(app, desk):
                         approval=Approval("admin", DEMO_PIN), active=False)
     with pytest.raises(ApprovalRefused, match="PIN salah"):
         sign_in(app.uow(), desk, Approval("kepala", DEMO_PIN))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_a_supervisor_may_date_a_payment_back(app, desk, role):
+    from counter.services.billing import quote
+
+    number = owing(app, 2)
+    yesterday = AS_OF - dt.timedelta(days=1)
+    with app.uow() as uow:
+        period = quote(uow.session, number, yesterday).bills[0].period
+    before = written(app)
+    call = lambda a: pay(app.uow(), desk, number, [period], "transfer", on=yesterday, approval=a)  # noqa: E731
+    if role in ("supervisor", "admin"):
+        paid = call(Approval(USERS[role], DEMO_PIN))
+        with app.uow() as uow:
+            assert uow.session.get(Payment, paid.payment_id).business_date == yesterday
+        assert paid.receipt_no.endswith(f"{yesterday:%Y%m%d}-0001")
+    else:
+        with pytest.raises(ApprovalRefused, match="bukan kepala unit"):
+            call(Approval(USERS[role], DEMO_PIN))
+        assert written(app) == before
+    with pytest.raises(Exception, match="paling lama 31 hari"):
+        pay(app.uow(), desk, number, [period], "transfer", on=AS_OF - dt.timedelta(days=40),
+            approval=Approval("kepala", DEMO_PIN))
