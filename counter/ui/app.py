@@ -119,8 +119,10 @@ def start_sync(app, window: MainWindow, status_ms: int = STATUS_REFRESH_MS) -> D
     return sync
 
 
-def run(app, demo: bool = False) -> int:  # noqa: ANN001 - counter.bootstrap.App
-    """Open the cashier's desk; returns the process exit code."""
+def run(app, demo: bool = False, sign_in: bool = True) -> int:  # noqa: ANN001 - counter.bootstrap.App
+    """Open the cashier's desk; returns the process exit code. The desk asks
+    who is at it first (user name from `desk.user`, PIN) and the float of their
+    shift; `sign_in=False` skips that and acts as `desk.user` (tests)."""
     qapp = _application()
     runner = TaskRunner(app)
     try:
@@ -134,7 +136,7 @@ def run(app, demo: bool = False) -> int:  # noqa: ANN001 - counter.bootstrap.App
         shiboken6.delete(runner)
         QMessageBox.critical(None, "Loket tidak bisa dibuka", str(error))
         return EXIT_CANNOT_START
-    window = MainWindow(app, desk, runner)
+    window = MainWindow(app, desk, runner, sign_in=sign_in)
     window.show()
     sync = start_sync(app, window)  # after the demo: the embedded central is a copy of the store
     qapp.aboutToQuit.connect(sync.stop)  # also when quit comes another way than closing the window

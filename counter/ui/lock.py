@@ -50,6 +50,11 @@ ACTIVITY = frozenset({
 })
 
 
+def who_is(username: str, full_name: str = "") -> str:
+    """`Siti Nurhaliza (kasir1)`, or the user name alone when no full name is known."""
+    return f"{full_name} ({username})" if full_name and full_name != username else username
+
+
 def idle_ms_from(app) -> int:  # noqa: ANN001 - bootstrap.App
     """The idle time before the desk locks, from the settings; 0: never."""
     return max(0, int(app.config.security.idle_lock_minutes)) * 60_000
@@ -60,7 +65,7 @@ class LockScreen(QWidget):
 
     unlock_requested = Signal(str)  # the PIN typed
 
-    def __init__(self, username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, username: str, parent: QWidget | None = None, full_name: str = "") -> None:
         super().__init__(parent)
         self.username = username
         self.checking = False
@@ -69,7 +74,7 @@ class LockScreen(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(BACKDROP))
         self.setPalette(palette)
 
-        self.title = QLabel(TITLE.format(who=username))
+        self.title = QLabel(TITLE.format(who=who_is(username, full_name)))
         self.title.setFont(font(18, bold=True))
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -79,7 +84,7 @@ class LockScreen(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet(f"color: {MUTED};")
         self.reason.setFont(font(11))
-        self.hint = QLabel(f"Hanya PIN <b>{username}</b> yang dapat membuka layar ini. Ketik PIN, lalu tekan Enter.")
+        self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.hint.setFont(font(12))
@@ -90,8 +95,8 @@ class LockScreen(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)  # the PIN never shows on the screen
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setPlaceholderText("PIN")
-        self.pin.setAccessibleName(f"PIN {username}")
         self.pin.setMinimumWidth(240)
+        self.set_user(username, full_name)
         self.pin.setMinimumHeight(46)
         self.pin.returnPressed.connect(self.submit)
         self.button = QPushButton("Buka [Enter]")
@@ -146,6 +151,13 @@ class LockScreen(QWidget):
         layout.addLayout(row)
         layout.addStretch(3)
 
+    def set_user(self, username: str, full_name: str = "") -> None:
+        """Whose desk it is (after signing in)."""
+        self.username = username
+        self.title.setText(TITLE.format(who=who_is(username, full_name)))
+        self.hint.setText(f"Hanya PIN <b>{username}</b> yang dapat membuka layar ini. Ketik PIN, lalu tekan Enter.")
+        self.pin.setAccessibleName(f"PIN {username}")
+
     def reset(self, reason: str) -> None:
         """Freshly locked: an empty field, no old message."""
         self.set_busy(False)
@@ -196,10 +208,11 @@ class DeskLock(QObject):
         self.window = window
         self.stack = stack
         self.content = stack.currentWidget()
-        self.screen = LockScreen(desk.username)
+        self.screen = LockScreen(desk.username, full_name=desk.full_name)
         self.screen.unlock_requested.connect(self._check)
         stack.addWidget(self.screen)
         self.locked = False
+        self.paused = False  # before anyone has signed in: nothing to lock
         # windows hidden by the lock, shown again when it opens; a message box with what it said
         # (icon, title, text, parent), in case hiding it ended its event loop and it is gone
         self._hidden: list[tuple[QWidget, tuple | None]] = []
@@ -227,8 +240,21 @@ class DeskLock(QObject):
 
     def activity(self) -> None:
         """A key, a click, the mouse moved: the idle time starts again."""
-        if self._idle_ms and not self.locked:
+        if self._idle_ms and not self.locked and not self.paused:
             self.idle_timer.start()
+
+    def pause(self, paused: bool) -> None:
+        """While paused (signing in) the desk neither locks by itself nor on Ctrl+L."""
+        self.paused = paused
+        if paused:
+            self.idle_timer.stop()
+        else:
+            self.activity()
+
+    def set_desk(self, desk: Desk) -> None:
+        """The user who signed in: only their PIN opens the desk from now on."""
+        self.desk = desk
+        self.screen.set_user(desk.username, desk.full_name)
 
     def stop(self) -> None:
         """The window closes: no more watching."""
@@ -275,7 +301,7 @@ class DeskLock(QObject):
 
     def lock(self, idle: bool = False) -> None:
         """Hide the desk behind the lock screen (nothing is cancelled or lost)."""
-        if self.locked:
+        if self.locked or self.paused:
             return
         self.locked = True
         self.idle_timer.stop()

@@ -3,9 +3,15 @@
 Keyboard first: the search field has focus at start and after each payment
 (F2 puts it back); a scanned number or barcode + Enter opens the customer; F5
 pays; the receipt then prints (F8: retry a failed one, or a copy of the last);
-F9 opens relief and instalment plans for the customer on screen; Ctrl+L (or
-idle time) locks the desk until the same user's PIN opens it (ui/lock.py).
+F9 opens relief and instalment plans for the customer on screen; F7 voids a
+receipt of today; F1 shows every key; Ctrl+L (or idle time) locks the desk
+until the same user's PIN opens it (ui/lock.py); Ctrl++ / Ctrl+- / Ctrl+0 make
+every text larger or smaller (remembered with the window's place and size).
 All database and printer work goes through the TaskRunner's single worker.
+
+Started with `sign_in=True` (`counter gui`), the desk stays covered until a
+user signs in (ui/sign_in_dialog.py) and, when they have no shift open today,
+opens one with its float (ui/shift_dialog.py); it then acts as that user.
 
 With a `DeskSync` attached, opening a customer first refreshes their bills from
 central (short timeout, on the worker), the status bar shows the link to
@@ -17,8 +23,8 @@ from __future__ import annotations
 import functools
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
     QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
@@ -26,30 +32,40 @@ from PySide6.QtWidgets import (
 
 from counter.errors import BillSelectionError, CounterError, PaymentRefused
 from counter.rules.money import format_rupiah
-from counter.services import billing, lookup, payment
+from counter.services import billing, lookup, payment, shifts
 from counter.services.billing import Quote
 from counter.services.context import Desk
 from counter.services.lookup import CustomerSummary
 from counter.services.payment import METHOD_LABELS, PaymentResult
+from counter.services.shifts import ShiftView
+from counter.services.voids import Voided, describe
 from counter.sync.refresh import refresh_customer
 from counter.sync.state import SyncStatus
 from counter.ui.customer_panel import CustomerPanel
-from counter.ui.lock import LOCK_HINT, DeskLock, idle_ms_from
+from counter.ui.help_overlay import HelpOverlay
+from counter.ui.lock import BACKDROP, LOCK_HINT, DeskLock, idle_ms_from
 from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest
 from counter.ui.plan_files import write_work_order
 from counter.ui.plan_models import paying_text
 from counter.ui.printing import DeskPrinter
 from counter.ui.relief_dialog import ReliefDialog
+from counter.ui.shift_dialog import ShiftDialog, shift_text
+from counter.ui.sign_in_dialog import SignInDialog
 from counter.ui.sync import LEVEL_COLOURS, DeskSync
 from counter.ui.table_models import CustomerResultsModel
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import MUTED, SHORTFALL, Banner, font
+from counter.ui.void_dialog import VoidDialog
+from counter.ui.widgets import MUTED, SHORTFALL, Banner, desk_settings, font, font_scale, set_font_scale, step_font_scale
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
 DATE_REFRESH_MS = 30_000  # the business date in the status bar follows the clock past midnight
+BUSY_AFTER_MS = 200  # work that takes longer than this shows "Memproses ..." and a busy cursor
+BUSY_TEXT = "Memproses ..."
+GEOMETRY_KEY = "window/geometry"
+FONT_SCALE_KEY = "font/scale"
 
 
 class SearchField(QLineEdit):
@@ -72,12 +88,20 @@ class SearchField(QLineEdit):
 
 class MainWindow(QMainWindow):
     def __init__(self, app, desk: Desk, runner: TaskRunner | None = None,  # noqa: ANN001 - bootstrap.App
-                 *, idle_lock_ms: int | None = None) -> None:
+                 *, idle_lock_ms: int | None = None, sign_in: bool = False,
+                 shift: ShiftView | None | bool = True) -> None:
         """`idle_lock_ms`: lock after this long idle (0: never); by default
-        `[security] idle_lock_minutes`."""
+        `[security] idle_lock_minutes`. `sign_in`: cover the desk until a user
+        signs in (and opens a shift); without it the desk acts as `desk`, and
+        `shift` is its open shift (True: read it on the worker)."""
         super().__init__()
         self.app = app
         self.desk = desk
+        self.shift: ShiftView | None = None
+        self.signed_in = not sign_in
+        self.sign_in_dialog: SignInDialog | None = None
+        self.shift_dialog: ShiftDialog | None = None
+        self.void_dialog: VoidDialog | None = None
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
@@ -90,6 +114,14 @@ class MainWindow(QMainWindow):
         self._pay_after_unlock = False  # a payment asked for (F5 before a load finished) while the desk was locked
         self.setWindowTitle(f"Loket {desk.counter_code} - {desk.office_code}")
         self.resize(1366, 768)
+        settings = desk_settings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        try:
+            set_font_scale(float(settings.value(FONT_SCALE_KEY, 1.0)))
+        except (TypeError, ValueError):
+            set_font_scale(1.0)
 
         # ---- search bar
         self.search = SearchField(self.focus_results)
@@ -116,6 +148,13 @@ class MainWindow(QMainWindow):
         search_bar.addWidget(caption)
         search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.search_button)
+        self.void_button = QPushButton("Batal struk [F7]")
+        self.help_button = QPushButton("Bantuan [F1]")
+        for button, action in ((self.void_button, self.open_void), (self.help_button, self.toggle_help)):
+            button.setFont(font(11))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(action)
+            search_bar.addWidget(button)
 
         # ---- results (left)
         self.results = CustomerResultsModel(self)
@@ -171,14 +210,23 @@ class MainWindow(QMainWindow):
         self.content = central
         self.stack = QStackedWidget()  # the desk, or the lock screen in its place
         self.stack.addWidget(central)
+        self.waiting = QWidget()  # before signing in: nothing of the desk shows
+        self.waiting.setAutoFillBackground(True)
+        palette = self.waiting.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(BACKDROP))
+        self.waiting.setPalette(palette)
+        self.stack.addWidget(self.waiting)
         self.setCentralWidget(self.stack)
+        self.help = HelpOverlay(self)
+        self.help.closed.connect(self.focus_search)
 
         # ---- status bar
         bar = self.statusBar()
         self.busy_label = QLabel("")
         bar.addWidget(self.busy_label)
         self.place_label = QLabel(f"Kantor {desk.office_code} | Loket {desk.counter_code}")
-        self.user_label = QLabel(f"Kasir: {desk.username}")
+        self.user_label = QLabel()
+        self.shift_label = QLabel(shift_text(None))
         self.date_label = QLabel()
         self.date_timer = QTimer(self)
         self.date_timer.setInterval(DATE_REFRESH_MS)
@@ -187,15 +235,20 @@ class MainWindow(QMainWindow):
         self._show_date()
         self.central_label = QLabel("Pusat: belum tersambung")
         self.central_label.setStyleSheet(f"color: {MUTED};")
-        for widget in (self.place_label, self.user_label, self.date_label, self.central_label):
+        for widget in (self.place_label, self.user_label, self.shift_label, self.date_label, self.central_label):
             bar.addPermanentWidget(widget)
         self.printer = DeskPrinter(app, desk, self.runner, bar, self)
-        self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("Memproses ..." if busy else ""))
+        self._busy_timer = QTimer(self)  # quick work shows nothing; slower work says so after a moment
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self.runner.busy_changed.connect(self._busy_changed)
 
         # ---- the lock (after idle time, or Ctrl+L): the status bar stays, the rest is hidden
         self.desk_lock = DeskLock(app, desk, self.runner, self, self.stack,
                                   idle_ms_from(app) if idle_lock_ms is None else idle_lock_ms)
         self.desk_lock.locked_changed.connect(self._locked_changed)
+        self._show_user()
         self.lock_button = QPushButton(LOCK_HINT)
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search keeps the keyboard
         self.lock_button.setToolTip("Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya")
@@ -208,11 +261,155 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.start_payment),
             QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.printer.f8),
             QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.open_relief),
+            QShortcut(QKeySequence(Qt.Key.Key_F7), self, self.open_void),
+            QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.toggle_help),
         ]
+        for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
+            self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))
         self.search.setFocus()
+        if sign_in:
+            self.stack.setCurrentWidget(self.waiting)
+            self.desk_lock.pause(True)
+            for shortcut in self._shortcuts:
+                shortcut.setEnabled(False)
+            for button in (self.search_button, self.void_button, self.help_button, self.lock_button):
+                button.setEnabled(False)
+        elif shift is True:
+            self._read_shift()
+        elif isinstance(shift, ShiftView):
+            self.set_shift(shift)
 
     def _show_date(self) -> None:
         self.date_label.setText(f"Tanggal: {self.desk.today():%d-%m-%Y}")
+
+    # ---- who is at the desk: signing in, the shift -------------------------
+
+    def _show_user(self) -> None:
+        self.user_label.setText(f"Kasir: {self.desk.full_name or self.desk.username}")
+        self.user_label.setToolTip(f"Pengguna {self.desk.username} ({self.desk.role})")
+
+    def set_desk(self, desk: Desk) -> None:
+        """The desk acts as `desk`'s user from now on (after signing in)."""
+        self.desk = desk
+        self.desk_lock.set_desk(desk)
+        self.printer.desk = desk
+        self._show_user()
+
+    def set_shift(self, shift: ShiftView | None) -> None:
+        self.shift = shift
+        self.shift_label.setText(shift_text(shift))
+
+    def _read_shift(self) -> None:
+        app, desk = self.app, self.desk
+        self.runner.run(lambda: shifts.current_shift(app.uow(), desk), self.set_shift, lambda _error: None,
+                        tag="shift", quiet=True)
+
+    def ask_sign_in(self) -> None:
+        """The sign-in dialog, over the covered desk; Esc closes the program."""
+        if self.signed_in or self.sign_in_dialog is not None:
+            return
+        dialog = SignInDialog(self.app, self.desk, self.runner, self)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(self.close)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.sign_in_dialog = dialog
+        dialog.open()
+
+    def _signed_in(self, desk: Desk) -> None:
+        self.sign_in_dialog = None
+        self.set_desk(desk)
+        self.runner.run(lambda: shifts.current_shift(self.app.uow(), desk), self._shift_read,
+                        lambda _error: self._shift_read(None), tag="shift")
+
+    def _shift_read(self, shift: ShiftView | None) -> None:
+        self.set_shift(shift)
+        if shift is not None:
+            self._ready()
+            return
+        dialog = ShiftDialog(self.app, self.desk, self.runner, self)
+        dialog.opened.connect(self.set_shift)
+        dialog.finished.connect(lambda _result: self._shift_closed(dialog))
+        self.shift_dialog = dialog
+        dialog.open()
+
+    def _shift_closed(self, dialog: ShiftDialog) -> None:
+        if self.shift_dialog is dialog:
+            self.shift_dialog = None
+        dialog.deleteLater()
+        self._ready()
+
+    def _ready(self) -> None:
+        """Signed in (and the shift asked for): the desk is open for work."""
+        self.signed_in = True
+        self.stack.setCurrentWidget(self.content)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        for button in (self.search_button, self.void_button, self.help_button, self.lock_button):
+            button.setEnabled(True)
+        self.desk_lock.pause(False)
+        self.activateWindow()
+        self.focus_search()
+
+    # ---- busy, help, font size ----------------------------------------------
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            if not self._busy_timer.isActive() and not self.busy_label.text():
+                self._busy_timer.start()
+            return
+        self._busy_timer.stop()
+        if self.busy_label.text():
+            self.busy_label.setText("")
+            self.unsetCursor()
+
+    def _show_busy(self) -> None:
+        if self.runner.busy:
+            self.busy_label.setText(BUSY_TEXT)
+            self.setCursor(Qt.CursorShape.BusyCursor)  # the desk still takes keys: only a hint
+
+    def toggle_help(self) -> None:
+        """F1: every key on one card; F1 or Esc closes it."""
+        if self.help.isVisible():
+            self.help.close_help()
+        elif not self.locked and self.signed_in:
+            self.help.open()
+
+    def change_font(self, steps: int) -> None:
+        """Ctrl++ / Ctrl+- one step larger or smaller, Ctrl+0 normal; remembered."""
+        scale = step_font_scale(steps)
+        self.results_view.verticalHeader().setDefaultSectionSize(round(40 * scale))
+        desk_settings().setValue(FONT_SCALE_KEY, scale)
+        self.statusBar().showMessage(f"Ukuran huruf {round(scale * 100)}%", 2000)
+
+    # ---- voids ------------------------------------------------------------------
+
+    def open_void(self) -> None:
+        """F7: void a receipt of today (the last one of this desk to start with)."""
+        if (self.locked or not self.signed_in or self.pay_dialog is not None or self.relief_dialog is not None
+                or self.void_dialog is not None):
+            return
+        last = self.last_payment.receipt_no if self.last_payment is not None else ""
+        dialog = VoidDialog(self.app, self.desk, self.runner, last, self)
+        dialog.voided.connect(self._voided)
+        dialog.finished.connect(functools.partial(self._void_closed, dialog))
+        self.void_dialog = dialog
+        dialog.open()
+
+    def _voided(self, done: Voided) -> None:
+        number = None
+        if self.last_payment is not None and self.last_payment.receipt_no == done.receipt_no:
+            number = self.last_payment.quote.customer.number
+        elif self.panel.quote is not None:
+            number = self.panel.quote.customer.number
+        if number is not None:  # its bills are owed again: show them (reloaded on the worker)
+            self.open_customer(number)
+        self.banner.show_message(f"<b>DIBATALKAN</b> &nbsp; {describe(done)}", "info")
+
+    def _void_closed(self, dialog: VoidDialog, _result: int) -> None:
+        if self.void_dialog is dialog:
+            self.void_dialog = None
+        dialog.deleteLater()
+        self.focus_search()
 
     # ---- central ----------------------------------------------------------
 
@@ -405,7 +602,7 @@ class MainWindow(QMainWindow):
     def start_payment(self) -> None:
         """F5: open the pay dialog for the checked bills. Pressed right after a
         scan, it waits for that customer (never pays the one still on screen)."""
-        if self.pay_dialog is not None or self.relief_dialog is not None:
+        if self.pay_dialog is not None or self.relief_dialog is not None or self.void_dialog is not None:
             return
         if self.locked:  # the customer loaded behind the lock: the pay dialog opens once it is open
             self._pay_after_unlock = True
@@ -505,7 +702,8 @@ class MainWindow(QMainWindow):
     def open_relief(self) -> None:
         """F9: relief programmes and instalment plans for the customer on screen."""
         quote = self.panel.quote
-        if quote is None or self.pay_dialog is not None or self.relief_dialog is not None or self.locked:
+        if (quote is None or self.pay_dialog is not None or self.relief_dialog is not None or self.locked
+                or self.void_dialog is not None):
             return
         dialog = ReliefDialog(self.app, self.desk, self.runner, quote, self)
         dialog.plan_made.connect(self._plan_made)
@@ -548,6 +746,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
+        if not self.signed_in:
+            QTimer.singleShot(0, self.ask_sign_in)
         if not self._sized:  # 42 % results, 58 % customer, once the real width is known
             self._sized = True
             width = self.splitter.width()
@@ -556,6 +756,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._debounce.stop()
         self.date_timer.stop()
+        self._busy_timer.stop()
+        desk_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         self.desk_lock.stop()
         if self.sync is not None:
             self.sync.stop()  # the sync worker ends its cycle

@@ -3,9 +3,9 @@ badge and the Rupiah field that shows thousands separators as you type."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QRegularExpressionValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from counter.errors import InvalidInput
 from counter.rules.money import MAX_AMOUNT, format_rupiah, parse_rupiah
@@ -30,13 +30,68 @@ MUTED = "#6b6b6b"
 MONEY_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+# The larger-font mode (Ctrl++ / Ctrl+- / Ctrl+0): every size is multiplied by this.
+FONT_SCALES = (0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.7)
+_font_scale = 1.0
+_base_point_size: float | None = None  # the application's own font size, before any scaling
+_SIZE_RESOLVED = 0x0002  # QFont::SizeResolved: the widget's font names its own size
+
+
+def desk_settings() -> QSettings:
+    """What the desk remembers between runs on this computer (window, font size):
+    organisation "counter", application "desk", an INI file in the user's folder."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "counter", "desk")
+
+
+def font_scale() -> float:
+    return _font_scale
+
+
 def font(point_size: float | None = None, bold: bool = False) -> QFont:
-    """The default font, at `point_size` (or the default size) and weight."""
+    """The default font, at `point_size` (or the default size) times the
+    larger-font mode's scale, and weight."""
     f = QFont()
     if point_size is not None:
-        f.setPointSizeF(point_size)
+        f.setPointSizeF(point_size * _font_scale)
     f.setBold(bold)
     return f
+
+
+def set_font_scale(scale: float) -> float:
+    """Make every text of the program `scale` times its normal size: the
+    application font, and each widget that names its own size (`font(14)`).
+    Returns the scale now in force (kept within FONT_SCALES)."""
+    global _font_scale, _base_point_size  # noqa: PLW0603 - one program-wide setting
+    scale = min(max(scale, FONT_SCALES[0]), FONT_SCALES[-1])
+    qapp = QApplication.instance()
+    if qapp is None or abs(scale - _font_scale) < 1e-9:
+        _font_scale = scale
+        return _font_scale
+    if _base_point_size is None:
+        _base_point_size = QApplication.font().pointSizeF()
+    ratio = scale / _font_scale
+    _font_scale = scale
+    sized = [w for w in QApplication.allWidgets()
+             if w.testAttribute(Qt.WidgetAttribute.WA_SetFont) and w.font().resolveMask() & _SIZE_RESOLVED]
+    sizes = [w.font().pointSizeF() for w in sized]  # before the application font moves the others
+    app_font = QApplication.font()
+    app_font.setPointSizeF(_base_point_size * scale)
+    QApplication.setFont(app_font)
+    for widget, size in zip(sized, sizes, strict=True):
+        if size > 0:
+            own = widget.font()
+            own.setPointSizeF(size * ratio)
+            widget.setFont(own)
+    return _font_scale
+
+
+def step_font_scale(steps: int) -> float:
+    """One step larger (+1) or smaller (-1) in FONT_SCALES; 0: normal size."""
+    if steps == 0:
+        return set_font_scale(1.0)
+    nearest = min(range(len(FONT_SCALES)), key=lambda i: abs(FONT_SCALES[i] - _font_scale))
+    index = min(max(nearest + steps, 0), len(FONT_SCALES) - 1)
+    return set_font_scale(FONT_SCALES[index])
 
 
 def status_colour(status: str) -> QColor:

@@ -6,10 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from counter.ui.main_window import MainWindow
+from counter.ui.widgets import set_font_scale
 from tests.ui.desk_helpers import show
+
+
+@pytest.fixture(autouse=True)
+def desk_settings_folder(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """What the desk remembers (window, font size) goes to a folder of the test's
+    own, never the user's; every test starts at the normal font size."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    set_font_scale(1.0)
+    yield folder
+    set_font_scale(1.0)
 
 
 @dataclass

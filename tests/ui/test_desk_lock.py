@@ -87,7 +87,7 @@ def test_idle_time_locks_and_hides_the_customer(qtbot, app, never_idle):
     assert not window.content.isVisible() and not window.panel.isVisible() and not window.results_view.isVisible()
     texts = visible_texts(window)
     assert name not in texts and number not in texts  # nothing of the customer can be read
-    assert screen.title.text() == "Layar terkunci — kasir1"
+    assert screen.title.text() == "Layar terkunci — Siti Nurhaliza Bessie (kasir1)"
     assert screen.reason.text() == "Dikunci otomatis karena tidak ada kegiatan."  # under a minute: no "0 menit"
     assert screen.pin.echoMode() == QLineEdit.EchoMode.Password
     assert screen.button.text() == "Buka [Enter]"

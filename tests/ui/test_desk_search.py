@@ -89,7 +89,9 @@ def test_f2_puts_focus_back_in_search(qtbot, window):
 def test_status_bar_shows_desk_and_central_placeholder(window, desk):
     texts = [window.place_label.text(), window.user_label.text(), window.central_label.text()]
     assert desk.counter_code in texts[0] and desk.office_code in texts[0]
-    assert desk.username in texts[1]
+    assert texts[1] == f"Kasir: {desk.full_name}"  # the full name (the user name is in its tooltip)
+    assert desk.username in window.user_label.toolTip()
+    assert window.shift_label.text() == "Shift: belum dibuka"
     assert texts[2] == "Pusat: belum tersambung"
     assert window.search_button.text() == "Cari [F2]"
     assert window.panel.pay_button.text() == "BAYAR [F5]"

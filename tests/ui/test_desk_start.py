@@ -49,7 +49,7 @@ def test_run_with_demo_fills_an_empty_store_then_opens_the_desk(qapp, tmp_path, 
     monkeypatch.setattr(app, "today", lambda: dt.date(2024, 3, 5))  # the business date in the office
     seen: list[MainWindow] = []
     timer = close_desk_when_shown(seen)
-    assert ui_app.run(app, demo=True) == 0
+    assert ui_app.run(app, demo=True, sign_in=False) == 0
     timer.stop()
     assert messages.shown == []
     [window] = seen
@@ -66,7 +66,7 @@ def test_run_with_demo_keeps_an_existing_store(qapp, app, monkeypatch, messages)
     monkeypatch.setattr(ui_app.demo_service, "create_demo", lambda *a, **k: called.append(1))
     seen: list[MainWindow] = []
     timer = close_desk_when_shown(seen)
-    assert ui_app.run(app, demo=True) == 0
+    assert ui_app.run(app, demo=True, sign_in=False) == 0
     timer.stop()
     assert called == [] and len(seen) == 1
     seen[0].deleteLater()

@@ -1,0 +1,115 @@
+"""F1: every key of the desk on one card over the desk; Esc or F1 closes it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from counter.ui.widgets import MUTED, font
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("F1", "Bantuan ini: daftar semua tombol (F1 atau Esc menutupnya)"),
+    ("F2", "Kembali ke kolom pencarian; teksnya terpilih, pindaian berikutnya menggantinya"),
+    ("Enter", "Cari sekarang; satu nomor yang cocok langsung dibuka. Di jendela: setujui / bayar"),
+    ("↓ / ↑", "Dari kolom pencarian ke daftar hasil, pindah pelanggan (langsung dibuka)"),
+    ("Spasi, Tab", "Centang / hapus centang bulan rekening atau angsuran (urutan tetap dijaga)"),
+    ("F5", "Bayar rekening yang dicentang (jendela pembayaran)"),
+    ("F7", "Batalkan struk hari ini (alasan + persetujuan kepala unit)"),
+    ("F8", "Cetak ulang struk yang gagal, atau salinan struk terakhir"),
+    ("F9", "Keringanan / angsuran untuk pelanggan di layar"),
+    ("Esc", "Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan"),
+    ("Ctrl+L", "Kunci layar sekarang; hanya PIN pengguna ini yang membukanya"),
+    ("Ctrl++ / Ctrl+-", "Huruf lebih besar / lebih kecil (diingat untuk komputer ini)"),
+    ("Ctrl+0", "Ukuran huruf biasa"),
+)
+
+
+class HelpOverlay(QWidget):
+    """A dimmed layer over the whole window with the key card in the middle."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Bantuan tombol")
+
+        title = QLabel("Tombol-tombol loket")
+        title.setFont(font(17, bold=True))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(22)
+        grid.setVerticalSpacing(7)
+        self.rows: list[tuple[str, str]] = list(KEYS)
+        for row, (key, what) in enumerate(KEYS):
+            key_label = QLabel(key)
+            key_label.setFont(font(12, bold=True))
+            key_label.setStyleSheet("QLabel { background: #eceff1; border: 1px solid #b0bec5; border-radius: 4px;"
+                                    " padding: 2px 8px; color: #102027; }")
+            key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            what_label = QLabel(what)
+            what_label.setFont(font(12))
+            what_label.setWordWrap(True)
+            grid.addWidget(key_label, row, 0)
+            grid.addWidget(what_label, row, 1)
+        grid.setColumnStretch(1, 1)
+        note = QLabel("Tekan Esc atau F1 untuk menutup.")
+        note.setStyleSheet(f"color: {MUTED};")
+        note.setFont(font(11))
+
+        card = QFrame()
+        card.setObjectName("helpCard")
+        card.setStyleSheet("QFrame#helpCard { background: #ffffff; border-radius: 10px; }")
+        card.setMaximumWidth(900)
+        inside = QVBoxLayout(card)
+        inside.setContentsMargins(30, 22, 30, 20)
+        inside.setSpacing(14)
+        inside.addWidget(title)
+        inside.addLayout(grid)
+        inside.addWidget(note)
+        self.card = card
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 8)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def text(self) -> str:
+        return "\n".join(f"{key}: {what}" for key, what in self.rows)
+
+    def open(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def close_help(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
+            self.close_help()
+            return
+        event.accept()  # nothing behind the card takes keys while it shows
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001
+        if not self.card.geometry().contains(event.position().toPoint()):
+            self.close_help()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(20, 30, 40, 170))
+        painter.end()

@@ -1,0 +1,137 @@
+"""Opening the cashier's shift: the float in the drawer (modal awal), typed with
+thousands separators. `shifts.open_shift` runs on the worker; a refusal (an
+admin takes no money, another shift still open at this counter) is said in red
+and the dialog stays. Esc goes on to the desk without a shift."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter.errors import CounterError
+from counter.rules.money import format_rupiah
+from counter.services import shifts
+from counter.services.context import Desk
+from counter.services.shifts import ShiftView
+from counter.ui.tasks import TaskRunner
+from counter.ui.widgets import MUTED, SHORTFALL, RupiahEdit, font
+
+OK_TEXT = "Buka shift [Enter]"
+
+
+def shift_text(shift: ShiftView | None) -> str:
+    """For the status bar: `Shift: modal Rp 500.000` or `Shift: belum dibuka`."""
+    return f"Shift: modal {format_rupiah(shift.opening_float)}" if shift is not None else "Shift: belum dibuka"
+
+
+class ShiftDialog(QDialog):
+    opened = Signal(object)  # ShiftView
+
+    def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.app, self.desk, self.runner = app, desk, runner
+        self.submitting = False
+        self.setWindowTitle("Buka shift")
+        self.setModal(True)
+        self.setMinimumWidth(520)
+
+        who = desk.full_name or desk.username
+        title = QLabel(f"Selamat bekerja, <b>{who}</b>.")
+        title.setFont(font(15))
+        question = QLabel(f"Berapa <b>modal awal</b> (uang kembalian) di laci loket {desk.counter_code} "
+                          f"hari ini, {desk.today():%d-%m-%Y}?")
+        question.setWordWrap(True)
+        question.setFont(font(12))
+        caption = QLabel("&Modal awal (Rp)")
+        caption.setFont(font(12))
+        self.amount = RupiahEdit()
+        self.amount.setFont(font(20, bold=True))
+        self.amount.setPlaceholderText("0")
+        self.amount.setAccessibleName("Modal awal")
+        self.amount.returnPressed.connect(self.confirm)
+        caption.setBuddy(self.amount)
+        row = QHBoxLayout()
+        row.addWidget(caption)
+        row.addWidget(self.amount, 1)
+        note = QLabel("Esc: lanjut tanpa membuka shift (misalnya admin, yang tidak menerima uang).")
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {MUTED};")
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setFont(font(12, bold=True))
+        self.error.setStyleSheet(f"color: {SHORTFALL};")
+        self.error.hide()
+
+        self.cancel_button = QPushButton("Nanti saja [Esc]")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = QPushButton(OK_TEXT)
+        self.ok_button.setFont(font(13, bold=True))
+        self.ok_button.setMinimumHeight(42)
+        self.ok_button.setAutoDefault(False)
+        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ok_button.setStyleSheet(
+            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 24px; }"
+            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
+        )
+        self.ok_button.clicked.connect(self.confirm)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(question)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.amount.setFocus()
+
+    def confirm(self) -> None:
+        if self.submitting:
+            return
+        if not self.amount.text().strip():
+            self._show_error("Isi modal awal (0 bila laci kosong).")
+            return
+        try:
+            amount = self.amount.value()
+        except CounterError as error:
+            self._show_error(str(error))
+            return
+        self.set_busy(True)
+        app, desk = self.app, self.desk
+        self.runner.run(lambda: shifts.open_shift(app.uow(), desk, amount), self._opened, self.refused)
+
+    def _opened(self, shift: ShiftView) -> None:
+        self.set_busy(False)
+        self.opened.emit(shift)
+        self.accept()
+
+    def refused(self, error: CounterError | str) -> None:
+        self.set_busy(False)
+        self._show_error(str(error))
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.amount.selectAll()
+
+    def set_busy(self, busy: bool) -> None:
+        self.submitting = busy
+        for widget in (self.amount, self.ok_button, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.ok_button.setText("Menyimpan ..." if busy else OK_TEXT)
+        if not busy:
+            self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reject(self) -> None:
+        if self.submitting:
+            return
+        super().reject()

@@ -1,0 +1,142 @@
+"""Signing in at the start of the day: user name (from `desk.user` in the
+settings) and PIN. The PIN is checked by `approval.sign_in` on the worker; a
+wrong one is said in red and the dialog stays, with the PIN cleared (it counts
+toward the lock-out like any other). Esc closes the program."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from counter.errors import CounterError
+from counter.services import approval
+from counter.services.approval import Approval
+from counter.services.context import Desk
+from counter.ui.tasks import TaskRunner
+from counter.ui.widgets import MUTED, SHORTFALL, font
+
+OK_TEXT = "Masuk [Enter]"
+
+
+class SignInDialog(QDialog):
+    signed_in = Signal(object)  # the Desk with the signed-in user at it
+
+    def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.app, self.desk, self.runner = app, desk, runner
+        self.checking = False
+        self.setWindowTitle("Masuk ke loket")
+        self.setModal(True)
+        self.setMinimumWidth(520)
+
+        title = QLabel(f"Loket <b>{desk.counter_code}</b> — Kantor <b>{desk.office_code}</b>")
+        title.setFont(font(15))
+        hint = QLabel("Ketik nama pengguna dan PIN Anda, lalu tekan Enter. PIN tidak ditampilkan.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {MUTED};")
+
+        self.username = QLineEdit(desk.username)
+        self.username.setFont(font(14))
+        self.username.setMaxLength(64)
+        self.username.setAccessibleName("Nama pengguna")
+        self.pin = QLineEdit()
+        self.pin.setFont(font(14))
+        self.pin.setMaxLength(128)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName("PIN")
+        self.username.returnPressed.connect(self._next)
+        self.pin.returnPressed.connect(self.confirm)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        user_caption, pin_caption = QLabel("&Nama pengguna"), QLabel("&PIN")
+        for caption, field in ((user_caption, self.username), (pin_caption, self.pin)):
+            caption.setFont(font(12))
+            caption.setBuddy(field)
+            form.addRow(caption, field)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setFont(font(12, bold=True))
+        self.error.setStyleSheet(f"color: {SHORTFALL};")
+        self.error.hide()
+
+        self.cancel_button = QPushButton("Keluar [Esc]")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = QPushButton(OK_TEXT)
+        self.ok_button.setFont(font(13, bold=True))
+        self.ok_button.setMinimumHeight(42)
+        self.ok_button.setAutoDefault(False)
+        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the fields signs in
+        self.ok_button.setStyleSheet(
+            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 24px; }"
+            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
+        )
+        self.ok_button.clicked.connect(self.confirm)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        (self.pin if desk.username else self.username).setFocus()
+
+    def _next(self) -> None:
+        if self.username.text().strip():
+            self.pin.setFocus()
+        else:
+            self._show_error("Isi nama pengguna.", self.username)
+
+    def confirm(self) -> None:
+        if self.checking:
+            return
+        username = self.username.text().strip()
+        if not username:
+            self._show_error("Isi nama pengguna.", self.username)
+            return
+        if not self.pin.text():
+            self._show_error("Isi PIN.", self.pin)
+            return
+        self.set_busy(True)
+        app, desk, credential = self.app, self.desk, Approval(username, self.pin.text())
+        self.runner.run(lambda: approval.sign_in(app.uow(), desk, credential), self._signed_in, self.refused)
+
+    def _signed_in(self, desk: Desk) -> None:
+        self.set_busy(False)
+        self.signed_in.emit(desk)
+        self.accept()
+
+    def refused(self, error: CounterError | str) -> None:
+        """A wrong PIN, an unknown user, a user locked out: say so, stay."""
+        self.set_busy(False)
+        self.pin.clear()
+        self._show_error(str(error), self.pin)
+
+    def _show_error(self, message: str, field: QLineEdit) -> None:
+        self.error.setText(message)
+        self.error.show()
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.selectAll()
+
+    def set_busy(self, busy: bool) -> None:
+        self.checking = busy
+        for widget in (self.username, self.pin, self.ok_button, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.ok_button.setText("Memeriksa ..." if busy else OK_TEXT)
+        if not busy:
+            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reject(self) -> None:
+        if self.checking:
+            return
+        super().reject()
