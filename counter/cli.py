@@ -466,6 +466,10 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_gui(app: App, args: argparse.Namespace) -> int:
+    if args.screenshot is not None:
+        from counter.ui.screenshots import run_screenshots
+
+        return run_screenshots(app, args.screenshot)
     from counter.ui.app import run
 
     return run(app, demo=args.demo)
@@ -617,6 +621,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")
+    p.add_argument("--screenshot", type=Path, metavar="DIR",
+                   help="save the main screens as PNG files in DIR (on demo data, 1366x768) and exit")
     return parser
 
 

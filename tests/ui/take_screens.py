@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from counter.services import billing  # noqa: E402
@@ -56,6 +56,7 @@ SCREENS = ("relief", "plan-panel", "lock")
 
 def main(out: Path, names: tuple[str, ...] = SCREENS) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())  # not the user's
     QApplication.instance() or QApplication(sys.argv)
     app = make_app(Path(tempfile.mkdtemp(prefix="counter-screens-")))
     create_demo(app.uow(), customers=DEMO_CUSTOMERS, seed=7, as_of=AS_OF)

@@ -1,0 +1,244 @@
+"""`counter gui --screenshot DIR`: the desk's main screens as PNG files, made on
+the demo utility at 1366x768 (works with QT_QPA_PLATFORM=offscreen).
+
+The desk is driven as a cashier would: sign in (kasir1, PIN 1234), open the
+shift (Rp 500.000, when none is open yet), search, open a customer with
+several months owed, the pay dialog with an amount typed, the relief dialog
+with its preview, the lock screen, the F1 help and the void dialog. Nothing is
+paid, no plan is made; signing in and opening the shift are written to the
+store like any other, so use a scratch `--data-dir`.
+
+sign-in.png, shift.png, desk.png, pay.png, relief.png, lock.png, help.png, void.png
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QWidget
+
+from counter.errors import CounterError
+from counter.services import billing, lookup
+from counter.services.demo import DEMO_PIN
+from counter.ui.main_window import MainWindow
+from counter.ui.shift_dialog import ShiftDialog
+from counter.ui.tasks import TaskRunner, run_and_wait
+
+log = logging.getLogger(__name__)
+
+SIZE = (1366, 768)
+SCREENS = ("sign-in", "shift", "desk", "pay", "relief", "lock", "help", "void")
+SEARCHES = ("ndun", "manafe", "fanggidae", "tefa", "bessie", "nope", "foeh", "lay")  # Kupang surnames
+TITLE_BAR = 30
+
+
+class ScreenshotFailed(CounterError):
+    pass
+
+
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise ScreenshotFailed(f"Tangkapan layar gagal: {what} tidak muncul dalam {timeout:.0f} detik.")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    settle()
+
+
+def settle() -> None:
+    for _ in range(30):  # layouts and paints
+        QCoreApplication.processEvents()
+
+
+def with_dialog(window: QWidget, dialog: QDialog) -> QPixmap:
+    """The window with `dialog` over its middle, with a plain title bar (the
+    offscreen platform draws no window frames)."""
+    picture = window.grab()
+    inside = dialog.grab()
+    width, height = inside.width(), inside.height() + TITLE_BAR
+    x = (picture.width() - width) // 2
+    y = max(0, (picture.height() - height) // 2)
+    painter = QPainter(picture)
+    painter.fillRect(QRect(x + 4, y + 4, width, height), QColor(0, 0, 0, 60))  # a soft shadow
+    painter.fillRect(QRect(x, y, width, TITLE_BAR), QColor("#37474f"))
+    painter.setPen(QColor("#ffffff"))
+    title_font = dialog.font()
+    title_font.setBold(True)
+    painter.setFont(title_font)
+    painter.drawText(QRect(x + 12, y, width - 24, TITLE_BAR), Qt.AlignmentFlag.AlignVCenter, dialog.windowTitle())
+    painter.drawPixmap(QPoint(x, y + TITLE_BAR), inside)
+    painter.setPen(QPen(QColor("#37474f"), 1))
+    painter.drawRect(QRect(x, y, width - 1, height - 1))
+    painter.end()
+    return picture
+
+
+class Shooter:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.saved: list[Path] = []
+
+    def save(self, name: str, picture: QPixmap) -> None:
+        path = self.out / f"{name}.png"
+        if not picture.save(str(path), "PNG"):
+            raise ScreenshotFailed(f"Tidak dapat menyimpan {path}.")
+        self.saved.append(path)
+
+
+def pick_customer(app, today) -> tuple[str, str]:  # noqa: ANN001 - on the worker
+    """A search with several results and, among them, an active customer who owes
+    three to eight months (else the one who owes most): (search, number)."""
+    best: tuple[int, str, str] | None = None
+    with app.uow() as uow:
+        for search in SEARCHES:
+            for summary in lookup.find_customers(uow.session, search, limit=50):
+                count = len(billing.quote(uow.session, summary.number, today).bills)
+                if summary.status == "active" and 3 <= count <= 8:
+                    return search, summary.number
+                if best is None or count > best[0]:
+                    best = (count, search, summary.number)
+    if best is None:
+        raise ScreenshotFailed("Tidak ada pelanggan di data demo.")
+    return best[1], best[2]
+
+
+def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noqa: ANN001, C901
+    """Make every screen's PNG in `out`; the paths saved."""
+    from counter.ui.app import create_demo_with_progress, start_sync
+
+    out.mkdir(parents=True, exist_ok=True)
+    runner = runner or TaskRunner(app)
+    create_demo_with_progress(app, runner)
+    desk = run_and_wait(runner, app.desk)
+    shooter = Shooter(out)
+    window = MainWindow(app, desk, runner, sign_in=True, idle_lock_ms=0)
+    window.resize(*SIZE)
+    window.show()
+    sync = start_sync(app, window)  # as `counter gui` does: customers come fresh from central
+    try:
+        # ---- sign in
+        wait_until(lambda: window.sign_in_dialog is not None and window.sign_in_dialog.isVisible(), "jendela masuk")
+        sign_in = window.sign_in_dialog
+        QTest.keyClicks(sign_in.pin, DEMO_PIN)
+        settle()
+        shooter.save("sign-in", with_dialog(window, sign_in))
+        sign_in.confirm()
+
+        # ---- the shift (a picture of the dialog even when one is open already)
+        wait_until(lambda: window.shift_dialog is not None or window.signed_in, "jendela shift")
+        shift = window.shift_dialog
+        if shift is not None:
+            QTest.keyClicks(shift.amount, "500000")
+            settle()
+            shooter.save("shift", with_dialog(window, shift))
+            shift.confirm()
+        else:
+            shown = ShiftDialog(app, window.desk, runner, window)
+            shown.open()
+            QTest.keyClicks(shown.amount, "500000")
+            settle()
+            shooter.save("shift", with_dialog(window, shown))
+            shown.reject()
+            shown.deleteLater()
+        wait_until(lambda: window.signed_in, "meja kasir")
+        try:  # the status bar's link to central, when it answers (else the desk says it works offline)
+            wait_until(lambda: window.central_label.text().startswith("Pusat: ONLINE"), "pusat", timeout=20)
+        except ScreenshotFailed:
+            log.warning("central did not answer; the pictures show the desk offline")
+
+        # ---- the desk: results on the left, a customer with several months on the right
+        search, number = run_and_wait(runner, lambda: pick_customer(app, window.desk.today()))
+        window.search.setText(search)
+        window.search_now()
+        wait_until(lambda: window.results.rowCount() > 0 and not runner.is_running("search"), "hasil pencarian")
+        rows = [window.results.customer(r).number for r in range(window.results.rowCount())]
+        if number in rows:
+            window._select_result(rows.index(number))  # noqa: SLF001 - as the arrow keys would
+        window.open_customer(number)
+        wait_until(lambda: window.panel.quote is not None and window.panel.quote.customer.number == number
+                   and not runner.busy, "pelanggan")
+        window.search.setFocus()
+        settle()
+        shooter.save("desk", window.grab())
+
+        # ---- the pay dialog with the cash typed
+        window.start_payment()
+        wait_until(lambda: window.pay_dialog is not None and window.pay_dialog.isVisible(), "jendela bayar")
+        pay = window.pay_dialog
+        tendered = math.ceil((pay.due + 1) / 50_000) * 50_000
+        QTest.keyClicks(pay.tendered, str(tendered))
+        settle()
+        shooter.save("pay", with_dialog(window, pay))
+        pay.reject()
+        wait_until(lambda: window.pay_dialog is None, "menutup jendela bayar")
+
+        # ---- relief and instalments, with the preview
+        window.open_relief()
+        wait_until(lambda: window.relief_dialog is not None and window.relief_dialog.isVisible(), "keringanan")
+        relief = window.relief_dialog
+        wait_until(lambda: relief.offer is not None and not runner.busy, "pratinjau keringanan")
+        shooter.save("relief", with_dialog(window, relief))
+        relief.reject()
+        wait_until(lambda: window.relief_dialog is None, "menutup keringanan")
+
+        # ---- the lock screen, opened again with the PIN
+        window.lock()
+        wait_until(lambda: window.locked, "layar terkunci")
+        shooter.save("lock", window.grab())
+        screen = window.desk_lock.screen
+        screen.pin.setText(DEMO_PIN)
+        screen.submit()
+        wait_until(lambda: not window.locked, "membuka kunci")
+
+        # ---- F1 help
+        window.toggle_help()
+        wait_until(lambda: window.help.isVisible(), "bantuan")
+        shooter.save("help", window.grab())
+        window.toggle_help()
+
+        # ---- voiding a receipt (nothing is voided: the dialog only)
+        window.open_void()
+        wait_until(lambda: window.void_dialog is not None and window.void_dialog.isVisible() and not runner.busy,
+                   "jendela pembatalan")
+        void = window.void_dialog
+        QTest.keyClicks(void.reason, "Salah pelanggan, uang dikembalikan")
+        settle()
+        shooter.save("void", with_dialog(window, void))
+        void.reject()
+        settle()
+    finally:
+        sync.stop()
+        window.close()
+        runner.wait()
+        if shiboken6.isValid(window):
+            shiboken6.delete(window)
+    return shooter.saved
+
+
+def run_screenshots(app, out: Path) -> int:  # noqa: ANN001 - counter.bootstrap.App
+    """`counter gui --screenshot DIR`: the exit code (0: every picture saved)."""
+    from counter.ui.app import _application
+
+    # what the desk remembers (window, font size) is neither read nor changed by the pictures
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="counter-screens-settings-"))
+    _application()
+    try:
+        saved = take(app, Path(out))
+    except CounterError as error:
+        print(f"Gagal: {error}", file=sys.stderr)
+        return 2
+    for path in saved:
+        print(path)
+    return 0
