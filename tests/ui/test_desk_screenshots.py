@@ -29,4 +29,4 @@ def test_screenshot_writes_every_screen(tmp_path):
         assert str(path) in done.stdout
         image = QImage(str(path))
         assert (image.width(), image.height()) == SIZE, name
-    assert not (tmp_path / "config" / "counter" / "desk.conf").exists()  # the user's desk settings untouched
+    assert not (tmp_path / "config" / "counter").exists()  # the user's desk settings untouched
