@@ -108,3 +108,26 @@ def test_a_new_counter_pulls_its_data_from_central_first(qtbot, tmp_path, demo_t
         runner.shutdown()
         shiboken6.delete(runner)  # here, on the GUI thread; not by the garbage collector on another one
         app.engine.dispose()
+
+
+def test_run_asks_who_is_at_the_desk_and_esc_closes_it(qapp, app, monkeypatch, messages):
+    monkeypatch.setattr(ui_app.demo_service, "create_demo", lambda *a, **k: None)
+    seen: list[MainWindow] = []
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def check() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.sign_in_dialog is not None \
+                    and widget.sign_in_dialog.isVisible():
+                seen.append(widget)
+                timer.stop()
+                assert widget.stack.currentWidget() is widget.waiting  # nothing of the desk shows
+                widget.sign_in_dialog.reject()  # Esc: the program ends
+
+    timer.timeout.connect(check)
+    timer.start()
+    assert ui_app.run(app, demo=True) == 0
+    timer.stop()
+    assert len(seen) == 1 and not seen[0].signed_in
+    seen[0].deleteLater()
