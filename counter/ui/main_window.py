@@ -166,12 +166,9 @@ class MainWindow(QMainWindow):
         self.results_view.setAlternatingRowColors(True)
         self.results_view.setWordWrap(False)
         self.results_view.verticalHeader().hide()
-        self.results_view.verticalHeader().setDefaultSectionSize(40)  # address on two lines: street, village
         header = self.results_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((104, 170, 0, 36, 92)):
-            if width:
-                header.resizeSection(column, width)
+        self._size_results()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.results_view.activated.connect(self._result_activated)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_current_changed)
@@ -374,10 +371,20 @@ class MainWindow(QMainWindow):
         elif not self.locked and self.signed_in:
             self.help.open()
 
+    def _size_results(self) -> None:
+        """The results' rows (address on two lines: street, village) and the
+        columns of short codes follow the text size; the name gives way."""
+        scale = font_scale()
+        self.results_view.verticalHeader().setDefaultSectionSize(round(40 * scale))
+        header = self.results_view.horizontalHeader()
+        for column, width in enumerate((104 * scale, 170, 0, 36 * scale, 92 * scale)):
+            if width:
+                header.resizeSection(column, round(width))
+
     def change_font(self, steps: int) -> None:
         """Ctrl++ / Ctrl+- one step larger or smaller, Ctrl+0 normal; remembered."""
         scale = step_font_scale(steps)
-        self.results_view.verticalHeader().setDefaultSectionSize(round(40 * scale))
+        self._size_results()
         desk_settings().setValue(FONT_SCALE_KEY, scale)
         self.statusBar().showMessage(f"Ukuran huruf {round(scale * 100)}%", 2000)
 
