@@ -1,0 +1,302 @@
+"""What the settings dialog does on the worker, and how it words rules: no Qt here.
+
+- `print_test`: a small test receipt (`test_receipt`) sent to the printer settings
+  typed in the dialog, as ESC/POS bytes, the way receipts go;
+- `probe_central`: open central with a short timeout and run `SELECT 1`;
+- `desk_check`: the office, counter and user of changed [desk] settings exist
+  in the local store (the desk could not start otherwise);
+- `describe_*` and `parse_*`: rules in Indonesian, and what a supervisor types.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from counter.errors import CounterError, InvalidInput, quoted
+from counter.printing.receipt import Receipt, ReceiptLine
+from counter.rules.fines import FineScheme
+from counter.rules.money import format_rupiah, in_words, parse_rupiah
+from counter.rules.stamp_duty import StampDutyRule
+from counter.services.context import Desk
+from counter.services.programmes import InstalmentRule, ProgrammeSpec, current_programmes, spec_of
+from counter.sync.central import central_engine, central_url, is_embedded
+from counter.sync.secrets import with_keyring_password
+from counter.sync.state import CentralUnreachable
+
+MASK = "***"
+CENTRAL_TEST_TIMEOUT_S = 3
+
+# ---- printer ---------------------------------------------------------------------------------
+
+PRINTER_KINDS = {  # kind -> (label, the fields it needs)
+    "none": ("Tanpa printer (struk disimpan sebagai PDF)", ()),
+    "network": ("Jaringan (LAN / Wi-Fi, port 9100)", ("host", "port")),
+    "usb": ("USB", ("vendor_id", "product_id")),
+    "serial": ("Serial (COM / ttyUSB)", ("device", "baudrate")),
+    "file": ("Berkas perangkat (mis. /dev/usb/lp0)", ("device",)),
+    "windows": ("Printer Windows", ("name",)),
+}
+PAPERS = {"80mm": "80 mm (48 kolom)", "58mm": "58 mm (32 kolom)"}
+
+
+def printer_dict(settings: dict) -> dict:
+    """Settings for `printers.send`: the configuration's `name` is what the printer module calls `printer`."""
+    values = dict(settings)
+    if values.get("name") and not values.get("printer"):
+        values["printer"] = values["name"]
+    return values
+
+
+def test_receipt(desk: Desk, now: dt.datetime | None = None) -> Receipt:
+    """A short receipt that says plainly it is a test, not a proof of payment."""
+    moment = (now or desk.now()).astimezone(desk.zone)
+    line = ReceiptLine(f"Uji {moment:%m/%Y}", 1200, 1210, 10, 45_000, 12_500, 2_500, 0, 60_000)
+    return Receipt(
+        utility_name="STRUK UJI PRINTER", office_name=f"Kantor {desk.office_code}",
+        office_address="Bukan bukti pembayaran", counter_code=desk.counter_code, cashier_name=desk.username,
+        paid_at=moment, receipt_no=f"UJI-{desk.office_code}-{desk.counter_code}-{moment:%Y%m%d%H%M%S}",
+        customer_number="00-00-000000", customer_name="CETAK UJI",
+        customer_address="Huruf, angka, QR dan potong kertas",
+        tariff="-", lines=(line,), waived=0, stamp_duty=0, total=line.amount, tendered=line.amount, change=0,
+        method="Uji", reference="", total_in_words=in_words(line.amount), qr_payload="UJI-PRINTER", offline=False,
+        footer="Struk uji - bukan bukti pembayaran",
+    )
+
+
+def print_test(desk: Desk, settings: dict, logo: str | None = None) -> tuple[int, str]:
+    """Send the test receipt; (bytes sent, the printer's warning or ""). PrinterError / InvalidInput on failure."""
+    from counter.printing.escpos_receipt import receipt_bytes
+    from counter.printing.printers import send
+
+    settings = printer_dict(settings)
+    if settings.get("kind", "none") == "none":
+        raise InvalidInput("Jenis printer 'tanpa printer': tidak ada yang dicetak; struk disimpan sebagai PDF.")
+    data = receipt_bytes(test_receipt(desk), paper=settings.get("paper", "80mm"), logo=logo)
+    return len(data), send(data, settings)
+
+
+def printer_place(settings: dict) -> str:
+    kind = settings.get("kind")
+    if kind == "network":
+        return f"{settings.get('host')}:{settings.get('port')}"
+    if kind == "usb":
+        return f"USB {settings.get('vendor_id')}:{settings.get('product_id')}"
+    if kind == "windows":
+        return str(settings.get("name"))
+    return str(settings.get("device") or kind)
+
+
+# ---- central ---------------------------------------------------------------------------------
+
+def _userinfo(url: str) -> tuple[str, str, str, str] | None:
+    """(before the netloc, user, password, after the password) of a URL with a password in it."""
+    parts = urlsplit(url)
+    if not parts.netloc or "@" not in parts.netloc:
+        return None
+    userinfo = parts.netloc.rpartition("@")[0]
+    user, sep, password = userinfo.partition(":")
+    if not sep or not password:
+        return None
+    head = url[: url.index(parts.netloc)]
+    return head, user, password, url[len(head) + len(user) + 1 + len(password):]
+
+
+def mask_password(url: str) -> str:
+    """`postgresql://desk:secret@db/counter` -> `postgresql://desk:***@db/counter`."""
+    found = _userinfo(url)
+    if found is None:
+        return url
+    head, user, _password, rest = found
+    return f"{head}{user}:{MASK}{rest}"
+
+
+def unmask_password(typed: str, configured: str) -> str:
+    """The URL typed, with the configured password back where it still reads `***`."""
+    found, original = _userinfo(typed), _userinfo(configured)
+    if found is None or found[2] != MASK or original is None:
+        return typed
+    head, user, _mask, rest = found
+    return f"{head}{user}:{original[2]}{rest}"
+
+
+def _scrub(text: str, url: str) -> str:
+    found = _userinfo(url)
+    return text.replace(found[2], MASK) if found else text
+
+
+@dataclass(frozen=True)
+class CentralProbe:
+    shown_url: str  # the password masked
+    embedded: bool
+    milliseconds: int
+
+
+def probe_central(url: str, data_dir: Path, timeout_s: float = CENTRAL_TEST_TIMEOUT_S) -> CentralProbe:
+    """Open central (`url`; empty: the embedded demo file) and run SELECT 1.
+    CentralUnreachable or InvalidInput in plain words when that fails."""
+    url = url.strip()
+    try:
+        full = with_keyring_password(central_url(url, data_dir))
+        embedded = is_embedded(full)
+    except CounterError:
+        raise
+    except Exception as error:  # noqa: BLE001 - sqlalchemy's URL errors: the UI does not import sqlalchemy
+        raise InvalidInput(f"URL pusat tidak valid: {quoted(mask_password(url), 80)} "
+                           "(mis. postgresql://counter_desk@server:5432/counter).") from error
+    shown = mask_password(url)
+    if embedded:
+        path = Path(full.split("///", 1)[1]) if "///" in full else None
+        shown = str(path)
+        if path is None or not path.exists():  # SQLite would make an empty file: not a central store
+            raise CentralUnreachable(
+                f"Berkas pusat {path} belum ada. Pusat demo dibuat dari data loket saat Loket dibuka."
+                if not url else f"Berkas pusat {path} tidak ada.")
+    engine = central_engine(full, timeout_s=timeout_s)
+    started = time.monotonic()
+    try:
+        with engine.connect() as connection:
+            if connection.exec_driver_sql("SELECT 1").scalar() != 1:
+                raise CentralUnreachable("Pusat menjawab, tetapi jawabannya aneh (SELECT 1 bukan 1).")
+    except CounterError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a driver error: say it plainly, without the password
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()
+        text = " ".join(line.strip() for line in reason[:3])[:300] or type(error).__name__
+        raise CentralUnreachable(f"Pusat tidak terjangkau: {_scrub(text, full)}") from None
+    finally:
+        engine.dispose()
+    return CentralProbe(shown, embedded, round((time.monotonic() - started) * 1000))
+
+
+# ---- desk ------------------------------------------------------------------------------------
+
+def desk_check(app, office: str, counter: str) -> Desk:  # noqa: ANN001 - bootstrap.App
+    """The desk these [desk] settings would give (NotFound when the office, counter or user is not in the
+    local store): the same look-up as when the desk starts, on this store."""
+    office, counter = office.strip().upper(), counter.strip().upper()
+    for value, what in ((office, "kantor"), (counter, "loket")):
+        if not value or len(value) > 16 or not value.replace("-", "").replace("_", "").isalnum():
+            raise InvalidInput(f"Kode {what} harus 1-16 huruf/angka, mis. KPG atau L01.")
+    config = dataclasses.replace(app.config, desk=dataclasses.replace(app.config.desk, office=office, counter=counter))
+    probe = dataclasses.replace(app, config=config)
+    probe.__dict__["engine"] = app.engine  # the same store, not a second engine on it
+    return probe.desk()
+
+
+# ---- rules -----------------------------------------------------------------------------------
+
+FINE_KINDS = {"flat": "Tetap per rekening", "staged": "Bertahap per bulan", "percent": "Persen dari rekening",
+              "none": "Tanpa denda"}
+FINE_MODES = {"freeze": "tidak dikenakan selama angsuran berjalan", "waive": "dihapuskan", "include": "ikut diangsur"}
+
+
+def describe_fine(fine: FineScheme) -> str:
+    if fine.kind == "flat":
+        return f"{format_rupiah(fine.amount)} per rekening yang terlambat"
+    if fine.kind == "staged":
+        return ", ".join(f"+{format_rupiah(a)} setelah {m} bulan" for m, a in fine.stages) or "tanpa tahapan"
+    if fine.kind == "percent":
+        bounds = f"min. {format_rupiah(fine.minimum)}"
+        if fine.maximum:
+            bounds += f", maks. {format_rupiah(fine.maximum)}"
+        return f"{percent_text(fine.percent_bp)}% dari rekening ({bounds})"
+    return "tidak ada denda"
+
+
+def describe_stamp_duty(rule: StampDutyRule) -> str:
+    return f"{format_rupiah(rule.amount)} bila jumlah struk lebih dari {format_rupiah(rule.threshold)}"
+
+
+def describe_instalments(rule: InstalmentRule) -> str:
+    return (f"maks. {rule.max_terms} kali, uang muka min. {rule.min_down_payment_pct}%, denda "
+            f"{FINE_MODES.get(rule.fine_mode, rule.fine_mode)}, batal bila terlambat lebih dari {rule.grace_days} hari")
+
+
+def percent_text(basis_points: int) -> str:
+    whole, rest = divmod(basis_points, 100)
+    return f"{whole},{rest:02d}".rstrip("0").rstrip(",") if rest else str(whole)
+
+
+def parse_percent(text: str) -> int:
+    """`10` or `2,5` or `2.5` percent -> basis points, without floats."""
+    whole, _, fraction = text.strip().replace(",", ".").partition(".")
+    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
+        raise InvalidInput(f"Persen tidak valid: {quoted(text)} (mis. 10 atau 2,5).")
+    return int(whole) * 100 + int((fraction + "00")[:2])
+
+
+def parse_stages(text: str) -> tuple[tuple[int, int], ...]:
+    """`0:5000, 1:7.500` -> ((0, 5000), (1, 7500)): months after the due date, amount."""
+    try:
+        stages = tuple((int(m), parse_rupiah(a)) for m, a in (part.split(":") for part in text.split(",")))
+    except (ValueError, CounterError):
+        raise InvalidInput(f"Tahapan denda tidak valid: {quoted(text)} (mis. 0:5000, 1:7500).") from None
+    if not stages:
+        raise InvalidInput("Isi tahapan denda, mis. 0:5000, 1:7500.")
+    return stages
+
+
+def stages_text(stages: tuple[tuple[int, int], ...]) -> str:
+    return ", ".join(f"{m}:{format_rupiah(a, symbol=False)}" for m, a in stages)
+
+
+def fine_scheme(kind: str, amount: str, stages: str, percent: str, minimum: str, maximum: str) -> FineScheme:
+    """The scheme from what was typed; InvalidInput in plain words."""
+    def rupiah(text: str, what: str) -> int:
+        if not text.strip():
+            raise InvalidInput(f"Isi {what}.")
+        return parse_rupiah(text)
+
+    try:
+        if kind == "flat":
+            return FineScheme("flat", amount=rupiah(amount, "jumlah denda"))
+        if kind == "staged":
+            return FineScheme("staged", amount=0, stages=parse_stages(stages))
+        if kind == "percent":
+            return FineScheme("percent", amount=0, percent_bp=parse_percent(percent),
+                              minimum=parse_rupiah(minimum) if minimum.strip() else 0,
+                              maximum=parse_rupiah(maximum) if maximum.strip() else 0)
+        if kind == "none":
+            return FineScheme("none", amount=0)
+    except ValueError as error:
+        if isinstance(error, CounterError):
+            raise
+        why = ("denda maksimal di bawah denda minimal" if "below" in str(error)
+               else "jumlah harus Rupiah bulat, tidak negatif")
+        raise InvalidInput(f"Aturan denda tidak valid: {why}.") from None
+    raise InvalidInput(f"Jenis denda tidak dikenal: {quoted(kind)}.")
+
+
+# ---- programmes ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    """The latest version of a programme, as plain data for the screen."""
+
+    spec: ProgrammeSpec
+    version: int
+    changed_by: str
+    changed_at: dt.datetime | None
+
+    def state(self, today: dt.date) -> str:
+        if self.spec.valid_to < today:
+            return "berakhir"
+        if self.spec.valid_from > today:
+            return "belum berlaku"
+        return "berlaku"
+
+
+def programme_views(app) -> list[ProgrammeView]:  # noqa: ANN001 - bootstrap.App
+    with app.uow() as uow:
+        return [ProgrammeView(spec_of(p), p.version, p.changed_by or "", p.changed_at)
+                for p in current_programmes(uow.session)]
+
+
+def codes(text: str) -> tuple[str, ...]:
+    """`r1, R2 ,N1` -> ("R1", "R2", "N1")."""
+    return tuple(part.strip().upper() for part in text.replace(";", ",").split(",") if part.strip())
