@@ -18,6 +18,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F7", "Batalkan struk hari ini (alasan + persetujuan kepala unit)"),
     ("F8", "Cetak ulang struk yang gagal, atau salinan struk terakhir"),
     ("F9", "Keringanan / angsuran untuk pelanggan di layar"),
+    ("F10", "Pengaturan (kepala unit dan admin)"),
     ("Esc", "Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan"),
     ("Ctrl+L", "Kunci layar sekarang; hanya PIN pengguna ini yang membukanya"),
     ("Ctrl++ / Ctrl+-", "Huruf lebih besar / lebih kecil (diingat untuk komputer ini)"),

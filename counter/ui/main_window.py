@@ -150,7 +150,10 @@ class MainWindow(QMainWindow):
         search_bar.addWidget(self.search_button)
         self.void_button = QPushButton("Batal struk [F7]")
         self.help_button = QPushButton("Bantuan [F1]")
-        for button, action in ((self.void_button, self.open_void), (self.help_button, self.toggle_help)):
+        self.settings_button = QPushButton("Pengaturan [F10]")
+        self.settings_dialog = None
+        for button, action in ((self.void_button, self.open_void), (self.help_button, self.toggle_help),
+                               (self.settings_button, self.open_settings)):
             button.setFont(font(11))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(action)
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.open_relief),
             QShortcut(QKeySequence(Qt.Key.Key_F7), self, self.open_void),
             QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.toggle_help),
+            QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_settings),
         ]
         for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))
@@ -269,7 +273,7 @@ class MainWindow(QMainWindow):
             self.desk_lock.pause(True)
             for shortcut in self._shortcuts:
                 shortcut.setEnabled(False)
-            for button in (self.search_button, self.void_button, self.help_button, self.lock_button):
+            for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button):
                 button.setEnabled(False)
         elif shift is True:
             self._read_shift()
@@ -341,7 +345,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.content)
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
-        for button in (self.search_button, self.void_button, self.help_button, self.lock_button):
+        for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button):
             button.setEnabled(True)
         self.desk_lock.pause(False)
         self.activateWindow()
@@ -389,6 +393,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Ukuran huruf {round(scale * 100)}%", 2000)
 
     # ---- voids ------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """F10: the settings, for supervisors and admins."""
+        if self.locked or not self.signed_in or self.settings_dialog is not None:
+            return
+        if self.desk.role not in ("supervisor", "admin"):
+            self.banner.show_message("Pengaturan hanya untuk kepala unit atau admin.", "error")
+            return
+        from counter.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.app, self.desk, self.runner, parent=self)
+        dialog.finished.connect(functools.partial(self._settings_closed, dialog))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
+        if self.settings_dialog is dialog:
+            self.settings_dialog = None
+        dialog.deleteLater()
+        self.focus_search()
 
     def open_void(self) -> None:
         """F7: void a receipt of today (the last one of this desk to start with)."""

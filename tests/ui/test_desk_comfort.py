@@ -79,3 +79,16 @@ def test_slow_work_says_so_after_a_moment_and_quick_work_does_not(qtbot, window)
     gate.set()
     qtbot.waitUntil(lambda: window.busy_label.text() == "", timeout=2000)
     assert window.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_f10_opens_the_settings_for_a_supervisor_only(qtbot, app, window):
+    import dataclasses
+
+    press(qtbot, Qt.Key.Key_F10)
+    assert window.settings_dialog is None and "hanya untuk kepala unit" in window.banner.text()
+    window.desk = dataclasses.replace(window.desk, role="supervisor")
+    press(qtbot, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: window.settings_dialog is not None and window.settings_dialog.isVisible())
+    assert window.settings_button.text() == "Pengaturan [F10]"
+    window.settings_dialog.reject()
+    qtbot.waitUntil(lambda: window.settings_dialog is None)
