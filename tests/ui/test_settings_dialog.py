@@ -50,9 +50,22 @@ def runner(qtbot, app):  # noqa: ANN001, ANN201
     shiboken6.delete(made)
 
 
-def open_dialog(qtbot, app, desk, runner) -> SettingsDialog:  # noqa: ANN001
+@pytest.fixture
+def opened(qtbot, runner):  # noqa: ANN001, ANN201
+    """Dialogs opened by a test, destroyed here on the GUI thread once the worker is idle (a dialog
+    left to the garbage collector might be destroyed on the worker thread, where Qt crashes)."""
+    made: list[SettingsDialog] = []
+    yield made
+    for dialog in made:
+        dialog.close()
+    runner.wait()
+    for dialog in made:
+        shiboken6.delete(dialog)
+
+
+def open_dialog(qtbot, app, desk, runner, opened) -> SettingsDialog:  # noqa: ANN001
     dialog = SettingsDialog(app, desk, runner)
-    qtbot.addWidget(dialog)
+    opened.append(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
@@ -61,11 +74,8 @@ def open_dialog(qtbot, app, desk, runner) -> SettingsDialog:  # noqa: ANN001
 
 
 @pytest.fixture
-def dialog(qtbot, app, desk, runner):  # noqa: ANN001, ANN201
-    made = open_dialog(qtbot, app, desk, runner)
-    yield made
-    made.close()
-    runner.wait()
+def dialog(qtbot, app, desk, runner, opened):  # noqa: ANN001, ANN201
+    return open_dialog(qtbot, app, desk, runner, opened)
 
 
 def wait_message(qtbot, tab, kind: str | None = None, timeout: int = 5000) -> str:  # noqa: ANN001
@@ -194,10 +204,10 @@ def test_office_and_counter_are_checked_against_the_store_before_saving(qtbot, a
 
 # ---- central ---------------------------------------------------------------------------------
 
-def test_connection_to_a_bad_central_shows_the_error_without_the_password(qtbot, app, desk, runner):
+def test_connection_to_a_bad_central_shows_the_error_without_the_password(qtbot, app, desk, runner, opened):
     url = "postgresql://counter_desk:rahasia@127.0.0.1:1/counter"
     app.config = dataclasses.replace(app.config, central=dataclasses.replace(app.config.central, url=url))
-    dialog = open_dialog(qtbot, app, desk, runner)
+    dialog = open_dialog(qtbot, app, desk, runner, opened)
     tab = dialog.central_tab
     assert tab.url.text() == "postgresql://counter_desk:***@127.0.0.1:1/counter"
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
@@ -207,7 +217,6 @@ def test_connection_to_a_bad_central_shows_the_error_without_the_password(qtbot,
     tab.url.setText("mysql://desk@db/counter")
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
     assert "PostgreSQL atau berkas SQLite" in wait_message(qtbot, tab, "error")
-    dialog.close()
 
 
 def test_connection_to_the_embedded_central(qtbot, app, dialog):  # noqa: ANN001
@@ -227,17 +236,16 @@ def test_connection_to_the_embedded_central(qtbot, app, dialog):  # noqa: ANN001
     assert "Koneksi OK" in message and "pusat demo" in message
 
 
-def test_saving_the_central_url_keeps_the_password_that_was_hidden(qtbot, app, desk, runner):
+def test_saving_the_central_url_keeps_the_password_that_was_hidden(qtbot, app, desk, runner, opened):
     url = "postgresql://counter_desk:rahasia@db.example:5432/counter"
     app.config = dataclasses.replace(app.config, central=dataclasses.replace(app.config.central, url=url))
-    dialog = open_dialog(qtbot, app, desk, runner)
+    dialog = open_dialog(qtbot, app, desk, runner, opened)
     tab = dialog.central_tab
     tab.url.setText(tab.url.text().replace("db.example", "db2.example"))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     wait_message(qtbot, tab, "ok")
     saved = config.load(config_file=app.config.source, create=False).central.url
     assert saved == "postgresql://counter_desk:rahasia@db2.example:5432/counter"
-    dialog.close()
 
 
 # ---- rules -----------------------------------------------------------------------------------
@@ -472,6 +480,7 @@ def take_screens(out: Path) -> None:
 
     dialog.close()
     runner.shutdown()
+    shiboken6.delete(dialog)
     shiboken6.delete(runner)
     app.engine.dispose()
     print(f"saved {out}/settings-*.png")
