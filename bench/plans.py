@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from counter import config  # noqa: E402
-from timing import stats, timed  # noqa: E402
+from timing import timed  # noqa: E402
 from counter.bootstrap import App  # noqa: E402
 from counter.models import Bill, Customer  # noqa: E402
 from counter.rules.period import add_months, due_date  # noqa: E402

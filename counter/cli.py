@@ -222,24 +222,8 @@ def _numbers(text: str, what: str) -> list[int]:
     return [int(part) for part in parts]
 
 
-def _percent_bp(text: str) -> int:
-    """`10` or `2,5` or `2.5` percent -> basis points, without floats."""
-    whole, _, fraction = text.strip().replace(",", ".").partition(".")
-    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
-        raise InvalidInput(f"Persen tidak valid: {quoted(text)} (mis. 10 atau 2,5).")
-    return int(whole) * 100 + int((fraction + "00")[:2])
-
-
-def _stages(text: str) -> tuple[tuple[int, int], ...]:
-    """`0:5000,1:7500` -> ((0, 5000), (1, 7500))."""
-    try:
-        return tuple((int(m), parse_rupiah(a)) for m, a in (part.split(":") for part in text.split(",")))
-    except ValueError:
-        raise InvalidInput(f"Tahapan denda tidak valid: {quoted(text)} (mis. 0:5000,1:7500).") from None
-
-
 def cmd_rules(app: App, args: argparse.Namespace) -> object:
-    from counter.rules.fines import FineScheme
+    from counter.rules.fines import FineScheme, parse_percent, parse_stages
     from counter.rules.stamp_duty import StampDutyRule
     from counter.services import setup
 
@@ -253,8 +237,8 @@ def cmd_rules(app: App, args: argparse.Namespace) -> object:
         try:
             scheme = FineScheme(
                 kind=args.kind, amount=parse_rupiah(args.amount) if args.amount else 0,
-                stages=_stages(args.stages) if args.stages else (),
-                percent_bp=_percent_bp(args.percent) if args.percent else 0,
+                stages=parse_stages(args.stages) if args.stages else (),
+                percent_bp=parse_percent(args.percent) if args.percent else 0,
                 minimum=parse_rupiah(args.minimum) if args.minimum else 0,
                 maximum=parse_rupiah(args.maximum) if args.maximum else 0,
             )
@@ -262,8 +246,6 @@ def cmd_rules(app: App, args: argparse.Namespace) -> object:
             raise InvalidInput(f"Aturan denda tidak valid: {error}") from None
         setup.set_fine_scheme(app.uow(), scheme, args.valid_from, _approval(args))
     elif args.what == "instalment":
-        from counter.services.programmes import InstalmentRule
-
         current = setup.rules_in_force(app.uow(), args.valid_from).instalments
         changed = {k: getattr(args, k) for k in ("max_terms", "fine_mode", "grace_days", "min_down_payment_pct")
                    if getattr(args, k) is not None}

@@ -6,7 +6,7 @@ Settings (a dict, e.g. from the counter's configuration file):
 - ``{"kind": "serial", "device": "/dev/ttyUSB0", "baudrate": 9600}``
 - ``{"kind": "network", "host": "192.168.1.50", "port": 9100, "timeout_ms": 3000}``
 - ``{"kind": "file", "device": "/dev/usb/lp0"}``
-- ``{"kind": "windows", "printer": "EPSON TM-T82"}``  (Windows only)
+- ``{"kind": "windows", "name": "EPSON TM-T82"}``  (Windows only; `[printer] name`)
 - ``{"kind": "none"}``  -> no printer
 
 ``timeout_ms`` bounds each network read or write (and USB transfer);
@@ -107,7 +107,7 @@ def open_printer(settings: dict):
 
             return File(devfile=_required(settings, "device", kind))
         # windows
-        name = _required(settings, "printer", kind)
+        name = _required(settings, "name", kind)
         try:
             from escpos.printer import Win32Raw
         except ImportError:
@@ -128,7 +128,7 @@ def _where(settings: dict) -> str:
         return f"{settings.get('host')}:{settings.get('port', 9100)}"
     if kind == "usb":
         return f"USB {settings.get('vendor_id')}:{settings.get('product_id')}"
-    return str(settings.get("device") or settings.get("printer") or kind)
+    return str(settings.get("device") or settings.get("name") or kind)
 
 
 def _status_timeout(settings: dict) -> float:

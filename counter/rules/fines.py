@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from counter.errors import CounterError, InvalidInput, quoted
+from counter.rules.money import format_rupiah, parse_rupiah
+
 FineKind = Literal["flat", "staged", "percent", "none"]
 
 
@@ -60,3 +63,33 @@ def fine_for(bill_amount: int, due: dt.date, on: dt.date, scheme: FineScheme, *,
     fine = max(fine, scheme.minimum)
     return min(fine, scheme.maximum) if scheme.maximum else fine
 
+
+# ---- as people type them -----------------------------------------------------
+
+
+def percent_text(basis_points: int) -> str:
+    whole, rest = divmod(basis_points, 100)
+    return f"{whole},{rest:02d}".rstrip("0").rstrip(",") if rest else str(whole)
+
+
+def parse_percent(text: str) -> int:
+    """`10` or `2,5` or `2.5` percent -> basis points, without floats."""
+    whole, _, fraction = text.strip().replace(",", ".").partition(".")
+    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
+        raise InvalidInput(f"Persen tidak valid: {quoted(text)} (mis. 10 atau 2,5).")
+    return int(whole) * 100 + int((fraction + "00")[:2])
+
+
+def parse_stages(text: str) -> tuple[tuple[int, int], ...]:
+    """`0:5000, 1:7.500` -> ((0, 5000), (1, 7500)): months after the due date, amount."""
+    try:
+        stages = tuple((int(m), parse_rupiah(a)) for m, a in (part.split(":") for part in text.split(",")))
+    except (ValueError, CounterError):
+        raise InvalidInput(f"Tahapan denda tidak valid: {quoted(text)} (mis. 0:5000, 1:7500).") from None
+    if not stages:
+        raise InvalidInput("Isi tahapan denda, mis. 0:5000, 1:7500.")
+    return stages
+
+
+def stages_text(stages: tuple[tuple[int, int], ...]) -> str:
+    return ", ".join(f"{m}:{format_rupiah(a, symbol=False)}" for m, a in stages)

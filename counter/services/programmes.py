@@ -13,7 +13,7 @@ from uuid6 import uuid7
 
 from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Customer, InstalmentRuleRow, Office, OutboxEvent, ReliefProgramme
-from counter.rules.relief import Applicant, Eligibility, ReliefTerms, ineligibility
+from counter.rules.relief import Applicant, Eligibility, ReliefTerms
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, check_credential
 from counter.services.context import Desk

@@ -27,9 +27,10 @@ from counter.services.setup import RulesInForce
 from counter.ui.settings_base import (
     OptionalDate, SettingsTab, button, buttons_row, date_edit, form_layout, heading, hint, pydate, qdate, sized,
 )
+from counter.rules.fines import percent_text, stages_text
 from counter.ui.settings_work import (
     FINE_KINDS, ProgrammeView, codes, describe_fine, describe_instalments, describe_stamp_duty, fine_scheme,
-    percent_text, programme_views, stages_text,
+    programme_views,
 )
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import RupiahEdit, SHORTFALL, font

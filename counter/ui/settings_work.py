@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from counter.errors import CounterError, InvalidInput, quoted
 from counter.printing.receipt import Receipt, ReceiptLine
-from counter.rules.fines import FineScheme
+from counter.rules.fines import FineScheme, parse_percent, parse_stages, percent_text
 from counter.rules.money import format_rupiah, in_words, parse_rupiah
 from counter.rules.stamp_duty import StampDutyRule
 from counter.services.context import Desk
@@ -44,14 +44,6 @@ PRINTER_KINDS = {  # kind -> (label, the fields it needs)
 PAPERS = {"80mm": "80 mm (48 kolom)", "58mm": "58 mm (32 kolom)"}
 
 
-def printer_dict(settings: dict) -> dict:
-    """Settings for `printers.send`: the configuration's `name` is what the printer module calls `printer`."""
-    values = dict(settings)
-    if values.get("name") and not values.get("printer"):
-        values["printer"] = values["name"]
-    return values
-
-
 def test_receipt(desk: Desk, now: dt.datetime | None = None) -> Receipt:
     """A short receipt that says plainly it is a test, not a proof of payment."""
     moment = (now or desk.now()).astimezone(desk.zone)
@@ -73,7 +65,6 @@ def print_test(desk: Desk, settings: dict, logo: str | None = None) -> tuple[int
     from counter.printing.escpos_receipt import receipt_bytes
     from counter.printing.printers import send
 
-    settings = printer_dict(settings)
     if settings.get("kind", "none") == "none":
         raise InvalidInput("Jenis printer 'tanpa printer': tidak ada yang dicetak; struk disimpan sebagai PDF.")
     data = receipt_bytes(test_receipt(desk), paper=settings.get("paper", "80mm"), logo=logo)
@@ -215,34 +206,6 @@ def describe_stamp_duty(rule: StampDutyRule) -> str:
 def describe_instalments(rule: InstalmentRule) -> str:
     return (f"maks. {rule.max_terms} kali, uang muka min. {rule.min_down_payment_pct}%, denda "
             f"{FINE_MODES.get(rule.fine_mode, rule.fine_mode)}, batal bila terlambat lebih dari {rule.grace_days} hari")
-
-
-def percent_text(basis_points: int) -> str:
-    whole, rest = divmod(basis_points, 100)
-    return f"{whole},{rest:02d}".rstrip("0").rstrip(",") if rest else str(whole)
-
-
-def parse_percent(text: str) -> int:
-    """`10` or `2,5` or `2.5` percent -> basis points, without floats."""
-    whole, _, fraction = text.strip().replace(",", ".").partition(".")
-    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
-        raise InvalidInput(f"Persen tidak valid: {quoted(text)} (mis. 10 atau 2,5).")
-    return int(whole) * 100 + int((fraction + "00")[:2])
-
-
-def parse_stages(text: str) -> tuple[tuple[int, int], ...]:
-    """`0:5000, 1:7.500` -> ((0, 5000), (1, 7500)): months after the due date, amount."""
-    try:
-        stages = tuple((int(m), parse_rupiah(a)) for m, a in (part.split(":") for part in text.split(",")))
-    except (ValueError, CounterError):
-        raise InvalidInput(f"Tahapan denda tidak valid: {quoted(text)} (mis. 0:5000, 1:7500).") from None
-    if not stages:
-        raise InvalidInput("Isi tahapan denda, mis. 0:5000, 1:7500.")
-    return stages
-
-
-def stages_text(stages: tuple[tuple[int, int], ...]) -> str:
-    return ", ".join(f"{m}:{format_rupiah(a, symbol=False)}" for m, a in stages)
 
 
 def fine_scheme(kind: str, amount: str, stages: str, percent: str, minimum: str, maximum: str) -> FineScheme:

@@ -22,6 +22,7 @@ from counter.bootstrap import App
 from counter.models import Bill, Customer, InboxEvent, OutboxEvent, Payment
 from counter.services.context import Desk
 from counter.services.payment import PaymentResult, pay
+from counter.sync.applier import apply_pending
 from counter.sync.central import DESK_ROLE, central_engine, init_central
 from counter.sync.loading import load_reference_data
 from tests.conftest import AS_OF, PG_ADMIN_URL, clock_at, make_app
@@ -306,3 +307,12 @@ class Relay:
                 sock.close()
             except OSError:
                 pass
+
+
+def drain(central) -> dict[str, int]:
+    """Run the applier until nothing is pending; the counts by outcome."""
+    totals: dict[str, int] = {}
+    while counts := apply_pending(central):
+        for status, n in counts.items():
+            totals[status] = totals.get(status, 0) + n
+    return totals

@@ -14,10 +14,9 @@ from counter.services.plans import make_plan, sweep_defaults
 from counter.services.programmes import ProgrammeSpec, current_programme, save_programme
 from counter.sync.refresh import refresh_customer
 from counter.sync.worker import SyncLink
-from tests.conftest import AS_OF
 from tests.integration.sync_helpers import WITA, counter_copy, desk_at
 from tests.integration.test_plans import SUPERVISOR, owing
-from tests.integration.test_sync_postgres import admin, central, drain, link  # noqa: F401 - fixtures
+from tests.integration.sync_helpers import drain
 
 
 def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next_term(app, central, link, tmp_path):

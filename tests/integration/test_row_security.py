@@ -17,7 +17,6 @@ from counter.sync.central import DESK_ROLE, central_engine, desk_login
 from counter.sync.state import CentralUnreachable
 from counter.sync.worker import SyncLink
 from tests.integration.sync_helpers import count, desk_at, owing_customers, pay_oldest, role_lock
-from tests.integration.test_sync_postgres import admin, central  # noqa: F401 - fixtures
 
 PASSWORD = f"desk-{uuid.uuid4().hex[:12]}"
 

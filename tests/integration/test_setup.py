@@ -14,8 +14,6 @@ from counter.services import setup
 from counter.services.approval import Approval
 from counter.services.billing import quote
 from counter.services.demo import DEMO_PIN
-from counter.services.approval import Approval
-from counter.services.demo import DEMO_PIN
 from tests.conftest import AS_OF, make_app
 
 ADMIN = Approval("admin", DEMO_PIN)

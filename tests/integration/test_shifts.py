@@ -10,7 +10,7 @@ from counter.models import Shift
 from counter.services.shifts import current_shift, open_shift
 from tests.integration.sync_helpers import desk_at
 from tests.integration.test_access import as_role
-from tests.integration.test_sync_postgres import admin, central, drain, link  # noqa: F401 - fixtures
+from tests.integration.sync_helpers import drain
 
 
 def test_a_shift_opens_once_with_its_float_and_reaches_central(app, central, link):

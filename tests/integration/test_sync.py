@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from counter.cli import main
-from counter.errors import ApprovalRefused, InvalidInput, PaymentRefused
+from counter.errors import ApprovalRefused, InvalidInput
 from counter.models import Bill, Conflict, Customer, CustomerCredit, InboxEvent, OutboxEvent, Payment
 from counter.services.billing import quote
 from counter.services.payment import pay

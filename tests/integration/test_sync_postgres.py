@@ -39,43 +39,11 @@ from counter.sync.state import CentralUnreachable, sync_status
 from counter.sync.worker import SyncLink, SyncWorker
 from tests.conftest import AS_OF
 from tests.integration.sync_helpers import (
-    WITA, Admin, Relay, backend_pid, build_central, check_exactly_once, count, counter_copy,
-    desk_at, forget_sent, inbox, outbox, owing_customers, pay_many, pay_oldest, role_lock, unpaid_periods, unsent,
+    WITA, Relay, backend_pid, check_exactly_once, count, counter_copy, desk_at, drain, forget_sent, inbox, outbox,
+    owing_customers, pay_many, pay_oldest, role_lock, unpaid_periods, unsent,
 )
 
 DOWN = "postgresql+psycopg://postgres@127.0.0.1:1/counter"  # nothing listens on port 1
-
-
-@pytest.fixture
-def admin(pg_url):
-    """A superuser on the test database. At the end it drops the desk role if the
-    tests made it and no other test database still uses it (roles are cluster-wide)."""
-    superuser = Admin(pg_url)
-    yield superuser
-    with role_lock():
-        superuser.drop_desk_role()
-    superuser.close()
-
-
-@pytest.fixture
-def central(app, pg_url, admin):
-    engine = build_central(app, pg_url, admin)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def link(app, central):
-    return SyncLink(app.engine, central, "KPG", "L01", apply_here=False)
-
-
-def drain(central) -> dict[str, int]:
-    """Run the applier until nothing is pending; the counts by outcome."""
-    totals: dict[str, int] = {}
-    while counts := apply_pending(central):
-        for status, n in counts.items():
-            totals[status] = totals.get(status, 0) + n
-    return totals
 
 
 # ---- 1. the central store and the desk role ---------------------------------------------

@@ -19,7 +19,6 @@ from tests.conftest import AS_OF, clock_at
 from tests.integration.test_cli import run
 from tests.integration.sync_helpers import desk_at
 from tests.integration.test_plans import SUPERVISOR, owing
-from tests.integration.test_sync_postgres import admin, central, link  # noqa: F401 - fixtures
 
 
 def pay_two(app, desk):
@@ -103,7 +102,7 @@ def test_void_from_the_command_line(app, desk, capsys):
 def test_a_void_reaches_central_in_the_same_batch_as_its_payment(app, central, link):
     from sqlalchemy.orm import Session
 
-    from tests.integration.test_sync_postgres import drain
+    from tests.integration.sync_helpers import drain
 
     desk = desk_at(app)
     _, paid = pay_two(app, desk)

@@ -242,7 +242,7 @@ def test_open_printer_kinds(tmp_path):
 @pytest.mark.skipif(os.name == "nt", reason="the Windows printer works on Windows")
 def test_windows_printer_elsewhere_is_a_clear_error():
     with pytest.raises(PrinterError, match="Windows"):
-        open_printer({"kind": "windows", "printer": "EPSON TM-T82"})
+        open_printer({"kind": "windows", "name": "EPSON TM-T82"})
 
 
 def test_file_printer_gets_the_bytes(tmp_path):
