@@ -14,6 +14,7 @@ from counter.services import demo as demo_service
 from counter.sync.pull import pull_all
 from counter.ui.main_window import MainWindow
 from counter.ui.sync import STATUS_REFRESH_MS, DeskSync
+from counter.ui.garbage import collect_on_gui_thread
 from counter.ui.tasks import TaskRunner, run_and_wait
 
 EXIT_CANNOT_START = 2
@@ -40,6 +41,8 @@ class _Progress(QObject):
 
 def _application() -> QApplication:
     qapp = QApplication.instance() or QApplication(sys.argv)
+    if not hasattr(qapp, "_collector"):
+        qapp._collector = collect_on_gui_thread(qapp)
     qapp.setApplicationName("Loket")
     qapp.setApplicationDisplayName("Loket Pembayaran Rekening Air")
     return qapp

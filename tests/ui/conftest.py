@@ -3,6 +3,7 @@ message boxes patched so nothing blocks."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 import pytest
@@ -12,6 +13,21 @@ from PySide6.QtWidgets import QMessageBox
 from counter.ui.main_window import MainWindow
 from counter.ui.widgets import set_font_scale
 from tests.ui.desk_helpers import show
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_on_the_gui_thread():  # noqa: ANN201
+    """As the desk does (counter.ui.garbage): no collection on the worker thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests():  # noqa: ANN201
+    gc.collect()
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
