@@ -35,6 +35,7 @@ class DeskSettings:
     counter: str = "L01"  # counter (loket) code
     user: str = "kasir1"  # the user at this desk
     timezone: str = "Asia/Makassar"  # business dates are local dates (WITA for Kupang)
+    language: str = "id"  # the desk's screens: id (Bahasa Indonesia) | en (English)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ office = "KPG"            # office (unit) code
 counter = "L01"           # counter (loket) code
 user = "kasir1"           # user at this desk
 timezone = "Asia/Makassar"
+# language = "id"         # screens of the desk: id (Bahasa Indonesia) | en (English)
 
 [billing]
 due_day = 20
@@ -204,6 +206,8 @@ def load(
         raise InvalidInput(f"Zona waktu tidak dikenal: {config.desk.timezone}") from exc
     if config.central.timeout_ms < 100 or config.central.interval_s < 1:
         raise InvalidInput("central.timeout_ms minimal 100 dan central.interval_s minimal 1.")
+    if config.desk.language not in ("id", "en"):
+        raise InvalidInput("Bahasa (desk.language) harus id atau en.")
     if not 1 <= config.billing.due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
     return config

@@ -4,9 +4,10 @@ then the background sync with central."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTranslator, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counter.errors import CounterError
@@ -39,8 +40,29 @@ class _Progress(QObject):
         self.dialog.setValue(done)
 
 
-def _application() -> QApplication:
+TRANSLATIONS = Path(__file__).parent / "translations"  # counter_en.qm, compiled from resources/translations
+
+
+def install_language(qapp: QApplication, language: str) -> bool:
+    """Show the desk in `language` ("id": the source texts; "en": counter_en.qm).
+    Returns whether a translation is in use; a missing file leaves Indonesian."""
+    old = getattr(qapp, "_counter_translator", None)
+    if old is not None:
+        qapp.removeTranslator(old)
+        qapp._counter_translator = None
+    if language == "id":
+        return False
+    translator = QTranslator(qapp)
+    if not translator.load(str(TRANSLATIONS / f"counter_{language}.qm")):
+        return False
+    qapp.installTranslator(translator)
+    qapp._counter_translator = translator
+    return True
+
+
+def _application(language: str = "id") -> QApplication:
     qapp = QApplication.instance() or QApplication(sys.argv)
+    install_language(qapp, language)
     if not hasattr(qapp, "_collector"):
         qapp._collector = collect_on_gui_thread(qapp)
     qapp.setApplicationName("Loket")
@@ -126,7 +148,7 @@ def run(app, demo: bool = False, sign_in: bool = True) -> int:  # noqa: ANN001 -
     """Open the cashier's desk; returns the process exit code. The desk asks
     who is at it first (user name from `desk.user`, PIN) and the float of their
     shift; `sign_in=False` skips that and acts as `desk.user` (tests)."""
-    qapp = _application()
+    qapp = _application(app.config.desk.language)
     runner = TaskRunner(app)
     try:
         if demo:

@@ -3,6 +3,7 @@ the open terms of a running instalment plan), the total."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -18,9 +19,9 @@ from counter.ui.plan_models import TermsModel, term_name
 from counter.ui.table_models import BillsModel
 from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
 
-LOCAL_DATA = "Data lokal – pusat tidak terjangkau"
-LOCAL_DATA_HINT = "Pembayaran di bank/marketplace bisa belum tampak."
-CENTRAL_DATA = "Data dari pusat"
+LOCAL_DATA = QT_TRANSLATE_NOOP("CustomerPanel", "Data lokal – pusat tidak terjangkau")
+LOCAL_DATA_HINT = QT_TRANSLATE_NOOP("CustomerPanel", "Pembayaran di bank/marketplace bisa belum tampak.")
+CENTRAL_DATA = QT_TRANSLATE_NOOP("CustomerPanel", "Data dari pusat")
 
 
 class BillsView(CheckTableView):
@@ -54,8 +55,8 @@ class CustomerPanel(QWidget):
 
     pay_requested = Signal()
     relief_requested = Signal()
-    NO_CUSTOMER = ("Belum ada pelanggan.\nKetik nomor sambungan, scan barcode rekening,\n"
-                   "atau cari nama / alamat di kolom Cari [F2].")
+    NO_CUSTOMER = QT_TRANSLATE_NOOP("CustomerPanel", "Belum ada pelanggan.\nKetik nomor sambungan, scan barcode rekening,\n"
+                                    "atau cari nama / alamat di kolom Cari [F2].")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +67,7 @@ class CustomerPanel(QWidget):
         self.terms = TermsModel(self)
         self.terms.selection_changed.connect(self._update_total)
 
-        self.placeholder = QLabel(self.NO_CUSTOMER)
+        self.placeholder = QLabel(self.tr(self.NO_CUSTOMER))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setFont(font(13))
         self.placeholder.setStyleSheet(f"color: {MUTED};")
@@ -79,7 +80,7 @@ class CustomerPanel(QWidget):
         self.name.setFont(font(15, bold=True))
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = StatusBadge()
-        self.relief_button = QPushButton("Keringanan / Angsuran [F9]")
+        self.relief_button = QPushButton(self.tr("Keringanan / Angsuran [F9]"))
         self.relief_button.setFont(font(10))
         self.relief_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F9 is the keyboard way
         self.relief_button.clicked.connect(self.relief_requested)
@@ -96,17 +97,17 @@ class CustomerPanel(QWidget):
         self.meter.setStyleSheet(f"color: {MUTED};")
 
         # -- where the bills come from: an amber strip when central did not answer
-        self.local_notice = QLabel(f"<b>{LOCAL_DATA}.</b>&nbsp; {LOCAL_DATA_HINT}")
+        self.local_notice = QLabel(f"<b>{self.tr(LOCAL_DATA)}.</b>&nbsp; {self.tr(LOCAL_DATA_HINT)}")
         self.local_notice.setTextFormat(Qt.TextFormat.RichText)
         self.local_notice.setWordWrap(True)  # a narrow panel wraps it instead of widening
         self.local_notice.setFont(font(11))
-        self.local_notice.setAccessibleName(f"{LOCAL_DATA}. {LOCAL_DATA_HINT}")
+        self.local_notice.setAccessibleName(f"{self.tr(LOCAL_DATA)}. {self.tr(LOCAL_DATA_HINT)}")
         self.local_notice.setStyleSheet(
             "QLabel { background: #fff3cd; color: #6d4c00; border: 1px solid #ffb300;"
             " border-left: 6px solid #ffb300; border-radius: 3px; padding: 4px 10px; }"
         )
         self.local_notice.hide()
-        self.central_note = QLabel(CENTRAL_DATA)
+        self.central_note = QLabel(self.tr(CENTRAL_DATA))
         self.central_note.setFont(font(10))
         self.central_note.setStyleSheet(f"color: {GOOD};")
         self.central_note.hide()
@@ -138,7 +139,7 @@ class CustomerPanel(QWidget):
         self.table.setFont(font(11))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.bills.modelReset.connect(self.table.fit_columns)
-        self.empty_bills = QLabel("Tidak ada tunggakan: semua rekening sudah lunas.")
+        self.empty_bills = QLabel(self.tr("Tidak ada tunggakan: semua rekening sudah lunas."))
         self.empty_bills.setFont(font(13, bold=True))
         self.empty_bills.setStyleSheet("color: #1b5e20;")
         self.empty_bills.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -152,13 +153,13 @@ class CustomerPanel(QWidget):
         self.stamp = QLabel()
         self.stamp.setFont(font(11, bold=True))
         self.stamp.setAlignment(MONEY_ALIGN)
-        total_caption = QLabel("TOTAL")
+        total_caption = QLabel(self.tr("TOTAL"))
         total_caption.setFont(font(20, bold=True))
         total_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total = MoneyLabel(34)
         self.total.setMinimumWidth(300)
-        self.total.setAccessibleName("Total dibayar")
-        self.pay_button = QPushButton("BAYAR [F5]")
+        self.total.setAccessibleName(self.tr("Total dibayar"))
+        self.pay_button = QPushButton(self.tr("BAYAR [F5]"))
         self.pay_button.setFont(font(17, bold=True))
         self.pay_button.setMinimumSize(190, 64)
         self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F5 is the keyboard way; focus stays in search
@@ -221,12 +222,12 @@ class CustomerPanel(QWidget):
         self.bills.clear()
         self.plan_box.show_plan(None, None)
         self.details.hide()
-        self.placeholder.setText(message or self.NO_CUSTOMER)
+        self.placeholder.setText(message or self.tr(self.NO_CUSTOMER))
         self.placeholder.show()
         self._update_total(0)
 
     def show_loading(self, number: str) -> None:
-        self.clear(f"Memuat pelanggan {number} ...")
+        self.clear(self.tr("Memuat pelanggan {number} ...").format(number=number))
 
     def show_quote(self, quote: Quote, from_central: bool | None = None) -> None:
         """Show `quote`; `from_central` False says the bills are the local replica's
@@ -241,15 +242,15 @@ class CustomerPanel(QWidget):
         self.name.setToolTip(c.name)
         self.status.set_status(c.status, c.status_label)
         self.address.setText(c.address)
-        self.area.setText(f"Kel. {c.village}, Kec. {c.district}")
-        self.tariff.setText(f"Gol. {c.tariff_code} ({c.tariff_name})")
-        self.household.setText(f"{c.household_size} jiwa")
-        self.meter.setText(f"No. meter {c.meter_no}")
+        self.area.setText(self.tr("Kel. {village}, Kec. {district}").format(village=c.village, district=c.district))
+        self.tariff.setText(self.tr("Gol. {code} ({name})").format(code=c.tariff_code, name=c.tariff_name))
+        self.household.setText(self.tr("{n} jiwa").format(n=c.household_size))
+        self.meter.setText(self.tr("No. meter {meter}").format(meter=c.meter_no))
         self.plan_box.show_plan(quote.plan, quote.on)  # the terms first: the bills' signal updates the total
         self.bills.set_bills(quote.bills)
         self.table.setVisible(bool(quote.bills))
-        self.empty_bills.setText("Tidak ada tunggakan di luar rencana angsuran." if quote.plan
-                                 else "Tidak ada tunggakan: semua rekening sudah lunas.")
+        self.empty_bills.setText(self.tr("Tidak ada tunggakan di luar rencana angsuran.") if quote.plan
+                                 else self.tr("Tidak ada tunggakan: semua rekening sudah lunas."))
         self.empty_bills.setVisible(not quote.bills)
         if quote.bills:
             self.table.scrollToBottom()  # the newest months, next to the total
@@ -274,9 +275,9 @@ class CustomerPanel(QWidget):
             self.total.set_amount(0 if self.quote is not None else None)
             self.stamp.setText("")
             if self.quote is not None and self.terms.terms:
-                self.selection_note.setText("Belum ada rekening atau angsuran dipilih.")
+                self.selection_note.setText(self.tr("Belum ada rekening atau angsuran dipilih."))
             elif self.quote is not None and self.quote.bills:
-                self.selection_note.setText("Belum ada rekening dipilih.")
+                self.selection_note.setText(self.tr("Belum ada rekening dipilih."))
             else:
                 self.selection_note.setText("")
             self.pay_button.setEnabled(False)
@@ -286,12 +287,13 @@ class CustomerPanel(QWidget):
         fines = sum(b.fine for b in bills)
         parts = []
         if bills:
-            note = f"{len(bills)} dari {len(self.quote.bills)} bulan: {span_label([b.period for b in bills])}"
-            parts.append(note + (f", termasuk denda {format_rupiah(fines)}" if fines else ""))
+            note = self.tr("{n} dari {m} bulan: {months}").format(
+                n=len(bills), m=len(self.quote.bills), months=span_label([b.period for b in bills]))
+            parts.append(note + (self.tr(", termasuk denda {amount}").format(amount=format_rupiah(fines)) if fines else ""))
         if paying.terms:
             parts.append(", ".join(term_name(t) for t in paying.terms))
         # a wrapped note keeps "Rp" with its amount
-        self.selection_note.setText(("Dibayar " + " + ".join(parts)).replace("Rp ", "Rp\u00a0"))
-        self.stamp.setText(f"Meterai {format_rupiah(paying.stamp_duty)}" if paying.stamp_duty else "")
+        self.selection_note.setText(self.tr("Dibayar {what}").format(what=" + ".join(parts)).replace("Rp ", "Rp\u00a0"))
+        self.stamp.setText(self.tr("Meterai {amount}").format(amount=format_rupiah(paying.stamp_duty)) if paying.stamp_duty else "")
         self.stamp.setVisible(bool(paying.stamp_duty))
         self.pay_button.setEnabled(True)

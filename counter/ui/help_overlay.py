@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -9,20 +10,20 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from counter.ui.widgets import MUTED, font
 
 KEYS: tuple[tuple[str, str], ...] = (
-    ("F1", "Bantuan ini: daftar semua tombol (F1 atau Esc menutupnya)"),
-    ("F2", "Kembali ke kolom pencarian; teksnya terpilih, pindaian berikutnya menggantinya"),
-    ("Enter", "Cari sekarang; satu nomor yang cocok langsung dibuka. Di jendela: setujui / bayar"),
-    ("↓ / ↑", "Dari kolom pencarian ke daftar hasil, pindah pelanggan (langsung dibuka)"),
-    ("Spasi, Tab", "Centang / hapus centang bulan rekening atau angsuran (urutan tetap dijaga)"),
-    ("F5", "Bayar rekening yang dicentang (jendela pembayaran)"),
-    ("F7", "Batalkan struk hari ini (alasan + persetujuan kepala unit)"),
-    ("F8", "Cetak ulang struk yang gagal, atau salinan struk terakhir"),
-    ("F9", "Keringanan / angsuran untuk pelanggan di layar"),
-    ("F10", "Pengaturan (kepala unit dan admin)"),
-    ("Esc", "Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan"),
-    ("Ctrl+L", "Kunci layar sekarang; hanya PIN pengguna ini yang membukanya"),
-    ("Ctrl++ / Ctrl+-", "Huruf lebih besar / lebih kecil (diingat untuk komputer ini)"),
-    ("Ctrl+0", "Ukuran huruf biasa"),
+    ("F1", QT_TRANSLATE_NOOP("HelpOverlay", "Bantuan ini: daftar semua tombol (F1 atau Esc menutupnya)")),
+    ("F2", QT_TRANSLATE_NOOP("HelpOverlay", "Kembali ke kolom pencarian; teksnya terpilih, pindaian berikutnya menggantinya")),
+    ("Enter", QT_TRANSLATE_NOOP("HelpOverlay", "Cari sekarang; satu nomor yang cocok langsung dibuka. Di jendela: setujui / bayar")),
+    ("↓ / ↑", QT_TRANSLATE_NOOP("HelpOverlay", "Dari kolom pencarian ke daftar hasil, pindah pelanggan (langsung dibuka)")),
+    ("Spasi, Tab", QT_TRANSLATE_NOOP("HelpOverlay", "Centang / hapus centang bulan rekening atau angsuran (urutan tetap dijaga)")),
+    ("F5", QT_TRANSLATE_NOOP("HelpOverlay", "Bayar rekening yang dicentang (jendela pembayaran)")),
+    ("F7", QT_TRANSLATE_NOOP("HelpOverlay", "Batalkan struk hari ini (alasan + persetujuan kepala unit)")),
+    ("F8", QT_TRANSLATE_NOOP("HelpOverlay", "Cetak ulang struk yang gagal, atau salinan struk terakhir")),
+    ("F9", QT_TRANSLATE_NOOP("HelpOverlay", "Keringanan / angsuran untuk pelanggan di layar")),
+    ("F10", QT_TRANSLATE_NOOP("HelpOverlay", "Pengaturan (kepala unit dan admin)")),
+    ("Esc", QT_TRANSLATE_NOOP("HelpOverlay", "Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("HelpOverlay", "Kunci layar sekarang; hanya PIN pengguna ini yang membukanya")),
+    ("Ctrl++ / Ctrl+-", QT_TRANSLATE_NOOP("HelpOverlay", "Huruf lebih besar / lebih kecil (diingat untuk komputer ini)")),
+    ("Ctrl+0", QT_TRANSLATE_NOOP("HelpOverlay", "Ukuran huruf biasa")),
 )
 
 
@@ -34,15 +35,15 @@ class HelpOverlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Bantuan tombol")
+        self.setAccessibleName(self.tr("Bantuan tombol"))
 
-        title = QLabel("Tombol-tombol loket")
+        title = QLabel(self.tr("Tombol-tombol loket"))
         title.setFont(font(17, bold=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(22)
         grid.setVerticalSpacing(7)
-        self.rows: list[tuple[str, str]] = list(KEYS)
-        for row, (key, what) in enumerate(KEYS):
+        self.rows: list[tuple[str, str]] = [(key, self.tr(what)) for key, what in KEYS]
+        for row, (key, what) in enumerate(self.rows):
             key_label = QLabel(key)
             key_label.setFont(font(12, bold=True))
             key_label.setStyleSheet("QLabel { background: #eceff1; border: 1px solid #b0bec5; border-radius: 4px;"
@@ -54,7 +55,7 @@ class HelpOverlay(QWidget):
             grid.addWidget(key_label, row, 0)
             grid.addWidget(what_label, row, 1)
         grid.setColumnStretch(1, 1)
-        note = QLabel("Tekan Esc atau F1 untuk menutup.")
+        note = QLabel(self.tr("Tekan Esc atau F1 untuk menutup."))
         note.setStyleSheet(f"color: {MUTED};")
         note.setFont(font(11))
 

@@ -24,6 +24,7 @@ import functools
 import logging
 
 import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -39,8 +40,8 @@ from counter.ui.widgets import MUTED, SHORTFALL, font
 log = logging.getLogger(__name__)
 
 LOCK_KEY = (Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-LOCK_HINT = "Kunci layar [Ctrl+L]"
-TITLE = "Layar terkunci — {who}"
+LOCK_HINT = QT_TRANSLATE_NOOP("DeskLock", "Kunci layar [Ctrl+L]")
+TITLE = QT_TRANSLATE_NOOP("LockScreen", "Layar terkunci — {who}")
 BACKDROP = "#263238"  # the locked desk: dark slate, nothing of the desk shows through
 
 CLICKS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick})
@@ -74,7 +75,7 @@ class LockScreen(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(BACKDROP))
         self.setPalette(palette)
 
-        self.title = QLabel(TITLE.format(who=who_is(username, full_name)))
+        self.title = QLabel(self.tr(TITLE).format(who=who_is(username, full_name)))
         self.title.setFont(font(18, bold=True))
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,7 +100,7 @@ class LockScreen(QWidget):
         self.set_user(username, full_name)
         self.pin.setMinimumHeight(46)
         self.pin.returnPressed.connect(self.submit)
-        self.button = QPushButton("Buka [Enter]")
+        self.button = QPushButton(self.tr("Buka [Enter]"))
         self.button.setFont(font(14, bold=True))
         self.button.setMinimumHeight(46)
         self.button.setAutoDefault(False)
@@ -120,8 +121,8 @@ class LockScreen(QWidget):
         self.error.setFont(font(12, bold=True))
         self.error.setStyleSheet(f"color: {SHORTFALL};")
         self.error.hide()
-        note = QLabel("Pembayaran dan cetak struk yang sedang berjalan tetap diselesaikan; "
-                      "jendela yang terbuka muncul lagi setelah layar dibuka.")
+        note = QLabel(self.tr("Pembayaran dan cetak struk yang sedang berjalan tetap diselesaikan; "
+                              "jendela yang terbuka muncul lagi setelah layar dibuka."))
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {MUTED};")
@@ -154,8 +155,8 @@ class LockScreen(QWidget):
     def set_user(self, username: str, full_name: str = "") -> None:
         """Whose desk it is (after signing in)."""
         self.username = username
-        self.title.setText(TITLE.format(who=who_is(username, full_name)))
-        self.hint.setText(f"Hanya PIN <b>{username}</b> yang dapat membuka layar ini. Ketik PIN, lalu tekan Enter.")
+        self.title.setText(self.tr(TITLE).format(who=who_is(username, full_name)))
+        self.hint.setText(self.tr("Hanya PIN <b>{user}</b> yang dapat membuka layar ini. Ketik PIN, lalu tekan Enter.").format(user=username))
         self.pin.setAccessibleName(f"PIN {username}")
 
     def reset(self, reason: str) -> None:
@@ -170,7 +171,7 @@ class LockScreen(QWidget):
         if self.checking:
             return
         if not self.pin.text():
-            self._show_error("Ketik PIN untuk membuka layar.")
+            self._show_error(self.tr("Ketik PIN untuk membuka layar."))
             return
         self.set_busy(True)
         self.unlock_requested.emit(self.pin.text())
@@ -190,7 +191,7 @@ class LockScreen(QWidget):
         self.checking = busy
         self.pin.setEnabled(not busy)
         self.button.setEnabled(not busy)
-        self.button.setText("Memeriksa ..." if busy else "Buka [Enter]")
+        self.button.setText(self.tr("Memeriksa ...") if busy else self.tr("Buka [Enter]"))
         if not busy:
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -307,8 +308,8 @@ class DeskLock(QObject):
         self.idle_timer.stop()
         minutes = self._idle_ms // 60_000
         self.screen.reset(
-            (f"Dikunci otomatis setelah {minutes} menit tanpa kegiatan." if minutes else
-             "Dikunci otomatis karena tidak ada kegiatan.") if idle else "Dikunci oleh kasir (Ctrl+L).")
+            (self.tr("Dikunci otomatis setelah {n} menit tanpa kegiatan.").format(n=minutes) if minutes else
+             self.tr("Dikunci otomatis karena tidak ada kegiatan.")) if idle else self.tr("Dikunci oleh kasir (Ctrl+L)."))
         self._close_popups()
         for widget in QApplication.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and self._ours(widget):

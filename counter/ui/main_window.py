@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -63,7 +64,7 @@ SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
 DATE_REFRESH_MS = 30_000  # the business date in the status bar follows the clock past midnight
 BUSY_AFTER_MS = 200  # work that takes longer than this shows "Memproses ..." and a busy cursor
-BUSY_TEXT = "Memproses ..."
+BUSY_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Memproses ...")
 GEOMETRY_KEY = "window/geometry"
 FONT_SCALE_KEY = "font/scale"
 
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         self._pay_when_loaded = False  # F5 came while the customer was still on its way
         self._choose_when_loaded: tuple[int, int] | None = None  # (bills, terms) to tick once it is shown
         self._pay_after_unlock = False  # a payment asked for (F5 before a load finished) while the desk was locked
-        self.setWindowTitle(f"Loket {desk.counter_code} - {desk.office_code}")
+        self.setWindowTitle(self.tr("Loket {counter} - {office}").format(counter=desk.counter_code, office=desk.office_code))
         self.resize(1366, 768)
         settings = desk_settings()
         geometry = settings.value(GEOMETRY_KEY)
@@ -126,12 +127,12 @@ class MainWindow(QMainWindow):
         # ---- search bar
         self.search = SearchField(self.focus_results)
         self.search.setFont(font(14))
-        self.search.setPlaceholderText("No. sambungan / no. meter / barcode rekening / nama / alamat")
+        self.search.setPlaceholderText(self.tr("No. sambungan / no. meter / barcode rekening / nama / alamat"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(lookup.MAX_QUERY)
         self.search.textEdited.connect(self._search_edited)
         self.search.returnPressed.connect(self.search_now)
-        self.search_button = QPushButton("Cari [F2]")
+        self.search_button = QPushButton(self.tr("Cari [F2]"))
         self.search_button.setFont(font(12))
         self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.search_button.clicked.connect(self.search_now)
@@ -143,14 +144,15 @@ class MainWindow(QMainWindow):
         self._debounce.timeout.connect(self._search_typed)
 
         search_bar = QHBoxLayout()
-        caption = QLabel("Cari:")
+        caption = QLabel(self.tr("Cari:"))
+        self.search_caption = caption
         caption.setFont(font(13, bold=True))
         search_bar.addWidget(caption)
         search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.search_button)
-        self.void_button = QPushButton("Batal struk [F7]")
-        self.help_button = QPushButton("Bantuan [F1]")
-        self.settings_button = QPushButton("Pengaturan [F10]")
+        self.void_button = QPushButton(self.tr("Batal struk [F7]"))
+        self.help_button = QPushButton(self.tr("Bantuan [F1]"))
+        self.settings_button = QPushButton(self.tr("Pengaturan [F10]"))
         self.settings_dialog = None
         for button, action in ((self.void_button, self.open_void), (self.help_button, self.toggle_help),
                                (self.settings_button, self.open_settings)):
@@ -224,7 +226,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.busy_label = QLabel("")
         bar.addWidget(self.busy_label)
-        self.place_label = QLabel(f"Kantor {desk.office_code} | Loket {desk.counter_code}")
+        self.place_label = QLabel(self.tr("Kantor {office} | Loket {counter}").format(office=desk.office_code, counter=desk.counter_code))
         self.user_label = QLabel()
         self.shift_label = QLabel(shift_text(None))
         self.date_label = QLabel()
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
         self.date_timer.timeout.connect(self._show_date)
         self.date_timer.start()
         self._show_date()
-        self.central_label = QLabel("Pusat: belum tersambung")
+        self.central_label = QLabel(self.tr("Pusat: belum tersambung"))
         self.central_label.setStyleSheet(f"color: {MUTED};")
         for widget in (self.place_label, self.user_label, self.shift_label, self.date_label, self.central_label):
             bar.addPermanentWidget(widget)
@@ -249,9 +251,9 @@ class MainWindow(QMainWindow):
                                   idle_ms_from(app) if idle_lock_ms is None else idle_lock_ms)
         self.desk_lock.locked_changed.connect(self._locked_changed)
         self._show_user()
-        self.lock_button = QPushButton(LOCK_HINT)
+        self.lock_button = QPushButton(QCoreApplication.translate("DeskLock", LOCK_HINT))
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search keeps the keyboard
-        self.lock_button.setToolTip("Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya")
+        self.lock_button.setToolTip(self.tr("Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya"))
         self.lock_button.clicked.connect(self.lock)
         bar.addPermanentWidget(self.lock_button)
 
@@ -281,13 +283,13 @@ class MainWindow(QMainWindow):
             self.set_shift(shift)
 
     def _show_date(self) -> None:
-        self.date_label.setText(f"Tanggal: {self.desk.today():%d-%m-%Y}")
+        self.date_label.setText(self.tr("Tanggal: {date}").format(date=f"{self.desk.today():%d-%m-%Y}"))
 
     # ---- who is at the desk: signing in, the shift -------------------------
 
     def _show_user(self) -> None:
-        self.user_label.setText(f"Kasir: {self.desk.full_name or self.desk.username}")
-        self.user_label.setToolTip(f"Pengguna {self.desk.username} ({self.desk.role})")
+        self.user_label.setText(self.tr("Kasir: {name}").format(name=self.desk.full_name or self.desk.username))
+        self.user_label.setToolTip(self.tr("Pengguna {user} ({role})").format(user=self.desk.username, role=self.desk.role))
 
     def set_desk(self, desk: Desk) -> None:
         """The desk acts as `desk`'s user from now on (after signing in)."""
@@ -365,7 +367,7 @@ class MainWindow(QMainWindow):
 
     def _show_busy(self) -> None:
         if self.runner.busy:
-            self.busy_label.setText(BUSY_TEXT)
+            self.busy_label.setText(self.tr(BUSY_TEXT))
             self.setCursor(Qt.CursorShape.BusyCursor)  # the desk still takes keys: only a hint
 
     def toggle_help(self) -> None:
@@ -390,7 +392,7 @@ class MainWindow(QMainWindow):
         scale = step_font_scale(steps)
         self._size_results()
         desk_settings().setValue(FONT_SCALE_KEY, scale)
-        self.statusBar().showMessage(f"Ukuran huruf {round(scale * 100)}%", 2000)
+        self.statusBar().showMessage(self.tr("Ukuran huruf {n}%").format(n=round(scale * 100)), 2000)
 
     # ---- voids ------------------------------------------------------------------
 
@@ -399,7 +401,7 @@ class MainWindow(QMainWindow):
         if self.locked or not self.signed_in or self.settings_dialog is not None:
             return
         if self.desk.role not in ("supervisor", "admin"):
-            self.banner.show_message("Pengaturan hanya untuk kepala unit atau admin.", "error")
+            self.banner.show_message(self.tr("Pengaturan hanya untuk kepala unit atau admin."), "error")
             return
         from counter.ui.settings_dialog import SettingsDialog
 
@@ -434,7 +436,7 @@ class MainWindow(QMainWindow):
             number = self.panel.quote.customer.number
         if number is not None:  # its bills are owed again: show them (reloaded on the worker)
             self.open_customer(number)
-        self.banner.show_message(f"<b>DIBATALKAN</b> &nbsp; {describe(done)}", "info")
+        self.banner.show_message(self.tr("<b>DIBATALKAN</b> &nbsp; {what}").format(what=describe(done)), "info")
 
     def _void_closed(self, dialog: VoidDialog, _result: int) -> None:
         if self.void_dialog is dialog:
@@ -526,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def _search(self, text: str, open_single: bool) -> None:
         self._open_on_results = open_single
-        self._hint("Mencari ...")
+        self._hint(self.tr("Mencari ..."))
         self.runner.read(
             lambda session: lookup.find_customers(session, text, limit=SEARCH_LIMIT),
             functools.partial(self._show_results, text),
@@ -538,10 +540,10 @@ class MainWindow(QMainWindow):
         self.results.set_results(found)
         self.results_view.scrollToTop()
         if not found:
-            self._hint(f"Tidak ada pelanggan yang cocok dengan \"{text.strip()}\".", SHORTFALL)
+            self._hint(self.tr("Tidak ada pelanggan yang cocok dengan \"{text}\".").format(text=text.strip()), SHORTFALL)
         else:
-            more = " (lebih banyak: perjelas pencarian)" if len(found) >= SEARCH_LIMIT else ""
-            self._hint(f"{len(found)} pelanggan{more}")
+            more = self.tr(" (lebih banyak: perjelas pencarian)") if len(found) >= SEARCH_LIMIT else ""
+            self._hint(self.tr("{n} pelanggan").format(n=len(found)) + more)
         open_single, self._open_on_results = self._open_on_results, False
         if not open_single or not found:
             self._pay_when_loaded = False
@@ -689,7 +691,7 @@ class MainWindow(QMainWindow):
             self.panel.bills.set_selected_count(count)  # the same months as before
         if fresh.plan and [t.seq for t in fresh.plan.open_terms[:terms]] == [t.seq for t in shown.terms]:
             self.panel.terms.set_selected_count(terms)  # and the same instalments
-        QMessageBox.warning(self, TITLE_FAILED, str(error))
+        QMessageBox.warning(self, QCoreApplication.translate("PayDialog", TITLE_FAILED), str(error))
         self.focus_search()  # F5 pays again, at the new total
 
     def _paid(self, dialog: PayDialog, result: PaymentResult) -> None:
@@ -699,12 +701,15 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.wake()  # the payment leaves for central now, when it is there
         method = METHOD_LABELS.get(result.method, result.method)
-        change = (f"<br><span style='font-size:26pt; font-weight:bold'>KEMBALIAN {format_rupiah(result.change)}</span>"
+        change = ("<br><span style='font-size:26pt; font-weight:bold'>"
+                  + self.tr("KEMBALIAN {amount}").format(amount=format_rupiah(result.change)) + "</span>"
                   if result.method == "cash" else "")
         self.banner.show_message(
-            f"<b>LUNAS</b> &nbsp; No. struk <b>{result.receipt_no}</b> &nbsp; {result.quote.customer.number} "
-            f"{result.quote.customer.name}<br>{paying_text(result.quote)}, {method}: total "
-            f"<b>{format_rupiah(result.total)}</b>, diterima {format_rupiah(result.tendered)}{change}",
+            self.tr("<b>LUNAS</b> &nbsp; No. struk <b>{receipt}</b> &nbsp; {number} {name}<br>{paying}, {method}: "
+                    "total <b>{total}</b>, diterima {tendered}").format(
+                receipt=result.receipt_no, number=result.quote.customer.number, name=result.quote.customer.name,
+                paying=paying_text(result.quote), method=method, total=format_rupiah(result.total),
+                tendered=format_rupiah(result.tendered)) + change,
             "ok",
         )
         self.clear_customer()
@@ -721,8 +726,10 @@ class MainWindow(QMainWindow):
         app = self.app
         self.runner.run(
             lambda: write_work_order(app, order_no),
-            lambda path: self._add_to_banner(f"SPK buka segel <b>{order_no}</b> dibuat: <b>{path}</b>"),
-            lambda error: self._add_to_banner(f"SPK buka segel {order_no} gagal disimpan: {error}"),
+            lambda path: self._add_to_banner(
+                self.tr("SPK buka segel <b>{order}</b> dibuat: <b>{path}</b>").format(order=order_no, path=path)),
+            lambda error: self._add_to_banner(
+                self.tr("SPK buka segel {order} gagal disimpan: {error}").format(order=order_no, error=error)),
         )
 
     def _add_to_banner(self, html: str) -> None:
@@ -745,8 +752,9 @@ class MainWindow(QMainWindow):
 
     def _plan_made(self, made, message: str) -> None:  # noqa: ANN001 - plans.PlanMade
         self.open_customer(made.offer.customer.number)  # its bills now stand in the plan, its terms are open
-        self.banner.show_message(f"Rencana angsuran <b>{made.plan_no}</b> dibuat untuk "
-                                 f"{made.offer.customer.number} {made.offer.customer.name}.<br>{message}", "ok")
+        self.banner.show_message(self.tr("Rencana angsuran <b>{plan}</b> dibuat untuk {number} {name}.").format(
+            plan=made.plan_no, number=made.offer.customer.number, name=made.offer.customer.name)
+            + f"<br>{message}", "ok")
 
     def _take_down_payment(self, number: str) -> None:
         """Pay the new plan's down payment alone: once the relief dialog has closed

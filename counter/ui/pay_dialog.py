@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from counter.ui.plan_models import paying_text
 from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, font
 
 
-TITLE_FAILED = "Pembayaran gagal"
+TITLE_FAILED = QT_TRANSLATE_NOOP("PayDialog", "Pembayaran gagal")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class PayDialog(QDialog):
         self.paying = paying
         self.due = paying.total
         self.submitting = False
-        self.setWindowTitle("Pembayaran")
+        self.setWindowTitle(self.tr("Pembayaran"))
         self.setModal(True)
         self.setMinimumWidth(680)
 
@@ -52,8 +53,8 @@ class PayDialog(QDialog):
 
         self.due_label = MoneyLabel(30)
         self.due_label.set_amount(self.due)
-        self.due_label.setAccessibleName("Jumlah tagihan")
-        due_note = QLabel(f"termasuk meterai {format_rupiah(paying.stamp_duty)}" if paying.stamp_duty else "")
+        self.due_label.setAccessibleName(self.tr("Jumlah tagihan"))
+        due_note = QLabel(self.tr("termasuk meterai {amount}").format(amount=format_rupiah(paying.stamp_duty)) if paying.stamp_duty else "")
         due_note.setAlignment(MONEY_ALIGN)
         due_note.setStyleSheet(f"color: {MUTED};")
 
@@ -66,27 +67,27 @@ class PayDialog(QDialog):
         self.tendered = RupiahEdit()
         self.tendered.setFont(font(22, bold=True))
         self.tendered.setPlaceholderText("0")
-        self.tendered.setAccessibleName("Uang diterima")
+        self.tendered.setAccessibleName(self.tr("Uang diterima"))
         self.tendered.textChanged.connect(self._update_change)
 
         self.reference = QLineEdit()
         self.reference.setFont(font(13))
         self.reference.setMaxLength(64)
-        self.reference.setPlaceholderText("no. transaksi / approval code")
+        self.reference.setPlaceholderText(self.tr("no. transaksi / approval code"))
 
-        self.change_caption = QLabel("KEMBALIAN")
+        self.change_caption = QLabel(self.tr("KEMBALIAN"))
         self.change_caption.setFont(font(14, bold=True))
         self.change = MoneyLabel(36)
         self.change.setMinimumHeight(70)
-        self.change.setAccessibleName("Kembalian")
+        self.change.setAccessibleName(self.tr("Kembalian"))
 
         grid = QGridLayout()
         grid.setVerticalSpacing(10)
         grid.setHorizontalSpacing(16)
         grid.setColumnStretch(1, 1)
         self._captions: dict[QWidget, QLabel] = {}
-        rows = (("JUMLAH TAGIHAN", self.due_label), (None, due_note), ("Cara bayar", self.method),
-                ("Uang diterima", self.tendered), ("No. referensi", self.reference), (self.change_caption, self.change))
+        rows = ((self.tr("JUMLAH TAGIHAN"), self.due_label), (None, due_note), (self.tr("Cara bayar"), self.method),
+                (self.tr("Uang diterima"), self.tendered), (self.tr("No. referensi"), self.reference), (self.change_caption, self.change))
         for row, (caption, field) in enumerate(rows):
             if caption is not None:
                 label_widget = caption if isinstance(caption, QLabel) else self._caption(caption)
@@ -95,12 +96,12 @@ class PayDialog(QDialog):
                 self._captions[field] = label_widget
             grid.addWidget(field, row, 1)
 
-        self.hint = QLabel("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar")
+        self.hint = QLabel(self.tr("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar"))
         self.hint.setStyleSheet(f"color: {MUTED};")
-        self.cancel_button = QPushButton("Batal [Esc]")
+        self.cancel_button = QPushButton(self.tr("Batal [Esc]"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.pay_button = QPushButton("BAYAR [Enter]")
+        self.pay_button = QPushButton(self.tr("BAYAR [Enter]"))
         self.pay_button.setFont(font(14, bold=True))
         self.pay_button.setMinimumHeight(48)
         self.pay_button.setDefault(True)
@@ -167,15 +168,15 @@ class PayDialog(QDialog):
         if tendered is None:
             self.change.setText("-")
             self.change.setStyleSheet(f"color: {MUTED};")
-            self.change_caption.setText("KEMBALIAN")
+            self.change_caption.setText(self.tr("KEMBALIAN"))
         elif tendered < self.due:
             self.change.set_amount(self.due - tendered)
             self.change.setStyleSheet(f"color: {SHORTFALL};")
-            self.change_caption.setText("KURANG")
+            self.change_caption.setText(self.tr("KURANG"))
         else:
             self.change.set_amount(tendered - self.due)
             self.change.setStyleSheet(f"color: {GOOD};")
-            self.change_caption.setText("KEMBALIAN")
+            self.change_caption.setText(self.tr("KEMBALIAN"))
 
     def request(self) -> PayRequest:
         """What was typed, checked for form; InvalidInput (Indonesian) if not."""
@@ -210,7 +211,7 @@ class PayDialog(QDialog):
         self.reject()
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, TITLE_FAILED, message)
+        QMessageBox.warning(self, self.tr(TITLE_FAILED), message)
         self._input().setFocus()
         self._input().selectAll()
 
@@ -218,7 +219,7 @@ class PayDialog(QDialog):
         self.submitting = busy
         for widget in (self.method, self.tendered, self.reference, self.pay_button, self.cancel_button):
             widget.setEnabled(not busy)
-        self.pay_button.setText("Menyimpan ..." if busy else "BAYAR [Enter]")
+        self.pay_button.setText(self.tr("Menyimpan ...") if busy else self.tr("BAYAR [Enter]"))
 
     def reject(self) -> None:
         if self.submitting:  # the payment is being written: wait for its outcome

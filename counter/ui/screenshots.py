@@ -233,7 +233,7 @@ def run_screenshots(app, out: Path) -> int:  # noqa: ANN001 - counter.bootstrap.
     # what the desk remembers (window, font size) is neither read nor changed by the pictures
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       tempfile.mkdtemp(prefix="counter-screens-settings-"))
-    _application()
+    _application(app.config.desk.language)
     try:
         saved = take(app, Path(out))
     except CounterError as error:

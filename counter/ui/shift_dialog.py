@@ -5,6 +5,7 @@ and the dialog stays. Esc goes on to the desk without a shift."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,12 +17,14 @@ from counter.services.shifts import ShiftView
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import MUTED, SHORTFALL, RupiahEdit, font
 
-OK_TEXT = "Buka shift [Enter]"
+OK_TEXT = QT_TRANSLATE_NOOP("ShiftDialog", "Buka shift [Enter]")
 
 
 def shift_text(shift: ShiftView | None) -> str:
     """For the status bar: `Shift: modal Rp 500.000` or `Shift: belum dibuka`."""
-    return f"Shift: modal {format_rupiah(shift.opening_float)}" if shift is not None else "Shift: belum dibuka"
+    if shift is None:
+        return QCoreApplication.translate("ShiftDialog", "Shift: belum dibuka")
+    return QCoreApplication.translate("ShiftDialog", "Shift: modal {amount}").format(amount=format_rupiah(shift.opening_float))
 
 
 class ShiftDialog(QDialog):
@@ -31,29 +34,29 @@ class ShiftDialog(QDialog):
         super().__init__(parent)
         self.app, self.desk, self.runner = app, desk, runner
         self.submitting = False
-        self.setWindowTitle("Buka shift")
+        self.setWindowTitle(self.tr("Buka shift"))
         self.setModal(True)
         self.setMinimumWidth(520)
 
         who = desk.full_name or desk.username
-        title = QLabel(f"Selamat bekerja, <b>{who}</b>.")
+        title = QLabel(self.tr("Selamat bekerja, <b>{who}</b>.").format(who=who))
         title.setFont(font(15))
-        question = QLabel(f"Berapa <b>modal awal</b> (uang kembalian) di laci loket {desk.counter_code} "
-                          f"hari ini, {desk.today():%d-%m-%Y}?")
+        question = QLabel(self.tr("Berapa <b>modal awal</b> (uang kembalian) di laci loket {counter} hari ini, {date}?").format(
+            counter=desk.counter_code, date=f"{desk.today():%d-%m-%Y}"))
         question.setWordWrap(True)
         question.setFont(font(12))
-        caption = QLabel("&Modal awal (Rp)")
+        caption = QLabel(self.tr("&Modal awal (Rp)"))
         caption.setFont(font(12))
         self.amount = RupiahEdit()
         self.amount.setFont(font(20, bold=True))
         self.amount.setPlaceholderText("0")
-        self.amount.setAccessibleName("Modal awal")
+        self.amount.setAccessibleName(self.tr("Modal awal"))
         self.amount.returnPressed.connect(self.confirm)
         caption.setBuddy(self.amount)
         row = QHBoxLayout()
         row.addWidget(caption)
         row.addWidget(self.amount, 1)
-        note = QLabel("Esc: lanjut tanpa membuka shift (misalnya admin, yang tidak menerima uang).")
+        note = QLabel(self.tr("Esc: lanjut tanpa membuka shift (misalnya admin, yang tidak menerima uang)."))
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {MUTED};")
 
@@ -63,7 +66,7 @@ class ShiftDialog(QDialog):
         self.error.setStyleSheet(f"color: {SHORTFALL};")
         self.error.hide()
 
-        self.cancel_button = QPushButton("Nanti saja [Esc]")
+        self.cancel_button = QPushButton(self.tr("Nanti saja [Esc]"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_button.clicked.connect(self.reject)
@@ -97,7 +100,7 @@ class ShiftDialog(QDialog):
         if self.submitting:
             return
         if not self.amount.text().strip():
-            self._show_error("Isi modal awal (0 bila laci kosong).")
+            self._show_error(self.tr("Isi modal awal (0 bila laci kosong)."))
             return
         try:
             amount = self.amount.value()
@@ -127,7 +130,7 @@ class ShiftDialog(QDialog):
         self.submitting = busy
         for widget in (self.amount, self.ok_button, self.cancel_button):
             widget.setEnabled(not busy)
-        self.ok_button.setText("Menyimpan ..." if busy else OK_TEXT)
+        self.ok_button.setText(self.tr("Menyimpan ...") if busy else self.tr(OK_TEXT))
         if not busy:
             self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
 

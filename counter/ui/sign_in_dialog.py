@@ -5,6 +5,7 @@ toward the lock-out like any other). Esc closes the program."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -17,7 +18,7 @@ from counter.services.context import Desk
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import MUTED, SHORTFALL, font
 
-OK_TEXT = "Masuk [Enter]"
+OK_TEXT = QT_TRANSLATE_NOOP("SignInDialog", "Masuk [Enter]")
 
 
 class SignInDialog(QDialog):
@@ -27,20 +28,20 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.app, self.desk, self.runner = app, desk, runner
         self.checking = False
-        self.setWindowTitle("Masuk ke loket")
+        self.setWindowTitle(self.tr("Masuk ke loket"))
         self.setModal(True)
         self.setMinimumWidth(520)
 
-        title = QLabel(f"Loket <b>{desk.counter_code}</b> — Kantor <b>{desk.office_code}</b>")
+        title = QLabel(self.tr("Loket <b>{counter}</b> — Kantor <b>{office}</b>").format(counter=desk.counter_code, office=desk.office_code))
         title.setFont(font(15))
-        hint = QLabel("Ketik nama pengguna dan PIN Anda, lalu tekan Enter. PIN tidak ditampilkan.")
+        hint = QLabel(self.tr("Ketik nama pengguna dan PIN Anda, lalu tekan Enter. PIN tidak ditampilkan."))
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {MUTED};")
 
         self.username = QLineEdit(desk.username)
         self.username.setFont(font(14))
         self.username.setMaxLength(64)
-        self.username.setAccessibleName("Nama pengguna")
+        self.username.setAccessibleName(self.tr("Nama pengguna"))
         self.pin = QLineEdit()
         self.pin.setFont(font(14))
         self.pin.setMaxLength(128)
@@ -50,7 +51,7 @@ class SignInDialog(QDialog):
         self.pin.returnPressed.connect(self.confirm)
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        user_caption, pin_caption = QLabel("&Nama pengguna"), QLabel("&PIN")
+        user_caption, pin_caption = QLabel(self.tr("&Nama pengguna")), QLabel(self.tr("&PIN"))
         for caption, field in ((user_caption, self.username), (pin_caption, self.pin)):
             caption.setFont(font(12))
             caption.setBuddy(field)
@@ -62,7 +63,7 @@ class SignInDialog(QDialog):
         self.error.setStyleSheet(f"color: {SHORTFALL};")
         self.error.hide()
 
-        self.cancel_button = QPushButton("Keluar [Esc]")
+        self.cancel_button = QPushButton(self.tr("Keluar [Esc]"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_button.clicked.connect(self.reject)
@@ -95,17 +96,17 @@ class SignInDialog(QDialog):
         if self.username.text().strip():
             self.pin.setFocus()
         else:
-            self._show_error("Isi nama pengguna.", self.username)
+            self._show_error(self.tr("Isi nama pengguna."), self.username)
 
     def confirm(self) -> None:
         if self.checking:
             return
         username = self.username.text().strip()
         if not username:
-            self._show_error("Isi nama pengguna.", self.username)
+            self._show_error(self.tr("Isi nama pengguna."), self.username)
             return
         if not self.pin.text():
-            self._show_error("Isi PIN.", self.pin)
+            self._show_error(self.tr("Isi PIN."), self.pin)
             return
         self.set_busy(True)
         app, desk, credential = self.app, self.desk, Approval(username, self.pin.text())
@@ -132,7 +133,7 @@ class SignInDialog(QDialog):
         self.checking = busy
         for widget in (self.username, self.pin, self.ok_button, self.cancel_button):
             widget.setEnabled(not busy)
-        self.ok_button.setText("Memeriksa ..." if busy else OK_TEXT)
+        self.ok_button.setText(self.tr("Memeriksa ...") if busy else self.tr(OK_TEXT))
         if not busy:
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
@@ -20,7 +21,13 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 class CustomerResultsModel(QAbstractTableModel):
     """Search results: number, name, address + village, tariff group, status."""
 
-    HEADERS = ("No. samb.", "Nama", "Alamat", "Gol.", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CustomerResultsModel", "No. samb."),
+        QT_TRANSLATE_NOOP("CustomerResultsModel", "Nama"),
+        QT_TRANSLATE_NOOP("CustomerResultsModel", "Alamat"),
+        QT_TRANSLATE_NOOP("CustomerResultsModel", "Gol."),
+        QT_TRANSLATE_NOOP("CustomerResultsModel", "Status"),
+    )
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -45,7 +52,7 @@ class CustomerResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -128,7 +135,16 @@ class OldestFirstModel(QAbstractTableModel):
 class BillsModel(OldestFirstModel):
     """The unpaid bills, oldest first, with a checkbox column (see OldestFirstModel)."""
 
-    HEADERS = ("Bayar", "Bulan", "m3", "Harga air", "Beban", "Admin", "Denda", "Jumlah")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BillsModel", "Bayar"),
+        QT_TRANSLATE_NOOP("BillsModel", "Bulan"),
+        QT_TRANSLATE_NOOP("BillsModel", "m3"),
+        QT_TRANSLATE_NOOP("BillsModel", "Harga air"),
+        QT_TRANSLATE_NOOP("BillsModel", "Beban"),
+        QT_TRANSLATE_NOOP("BillsModel", "Admin"),
+        QT_TRANSLATE_NOOP("BillsModel", "Denda"),
+        QT_TRANSLATE_NOOP("BillsModel", "Jumlah"),
+    )
     CHECK, MONTH, USAGE, WATER, FIXED, ADMIN, FINE, AMOUNT = range(8)
 
     def set_bills(self, bills: Sequence[BillDue]) -> None:
@@ -150,7 +166,7 @@ class BillsModel(OldestFirstModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(section)
         return None
