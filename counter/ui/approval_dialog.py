@@ -4,26 +4,21 @@ refusal comes back through `refused(message)` with the dialog still open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from counter.services.approval import Approval
-from counter.ui.widgets import MUTED, SHORTFALL, font
+from counter.ui.widgets import MUTED, FormDialog, button_row, cancel_button, font
 
 SUPERVISOR_HINT = "Kepala unit mengetik sendiri nama pengguna dan PIN-nya."
 
 
-class ApprovalDialog(QDialog):
+class ApprovalDialog(FormDialog):
     approved = Signal(object)  # Approval
 
     def __init__(self, act: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.submitting = False
+        super().__init__(440, parent)
         self.setWindowTitle("Persetujuan kepala unit")
-        self.setModal(True)
-        self.setMinimumWidth(440)
 
         question = QLabel(f"<b>{act}</b> perlu persetujuan kepala unit.")
         question.setFont(font(12))
@@ -45,29 +40,13 @@ class ApprovalDialog(QDialog):
         form.addRow("&Nama pengguna", self.username)
         form.addRow("&PIN", self.pin)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {SHORTFALL}; font-weight: bold;")
-        self.error.hide()
-
-        self.cancel_button = QPushButton("Batal [Esc]")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
+        self.error.setFont(font(bold=True))  # the dialog's own size
+        self.cancel_button = cancel_button("Batal [Esc]", self.reject, focus=True)
         self.ok_button = QPushButton("Setujui [Enter]")
         self.ok_button.setFont(font(12, bold=True))
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.confirm)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self._lay_out(question, hint, form, self.error, button_row(self.cancel_button, self.ok_button), margins=False)
         self.username.setFocus()
 
     def confirm(self) -> None:
@@ -89,19 +68,6 @@ class ApprovalDialog(QDialog):
         self.pin.clear()
         self._show_error(message, self.pin)
 
-    def _show_error(self, message: str, field: QLineEdit) -> None:
-        self.error.setText(message)
-        self.error.show()
-        field.setFocus(Qt.FocusReason.OtherFocusReason)
-        field.selectAll()
-
     def set_busy(self, busy: bool) -> None:
-        self.submitting = busy
-        for widget in (self.username, self.pin, self.ok_button, self.cancel_button):
-            widget.setEnabled(not busy)
-        self.ok_button.setText("Memeriksa ..." if busy else "Setujui [Enter]")
-
-    def reject(self) -> None:
-        if self.submitting:  # the plan is being written: wait for the outcome
-            return
-        super().reject()
+        self._set_busy(busy, (self.username, self.pin, self.ok_button, self.cancel_button),
+                       "Memeriksa ..." if busy else "Setujui [Enter]")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QComboBox, QDialog, QFrame, QGridLayout, QLabel, QLineEdit, QMessageBox,
     QVBoxLayout, QWidget,
 )
 
@@ -22,7 +22,9 @@ from counter.rules.money import format_rupiah
 from counter.services.billing import Quote
 from counter.services.payment import METHOD_LABELS, PAYMENT_METHODS
 from counter.ui.plan_models import paying_text
-from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, font
+from counter.ui.widgets import (
+    GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, button_row, cancel_button, font, primary_button,
+)
 
 
 TITLE_FAILED = QT_TRANSLATE_NOOP("PayDialog", "Pembayaran gagal")
@@ -98,22 +100,9 @@ class PayDialog(QDialog):
 
         self.hint = QLabel(self.tr("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar"))
         self.hint.setStyleSheet(f"color: {MUTED};")
-        self.cancel_button = QPushButton(self.tr("Batal [Esc]"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.pay_button = QPushButton(self.tr("BAYAR [Enter]"))
-        self.pay_button.setFont(font(14, bold=True))
-        self.pay_button.setMinimumHeight(48)
-        self.pay_button.setDefault(True)
-        self.pay_button.setStyleSheet(
-            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 22px; }"
-            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
-        )
-        self.pay_button.clicked.connect(self.confirm)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.pay_button)
+        self.cancel_button = cancel_button(self.tr("Batal [Esc]"), self.reject, focus=True)
+        self.pay_button = primary_button(self.tr("BAYAR [Enter]"), self.confirm, 14, 48, padding=22, default=True)
+        buttons = button_row(self.cancel_button, self.pay_button)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QListWidgetItem, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from counter.errors import ApprovalRefused, CounterError
@@ -33,7 +33,9 @@ from counter.ui.approval_dialog import ApprovalDialog
 from counter.ui.plan_files import write_agreement
 from counter.ui.plan_models import TextTableModel, bill_rows, schedule_rows
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import GOOD, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, StatusBadge, font
+from counter.ui.widgets import (
+    GOOD, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, StatusBadge, button_row, cancel_button, font, primary_button,
+)
 
 SCHEDULE_ROWS = 7  # the down payment, up to five terms and the sum without scrolling
 PREVIEW_DELAY_MS = 200  # typing a down payment digit by digit previews once, not per digit
@@ -212,22 +214,9 @@ class ReliefDialog(QDialog):
         self.hint = QLabel("Alt+P ↑↓ program  |  Alt+J jumlah angsuran  |  Alt+U uang muka (kosong = minimal)  |  "
                            "Enter = buat rencana  |  Esc = batal")
         self.hint.setStyleSheet(f"color: {MUTED};")
-        self.cancel_button = QPushButton("Batal [Esc]")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.make_button = QPushButton("Buat rencana [Enter]")
-        self.make_button.setFont(font(13, bold=True))
-        self.make_button.setMinimumHeight(44)
-        self.make_button.setDefault(True)
-        self.make_button.setStyleSheet(
-            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 22px; }"
-            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
-        )
-        self.make_button.clicked.connect(self._make_or_pay)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.make_button)
+        self.cancel_button = cancel_button("Batal [Esc]", self.reject, focus=True)
+        self.make_button = primary_button("Buat rencana [Enter]", self._make_or_pay, 13, 44, padding=22, default=True)
+        buttons = button_row(self.cancel_button, self.make_button, lead=self.hint)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)

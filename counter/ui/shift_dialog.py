@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from counter.errors import CounterError
 from counter.rules.money import format_rupiah
@@ -15,7 +15,7 @@ from counter.services import shifts
 from counter.services.context import Desk
 from counter.services.shifts import ShiftView
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import MUTED, SHORTFALL, RupiahEdit, font
+from counter.ui.widgets import MUTED, FormDialog, RupiahEdit, button_row, cancel_button, font, primary_button
 
 OK_TEXT = QT_TRANSLATE_NOOP("ShiftDialog", "Buka shift [Enter]")
 
@@ -27,16 +27,13 @@ def shift_text(shift: ShiftView | None) -> str:
     return QCoreApplication.translate("ShiftDialog", "Shift: modal {amount}").format(amount=format_rupiah(shift.opening_float))
 
 
-class ShiftDialog(QDialog):
+class ShiftDialog(FormDialog):
     opened = Signal(object)  # ShiftView
 
     def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__(parent)
+        super().__init__(520, parent)
         self.app, self.desk, self.runner = app, desk, runner
-        self.submitting = False
         self.setWindowTitle(self.tr("Buka shift"))
-        self.setModal(True)
-        self.setMinimumWidth(520)
 
         who = desk.full_name or desk.username
         title = QLabel(self.tr("Selamat bekerja, <b>{who}</b>.").format(who=who))
@@ -60,52 +57,21 @@ class ShiftDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {MUTED};")
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setFont(font(12, bold=True))
-        self.error.setStyleSheet(f"color: {SHORTFALL};")
-        self.error.hide()
-
-        self.cancel_button = QPushButton(self.tr("Nanti saja [Esc]"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = QPushButton(OK_TEXT)
-        self.ok_button.setFont(font(13, bold=True))
-        self.ok_button.setMinimumHeight(42)
-        self.ok_button.setAutoDefault(False)
-        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok_button.setStyleSheet(
-            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 24px; }"
-            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
-        )
-        self.ok_button.clicked.connect(self.confirm)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 18)
-        layout.setSpacing(12)
-        layout.addWidget(title)
-        layout.addWidget(question)
-        layout.addLayout(row)
-        layout.addWidget(note)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.cancel_button = cancel_button(self.tr("Nanti saja [Esc]"), self.reject)
+        self.ok_button = primary_button(OK_TEXT, self.confirm)
+        self._lay_out(title, question, row, note, self.error, button_row(self.cancel_button, self.ok_button))
         self.amount.setFocus()
 
     def confirm(self) -> None:
         if self.submitting:
             return
         if not self.amount.text().strip():
-            self._show_error(self.tr("Isi modal awal (0 bila laci kosong)."))
+            self._show_error(self.tr("Isi modal awal (0 bila laci kosong)."), self.amount)
             return
         try:
             amount = self.amount.value()
         except CounterError as error:
-            self._show_error(str(error))
+            self._show_error(str(error), self.amount)
             return
         self.set_busy(True)
         app, desk = self.app, self.desk
@@ -118,23 +84,10 @@ class ShiftDialog(QDialog):
 
     def refused(self, error: CounterError | str) -> None:
         self.set_busy(False)
-        self._show_error(str(error))
-
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
-        self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.amount.selectAll()
+        self._show_error(str(error), self.amount)
 
     def set_busy(self, busy: bool) -> None:
-        self.submitting = busy
-        for widget in (self.amount, self.ok_button, self.cancel_button):
-            widget.setEnabled(not busy)
-        self.ok_button.setText(self.tr("Menyimpan ...") if busy else self.tr(OK_TEXT))
+        self._set_busy(busy, (self.amount, self.ok_button, self.cancel_button),
+                       self.tr("Menyimpan ...") if busy else self.tr(OK_TEXT))
         if not busy:
             self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def reject(self) -> None:
-        if self.submitting:
-            return
-        super().reject()

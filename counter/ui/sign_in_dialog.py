@@ -5,32 +5,27 @@ toward the lock-out like any other). Esc closes the program."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from counter.errors import CounterError
 from counter.services import approval
 from counter.services.approval import Approval
 from counter.services.context import Desk
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import MUTED, SHORTFALL, font
+from counter.ui.widgets import MUTED, FormDialog, button_row, cancel_button, font, primary_button
 
 OK_TEXT = QT_TRANSLATE_NOOP("SignInDialog", "Masuk [Enter]")
 
 
-class SignInDialog(QDialog):
+class SignInDialog(FormDialog):
     signed_in = Signal(object)  # the Desk with the signed-in user at it
 
     def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__(parent)
+        super().__init__(520, parent)
         self.app, self.desk, self.runner = app, desk, runner
-        self.checking = False
         self.setWindowTitle(self.tr("Masuk ke loket"))
-        self.setModal(True)
-        self.setMinimumWidth(520)
 
         title = QLabel(self.tr("Loket <b>{counter}</b> — Kantor <b>{office}</b>").format(counter=desk.counter_code, office=desk.office_code))
         title.setFont(font(15))
@@ -57,39 +52,9 @@ class SignInDialog(QDialog):
             caption.setBuddy(field)
             form.addRow(caption, field)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setFont(font(12, bold=True))
-        self.error.setStyleSheet(f"color: {SHORTFALL};")
-        self.error.hide()
-
-        self.cancel_button = QPushButton(self.tr("Keluar [Esc]"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = QPushButton(OK_TEXT)
-        self.ok_button.setFont(font(13, bold=True))
-        self.ok_button.setMinimumHeight(42)
-        self.ok_button.setAutoDefault(False)
-        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the fields signs in
-        self.ok_button.setStyleSheet(
-            "QPushButton { background: #1565c0; color: white; border-radius: 6px; padding: 6px 24px; }"
-            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
-        )
-        self.ok_button.clicked.connect(self.confirm)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 18)
-        layout.setSpacing(12)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.cancel_button = cancel_button(self.tr("Keluar [Esc]"), self.reject)
+        self.ok_button = primary_button(OK_TEXT, self.confirm)  # takes no focus: Enter in the fields signs in
+        self._lay_out(title, hint, form, self.error, button_row(self.cancel_button, self.ok_button))
         (self.pin if desk.username else self.username).setFocus()
 
     def _next(self) -> None:
@@ -99,7 +64,7 @@ class SignInDialog(QDialog):
             self._show_error(self.tr("Isi nama pengguna."), self.username)
 
     def confirm(self) -> None:
-        if self.checking:
+        if self.submitting:
             return
         username = self.username.text().strip()
         if not username:
@@ -123,21 +88,8 @@ class SignInDialog(QDialog):
         self.pin.clear()
         self._show_error(str(error), self.pin)
 
-    def _show_error(self, message: str, field: QLineEdit) -> None:
-        self.error.setText(message)
-        self.error.show()
-        field.setFocus(Qt.FocusReason.OtherFocusReason)
-        field.selectAll()
-
     def set_busy(self, busy: bool) -> None:
-        self.checking = busy
-        for widget in (self.username, self.pin, self.ok_button, self.cancel_button):
-            widget.setEnabled(not busy)
-        self.ok_button.setText(self.tr("Memeriksa ...") if busy else self.tr(OK_TEXT))
+        self._set_busy(busy, (self.username, self.pin, self.ok_button, self.cancel_button),
+                       self.tr("Memeriksa ...") if busy else self.tr(OK_TEXT))
         if not busy:
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def reject(self) -> None:
-        if self.checking:
-            return
-        super().reject()

@@ -7,10 +7,8 @@ already void) in red here, with everything typed kept."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from counter.errors import ApprovalRefused, CounterError
 from counter.services import print_queue, voids
@@ -19,7 +17,7 @@ from counter.services.context import Desk
 from counter.services.voids import Voided
 from counter.ui.approval_dialog import ApprovalDialog
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import MUTED, SHORTFALL, font
+from counter.ui.widgets import MUTED, FormDialog, button_row, cancel_button, font, primary_button
 
 OK_TEXT = "Batalkan struk [Enter]"
 REASON_MIN, REASON_MAX = 5, 200
@@ -33,18 +31,15 @@ def last_receipt_of(app, desk: Desk) -> str:  # noqa: ANN001 - on the worker
     return max(numbers, default="")
 
 
-class VoidDialog(QDialog):
+class VoidDialog(FormDialog):
     voided = Signal(object)  # voids.Voided
 
     def __init__(self, app, desk: Desk, runner: TaskRunner, receipt_no: str = "",  # noqa: ANN001
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(620, parent)
         self.app, self.desk, self.runner = app, desk, runner
-        self.submitting = False
         self.approval_dialog: ApprovalDialog | None = None
         self.setWindowTitle("Pembatalan pembayaran")
-        self.setModal(True)
-        self.setMinimumWidth(620)
 
         title = QLabel("Batalkan pembayaran yang diterima <b>hari ini</b>")
         title.setFont(font(14))
@@ -73,39 +68,9 @@ class VoidDialog(QDialog):
             caption.setBuddy(field)
             form.addRow(caption, field)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setFont(font(12, bold=True))
-        self.error.setStyleSheet(f"color: {SHORTFALL};")
-        self.error.hide()
-
-        self.cancel_button = QPushButton("Tutup [Esc]")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = QPushButton(OK_TEXT)
-        self.ok_button.setFont(font(13, bold=True))
-        self.ok_button.setMinimumHeight(42)
-        self.ok_button.setAutoDefault(False)
-        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok_button.setStyleSheet(
-            "QPushButton { background: #c62828; color: white; border-radius: 6px; padding: 6px 22px; }"
-            "QPushButton:disabled { background: #b0bec5; color: #eceff1; }"
-        )
-        self.ok_button.clicked.connect(self.confirm)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 18)
-        layout.setSpacing(12)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.cancel_button = cancel_button("Tutup [Esc]", self.reject)
+        self.ok_button = primary_button(OK_TEXT, self.confirm, colour="#c62828", padding=22)
+        self._lay_out(title, hint, form, self.error, button_row(self.cancel_button, self.ok_button))
         (self.reason if receipt_no else self.receipt).setFocus()
         if not receipt_no:  # this counter's last receipt of today, read on the worker
             runner.run(lambda: last_receipt_of(app, desk), self._last_receipt, lambda _error: None,
@@ -168,22 +133,9 @@ class VoidDialog(QDialog):
             self.approval_dialog = None
         dialog.deleteLater()
 
-    def _show_error(self, message: str, field: QLineEdit) -> None:
-        self.error.setText(message)
-        self.error.show()
-        field.setFocus(Qt.FocusReason.OtherFocusReason)
-        field.selectAll()
-
     def set_busy(self, busy: bool) -> None:
-        self.submitting = busy
-        for widget in (self.receipt, self.reason, self.ok_button, self.cancel_button):
-            widget.setEnabled(not busy)
-        self.ok_button.setText("Membatalkan ..." if busy else OK_TEXT)
-
-    def reject(self) -> None:
-        if self.submitting:
-            return
-        super().reject()
+        self._set_busy(busy, (self.receipt, self.reason, self.ok_button, self.cancel_button),
+                       "Membatalkan ..." if busy else OK_TEXT)
 
 
 def describe(done: Voided) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QRegularExpressionValidator
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
 
 from counter.errors import InvalidInput
 from counter.rules.money import MAX_AMOUNT, format_rupiah, parse_rupiah
@@ -205,3 +207,97 @@ class Banner(QLabel):
         )
         self.setText(html)
         self.show()
+
+
+PRIMARY_STYLE = ("QPushButton {{ background: {colour}; color: white; border-radius: 6px; padding: 6px {padding}px; }}"
+                 "QPushButton:disabled {{ background: #b0bec5; color: #eceff1; }}")
+
+
+def primary_button(text: str, clicked, size: float = 13, height: int = 42, colour: str = "#1565c0",  # noqa: ANN001
+                   padding: int = 24, default: bool = False) -> QPushButton:
+    """The big coloured button that does a dialog's act: the default button, or
+    (not `default`) one that takes no focus, Enter coming from the fields."""
+    button = QPushButton(text)
+    button.setFont(font(size, bold=True))
+    button.setMinimumHeight(height)
+    if default:
+        button.setDefault(True)
+    else:
+        button.setAutoDefault(False)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setStyleSheet(PRIMARY_STYLE.format(colour=colour, padding=padding))
+    button.clicked.connect(clicked)
+    return button
+
+
+def cancel_button(text: str, clicked, focus: bool = False) -> QPushButton:  # noqa: ANN001
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    if not focus:
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.clicked.connect(clicked)
+    return button
+
+
+def button_row(*buttons: QWidget, lead: QWidget | None = None) -> QHBoxLayout:
+    """The buttons at the right, after `lead` (stretched) or an empty stretch."""
+    row = QHBoxLayout()
+    if lead is None:
+        row.addStretch(1)
+    else:
+        row.addWidget(lead, 1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+def error_label() -> QLabel:
+    """A hidden label for refusals, in bold red."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setFont(font(12, bold=True))
+    label.setStyleSheet(f"color: {SHORTFALL};")
+    label.hide()
+    return label
+
+
+def show_field_error(label: QLabel, message: str, field: QLineEdit) -> None:
+    label.setText(message)
+    label.show()
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    field.selectAll()
+
+
+class FormDialog(QDialog):
+    """A modal dialog that submits one thing at a time: `error` says a refusal
+    in red; while `submitting`, its fields are off and Esc does nothing."""
+
+    def __init__(self, min_width: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.submitting = False
+        self.setModal(True)
+        self.setMinimumWidth(min_width)
+        self.error = error_label()
+
+    def _show_error(self, message: str, field: QLineEdit) -> None:
+        show_field_error(self.error, message, field)
+
+    def _set_busy(self, busy: bool, widgets: tuple[QWidget, ...], ok_text: str) -> None:
+        self.submitting = busy
+        for widget in widgets:
+            widget.setEnabled(not busy)
+        self.ok_button.setText(ok_text)
+
+    def _lay_out(self, *items: QWidget | QLayout, margins: bool = True) -> QVBoxLayout:
+        layout = QVBoxLayout(self)
+        if margins:
+            layout.setContentsMargins(24, 20, 24, 18)
+            layout.setSpacing(12)
+        for item in items:
+            (layout.addLayout if isinstance(item, QLayout) else layout.addWidget)(item)
+        return layout
+
+    def reject(self) -> None:
+        if self.submitting:
+            return
+        super().reject()
