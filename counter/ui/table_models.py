@@ -84,6 +84,21 @@ class OldestFirstModel(QAbstractTableModel):
         self._rows: tuple = ()
         self._selected = 0
 
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
+        return None
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return MONEY_ALIGN if column == self.AMOUNT else _LEFT
+
     def _reset(self, rows: Sequence, selected: int) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
@@ -158,18 +173,6 @@ class BillsModel(OldestFirstModel):
         return self._rows
 
     # ---- Qt model ---------------------------------------------------------
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(section)
-        return None
 
     def _alignment(self, column: int) -> Qt.AlignmentFlag:
         """Numbers right-aligned, the checkbox and the month left, in header and cells alike."""
