@@ -28,7 +28,7 @@ Targets (issue: the desk at 1,000,000 customers):
 Also: the desk's first start on a store (the embedded central made as a copy
 of it, the first pull), measured for --first-sync-seconds and then cut short;
 and how many references to None the desk loses under PySide6 6.12 / Python
-3.11 (see `pad_refcounts`).
+3.11 (see `refcount_probe`).
 
 Output: JSON on stdout; progress on stderr. The store is built in a temporary
 folder (removed afterwards unless --keep) unless --store is given.
@@ -456,8 +456,8 @@ class Desk:
         self.window.activateWindow()
         self.wait_until(lambda: QApplication.activeWindow() is self.window, 10)
         self.cycles = cycles
-        self.keys_sent = 0  # QTest calls made (each loses a reference to None, see pad_refcounts)
-        self.none_refs_at_start = sys.getrefcount(None) - (PADDED if sys.version_info < (3, 12) else 0)
+        self.keys_sent = 0  # QTest calls made (each loses a reference to None, see refcount_probe)
+        self.none_refs_at_start = sys.getrefcount(None)
         self.sync_started = time.perf_counter()
         self.sync = start_sync(self.app, self.window)
         self.sync_ready_at: float | None = None
@@ -497,7 +497,7 @@ class Desk:
     def wait_until(self, condition, timeout: float = 60.0) -> None:  # noqa: ANN001
         """Run the event loop until `condition()`. Through a QEventLoop object: the
         static QCoreApplication.processEvents loses a reference to None on each
-        call under PySide6 6.12 on Python 3.11 (see `pad_refcounts`)."""
+        call under PySide6 6.12 on Python 3.11 (see `refcount_probe`)."""
         from PySide6.QtCore import QEventLoop
 
         end = time.perf_counter() + timeout
@@ -559,26 +559,6 @@ class Desk:
         if isinstance(central, Engine):
             central.dispose()
         self.app.engine.dispose()
-
-
-PADDED = 10_000_000
-
-
-def pad_refcounts() -> None:
-    """PySide6 6.12.0 on Python 3.11 loses one reference to None (or to True or
-    False) on each call of many Qt functions: static ones such as
-    QCoreApplication.processEvents, QTest.keyClick and QTimer.singleShot, and
-    methods that return nothing such as QTimer.start or QLabel.setText (see
-    `refcount_probe`). The process dies ("Fatal Python error: none_dealloc")
-    once the count reaches zero. Python 3.12 made these objects immortal; on 3.11
-    the benchmark raises their counts by PADDED (the count itself, not a list of
-    references: a list would lengthen every full garbage collection)."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for constant in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(constant)).value += PADDED  # ob_refcnt comes first in every object
 
 
 def refcount_probe(calls: int = 1000) -> dict:
@@ -975,7 +955,6 @@ def main() -> None:
                         help="measure the desk's first start for this long, then cut the first pull short")
     parser.add_argument("--keep", action="store_true", help="keep the store built")
     args = parser.parse_args()
-    pad_refcounts()
     rng = random.Random(1)
     results: dict = {
         "date": dt.date.today().isoformat(),

@@ -3,6 +3,7 @@ then the background sync with central."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -163,6 +164,8 @@ def run(app, demo: bool = False, sign_in: bool = True) -> int:  # noqa: ANN001 -
         return EXIT_CANNOT_START
     window = MainWindow(app, desk, runner, sign_in=sign_in)
     window.show()
+    gc.collect()
+    gc.freeze()  # the window lives as long as the desk: keep it out of every later collection
     sync = start_sync(app, window)  # after the demo: the embedded central is a copy of the store
     qapp.aboutToQuit.connect(sync.stop)  # also when quit comes another way than closing the window
     try:
