@@ -34,7 +34,7 @@ class Payment(Base):
     status: Mapped[str] = mapped_column(String(12), default="completed")  # completed | void
     void_reason: Mapped[str] = mapped_column(String(200), default="")
     voided_at: Mapped[dt.datetime | None]
-    voided_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))  # the approving supervisor
+    voided_by: Mapped[int | None]  # app_user.id of the approving supervisor
     taken_offline: Mapped[bool] = mapped_column(default=False)  # central was unreachable: said on the receipt
     reprint_count: Mapped[int] = mapped_column(default=0)  # copies printed after the original
     lines: Mapped[list[PaymentLine]] = relationship(

@@ -112,3 +112,41 @@ def test_the_migrations_make_exactly_the_tables_the_models_describe(app):
     real = [d for d in differences if not (d[0] == "remove_table" and (d[1].name in ignored
                                                                      or d[1].name.startswith(tuple(ignored))))]
     assert real == []
+
+
+def test_a_store_with_payments_upgrades_across_every_later_migration(tmp_path):
+    """SQLite cannot copy a table that others reference by foreign key: every
+    migration after the first must add to a store that already took money."""
+    engine = sqlite_engine(tmp_path / "counter.sqlite")
+    migrate.upgrade(engine, "0006")
+    statements = [
+        "INSERT INTO office (id, code, name, address, utility_name, change_seq) VALUES (1, 'KPG', 'Unit', '', '', 0)",
+        "INSERT INTO counter (id, office_id, code, name, change_seq) VALUES (1, 1, 'L01', 'Loket 1', 0)",
+        "INSERT INTO app_user (id, username, full_name, role, office_id, active, change_seq)"
+        " VALUES (1, 'kasir1', 'Kasir', 'cashier', 1, 1, 0)",
+        "INSERT INTO tariff_group (id, code, name, category, minimum_m3, standing_charge, meter_fee, fine_exempt,"
+        " change_seq) VALUES (1, 'R1', 'Rumah Tangga 1', '', 10, 0, 0, 0, 0)",
+        "INSERT INTO customer (id, number, number_key, meter_no, meter_key, name, address, village, district,"
+        " tariff_group_id, office_id, status, household_size, fine_exempt, search_name, search_place, change_seq)"
+        " VALUES (1, '01', '01', '', '', 'Yohanes Ndun', '', '', '', 1, 1, 'active', 5, 0, 'yohanes ndun', '', 0)",
+        "INSERT INTO bill (id, customer_id, period, meter_start, meter_end, usage_m3, water_charge, standing_charge,"
+        " meter_fee, admin_fee, due_date, status, payment_id, change_seq) VALUES (1, 1, 202510, 0, 10, 10, 30000,"
+        " 0, 0, 0, '2025-10-20', 'paid', X'01', 0)",
+        "INSERT INTO payment (id, receipt_no, office_id, counter_id, cashier_id, customer_id, paid_at, business_date,"
+        " method, subtotal, stamp_duty, total, tendered, change, reference, status, taken_offline, reprint_count)"
+        " VALUES (X'01', 'KPG-L01-20251124-0001', 1, 1, 1, 1, '2025-11-24 02:00:00', '2025-11-24', 'cash', 30000,"
+        " 0, 30000, 30000, 0, '', 'completed', 0, 0)",
+        "INSERT INTO payment_line (payment_id, seq, kind, bill_id, period, water_charge, standing_charge, meter_fee,"
+        " admin_fee, fine, amount) VALUES (X'01', 1, 'bill', 1, 202510, 30000, 0, 0, 0, 0, 30000)",
+        "INSERT INTO audit_log (at, user_id, counter_id, action, subject, details)"
+        " VALUES ('2025-11-24 02:00:00', 1, 1, 'payment', 'KPG-L01-20251124-0001', '{}')",
+    ]
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT status, void_reason FROM payment")).one() == ("completed", "")
+        assert len(connection.execute(text("SELECT receipt_key FROM office")).scalar()) == 64
+    engine.dispose()

@@ -15,15 +15,15 @@ BigInt = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
 def upgrade() -> None:
+    # columns only (ALTER TABLE ADD COLUMN): a constraint would make SQLite copy the
+    # payment table, which the payment lines' foreign keys forbid
     with op.batch_alter_table("payment") as batch:
         batch.add_column(sa.Column("void_reason", sa.String(200), nullable=False, server_default=""))
         batch.add_column(sa.Column("voided_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("voided_by", BigInt, nullable=True))
-        batch.create_foreign_key(op.f("fk_payment_voided_by_app_user"), "app_user", ["voided_by"], ["id"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("payment") as batch:
-        batch.drop_constraint(op.f("fk_payment_voided_by_app_user"), type_="foreignkey")
         for name in ("voided_by", "voided_at", "void_reason"):
             batch.drop_column(name)
