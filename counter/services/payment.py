@@ -24,7 +24,7 @@ from counter.services.approval import SUPERVISORS, Approval, authorise, check_cr
 from counter.services.billing import BillDue, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
-from counter.services.plan_state import OpenTerm, record_terms
+from counter.services.plan_state import OpenTerm, record_terms, settle_completed
 from counter.services.plans import next_document_no, settle_default
 from counter.store.uow import UnitOfWork
 
@@ -209,9 +209,7 @@ def _pay_terms(session, desk: Desk, paying: Quote, payment_id: uuid.UUID, receip
     if record_terms(plan, seqs, payment_id, receipt_no):
         raise BillSelectionError("Angsuran ini baru saja dibayar di loket lain; muat ulang pelanggan.")
     if plan.status == "completed":
-        plan.ended_on = paying.on
-        session.execute(update(Bill.__table__).where(Bill.id.in_([b["bill_id"] for b in plan.bills]))
-                        .values(status="paid", payment_id=payment_id))
+        settle_completed(session, plan, payment_id, paying.on)
     if 0 not in seqs or not plan.unseal_on_down_payment:
         return None
     now = desk.now()

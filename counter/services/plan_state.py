@@ -8,10 +8,10 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from counter.models import InstalmentPlan
+from counter.models import Bill, InstalmentPlan
 from counter.rules.instalments import covered_by, first_overdue
 
 
@@ -81,6 +81,32 @@ def active_plan(session: Session, customer_id: int) -> InstalmentPlan | None:
 def customer_standing(session: Session, customer_id: int, on: dt.date) -> PlanStanding | None:
     plan = active_plan(session, customer_id)
     return None if plan is None else standing(plan, on)
+
+
+def _stamp(change: int | None) -> dict:
+    """Central gives changed rows its change number, so counters pull them."""
+    return {} if change is None else {"change_seq": change}
+
+
+def settle_completed(session: Session, plan: InstalmentPlan, payment_id: uuid.UUID, on: dt.date,
+                     change: int | None = None) -> None:
+    """A plan whose last term is paid: its bills become paid by that payment."""
+    plan.ended_on = on
+    session.execute(update(Bill.__table__).where(Bill.id.in_([b["bill_id"] for b in plan.bills]))
+                    .values(status="paid", payment_id=payment_id, **_stamp(change)))
+
+
+def record_default(session: Session, plan: InstalmentPlan, state: PlanStanding, change: int | None = None) -> None:
+    """Record a default: the bills the plan's money paid in full become paid (by
+    its last payment), the rest return to arrears, a remainder is the plan's credit."""
+    if state.settled_bill_ids:
+        last_payment = next(t["payment"] for t in reversed(plan.terms) if t.get("payment"))
+        session.execute(update(Bill.__table__).where(Bill.id.in_(state.settled_bill_ids))
+                        .values(status="paid", payment_id=uuid.UUID(last_payment), **_stamp(change)))
+    plan.status, plan.ended_on, plan.credit = "defaulted", state.defaulted_on, state.credit
+    plan.revision += 1
+    if change is not None:
+        plan.change_seq = change
 
 
 def unrecord_terms(plan: InstalmentPlan, payment_id: uuid.UUID) -> list[int]:

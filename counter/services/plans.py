@@ -8,13 +8,13 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, NotFound, PaymentRefused, quoted
-from counter.models import Bill, DocumentSequence, InstalmentPlan, OutboxEvent, ReliefProgramme
+from counter.models import DocumentSequence, InstalmentPlan, OutboxEvent, ReliefProgramme
 from counter.rules.allocation import check_oldest_first
 from counter.rules.instalments import document_number
 from counter.rules.money import format_rupiah
@@ -25,7 +25,7 @@ from counter.services.approval import SUPERVISORS, Approval, authorise, check_cr
 from counter.services.billing import CustomerDetail, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
-from counter.services.plan_state import active_plan, paid_amount, standing
+from counter.services.plan_state import active_plan, paid_amount, record_default, standing
 from counter.services.programmes import (
     applicant, current_programme, current_programmes, eligibility, instalment_rule, relief_terms,
 )
@@ -230,11 +230,7 @@ def settle_default(session: Session, desk: Desk, customer_id: int, on: dt.date) 
     state = standing(plan, on)
     if state.defaulted_on is None:
         return None
-    last_payment = next((t["payment"] for t in reversed(plan.terms) if t.get("payment")), None)
-    if state.settled_bill_ids:
-        session.execute(update(Bill.__table__).where(Bill.id.in_(state.settled_bill_ids))
-                        .values(status="paid", payment_id=uuid.UUID(last_payment)))
-    plan.status, plan.ended_on, plan.credit, plan.revision = "defaulted", on, state.credit, plan.revision + 1
+    record_default(session, plan, state)
     now = desk.now()
     session.execute(insert(OutboxEvent.__table__), dict(
         id=uuid7(), kind="plan.defaulted", created_at=now, sent_at=None,

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from counter.models import (
     Bill, Conflict, Customer, InboxEvent, InstalmentPlan, Payment, ReliefProgramme, Shift, User, WorkOrder,
 )
 from counter.rules.text import key
-from counter.services.plan_state import record_terms, standing
+from counter.services.plan_state import record_default, record_terms, settle_completed, standing
 from counter.services.programmes import PROGRAMME_FIELDS
 from counter.sync.outcome import Outcome, Rejected
 
@@ -115,13 +115,7 @@ def apply_plan_defaulted(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     state = standing(plan, on)
     if state.defaulted_on is None:
         raise Rejected(f"rencana {plan.plan_no} belum lewat tenggang pada {on.isoformat()}")
-    change = batch.change()
-    if state.settled_bill_ids:
-        last_payment = next(t["payment"] for t in reversed(plan.terms) if t.get("payment"))
-        session.execute(update(Bill).where(Bill.id.in_(state.settled_bill_ids))
-                        .values(status="paid", payment_id=uuid.UUID(last_payment), change_seq=change))
-    plan.status, plan.ended_on, plan.credit = "defaulted", on, state.credit
-    plan.revision, plan.change_seq = plan.revision + 1, change
+    record_default(session, plan, state, batch.change())
     return Outcome("applied")
 
 
@@ -235,7 +229,5 @@ def pay_terms(batch, payment_id: uuid.UUID, receipt_no: str, lines: list[dict], 
         change = batch.change()
         plan.change_seq = change
         if plan.status == "completed":
-            plan.ended_on = on
-            session.execute(update(Bill).where(Bill.id.in_([b["bill_id"] for b in plan.bills]))
-                            .values(status="paid", payment_id=payment_id, change_seq=change))
+            settle_completed(session, plan, payment_id, on, change)
     return conflicts
