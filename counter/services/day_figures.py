@@ -1,0 +1,180 @@
+"""What a shift's close and an office day's closing say, as plain frozen data:
+the consolidation fills them, the PDF, CSV and thermal reports print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A line of a breakdown: receipts counted and Rupiah collected under a label."""
+
+    label: str
+    count: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class ShiftFigures:
+    """One cashier's shift at one counter: what the drawer should hold and what was counted."""
+
+    shift_id: str
+    office_code: str
+    office_name: str
+    counter_code: str
+    cashier: str  # username
+    cashier_name: str
+    business_date: dt.date
+    opened_at: dt.datetime
+    closed_at: dt.datetime | None  # None: still open
+    opening_float: int
+    payments: int  # completed receipts
+    voids: int
+    reprints: int
+    cash_taken: int  # tendered in cash on completed receipts
+    change_given: int
+    by_method: tuple[Tally, ...]  # completed receipts per method, cash included
+    counts: dict[str, int] = field(default_factory=dict)  # rules.cash denomination key -> pieces; empty while open
+    counted: int | None = None  # None while open
+    variance_reason: str = ""
+    closed_by: str = ""  # username of who closed it (the cashier, or a supervisor)
+
+    @property
+    def expected_cash(self) -> int:
+        """Float + cash taken - change given."""
+        return self.opening_float + self.cash_taken - self.change_given
+
+    @property
+    def variance(self) -> int | None:
+        """Counted - expected: negative is a shortfall."""
+        return None if self.counted is None else self.counted - self.expected_cash
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    """One receipt of the day, as the daily receipts report (LPP) lists it."""
+
+    receipt_no: str
+    paid_at: dt.datetime
+    counter_code: str
+    cashier: str
+    customer_number: str
+    customer_name: str
+    method: str
+    months: str  # the billing months paid, e.g. "Jan-Mar 2025"; terms named too
+    water: int
+    fixed: int  # standing charge + meter fee + admin fee
+    fines: int
+    terms: int  # instalment terms and down payments
+    stamp_duty: int
+    total: int
+    status: str  # completed | void
+
+
+@dataclass(frozen=True)
+class VoidRow:
+    receipt_no: str
+    counter_code: str
+    cashier: str
+    amount: int
+    reason: str
+    approved_by: str
+    voided_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    kind: str
+    customer_number: str
+    amount: int
+    status: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CounterSync:
+    """How current central's view of a counter is: events received and not yet
+    applied, the last one received, and whether a shift there is still open."""
+
+    counter_code: str
+    pending: int
+    last_received_at: dt.datetime | None
+    open_shifts: int
+
+
+@dataclass(frozen=True)
+class Deposit:
+    amount: int
+    bank: str
+    reference: str
+    recorded_at: dt.datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The sign-off of an office day."""
+
+    closed_at: dt.datetime
+    closed_by: str  # the supervisor's username
+    override_reason: str  # why it was closed with shifts still open; "" when none were
+    included: dict[str, int]  # counter code -> the highest receipt number of the day it covers
+
+
+@dataclass(frozen=True)
+class Components:
+    """The day's collection split by what it paid for."""
+
+    water: int
+    fixed: int  # standing charge + meter fee + admin fee
+    fines: int
+    stamp_duty: int
+    terms: int  # instalment terms
+    down_payments: int
+    waived: int  # fines and arrears waived by plans made that day (not collected: for the record)
+
+    @property
+    def collected(self) -> int:
+        return self.water + self.fixed + self.fines + self.stamp_duty + self.terms + self.down_payments
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """An office's business day, consolidated from the central store."""
+
+    office_code: str
+    office_name: str
+    business_date: dt.date
+    made_at: dt.datetime  # when these figures were read
+    count: int  # completed receipts (the late section apart)
+    total: int
+    components: Components
+    by_counter: tuple[Tally, ...]
+    by_cashier: tuple[Tally, ...]
+    by_method: tuple[Tally, ...]
+    by_tariff: tuple[Tally, ...]
+    by_hour: tuple[Tally, ...]  # label "08", "09", ... in the office's time zone
+    receipts: tuple[ReceiptRow, ...]  # every receipt of the day, voided ones too, late ones apart
+    shifts: tuple[ShiftFigures, ...]
+    voids: tuple[VoidRow, ...]
+    reprints: tuple[Tally, ...]  # label: receipt number; count: copies printed after the original
+    conflicts: tuple[ConflictRow, ...]
+    waiting: tuple[CounterSync, ...]
+    closing: Closing | None = None
+    deposit: Deposit | None = None
+    late: tuple[ReceiptRow, ...] = ()  # arrived after the sign-off: outside the signed figures
+    late_voids: tuple[VoidRow, ...] = ()
+
+    @property
+    def cash_total(self) -> int:
+        return sum(t.amount for t in self.by_method if t.label == "cash")
+
+    @property
+    def closed(self) -> bool:
+        return self.closing is not None
