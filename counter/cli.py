@@ -596,9 +596,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
     p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")
     from counter.cli_admin import add_admin_commands
+    from counter.cli_cash import add_cash_commands
     from counter.cli_plans import add_plan_commands
 
     add_plan_commands(command)
+    add_cash_commands(command)
     add_admin_commands(command)
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)

@@ -78,6 +78,11 @@ class SecuritySettings:
 
 
 @dataclass(frozen=True)
+class ClosingSettings:
+    variance_limit: int = 10_000  # a shift's cash over or short by more than this needs a reason
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreSettings = field(default_factory=StoreSettings)
     desk: DeskSettings = field(default_factory=DeskSettings)
@@ -86,6 +91,7 @@ class Config:
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     receipt: ReceiptSettings = field(default_factory=ReceiptSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
+    closing: ClosingSettings = field(default_factory=ClosingSettings)
     source: Path | None = None  # the file read, if any
 
     @property
@@ -128,6 +134,9 @@ paper = "80mm"            # 80mm | 58mm
 lockout_attempts = 5      # wrong PINs in a row that lock a user ...
 lockout_minutes = 15      # ... for this long
 idle_lock_minutes = 5     # the desk locks after this long idle; 0: never
+
+[closing]
+variance_limit = 10000    # Rupiah: a shift's cash over or short by more needs a reason
 """
 
 
@@ -208,6 +217,8 @@ def load(
         raise InvalidInput("central.timeout_ms minimal 100 dan central.interval_s minimal 1.")
     if config.desk.language not in ("id", "en"):
         raise InvalidInput("Bahasa (desk.language) harus id atau en.")
+    if config.closing.variance_limit < 0:
+        raise InvalidInput("Batas selisih kas (closing.variance_limit) tidak boleh negatif.")
     if not 1 <= config.billing.due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
     return config

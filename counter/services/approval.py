@@ -118,6 +118,8 @@ DESK_ACTS = {
     "reprint": ("cashier", "supervisor"),
     "plan.make": ("cashier", "supervisor"),
     "void": ("cashier", "supervisor"),  # and a supervisor's credential for the act
+    "day.close": ("cashier", "supervisor"),  # likewise
+    "deposit": ("cashier", "supervisor"),  # likewise
 }
 
 
@@ -129,7 +131,7 @@ def authorise(desk, act: str) -> None:  # noqa: ANN001 - Desk
 
 
 ACT_LABELS = {"pay": "menerima pembayaran", "reprint": "mencetak ulang struk", "plan.make": "membuat rencana angsuran",
-              "void": "membatalkan pembayaran"}
+              "void": "membatalkan pembayaran", "day.close": "menutup hari", "deposit": "mencatat setoran"}
 
 
 def admin_approval(uow: UnitOfWork, approval: Approval | None, act: str, desk=None) -> Approver | None:  # noqa: ANN001

@@ -26,6 +26,7 @@ from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
 from counter.services.plan_state import OpenTerm, record_terms, settle_completed
 from counter.services.plans import next_document_no, settle_default
+from counter.services.shifts import refuse_closed_till
 from counter.store.uow import UnitOfWork
 
 BACKDATE_DAYS = 31  # how far back a supervisor may date a payment
@@ -120,6 +121,7 @@ def pay(
         session = uow.session
         now = desk.now()
         today = on if backdated else desk.today()
+        refuse_closed_till(session, desk, today)
         found = customer_by_number(session, customer)
         settle_default(session, desk, found.id, today)
         owed = quote_customer(session, found, today)

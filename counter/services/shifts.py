@@ -1,19 +1,25 @@
-"""Opening a cashier's shift with the float in the drawer. (Closing it, with
-the count by denomination, belongs to the day's cash closing.)"""
+"""A cashier's shift: opened with the float in the drawer, closed by counting
+the drawer by denomination. Works without central: the close goes out as an
+event like every other act."""
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, PaymentRefused
-from counter.models import OutboxEvent, Shift
+from counter.models import Counter, DayClosing, Office, OutboxEvent, Payment, Shift, User
+from counter.rules.cash import checked_counts, counted_total
 from counter.rules.money import MAX_FLOAT, format_rupiah
 from counter.services import audit
 from counter.services.approval import authorise
 from counter.services.context import Desk
+from counter.services.day_figures import ShiftFigures, Tally
 from counter.store.uow import UnitOfWork
 
 
@@ -30,13 +36,39 @@ def _view(shift: Shift, username: str) -> ShiftView:
     return ShiftView(str(shift.id), username, shift.business_date.isoformat(), shift.opening_float, shift.status)
 
 
+def open_shift_of(session: Session, desk: Desk) -> Shift | None:
+    """The desk user's open shift at this counter, of whatever day."""
+    return session.scalars(select(Shift).where(
+        Shift.counter_id == desk.counter_id, Shift.user_id == desk.user_id, Shift.status == "open")
+        .order_by(Shift.opened_at.desc())).first()
+
+
 def current_shift(uow: UnitOfWork, desk: Desk) -> ShiftView | None:
     """The open shift of the desk's user at this counter today, if any."""
     with uow:
-        shift = uow.session.scalars(select(Shift).where(
-            Shift.counter_id == desk.counter_id, Shift.user_id == desk.user_id, Shift.status == "open",
-            Shift.business_date == desk.today())).first()
-        return _view(shift, desk.username) if shift else None
+        shift = open_shift_of(uow.session, desk)
+        return _view(shift, desk.username) if shift and shift.business_date == desk.today() else None
+
+
+def day_closed(session: Session, office_id: int, day: dt.date) -> DayClosing | None:
+    return session.scalars(select(DayClosing).where(DayClosing.office_id == office_id,
+                                                    DayClosing.business_date == day)).first()
+
+
+def refuse_closed_day(session: Session, office_id: int, day: dt.date, act: str) -> None:
+    """A signed-off day takes no more payments or voids."""
+    if day_closed(session, office_id, day) is not None:
+        raise PaymentRefused(f"Hari {day:%d-%m-%Y} sudah ditutup kepala unit; {act} untuk tanggal itu tidak bisa lagi.")
+
+
+def refuse_closed_till(session: Session, desk: Desk, day: dt.date) -> None:
+    """Money is not taken on a closed day, nor by a cashier whose shift here
+    today is closed (they open a new one)."""
+    refuse_closed_day(session, desk.office_id, day, "pembayaran")
+    if open_shift_of(session, desk) is None and session.scalar(select(Shift.id).where(
+            Shift.counter_id == desk.counter_id, Shift.user_id == desk.user_id,
+            Shift.business_date == desk.today(), Shift.status == "closed").limit(1)) is not None:
+        raise PaymentRefused("Shift Anda di loket ini sudah ditutup; buka shift baru untuk menerima pembayaran.")
 
 
 def open_shift(uow: UnitOfWork, desk: Desk, opening_float: int) -> ShiftView:
@@ -47,6 +79,7 @@ def open_shift(uow: UnitOfWork, desk: Desk, opening_float: int) -> ShiftView:
         raise InvalidInput(f"Modal awal harus antara Rp 0 dan {format_rupiah(MAX_FLOAT)}.")
     with uow.writing():
         session = uow.session
+        refuse_closed_day(session, desk.office_id, desk.today(), "membuka shift")
         other = session.scalars(select(Shift).where(Shift.counter_id == desk.counter_id,
                                                     Shift.status == "open")).first()
         if other is not None:
@@ -55,11 +88,92 @@ def open_shift(uow: UnitOfWork, desk: Desk, opening_float: int) -> ShiftView:
         shift = Shift(id=uuid7(), office_id=desk.office_id, counter_id=desk.counter_id, user_id=desk.user_id,
                       business_date=desk.today(), opened_at=now, opening_float=opening_float, status="open")
         session.add(shift)
-        session.execute(insert(OutboxEvent.__table__), dict(
-            id=uuid7(), kind="shift.opened", created_at=now, sent_at=None,
-            payload={"shift_id": str(shift.id), "office": desk.office_code, "counter": desk.counter_code,
-                     "cashier": desk.username, "business_date": shift.business_date.isoformat(),
-                     "opened_at": now.isoformat(), "opening_float": opening_float}))
+        _event(session, "shift.opened", now, {
+            "shift_id": str(shift.id), "office": desk.office_code, "counter": desk.counter_code,
+            "cashier": desk.username, "business_date": shift.business_date.isoformat(),
+            "opened_at": now.isoformat(), "opening_float": opening_float})
         audit.append(session, "shift.opened", str(shift.id), {"opening_float": opening_float}, **audit.by(desk))
         uow.commit()
         return _view(shift, desk.username)
+
+
+def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance_reason: str = "",
+                variance_limit: int = 10_000) -> ShiftFigures:
+    """Close the desk user's open shift with the drawer counted by denomination.
+    A variance beyond `variance_limit` (either way) needs a reason."""
+    authorise(desk, "pay")
+    counts = checked_counts(counts)
+    reason = " ".join((variance_reason or "").split())
+    if len(reason) > 200 or any(ord(ch) < 32 for ch in reason):
+        raise InvalidInput("Alasan selisih paling panjang 200 huruf.")
+    with uow.writing():
+        session = uow.session
+        shift = open_shift_of(session, desk)
+        if shift is None:
+            raise PaymentRefused("Tidak ada shift terbuka di loket ini untuk ditutup (sudah ditutup?).")
+        figures = shift_figures(session, shift)
+        counted = counted_total(counts)
+        variance = counted - figures.expected_cash
+        if abs(variance) > variance_limit and len(reason) < 5:
+            word = "kurang" if variance < 0 else "lebih"
+            raise InvalidInput(f"Kas {word} {format_rupiah(abs(variance))}, melebihi batas "
+                               f"{format_rupiah(variance_limit)}: tulis alasan selisihnya (minimal 5 huruf).")
+        now = desk.now()
+        shift.status, shift.closed_at, shift.closed_by = "closed", now, desk.user_id
+        shift.counts, shift.counted, shift.expected_cash, shift.variance_reason = counts, counted, figures.expected_cash, reason
+        _event(session, "shift.closed", now, {
+            "shift_id": str(shift.id), "office": desk.office_code, "counter": desk.counter_code,
+            "closed_at": now.isoformat(), "closed_by": desk.username, "counts": counts, "counted": counted,
+            "expected_cash": figures.expected_cash, "variance_reason": reason})
+        audit.append(session, "shift.closed", str(shift.id), {
+            "counted": counted, "expected": figures.expected_cash, "variance": variance,
+            **({"reason": reason} if reason else {})}, **audit.by(desk))
+        session.flush()
+        closed = shift_figures(session, shift)
+        uow.commit()
+        return closed
+
+
+def _event(session: Session, kind: str, now: dt.datetime, payload: dict) -> None:
+    session.execute(insert(OutboxEvent.__table__), dict(id=uuid7(), kind=kind, created_at=now, sent_at=None,
+                                                        payload=payload))
+
+
+def shift_figures(session: Session, shift: Shift) -> ShiftFigures:
+    """What the shift took: the cashier's payments at that counter on that day
+    from its opening to its close (or now). Read the same way at a counter and
+    at central."""
+    p = Payment.__table__
+    window = [p.c.counter_id == shift.counter_id, p.c.cashier_id == shift.user_id,
+              p.c.business_date == shift.business_date, p.c.paid_at >= shift.opened_at]
+    if shift.closed_at is not None:
+        window.append(p.c.paid_at <= shift.closed_at)
+    rows = session.execute(select(p.c.status, p.c.method, func.count(), func.sum(p.c.total), func.sum(p.c.tendered),
+                                  func.sum(p.c.change), func.sum(p.c.reprint_count))
+                           .where(*window).group_by(p.c.status, p.c.method)).all()
+    done = [r for r in rows if r[0] == "completed"]
+    cash = [r for r in done if r[1] == "cash"]
+    office = session.get(Office, shift.office_id)
+    cashier = session.get(User, shift.user_id)
+    closer = session.get(User, shift.closed_by) if shift.closed_by else None
+    return ShiftFigures(
+        shift_id=str(shift.id), office_code=office.code, office_name=office.name,
+        counter_code=session.get(Counter, shift.counter_id).code, cashier=cashier.username,
+        cashier_name=cashier.full_name, business_date=shift.business_date, opened_at=shift.opened_at,
+        closed_at=shift.closed_at, opening_float=shift.opening_float,
+        payments=sum(r[2] for r in done), voids=sum(r[2] for r in rows if r[0] == "void"),
+        reprints=sum(r[6] or 0 for r in rows),
+        cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash),
+        by_method=tuple(Tally(r[1], r[2], r[3]) for r in sorted(done, key=lambda r: r[1])),
+        counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",
+        closed_by=closer.username if closer else "")
+
+
+def find_shift(session: Session, shift_id: str) -> Shift:
+    try:
+        shift = session.get(Shift, uuid.UUID(str(shift_id)))
+    except ValueError:
+        shift = None
+    if shift is None:
+        raise InvalidInput(f"Shift {str(shift_id)[:40]!r} tidak ditemukan.")
+    return shift

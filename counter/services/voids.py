@@ -18,6 +18,7 @@ from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
 from counter.services.plan_state import unrecord_terms
+from counter.services.shifts import refuse_closed_day
 from counter.store.uow import UnitOfWork
 
 
@@ -65,6 +66,7 @@ def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, appr
         if payment.business_date != desk.today():
             raise PaymentRefused("Pembayaran hanya dapat dibatalkan pada hari yang sama; "
                                  "untuk hari lain ajukan koreksi ke kantor cabang.")
+        refuse_closed_day(uow.session, payment.office_id, payment.business_date, "pembatalan")
     supervisor = check_credential(uow, approval, "Pembatalan pembayaran", SUPERVISORS, desk)
     with uow.writing():
         session = uow.session

@@ -30,9 +30,12 @@ from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.sync.central import next_change
+from counter.sync.day_applier import (
+    apply_day_closed, apply_deposit, apply_reprint, apply_shift_closed, apply_shift_opened,
+)
 from counter.sync.outcome import Outcome, Rejected
 from counter.sync.plan_applier import (
-    apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_shift_opened, apply_void, apply_work_order,
+    apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_void, apply_work_order,
     pay_terms,
 )
 
@@ -252,7 +255,8 @@ def _line_row(payment_id: uuid.UUID, seq: int, line: dict, bills: dict) -> dict:
 APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {
     "payment.created": apply_payment, "plan.created": apply_plan_created, "plan.defaulted": apply_plan_defaulted,
     "work_order.created": apply_work_order, "programme.saved": apply_programme_saved,
-    "payment.voided": apply_void, "shift.opened": apply_shift_opened,
+    "payment.voided": apply_void, "shift.opened": apply_shift_opened, "shift.closed": apply_shift_closed,
+    "receipt.reprinted": apply_reprint, "day.closed": apply_day_closed, "deposit.recorded": apply_deposit,
 }
 
 

@@ -23,7 +23,10 @@ from counter.store.engine import sqlite_engine
 DESK_ROLE = "counter_desk"
 REFERENCE_TABLES = ("office", "counter", "app_user", "tariff_group", "tariff_block", "fine_scheme",
                     "stamp_duty_rule", "instalment_rule", "relief_programme", "customer", "bill",
-                    "instalment_plan", "work_order")
+                    "instalment_plan", "work_order", "day_closing")
+# What a supervisor's desk reads for the office day's figures and a customer's
+# credit and conflicts; never written from a counter.
+DAY_TABLES = ("payment", "payment_line", "shift", "conflict", "customer_credit", "deposit")
 
 
 def central_url(url: str, data_dir: Path) -> str:
@@ -101,7 +104,8 @@ def init_central(engine: Engine, desk_password: str | None = None) -> None:
             f"GRANT INSERT ON audit_log TO {DESK_ROLE}",  # the counters' audit chains; never UPDATE or DELETE
             f"GRANT SELECT (chain, seq) ON audit_log TO {DESK_ROLE}",  # what ON CONFLICT needs to skip a resend
             f"GRANT USAGE ON SEQUENCE audit_log_id_seq TO {DESK_ROLE}",
-            f"GRANT SELECT (id, status, reason, processed_at) ON inbox TO {DESK_ROLE}",
+            f"GRANT SELECT (id, office, counter, status, reason, received_at, processed_at) ON inbox TO {DESK_ROLE}",
+            f"GRANT SELECT ON {', '.join(DAY_TABLES)} TO {DESK_ROLE}",
         ]
         for statement in statements + ROW_SECURITY:
             connection.execute(text(statement))
@@ -113,12 +117,15 @@ def init_central(engine: Engine, desk_password: str | None = None) -> None:
 # (one office, or a pilot) is not tied to an office and sees everything.
 _MINE = "(desk_office() IS NULL OR office_id = desk_office())"
 _MY_CUSTOMERS = "(desk_office() IS NULL OR customer_id IN (SELECT id FROM customer WHERE office_id = desk_office()))"
+_MY_PAYMENTS = "(desk_office() IS NULL OR payment_id IN (SELECT id FROM payment WHERE office_id = desk_office()))"
 ROW_SECURITY = [
     "CREATE OR REPLACE FUNCTION desk_office() RETURNS bigint LANGUAGE sql STABLE AS"
     " $$ SELECT office_id FROM desk_office WHERE role_name = current_user $$",
     f"GRANT SELECT ON desk_office TO {DESK_ROLE}",
     *(statement for table, rule in (
         ("customer", _MINE), ("bill", _MY_CUSTOMERS), ("instalment_plan", _MINE), ("work_order", _MY_CUSTOMERS),
+        ("day_closing", _MINE), ("payment", _MINE), ("payment_line", _MY_PAYMENTS), ("shift", _MINE),
+        ("conflict", _MY_CUSTOMERS), ("customer_credit", _MY_CUSTOMERS), ("deposit", _MINE),
     ) for statement in (
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"DROP POLICY IF EXISTS desk_reads ON {table}",
@@ -172,6 +179,7 @@ COUNTER_ACTS = (
     "DELETE FROM payment_line", "DELETE FROM payment", "DELETE FROM outbox", "DELETE FROM audit_log",
     "DELETE FROM receipt_sequence", "DELETE FROM sync_state", "DELETE FROM work_order",
     "DELETE FROM instalment_plan", "DELETE FROM document_sequence", "DELETE FROM shift",
+    "DELETE FROM day_closing", "DELETE FROM deposit",
 )
 
 

@@ -10,7 +10,7 @@ import uuid
 from sqlalchemy import select
 
 from counter.models import (
-    Bill, Conflict, Customer, InboxEvent, InstalmentPlan, Payment, ReliefProgramme, Shift, User, WorkOrder,
+    Bill, Conflict, Customer, InboxEvent, InstalmentPlan, Payment, ReliefProgramme, User, WorkOrder,
 )
 from counter.rules.text import key
 from counter.services.plan_state import record_default, record_terms, settle_completed, standing
@@ -181,25 +181,6 @@ def apply_void(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
             bill.status, bill.payment_id = "unpaid", None
     payment.status, payment.void_reason, payment.voided_at = "void", str(p.get("reason", ""))[:200], voided_at
     payment.voided_by = _user_id(session, p.get("approved_by"))
-    return Outcome("applied")
-
-
-def apply_shift_opened(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
-    p = _payload(event)
-    session = batch.session
-    shift_id = _uuid(p.get("shift_id"), "shift_id")
-    if session.get(Shift, shift_id) is not None:
-        return Outcome("duplicate", "shift ini sudah tercatat")
-    counter = _counter(batch, event)
-    try:
-        opened_at = dt.datetime.fromisoformat(p["opened_at"])
-        business_date = dt.date.fromisoformat(p["business_date"])
-        opening_float = int(p["opening_float"])
-    except (KeyError, TypeError, ValueError):
-        raise Rejected("shift tidak lengkap") from None
-    session.add(Shift(id=shift_id, office_id=counter[1], counter_id=counter[0],
-                      user_id=_user_id(session, p.get("cashier")), business_date=business_date,
-                      opened_at=opened_at, opening_float=opening_float, status="open"))
     return Outcome("applied")
 
 

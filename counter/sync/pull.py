@@ -18,16 +18,16 @@ from sqlalchemy import Engine, Uuid, case, delete, func, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from counter.models import (
-    Bill, Counter, Customer, FineSchemeRow, InboxEvent, InstalmentPlan, InstalmentRuleRow, Office, OutboxEvent,
+    Bill, Counter, Customer, DayClosing, FineSchemeRow, InboxEvent, InstalmentPlan, InstalmentRuleRow, Office, OutboxEvent,
     ReliefProgramme, StampDutyRow, SyncState, TariffBlock, TariffGroup, User, WorkOrder,
 )
 from counter.sync.state import reaching_central, read_state, record_contact, write_state, writing
 
 # In the order foreign keys need them.
 REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, FineSchemeRow, StampDutyRow, InstalmentRuleRow,
-              ReliefProgramme, Customer, Bill, InstalmentPlan, WorkOrder)
+              ReliefProgramme, Customer, Bill, InstalmentPlan, WorkOrder, DayClosing)
 # Made at counters: central has them only from the inbox, so loading it skips them.
-COUNTER_MADE = (InstalmentPlan, WorkOrder)
+COUNTER_MADE = (InstalmentPlan, WorkOrder, DayClosing)
 PAGE = 5_000
 OUTCOME_CHUNK = 500
 

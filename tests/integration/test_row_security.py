@@ -12,11 +12,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from counter.cli import main
-from counter.models import AuditRecord, Bill, Customer, InboxEvent
+from counter.models import AuditRecord, Bill, Customer, InboxEvent, Payment, PaymentLine
 from counter.sync.central import DESK_ROLE, central_engine, desk_login
 from counter.sync.state import CentralUnreachable
 from counter.sync.worker import SyncLink
-from tests.integration.sync_helpers import count, desk_at, owing_customers, pay_oldest, role_lock
+from tests.integration.sync_helpers import count, desk_at, drain, owing_customers, pay_oldest, role_lock
 
 PASSWORD = f"desk-{uuid.uuid4().hex[:12]}"
 
@@ -75,6 +75,11 @@ def test_each_office_login_sees_only_its_own_customers_and_bills(app, central, t
         with soe.connect() as c:
             assert c.execute(select(Customer.name)).scalars().all() == ["Orang Soe"]
             assert c.scalar(select(func.count()).select_from(Bill)) == 1
+        drain(central)  # the day's figures: each office reads its own payments only
+        for engine, payments in ((kpg, 1), (soe, 0)):
+            with engine.connect() as c:
+                assert c.scalar(select(func.count()).select_from(Payment)) == payments
+                assert c.scalar(select(func.count()).select_from(PaymentLine)) == payments
     finally:
         kpg.dispose()
         soe.dispose()

@@ -1,0 +1,213 @@
+"""Command-line commands for the cash: a cashier's shift (open, close with the
+count, Z-report), the office day (status, sign-off), the deposit and the daily
+reports (see counter.cli for the conventions)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from counter.bootstrap import App
+from counter.cli import _approval, _approver_args, _console, _date, _table
+from counter.errors import InvalidInput
+from counter.rules.cash import DENOMINATIONS
+from counter.rules.money import format_rupiah, parse_rupiah
+from counter.services.day_figures import DayFigures, ShiftFigures
+
+
+def _counts(items: list[str]) -> dict[str, object]:
+    """`100000=3 c500=4` -> {"100000": 3, "c500": 4}; a count that is not a whole number is left to the use case."""
+    counts: dict[str, object] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise InvalidInput(f"Hitungan {item!r} harus berbentuk PECAHAN=JUMLAH, mis. 100000=3 atau c500=4.")
+        value = value.strip()
+        counts[name.strip()] = int(value) if value.lstrip("-").isdigit() else value
+    return counts
+
+
+def _print_shift(shift: ShiftFigures) -> None:
+    console = _console()
+    state = "MASIH BUKA" if shift.is_open else f"ditutup {shift.closed_at:%d-%m-%Y %H:%M} UTC"
+    console.print(f"[bold]Shift {shift.cashier} di loket {shift.counter_code}, {shift.business_date:%d-%m-%Y}[/bold] "
+                  f"({state})")
+    rows = [(t.label, t.count, format_rupiah(t.amount)) for t in shift.by_method]
+    console.print(_table(f"{shift.payments} struk, {shift.voids} batal, {shift.reprints} cetak ulang",
+                         ["Cara bayar", "Struk", "Jumlah"], rows, right={1, 2}))
+    console.print(f"Modal awal {format_rupiah(shift.opening_float)} + tunai diterima {format_rupiah(shift.cash_taken)}"
+                  f" - kembalian {format_rupiah(shift.change_given)} = [bold]seharusnya "
+                  f"{format_rupiah(shift.expected_cash)}[/bold]")
+    if shift.counted is not None:
+        console.print(f"Dihitung {format_rupiah(shift.counted)}, selisih [bold]{format_rupiah(shift.variance)}[/bold]"
+                      + (f" ({shift.variance_reason})" if shift.variance_reason else ""))
+
+
+def cmd_shift(app: App, args: argparse.Namespace) -> object:
+    from counter.services import shifts
+
+    desk = app.desk()
+    if args.what == "open":
+        if args.float is None:
+            raise InvalidInput("Sebutkan modal awal: --float 200000.")
+        opened = shifts.open_shift(app.uow(), desk, parse_rupiah(args.float))
+        if args.json:
+            return opened
+        _console().print(f"Shift dibuka dengan modal awal {format_rupiah(opened.opening_float)}.")
+        return None
+    if args.what == "close":
+        if not args.count:
+            raise InvalidInput("Sebutkan hitungan kas per pecahan, mis. --count 100000=3 --count c500=4 "
+                               f"(pecahan: {', '.join(d.key for d in DENOMINATIONS)}).")
+        shift = shifts.close_shift(app.uow(), desk, _counts(args.count), args.reason or "",
+                                   app.config.closing.variance_limit)
+    else:
+        with app.uow() as uow:
+            found = shifts.find_shift(uow.session, args.id) if args.id else shifts.open_shift_of(uow.session, desk)
+            if found is None:
+                raise InvalidInput("Tidak ada shift terbuka di loket ini; sebutkan --id SHIFT.")
+            shift = shifts.shift_figures(uow.session, found)
+    if args.what == "z":
+        from counter.printing.printers import send
+        from counter.printing.z_report import z_report_bytes, z_report_lines
+
+        printer = dataclasses.asdict(app.config.printer)
+        if printer["kind"] == "none" or args.text:
+            print("\n".join(z_report_lines(shift, 32 if printer["paper"] == "58mm" else 48)))
+        else:
+            _console().print(f"Laporan Z: {send(z_report_bytes(shift, printer['paper']), printer)}")
+        return None
+    if args.json:
+        return shift
+    _print_shift(shift)
+    return None
+
+
+def _read_day(app: App, args: argparse.Namespace) -> DayFigures:
+    from counter.services.day_closing import read_day
+
+    central = None if args.local else app.central
+    return read_day(app.uow(), central, app.desk(), args.date or app.desk().today())
+
+
+def _print_day(figures: DayFigures) -> None:
+    console = _console()
+    status = (f"DITUTUP {figures.closing.closed_at:%d-%m-%Y %H:%M} UTC oleh {figures.closing.closed_by}"
+              if figures.closing else "BELUM DITUTUP")
+    console.print(f"[bold]{figures.office_name}, {figures.business_date:%d-%m-%Y}[/bold]: {status}")
+    console.print(f"{figures.count} struk, [bold]{format_rupiah(figures.total)}[/bold] "
+                  f"(tunai {format_rupiah(figures.cash_total)})")
+    for title, tallies in (("Per loket", figures.by_counter), ("Per kasir", figures.by_cashier),
+                           ("Per cara bayar", figures.by_method)):
+        console.print(_table(title, ["", "Struk", "Jumlah"],
+                             [(t.label, t.count, format_rupiah(t.amount)) for t in tallies], right={1, 2}))
+    rows = [(s.counter_code, s.cashier, "BUKA" if s.is_open else "tutup", format_rupiah(s.expected_cash),
+             "" if s.counted is None else format_rupiah(s.counted), "" if s.variance is None else format_rupiah(s.variance))
+            for s in figures.shifts]
+    console.print(_table("Shift", ["Loket", "Kasir", "", "Seharusnya", "Dihitung", "Selisih"], rows, right={3, 4, 5}))
+    waiting = [w for w in figures.waiting if w.pending or w.open_shifts]
+    for w in waiting:
+        console.print(f"Loket {w.counter_code}: {w.pending} belum diproses pusat, {w.open_shifts} shift masih buka")
+    if figures.late:
+        console.print(f"[bold]{len(figures.late)} struk diterima setelah tutup hari[/bold] "
+                      f"({format_rupiah(sum(r.total for r in figures.late if r.status == 'completed'))})")
+    if figures.deposit:
+        d = figures.deposit
+        console.print(f"Setoran {format_rupiah(d.amount)} ke {d.bank}, bukti {d.reference}")
+
+
+def cmd_day(app: App, args: argparse.Namespace) -> object:
+    if args.what == "close":
+        from counter.services.day_closing import close_day
+
+        desk = app.desk()
+        figures = close_day(app.uow(), app.central, desk, args.date or desk.today(), _approval(args),
+                            args.override_reason or "")
+        _sync_soon(app)
+    else:
+        figures = _read_day(app, args)
+    if args.json:
+        return figures
+    _print_day(figures)
+    return None
+
+
+def _sync_soon(app: App) -> None:
+    """Send the act to central now if it answers (it is queued either way)."""
+    from counter.sync.state import CentralUnreachable
+
+    try:
+        app.sync_link().cycle()
+    except CentralUnreachable:
+        pass
+
+
+def cmd_deposit(app: App, args: argparse.Namespace) -> object:
+    from counter.services.day_closing import record_deposit
+
+    desk = app.desk()
+    if not args.amount:
+        raise InvalidInput("Sebutkan jumlah setoran: --amount 12500000.")
+    deposit = record_deposit(app.uow(), desk, args.date or desk.today(), parse_rupiah(args.amount),
+                             args.bank or "", args.reference or "", _approval(args))
+    _sync_soon(app)
+    if args.json:
+        return deposit
+    _console().print(f"Setoran {format_rupiah(deposit.amount)} ke {deposit.bank} ({deposit.reference}) dicatat.")
+    return None
+
+
+def cmd_report(app: App, args: argparse.Namespace) -> object:
+    from counter.models import Office
+    from counter.printing import day_report_csv, day_report_pdf
+
+    figures = _read_day(app, args)
+    with app.uow() as uow:
+        office = uow.session.get(Office, app.desk().office_id)
+        utility = office.utility_name or office.name
+    folder = args.out or app.config.store.data_dir / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{figures.office_code}-{figures.business_date:%Y%m%d}"
+    if args.format == "pdf":
+        files = {folder / f"lpp-{stem}.pdf": day_report_pdf.daily_receipts_pdf(figures, utility),
+                 folder / f"tutup-kas-{stem}.pdf": day_report_pdf.closing_pdf(figures, utility)}
+    else:
+        files = {folder / f"penerimaan-{stem}.csv": day_report_csv.receipts_csv(figures),
+                 folder / f"ringkasan-{stem}.csv": day_report_csv.summary_csv(figures)}
+    for path, content in files.items():
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if args.json:
+        return {"files": [str(p) for p in files], "count": figures.count, "total": figures.total}
+    for path in files:
+        _console().print(f"Ditulis: {path}")
+    return None
+
+
+def add_cash_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's command()
+    p = command("shift", cmd_shift, "a cashier's shift: open with the float, close with the count, status, Z-report")
+    p.add_argument("what", choices=["open", "close", "status", "z"])
+    p.add_argument("--float", help="open: the opening float in the drawer")
+    p.add_argument("--count", action="append", default=[], metavar="DENOMINATION=PIECES",
+                   help="close: pieces counted of one denomination (100000 ... 1000 notes, c1000 ... c100 coins)")
+    p.add_argument("--reason", help="close: why the cash is over or short")
+    p.add_argument("--id", help="status/z: a shift other than the open one")
+    p.add_argument("--text", action="store_true", help="z: print the Z-report here instead of on the printer")
+    p = command("day", cmd_day, "the office day: status (from central), close (supervisor sign-off)")
+    p.add_argument("what", choices=["status", "close"])
+    p.add_argument("--date", type=_date, help="the business date (default: today)")
+    p.add_argument("--override-reason", help="close: why it is closed with shifts open or events pending")
+    p.add_argument("--local", action="store_true", help="status: this counter's store only (central unreachable)")
+    _approver_args(p)
+    p = command("deposit", cmd_deposit, "record the day's bank deposit (setoran), after the day is closed")
+    p.add_argument("--date", type=_date, help="the business date (default: today)")
+    p.add_argument("--amount")
+    p.add_argument("--bank")
+    p.add_argument("--reference", help="the bank's deposit slip number")
+    _approver_args(p)
+    p = command("report", cmd_report, "reports: daily (LPP and cash closing as PDF, or CSV for finance)")
+    p.add_argument("what", choices=["daily"])
+    p.add_argument("--date", type=_date, help="the business date (default: today)")
+    p.add_argument("--format", choices=["pdf", "csv"], default="pdf")
+    p.add_argument("--out", type=Path, help="folder to write to (default DATA_DIR/reports)")
+    p.add_argument("--local", action="store_true", help="this counter's store only (central unreachable)")

@@ -1,0 +1,146 @@
+"""Signing off an office day and recording its deposit: a supervisor's acts.
+
+The figures come from central, which has every counter's events; the sign-off
+is written here and goes to central as an event like any other act, and from
+there to every counter by the pull, which then refuse payments and voids dated
+that day. What a counter that was offline sends afterwards lands in the
+report's late section, never in the signed figures (`covered`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.orm import Session
+from uuid6 import uuid7
+
+from counter.errors import InvalidInput, PaymentRefused
+from counter.models import DayClosing, OutboxEvent
+from counter.models import Deposit as DepositRow
+from counter.rules.money import MAX_AMOUNT, format_rupiah
+from counter.services import audit
+from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
+from counter.services.context import Desk
+from counter.services.day_figures import DayFigures, Deposit
+from counter.services.day_report import consolidate, covered, deposit_of
+from counter.services.shifts import day_closed
+from counter.store.uow import UnitOfWork
+from counter.sync.state import reaching_central
+
+
+def _clean(text: str, limit: int) -> str:
+    text = " ".join((text or "").split())
+    if len(text) > limit or any(ord(ch) < 32 for ch in text):
+        raise InvalidInput(f"Teks paling panjang {limit} huruf.")
+    return text
+
+
+def read_day(uow: UnitOfWork, central: Engine | None, desk: Desk, day: dt.date) -> DayFigures:
+    """The office day from central (the closing and deposit made here count even
+    before central has them); from this counter's store alone when `central` is None."""
+    with uow:
+        mine = day_closed(uow.session, desk.office_id, day)
+        if central is None:
+            return consolidate(uow.session, desk.office_code, day, desk.zone, desk.now())
+        if mine is not None:
+            uow.session.expunge(mine)
+    with reaching_central(uow.engine), Session(central) as session:
+        figures = consolidate(session, desk.office_code, day, desk.zone, desk.now(), closing=mine)
+    if figures.deposit is None:
+        with uow:
+            local = deposit_of(uow.session, desk.office_id, day)
+        if local is not None:
+            figures = replace(figures, deposit=local)
+    return figures
+
+
+def blockers(uow: UnitOfWork, figures: DayFigures) -> list[str]:
+    """What makes a sign-off premature: shifts still open, events not yet at
+    central or not yet applied there. Each needs the supervisor's override."""
+    found = [f"shift {s.cashier} di loket {s.counter_code} masih buka" for s in figures.shifts if s.is_open]
+    found += [f"{w.pending} transaksi loket {w.counter_code} belum diproses pusat" for w in figures.waiting if w.pending]
+    with uow:
+        queued = uow.session.scalar(select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.is_(None)))
+    if queued:
+        found.append(f"{queued} transaksi loket ini belum terkirim ke pusat")
+    return found
+
+
+def close_day(uow: UnitOfWork, central: Engine, desk: Desk, day: dt.date, approval: Approval | None,
+              override_reason: str = "") -> DayFigures:
+    """Sign off the office day with a supervisor's credential. Shifts still open
+    or events not yet applied need `override_reason` (audited); the day is then
+    locked and what comes after is reported as late."""
+    authorise(desk, "day.close")
+    reason = _clean(override_reason, 200)
+    if day > desk.today():
+        raise InvalidInput("Hari yang belum berjalan tidak bisa ditutup.")
+    with uow:
+        if day_closed(uow.session, desk.office_id, day) is not None:
+            raise PaymentRefused(f"Hari {day:%d-%m-%Y} sudah ditutup.")
+    figures = read_day(uow, central, desk, day)
+    if figures.closing is not None:
+        raise PaymentRefused(f"Hari {day:%d-%m-%Y} sudah ditutup oleh {figures.closing.closed_by}.")
+    pending = blockers(uow, figures)
+    if pending and len(reason) < 5:
+        raise PaymentRefused("Hari belum bisa ditutup: " + "; ".join(pending) +
+                             ". Tunggu sampai selesai, atau tutup dengan alasan (minimal 5 huruf) sebagai pengecualian.")
+    supervisor = check_credential(uow, approval, "Tutup hari", SUPERVISORS, desk)
+    scope = covered(figures)
+    with uow.writing():
+        session = uow.session
+        if day_closed(session, desk.office_id, day) is not None:
+            raise PaymentRefused(f"Hari {day:%d-%m-%Y} sudah ditutup.")
+        now = desk.now()
+        row = DayClosing(id=uuid7(), office_id=desk.office_id, business_date=day, closed_at=now,
+                         closed_by=supervisor.id, override_reason=reason if pending else "", covered=scope,
+                         count=figures.count, total=figures.total, cash_total=figures.cash_total, change_seq=0)
+        session.add(row)
+        session.execute(insert(OutboxEvent.__table__), dict(
+            id=uuid7(), kind="day.closed", created_at=now, sent_at=None,
+            payload={"closing_id": str(row.id), "office": desk.office_code, "counter": desk.counter_code,
+                     "business_date": day.isoformat(), "closed_at": now.isoformat(),
+                     "closed_by": supervisor.username, "override_reason": row.override_reason, "covered": scope,
+                     "count": figures.count, "total": figures.total, "cash_total": figures.cash_total}))
+        audit.append(session, "day.closed", day.isoformat(), {
+            "count": figures.count, "total": figures.total, "approved_by": supervisor.username,
+            **({"override": row.override_reason, "pending": pending} if row.override_reason else {})},
+            **audit.by(desk))
+        uow.commit()
+        session.expunge(row)
+    return read_day(uow, central, desk, day)
+
+
+def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank: str, reference: str,
+                   approval: Approval | None) -> Deposit:
+    """The day's cash taken to the bank: once per office day, after its sign-off."""
+    authorise(desk, "deposit")
+    if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= MAX_AMOUNT:
+        raise InvalidInput(f"Jumlah setoran harus antara Rp 1 dan {format_rupiah(MAX_AMOUNT)}.")
+    bank, reference = _clean(bank, 60), _clean(reference, 64)
+    if len(bank) < 2:
+        raise InvalidInput("Isi nama bank tempat setoran.")
+    if not reference:
+        raise InvalidInput("Isi nomor bukti setoran dari bank.")
+    with uow:
+        if day_closed(uow.session, desk.office_id, day) is None:
+            raise PaymentRefused(f"Tutup hari {day:%d-%m-%Y} dulu; setoran dicatat sesudahnya.")
+        if deposit_of(uow.session, desk.office_id, day) is not None:
+            raise PaymentRefused(f"Setoran hari {day:%d-%m-%Y} sudah dicatat.")
+    supervisor = check_credential(uow, approval, "Setoran", SUPERVISORS, desk)
+    with uow.writing():
+        session = uow.session
+        now = desk.now()
+        row = DepositRow(id=uuid7(), office_id=desk.office_id, business_date=day, amount=amount, bank=bank,
+                      reference=reference, recorded_at=now, recorded_by=supervisor.id)
+        session.add(row)
+        session.execute(insert(OutboxEvent.__table__), dict(
+            id=uuid7(), kind="deposit.recorded", created_at=now, sent_at=None,
+            payload={"deposit_id": str(row.id), "office": desk.office_code, "counter": desk.counter_code,
+                     "business_date": day.isoformat(), "amount": amount, "bank": bank, "reference": reference,
+                     "recorded_at": now.isoformat(), "recorded_by": supervisor.username}))
+        audit.append(session, "deposit", day.isoformat(), {"amount": amount, "bank": bank, "reference": reference},
+                     **audit.by(desk))
+        uow.commit()
+    return Deposit(amount, bank, reference, now, supervisor.username)

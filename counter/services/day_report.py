@@ -1,0 +1,197 @@
+"""Consolidating an office's business day from a store (central's, normally):
+every counter's receipts, broken down every way the branch head and finance
+need, the shifts and their counts, voids, reprints, conflicts, what has not
+arrived yet, and, once the day is signed off, what arrived after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from counter.models import (
+    Conflict, Counter, Customer, DayClosing, Deposit as DepositRow, InboxEvent, InstalmentPlan, Office, Payment,
+    PaymentLine, Shift, TariffGroup, User,
+)
+from counter.rules.period import span_label
+from counter.services.day_figures import (
+    Closing, Components, ConflictRow, CounterSync, DayFigures, Deposit, ReceiptRow, Tally, VoidRow,
+)
+from counter.services.shifts import shift_figures
+
+FIXED = ("standing_charge", "meter_fee", "admin_fee")
+
+
+def receipt_seq(receipt_no: str) -> int:
+    """The counter's running number of the day: the last part of `KPG-L01-20251120-0042`."""
+    tail = receipt_no.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _tallies(pairs: Iterable[tuple[str, int]]) -> tuple[Tally, ...]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for label, amount in pairs:
+        counts[label][0] += 1
+        counts[label][1] += amount
+    return tuple(Tally(label, c, a) for label, (c, a) in sorted(counts.items()))
+
+
+def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) -> tuple[list[ReceiptRow], list[dict]]:
+    p, c, cu, u, t = Payment.__table__, Counter.__table__, Customer.__table__, User.__table__, TariffGroup.__table__
+    approver = aliased(User)
+    rows = session.execute(
+        select(p.c.id, p.c.receipt_no, p.c.paid_at, c.c.code.label("counter"), u.c.username, cu.c.number, cu.c.name,
+               t.c.code.label("tariff"), p.c.method, p.c.stamp_duty, p.c.total, p.c.status, p.c.reprint_count,
+               p.c.void_reason, p.c.voided_at, approver.username.label("approver"))
+        .join(c, c.c.id == p.c.counter_id).join(u, u.c.id == p.c.cashier_id)
+        .join(cu, cu.c.id == p.c.customer_id).join(t, t.c.id == cu.c.tariff_group_id)
+        .outerjoin(approver, approver.id == p.c.voided_by)
+        .where(p.c.office_id == office_id, p.c.business_date == day)).mappings().all()
+    l = PaymentLine.__table__
+    parts: dict = defaultdict(lambda: {"water": 0, "fixed": 0, "fines": 0, "terms": 0, "down": 0, "periods": []})
+    for line in session.execute(
+            select(l.c.payment_id, l.c.kind, l.c.period, l.c.term_seq, l.c.water_charge, l.c.standing_charge,
+                   l.c.meter_fee, l.c.admin_fee, l.c.fine, l.c.amount)
+            .join(p, p.c.id == l.c.payment_id).where(p.c.office_id == office_id, p.c.business_date == day)):
+        part = parts[line.payment_id]
+        if line.kind == "bill":
+            part["water"] += line.water_charge
+            part["fixed"] += line.standing_charge + line.meter_fee + line.admin_fee
+            part["fines"] += line.fine
+            part["periods"].append(line.period)
+        elif line.kind == "down_payment":
+            part["down"] += line.amount
+        else:
+            part["terms"] += line.amount
+    receipts = []
+    for r in sorted(rows, key=lambda r: (r["paid_at"], r["receipt_no"])):
+        part = parts[r["id"]]
+        named = [span_label(sorted(part["periods"]))] if part["periods"] else []
+        named += ["uang muka"] if part["down"] else []
+        named += ["angsuran"] if part["terms"] else []
+        receipts.append(ReceiptRow(
+            receipt_no=r["receipt_no"], paid_at=r["paid_at"].astimezone(zone), counter_code=r["counter"],
+            cashier=r["username"], customer_number=r["number"], customer_name=r["name"], method=r["method"],
+            months=", ".join(named), water=part["water"], fixed=part["fixed"], fines=part["fines"],
+            terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"]))
+    return receipts, [dict(r, down=parts[r["id"]]["down"], terms=parts[r["id"]]["terms"]) for r in rows]
+
+
+def _waived(session: Session, office_id: int, day: dt.date) -> int:
+    """Fines and arrears waived by the plans made that day, whatever became of them since."""
+    return session.scalar(select(func.coalesce(func.sum(InstalmentPlan.waived), 0))
+                          .where(InstalmentPlan.office_id == office_id, InstalmentPlan.made_on == day)) or 0
+
+
+def _waiting(session: Session, office: Office, day: dt.date, zone: ZoneInfo) -> tuple[CounterSync, ...]:
+    """Per counter of the office: events central holds unapplied, the last it
+    received since the day began, shifts still open on or before the day."""
+    start = dt.datetime.combine(day, dt.time(), zone)
+    i = InboxEvent.__table__
+    pending = dict(session.execute(select(i.c.counter, func.count()).where(
+        i.c.status == "pending", i.c.office == office.code).group_by(i.c.counter)).all())
+    last = dict(session.execute(select(i.c.counter, func.max(i.c.received_at)).where(
+        i.c.office == office.code, i.c.received_at >= start).group_by(i.c.counter)).all())
+    s = Shift.__table__
+    open_shifts = dict(session.execute(select(s.c.counter_id, func.count()).where(
+        s.c.office_id == office.id, s.c.status == "open", s.c.business_date <= day).group_by(s.c.counter_id)).all())
+    counters = session.execute(select(Counter.id, Counter.code).where(Counter.office_id == office.id)
+                               .order_by(Counter.code)).all()
+    return tuple(CounterSync(code, pending.get(code, 0), last.get(code), open_shifts.get(cid, 0))
+                 for cid, code in counters)
+
+
+def _closing(session: Session, row: DayClosing | None) -> Closing | None:
+    if row is None:
+        return None
+    return Closing(closed_at=row.closed_at, closed_by=session.get(User, row.closed_by).username,
+                   override_reason=row.override_reason, included=dict(row.covered.get("receipts", {})))
+
+
+def deposit_of(session: Session, office_id: int, day: dt.date) -> Deposit | None:
+    row = session.scalars(select(DepositRow).where(DepositRow.office_id == office_id,
+                                                   DepositRow.business_date == day)).first()
+    if row is None:
+        return None
+    return Deposit(row.amount, row.bank, row.reference, row.recorded_at, session.get(User, row.recorded_by).username)
+
+
+def _void(r: dict) -> VoidRow:
+    return VoidRow(r["receipt_no"], r["counter"], r["username"], r["total"], r["void_reason"], r["approver"] or "",
+                   r["voided_at"])
+
+
+def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo,
+                made_at: dt.datetime | None = None, closing: DayClosing | None = None) -> DayFigures:
+    """The office day as `session`'s store knows it. With a closing (the store's
+    own, or `closing` when it is not there yet), what it does not cover goes to
+    the late section."""
+    office = session.scalars(select(Office).where(Office.code == office_code)).first()
+    if office is None:
+        from counter.errors import NotFound
+
+        raise NotFound(f"Kantor {office_code!r} tidak dikenal.")
+    closing = closing or session.scalars(select(DayClosing).where(
+        DayClosing.office_id == office.id, DayClosing.business_date == day)).first()
+    receipts, raw = _receipts(session, office.id, day, zone)
+    covered = closing.covered if closing else None
+    late_nos, late_voids = set(), []
+    voided_before = set(covered.get("voids", [])) if covered else set()
+    for r in raw:
+        if covered is not None and receipt_seq(r["receipt_no"]) > covered["receipts"].get(r["counter"], 0):
+            late_nos.add(r["receipt_no"])
+        elif covered is not None and r["status"] == "void" and r["receipt_no"] not in voided_before:
+            late_voids.append(_void(r))
+    late_void_nos = {v.receipt_no for v in late_voids}
+    # as signed: a receipt voided after the sign-off still counts as taken, its void is reported late
+    signed = [r for r in raw if r["receipt_no"] not in late_nos]
+    taken = [r for r in signed if r["status"] == "completed" or r["receipt_no"] in late_void_nos]
+    by_no = {r.receipt_no: r for r in receipts}
+    taken_rows = [by_no[r["receipt_no"]] for r in taken]
+
+    def component(name: str) -> int:
+        return sum(getattr(r, name) for r in taken_rows)
+
+    components = Components(
+        water=component("water"), fixed=component("fixed"), fines=component("fines"),
+        stamp_duty=component("stamp_duty"), terms=sum(r["terms"] for r in taken),
+        down_payments=sum(r["down"] for r in taken), waived=_waived(session, office.id, day))
+    shifts = session.scalars(select(Shift).where(Shift.office_id == office.id, Shift.business_date == day)
+                             .order_by(Shift.opened_at)).all()
+    conflicts = session.execute(
+        select(Conflict.kind, Customer.number, Conflict.amount, Conflict.status, Conflict.created_at)
+        .join(Customer, Customer.id == Conflict.customer_id)
+        .join(Payment, and_(Payment.id == Conflict.payment_id, Payment.office_id == office.id,
+                            Payment.business_date == day))).all()
+    return DayFigures(
+        office_code=office.code, office_name=office.name, business_date=day,
+        made_at=(made_at or dt.datetime.now(dt.timezone.utc)).astimezone(zone),
+        count=len(taken), total=sum(r["total"] for r in taken), components=components,
+        by_counter=_tallies((r["counter"], r["total"]) for r in taken),
+        by_cashier=_tallies((r["username"], r["total"]) for r in taken),
+        by_method=_tallies((r["method"], r["total"]) for r in taken),
+        by_tariff=_tallies((r["tariff"], r["total"]) for r in taken),
+        by_hour=_tallies((f"{r['paid_at'].astimezone(zone):%H}", r["total"]) for r in taken),
+        receipts=tuple(replace(r, status="completed") if r.receipt_no in late_void_nos else r
+                       for r in receipts if r.receipt_no not in late_nos),
+        shifts=tuple(shift_figures(session, s) for s in shifts),
+        voids=tuple(_void(r) for r in signed if r["status"] == "void" and r["receipt_no"] not in late_void_nos),
+        reprints=tuple(Tally(r["receipt_no"], r["reprint_count"], r["total"])
+                       for r in sorted(signed, key=lambda r: r["receipt_no"]) if r["reprint_count"]),
+        conflicts=tuple(ConflictRow(*c) for c in conflicts),
+        waiting=_waiting(session, office, day, zone),
+        closing=_closing(session, closing), deposit=deposit_of(session, office.id, day),
+        late=tuple(r for r in receipts if r.receipt_no in late_nos), late_voids=tuple(late_voids))
+
+
+def covered(figures: DayFigures) -> dict:
+    """What a sign-off of `figures` covers: per counter its highest receipt number, and the voids."""
+    highest: dict[str, int] = {}
+    for r in figures.receipts:
+        highest[r.counter_code] = max(highest.get(r.counter_code, 0), receipt_seq(r.receipt_no))
+    return {"receipts": highest, "voids": sorted(v.receipt_no for v in figures.voids)}

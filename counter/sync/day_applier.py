@@ -1,0 +1,117 @@
+"""Central's side of the cash: shifts opened and closed at counters, reprints,
+office days signed off and their deposits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from counter.models import DayClosing, Deposit, InboxEvent, Payment, Shift
+from counter.sync.outcome import Outcome, Rejected
+from counter.sync.plan_applier import _counter, _payload, _user_id, _uuid
+
+
+def _moment(p: dict, name: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(p[name])
+    except (KeyError, TypeError, ValueError):
+        raise Rejected(f"{name} tidak sah") from None
+
+
+def _day(p: dict) -> dt.date:
+    try:
+        return dt.date.fromisoformat(p["business_date"])
+    except (KeyError, TypeError, ValueError):
+        raise Rejected("business_date tidak sah") from None
+
+
+def _amount(p: dict, name: str) -> int:
+    value = p.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Rejected(f"{name} bukan jumlah Rupiah")
+    return value
+
+
+def apply_shift_opened(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    p = _payload(event)
+    session = batch.session
+    shift_id = _uuid(p.get("shift_id"), "shift_id")
+    if session.get(Shift, shift_id) is not None:
+        return Outcome("duplicate", "shift ini sudah tercatat")
+    counter = _counter(batch, event)
+    try:
+        opened_at = dt.datetime.fromisoformat(p["opened_at"])
+        business_date = dt.date.fromisoformat(p["business_date"])
+        opening_float = int(p["opening_float"])
+    except (KeyError, TypeError, ValueError):
+        raise Rejected("shift tidak lengkap") from None
+    session.add(Shift(id=shift_id, office_id=counter[1], counter_id=counter[0],
+                      user_id=_user_id(session, p.get("cashier")), business_date=business_date,
+                      opened_at=opened_at, opening_float=opening_float, status="open"))
+    return Outcome("applied")
+
+
+def apply_shift_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    p = _payload(event)
+    batch.write()  # the shift may have been opened earlier in this batch
+    shift = batch.session.get(Shift, _uuid(p.get("shift_id"), "shift_id"), with_for_update=True)
+    if shift is None:
+        raise Rejected("shift yang ditutup tidak dikenal di pusat")
+    if shift.status == "closed":
+        return Outcome("duplicate", "shift ini sudah ditutup")
+    counts = p.get("counts")
+    if not isinstance(counts, dict):
+        raise Rejected("hitungan kas tidak sah")
+    shift.closed_at, shift.closed_by = _moment(p, "closed_at"), _user_id(batch.session, p.get("closed_by"))
+    shift.counts, shift.counted = counts, _amount(p, "counted")
+    shift.expected_cash, shift.variance_reason = _amount(p, "expected_cash"), str(p.get("variance_reason", ""))[:200]
+    shift.status = "closed"
+    return Outcome("applied")
+
+
+def apply_reprint(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    p = _payload(event)
+    batch.write()
+    payment = batch.session.get(Payment, _uuid(p.get("payment_id"), "payment_id"), with_for_update=True)
+    if payment is None:
+        raise Rejected("struk yang dicetak ulang tidak dikenal di pusat")
+    copies = _amount(p, "copies")
+    if copies <= payment.reprint_count:
+        return Outcome("duplicate", "salinan ini sudah tercatat")
+    payment.reprint_count = copies
+    return Outcome("applied")
+
+
+def apply_day_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    p = _payload(event)
+    session = batch.session
+    office_id = _counter(batch, event)[1]
+    day = _day(p)
+    if session.scalar(select(DayClosing.id).where(DayClosing.office_id == office_id,
+                                                  DayClosing.business_date == day)) is not None:
+        return Outcome("duplicate", "hari ini sudah ditutup")
+    covered = p.get("covered")
+    if not isinstance(covered, dict) or not isinstance(covered.get("receipts"), dict):
+        raise Rejected("cakupan tutup hari tidak sah")
+    session.add(DayClosing(
+        id=_uuid(p.get("closing_id"), "closing_id"), office_id=office_id, business_date=day,
+        closed_at=_moment(p, "closed_at"), closed_by=_user_id(session, p.get("closed_by")),
+        override_reason=str(p.get("override_reason", ""))[:200], covered=covered, count=_amount(p, "count"),
+        total=_amount(p, "total"), cash_total=_amount(p, "cash_total"), change_seq=batch.change()))
+    return Outcome("applied")
+
+
+def apply_deposit(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    p = _payload(event)
+    session = batch.session
+    office_id = _counter(batch, event)[1]
+    day = _day(p)
+    if session.scalar(select(Deposit.id).where(Deposit.office_id == office_id,
+                                               Deposit.business_date == day)) is not None:
+        return Outcome("duplicate", "setoran hari ini sudah tercatat")
+    session.add(Deposit(
+        id=_uuid(p.get("deposit_id"), "deposit_id"), office_id=office_id, business_date=day,
+        amount=_amount(p, "amount"), bank=str(p.get("bank", ""))[:60], reference=str(p.get("reference", ""))[:64],
+        recorded_at=_moment(p, "recorded_at"), recorded_by=_user_id(session, p.get("recorded_by"))))
+    return Outcome("applied")
