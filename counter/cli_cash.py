@@ -159,13 +159,11 @@ def cmd_deposit(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_report(app: App, args: argparse.Namespace) -> object:
-    from counter.models import Office
     from counter.printing import day_report_csv, day_report_pdf
+    from counter.services.day_closing import utility_name
 
     figures = _read_day(app, args)
-    with app.uow() as uow:
-        office = uow.session.get(Office, app.desk().office_id)
-        utility = office.utility_name or office.name
+    utility = utility_name(app.uow(), figures.office_code)
     folder = args.out or app.config.store.data_dir / "reports"
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{figures.office_code}-{figures.business_date:%Y%m%d}"

@@ -144,3 +144,12 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
                      **audit.by(desk))
         uow.commit()
     return Deposit(amount, bank, reference, now, supervisor.username)
+
+
+def utility_name(uow: UnitOfWork, office_code: str) -> str:
+    """What the reports are headed with: the utility's name, else the office's."""
+    from counter.models import Office
+
+    with uow:
+        office = uow.session.scalars(select(Office).where(Office.code == office_code)).one()
+        return office.utility_name or office.name

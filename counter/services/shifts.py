@@ -177,3 +177,10 @@ def find_shift(session: Session, shift_id: str) -> Shift:
     if shift is None:
         raise InvalidInput(f"Shift {str(shift_id)[:40]!r} tidak ditemukan.")
     return shift
+
+
+def open_shift_now(uow: UnitOfWork, desk: Desk) -> ShiftFigures | None:
+    """The desk user's open shift here with what it has taken so far (for the close)."""
+    with uow:
+        shift = open_shift_of(uow.session, desk)
+        return shift_figures(uow.session, shift) if shift is not None else None

@@ -42,6 +42,7 @@ from counter.services.shifts import ShiftView
 from counter.services.voids import Voided, describe
 from counter.sync.refresh import refresh_customer
 from counter.sync.state import SyncStatus
+from counter.ui.cash_closing import CashClosing
 from counter.ui.customer_panel import CustomerPanel
 from counter.ui.help_overlay import HelpOverlay
 from counter.ui.lock import BACKDROP, LOCK_HINT, DeskLock, idle_ms_from
@@ -150,11 +151,16 @@ class MainWindow(QMainWindow):
         search_bar.addWidget(caption)
         search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.search_button)
+        self.cash_closing = CashClosing(self)
         self.void_button = QPushButton(self.tr("Batal struk [F7]"))
+        self.shift_close_button = QPushButton(self.tr("Tutup shift [F12]"))
+        self.day_close_button = QPushButton(self.tr("Tutup hari [F11]"))
         self.help_button = QPushButton(self.tr("Bantuan [F1]"))
         self.settings_button = QPushButton(self.tr("Pengaturan [F10]"))
         self.settings_dialog = None
-        for button, action in ((self.void_button, self.open_void), (self.help_button, self.toggle_help),
+        for button, action in ((self.void_button, self.open_void),
+                               (self.shift_close_button, self.cash_closing.close_shift),
+                               (self.day_close_button, self.cash_closing.close_day), (self.help_button, self.toggle_help),
                                (self.settings_button, self.open_settings)):
             button.setFont(font(11))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -266,6 +272,8 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(Qt.Key.Key_F7), self, self.open_void),
             QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.toggle_help),
             QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_settings),
+            QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.cash_closing.close_day),
+            QShortcut(QKeySequence(Qt.Key.Key_F12), self, self.cash_closing.close_shift),
         ]
         for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))

@@ -1,0 +1,225 @@
+"""The branch head's day closing (F11): the office day read from central on
+the worker, what still stands in the way (open shifts, events not yet at
+central), the sign-off with a supervisor's credential, the report PDFs, and
+the deposit once the day is closed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from counter.errors import ApprovalRefused, CounterError, InvalidInput
+from counter.rules.money import format_rupiah
+from counter.services import day_closing
+from counter.services.approval import Approval
+from counter.services.context import Desk
+from counter.services.day_figures import DayFigures
+from counter.services.payment import METHOD_LABELS
+from counter.ui.approval_dialog import ApprovalDialog
+from counter.ui.tasks import TaskRunner
+from counter.ui.widgets import (
+    GOOD, SHORTFALL, FormDialog, RupiahEdit, button_row, cancel_button, font, primary_button,
+)
+
+CLOSE_TEXT = QT_TRANSLATE_NOOP("DayCloseDialog", "Tutup hari [Ctrl+Enter]")
+DEPOSIT_TEXT = QT_TRANSLATE_NOOP("DayCloseDialog", "Catat setoran")
+
+
+def _rows(title: str, rows: list[tuple[str, ...]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td align={'left' if i == 0 else 'right'}>&nbsp;{c}&nbsp;</td>"
+                                     for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return f"<b>{title}</b><table cellspacing=0 cellpadding=1>{cells}</table>"
+
+
+class DayCloseDialog(FormDialog):
+    def __init__(self, app, desk: Desk, runner: TaskRunner, central, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(720, parent)
+        self.app, self.desk, self.runner, self.central = app, desk, runner, central
+        self.day: dt.date = desk.today()
+        self.figures: DayFigures | None = None
+        self.pending: list[str] = []
+        self.approval_dialog: ApprovalDialog | None = None
+        self.setWindowTitle(self.tr("Tutup hari"))
+
+        self.title = QLabel(self.tr("Tutup hari kantor {office}, {date}").format(
+            office=desk.office_code, date=f"{self.day:%d-%m-%Y}"))
+        self.title.setFont(font(15, bold=True))
+        self.state = QLabel(self.tr("Membaca data semua loket dari pusat ..."))
+        self.state.setFont(font(12, bold=True))
+        self.body = QLabel()
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setFont(font(11))
+        self.blocking = QLabel()
+        self.blocking.setWordWrap(True)
+        self.blocking.setStyleSheet(f"color: {SHORTFALL};")
+        self.override = QLineEdit()
+        self.override.setMaxLength(200)
+        self.override.setPlaceholderText(self.tr("Alasan menutup walau belum lengkap (minimal 5 huruf)"))
+        self.override.setAccessibleName(self.tr("Alasan pengecualian"))
+
+        self.amount = RupiahEdit()
+        self.bank = QLineEdit()
+        self.bank.setMaxLength(60)
+        self.reference = QLineEdit()
+        self.reference.setMaxLength(64)
+        self.deposit_form = QWidget()
+        form = QFormLayout(self.deposit_form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Jumlah setoran (Rp)"), self.amount)
+        form.addRow(self.tr("Bank"), self.bank)
+        form.addRow(self.tr("No. bukti setoran"), self.reference)
+        self.deposit_button = primary_button(DEPOSIT_TEXT, self.record_deposit, colour=GOOD)
+
+        self.report_button = cancel_button(self.tr("Simpan laporan PDF"), self.save_reports)
+        self.cancel_button = cancel_button(self.tr("Tutup [Esc]"), self.reject)
+        self.ok_button = primary_button(CLOSE_TEXT, self.confirm)
+        self.keys = [QShortcut(QKeySequence(keys), self, self.confirm) for keys in ("Ctrl+Return", "Ctrl+Enter")]
+        self._lay_out(self.title, self.state, self.body, self.blocking, self.override, self.deposit_form,
+                      self.error, button_row(self.cancel_button, self.report_button, self.deposit_button, self.ok_button))
+        for widget in (self.override, self.deposit_form, self.deposit_button, self.report_button, self.ok_button,
+                       self.blocking):
+            widget.hide()
+        self.load()
+
+    # ---- reading ----------------------------------------------------------
+
+    def load(self) -> None:
+        if self.central is None:
+            self.state.setText(self.tr("Pusat belum tersambung: tutup hari perlu data semua loket dari pusat."))
+            self.state.setStyleSheet(f"color: {SHORTFALL};")
+            return
+        app, desk, central, day = self.app, self.desk, self.central, self.day
+
+        def read() -> tuple[DayFigures, list[str]]:
+            figures = day_closing.read_day(app.uow(), central, desk, day)
+            return figures, ([] if figures.closing else day_closing.blockers(app.uow(), figures))
+
+        self.runner.run(read, self.show_day, self._read_failed, tag="day")
+
+    def _read_failed(self, error: CounterError) -> None:
+        self.state.setText(str(error))
+        self.state.setStyleSheet(f"color: {SHORTFALL};")
+
+    def show_day(self, read: tuple[DayFigures, list[str]]) -> None:
+        figures, self.pending = read
+        self.figures = figures
+        if figures.closing:
+            c = figures.closing
+            self.state.setText(self.tr("DITUTUP {time} oleh {who}").format(
+                time=f"{c.closed_at.astimezone(self.desk.zone):%H:%M}", who=c.closed_by))
+            self.state.setStyleSheet(f"color: {GOOD};")
+        else:
+            self.state.setText(self.tr("BELUM DITUTUP"))
+        total = self.tr("{n} struk, total <b>{total}</b>, tunai <b>{cash}</b>").format(
+            n=figures.count, total=format_rupiah(figures.total), cash=format_rupiah(figures.cash_total))
+        counters = [(t.label, str(t.count), format_rupiah(t.amount)) for t in figures.by_counter]
+        methods = [(METHOD_LABELS.get(t.label, t.label), str(t.count), format_rupiah(t.amount)) for t in figures.by_method]
+        shifts = [(f"{s.counter_code} {s.cashier}", self.tr("BUKA") if s.is_open else format_rupiah(s.counted or 0),
+                   "" if s.variance is None else format_rupiah(s.variance)) for s in figures.shifts]
+        late = (self.tr("<br><b>{n} struk diterima setelah tutup hari</b> (di luar angka yang ditandatangani).").format(
+            n=len(figures.late)) if figures.late else "")
+        self.body.setText(
+            f"{total}<table><tr><td valign=top>{_rows(self.tr('Per loket'), counters)}</td><td width=24></td>"
+            f"<td valign=top>{_rows(self.tr('Per cara bayar'), methods)}</td><td width=24></td>"
+            f"<td valign=top>{_rows(self.tr('Shift (dihitung, selisih)'), shifts)}</td></tr></table>{late}")
+        self.blocking.setText(self.tr("Belum lengkap: {what}.").format(what="; ".join(self.pending)))
+        self.blocking.setVisible(bool(self.pending))
+        self.override.setVisible(bool(self.pending))
+        self.ok_button.setVisible(figures.closing is None)
+        self.report_button.show()
+        closed_without_deposit = figures.closing is not None and figures.deposit is None
+        self.deposit_form.setVisible(closed_without_deposit)
+        self.deposit_button.setVisible(closed_without_deposit)
+        if closed_without_deposit:
+            self.amount.setText(f"{figures.cash_total:,}".replace(",", "."))
+            self.bank.setFocus()
+        elif figures.deposit:
+            d = figures.deposit
+            self.body.setText(self.body.text() + self.tr("<br>Setoran {amount} ke {bank}, bukti {ref}.").format(
+                amount=format_rupiah(d.amount), bank=d.bank, ref=d.reference))
+
+    # ---- acts -------------------------------------------------------------
+
+    def confirm(self) -> None:
+        """Ctrl+Enter: sign the day off (a supervisor's credential)."""
+        if self.submitting or self.figures is None or self.figures.closing is not None:
+            return
+        reason = " ".join(self.override.text().split())
+        if self.pending and len(reason) < 5:
+            self._show_error(self.tr("Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf)."), self.override)
+            return
+        app, desk, central, day = self.app, self.desk, self.central, self.day
+        self._approved(self.tr("Tutup hari {date}").format(date=f"{day:%d-%m-%Y}"),
+                       lambda given: day_closing.close_day(app.uow(), central, desk, day, given, reason),
+                       lambda figures: self.show_day((figures, [])))
+
+    def record_deposit(self) -> None:
+        if self.submitting or self.figures is None:
+            return
+        try:
+            amount = self.amount.value()
+        except InvalidInput as error:
+            self._show_error(str(error), self.amount)
+            return
+        bank, reference = self.bank.text(), self.reference.text()
+        app, desk, day = self.app, self.desk, self.day
+        self._approved(self.tr("Setoran {amount}").format(amount=format_rupiah(amount)),
+                       lambda given: day_closing.record_deposit(app.uow(), desk, day, amount, bank, reference, given),
+                       lambda _deposit: self.load())
+
+    def _approved(self, act: str, work: Callable[[Approval], object], done: Callable[[object], None]) -> None:
+        """Ask a supervisor, then run `work(approval)` on the worker; a wrong PIN is typed again."""
+        self.error.hide()
+        dialog = ApprovalDialog(act, self)
+        self.approval_dialog = dialog
+
+        def finished(result: object) -> None:
+            dialog.accept()
+            self.submitting = False
+            done(result)
+
+        def refused(error: CounterError) -> None:
+            self.submitting = False
+            if isinstance(error, ApprovalRefused):
+                dialog.refused(str(error))
+                return
+            dialog.set_busy(False)
+            dialog.reject()
+            self._show_error(str(error), self.override if self.override.isVisible() else self.bank)
+
+        def approved(given: Approval) -> None:
+            self.submitting = True
+            self.runner.run(lambda: work(given), finished, refused)
+
+        dialog.approved.connect(approved)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
+    def save_reports(self) -> None:
+        """The LPP and the closing report as PDFs in the data folder's reports/."""
+        if self.figures is None:
+            return
+        figures, app = self.figures, self.app
+
+        def write() -> Path:
+            from counter.printing.day_report_pdf import closing_pdf, daily_receipts_pdf
+
+            folder = Path(app.config.store.data_dir) / "reports"
+            folder.mkdir(parents=True, exist_ok=True)
+            stem = f"{figures.office_code}-{figures.business_date:%Y%m%d}"
+            utility = day_closing.utility_name(app.uow(), figures.office_code)
+            (folder / f"lpp-{stem}.pdf").write_bytes(daily_receipts_pdf(figures, utility))
+            (folder / f"tutup-kas-{stem}.pdf").write_bytes(closing_pdf(figures, utility))
+            return folder
+
+        self.runner.run(write, lambda folder: self.state.setText(
+            self.tr("Laporan disimpan di {folder}").format(folder=folder)), self._read_failed)
+
+    def done(self, result: int) -> None:
+        self.runner.cancel("day")
+        super().done(result)

@@ -1,0 +1,99 @@
+"""The desk's closing keys with real widgets: F12 counts the drawer and closes
+the shift (Z-report saved, a new shift offered); F11 reads the office day from
+the embedded central, signs it off with a supervisor's PIN, then records the deposit."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
+
+from counter.models import DayClosing, Deposit, Payment, Shift
+from counter.rules.cash import DENOMINATIONS
+from counter.services.demo import DEMO_PIN
+from counter.services.shifts import open_shift
+from tests.ui.desk_helpers import customer_owing, pay_cash, press
+from tests.ui.test_desk_sync import synced_desk  # noqa: F401 - the fixture
+
+
+def fill_counts(dialog, amount: int) -> None:
+    """Put `amount` in the drawer, largest pieces first, as the cashier would count it."""
+    for d in DENOMINATIONS:
+        dialog.pieces[d.key].setValue(amount // d.value)
+        amount %= d.value
+    assert amount == 0
+
+
+def test_f12_counts_the_drawer_closes_the_shift_and_saves_the_z_report(qtbot, app, desk, window):
+    open_shift(app.uow(), desk, 150_000)
+    window._read_shift()
+    pay_cash(qtbot, window, customer_owing(app, 1))
+    press(qtbot, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.cash_closing.dialog is not None and window.cash_closing.dialog.isVisible(),
+                    timeout=5000)
+    dialog = window.cash_closing.dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    assert dialog.shift.payments == 1 and dialog.shift.expected_cash > 150_000
+
+    fill_counts(dialog, dialog.shift.expected_cash - 50_000)  # short: beyond the limit, a reason is asked
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.error.isVisible() and "alasan" in dialog.error.text() and dialog.reason.isVisible()
+    with app.uow() as uow:
+        assert uow.session.scalar(select(Shift.status)) == "open"
+
+    fill_counts(dialog, dialog.shift.expected_cash)
+    assert "PAS" in dialog.variance.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.cash_closing.dialog is None, timeout=5000)
+    with app.uow() as uow:
+        assert uow.session.scalar(select(Shift.status)) == "closed"
+    folder = Path(app.config.store.data_dir) / "reports"
+    qtbot.waitUntil(lambda: any(folder.glob("z-*.txt")), timeout=5000)
+    text = next(folder.glob("z-*.txt")).read_text(encoding="utf-8")
+    assert "L01" in text and "kasir1" in text
+    qtbot.waitUntil(lambda: window.shift_dialog is not None, timeout=5000)  # a new shift is offered
+
+
+def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # noqa: F811
+    app, window, sync = synced_desk()
+    qtbot.waitUntil(lambda: sync.central is not None, timeout=20_000)
+    pay_cash(qtbot, window, customer_owing(app, 1))
+
+    def at_central() -> int:
+        with app.central.connect() as connection:
+            return connection.scalar(select(func.count()).select_from(Payment))
+
+    qtbot.waitUntil(lambda: at_central() == 1, timeout=20_000)
+
+    press(qtbot, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.cash_closing.dialog is not None, timeout=5000)
+    dialog = window.cash_closing.dialog
+    qtbot.waitUntil(lambda: dialog.figures is not None and QApplication.activeWindow() is dialog, timeout=10_000)
+    assert dialog.figures.count == 1 and "BELUM DITUTUP" in dialog.state.text()
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.approval_dialog is not None and dialog.approval_dialog.isVisible(), timeout=3000)
+    approval = dialog.approval_dialog
+    approval.username.setText("kepala")
+    approval.pin.setText(DEMO_PIN)
+    approval.confirm()
+    qtbot.waitUntil(lambda: dialog.figures.closing is not None, timeout=10_000)
+    assert "DITUTUP" in dialog.state.text() and dialog.deposit_form.isVisible()
+    with app.uow() as uow:
+        assert uow.session.scalar(select(DayClosing.count)) == 1
+
+    dialog.bank.setText("Bank NTT")
+    dialog.reference.setText("SLIP-77")
+    qtbot.mouseClick(dialog.deposit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.approval_dialog is not approval and dialog.approval_dialog is not None,
+                    timeout=3000)
+    second = dialog.approval_dialog
+    second.username.setText("kepala")
+    second.pin.setText(DEMO_PIN)
+    second.confirm()
+    qtbot.waitUntil(lambda: dialog.figures.deposit is not None, timeout=10_000)
+    with app.uow() as uow:
+        amount, bank = uow.session.execute(select(Deposit.amount, Deposit.bank)).one()
+    assert (amount, bank) == (dialog.figures.cash_total, "Bank NTT")
+    assert not dialog.deposit_form.isVisible()
+    QApplication.processEvents()
