@@ -84,8 +84,8 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
 
 def _waived(session: Session, office_id: int, day: dt.date) -> int:
     """Fines and arrears waived by the plans made that day, whatever became of them since."""
-    return session.scalar(select(func.coalesce(func.sum(InstalmentPlan.waived), 0))
-                          .where(InstalmentPlan.office_id == office_id, InstalmentPlan.made_on == day)) or 0
+    return int(session.scalar(select(func.coalesce(func.sum(InstalmentPlan.waived), 0))
+                              .where(InstalmentPlan.office_id == office_id, InstalmentPlan.made_on == day)))
 
 
 def _waiting(session: Session, office: Office, day: dt.date, zone: ZoneInfo) -> tuple[CounterSync, ...]:

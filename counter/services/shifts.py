@@ -148,9 +148,10 @@ def shift_figures(session: Session, shift: Shift) -> ShiftFigures:
               p.c.business_date == shift.business_date, p.c.paid_at >= shift.opened_at]
     if shift.closed_at is not None:
         window.append(p.c.paid_at <= shift.closed_at)
-    rows = session.execute(select(p.c.status, p.c.method, func.count(), func.sum(p.c.total), func.sum(p.c.tendered),
-                                  func.sum(p.c.change), func.sum(p.c.reprint_count))
-                           .where(*window).group_by(p.c.status, p.c.method)).all()
+    rows = [(status, method, *(int(n or 0) for n in figures)) for status, method, *figures in session.execute(
+        select(p.c.status, p.c.method, func.count(), func.sum(p.c.total), func.sum(p.c.tendered),
+               func.sum(p.c.change), func.sum(p.c.reprint_count))
+        .where(*window).group_by(p.c.status, p.c.method))]  # int: PostgreSQL sums BIGINT as numeric
     done = [r for r in rows if r[0] == "completed"]
     cash = [r for r in done if r[1] == "cash"]
     office = session.get(Office, shift.office_id)
@@ -162,7 +163,7 @@ def shift_figures(session: Session, shift: Shift) -> ShiftFigures:
         cashier_name=cashier.full_name, business_date=shift.business_date, opened_at=shift.opened_at,
         closed_at=shift.closed_at, opening_float=shift.opening_float,
         payments=sum(r[2] for r in done), voids=sum(r[2] for r in rows if r[0] == "void"),
-        reprints=sum(r[6] or 0 for r in rows),
+        reprints=sum(r[6] for r in rows),
         cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash),
         by_method=tuple(Tally(r[1], r[2], r[3]) for r in sorted(done, key=lambda r: r[1])),
         counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",

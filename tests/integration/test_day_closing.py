@@ -3,6 +3,7 @@ from central over two counters: sign-off, the lock, the late section, the deposi
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -26,6 +27,21 @@ def pay_one(app, desk, number: str, method: str = "cash"):
         owed = quote(uow.session, number, desk.today()).oldest(1)
     tendered = -(-owed.total // 10_000) * 10_000 if method == "cash" else None  # rounded up: change is given
     return pay(app.uow(), desk, number, [owed.bills[0].period], method, tendered=tendered)
+
+
+def no_decimals(value, where: str = "figures") -> None:
+    """Money and counts read from PostgreSQL are int, never Decimal (sums of BIGINT are numeric there)."""
+    if dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            no_decimals(getattr(value, f.name), f"{where}.{f.name}")
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            no_decimals(item, f"{where}[{i}]")
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            no_decimals(item, f"{where}[{k}]")
+    else:
+        assert not isinstance(value, (Decimal, float)), where
 
 
 def count_rows(engine, model, *where) -> int:
@@ -125,6 +141,7 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     assert figures.components.collected == figures.total
     assert sum(t.amount for t in figures.by_hour) == figures.total
     assert sum(s.is_open for s in figures.shifts) == 2
+    no_decimals(figures)
 
     with pytest.raises(PaymentRefused, match="shift kasir1 di loket L01 masih buka"):
         close_day(app.uow(), central, one, AS_OF, SUPERVISOR)
@@ -156,6 +173,7 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     after = read_day(second.uow(), central, two, AS_OF)
     assert after.closing is not None and after.count == 3 and after.total == closed.total
     assert [r.receipt_no for r in after.late] == [late.receipt_no]
+    no_decimals(after)
     with Session(central) as session:
         row = session.scalars(select(DayClosing)).one()
         assert row.count == 3 and row.covered["receipts"] == {"L01": 3, "L02": 1}
