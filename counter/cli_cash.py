@@ -87,8 +87,10 @@ def cmd_shift(app: App, args: argparse.Namespace) -> object:
 def _read_day(app: App, args: argparse.Namespace) -> DayFigures:
     from counter.services.day_closing import read_day
 
-    central = None if args.local else app.central
-    return read_day(app.uow(), central, app.desk(), args.date or app.desk().today())
+    if args.local:
+        return read_day(app.uow(), None, app.desk(), args.date or app.desk().today())
+    _sync_now(app)  # this counter's own acts first
+    return read_day(app.uow(), app.central, app.desk(), args.date or app.desk().today())
 
 
 def _print_day(figures: DayFigures) -> None:
@@ -122,9 +124,10 @@ def cmd_day(app: App, args: argparse.Namespace) -> object:
         from counter.services.day_closing import close_day
 
         desk = app.desk()
+        _sync_now(app)
         figures = close_day(app.uow(), app.central, desk, args.date or desk.today(), _approval(args),
                             args.override_reason or "")
-        _sync_soon(app)
+        _sync_now(app)
     else:
         figures = _read_day(app, args)
     if args.json:
@@ -133,8 +136,8 @@ def cmd_day(app: App, args: argparse.Namespace) -> object:
     return None
 
 
-def _sync_soon(app: App) -> None:
-    """Send the act to central now if it answers (it is queued either way)."""
+def _sync_now(app: App) -> None:
+    """Send what is queued to central now if it answers (it stays queued otherwise)."""
     from counter.sync.state import CentralUnreachable
 
     try:
@@ -151,7 +154,7 @@ def cmd_deposit(app: App, args: argparse.Namespace) -> object:
         raise InvalidInput("Sebutkan jumlah setoran: --amount 12500000.")
     deposit = record_deposit(app.uow(), desk, args.date or desk.today(), parse_rupiah(args.amount),
                              args.bank or "", args.reference or "", _approval(args))
-    _sync_soon(app)
+    _sync_now(app)
     if args.json:
         return deposit
     _console().print(f"Setoran {format_rupiah(deposit.amount)} ke {deposit.bank} ({deposit.reference}) dicatat.")
