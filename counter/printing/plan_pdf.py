@@ -74,16 +74,16 @@ def _fields(rows: list[tuple[str, str]], label_width: float = 38 * mm, indent: f
     return table
 
 
-def _grid(rows: list[list], widths: list[float], *, right_from: int, total_row: bool) -> Table:
+def _grid(rows: list[list], widths: list[float], *, right_from: int, total_row: bool, size: float = SIZE) -> Table:
     """A ruled table: a shaded bold header repeated on every page, amounts flush
     right from column `right_from`, and a bold totals row when `total_row`."""
     table = Table(rows, colWidths=widths, repeatRows=1)
-    style = [("FONT", (0, 0), (-1, -1), FONT, SIZE), ("FONT", (0, 0), (-1, 0), FONT_BOLD, SIZE),
+    style = [("FONT", (0, 0), (-1, -1), FONT, size), ("FONT", (0, 0), (-1, 0), FONT_BOLD, size),
              ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("GRID", (0, 0), (-1, -1), 0.5, GRID),
              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (right_from, 0), (-1, -1), "RIGHT"),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     if total_row:
-        style += [("FONT", (0, -1), (-1, -1), FONT_BOLD, SIZE), ("BACKGROUND", (0, -1), (-1, -1), SHADE)]
+        style += [("FONT", (0, -1), (-1, -1), FONT_BOLD, size), ("BACKGROUND", (0, -1), (-1, -1), SHADE)]
     table.setStyle(TableStyle(style))
     return table
 
@@ -126,11 +126,13 @@ def _signatures(left: list[Flowable] | None, right: list[Flowable]) -> Table:
 
 
 class _NumberedCanvas(Canvas):
-    """Holds back every page until the end, so each can say "Halaman n dari N"."""
+    """Holds back every page until the end, so each can say "Halaman n dari N"
+    (`label` instead of "Halaman"; footer `margin` from the page's edges, any page size)."""
 
-    def __init__(self, *args, footer: str = "", **kwargs) -> None:
+    def __init__(self, *args, footer: str = "", label: str = "Halaman", margin: float = MARGIN, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._footer, self._pages = footer, []
+        self._label, self._margin = label, margin
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -141,8 +143,9 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self.setFont(FONT, 7.5)
             self.setFillColor(colors.black)
-            self.drawString(MARGIN, MARGIN / 2, self._footer)
-            self.drawRightString(A4[0] - MARGIN, MARGIN / 2, f"Halaman {number} dari {len(self._pages)}")
+            self.drawString(self._margin, self._margin / 2, self._footer)
+            self.drawRightString(self._pagesize[0] - self._margin, self._margin / 2,
+                                 f"{self._label} {number} dari {len(self._pages)}")
             super().showPage()
         super().save()
 
