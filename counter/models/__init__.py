@@ -7,7 +7,9 @@ from counter.models.payment import PAYMENT_METHODS, Payment, PaymentLine, Receip
 from counter.models.plan import DocumentSequence, InstalmentPlan, InstalmentRuleRow, ReliefProgramme, WorkOrder
 from counter.models.printing import PrintJob
 from counter.models.shift import DayClosing, Deposit, Shift
-from counter.models.sync import ChangeSequence, Conflict, CustomerCredit, DeskOffice, InboxEvent, SyncState
+from counter.models.sync import (
+    ChangeSequence, Conflict, CustomerCredit, CustomerNote, DeskOffice, InboxEvent, SyncState,
+)
 from counter.models.reference import (
     Counter,
     FineSchemeRow,
@@ -23,6 +25,6 @@ __all__ = [
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
     "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
-    "PrintJob", "DayClosing", "Deposit", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "DeskOffice", "InboxEvent", "SyncState",
+    "PrintJob", "DayClosing", "Deposit", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "DeskOffice", "InboxEvent", "SyncState",
     "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
 ]

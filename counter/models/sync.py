@@ -86,3 +86,14 @@ class DeskOffice(Base):
     __tablename__ = "desk_office"
     role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+
+
+class CustomerNote(Base):
+    """What central last said of a customer beyond the replica (a counter's
+    store only): credit held and conflicts still open, for the customer panel."""
+
+    __tablename__ = "customer_note"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    credit: Mapped[int] = mapped_column(default=0)
+    open_conflicts: Mapped[int] = mapped_column(default=0)
+    read_at: Mapped[dt.datetime]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter.models import Bill, Customer, FineSchemeRow, StampDutyRow
+from counter.models import Bill, Customer, CustomerNote, FineSchemeRow, InstalmentPlan, StampDutyRow
 from counter.rules.fines import FineScheme, fine_for
 from counter.rules.stamp_duty import StampDutyRule, stamp_duty
 from counter.services.lookup import STATUS_LABELS, customer_by_number
@@ -56,6 +56,8 @@ class CustomerDetail:
     tariff_name: str
     status: str
     household_size: int
+    credit: int = 0  # held for the customer (surplus of a payment, a defaulted plan's money)
+    open_conflicts: int = 0  # at central, waiting for a supervisor
 
     @property
     def status_label(self) -> str:
@@ -115,12 +117,22 @@ def stamp_rule(session: Session, on: dt.date) -> StampDutyRule:
     return StampDutyRule() if row is None else StampDutyRule(row.threshold, row.amount)
 
 
-def customer_detail(customer: Customer) -> CustomerDetail:
+def customer_detail(customer: Customer, session: Session | None = None) -> CustomerDetail:
+    """The customer's card; with `session`, what central last said of their
+    credit and conflicts (else the credit of their plans, known here)."""
     group = customer.tariff_group
+    credit, conflicts = 0, 0
+    if session is not None:
+        note = session.get(CustomerNote, customer.id)
+        if note is not None:
+            credit, conflicts = note.credit, note.open_conflicts
+        else:
+            credit = session.scalar(select(func.coalesce(func.sum(InstalmentPlan.credit), 0))
+                                    .where(InstalmentPlan.customer_id == customer.id))
     return CustomerDetail(
         customer.id, customer.number, customer.meter_no, customer.name, customer.address,
         customer.village, customer.district, group.code, group.name, customer.status,
-        customer.household_size,
+        customer.household_size, int(credit), conflicts,
     )
 
 
@@ -142,7 +154,7 @@ def quote_customer(session: Session, customer: Customer, on: dt.date) -> Quote:
     )
     rule = stamp_rule(session, on)
     duty = stamp_duty(sum(d.amount for d in dues), rule)
-    return Quote(customer_detail(customer), on, dues, duty, rule, plan)
+    return Quote(customer_detail(customer, session), on, dues, duty, rule, plan)
 
 
 def quote(session: Session, customer: str, on: dt.date) -> Quote:

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from counter.models import Bill, Customer, InstalmentPlan, ReliefProgramme
+from counter.models import (
+    Bill, Conflict, Customer, CustomerCredit, CustomerNote, InstalmentPlan, ReliefProgramme,
+)
 from counter.rules.text import key
 from counter.sync.pull import upsert
-from counter.sync.state import CentralUnreachable, reaching_central, record_contact, record_failure, writing
+from counter.sync.state import (
+    CentralUnreachable, reaching_central, record_contact, record_failure, utc_now, writing,
+)
 
 
-def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple[dict | None, list, list]:
+def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple[dict | None, list, list, dict]:
     with reaching_central(local), central.begin() as connection:
         if central.dialect.name == "postgresql":
             connection.execute(text(f"SET LOCAL statement_timeout = {int(timeout_ms)}"))
@@ -22,14 +27,20 @@ def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple
             select(Customer.__table__).where(Customer.number_key == key(number))
         ).mappings().first()
         if customer is None:
-            return None, [], []
+            return None, [], [], {}
         bills = connection.execute(
             select(Bill.__table__).where(Bill.customer_id == customer["id"])
         ).mappings().all()
         plans = connection.execute(
             select(InstalmentPlan.__table__).where(InstalmentPlan.customer_id == customer["id"])
         ).mappings().all()
-        return dict(customer), [dict(b) for b in bills], [dict(p) for p in plans]
+        credit = connection.scalar(select(func.coalesce(func.sum(CustomerCredit.amount), 0))
+                                   .where(CustomerCredit.customer_id == customer["id"]))
+        conflicts = connection.scalar(select(func.count()).select_from(Conflict).where(
+            Conflict.customer_id == customer["id"], Conflict.status == "open"))
+        note = {"customer_id": customer["id"], "credit": int(credit) + sum(p["credit"] for p in plans),
+                "open_conflicts": conflicts, "read_at": utc_now()}
+        return dict(customer), [dict(b) for b in bills], [dict(p) for p in plans], note
 
 
 def refresh_customer(local: Engine, central: Engine, number: str, timeout_ms: int = 1000) -> bool:
@@ -58,7 +69,7 @@ def refresh_customer(local: Engine, central: Engine, number: str, timeout_ms: in
         return False
     if isinstance(answer[0], BaseException):
         raise answer[0]
-    customer, bills, plans = answer[0]
+    customer, bills, plans, note = answer[0]
     if customer is None:
         return True  # central does not know it: nothing to refresh
     with writing(local) as connection:
@@ -69,5 +80,7 @@ def refresh_customer(local: Engine, central: Engine, number: str, timeout_ms: in
         plans = [p for p in plans if p["programme_id"] is None or p["programme_id"] in known]  # the rest: next pull
         if plans:
             connection.execute(upsert(InstalmentPlan.__table__), plans)
+        connection.execute(sqlite_insert(CustomerNote.__table__).values(note).on_conflict_do_update(
+            index_elements=["customer_id"], set_={k: v for k, v in note.items() if k != "customer_id"}))
     record_contact(local)
     return True

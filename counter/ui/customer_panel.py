@@ -79,6 +79,9 @@ class CustomerPanel(QWidget):
         self.name.setFont(font(15, bold=True))
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = StatusBadge()
+        self.in_plan, self.credit, self.conflict = StatusBadge(), StatusBadge(), StatusBadge()
+        for badge in (self.in_plan, self.credit, self.conflict):
+            badge.setFont(font(11, bold=True))
         self.relief_button = QPushButton(self.tr("Keringanan / Angsuran [F9]"))
         self.relief_button.setFont(font(10))
         self.relief_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F9 is the keyboard way
@@ -115,7 +118,8 @@ class CustomerPanel(QWidget):
         top.addWidget(self.number)
         top.addSpacing(12)
         top.addWidget(self.name, 1)
-        top.addWidget(self.status)
+        for badge in (self.in_plan, self.credit, self.conflict, self.status):
+            top.addWidget(badge)
         info = QGridLayout()
         info.setHorizontalSpacing(24)
         info.addWidget(self.address, 0, 0)
@@ -240,6 +244,10 @@ class CustomerPanel(QWidget):
         self.name.setText(c.name)
         self.name.setToolTip(c.name)
         self.status.set_status(c.status, c.status_label)
+        self._flag(self.in_plan, quote.plan is not None, "in_plan", self.tr("ANGSURAN"))
+        self._flag(self.credit, c.credit > 0, "credit", self.tr("KREDIT {amount}").format(amount=format_rupiah(c.credit)))
+        self._flag(self.conflict, c.open_conflicts > 0, "conflict", self.tr("KONFLIK ({n})").format(n=c.open_conflicts))
+        self.conflict.setToolTip(self.tr("Ada pembayaran yang belum beres di pusat; kepala unit menyelesaikannya."))
         self.address.setText(c.address)
         self.area.setText(self.tr("Kel. {village}, Kec. {district}").format(village=c.village, district=c.district))
         self.tariff.setText(self.tr("Gol. {code} ({name})").format(code=c.tariff_code, name=c.tariff_name))
@@ -255,6 +263,13 @@ class CustomerPanel(QWidget):
             self.table.scrollToBottom()  # the newest months, next to the total
         self.placeholder.hide()
         self.details.show()
+
+    @staticmethod
+    def _flag(badge: StatusBadge, on: bool, kind: str, label: str) -> None:
+        if on:
+            badge.set_status(kind, label, upper=False)  # "Rp" stays as written
+        else:
+            badge.hide()
 
     def paying(self) -> Quote | None:
         """The quote for the checked bills and plan terms (stamp duty recomputed on their sum)."""

@@ -18,6 +18,10 @@ STATUS_COLOURS = {  # status -> (background, text)
     "sealed": ("#c62828", "#ffffff"),
     "temporarily_closed": ("#f9a825", "#000000"),
     "closed": ("#424242", "#ffffff"),
+    # beside the connection's status, when they apply
+    "in_plan": ("#1565c0", "#ffffff"),
+    "credit": ("#00695c", "#ffffff"),
+    "conflict": ("#e65100", "#ffffff"),
 }
 STATUS_TEXT_COLOURS = {  # for status words in a table (dark enough on white)
     "active": "#1b5e20",
@@ -111,10 +115,10 @@ class StatusBadge(QLabel):
         self.status = ""
         self.hide()
 
-    def set_status(self, status: str, label: str) -> None:
+    def set_status(self, status: str, label: str, upper: bool = True) -> None:
         self.status = status
         background, text = STATUS_COLOURS.get(status, ("#e0e0e0", "#000000"))
-        self.setText(label.upper())
+        self.setText(label.upper() if upper else label)
         self.setStyleSheet(
             f"QLabel {{ background: {background}; color: {text}; border-radius: 4px; padding: 4px 12px; }}"
         )

@@ -34,6 +34,7 @@ from counter.sync.central import DESK_ROLE, REFERENCE_TABLES, central_engine, in
 from counter.sync.pull import REPLICATED, pull_all
 from counter.sync.loading import load_reference_data
 from counter.sync.push import push_all
+from counter.services.billing import quote
 from counter.sync.refresh import refresh_customer
 from counter.sync.state import CentralUnreachable, sync_status
 from counter.sync.worker import SyncLink, SyncWorker
@@ -410,6 +411,13 @@ def test_two_counters_paying_the_same_bill_offline(app, central, tmp_path):
             assert connection.scalar(select(func.count()).select_from(Payment)) == 1  # its money stays recorded
         check_exactly_once(app.engine, central, counter="L01")
         check_exactly_once(second.engine, central, judged=("conflict",), counter="L02")
+        # the next counter to open the customer says so on the customer panel
+        with app.uow() as uow:
+            assert quote(uow.session, number, AS_OF).customer.open_conflicts == 0  # not yet read from central
+        assert refresh_customer(app.engine, central, number) is True
+        with app.uow() as uow:
+            seen = quote(uow.session, number, AS_OF).customer
+        assert (seen.credit, seen.open_conflicts) == (surplus, 1)
     finally:
         second.engine.dispose()
 

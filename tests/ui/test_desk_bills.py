@@ -85,3 +85,25 @@ def test_stamp_duty_shows_only_when_due(qtbot, app, window):
     assert window.panel.paying().stamp_duty == 10_000
     assert window.panel.stamp.text() == "Meterai Rp 10.000"
     assert window.panel.total.text() == format_rupiah(big.oldest(2).total)
+
+
+def test_the_panel_says_credit_and_open_conflicts_central_reported(qtbot, app, window):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from counter.models import Customer, CustomerNote
+
+    number = customer_owing(app, 2)
+    open_customer(qtbot, window, number)
+    panel = window.panel
+    assert not panel.credit.isVisible() and not panel.conflict.isVisible() and not panel.in_plan.isVisible()
+    with app.uow() as uow:  # as a refresh from central leaves it
+        customer_id = uow.session.scalar(select(Customer.id).where(Customer.number == number))
+        uow.session.add(CustomerNote(customer_id=customer_id, credit=45_600, open_conflicts=1,
+                                     read_at=dt.datetime.now(dt.timezone.utc)))
+        uow.commit()
+    window.panel.quote = None
+    open_customer(qtbot, window, number)
+    assert panel.credit.isVisible() and panel.credit.text() == "KREDIT Rp 45.600"
+    assert panel.conflict.isVisible() and panel.conflict.text() == "KONFLIK (1)"
