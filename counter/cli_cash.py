@@ -30,7 +30,7 @@ def _counts(items: list[str]) -> dict[str, object]:
 
 def _print_shift(shift: ShiftFigures) -> None:
     console = _console()
-    state = "MASIH BUKA" if shift.is_open else f"ditutup {shift.closed_at:%d-%m-%Y %H:%M} UTC"
+    state = "MASIH BUKA" if shift.is_open else f"ditutup {shift.closed_at:%d-%m-%Y %H:%M}"
     console.print(f"[bold]Shift {shift.cashier} di loket {shift.counter_code}, {shift.business_date:%d-%m-%Y}[/bold] "
                   f"({state})")
     rows = [(t.label, t.count, format_rupiah(t.amount)) for t in shift.by_method]
@@ -67,7 +67,7 @@ def cmd_shift(app: App, args: argparse.Namespace) -> object:
             found = shifts.find_shift(uow.session, args.id) if args.id else shifts.open_shift_of(uow.session, desk)
             if found is None:
                 raise InvalidInput("Tidak ada shift terbuka di loket ini; sebutkan --id SHIFT.")
-            shift = shifts.shift_figures(uow.session, found)
+            shift = shifts.shift_figures(uow.session, found, desk.zone)
     if args.what == "z":
         from counter.printing.printers import send
         from counter.printing.z_report import z_report_bytes, z_report_lines
@@ -95,7 +95,7 @@ def _read_day(app: App, args: argparse.Namespace) -> DayFigures:
 
 def _print_day(figures: DayFigures) -> None:
     console = _console()
-    status = (f"DITUTUP {figures.closing.closed_at:%d-%m-%Y %H:%M} UTC oleh {figures.closing.closed_by}"
+    status = (f"DITUTUP {figures.closing.closed_at:%d-%m-%Y %H:%M} oleh {figures.closing.closed_by}"
               if figures.closing else "BELUM DITUTUP")
     console.print(f"[bold]{figures.office_name}, {figures.business_date:%d-%m-%Y}[/bold]: {status}")
     console.print(f"{figures.count} struk, [bold]{format_rupiah(figures.total)}[/bold] "

@@ -49,7 +49,7 @@ def read_day(uow: UnitOfWork, central: Engine | None, desk: Desk, day: dt.date) 
         figures = consolidate(session, desk.office_code, day, desk.zone, desk.now(), closing=mine)
     if figures.deposit is None:
         with uow:
-            local = deposit_of(uow.session, desk.office_id, day)
+            local = deposit_of(uow.session, desk.office_id, day, desk.zone)
         if local is not None:
             figures = replace(figures, deposit=local)
     return figures
@@ -126,7 +126,7 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
     with uow:
         if day_closed(uow.session, desk.office_id, day) is None:
             raise PaymentRefused(f"Tutup hari {day:%d-%m-%Y} dulu; setoran dicatat sesudahnya.")
-        if deposit_of(uow.session, desk.office_id, day) is not None:
+        if deposit_of(uow.session, desk.office_id, day, desk.zone) is not None:
             raise PaymentRefused(f"Setoran hari {day:%d-%m-%Y} sudah dicatat.")
     supervisor = check_credential(uow, approval, "Setoran", SUPERVISORS, desk)
     with uow.writing():
@@ -143,7 +143,7 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
         audit.append(session, "deposit", day.isoformat(), {"amount": amount, "bank": bank, "reference": reference},
                      **audit.by(desk))
         uow.commit()
-    return Deposit(amount, bank, reference, now, supervisor.username)
+    return Deposit(amount, bank, reference, now.astimezone(desk.zone), supervisor.username)
 
 
 def utility_name(uow: UnitOfWork, office_code: str) -> str:

@@ -106,24 +106,25 @@ def _waiting(session: Session, office: Office, day: dt.date, zone: ZoneInfo) -> 
                  for cid, code in counters)
 
 
-def _closing(session: Session, row: DayClosing | None) -> Closing | None:
+def _closing(session: Session, row: DayClosing | None, zone: ZoneInfo) -> Closing | None:
     if row is None:
         return None
-    return Closing(closed_at=row.closed_at, closed_by=session.get(User, row.closed_by).username,
+    return Closing(closed_at=row.closed_at.astimezone(zone), closed_by=session.get(User, row.closed_by).username,
                    override_reason=row.override_reason, included=dict(row.covered.get("receipts", {})))
 
 
-def deposit_of(session: Session, office_id: int, day: dt.date) -> Deposit | None:
+def deposit_of(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) -> Deposit | None:
     row = session.scalars(select(DepositRow).where(DepositRow.office_id == office_id,
                                                    DepositRow.business_date == day)).first()
     if row is None:
         return None
-    return Deposit(row.amount, row.bank, row.reference, row.recorded_at, session.get(User, row.recorded_by).username)
+    return Deposit(row.amount, row.bank, row.reference, row.recorded_at.astimezone(zone),
+                   session.get(User, row.recorded_by).username)
 
 
-def _void(r: dict) -> VoidRow:
+def _void(r: dict, zone: ZoneInfo) -> VoidRow:
     return VoidRow(r["receipt_no"], r["counter"], r["username"], r["total"], r["void_reason"], r["approver"] or "",
-                   r["voided_at"])
+                   r["voided_at"].astimezone(zone) if r["voided_at"] else None)
 
 
 def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo,
@@ -146,7 +147,7 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         if covered is not None and receipt_seq(r["receipt_no"]) > covered["receipts"].get(r["counter"], 0):
             late_nos.add(r["receipt_no"])
         elif covered is not None and r["status"] == "void" and r["receipt_no"] not in voided_before:
-            late_voids.append(_void(r))
+            late_voids.append(_void(r, zone))
     late_void_nos = {v.receipt_no for v in late_voids}
     # as signed: a receipt voided after the sign-off still counts as taken, its void is reported late
     signed = [r for r in raw if r["receipt_no"] not in late_nos]
@@ -179,13 +180,14 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         by_hour=_tallies((f"{r['paid_at'].astimezone(zone):%H}", r["total"]) for r in taken),
         receipts=tuple(replace(r, status="completed") if r.receipt_no in late_void_nos else r
                        for r in receipts if r.receipt_no not in late_nos),
-        shifts=tuple(shift_figures(session, s) for s in shifts),
-        voids=tuple(_void(r) for r in signed if r["status"] == "void" and r["receipt_no"] not in late_void_nos),
+        shifts=tuple(shift_figures(session, s, zone) for s in shifts),
+        voids=tuple(_void(r, zone) for r in signed if r["status"] == "void" and r["receipt_no"] not in late_void_nos),
         reprints=tuple(Tally(r["receipt_no"], r["reprint_count"], r["total"])
                        for r in sorted(signed, key=lambda r: r["receipt_no"]) if r["reprint_count"]),
-        conflicts=tuple(ConflictRow(*c) for c in conflicts),
+        conflicts=tuple(ConflictRow(kind, number, amount, status, at.astimezone(zone))
+                        for kind, number, amount, status, at in conflicts),
         waiting=_waiting(session, office, day, zone),
-        closing=_closing(session, closing), deposit=deposit_of(session, office.id, day),
+        closing=_closing(session, closing, zone), deposit=deposit_of(session, office.id, day, zone),
         late=tuple(r for r in receipts if r.receipt_no in late_nos), late_voids=tuple(late_voids))
 
 

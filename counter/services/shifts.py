@@ -111,7 +111,7 @@ def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance
         shift = open_shift_of(session, desk)
         if shift is None:
             raise PaymentRefused("Tidak ada shift terbuka di loket ini untuk ditutup (sudah ditutup?).")
-        figures = shift_figures(session, shift)
+        figures = shift_figures(session, shift, desk.zone)
         counted = counted_total(counts)
         variance = counted - figures.expected_cash
         if abs(variance) > variance_limit and len(reason) < 5:
@@ -129,7 +129,7 @@ def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance
             "counted": counted, "expected": figures.expected_cash, "variance": variance,
             **({"reason": reason} if reason else {})}, **audit.by(desk))
         session.flush()
-        closed = shift_figures(session, shift)
+        closed = shift_figures(session, shift, desk.zone)
         uow.commit()
         return closed
 
@@ -139,10 +139,10 @@ def _event(session: Session, kind: str, now: dt.datetime, payload: dict) -> None
                                                         payload=payload))
 
 
-def shift_figures(session: Session, shift: Shift) -> ShiftFigures:
+def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigures:
     """What the shift took: the cashier's payments at that counter on that day
     from its opening to its close (or now). Read the same way at a counter and
-    at central."""
+    at central. Its times are in `zone`, the office's."""
     p = Payment.__table__
     window = [p.c.counter_id == shift.counter_id, p.c.cashier_id == shift.user_id,
               p.c.business_date == shift.business_date, p.c.paid_at >= shift.opened_at]
@@ -160,8 +160,8 @@ def shift_figures(session: Session, shift: Shift) -> ShiftFigures:
     return ShiftFigures(
         shift_id=str(shift.id), office_code=office.code, office_name=office.name,
         counter_code=session.get(Counter, shift.counter_id).code, cashier=cashier.username,
-        cashier_name=cashier.full_name, business_date=shift.business_date, opened_at=shift.opened_at,
-        closed_at=shift.closed_at, opening_float=shift.opening_float,
+        cashier_name=cashier.full_name, business_date=shift.business_date, opened_at=shift.opened_at.astimezone(zone),
+        closed_at=shift.closed_at.astimezone(zone) if shift.closed_at else None, opening_float=shift.opening_float,
         payments=sum(r[2] for r in done), voids=sum(r[2] for r in rows if r[0] == "void"),
         reprints=sum(r[6] for r in rows),
         cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash),
@@ -184,4 +184,4 @@ def open_shift_now(uow: UnitOfWork, desk: Desk) -> ShiftFigures | None:
     """The desk user's open shift here with what it has taken so far (for the close)."""
     with uow:
         shift = open_shift_of(uow.session, desk)
-        return shift_figures(uow.session, shift) if shift is not None else None
+        return shift_figures(uow.session, shift, desk.zone) if shift is not None else None

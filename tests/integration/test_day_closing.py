@@ -154,6 +154,9 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     closed = close_day(app.uow(), central, one, AS_OF, SUPERVISOR, "kasir loket 2 sakit, pulang")
     assert closed.closing.closed_by == "kepala" and closed.closing.override_reason == "kasir loket 2 sakit, pulang"
     assert closed.count == 3 and not closed.late
+    wita = dt.timedelta(hours=8)  # every time of the day's figures in the office's zone
+    assert closed.closing.closed_at.utcoffset() == wita and closed.shifts[0].opened_at.utcoffset() == wita
+    assert closed.voids[0].voided_at.utcoffset() == wita and closed.receipts[0].paid_at.utcoffset() == wita
 
     with pytest.raises(PaymentRefused, match="sudah ditutup"):  # the same counter: locked at once
         pay_one(app, one, numbers[3])
