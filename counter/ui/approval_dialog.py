@@ -1,63 +1,82 @@
 """A supervisor's approval for one act: their username and PIN, typed at the
 cashier's desk. The dialog only collects; the use case checks the PIN, and a
-refusal comes back through `refused(message)` with the dialog still open."""
+refusal comes back through `refused(message)` with the dialog still open.
+
+Its words are class attributes (marked for translation in the class's own
+context), so a dialog for another role (the settings' admin approval) words
+itself by overriding them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from counter.services.approval import Approval
 from counter.ui.widgets import MUTED, FormDialog, button_row, cancel_button, font
 
-SUPERVISOR_HINT = "Kepala unit mengetik sendiri nama pengguna dan PIN-nya."
+SUPERVISOR_HINT = QT_TRANSLATE_NOOP("ApprovalDialog", "Kepala unit mengetik sendiri nama pengguna dan PIN-nya.")
+OK_TEXT = QT_TRANSLATE_NOOP("ApprovalDialog", "Setujui [Enter]")
 
 
 class ApprovalDialog(FormDialog):
     approved = Signal(object)  # Approval
 
+    CONTEXT = "ApprovalDialog"  # where the words below are translated
+    TITLE = QT_TRANSLATE_NOOP("ApprovalDialog", "Persetujuan kepala unit")
+    QUESTION = QT_TRANSLATE_NOOP("ApprovalDialog", "<b>{act}</b> perlu persetujuan kepala unit.")
+    HINT = SUPERVISOR_HINT
+    USER_NAME = QT_TRANSLATE_NOOP("ApprovalDialog", "Nama pengguna kepala unit")
+    USER_PIN = QT_TRANSLATE_NOOP("ApprovalDialog", "PIN kepala unit")
+    NO_USER = QT_TRANSLATE_NOOP("ApprovalDialog", "Isi nama pengguna kepala unit.")
+    NO_PIN = QT_TRANSLATE_NOOP("ApprovalDialog", "Isi PIN kepala unit.")
+
     def __init__(self, act: str, parent: QWidget | None = None) -> None:
         super().__init__(440, parent)
-        self.setWindowTitle("Persetujuan kepala unit")
+        self.setWindowTitle(self._words(self.TITLE))
 
-        question = QLabel(f"<b>{act}</b> perlu persetujuan kepala unit.")
-        question.setFont(font(12))
-        question.setWordWrap(True)
-        hint = QLabel(SUPERVISOR_HINT)
-        hint.setStyleSheet(f"color: {MUTED};")
-        hint.setWordWrap(True)
+        self.question = QLabel(self._words(self.QUESTION).format(act=act))
+        self.question.setFont(font(12))
+        self.question.setWordWrap(True)
+        self.hint = QLabel(self._words(self.HINT))
+        self.hint.setStyleSheet(f"color: {MUTED};")
+        self.hint.setWordWrap(True)
 
         self.username = QLineEdit()
         self.username.setFont(font(13))
         self.username.setMaxLength(64)
-        self.username.setAccessibleName("Nama pengguna kepala unit")
+        self.username.setAccessibleName(self._words(self.USER_NAME))
         self.pin = QLineEdit()
         self.pin.setFont(font(13))
         self.pin.setMaxLength(128)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)  # the PIN never shows on the cashier's screen
-        self.pin.setAccessibleName("PIN kepala unit")
+        self.pin.setAccessibleName(self._words(self.USER_PIN))
         form = QFormLayout()
-        form.addRow("&Nama pengguna", self.username)
-        form.addRow("&PIN", self.pin)
+        form.addRow(QCoreApplication.translate("ApprovalDialog", "&Nama pengguna"), self.username)
+        form.addRow(QCoreApplication.translate("ApprovalDialog", "&PIN"), self.pin)
 
         self.error.setFont(font(bold=True))  # the dialog's own size
-        self.cancel_button = cancel_button("Batal [Esc]", self.reject, focus=True)
-        self.ok_button = QPushButton("Setujui [Enter]")
+        self.cancel_button = cancel_button(QCoreApplication.translate("ApprovalDialog", "Batal [Esc]"), self.reject,
+                                           focus=True)
+        self.ok_button = QPushButton(QCoreApplication.translate("ApprovalDialog", OK_TEXT))
         self.ok_button.setFont(font(12, bold=True))
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.confirm)
-        self._lay_out(question, hint, form, self.error, button_row(self.cancel_button, self.ok_button), margins=False)
+        self._lay_out(self.question, self.hint, form, self.error, button_row(self.cancel_button, self.ok_button),
+                      margins=False)
         self.username.setFocus()
+
+    def _words(self, text: str) -> str:
+        return QCoreApplication.translate(self.CONTEXT, text)
 
     def confirm(self) -> None:
         if self.submitting:
             return
         username = self.username.text().strip()
         if not username:
-            self._show_error("Isi nama pengguna kepala unit.", self.username)
+            self._show_error(self._words(self.NO_USER), self.username)
             return
         if not self.pin.text():
-            self._show_error("Isi PIN kepala unit.", self.pin)
+            self._show_error(self._words(self.NO_PIN), self.pin)
             return
         self.set_busy(True)
         self.approved.emit(Approval(username, self.pin.text()))
@@ -70,4 +89,5 @@ class ApprovalDialog(FormDialog):
 
     def set_busy(self, busy: bool) -> None:
         self._set_busy(busy, (self.username, self.pin, self.ok_button, self.cancel_button),
-                       "Memeriksa ..." if busy else "Setujui [Enter]")
+                       QCoreApplication.translate("ApprovalDialog", "Memeriksa ...") if busy
+                       else QCoreApplication.translate("ApprovalDialog", OK_TEXT))

@@ -14,9 +14,9 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F2", QT_TRANSLATE_NOOP("HelpOverlay", "Kembali ke kolom pencarian; teksnya terpilih, pindaian berikutnya menggantinya")),
     ("Enter", QT_TRANSLATE_NOOP("HelpOverlay", "Cari sekarang; satu nomor yang cocok langsung dibuka. Di jendela: setujui / bayar")),
     ("↓ / ↑", QT_TRANSLATE_NOOP("HelpOverlay", "Dari kolom pencarian ke daftar hasil, pindah pelanggan (langsung dibuka)")),
-    ("Spasi, Tab", QT_TRANSLATE_NOOP("HelpOverlay", "Centang / hapus centang bulan rekening atau angsuran (urutan tetap dijaga)")),
+    (QT_TRANSLATE_NOOP("HelpOverlay", "Spasi, Tab"), QT_TRANSLATE_NOOP("HelpOverlay", "Centang / hapus centang bulan rekening atau angsuran (urutan tetap dijaga)")),
     ("F5", QT_TRANSLATE_NOOP("HelpOverlay", "Bayar rekening yang dicentang (jendela pembayaran)")),
-    ("F7", QT_TRANSLATE_NOOP("HelpOverlay", "Batalkan struk hari ini (alasan + persetujuan kepala unit)")),
+    ("F7", QT_TRANSLATE_NOOP("HelpOverlay", "Batalkan struk hari ini: pilih di daftar, alasan + persetujuan kepala unit")),
     ("F8", QT_TRANSLATE_NOOP("HelpOverlay", "Cetak ulang struk yang gagal, atau salinan struk terakhir")),
     ("F9", QT_TRANSLATE_NOOP("HelpOverlay", "Keringanan / angsuran untuk pelanggan di layar")),
     ("F10", QT_TRANSLATE_NOOP("HelpOverlay", "Pengaturan (kepala unit dan admin)")),
@@ -42,7 +42,7 @@ class HelpOverlay(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(22)
         grid.setVerticalSpacing(7)
-        self.rows: list[tuple[str, str]] = [(key, self.tr(what)) for key, what in KEYS]
+        self.rows: list[tuple[str, str]] = [(self.tr(key), self.tr(what)) for key, what in KEYS]
         for row, (key, what) in enumerate(self.rows):
             key_label = QLabel(key)
             key_label.setFont(font(12, bold=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from counter.rules.money import format_rupiah
@@ -14,8 +14,8 @@ from counter.ui.check_table import CheckTableView
 from counter.ui.plan_models import TermsModel, day_label
 from counter.ui.widgets import MUTED, font
 
-RUNNING = "Dalam angsuran"
-DEFAULTED = "Angsuran menunggak – rencana batal"
+RUNNING = QT_TRANSLATE_NOOP("PlanBox", "Dalam angsuran")
+DEFAULTED = QT_TRANSLATE_NOOP("PlanBox", "Angsuran menunggak – rencana batal")
 # (background, text): colour and words together, as the status badge does
 STATUS_STYLE = {RUNNING: ("#e3f2fd", "#0d47a1"), DEFAULTED: ("#c62828", "#ffffff")}
 ROW_HEIGHT = 26
@@ -51,7 +51,7 @@ class PlanBox(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setFont(font(11))
-        self.table.setAccessibleName("Angsuran yang belum dibayar")
+        self.table.setAccessibleName(self.tr("Angsuran yang belum dibayar"))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
@@ -79,21 +79,22 @@ class PlanBox(QFrame):
             self.terms.clear()
             self.hide()
             return
-        self.title.setText(f"Rencana angsuran <b>{plan.plan_no}</b>")
+        self.title.setText(self.tr("Rencana angsuran <b>{plan}</b>").format(plan=plan.plan_no))
         defaulted = plan.defaulted_on is not None
         status = DEFAULTED if defaulted else RUNNING
         background, text = STATUS_STYLE[status]
-        self.status.setText(status)
-        self.status.setAccessibleName(f"Status rencana: {status}")
+        self.status.setText(self.tr(status))
+        self.status.setAccessibleName(self.tr("Status rencana: {status}").format(status=self.tr(status)))
         self.status.setStyleSheet(f"QLabel {{ background: {background}; color: {text}; border-radius: 3px;"
                                   " padding: 2px 8px; }")
         if defaulted:
             self.remaining.setText("")
-            self.note.setText(f"Batal sejak {day_label(plan.defaulted_on)}: angsuran terlambat melewati masa "
-                              "tenggang. Rekening yang belum terlunasi kembali menjadi tunggakan dengan dendanya.")
+            self.note.setText(self.tr("Batal sejak {day}: angsuran terlambat melewati masa tenggang. Rekening yang "
+                                      "belum terlunasi kembali menjadi tunggakan dengan dendanya.").format(
+                                          day=day_label(plan.defaulted_on)))
             self.terms.clear()
         else:
-            self.remaining.setText(f"Sisa {format_rupiah(plan.open_amount)}")
+            self.remaining.setText(self.tr("Sisa {amount}").format(amount=format_rupiah(plan.open_amount)))
             self.note.setText("")
             self.terms.set_terms(plan.open_terms, today)
         self.note.setVisible(defaulted)

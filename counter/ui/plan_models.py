@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from counter.rules.money import MONTHS_ID, format_rupiah
@@ -24,7 +24,13 @@ def day_label(day: dt.date) -> str:
 
 def term_name(term: OpenTerm) -> str:
     """`Uang muka` or `Angsuran 1/3`: the plan's number stands above the table."""
-    return "Uang muka" if term.seq == 0 else f"Angsuran {term.seq}/{term.of}"
+    return _term_text(term.seq, term.of)
+
+
+def _term_text(seq: int, of: int) -> str:
+    if seq == 0:
+        return QCoreApplication.translate("PlanModels", "Uang muka")
+    return QCoreApplication.translate("PlanModels", "Angsuran {seq}/{of}").format(seq=seq, of=of)
 
 
 def end_of_month(day: dt.date) -> dt.date:
@@ -37,7 +43,12 @@ class TermsModel(OldestFirstModel):
     this month or earlier are checked when shown: what a customer who comes to
     pay this month's bill usually pays with it."""
 
-    HEADERS = ("Bayar", "Angsuran", "Jatuh tempo", "Jumlah")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TermsModel", "Bayar"),
+        QT_TRANSLATE_NOOP("TermsModel", "Angsuran"),
+        QT_TRANSLATE_NOOP("TermsModel", "Jatuh tempo"),
+        QT_TRANSLATE_NOOP("TermsModel", "Jumlah"),
+    )
     CHECK, NAME, DUE, AMOUNT = range(4)
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
@@ -66,7 +77,8 @@ class TermsModel(OldestFirstModel):
             if column == self.NAME:
                 return term_name(term)
             if column == self.DUE:
-                return day_label(term.due_date) + (" (lewat)" if overdue else "")
+                late = QCoreApplication.translate("TermsModel", " (lewat)") if overdue else ""
+                return day_label(term.due_date) + late
             if column == self.AMOUNT:
                 return format_rupiah(term.amount)
             return None
@@ -82,7 +94,8 @@ class TermsModel(OldestFirstModel):
         if role == Qt.ItemDataRole.FontRole and column == self.AMOUNT:
             return font(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{term.label}, jatuh tempo {term.due_date:%d-%m-%Y}"
+            return QCoreApplication.translate("TermsModel", "{label}, jatuh tempo {date}").format(
+                label=term.label, date=f"{term.due_date:%d-%m-%Y}")
         return None
 
 
@@ -140,16 +153,17 @@ def bill_rows(figures: PlanFigures) -> list[tuple[str, ...]]:
     """Month, principal, fine, waived, amount per bill, then the totals."""
     rp = format_rupiah
     rows = [(label(b.period), rp(b.principal), rp(b.fine), rp(b.waived), rp(b.amount)) for b in figures.bills]
-    rows.append(("Jumlah", rp(figures.principal), rp(figures.fines), rp(figures.waived), rp(figures.total)))
+    rows.append((QCoreApplication.translate("PlanModels", "Jumlah"), rp(figures.principal), rp(figures.fines),
+                 rp(figures.waived), rp(figures.total)))
     return rows
 
 
 def schedule_rows(figures: PlanFigures) -> list[tuple[str, ...]]:
     """The down payment and the monthly terms, then their sum."""
     monthly = sum(1 for t in figures.schedule if t.seq > 0)
-    rows = [("Uang muka" if t.seq == 0 else f"Angsuran {t.seq}/{monthly}", day_label(t.due_date),
-             format_rupiah(t.amount)) for t in figures.schedule]
-    rows.append(("Jumlah", "", format_rupiah(sum(t.amount for t in figures.schedule))))
+    rows = [(_term_text(t.seq, monthly), day_label(t.due_date), format_rupiah(t.amount)) for t in figures.schedule]
+    total = format_rupiah(sum(t.amount for t in figures.schedule))
+    rows.append((QCoreApplication.translate("PlanModels", "Jumlah"), "", total))
     return rows
 
 
@@ -157,7 +171,9 @@ def paying_text(paying) -> str:  # noqa: ANN001 - billing.Quote
     """What a payment covers, in a line: `3 bulan: Agu - Okt 2025 + Uang muka 0001/ANGS/...`."""
     parts = []
     if paying.bills:
-        parts.append(f"{len(paying.bills)} bulan: {span_label([b.period for b in paying.bills])}")
+        months = span_label([b.period for b in paying.bills])
+        parts.append(QCoreApplication.translate("PlanModels", "{n} bulan: {months}").format(
+            n=len(paying.bills), months=months))
     if paying.terms:
         parts.append(", ".join(term_name(t) for t in paying.terms) + f" {paying.terms[0].plan_no}")
     return " + ".join(parts)

@@ -15,7 +15,7 @@ import dataclasses
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget,
@@ -39,9 +39,20 @@ from counter.ui.widgets import (
 
 SCHEDULE_ROWS = 7  # the down payment, up to five terms and the sum without scrolling
 PREVIEW_DELAY_MS = 200  # typing a down payment digit by digit previews once, not per digit
-ORDINARY = "Angsuran biasa"
-FINE_MODES = {"freeze": "denda dibekukan selama angsuran",
-              "waive": "denda dihapus", "include": "denda ikut diangsur"}
+ORDINARY = QT_TRANSLATE_NOOP("ReliefDialog", "Angsuran biasa")
+FINE_MODES = {"freeze": QT_TRANSLATE_NOOP("ReliefDialog", "denda dibekukan selama angsuran"),
+              "waive": QT_TRANSLATE_NOOP("ReliefDialog", "denda dihapus"),
+              "include": QT_TRANSLATE_NOOP("ReliefDialog", "denda ikut diangsur")}
+BILL_HEADERS = (QT_TRANSLATE_NOOP("ReliefDialog", "Bulan"), QT_TRANSLATE_NOOP("ReliefDialog", "Pokok"),
+                QT_TRANSLATE_NOOP("ReliefDialog", "Denda"), QT_TRANSLATE_NOOP("ReliefDialog", "Keringanan"),
+                QT_TRANSLATE_NOOP("ReliefDialog", "Jumlah"))
+SCHEDULE_HEADERS = (QT_TRANSLATE_NOOP("ReliefDialog", "Pembayaran"), QT_TRANSLATE_NOOP("ReliefDialog", "Jatuh tempo"),
+                    QT_TRANSLATE_NOOP("ReliefDialog", "Jumlah"))
+MAKE_TEXT = QT_TRANSLATE_NOOP("ReliefDialog", "Buat rencana [Enter]")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReliefDialog", text)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,13 +108,13 @@ class ReliefDialog(QDialog):
         self.agreement_path: Path | None = None
         self.approval_dialog: ApprovalDialog | None = None
         self.submitting = False
-        self.setWindowTitle("Keringanan / Angsuran")
+        self.setWindowTitle(self.tr("Keringanan / Angsuran"))
         self.setModal(True)
         self.resize(1180, 690)
 
         c = self.customer
-        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br><span style='color:{MUTED}'>{c.address}, "
-                     f"Kel. {c.village} &nbsp;|&nbsp; Gol. {c.tariff_code}</span>")
+        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br><span style='color:{MUTED}'>{c.address}, " + self.tr(
+            "Kel. {village} &nbsp;|&nbsp; Gol. {tariff}").format(village=c.village, tariff=c.tariff_code) + "</span>")
         who.setFont(font(12))
         badge = StatusBadge()
         badge.set_status(c.status, c.status_label)
@@ -116,26 +127,27 @@ class ReliefDialog(QDialog):
         self.programmes.setFont(font(11))
         self.programmes.setWordWrap(True)
         self.programmes.setSpacing(2)
-        self.programmes.setAccessibleName("Program keringanan")
-        self.programmes.addItem("Memuat program ...")
+        self.programmes.setAccessibleName(self.tr("Program keringanan"))
+        self.programmes.addItem(self.tr("Memuat program ..."))
         self.programmes.currentRowChanged.connect(self._choice_changed)
         self.instalments = QSpinBox()
         self.instalments.setFont(font(13))
-        self.instalments.setSuffix(" kali")
-        self.instalments.setAccessibleName("Jumlah angsuran")
+        self._terms_suffix()
+        self.instalments.setAccessibleName(self.tr("Jumlah angsuran"))
+        self.instalments.valueChanged.connect(self._terms_suffix)
         self.instalments.valueChanged.connect(self._inputs_changed)
         self.down_payment = RupiahEdit()
         self.down_payment.setFont(font(13))
-        self.down_payment.setAccessibleName("Uang muka")
+        self.down_payment.setAccessibleName(self.tr("Uang muka"))
         self.down_payment.textChanged.connect(self._inputs_changed)
         self.terms_note = QLabel()
         self.terms_note.setStyleSheet(f"color: {MUTED};")
         self.terms_note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Jumlah angsuran", self.instalments)
-        form.addRow("&Uang muka", self.down_payment)
+        form.addRow(self.tr("&Jumlah angsuran"), self.instalments)
+        form.addRow(self.tr("&Uang muka"), self.down_payment)
         form.addRow("", self.terms_note)
-        caption = QLabel("&Program")
+        caption = QLabel(self.tr("&Program"))
         caption.setFont(font(11, bold=True))
         caption.setBuddy(self.programmes)
         left = QVBoxLayout()
@@ -146,13 +158,12 @@ class ReliefDialog(QDialog):
         # ---- right: the exact figures
         # models owned by the dialog: a Python-owned Qt object may be destroyed by the garbage
         # collector on the worker thread, which crashes Qt
-        self.bills_model = TextTableModel(("Bulan", "Pokok", "Denda", "Keringanan", "Jumlah"), 1, total_row=True,
-                                          parent=self)
-        self.schedule_model = TextTableModel(("Pembayaran", "Jatuh tempo", "Jumlah"), 2, total_row=True, parent=self)
+        self.bills_model = TextTableModel([_tr(h) for h in BILL_HEADERS], 1, total_row=True, parent=self)
+        self.schedule_model = TextTableModel([_tr(h) for h in SCHEDULE_HEADERS], 2, total_row=True, parent=self)
         self.bills_view = _table(self.bills_model, 0)
         self.schedule_view = _table(self.schedule_model, 0)
         self.total = MoneyLabel(20)
-        self.total.setAccessibleName("Jumlah diangsur")
+        self.total.setAccessibleName(self.tr("Jumlah diangsur"))
         self.minimum = QLabel()
         self.minimum.setFont(font(11))
         self.minimum.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -169,7 +180,7 @@ class ReliefDialog(QDialog):
         self.waived = QLabel()
         self.waived.setFont(font(11))
         self.waived.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        total_caption = QLabel("Jumlah diangsur")
+        total_caption = QLabel(self.tr("Jumlah diangsur"))
         total_caption.setFont(font(12, bold=True))
         total_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         sums = QVBoxLayout()
@@ -179,7 +190,7 @@ class ReliefDialog(QDialog):
         sums.addWidget(self.minimum)
         sums.addStretch(1)
         schedule = QVBoxLayout()
-        schedule.addWidget(self._heading("Jadwal pembayaran"))
+        schedule.addWidget(self._heading(self.tr("Jadwal pembayaran")))
         schedule.addWidget(self.schedule_view)
         schedule.addStretch(1)
         lower = QHBoxLayout()  # the schedule is short: under the bills, beside the sums
@@ -187,7 +198,7 @@ class ReliefDialog(QDialog):
         lower.addSpacing(16)
         lower.addLayout(sums, 2)
         right = QVBoxLayout()
-        right.addWidget(self._heading("Rekening yang diangsur"))
+        right.addWidget(self._heading(self.tr("Rekening yang diangsur")))
         right.addWidget(self.bills_view, 1)
         right.addLayout(lower)
         right.addWidget(self.notes)
@@ -211,11 +222,12 @@ class ReliefDialog(QDialog):
         self.done_note.setStyleSheet(f"QLabel {{ background: #e8f5e9; color: {GOOD}; border: 1px solid #66bb6a;"
                                      " border-radius: 4px; padding: 6px 10px; }")
         self.done_note.hide()
-        self.hint = QLabel("Alt+P ↑↓ program  |  Alt+J jumlah angsuran  |  Alt+U uang muka (kosong = minimal)  |  "
-                           "Enter = buat rencana  |  Esc = batal")
+        self.hint = QLabel(self.tr("Alt+P ↑↓ program  |  Alt+J jumlah angsuran  |  Alt+U uang muka (kosong = minimal)"
+                                   "  |  Enter = buat rencana  |  Esc = batal"))
+        self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {MUTED};")
-        self.cancel_button = cancel_button("Batal [Esc]", self.reject, focus=True)
-        self.make_button = primary_button("Buat rencana [Enter]", self._make_or_pay, 13, 44, padding=22, default=True)
+        self.cancel_button = cancel_button(self.tr("Batal [Esc]"), self.reject, focus=True)
+        self.make_button = primary_button(self.tr(MAKE_TEXT), self._make_or_pay, 13, 44, padding=22, default=True)
         buttons = button_row(self.cancel_button, self.make_button, lead=self.hint)
 
         line = QFrame()
@@ -235,6 +247,10 @@ class ReliefDialog(QDialog):
         self._show_figures(None)
         self._update_buttons()
         self._load_choices()
+
+    def _terms_suffix(self) -> None:
+        """` kali` after the number (in English ` term` or ` terms`, by the number)."""
+        self.instalments.setSuffix(self.tr(" kali", "", self.instalments.value()))
 
     @staticmethod
     def _heading(text: str) -> QLabel:
@@ -271,15 +287,17 @@ class ReliefDialog(QDialog):
 
     def _item(self, choice: Choice) -> QListWidgetItem:
         if choice.offer is None:
-            text = (f"✓ {ORDINARY}\nmaks. {choice.max_terms} kali angsuran, "
-                    f"{FINE_MODES.get(self.rule.fine_mode, self.rule.fine_mode)}")
+            fines = FINE_MODES.get(self.rule.fine_mode)
+            text = f"✓ {self.tr(ORDINARY)}\n" + self.tr("maks. {n} kali angsuran, {fines}").format(
+                n=choice.max_terms, fines=self.tr(fines) if fines else self.rule.fine_mode)
             colour = None
         elif choice.eligible:
-            text = (f"✓ {choice.offer.name}\nberlaku s/d {choice.offer.valid_to:%d-%m-%Y}, "
-                    f"maks. {choice.max_terms} kali angsuran")
+            text = f"✓ {choice.offer.name}\n" + self.tr("berlaku s/d {date}, maks. {n} kali angsuran").format(
+                date=f"{choice.offer.valid_to:%d-%m-%Y}", n=choice.max_terms)
             colour = None
         else:
-            text = f"✗ {choice.offer.name}\nTidak memenuhi syarat: {'; '.join(choice.offer.reasons)}"
+            text = f"✗ {choice.offer.name}\n" + self.tr("Tidak memenuhi syarat: {reasons}").format(
+                reasons="; ".join(choice.offer.reasons))
             colour = QColor(SHORTFALL)
         item = QListWidgetItem(text)
         item.setToolTip(text)
@@ -308,8 +326,11 @@ class ReliefDialog(QDialog):
         self.instalments.setRange(choice.min_terms, max(choice.min_terms, choice.max_terms))
         self.instalments.setValue(self.instalments.maximum())  # the lightest terms; the cashier lowers it
         self.instalments.blockSignals(False)
-        self.terms_note.setText(f"{choice.min_terms}-{choice.max_terms} kali; 0 = lunas sekaligus dengan keringanan"
-                                if choice.min_terms == 0 else f"1-{choice.max_terms} kali")
+        self._terms_suffix()
+        self.terms_note.setText(
+            self.tr("{low}-{high} kali; 0 = lunas sekaligus dengan keringanan").format(
+                low=choice.min_terms, high=choice.max_terms) if choice.min_terms == 0
+            else self.tr("{low}-{high} kali").format(low=1, high=choice.max_terms))
         self._inputs_changed()
 
     # ---- the preview ------------------------------------------------------
@@ -331,7 +352,7 @@ class ReliefDialog(QDialog):
         if self.made is not None:
             return
         self._update_buttons()
-        self.state.setText("Menghitung ...")
+        self.state.setText(self.tr("Menghitung ..."))
         self._debounce.start()
 
     def preview_now(self) -> None:
@@ -340,7 +361,7 @@ class ReliefDialog(QDialog):
         if key is None:
             if self.choice is not None:
                 self._show_figures(None)
-                self._show_error("Uang muka harus angka Rupiah, mis. 1.500.000.")
+                self._show_error(self.tr("Uang muka harus angka Rupiah, mis. 1.500.000."))
             return
         app, desk, number = self.app, self.desk, self.customer.number
         code, instalments, down = key
@@ -376,22 +397,24 @@ class ReliefDialog(QDialog):
             self.waived.setText("")
             self._fit_schedule()
             self.notes.setText("")
-            self.down_payment.setPlaceholderText("minimal")
+            self.down_payment.setPlaceholderText(self.tr("minimal"))
             return
         f = offer.figures
         self.bills_model.set_rows(bill_rows(f))
         self.schedule_model.set_rows(schedule_rows(f))
         self.total.set_amount(f.total)
         self._fit_schedule()
-        self.waived.setText(f"termasuk keringanan {format_rupiah(f.waived)}" if f.waived else "tanpa keringanan")
-        self.minimum.setText(f"Uang muka minimal {format_rupiah(f.minimum_down_payment)}")
-        self.down_payment.setPlaceholderText(f"minimal {format_rupiah(f.minimum_down_payment, symbol=False)}")
+        self.waived.setText(self.tr("termasuk keringanan {amount}").format(amount=format_rupiah(f.waived))
+                            if f.waived else self.tr("tanpa keringanan"))
+        self.minimum.setText(self.tr("Uang muka minimal {amount}").format(amount=format_rupiah(f.minimum_down_payment)))
+        self.down_payment.setPlaceholderText(self.tr("minimal {amount}").format(
+            amount=format_rupiah(f.minimum_down_payment, symbol=False)))
         notes = []
         if offer.unseal_on_down_payment:
-            notes.append("Segel dibuka setelah uang muka dibayar (SPK buka segel).")
+            notes.append(self.tr("Segel dibuka setelah uang muka dibayar (SPK buka segel)."))
         if offer.needs_approval:
-            notes.append("Perlu persetujuan kepala unit.")
-        notes.append(f"Terlambat lebih dari {offer.grace_days} hari: rencana batal.")
+            notes.append(self.tr("Perlu persetujuan kepala unit."))
+        notes.append(self.tr("Terlambat lebih dari {days} hari: rencana batal.").format(days=offer.grace_days))
         self.notes.setText(" ".join(notes))
 
     def _fit_schedule(self) -> None:
@@ -430,8 +453,9 @@ class ReliefDialog(QDialog):
         if not self.offer.needs_approval:
             self._make(None)
             return
-        what = self.offer.programme.name if self.offer.programme else "Rencana angsuran"
-        dialog = ApprovalDialog(f"{what} untuk {self.customer.number}", self)
+        what = self.offer.programme.name if self.offer.programme else self.tr("Rencana angsuran")
+        dialog = ApprovalDialog(self.tr("{what} untuk {customer}").format(what=what, customer=self.customer.number),
+                                self)
         dialog.approved.connect(self._make)
         dialog.finished.connect(functools.partial(self._approval_closed, dialog))
         self.approval_dialog = dialog
@@ -472,21 +496,23 @@ class ReliefDialog(QDialog):
         if self.approval_dialog is not None:
             self.approval_dialog.set_busy(False)
             self.approval_dialog.accept()
-        self.state.setText("Menyimpan surat perjanjian ...")
+        self.state.setText(self.tr("Menyimpan surat perjanjian ..."))
         app = self.app
         self.runner.run(lambda: write_agreement(app, made.plan_no), self._agreement_written,
                         self._agreement_failed)
 
     def _agreement_written(self, path: Path) -> None:
         self.agreement_path = path
-        self._finish(f"Rencana <b>{self.made.plan_no}</b> dibuat. Surat perjanjian untuk ditandatangani "
-                     f"pelanggan dan kepala unit: <b>{path}</b>",
-                     f"Surat perjanjian {self.made.plan_no}: {path}")
+        self._finish(self.tr("Rencana <b>{plan}</b> dibuat. Surat perjanjian untuk ditandatangani "
+                             "pelanggan dan kepala unit: <b>{path}</b>").format(plan=self.made.plan_no, path=path),
+                     self.tr("Surat perjanjian {plan}: {path}").format(plan=self.made.plan_no, path=path))
 
     def _agreement_failed(self, error: CounterError) -> None:
-        self._finish(f"Rencana <b>{self.made.plan_no}</b> dibuat, tetapi surat perjanjian gagal disimpan: "
-                     f"{error} Cetak dengan: counter plan agreement {self.made.plan_no}",
-                     f"Surat perjanjian {self.made.plan_no} gagal disimpan: {error}")
+        self._finish(self.tr("Rencana <b>{plan}</b> dibuat, tetapi surat perjanjian gagal disimpan: "
+                             "{error} Cetak dengan: counter plan agreement {plan}").format(
+                                 plan=self.made.plan_no, error=error),
+                     self.tr("Surat perjanjian {plan} gagal disimpan: {error}").format(
+                         plan=self.made.plan_no, error=error))
 
     def _finish(self, html: str, message: str) -> None:
         self._set_busy(False)
@@ -496,10 +522,11 @@ class ReliefDialog(QDialog):
         for widget in (self.programmes, self.instalments, self.down_payment):
             widget.setEnabled(False)
         down = self.made.offer.figures.down_payment
-        self.cancel_button.setText("Tutup [Esc]")
-        self.hint.setText("Enter = terima uang muka sekarang  |  Esc = tutup" if down else "Esc = tutup")
+        self.cancel_button.setText(self.tr("Tutup [Esc]"))
+        self.hint.setText(self.tr("Enter = terima uang muka sekarang  |  Esc = tutup") if down
+                         else self.tr("Esc = tutup"))
         if down:
-            self.make_button.setText(f"Terima uang muka {format_rupiah(down)} [Enter]")
+            self.make_button.setText(self.tr("Terima uang muka {amount} [Enter]").format(amount=format_rupiah(down)))
             self.make_button.setEnabled(True)
             self.make_button.setFocus()
         else:
@@ -521,9 +548,9 @@ class ReliefDialog(QDialog):
         self.make_button.setEnabled(not busy and (self.ready or self.made is not None))
         self.cancel_button.setEnabled(not busy)
         if busy and self.made is None:
-            self.make_button.setText("Menyimpan ...")
+            self.make_button.setText(self.tr("Menyimpan ..."))
         elif self.made is None:
-            self.make_button.setText("Buat rencana [Enter]")
+            self.make_button.setText(self.tr(MAKE_TEXT))
 
     def reject(self) -> None:
         if self.submitting:  # the plan or its agreement is being written: wait for it

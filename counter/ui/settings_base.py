@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -134,17 +134,17 @@ class OptionalDate(QWidget):
 class AdminApprovalDialog(ApprovalDialog):
     """The approval dialog, asking for an admin (rules are an admin's act, not a supervisor's)."""
 
-    def __init__(self, act: str, parent: QWidget | None = None) -> None:
-        super().__init__(act, parent)
-        self.setWindowTitle("Persetujuan admin")
-        for label in self.findChildren(QLabel):
-            if "kepala unit" in label.text().lower():
-                label.setText(label.text().replace("Kepala unit", "Admin").replace("kepala unit", "admin"))
-        self.username.setAccessibleName("Nama pengguna admin")
-        self.pin.setAccessibleName("PIN admin")
+    CONTEXT = "AdminApprovalDialog"
+    TITLE = QT_TRANSLATE_NOOP("AdminApprovalDialog", "Persetujuan admin")
+    QUESTION = QT_TRANSLATE_NOOP("AdminApprovalDialog", "<b>{act}</b> perlu persetujuan admin.")
+    HINT = QT_TRANSLATE_NOOP("AdminApprovalDialog", "Admin mengetik sendiri nama pengguna dan PIN-nya.")
+    USER_NAME = QT_TRANSLATE_NOOP("AdminApprovalDialog", "Nama pengguna admin")
+    USER_PIN = QT_TRANSLATE_NOOP("AdminApprovalDialog", "PIN admin")
+    NO_USER = QT_TRANSLATE_NOOP("AdminApprovalDialog", "Isi nama pengguna admin.")
+    NO_PIN = QT_TRANSLATE_NOOP("AdminApprovalDialog", "Isi PIN admin.")
 
     def _show_error(self, message: str, field: QLineEdit) -> None:
-        super()._show_error(message.replace("kepala unit", "admin"), field)
+        super()._show_error(message.replace("kepala unit", "admin"), field)  # the use case's words name the role
 
 
 class SettingsTab(QWidget):
@@ -158,7 +158,7 @@ class SettingsTab(QWidget):
         self.app, self.desk, self.runner = app, desk, runner
         self.note = Banner()
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note.setAccessibleName("Pesan")
+        self.note.setAccessibleName(self.tr("Pesan"))
         self.approval_dialog: ApprovalDialog | None = None
         self.writing = False
         self.tags: set[str] = set()

@@ -48,7 +48,7 @@ import dataclasses
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
@@ -86,6 +86,16 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
+def _work(text: str) -> str:
+    """A label of settings_work (printer kinds, papers) in the desk's language."""
+    return QCoreApplication.translate("SettingsWork", text)
+
+
+def _role(role: str) -> str:
+    """The user's role (approval.ROLE_LABELS) in the desk's language."""
+    return QCoreApplication.translate("SettingsWork", ROLE_LABELS.get(role, role))
+
+
 # ---- 1. printer ---------------------------------------------------------------------------------
 
 class PrinterTab(SettingsTab):
@@ -96,29 +106,31 @@ class PrinterTab(SettingsTab):
         current: PrinterSettings = app.config.printer
         self.kind = QComboBox()
         for kind, (label, _fields) in PRINTER_KINDS.items():
-            self.kind.addItem(label, kind)
-        self.kind.setAccessibleName("Jenis printer")
+            self.kind.addItem(_work(label), kind)
+        self.kind.setAccessibleName(self.tr("Jenis printer"))
         self.paper = QComboBox()
         for paper, label in PAPERS.items():
-            self.paper.addItem(label, paper)
-        self.paper.setAccessibleName("Lebar kertas")
-        self.host = _line(current.host, "mis. 192.168.1.50", "Alamat printer jaringan")
+            self.paper.addItem(_work(label), paper)
+        self.paper.setAccessibleName(self.tr("Lebar kertas"))
+        self.host = _line(current.host, self.tr("mis. 192.168.1.50"), self.tr("Alamat printer jaringan"))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(current.port if 1 <= current.port <= 65535 else 9100)
-        self.port.setAccessibleName("Port printer jaringan")
-        self.device = _line(current.device, "mis. /dev/usb/lp0, /dev/ttyUSB0 atau COM3", "Perangkat printer")
+        self.port.setAccessibleName(self.tr("Port printer jaringan"))
+        self.device = _line(current.device, self.tr("mis. /dev/usb/lp0, /dev/ttyUSB0 atau COM3"),
+                            self.tr("Perangkat printer"))
         self.baudrate = QComboBox()
         for rate in sorted({*BAUDRATES, current.baudrate}):
             self.baudrate.addItem(str(rate), rate)
         self.baudrate.setCurrentIndex(self.baudrate.findData(current.baudrate))
-        self.baudrate.setAccessibleName("Kecepatan serial")
+        self.baudrate.setAccessibleName(self.tr("Kecepatan serial"))
         hex_id = QRegularExpressionValidator(QRegularExpression(r"(0[xX])?[0-9A-Fa-f]{0,4}"), self)
-        self.vendor_id = _line(current.vendor_id, "mis. 0x0416", "ID vendor USB")
+        self.vendor_id = _line(current.vendor_id, self.tr("mis. 0x0416"), self.tr("ID vendor USB"))
         self.vendor_id.setValidator(hex_id)
-        self.product_id = _line(current.product_id, "mis. 0x5011", "ID produk USB")
+        self.product_id = _line(current.product_id, self.tr("mis. 0x5011"), self.tr("ID produk USB"))
         self.product_id.setValidator(hex_id)
-        self.name = _line(current.name, "nama printer di Windows, mis. EPSON TM-T82", "Nama printer Windows")
+        self.name = _line(current.name, self.tr("nama printer di Windows, mis. EPSON TM-T82"),
+                          self.tr("Nama printer Windows"))
         self.kind_hint = hint("")
         self.first_field = self.kind
 
@@ -129,28 +141,30 @@ class PrinterTab(SettingsTab):
         for edit in (self.vendor_id, self.product_id):
             sized(edit, 120)
         self.form = form_layout()
-        self.form.addRow("&Jenis printer", self.kind)
-        self.form.addRow("&Lebar kertas", self.paper)
-        self.form.addRow("&Alamat (IP / nama)", self.host)
-        self.form.addRow("P&ort", self.port)
-        self.form.addRow("&Perangkat", self.device)
-        self.form.addRow("&Kecepatan (baud)", self.baudrate)
-        self.form.addRow("ID &vendor USB", self.vendor_id)
-        self.form.addRow("ID p&roduk USB", self.product_id)
-        self.form.addRow("&Nama printer", self.name)
+        self.form.addRow(self.tr("&Jenis printer"), self.kind)
+        self.form.addRow(self.tr("&Lebar kertas"), self.paper)
+        self.form.addRow(self.tr("&Alamat (IP / nama)"), self.host)
+        self.form.addRow(self.tr("P&ort"), self.port)
+        self.form.addRow(self.tr("&Perangkat"), self.device)
+        self.form.addRow(self.tr("&Kecepatan (baud)"), self.baudrate)
+        self.form.addRow(self.tr("ID &vendor USB"), self.vendor_id)
+        self.form.addRow(self.tr("ID p&roduk USB"), self.product_id)
+        self.form.addRow(self.tr("&Nama printer"), self.name)
 
-        self.test_button = button("Cetak &uji")
-        self.test_button.setToolTip("Kirim struk uji ke printer seperti yang terisi di atas (belum perlu disimpan)")
+        self.test_button = button(self.tr("Cetak &uji"))
+        self.test_button.setToolTip(
+            self.tr("Kirim struk uji ke printer seperti yang terisi di atas (belum perlu disimpan)"))
         self.test_button.clicked.connect(self.print_test)
-        self.save_button = button("&Simpan [Enter]", primary=True)
+        self.save_button = button(self.tr("&Simpan [Enter]"), primary=True)
         self.save_button.clicked.connect(self.save)
         self.default_button = self.save_button
 
-        where = hint(f"Disimpan di bagian [printer] berkas {_e(app.config.source or '(tidak ada)')}; struk "
-                     "berikutnya langsung memakai pengaturan baru. Cetak uji memakai isian di atas, belum perlu "
-                     "disimpan. Waktu tunggu printer (timeout_ms, status_timeout_ms) tetap seperti di berkas.")
+        where = hint(self.tr("Disimpan di bagian [printer] berkas {file}; struk berikutnya langsung memakai "
+                             "pengaturan baru. Cetak uji memakai isian di atas, belum perlu disimpan. Waktu tunggu "
+                             "printer (timeout_ms, status_timeout_ms) tetap seperti di berkas.").format(
+                                 file=_e(app.config.source or self.tr("(tidak ada)"))))
         layout = QVBoxLayout(self)
-        layout.addLayout(column(heading("Printer struk"), self.form, self.kind_hint, where,
+        layout.addLayout(column(heading(self.tr("Printer struk")), self.form, self.kind_hint, where,
                                 buttons_row(self.test_button, right=(self.save_button,)), self.note))
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -165,13 +179,13 @@ class PrinterTab(SettingsTab):
             self.form.setRowVisible(getattr(self, field), field in needed)
         folder = Path(self.app.config.store.data_dir) / "receipts"
         self.kind_hint.setText({
-            "none": f"Tanpa printer: setiap struk disimpan sebagai PDF di {folder}.",
-            "network": "Printer dengan kabel LAN atau Wi-Fi; hampir semua memakai port 9100.",
-            "usb": "ID vendor dan produk terlihat dengan 'lsusb' (Linux) atau di Device Manager (Windows). "
-                   "Perlu libusb di komputer ini.",
-            "serial": "Port serial: /dev/ttyUSB0 (Linux) atau COM3 (Windows).",
-            "file": "Berkas perangkat printer, mis. /dev/usb/lp0: data struk ditulis langsung ke sana.",
-            "windows": "Nama printer persis seperti di Windows (Printers & scanners); perlu pywin32.",
+            "none": self.tr("Tanpa printer: setiap struk disimpan sebagai PDF di {folder}.").format(folder=folder),
+            "network": self.tr("Printer dengan kabel LAN atau Wi-Fi; hampir semua memakai port 9100."),
+            "usb": self.tr("ID vendor dan produk terlihat dengan 'lsusb' (Linux) atau di Device Manager (Windows). "
+                           "Perlu libusb di komputer ini."),
+            "serial": self.tr("Port serial: /dev/ttyUSB0 (Linux) atau COM3 (Windows)."),
+            "file": self.tr("Berkas perangkat printer, mis. /dev/usb/lp0: data struk ditulis langsung ke sana."),
+            "windows": self.tr("Nama printer persis seperti di Windows (Printers & scanners); perlu pywin32."),
         }[kind])
         self.test_button.setEnabled(kind != "none" and not self.writing)
 
@@ -200,13 +214,14 @@ class PrinterTab(SettingsTab):
         settings, desk = self.values(), self.desk
         logo = self.app.config.receipt.logo or None
         self.test_button.setEnabled(False)
-        self.say(f"Mengirim struk uji ke {_e(printer_place(settings))} ...")
+        self.say(self.tr("Mengirim struk uji ke {printer} ...").format(printer=_e(printer_place(settings))))
         self.run(lambda: print_test(desk, settings, logo), self._printed, self._print_failed, "settings-printer-test")
 
     def _printed(self, outcome: tuple[int, str]) -> None:
         size, warning = outcome
         self.test_button.setEnabled(True)
-        text = f"Struk uji terkirim ke {_e(printer_place(self.values()))} ({size} byte). Periksa hasil cetaknya."
+        text = self.tr("Struk uji terkirim ke {printer} ({size} byte). Periksa hasil cetaknya.").format(
+            printer=_e(printer_place(self.values())), size=size)
         self.say(text + (f" <b>{_e(warning)}</b>" if warning else ""), "ok")
 
     def _print_failed(self, error: CounterError) -> None:
@@ -218,7 +233,7 @@ class PrinterTab(SettingsTab):
             return
         source, changes = self.app.config.source, self.changes()
         self.save_button.setEnabled(False)
-        self.say("Menyimpan ...")
+        self.say(self.tr("Menyimpan ..."))
         self.write(lambda: write_settings(source, {"printer": changes}), self._saved, "settings-printer-save",
                    self._save_failed)
 
@@ -226,8 +241,8 @@ class PrinterTab(SettingsTab):
         self.save_button.setEnabled(True)
         # the desk reads app.config.printer for every receipt: the next one uses this
         self.app.config = dataclasses.replace(self.app.config, printer=loaded.printer)
-        self.say(f"Pengaturan printer disimpan di {_e(self.app.config.source)} dan langsung dipakai untuk "
-                 "struk berikutnya.", "ok")
+        self.say(self.tr("Pengaturan printer disimpan di {file} dan langsung dipakai untuk struk berikutnya.").format(
+            file=_e(self.app.config.source)), "ok")
         self.saved.emit("printer")
 
     def _save_failed(self, error: CounterError) -> None:
@@ -241,43 +256,45 @@ class DeskTab(SettingsTab):
     def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(app, desk, runner, parent)
         info = form_layout()
-        role = ROLE_LABELS.get(desk.role, desk.role)
+        role = _role(desk.role)
         full_name = getattr(desk, "full_name", "")
         user = f"{full_name} ({desk.username}, {role})" if full_name else f"{desk.username} ({role})"
-        for caption, value in (
-            ("Kantor", desk.office_code), ("Loket", desk.counter_code), ("Pengguna", user),
-            ("Tanggal usaha", f"{desk.today():%d-%m-%Y}"), ("Zona waktu", getattr(desk.zone, "key", str(desk.zone))),
-            ("Folder data", str(app.config.store.data_dir)), ("Berkas pengaturan", str(app.config.source or "-")),
+        for caption, value, bold in (
+            (self.tr("Kantor"), desk.office_code, True), (self.tr("Loket"), desk.counter_code, True),
+            (self.tr("Pengguna"), user, True), (self.tr("Tanggal usaha"), f"{desk.today():%d-%m-%Y}", False),
+            (self.tr("Zona waktu"), getattr(desk.zone, "key", str(desk.zone)), False),
+            (self.tr("Folder data"), str(app.config.store.data_dir), False),
+            (self.tr("Berkas pengaturan"), str(app.config.source or "-"), False),
         ):
             label = QLabel(value)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAccessibleName(caption)
-            if caption in ("Kantor", "Loket", "Pengguna"):
+            if bold:
                 label.setFont(font(12, bold=True))
             info.addRow(caption, label)
-        now = QGroupBox("Loket ini sekarang")
+        now = QGroupBox(self.tr("Loket ini sekarang"))
         now.setLayout(info)
 
-        self.office = _line(app.config.desk.office, "mis. KPG", "Kode kantor")
-        self.counter = _line(app.config.desk.counter, "mis. L01", "Kode loket")
+        self.office = _line(app.config.desk.office, self.tr("mis. KPG"), self.tr("Kode kantor"))
+        self.counter = _line(app.config.desk.counter, self.tr("mis. L01"), self.tr("Kode loket"))
         for edit in (self.office, self.counter):
             edit.setMaxLength(16)
             sized(edit, 140)
             edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[A-Za-z0-9_-]{0,16}"), self))
         self.first_field = self.office
         form = form_layout()
-        form.addRow("Kode &kantor", self.office)
-        form.addRow("Kode &loket", self.counter)
+        form.addRow(self.tr("Kode &kantor"), self.office)
+        form.addRow(self.tr("Kode &loket"), self.counter)
         change_layout = QVBoxLayout()
         change_layout.addLayout(form)
-        change_layout.addWidget(hint(
+        change_layout.addWidget(hint(self.tr(
             "Kantor dan loket harus sudah terdaftar di data loket ini (dari pusat, atau 'counter setup'). "
             "Berlaku setelah Loket ditutup dan dibuka lagi. Nama pengguna yang terisi saat masuk ([desk] user) "
-            f"tetap {_e(app.config.desk.user)}."))
-        change = QGroupBox("Ubah kantor && loket [desk]")
+            "tetap {user}.").format(user=_e(app.config.desk.user))))
+        change = QGroupBox(self.tr("Ubah kantor && loket [desk]"))
         change.setLayout(change_layout)
 
-        self.save_button = button("&Simpan [Enter]", primary=True)
+        self.save_button = button(self.tr("&Simpan [Enter]"), primary=True)
         self.save_button.clicked.connect(self.save)
         self.default_button = self.save_button
 
@@ -296,7 +313,7 @@ class DeskTab(SettingsTab):
             return office, counter
 
         self.save_button.setEnabled(False)
-        self.say("Memeriksa dan menyimpan ...")
+        self.say(self.tr("Memeriksa dan menyimpan ..."))
         self.write(work, self._saved, "settings-desk-save", self._failed)
 
     def _saved(self, saved: tuple[str, str]) -> None:
@@ -305,10 +322,12 @@ class DeskTab(SettingsTab):
         self.office.setText(office)
         self.counter.setText(counter)
         same = (office, counter) == (self.desk.office_code, self.desk.counter_code)
-        self.say(f"Disimpan: kantor <b>{_e(office)}</b>, loket <b>{_e(counter)}</b>. " + (
-            "Sama dengan loket yang sedang berjalan." if same else
-            "Berlaku setelah Loket ditutup dan dibuka lagi; sampai itu loket ini tetap "
-            f"{_e(self.desk.office_code)} / {_e(self.desk.counter_code)}."), "ok")
+        self.say(self.tr("Disimpan: kantor <b>{office}</b>, loket <b>{counter}</b>. ").format(
+            office=_e(office), counter=_e(counter)) + (
+            self.tr("Sama dengan loket yang sedang berjalan.") if same else
+            self.tr("Berlaku setelah Loket ditutup dan dibuka lagi; sampai itu loket ini tetap "
+                    "{office} / {counter}.").format(office=_e(self.desk.office_code),
+                                                    counter=_e(self.desk.counter_code))), "ok")
         self.saved.emit("desk")
 
     def _failed(self, error: CounterError) -> None:
@@ -322,33 +341,33 @@ class CentralTab(SettingsTab):
     def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(app, desk, runner, parent)
         configured = app.config.central.url
-        self.url = _line(mask_password(configured), "kosong: pusat demo di folder data (central.sqlite)",
-                         "URL pusat")
+        self.url = _line(mask_password(configured), self.tr("kosong: pusat demo di folder data (central.sqlite)"),
+                         self.tr("URL pusat"))
         self.url.setMaxLength(500)
         self.first_field = self.url
-        in_use = QLabel(_e(mask_password(configured)) if configured else
-                        f"pusat demo: {_e(Path(app.config.store.data_dir) / 'central.sqlite')}")
+        in_use = QLabel(_e(mask_password(configured)) if configured else self.tr("pusat demo: {file}").format(
+            file=_e(Path(app.config.store.data_dir) / "central.sqlite")))
         in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        in_use.setAccessibleName("Pusat yang dipakai")
+        in_use.setAccessibleName(self.tr("Pusat yang dipakai"))
         sized(self.url, 620)
         form = form_layout()
-        form.addRow("Dipakai sekarang", in_use)
-        form.addRow("&URL pusat", self.url)
-        notes = hint(
+        form.addRow(self.tr("Dipakai sekarang"), in_use)
+        form.addRow(self.tr("&URL pusat"), self.url)
+        notes = hint(self.tr(
             "PostgreSQL: postgresql://counter_desk@server:5432/counter (tambah ?sslmode=verify-full untuk TLS). "
             "Kosong: pusat demo di folder data. Kata sandi tidak ditampilkan (***): biarkan *** untuk memakai yang "
-            "tersimpan. Simpan kata sandi sebaiknya di keyring, bukan di berkas: 'counter central password'.")
-        test_note = hint("Uji koneksi memakai URL yang terisi (belum perlu disimpan) dan menunggu paling lama "
-                         "3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi.")
+            "tersimpan. Simpan kata sandi sebaiknya di keyring, bukan di berkas: 'counter central password'."))
+        test_note = hint(self.tr("Uji koneksi memakai URL yang terisi (belum perlu disimpan) dan menunggu paling "
+                                 "lama 3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi."))
 
-        self.test_button = button("Uji &koneksi [Enter]", primary=True)
+        self.test_button = button(self.tr("Uji &koneksi [Enter]"), primary=True)
         self.test_button.clicked.connect(self.test_connection)
         self.default_button = self.test_button
-        self.save_button = button("&Simpan")
+        self.save_button = button(self.tr("&Simpan"))
         self.save_button.clicked.connect(self.save)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(column(heading("Server pusat"), form, notes, test_note,
+        layout.addLayout(column(heading(self.tr("Server pusat")), form, notes, test_note,
                                 buttons_row(self.test_button, right=(self.save_button,)), self.note))
 
     def typed_url(self) -> str:
@@ -359,13 +378,14 @@ class CentralTab(SettingsTab):
             return
         url, data_dir = self.typed_url(), Path(self.app.config.store.data_dir)
         self.test_button.setEnabled(False)
-        self.say("Menghubungi pusat ...")
+        self.say(self.tr("Menghubungi pusat ..."))
         self.run(lambda: probe_central(url, data_dir), self._reached, self._unreachable, "settings-central-test")
 
     def _reached(self, probe: CentralProbe) -> None:
         self.test_button.setEnabled(True)
-        what = "pusat demo (berkas SQLite)" if probe.embedded else "pusat"
-        self.say(f"<b>Koneksi OK</b>: {what} menjawab dalam {probe.milliseconds} ms. {_e(probe.shown_url)}", "ok")
+        what = self.tr("pusat demo (berkas SQLite)") if probe.embedded else self.tr("pusat")
+        self.say(self.tr("<b>Koneksi OK</b>: {what} menjawab dalam {ms} ms. {url}").format(
+            what=what, ms=probe.milliseconds, url=_e(probe.shown_url)), "ok")
 
     def _unreachable(self, error: CounterError) -> None:
         self.test_button.setEnabled(True)
@@ -376,13 +396,13 @@ class CentralTab(SettingsTab):
             return
         url, source = self.typed_url(), self.app.config.source
         self.save_button.setEnabled(False)
-        self.say("Menyimpan ...")
+        self.say(self.tr("Menyimpan ..."))
         self.write(lambda: write_settings(source, {"central": {"url": url or None}}), self._saved,
                    "settings-central-save", self._failed)
 
     def _saved(self, _loaded: Config) -> None:
         self.save_button.setEnabled(True)
-        self.say("URL pusat disimpan. Berlaku setelah Loket ditutup dan dibuka lagi.", "ok")
+        self.say(self.tr("URL pusat disimpan. Berlaku setelah Loket ditutup dan dibuka lagi."), "ok")
         self.saved.emit("central")
 
     def _failed(self, error: CounterError) -> None:
@@ -400,14 +420,15 @@ class SettingsDialog(QDialog):
     def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.app, self.desk, self.runner = app, desk, runner
-        self.setWindowTitle("Pengaturan")
+        self.setWindowTitle(self.tr("Pengaturan"))
         self.setModal(True)
         self.resize(1180, 700)
 
         who = getattr(desk, "full_name", "") or desk.username
-        title = QLabel(f"<b>Pengaturan loket</b> &nbsp; <span style='color:{MUTED}'>Kantor {_e(desk.office_code)}"
-                       f" | Loket {_e(desk.counter_code)} | {_e(who)} "
-                       f"({_e(ROLE_LABELS.get(desk.role, desk.role))})</span>")
+        title = QLabel(self.tr("<b>Pengaturan loket</b>") + f" &nbsp; <span style='color:{MUTED}'>" + self.tr(
+            "Kantor {office} | Loket {counter} | {who} ({role})").format(
+                office=_e(desk.office_code), counter=_e(desk.counter_code), who=_e(who), role=_e(_role(desk.role)))
+            + "</span>")
         title.setFont(font(13))
 
         self.printer_tab = PrinterTab(app, desk, runner)
@@ -417,19 +438,20 @@ class SettingsDialog(QDialog):
         self.programmes_tab = ProgrammesTab(app, desk, runner)
         self.tabs = QTabWidget()
         self.tabs.setFont(font(11))
-        for number, (tab, caption) in enumerate(((self.printer_tab, "Printer"), (self.desk_tab, "Kantor && loket"),
-                                                 (self.central_tab, "Pusat"), (self.rules_tab, "Aturan"),
-                                                 (self.programmes_tab, "Program keringanan")), start=1):
+        for number, (tab, caption) in enumerate((
+                (self.printer_tab, self.tr("Printer")), (self.desk_tab, self.tr("Kantor && loket")),
+                (self.central_tab, self.tr("Pusat")), (self.rules_tab, self.tr("Aturan")),
+                (self.programmes_tab, self.tr("Program keringanan"))), start=1):
             self.tabs.addTab(tab, f"{caption}  [Alt+{number}]")
             tab.saved.connect(self.settings_saved)
             tab.writing_changed.connect(self._writing_changed)
             QShortcut(QKeySequence(f"Alt+{number}"), self, lambda index=number - 1: self.show_tab(index))
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.hint = QLabel("Alt+1 … Alt+5 atau Ctrl+Tab: pindah tab  |  Alt+huruf bergaris: ke isian  |  "
-                           "Esc: tutup")
+        self.hint = QLabel(self.tr("Alt+1 … Alt+5 atau Ctrl+Tab: pindah tab  |  Alt+huruf bergaris: ke isian  |  "
+                                   "Esc: tutup"))
         self.hint.setStyleSheet(f"color: {MUTED};")
-        self.close_button = QPushButton("Tutup [Esc]")
+        self.close_button = QPushButton(self.tr("Tutup [Esc]"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -35,8 +35,9 @@ from counter.ui.settings_work import (
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import RupiahEdit, SHORTFALL, font
 
-CENTRAL_NOTE = ("Aturan disimpan di data loket ini dan berlaku untuk tagihan yang dihitung mulai tanggal "
-                "berlakunya. Bila loket memakai server pusat, ubahlah aturan di pusat agar semua loket sama.")
+CENTRAL_NOTE = QT_TRANSLATE_NOOP(
+    "RulesTab", "Aturan disimpan di data loket ini dan berlaku untuk tagihan yang dihitung mulai tanggal berlakunya. "
+                "Bila loket memakai server pusat, ubahlah aturan di pusat agar semua loket sama.")
 
 
 def _e(text: object) -> str:
@@ -50,10 +51,16 @@ def _rupiah(amount: int = 0) -> RupiahEdit:
     return edit
 
 
-def _amount(edit: RupiahEdit, what: str) -> int:
+def _amount(edit: RupiahEdit, missing: str) -> int:
+    """The amount typed; InvalidInput(`missing`) when the field is empty."""
     if not edit.text().strip():
-        raise InvalidInput(f"Isi {what}.")
+        raise InvalidInput(missing)
     return parse_rupiah(edit.text())
+
+
+def _work(text: str) -> str:
+    """A word of settings_work (fine kinds, programme states) in the desk's language."""
+    return QCoreApplication.translate("SettingsWork", text)
 
 
 # ---- 4. rules -----------------------------------------------------------------------------------
@@ -65,80 +72,82 @@ class RulesTab(SettingsTab):
         today = desk.today()
 
         # ---- in force
-        self.in_force_title = heading(f"Aturan yang berlaku per {today:%d-%m-%Y}")
-        self.fine_now, self.stamp_now, self.instalments_now = QLabel("Memuat ..."), QLabel(), QLabel()
+        self.in_force_title = heading(self.tr("Aturan yang berlaku per {date}").format(date=f"{today:%d-%m-%Y}"))
+        self.fine_now, self.stamp_now, self.instalments_now = QLabel(self.tr("Memuat ...")), QLabel(), QLabel()
         in_force = form_layout()
         in_force.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for caption, label in (("Denda", self.fine_now), ("Meterai", self.stamp_now),
-                               ("Angsuran", self.instalments_now)):
+        for caption, label, name in (
+                (self.tr("Denda"), self.fine_now, self.tr("Denda yang berlaku")),
+                (self.tr("Meterai"), self.stamp_now, self.tr("Meterai yang berlaku")),
+                (self.tr("Angsuran"), self.instalments_now, self.tr("Angsuran yang berlaku"))):
             label.setFont(font(11, bold=True))
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setAccessibleName(f"{caption} yang berlaku")
+            label.setAccessibleName(name)
             in_force.addRow(caption, label)
 
         # ---- a new fine scheme
         self.fine_kind = QComboBox()
         for kind, label in FINE_KINDS.items():
-            self.fine_kind.addItem(label, kind)
-        self.fine_kind.setAccessibleName("Jenis denda")
+            self.fine_kind.addItem(_work(label), kind)
+        self.fine_kind.setAccessibleName(self.tr("Jenis denda"))
         sized(self.fine_kind, 240)
         self.first_field = self.fine_kind
         self.fine_amount = _rupiah()
-        self.fine_amount.setAccessibleName("Jumlah denda")
+        self.fine_amount.setAccessibleName(self.tr("Jumlah denda"))
         self.fine_stages = QLineEdit()
-        self.fine_stages.setPlaceholderText("bulan:jumlah, mis. 0:5.000, 1:7.500")
-        self.fine_stages.setAccessibleName("Tahapan denda")
+        self.fine_stages.setPlaceholderText(self.tr("bulan:jumlah, mis. 0:5.000, 1:7.500"))
+        self.fine_stages.setAccessibleName(self.tr("Tahapan denda"))
         sized(self.fine_stages, 300)
         self.fine_percent = QLineEdit()
-        self.fine_percent.setPlaceholderText("mis. 2 atau 2,5")
+        self.fine_percent.setPlaceholderText(self.tr("mis. 2 atau 2,5"))
         sized(self.fine_percent, 120)
-        self.fine_percent.setAccessibleName("Persen denda")
+        self.fine_percent.setAccessibleName(self.tr("Persen denda"))
         self.fine_minimum = _rupiah()
-        self.fine_minimum.setAccessibleName("Denda minimal")
+        self.fine_minimum.setAccessibleName(self.tr("Denda minimal"))
         self.fine_maximum = _rupiah()
-        self.fine_maximum.setPlaceholderText("0 = tanpa batas")
-        self.fine_maximum.setAccessibleName("Denda maksimal")
+        self.fine_maximum.setPlaceholderText(self.tr("0 = tanpa batas"))
+        self.fine_maximum.setAccessibleName(self.tr("Denda maksimal"))
         self.fine_from = date_edit(today)
         self.fine_from.setMinimumDate(qdate(today))
-        self.fine_from.setAccessibleName("Denda baru berlaku mulai")
+        self.fine_from.setAccessibleName(self.tr("Denda baru berlaku mulai"))
         self.fine_form = form_layout()
-        self.fine_form.addRow("&Jenis denda", self.fine_kind)
-        self.fine_form.addRow("J&umlah per rekening", self.fine_amount)
-        self.fine_form.addRow("&Tahapan", self.fine_stages)
-        self.fine_form.addRow("&Persen", self.fine_percent)
-        self.fine_form.addRow("Mi&nimal", self.fine_minimum)
-        self.fine_form.addRow("Ma&ksimal", self.fine_maximum)
-        self.fine_form.addRow("&Berlaku mulai", self.fine_from)
-        self.fine_button = button("Simpan &denda ...", primary=True)
+        self.fine_form.addRow(self.tr("&Jenis denda"), self.fine_kind)
+        self.fine_form.addRow(self.tr("J&umlah per rekening"), self.fine_amount)
+        self.fine_form.addRow(self.tr("&Tahapan"), self.fine_stages)
+        self.fine_form.addRow(self.tr("&Persen"), self.fine_percent)
+        self.fine_form.addRow(self.tr("Mi&nimal"), self.fine_minimum)
+        self.fine_form.addRow(self.tr("Ma&ksimal"), self.fine_maximum)
+        self.fine_form.addRow(self.tr("&Berlaku mulai"), self.fine_from)
+        self.fine_button = button(self.tr("Simpan &denda ..."), primary=True)
         self.fine_button.clicked.connect(self.save_fine)
         fine_layout = QVBoxLayout()
         fine_layout.addLayout(self.fine_form)
         fine_layout.addStretch(1)
         fine_layout.addLayout(buttons_row(right=(self.fine_button,)))
-        fine_box = QGroupBox("Denda baru")
+        fine_box = QGroupBox(self.tr("Denda baru"))
         fine_box.setLayout(fine_layout)
         self.fine_kind.currentIndexChanged.connect(self._fine_kind_changed)
 
         # ---- new stamp duty
         self.stamp_threshold = _rupiah()
-        self.stamp_threshold.setAccessibleName("Batas meterai")
+        self.stamp_threshold.setAccessibleName(self.tr("Batas meterai"))
         self.stamp_amount = _rupiah()
-        self.stamp_amount.setAccessibleName("Bea meterai")
+        self.stamp_amount.setAccessibleName(self.tr("Bea meterai"))
         self.stamp_from = date_edit(today)
         self.stamp_from.setMinimumDate(qdate(today))
-        self.stamp_from.setAccessibleName("Meterai baru berlaku mulai")
+        self.stamp_from.setAccessibleName(self.tr("Meterai baru berlaku mulai"))
         stamp_form = form_layout()
-        stamp_form.addRow("Struk &lebih dari", self.stamp_threshold)
-        stamp_form.addRow("Bea &meterai", self.stamp_amount)
-        stamp_form.addRow("Berlaku mula&i", self.stamp_from)
-        self.stamp_button = button("Simpan m&eterai ...", primary=True)
+        stamp_form.addRow(self.tr("Struk &lebih dari"), self.stamp_threshold)
+        stamp_form.addRow(self.tr("Bea &meterai"), self.stamp_amount)
+        stamp_form.addRow(self.tr("Berlaku mula&i"), self.stamp_from)
+        self.stamp_button = button(self.tr("Simpan m&eterai ..."), primary=True)
         self.stamp_button.clicked.connect(self.save_stamp_duty)
         stamp_layout = QVBoxLayout()
         stamp_layout.addLayout(stamp_form)
         stamp_layout.addStretch(1)
         stamp_layout.addLayout(buttons_row(right=(self.stamp_button,)))
-        stamp_box = QGroupBox("Meterai baru")
+        stamp_box = QGroupBox(self.tr("Meterai baru"))
         stamp_box.setLayout(stamp_layout)
 
         boxes = QHBoxLayout()
@@ -150,7 +159,8 @@ class RulesTab(SettingsTab):
         layout.addLayout(in_force)
         layout.addSpacing(6)
         layout.addLayout(boxes)
-        layout.addWidget(hint("Mengubah aturan perlu persetujuan admin (nama pengguna dan PIN). " + CENTRAL_NOTE))
+        layout.addWidget(hint(self.tr("Mengubah aturan perlu persetujuan admin (nama pengguna dan PIN).") + " "
+                              + self.tr(CENTRAL_NOTE)))
         layout.addWidget(self.note)
         layout.addStretch(1)
         self._fine_kind_changed()
@@ -194,9 +204,10 @@ class RulesTab(SettingsTab):
             self.say_error(error)
             return
         app, day = self.app, pydate(self.fine_from.date())
-        what = f"Denda baru mulai {day:%d-%m-%Y}: {describe_fine(scheme)}"
+        what = self.tr("Denda baru mulai {date}: {fine}").format(date=f"{day:%d-%m-%Y}", fine=describe_fine(scheme))
         self.approve_and_write(
-            f"Mengubah aturan denda ({describe_fine(scheme)}, mulai {day:%d-%m-%Y})",
+            self.tr("Mengubah aturan denda ({fine}, mulai {date})").format(
+                fine=describe_fine(scheme), date=f"{day:%d-%m-%Y}"),
             lambda approval: setup.set_fine_scheme(app.uow(), scheme, day, approval),
             lambda _none: self._changed(what), admin=True)
 
@@ -204,27 +215,31 @@ class RulesTab(SettingsTab):
         if self.writing:
             return
         try:
-            rule = StampDutyRule(_amount(self.stamp_threshold, "batas meterai"),
-                                 _amount(self.stamp_amount, "bea meterai"))
+            rule = StampDutyRule(_amount(self.stamp_threshold, self.tr("Isi batas meterai.")),
+                                 _amount(self.stamp_amount, self.tr("Isi bea meterai.")))
         except CounterError as error:
             self.say_error(error)
             return
         app, day = self.app, pydate(self.stamp_from.date())
-        what = f"Meterai baru mulai {day:%d-%m-%Y}: {describe_stamp_duty(rule)}"
+        what = self.tr("Meterai baru mulai {date}: {stamp}").format(date=f"{day:%d-%m-%Y}",
+                                                                    stamp=describe_stamp_duty(rule))
         self.approve_and_write(
-            f"Mengubah aturan meterai ({describe_stamp_duty(rule)}, mulai {day:%d-%m-%Y})",
+            self.tr("Mengubah aturan meterai ({stamp}, mulai {date})").format(
+                stamp=describe_stamp_duty(rule), date=f"{day:%d-%m-%Y}"),
             lambda approval: setup.set_stamp_duty(app.uow(), rule, day, approval),
             lambda _none: self._changed(what), admin=True)
 
     def _changed(self, what: str) -> None:
-        self.say(f"Disimpan. {_e(what)}.", "ok")
+        self.say(self.tr("Disimpan. {what}.").format(what=_e(what)), "ok")
         self.load()
         self.saved.emit("rules")
 
 
 # ---- 5. relief programmes -----------------------------------------------------------------------
 
-COLUMNS = ("Kode", "Nama", "Versi", "Berlaku", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("ProgrammesTab", "Kode"), QT_TRANSLATE_NOOP("ProgrammesTab", "Nama"),
+           QT_TRANSLATE_NOOP("ProgrammesTab", "Versi"), QT_TRANSLATE_NOOP("ProgrammesTab", "Berlaku"),
+           QT_TRANSLATE_NOOP("ProgrammesTab", "Status"))
 
 
 class ProgrammesTab(SettingsTab):
@@ -237,7 +252,7 @@ class ProgrammesTab(SettingsTab):
 
         # ---- the list
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -245,50 +260,54 @@ class ProgrammesTab(SettingsTab):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Program keringanan")
+        self.table.setAccessibleName(self.tr("Program keringanan"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._row_chosen(row))
         self.first_field = self.table
-        caption = QLabel("Da&ftar program (versi terakhir)")
+        caption = QLabel(self.tr("Da&ftar program (versi terakhir)"))
         caption.setFont(font(11, bold=True))
         caption.setBuddy(self.table)
 
         # ---- the form
         self.code = QLineEdit()
         self.code.setMaxLength(24)
-        self.code.setPlaceholderText("mis. BUKA-SEGEL-2026")
+        self.code.setPlaceholderText(self.tr("mis. BUKA-SEGEL-2026"))
         self.name = QLineEdit()
         self.name.setMaxLength(120)
         self.valid_from = date_edit(today)
         self.valid_to = date_edit(today)
-        self.sealed_only = QCheckBox("Hanya sambungan yang dis&egel")
+        self.sealed_only = QCheckBox(self.tr("Hanya sambungan yang dis&egel"))
         self.min_arrears = QSpinBox()
         self.min_arrears.setRange(0, 600)
-        self.min_arrears.setSuffix(" bulan")
-        self.arrears_before = OptionalDate("sebelum")
+        self.min_arrears.valueChanged.connect(
+            lambda n: self.min_arrears.setSuffix(self.tr(" bulan", "", n)))  # one month, two months
+        self.min_arrears.setSuffix(self.tr(" bulan", "", 0))
+        self.arrears_before = OptionalDate(self.tr("sebelum"))
         self.tariff_groups = QLineEdit()
-        self.tariff_groups.setPlaceholderText("kosong = semua")
-        self.tariff_groups.setToolTip("Kode golongan tarif dipisah koma, mis. R1, R2; kosong: semua golongan")
+        self.tariff_groups.setPlaceholderText(self.tr("kosong = semua"))
+        self.tariff_groups.setToolTip(self.tr("Kode golongan tarif dipisah koma, mis. R1, R2; kosong: semua golongan"))
         self.offices = QLineEdit()
-        self.offices.setPlaceholderText("kosong = semua")
-        self.offices.setToolTip("Kode kantor dipisah koma, mis. KPG; kosong: semua kantor")
+        self.offices.setPlaceholderText(self.tr("kosong = semua"))
+        self.offices.setToolTip(self.tr("Kode kantor dipisah koma, mis. KPG; kosong: semua kantor"))
         self.fine_waiver = self._percent()
         self.discount = self._percent()
-        self.discount_before = OptionalDate("sebelum")
+        self.discount_before = OptionalDate(self.tr("sebelum"))
         self.min_down = self._percent()
         self.max_terms = QSpinBox()
         self.max_terms.setRange(0, 60)
-        self.max_terms.setSuffix(" kali")
-        self.unseal = QCheckBox("Buka segel setelah\nuang muka (SP&K)")
-        self.needs_approval = QCheckBox("Perlu persetu&juan\nkepala unit")
-        for widget, name in ((self.code, "Kode program"), (self.name, "Nama program"),
-                             (self.valid_from, "Berlaku dari"), (self.valid_to, "Berlaku sampai"),
-                             (self.min_arrears, "Tunggakan minimal"), (self.tariff_groups, "Golongan tarif"),
-                             (self.offices, "Kantor"), (self.fine_waiver, "Penghapusan denda"),
-                             (self.discount, "Potongan pokok"), (self.min_down, "Uang muka minimal"),
-                             (self.max_terms, "Angsuran paling banyak")):
+        self.max_terms.valueChanged.connect(lambda n: self.max_terms.setSuffix(self.tr(" kali", "", n)))
+        self.max_terms.setSuffix(self.tr(" kali", "", 0))
+        self.unseal = QCheckBox(self.tr("Buka segel setelah\nuang muka (SP&K)"))
+        self.needs_approval = QCheckBox(self.tr("Perlu persetu&juan\nkepala unit"))
+        for widget, name in ((self.code, self.tr("Kode program")), (self.name, self.tr("Nama program")),
+                             (self.valid_from, self.tr("Berlaku dari")), (self.valid_to, self.tr("Berlaku sampai")),
+                             (self.min_arrears, self.tr("Tunggakan minimal")),
+                             (self.tariff_groups, self.tr("Golongan tarif")), (self.offices, self.tr("Kantor")),
+                             (self.fine_waiver, self.tr("Penghapusan denda")),
+                             (self.discount, self.tr("Potongan pokok")), (self.min_down, self.tr("Uang muka minimal")),
+                             (self.max_terms, self.tr("Angsuran paling banyak"))):
             widget.setAccessibleName(name)
 
         sized(self.code, 220)
@@ -296,43 +315,43 @@ class ProgrammesTab(SettingsTab):
         for edit in (self.tariff_groups, self.offices):
             sized(edit, 190)
         who = form_layout()
-        who.addRow("K&ode", self.code)
-        who.addRow("&Nama", self.name)
-        who.addRow("Berlaku &dari", self.valid_from)
-        who.addRow("Berlaku &sampai", self.valid_to)
-        who.addRow("&Golongan tarif", self.tariff_groups)
-        who.addRow("Kan&tor", self.offices)
+        who.addRow(self.tr("K&ode"), self.code)
+        who.addRow(self.tr("&Nama"), self.name)
+        who.addRow(self.tr("Berlaku &dari"), self.valid_from)
+        who.addRow(self.tr("Berlaku &sampai"), self.valid_to)
+        who.addRow(self.tr("&Golongan tarif"), self.tariff_groups)
+        who.addRow(self.tr("Kan&tor"), self.offices)
         who.addRow("", self.sealed_only)
-        who_box = QGroupBox("Program")
+        who_box = QGroupBox(self.tr("Program"))
         who_box.setLayout(who)
         rules = form_layout()
-        rules.addRow("Tunggakan &min.", self.min_arrears)
-        rules.addRow("Hanya tunggakan", self.arrears_before)
-        rules.addRow("&Hapus denda", self.fine_waiver)
-        rules.addRow("&Potongan pokok", self.discount)
-        rules.addRow("Untuk rekening", self.discount_before)
+        rules.addRow(self.tr("Tunggakan &min."), self.min_arrears)
+        rules.addRow(self.tr("Hanya tunggakan"), self.arrears_before)
+        rules.addRow(self.tr("&Hapus denda"), self.fine_waiver)
+        rules.addRow(self.tr("&Potongan pokok"), self.discount)
+        rules.addRow(self.tr("Untuk rekening"), self.discount_before)
         terms = form_layout()
-        terms.addRow("&Uang muka min.", self.min_down)
-        terms.addRow("&Angsuran maks.", self.max_terms)
+        terms.addRow(self.tr("&Uang muka min."), self.min_down)
+        terms.addRow(self.tr("&Angsuran maks."), self.max_terms)
         terms.addRow(self.unseal)
         terms.addRow(self.needs_approval)
-        rules_box, terms_box = QGroupBox("Syarat dan keringanan"), QGroupBox("Pembayaran")
+        rules_box, terms_box = QGroupBox(self.tr("Syarat dan keringanan")), QGroupBox(self.tr("Pembayaran"))
         rules_box.setLayout(rules)
         terms_box.setLayout(terms)
         for box in (self.min_arrears, self.fine_waiver, self.discount, self.min_down, self.max_terms):
             sized(box, 110)
-        self.form_title = heading("Program baru")
+        self.form_title = heading(self.tr("Program baru"))
         self.changed_note = hint("")
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet(f"color: {SHORTFALL}; font-weight: bold;")
         self.refusal.hide()
 
-        self.new_button = button("Program &baru")
+        self.new_button = button(self.tr("Program &baru"))
         self.new_button.clicked.connect(self.new_programme)
-        self.end_button = button("Akhir&i program ...")
+        self.end_button = button(self.tr("Akhir&i program ..."))
         self.end_button.clicked.connect(self.end_selected)
-        self.save_button = button("Simpan p&rogram ...", primary=True)
+        self.save_button = button(self.tr("Simpan p&rogram ..."), primary=True)
         self.save_button.clicked.connect(self.save)
 
         self.table.setFixedHeight(26 * 4 + 30)
@@ -348,8 +367,9 @@ class ProgrammesTab(SettingsTab):
         layout = QVBoxLayout(self)
         layout.addWidget(caption)
         layout.addWidget(self.table)
-        layout.addWidget(hint("Mengubah atau mengakhiri program membuat versi baru; rencana yang sudah dibuat tetap "
-                              "memakai versi lamanya. Menyimpan dan mengakhiri perlu persetujuan kepala unit."))
+        layout.addWidget(hint(self.tr("Mengubah atau mengakhiri program membuat versi baru; rencana yang sudah dibuat "
+                                      "tetap memakai versi lamanya. Menyimpan dan mengakhiri perlu persetujuan kepala "
+                                      "unit.")))
         layout.addLayout(title)
         layout.addLayout(boxes)
         layout.addWidget(self.refusal)
@@ -380,12 +400,14 @@ class ProgrammesTab(SettingsTab):
         self.table.setRowCount(len(views))
         for row, view in enumerate(views):
             spec = view.spec
+            state = view.state(today)
             cells = (spec.code, spec.name, str(view.version),
-                     f"{spec.valid_from:%d-%m-%Y} s/d {spec.valid_to:%d-%m-%Y}", view.state(today))
+                     self.tr("{start} s/d {end}").format(start=f"{spec.valid_from:%d-%m-%Y}",
+                                                         end=f"{spec.valid_to:%d-%m-%Y}"), _work(state))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
-                if column == 4 and text == "berakhir":
+                if column == 4 and state == "berakhir":
                     item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
@@ -406,13 +428,15 @@ class ProgrammesTab(SettingsTab):
     def show_programme(self, view: ProgrammeView) -> None:
         self.editing = view
         spec = view.spec
-        self.form_title.setText(f"{spec.code}: {spec.name} (versi {view.version})")
-        changed = f"Versi {view.version}"
+        self.form_title.setText(self.tr("{code}: {name} (versi {version})").format(
+            code=spec.code, name=spec.name, version=view.version))
+        changed = self.tr("Versi {version}").format(version=view.version)
         if view.changed_by:
-            changed += f", diubah oleh {view.changed_by}"
+            changed += self.tr(", diubah oleh {user}").format(user=view.changed_by)
         if view.changed_at:
-            changed += f" pada {view.changed_at.astimezone(self.desk.zone):%d-%m-%Y %H:%M}"
-        self.changed_note.setText(changed + ". Simpan membuat versi baru.")
+            changed += self.tr(" pada {moment}").format(
+                moment=f"{view.changed_at.astimezone(self.desk.zone):%d-%m-%Y %H:%M}")
+        self.changed_note.setText(changed + self.tr(". Simpan membuat versi baru."))
         self.code.setText(spec.code)
         self.code.setReadOnly(True)
         self.name.setText(spec.name)
@@ -444,8 +468,8 @@ class ProgrammesTab(SettingsTab):
         self.table.setCurrentCell(-1, -1)
         self.table.clearSelection()
         self.table.blockSignals(False)
-        self.form_title.setText("Program baru")
-        self.changed_note.setText("Isi kode, nama, masa berlaku, syarat peserta dan keringanannya.")
+        self.form_title.setText(self.tr("Program baru"))
+        self.changed_note.setText(self.tr("Isi kode, nama, masa berlaku, syarat peserta dan keringanannya."))
         self.code.setReadOnly(False)
         defaults = ProgrammeSpec(code="", name="", valid_from=today, valid_to=dt.date(today.year, 12, 31))
         for edit in (self.code, self.name, self.tariff_groups, self.offices):
@@ -504,14 +528,15 @@ class ProgrammesTab(SettingsTab):
             self._refuse(str(error))
             return
         if self.editing is None and any(v.spec.code == spec.code for v in self.views):
-            self._refuse(f"Program {spec.code} sudah ada: pilih di daftar untuk mengubahnya.")
+            self._refuse(self.tr("Program {code} sudah ada: pilih di daftar untuk mengubahnya.").format(code=spec.code))
             return
         if self.editing is not None and self.editing.spec == spec:
-            self._refuse("Tidak ada yang berubah.")
+            self._refuse(self.tr("Tidak ada yang berubah."))
             return
         self._refuse("")
         app, desk = self.app, self.desk
-        act = f"{'Mengubah' if self.editing else 'Menambah'} program {spec.code}"
+        act = (self.tr("Mengubah program {code}") if self.editing else self.tr("Menambah program {code}")).format(
+            code=spec.code)
 
         def work(approval):  # noqa: ANN001, ANN202 - on the worker
             saved = programmes.save_programme(app.uow(), desk, spec, approval)
@@ -530,13 +555,15 @@ class ProgrammesTab(SettingsTab):
             ended = programmes.end_programme(app.uow(), desk, code, approval)
             return ended.code, ended.version, ended.changed_by
 
-        self.approve_and_write(f"Mengakhiri program {code} (berlaku sampai {yesterday:%d-%m-%Y})", work,
+        self.approve_and_write(self.tr("Mengakhiri program {code} (berlaku sampai {date})").format(
+                                   code=code, date=f"{yesterday:%d-%m-%Y}"), work,
                                lambda saved: self._saved(saved, ended=True), failed=self._failed)
 
     def _saved(self, saved: tuple[str, int, str], ended: bool = False) -> None:
         code, version, by = saved
-        done = "diakhiri" if ended else "disimpan"
-        self.say(f"Program <b>{_e(code)}</b> {done}: versi {version}, disetujui oleh {_e(by)}.", "ok")
+        self.say((self.tr("Program <b>{code}</b> diakhiri: versi {version}, disetujui oleh {user}.") if ended else
+                  self.tr("Program <b>{code}</b> disimpan: versi {version}, disetujui oleh {user}.")).format(
+                      code=_e(code), version=version, user=_e(by)), "ok")
         self.editing = None
         self.load(select=code)
         self.saved.emit("programmes")

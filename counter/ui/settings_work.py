@@ -5,7 +5,11 @@
 - `probe_central`: open central with a short timeout and run `SELECT 1`;
 - `desk_check`: the office, counter and user of changed [desk] settings exist
   in the local store (the desk could not start otherwise);
-- `describe_*` and `parse_*`: rules in Indonesian, and what a supervisor types.
+- `describe_*` and `parse_*`: rules in words, and what a supervisor types.
+
+No widgets here; the words shown on screen are marked for translation in the
+context "SettingsWork" and put in the desk's language where they are shown
+(`QCoreApplication.translate`, a plain function that any thread may call).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from counter.errors import CounterError, InvalidInput, quoted
 from counter.printing.receipt import Receipt, ReceiptLine
@@ -29,19 +35,28 @@ from counter.sync.secrets import with_keyring_password
 from counter.sync.state import CentralUnreachable
 
 MASK = "***"
+
+
+translate = QCoreApplication.translate  # translate("SettingsWork", text): the desk's language
+
 CENTRAL_TEST_TIMEOUT_S = 3
 
 # ---- printer ---------------------------------------------------------------------------------
 
 PRINTER_KINDS = {  # kind -> (label, the fields it needs)
-    "none": ("Tanpa printer (struk disimpan sebagai PDF)", ()),
-    "network": ("Jaringan (LAN / Wi-Fi, port 9100)", ("host", "port")),
+    "none": (QT_TRANSLATE_NOOP("SettingsWork", "Tanpa printer (struk disimpan sebagai PDF)"), ()),
+    "network": (QT_TRANSLATE_NOOP("SettingsWork", "Jaringan (LAN / Wi-Fi, port 9100)"), ("host", "port")),
     "usb": ("USB", ("vendor_id", "product_id")),
     "serial": ("Serial (COM / ttyUSB)", ("device", "baudrate")),
-    "file": ("Berkas perangkat (mis. /dev/usb/lp0)", ("device",)),
-    "windows": ("Printer Windows", ("name",)),
+    "file": (QT_TRANSLATE_NOOP("SettingsWork", "Berkas perangkat (mis. /dev/usb/lp0)"), ("device",)),
+    "windows": (QT_TRANSLATE_NOOP("SettingsWork", "Printer Windows"), ("name",)),
 }
-PAPERS = {"80mm": "80 mm (48 kolom)", "58mm": "58 mm (32 kolom)"}
+PAPERS = {"80mm": QT_TRANSLATE_NOOP("SettingsWork", "80 mm (48 kolom)"),
+          "58mm": QT_TRANSLATE_NOOP("SettingsWork", "58 mm (32 kolom)")}
+ROLE_WORDS = (  # approval.ROLE_LABELS, for the screen
+    QT_TRANSLATE_NOOP("SettingsWork", "kasir"), QT_TRANSLATE_NOOP("SettingsWork", "kepala unit"),
+    QT_TRANSLATE_NOOP("SettingsWork", "admin"),
+)
 
 
 def test_receipt(desk: Desk, now: dt.datetime | None = None) -> Receipt:
@@ -181,43 +196,51 @@ def desk_check(app, office: str, counter: str) -> Desk:  # noqa: ANN001 - bootst
 
 # ---- rules -----------------------------------------------------------------------------------
 
-FINE_KINDS = {"flat": "Tetap per rekening", "staged": "Bertahap per bulan", "percent": "Persen dari rekening",
-              "none": "Tanpa denda"}
-FINE_MODES = {"freeze": "tidak dikenakan selama angsuran berjalan", "waive": "dihapuskan", "include": "ikut diangsur"}
+FINE_KINDS = {"flat": QT_TRANSLATE_NOOP("SettingsWork", "Tetap per rekening"),
+              "staged": QT_TRANSLATE_NOOP("SettingsWork", "Bertahap per bulan"),
+              "percent": QT_TRANSLATE_NOOP("SettingsWork", "Persen dari rekening"),
+              "none": QT_TRANSLATE_NOOP("SettingsWork", "Tanpa denda")}
+FINE_MODES = {"freeze": QT_TRANSLATE_NOOP("SettingsWork", "tidak dikenakan selama angsuran berjalan"),
+              "waive": QT_TRANSLATE_NOOP("SettingsWork", "dihapuskan"),
+              "include": QT_TRANSLATE_NOOP("SettingsWork", "ikut diangsur")}
 
 
 def describe_fine(fine: FineScheme) -> str:
+    rp = format_rupiah
     if fine.kind == "flat":
-        return f"{format_rupiah(fine.amount)} per rekening yang terlambat"
+        return translate("SettingsWork", "{amount} per rekening yang terlambat").format(amount=rp(fine.amount))
     if fine.kind == "staged":
-        return ", ".join(f"+{format_rupiah(a)} setelah {m} bulan" for m, a in fine.stages) or "tanpa tahapan"
+        return ", ".join(translate("SettingsWork", "+{amount} setelah {months} bulan").format(amount=rp(a), months=m)
+                         for m, a in fine.stages) or translate("SettingsWork", "tanpa tahapan")
     if fine.kind == "percent":
-        bounds = f"min. {format_rupiah(fine.minimum)}"
+        bounds = translate("SettingsWork", "min. {amount}").format(amount=rp(fine.minimum))
         if fine.maximum:
-            bounds += f", maks. {format_rupiah(fine.maximum)}"
-        return f"{percent_text(fine.percent_bp)}% dari rekening ({bounds})"
-    return "tidak ada denda"
+            bounds += translate("SettingsWork", ", maks. {amount}").format(amount=rp(fine.maximum))
+        return translate("SettingsWork", "{percent}% dari rekening ({bounds})").format(
+            percent=percent_text(fine.percent_bp), bounds=bounds)
+    return translate("SettingsWork", "tidak ada denda")
 
 
 def describe_stamp_duty(rule: StampDutyRule) -> str:
-    return f"{format_rupiah(rule.amount)} bila jumlah struk lebih dari {format_rupiah(rule.threshold)}"
+    return translate("SettingsWork", "{amount} bila jumlah struk lebih dari {threshold}").format(
+        amount=format_rupiah(rule.amount), threshold=format_rupiah(rule.threshold))
 
 
 def describe_instalments(rule: InstalmentRule) -> str:
-    return (f"maks. {rule.max_terms} kali, uang muka min. {rule.min_down_payment_pct}%, denda "
-            f"{FINE_MODES.get(rule.fine_mode, rule.fine_mode)}, batal bila terlambat lebih dari {rule.grace_days} hari")
+    fines = FINE_MODES.get(rule.fine_mode)
+    return translate("SettingsWork", "maks. {n} kali, uang muka min. {pct}%, denda {fines}, "
+                                     "batal bila terlambat lebih dari {days} hari").format(
+        n=rule.max_terms, pct=rule.min_down_payment_pct,
+        fines=translate("SettingsWork", fines) if fines else rule.fine_mode, days=rule.grace_days)
 
 
 def fine_scheme(kind: str, amount: str, stages: str, percent: str, minimum: str, maximum: str) -> FineScheme:
     """The scheme from what was typed; InvalidInput in plain words."""
-    def rupiah(text: str, what: str) -> int:
-        if not text.strip():
-            raise InvalidInput(f"Isi {what}.")
-        return parse_rupiah(text)
-
     try:
         if kind == "flat":
-            return FineScheme("flat", amount=rupiah(amount, "jumlah denda"))
+            if not amount.strip():
+                raise InvalidInput(translate("SettingsWork", "Isi jumlah denda."))
+            return FineScheme("flat", amount=parse_rupiah(amount))
         if kind == "staged":
             return FineScheme("staged", amount=0, stages=parse_stages(stages))
         if kind == "percent":
@@ -229,10 +252,12 @@ def fine_scheme(kind: str, amount: str, stages: str, percent: str, minimum: str,
     except ValueError as error:
         if isinstance(error, CounterError):
             raise
-        why = ("denda maksimal di bawah denda minimal" if "below" in str(error)
-               else "jumlah harus Rupiah bulat, tidak negatif")
-        raise InvalidInput(f"Aturan denda tidak valid: {why}.") from None
-    raise InvalidInput(f"Jenis denda tidak dikenal: {quoted(kind)}.")
+        if "below" in str(error):
+            raise InvalidInput(translate(
+                "SettingsWork", "Aturan denda tidak valid: denda maksimal di bawah denda minimal.")) from None
+        raise InvalidInput(translate(
+            "SettingsWork", "Aturan denda tidak valid: jumlah harus Rupiah bulat, tidak negatif.")) from None
+    raise InvalidInput(translate("SettingsWork", "Jenis denda tidak dikenal: {kind}.").format(kind=quoted(kind)))
 
 
 # ---- programmes ------------------------------------------------------------------------------
@@ -247,11 +272,12 @@ class ProgrammeView:
     changed_at: dt.datetime | None
 
     def state(self, today: dt.date) -> str:
+        """berakhir, belum berlaku or berlaku (translate with the context "SettingsWork" to show)."""
         if self.spec.valid_to < today:
-            return "berakhir"
+            return QT_TRANSLATE_NOOP("SettingsWork", "berakhir")
         if self.spec.valid_from > today:
-            return "belum berlaku"
-        return "berlaku"
+            return QT_TRANSLATE_NOOP("SettingsWork", "belum berlaku")
+        return QT_TRANSLATE_NOOP("SettingsWork", "berlaku")
 
 
 def programme_views(app) -> list[ProgrammeView]:  # noqa: ANN001 - bootstrap.App

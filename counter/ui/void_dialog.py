@@ -1,34 +1,170 @@
-"""Voiding a payment (F7, *Batal struk*): the receipt number (typed or scanned;
-this counter's last receipt of today to start with), the reason, then a
-supervisor's user name and PIN (the approval dialog). `voids.void_payment`
-runs on the worker; the bills it paid return to arrears. A refused PIN is said
-in the approval dialog; any other refusal (no such receipt, another day's,
-already void) in red here, with everything typed kept."""
+"""Voiding a payment (F7, *Batal struk*): the receipt (chosen from today's
+receipts of this counter, or typed or scanned), the reason, then a supervisor's
+user name and PIN (the approval dialog). `voids.void_payment` runs on the
+worker; the bills it paid return to arrears. A refused PIN is said in the
+approval dialog; any other refusal (no such receipt, another day's, already
+void) in red here, with everything typed kept.
+
+The list (`receipt_list.receipts_today`, read on the worker) is newest first;
+a void receipt shows BATAL and cannot be chosen. In the receipt field ↓ goes
+into the list; in the list ↑/↓ choose (the field follows), Enter goes on to
+the reason, and typing goes back to the field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QVBoxLayout, QWidget,
+)
 
 from counter.errors import ApprovalRefused, CounterError
-from counter.services import print_queue, voids
+from counter.rules.money import format_rupiah
+from counter.services import voids
 from counter.services.approval import Approval
 from counter.services.context import Desk
+from counter.services.receipt_list import ReceiptLine, receipts_today
 from counter.services.voids import Voided
 from counter.ui.approval_dialog import ApprovalDialog
+from counter.ui.table_models import _LEFT, _Index
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import MUTED, FormDialog, button_row, cancel_button, font, primary_button
+from counter.ui.widgets import (
+    MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button,
+)
 
-OK_TEXT = "Batalkan struk [Enter]"
+OK_TEXT = QT_TRANSLATE_NOOP("VoidDialog", "Batalkan struk [Enter]")
 REASON_MIN, REASON_MAX = 5, 200
+LIST_TAG = "void-list"
+ROW_HEIGHT = 26
+VISIBLE_ROWS = 8  # a morning's receipts without scrolling; the dialog fits a 1366x768 screen
 
 
-def last_receipt_of(app, desk: Desk) -> str:  # noqa: ANN001 - on the worker
-    """The newest receipt this counter printed today (its first print job), or ""."""
-    prefix = f"{desk.office_code}-{desk.counter_code}-{desk.today():%Y%m%d}-"
-    numbers = [job.receipt_no for job in print_queue.jobs(app.uow())
-               if job.copy_number == 0 and job.receipt_no.startswith(prefix)]
-    return max(numbers, default="")
+class ReceiptsModel(QAbstractTableModel):
+    """Today's receipts of this counter, newest first; a void one is shown but cannot be chosen."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReceiptsModel", "No. struk"),
+        QT_TRANSLATE_NOOP("ReceiptsModel", "Jam"),
+        QT_TRANSLATE_NOOP("ReceiptsModel", "Pelanggan"),
+        QT_TRANSLATE_NOOP("ReceiptsModel", "Jumlah"),
+        QT_TRANSLATE_NOOP("ReceiptsModel", "Cara bayar"),
+        QT_TRANSLATE_NOOP("ReceiptsModel", "Status"),
+    )
+    NUMBER, TIME, CUSTOMER, AMOUNT, METHOD, STATUS = range(6)
+    METHODS = {  # payment.METHOD_LABELS, for the screen
+        "cash": QT_TRANSLATE_NOOP("ReceiptsModel", "Tunai"),
+        "transfer": QT_TRANSLATE_NOOP("ReceiptsModel", "Transfer bank"),
+        "qris": QT_TRANSLATE_NOOP("ReceiptsModel", "QRIS"),
+        "debit": QT_TRANSLATE_NOOP("ReceiptsModel", "Kartu debit"),
+    }
+    VOID = QT_TRANSLATE_NOOP("ReceiptsModel", "BATAL")
+    VOID_TIP = QT_TRANSLATE_NOOP("ReceiptsModel", "Struk ini sudah dibatalkan; tidak bisa dipilih.")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[ReceiptLine, ...] = ()
+
+    @staticmethod
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate("ReceiptsModel", text)
+
+    def set_receipts(self, rows: Sequence[ReceiptLine]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    @property
+    def receipts(self) -> tuple[ReceiptLine, ...]:
+        return self._rows
+
+    def receipt(self, row: int) -> ReceiptLine:
+        return self._rows[row]
+
+    def row_of(self, receipt_no: str) -> int | None:
+        wanted = receipt_no.strip().upper()
+        return next((i for i, r in enumerate(self._rows) if r.receipt_no.upper() == wanted), None)
+
+    def choosable(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and not self._rows[row].voided
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return MONEY_ALIGN if column == self.AMOUNT else _LEFT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid() or self._rows[index.row()].voided:
+            return Qt.ItemFlag.NoItemFlags  # the arrows pass over it, a click does nothing
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NUMBER:
+                return r.receipt_no
+            if column == self.TIME:
+                return f"{r.paid_at:%H:%M}"
+            if column == self.CUSTOMER:
+                return f"{r.customer_number}  {r.customer_name}"
+            if column == self.AMOUNT:
+                return format_rupiah(r.total)
+            if column == self.METHOD:
+                return self._tr(self.METHODS[r.method]) if r.method in self.METHODS else r.method
+            return self._tr(self.VOID) if r.voided else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.ForegroundRole and r.voided:
+            return QColor(SHORTFALL) if column == self.STATUS else QColor(MUTED)
+        if role == Qt.ItemDataRole.FontRole:
+            if r.voided:
+                struck = font(bold=column == self.STATUS)
+                struck.setStrikeOut(column != self.STATUS)
+                return struck
+            if column == self.AMOUNT:
+                return font(bold=True)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tr(self.VOID_TIP) if r.voided else f"{r.receipt_no}\n{r.customer_number}  {r.customer_name}"
+        return None
+
+
+class ReceiptsView(QTableView):
+    """The list: ↑/↓ choose, Enter goes on (`entered`), a printable key goes back to the field (`typed`)."""
+
+    entered = Signal()
+    typed = Signal(QKeyEvent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            event.accept()
+            return
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.text() and event.text().isprintable() and modifiers in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            self.typed.emit(event)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class VoidDialog(FormDialog):
@@ -36,56 +172,178 @@ class VoidDialog(FormDialog):
 
     def __init__(self, app, desk: Desk, runner: TaskRunner, receipt_no: str = "",  # noqa: ANN001
                  parent: QWidget | None = None) -> None:
-        super().__init__(620, parent)
+        super().__init__(960, parent)  # the customer's name fits; the desk is 1366 wide at least
         self.app, self.desk, self.runner = app, desk, runner
+        self.given = receipt_no.strip()  # the desk's last receipt, if it has one
         self.approval_dialog: ApprovalDialog | None = None
-        self.setWindowTitle("Pembatalan pembayaran")
+        self.listed = False  # today's receipts have come from the worker
+        self._following = False  # the list is being moved to what was typed
+        self.setWindowTitle(self.tr("Pembatalan pembayaran"))
 
-        title = QLabel("Batalkan pembayaran yang diterima <b>hari ini</b>")
+        title = QLabel(self.tr("Batalkan pembayaran yang diterima <b>hari ini</b>"))
         title.setFont(font(14))
-        hint = QLabel("Rekening yang dibayar kembali menjadi tunggakan. Perlu alasan dan persetujuan kepala unit. "
-                      "Pembayaran hari lain: ajukan koreksi ke kantor cabang.")
+        hint = QLabel(self.tr("Rekening yang dibayar kembali menjadi tunggakan. Perlu alasan dan persetujuan kepala "
+                              "unit. Pembayaran hari lain: ajukan koreksi ke kantor cabang."))
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {MUTED};")
 
+        # ---- today's receipts
+        self.receipts = ReceiptsModel(self)  # owned by the dialog: never collected on the worker thread
+        self.table = ReceiptsView()
+        self.table.setModel(self.receipts)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the fields
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setFont(font(11))
+        self.table.setStyleSheet(  # some room around each cell: the amount apart from the method
+            "QTableView::item { padding: 0 6px; }"
+            "QHeaderView::section { padding: 3px 6px; background: #eceff1; border: none;"
+            " border-right: 1px solid #cfd8dc; border-bottom: 1px solid #cfd8dc; }")
+        self.table.setAccessibleName(self.tr("Struk hari ini"))
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReceiptsModel.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        self.table.setFixedHeight(header.sizeHint().height() + VISIBLE_ROWS * ROW_HEIGHT
+                                  + 2 * self.table.frameWidth())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.entered.connect(self._row_entered)
+        self.table.typed.connect(self._typed_in_list)
+        self.table.doubleClicked.connect(lambda _index: self._row_entered())
+        list_caption = QLabel(self.tr("Struk &hari ini di loket {counter}").format(counter=desk.counter_code))
+        list_caption.setFont(font(12, bold=True))
+        list_caption.setBuddy(self.table)
+        list_keys = QLabel(self.tr("↑↓ pilih struk  |  Enter: lanjut ke alasan"))
+        list_keys.setStyleSheet(f"color: {MUTED};")
+        self.list_state = QLabel(self.tr("Memuat struk hari ini ..."))
+        self.list_state.setStyleSheet(f"color: {MUTED};")
+        above = QHBoxLayout()
+        above.addWidget(list_caption)
+        above.addSpacing(12)
+        above.addWidget(self.list_state, 1)
+        above.addWidget(list_keys)
+        listing = QVBoxLayout()
+        listing.setSpacing(4)
+        listing.addLayout(above)
+        listing.addWidget(self.table)
+
+        # ---- the receipt (typed, scanned or chosen) and the reason
         self.receipt = QLineEdit(receipt_no)
         self.receipt.setFont(font(14))
         self.receipt.setMaxLength(64)
-        self.receipt.setPlaceholderText("ketik atau pindai no. struk")
-        self.receipt.setAccessibleName("Nomor struk")
+        self.receipt.setPlaceholderText(self.tr("ketik atau pindai no. struk, atau pilih di daftar (↓)"))
+        self.receipt.setAccessibleName(self.tr("Nomor struk"))
         self.receipt.returnPressed.connect(self._next)
+        self.receipt.textEdited.connect(self._follow_typed)
+        self.receipt.installEventFilter(self)  # ↓ into the list
         self.reason = QLineEdit()
         self.reason.setFont(font(13))
         self.reason.setMaxLength(REASON_MAX)
-        self.reason.setPlaceholderText("mis. salah pelanggan, uang palsu, salah bulan")
-        self.reason.setAccessibleName("Alasan pembatalan")
+        self.reason.setPlaceholderText(self.tr("mis. salah pelanggan, uang palsu, salah bulan"))
+        self.reason.setAccessibleName(self.tr("Alasan pembatalan"))
         self.reason.returnPressed.connect(self.confirm)
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        for text, field in (("No. &struk", self.receipt), ("&Alasan", self.reason)):
+        for text, field in ((self.tr("No. &struk"), self.receipt), (self.tr("&Alasan"), self.reason)):
             caption = QLabel(text)
             caption.setFont(font(12))
             caption.setBuddy(field)
             form.addRow(caption, field)
 
-        self.cancel_button = cancel_button("Tutup [Esc]", self.reject)
-        self.ok_button = primary_button(OK_TEXT, self.confirm, colour="#c62828", padding=22)
-        self._lay_out(title, hint, form, self.error, button_row(self.cancel_button, self.ok_button))
+        self.cancel_button = cancel_button(self.tr("Tutup [Esc]"), self.reject)
+        self.ok_button = primary_button(self.tr(OK_TEXT), self.confirm, colour="#c62828", padding=22)
+        self._lay_out(title, hint, listing, form, self.error, button_row(self.cancel_button, self.ok_button))
+        self.setTabOrder(self.table, self.receipt)
+        self.setTabOrder(self.receipt, self.reason)
         (self.reason if receipt_no else self.receipt).setFocus()
-        if not receipt_no:  # this counter's last receipt of today, read on the worker
-            runner.run(lambda: last_receipt_of(app, desk), self._last_receipt, lambda _error: None,
-                       tag="void-last", quiet=True)
+        runner.run(lambda: receipts_today(app.uow(), desk), self._listed, self._list_failed, tag=LIST_TAG)
 
-    def _last_receipt(self, receipt_no: str) -> None:
-        if receipt_no and not self.receipt.text():
-            self.receipt.setText(receipt_no)
-            self.receipt.selectAll()  # a scan replaces it
+    # ---- the list -----------------------------------------------------------
+
+    def _listed(self, rows: list[ReceiptLine]) -> None:
+        self.listed = True
+        self.receipts.set_receipts(rows)
+        self.list_state.setText("" if rows else self.tr("Belum ada pembayaran hari ini di loket ini."))
+        typed = self.receipt.text().strip()
+        row = self.receipts.row_of(typed) if typed else None
+        given_void = typed == self.given and row is not None and self.receipts.receipt(row).voided
+        if typed and not given_void:  # what was typed (or given) stays; the list shows it when it is there
+            self._select(row)
+            return
+        first = next((i for i in range(len(rows)) if self.receipts.choosable(i)), None)
+        if first is not None:  # the newest receipt (not void) to start with; a scan replaces it
+            self._select(first)
+            self.receipt.setText(rows[first].receipt_no)
+            self.receipt.selectAll()
+        elif given_void:  # nothing left to void today
+            self.receipt.clear()
+
+    def _list_failed(self, error: CounterError) -> None:
+        self.listed = True
+        self.list_state.setText(self.tr("Daftar struk tidak terbaca: {error}").format(error=error))
+
+    def _select(self, row: int | None) -> None:
+        """Make `row` the list's current row without changing the field (None: no row)."""
+        self._following = True
+        try:
+            if row is None or not self.receipts.choosable(row):
+                self.table.selectionModel().clear()
+            else:
+                self.table.setCurrentIndex(self.receipts.index(row, 0))
+                self.table.scrollTo(self.receipts.index(row, 0))
+        finally:
+            self._following = False
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._following or not current.isValid() or not self.receipts.choosable(current.row()):
+            return
+        self.receipt.setText(self.receipts.receipt(current.row()).receipt_no)
+        self.error.hide()
+
+    def _row_entered(self) -> None:
+        """Enter (or a double click) on a row: that receipt, on to the reason."""
+        row = self.table.currentIndex().row()
+        if not self.receipts.choosable(row):
+            return
+        self.receipt.setText(self.receipts.receipt(row).receipt_no)
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _typed_in_list(self, event: QKeyEvent) -> None:
+        """A key typed in the list (a scan, a number): into the field, in place of what is there."""
+        self.receipt.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.receipt.selectAll()
+        QApplication.sendEvent(self.receipt, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
+
+    def _follow_typed(self, text: str) -> None:
+        """The list shows the receipt typed, when it is one of today's."""
+        self._select(self.receipts.row_of(text) if text.strip() else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.receipt and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.receipts.rowCount()):
+            self._into_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _into_list(self) -> None:
+        row = self.receipts.row_of(self.receipt.text())
+        if row is None or not self.receipts.choosable(row):
+            row = next((i for i in range(self.receipts.rowCount()) if self.receipts.choosable(i)), None)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if row is not None:
+            self.table.setCurrentIndex(self.receipts.index(row, 0))
+
+    # ---- voiding ------------------------------------------------------------
 
     def _next(self) -> None:
         if self.receipt.text().strip():
             self.reason.setFocus()
         else:
-            self._show_error("Isi nomor struk yang dibatalkan.", self.receipt)
+            self._show_error(self.tr("Isi nomor struk yang dibatalkan."), self.receipt)
 
     def confirm(self) -> None:
         """Enter: check what was typed, then ask the supervisor."""
@@ -94,13 +352,19 @@ class VoidDialog(FormDialog):
         receipt_no = self.receipt.text().strip()
         reason = " ".join(self.reason.text().split())
         if not receipt_no:
-            self._show_error("Isi nomor struk yang dibatalkan.", self.receipt)
+            self._show_error(self.tr("Isi nomor struk yang dibatalkan."), self.receipt)
+            return
+        row = self.receipts.row_of(receipt_no)
+        if row is not None and self.receipts.receipt(row).voided:
+            self._show_error(self.tr("Struk {receipt} sudah dibatalkan.").format(
+                receipt=self.receipts.receipt(row).receipt_no), self.receipt)
             return
         if not REASON_MIN <= len(reason) <= REASON_MAX:
-            self._show_error(f"Tulis alasan pembatalan ({REASON_MIN}-{REASON_MAX} huruf).", self.reason)
+            self._show_error(self.tr("Tulis alasan pembatalan ({low}-{high} huruf).").format(
+                low=REASON_MIN, high=REASON_MAX), self.reason)
             return
         self.error.hide()
-        dialog = ApprovalDialog(f"Pembatalan struk {receipt_no}", self)
+        dialog = ApprovalDialog(self.tr("Pembatalan struk {receipt}").format(receipt=receipt_no), self)
         dialog.approved.connect(lambda given: self._void(dialog, receipt_no, reason, given))
         dialog.finished.connect(lambda _result: self._approval_closed(dialog))
         self.approval_dialog = dialog
@@ -134,8 +398,12 @@ class VoidDialog(FormDialog):
         dialog.deleteLater()
 
     def set_busy(self, busy: bool) -> None:
-        self._set_busy(busy, (self.receipt, self.reason, self.ok_button, self.cancel_button),
-                       "Membatalkan ..." if busy else OK_TEXT)
+        self._set_busy(busy, (self.table, self.receipt, self.reason, self.ok_button, self.cancel_button),
+                       self.tr("Membatalkan ...") if busy else self.tr(OK_TEXT))
+
+    def done(self, result: int) -> None:
+        self.runner.cancel(LIST_TAG)  # a list still on its way is not shown in a closed dialog
+        super().done(result)
 
 
 def describe(done: Voided) -> str:

@@ -1,68 +1,285 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminApprovalDialog</name>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="138"/>
+        <source>Persetujuan admin</source>
+        <translation>Admin&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="139"/>
+        <source>&lt;b&gt;{act}&lt;/b&gt; perlu persetujuan admin.</source>
+        <translation>&lt;b&gt;{act}&lt;/b&gt; needs an admin&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="140"/>
+        <source>Admin mengetik sendiri nama pengguna dan PIN-nya.</source>
+        <translation>The admin types their own user name and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="141"/>
+        <source>Nama pengguna admin</source>
+        <translation>Admin&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="142"/>
+        <source>PIN admin</source>
+        <translation>Admin&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="143"/>
+        <source>Isi nama pengguna admin.</source>
+        <translation>Enter the admin&apos;s user name.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="144"/>
+        <source>Isi PIN admin.</source>
+        <translation>Enter the admin&apos;s PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="17"/>
+        <source>Kepala unit mengetik sendiri nama pengguna dan PIN-nya.</source>
+        <translation>The supervisor types their own user name and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="18"/>
+        <source>Setujui [Enter]</source>
+        <translation>Approve [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="25"/>
+        <source>Persetujuan kepala unit</source>
+        <translation>Supervisor&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="26"/>
+        <source>&lt;b&gt;{act}&lt;/b&gt; perlu persetujuan kepala unit.</source>
+        <translation>&lt;b&gt;{act}&lt;/b&gt; needs the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="28"/>
+        <source>Nama pengguna kepala unit</source>
+        <translation>Supervisor&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="29"/>
+        <source>PIN kepala unit</source>
+        <translation>Supervisor&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="30"/>
+        <source>Isi nama pengguna kepala unit.</source>
+        <translation>Enter the supervisor&apos;s user name.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="31"/>
+        <source>Isi PIN kepala unit.</source>
+        <translation>Enter the supervisor&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="54"/>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="55"/>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="58"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/approval_dialog.py" line="92"/>
+        <source>Memeriksa ...</source>
+        <translation>Checking ...</translation>
+    </message>
+</context>
+<context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="139" />
+        <location filename="../../counter/ui/table_models.py" line="154"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="140" />
+        <location filename="../../counter/ui/table_models.py" line="155"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="141" />
+        <location filename="../../counter/ui/table_models.py" line="156"/>
         <source>m3</source>
         <translation>m3</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="142" />
+        <location filename="../../counter/ui/table_models.py" line="157"/>
         <source>Harga air</source>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="143" />
+        <location filename="../../counter/ui/table_models.py" line="158"/>
         <source>Beban</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="144" />
+        <location filename="../../counter/ui/table_models.py" line="159"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="145" />
+        <location filename="../../counter/ui/table_models.py" line="160"/>
         <source>Denda</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="146" />
+        <location filename="../../counter/ui/table_models.py" line="161"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
 </context>
 <context>
+    <name>CashClosing</name>
+    <message>
+        <location filename="../../counter/ui/cash_closing.py" line="41"/>
+        <source>Tidak ada shift terbuka di loket ini untuk ditutup.</source>
+        <translation>There is no open shift at this counter to close.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/cash_closing.py" line="53"/>
+        <source>&lt;b&gt;Shift ditutup.&lt;/b&gt; Selisih kas {amount}. Mencetak laporan Z ...</source>
+        <translation>&lt;b&gt;Shift closed.&lt;/b&gt; Cash difference {amount}. Printing the Z report ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/cash_closing.py" line="59"/>
+        <source>&lt;b&gt;Shift ditutup.&lt;/b&gt; {said}</source>
+        <translation>&lt;b&gt;Shift closed.&lt;/b&gt; {said}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/cash_closing.py" line="61"/>
+        <source>Shift ditutup, tetapi laporan Z gagal: {error}</source>
+        <translation>Shift closed, but the Z report failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/cash_closing.py" line="70"/>
+        <source>Tutup hari dilakukan kepala unit atau kasir dengan persetujuannya.</source>
+        <translation>The day is closed by the supervisor, or by a cashier with the supervisor&apos;s approval.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralTab</name>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="344"/>
+        <source>kosong: pusat demo di folder data (central.sqlite)</source>
+        <translation>empty: the demo central in the data folder (central.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="345"/>
+        <source>URL pusat</source>
+        <translation>Central URL</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="348"/>
+        <source>pusat demo: {file}</source>
+        <translation>demo central: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="351"/>
+        <source>Pusat yang dipakai</source>
+        <translation>Central in use</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="354"/>
+        <source>Dipakai sekarang</source>
+        <translation>In use now</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="355"/>
+        <source>&amp;URL pusat</source>
+        <translation>Central &amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="357"/>
+        <source>PostgreSQL: postgresql://counter_desk@server:5432/counter (tambah ?sslmode=verify-full untuk TLS). Kosong: pusat demo di folder data. Kata sandi tidak ditampilkan (***): biarkan *** untuk memakai yang tersimpan. Simpan kata sandi sebaiknya di keyring, bukan di berkas: &apos;counter central password&apos;.</source>
+        <translation>PostgreSQL: postgresql://counter_desk@server:5432/counter (add ?sslmode=verify-full for TLS). Empty: the demo central in the data folder. The password is not shown (***): leave *** to keep the stored one. Better keep the password in the keyring than in the file: &apos;counter central password&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="360"/>
+        <source>Uji koneksi memakai URL yang terisi (belum perlu disimpan) dan menunggu paling lama 3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi.</source>
+        <translation>Test connection uses the URL as typed (no need to save it first) and waits at most 3 seconds. A saved URL applies once the desk program is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="363"/>
+        <source>Uji &amp;koneksi [Enter]</source>
+        <translation>Test &amp;connection [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="366"/>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="370"/>
+        <source>Server pusat</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="381"/>
+        <source>Menghubungi pusat ...</source>
+        <translation>Contacting central ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="386"/>
+        <source>pusat demo (berkas SQLite)</source>
+        <translation>the demo central (SQLite file)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="386"/>
+        <source>pusat</source>
+        <translation>central</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="387"/>
+        <source>&lt;b&gt;Koneksi OK&lt;/b&gt;: {what} menjawab dalam {ms} ms. {url}</source>
+        <translation>&lt;b&gt;Connection OK&lt;/b&gt;: {what} answered in {ms} ms. {url}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="399"/>
+        <source>Menyimpan ...</source>
+        <translation>Saving ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="405"/>
+        <source>URL pusat disimpan. Berlaku setelah Loket ditutup dan dibuka lagi.</source>
+        <translation>Central URL saved. It applies once the desk program is restarted.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="22" />
+        <location filename="../../counter/ui/customer_panel.py" line="21"/>
         <source>Data lokal – pusat tidak terjangkau</source>
         <translation>Local data – central unreachable</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="23" />
+        <location filename="../../counter/ui/customer_panel.py" line="22"/>
         <source>Pembayaran di bank/marketplace bisa belum tampak.</source>
         <translation>Payments at banks/marketplaces may not show yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="24" />
+        <location filename="../../counter/ui/customer_panel.py" line="23"/>
         <source>Data dari pusat</source>
         <translation>Data from central</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="58" />
+        <location filename="../../counter/ui/customer_panel.py" line="57"/>
         <source>Belum ada pelanggan.
 Ketik nomor sambungan, scan barcode rekening,
 atau cari nama / alamat di kolom Cari [F2].</source>
@@ -71,88 +288,108 @@ Type a connection number, scan a bill barcode,
 or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="83" />
+        <location filename="../../counter/ui/customer_panel.py" line="85"/>
         <source>Keringanan / Angsuran [F9]</source>
         <translation>Relief / Instalments [F9]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="142" />
-        <location filename="../../counter/ui/customer_panel.py" line="253" />
+        <location filename="../../counter/ui/customer_panel.py" line="145"/>
+        <location filename="../../counter/ui/customer_panel.py" line="260"/>
         <source>Tidak ada tunggakan: semua rekening sudah lunas.</source>
         <translation>Nothing owed: every bill is paid.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="156" />
+        <location filename="../../counter/ui/customer_panel.py" line="159"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="161" />
+        <location filename="../../counter/ui/customer_panel.py" line="164"/>
         <source>Total dibayar</source>
         <translation>Total to pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="162" />
+        <location filename="../../counter/ui/customer_panel.py" line="165"/>
         <source>BAYAR [F5]</source>
         <translation>PAY [F5]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="230" />
+        <location filename="../../counter/ui/customer_panel.py" line="233"/>
         <source>Memuat pelanggan {number} ...</source>
         <translation>Loading customer {number} ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="245" />
+        <location filename="../../counter/ui/customer_panel.py" line="247"/>
+        <source>ANGSURAN</source>
+        <translation>INSTALMENTS</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="248"/>
+        <source>KREDIT {amount}</source>
+        <translation>CREDIT {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="249"/>
+        <source>KONFLIK ({n})</source>
+        <translation>CONFLICT ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="250"/>
+        <source>Ada pembayaran yang belum beres di pusat; kepala unit menyelesaikannya.</source>
+        <translation>A payment is not settled at central yet; the supervisor resolves it.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="252"/>
         <source>Kel. {village}, Kec. {district}</source>
         <translation>Village {village}, District {district}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="246" />
+        <location filename="../../counter/ui/customer_panel.py" line="253"/>
         <source>Gol. {code} ({name})</source>
         <translation>Tariff {code} ({name})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="247" />
+        <location filename="../../counter/ui/customer_panel.py" line="254"/>
         <source>{n} jiwa</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="248" />
+        <location filename="../../counter/ui/customer_panel.py" line="255"/>
         <source>No. meter {meter}</source>
         <translation>Meter no. {meter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="252" />
+        <location filename="../../counter/ui/customer_panel.py" line="259"/>
         <source>Tidak ada tunggakan di luar rencana angsuran.</source>
         <translation>Nothing owed outside the instalment plan.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="278" />
+        <location filename="../../counter/ui/customer_panel.py" line="292"/>
         <source>Belum ada rekening atau angsuran dipilih.</source>
         <translation>No bill or instalment chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="280" />
+        <location filename="../../counter/ui/customer_panel.py" line="294"/>
         <source>Belum ada rekening dipilih.</source>
         <translation>No bill chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="290" />
+        <location filename="../../counter/ui/customer_panel.py" line="304"/>
         <source>{n} dari {m} bulan: {months}</source>
         <translation>{n} of {m} months: {months}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="292" />
+        <location filename="../../counter/ui/customer_panel.py" line="306"/>
         <source>, termasuk denda {amount}</source>
         <translation>, fines {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="296" />
+        <location filename="../../counter/ui/customer_panel.py" line="310"/>
         <source>Dibayar {what}</source>
         <translation>Paying {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="297" />
+        <location filename="../../counter/ui/customer_panel.py" line="311"/>
         <source>Meterai {amount}</source>
         <translation>Stamp duty {amount}</translation>
     </message>
@@ -160,138 +397,374 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>CustomerResultsModel</name>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="25" />
+        <location filename="../../counter/ui/table_models.py" line="25"/>
         <source>No. samb.</source>
         <translation>Conn. no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="26" />
+        <location filename="../../counter/ui/table_models.py" line="26"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="27" />
+        <location filename="../../counter/ui/table_models.py" line="27"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="28" />
+        <location filename="../../counter/ui/table_models.py" line="28"/>
         <source>Gol.</source>
         <translation>Tar.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="29" />
+        <location filename="../../counter/ui/table_models.py" line="29"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="29"/>
+        <source>Tutup hari [Ctrl+Enter]</source>
+        <translation>Close day [Ctrl+Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="30"/>
+        <source>Catat setoran</source>
+        <translation>Record deposit</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="47"/>
+        <source>Tutup hari</source>
+        <translation>Close day</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="49"/>
+        <source>Tutup hari kantor {office}, {date}</source>
+        <translation>Close the day of office {office}, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="52"/>
+        <source>Membaca data semua loket dari pusat ...</source>
+        <translation>Reading every counter&apos;s data from central ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="62"/>
+        <source>Alasan menutup walau belum lengkap (minimal 5 huruf)</source>
+        <translation>Reason to close although incomplete (at least 5 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="63"/>
+        <source>Alasan pengecualian</source>
+        <translation>Reason for the exception</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="73"/>
+        <source>Jumlah setoran (Rp)</source>
+        <translation>Deposit amount (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="74"/>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="75"/>
+        <source>No. bukti setoran</source>
+        <translation>Deposit slip no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="78"/>
+        <source>Simpan laporan PDF</source>
+        <translation>Save PDF reports</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="79"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="93"/>
+        <source>Pusat belum tersambung: tutup hari perlu data semua loket dari pusat.</source>
+        <translation>Central is not connected: closing the day needs every counter&apos;s data from central.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="113"/>
+        <source>DITUTUP {time} oleh {who}</source>
+        <translation>CLOSED {time} by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="117"/>
+        <source>BELUM DITUTUP</source>
+        <translation>NOT CLOSED YET</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="118"/>
+        <source>{n} struk, total &lt;b&gt;{total}&lt;/b&gt;, tunai &lt;b&gt;{cash}&lt;/b&gt;</source>
+        <translation>{n} receipts, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="122"/>
+        <source>BUKA</source>
+        <translation>OPEN</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="124"/>
+        <source>&lt;br&gt;&lt;b&gt;{n} struk diterima setelah tutup hari&lt;/b&gt; (di luar angka yang ditandatangani).</source>
+        <translation>&lt;br&gt;&lt;b&gt;{n} receipts arrived after the day was closed&lt;/b&gt; (outside the signed figures).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="130"/>
+        <source>Belum lengkap: {what}.</source>
+        <translation>Not complete: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="143"/>
+        <source>&lt;br&gt;Setoran {amount} ke {bank}, bukti {ref}.</source>
+        <translation>&lt;br&gt;Deposit {amount} to {bank}, slip {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="154"/>
+        <source>Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf).</source>
+        <translation>Write why the day is closed although incomplete (at least 5 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="157"/>
+        <source>Tutup hari {date}</source>
+        <translation>Close day {date}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="171"/>
+        <source>Setoran {amount}</source>
+        <translation>Deposit {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="221"/>
+        <source>Laporan disimpan di {folder}</source>
+        <translation>Reports saved in {folder}</translation>
+    </message>
+</context>
+<context>
     <name>DeskLock</name>
     <message>
-        <location filename="../../counter/ui/lock.py" line="43" />
+        <location filename="../../counter/ui/lock.py" line="43"/>
         <source>Kunci layar [Ctrl+L]</source>
         <translation>Lock screen [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="311" />
+        <location filename="../../counter/ui/lock.py" line="311"/>
         <source>Dikunci otomatis setelah {n} menit tanpa kegiatan.</source>
         <translation>Locked automatically after {n} minutes without activity.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="312" />
+        <location filename="../../counter/ui/lock.py" line="312"/>
         <source>Dikunci otomatis karena tidak ada kegiatan.</source>
         <translation>Locked automatically: no activity.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="312" />
+        <location filename="../../counter/ui/lock.py" line="312"/>
         <source>Dikunci oleh kasir (Ctrl+L).</source>
         <translation>Locked by the cashier (Ctrl+L).</translation>
     </message>
 </context>
 <context>
+    <name>DeskTab</name>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="264"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="264"/>
+        <source>Tanggal usaha</source>
+        <translation>Business date</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="265"/>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="266"/>
+        <source>Folder data</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="267"/>
+        <source>Berkas pengaturan</source>
+        <translation>Settings file</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="275"/>
+        <source>Loket ini sekarang</source>
+        <translation>This counter now</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
+        <source>mis. KPG</source>
+        <translation>e.g. KPG</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
+        <source>Kode kantor</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="279"/>
+        <source>mis. L01</source>
+        <translation>e.g. L01</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="279"/>
+        <source>Kode loket</source>
+        <translation>Counter code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="286"/>
+        <source>Kode &amp;kantor</source>
+        <translation>&amp;Office code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="287"/>
+        <source>Kode &amp;loket</source>
+        <translation>&amp;Counter code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="291"/>
+        <source>Kantor dan loket harus sudah terdaftar di data loket ini (dari pusat, atau &apos;counter setup&apos;). Berlaku setelah Loket ditutup dan dibuka lagi. Nama pengguna yang terisi saat masuk ([desk] user) tetap {user}.</source>
+        <translation>The office and counter must already be registered in this counter&apos;s data (from central, or &apos;counter setup&apos;). They apply once the desk program is restarted. The user name filled in at sign-in ([desk] user) stays {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="294"/>
+        <source>Ubah kantor &amp;&amp; loket [desk]</source>
+        <translation>Change office &amp;&amp; counter [desk]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="297"/>
+        <source>&amp;Simpan [Enter]</source>
+        <translation>&amp;Save [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="316"/>
+        <source>Memeriksa dan menyimpan ...</source>
+        <translation>Checking and saving ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="325"/>
+        <source>Disimpan: kantor &lt;b&gt;{office}&lt;/b&gt;, loket &lt;b&gt;{counter}&lt;/b&gt;. </source>
+        <translation>Saved: office &lt;b&gt;{office}&lt;/b&gt;, counter &lt;b&gt;{counter}&lt;/b&gt;. </translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="327"/>
+        <source>Sama dengan loket yang sedang berjalan.</source>
+        <translation>The same as the counter running now.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="328"/>
+        <source>Berlaku setelah Loket ditutup dan dibuka lagi; sampai itu loket ini tetap {office} / {counter}.</source>
+        <translation>It applies once the desk program is restarted; until then this counter stays {office} / {counter}.</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="13" />
+        <location filename="../../counter/ui/help_overlay.py" line="13"/>
         <source>Bantuan ini: daftar semua tombol (F1 atau Esc menutupnya)</source>
         <translation>This help: every key (F1 or Esc closes it)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="14" />
+        <location filename="../../counter/ui/help_overlay.py" line="14"/>
         <source>Kembali ke kolom pencarian; teksnya terpilih, pindaian berikutnya menggantinya</source>
         <translation>Back to the search field; its text is selected, the next scan replaces it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="15" />
+        <location filename="../../counter/ui/help_overlay.py" line="15"/>
         <source>Cari sekarang; satu nomor yang cocok langsung dibuka. Di jendela: setujui / bayar</source>
         <translation>Search now; a single matching number opens at once. In a window: confirm / pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="16" />
+        <location filename="../../counter/ui/help_overlay.py" line="16"/>
         <source>Dari kolom pencarian ke daftar hasil, pindah pelanggan (langsung dibuka)</source>
         <translation>From the search field into the results, move between customers (opened at once)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="17" />
+        <location filename="../../counter/ui/help_overlay.py" line="17"/>
         <source>Centang / hapus centang bulan rekening atau angsuran (urutan tetap dijaga)</source>
         <translation>Tick / untick bill months or instalments (the order is kept)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="18" />
+        <location filename="../../counter/ui/help_overlay.py" line="17"/>
+        <source>Spasi, Tab</source>
+        <translation>Space, Tab</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="18"/>
         <source>Bayar rekening yang dicentang (jendela pembayaran)</source>
         <translation>Pay the ticked bills (payment window)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="19" />
-        <source>Batalkan struk hari ini (alasan + persetujuan kepala unit)</source>
-        <translation>Void a receipt of today (reason + supervisor's approval)</translation>
+        <location filename="../../counter/ui/help_overlay.py" line="19"/>
+        <source>Batalkan struk hari ini: pilih di daftar, alasan + persetujuan kepala unit</source>
+        <translation>Void a receipt of today: choose it in the list, a reason + the supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="20" />
+        <location filename="../../counter/ui/help_overlay.py" line="20"/>
         <source>Cetak ulang struk yang gagal, atau salinan struk terakhir</source>
         <translation>Reprint failed receipts, or a copy of the last receipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="21" />
+        <location filename="../../counter/ui/help_overlay.py" line="21"/>
         <source>Keringanan / angsuran untuk pelanggan di layar</source>
         <translation>Relief / instalments for the customer on screen</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="22" />
+        <location filename="../../counter/ui/help_overlay.py" line="22"/>
         <source>Pengaturan (kepala unit dan admin)</source>
         <translation>Settings (supervisors and admins)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="23" />
+        <location filename="../../counter/ui/help_overlay.py" line="23"/>
         <source>Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan</source>
         <translation>Clear the search; in a window: cancel / close without saving</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="24" />
+        <location filename="../../counter/ui/help_overlay.py" line="24"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
-        <translation>Lock the screen now; only this user's PIN opens it</translation>
+        <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="25" />
+        <location filename="../../counter/ui/help_overlay.py" line="25"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="26" />
+        <location filename="../../counter/ui/help_overlay.py" line="26"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="38" />
+        <location filename="../../counter/ui/help_overlay.py" line="38"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="40" />
+        <location filename="../../counter/ui/help_overlay.py" line="40"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="58" />
+        <location filename="../../counter/ui/help_overlay.py" line="58"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
     </message>
@@ -299,33 +772,33 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../counter/ui/lock.py" line="44" />
+        <location filename="../../counter/ui/lock.py" line="44"/>
         <source>Layar terkunci — {who}</source>
         <translation>Screen locked — {who}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="103" />
-        <location filename="../../counter/ui/lock.py" line="194" />
+        <location filename="../../counter/ui/lock.py" line="103"/>
+        <location filename="../../counter/ui/lock.py" line="194"/>
         <source>Buka [Enter]</source>
         <translation>Unlock [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="124" />
+        <location filename="../../counter/ui/lock.py" line="124"/>
         <source>Pembayaran dan cetak struk yang sedang berjalan tetap diselesaikan; jendela yang terbuka muncul lagi setelah layar dibuka.</source>
         <translation>Payments and receipts in progress are still finished; open windows come back once the screen is unlocked.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="159" />
+        <location filename="../../counter/ui/lock.py" line="159"/>
         <source>Hanya PIN &lt;b&gt;{user}&lt;/b&gt; yang dapat membuka layar ini. Ketik PIN, lalu tekan Enter.</source>
-        <translation>Only &lt;b&gt;{user}&lt;/b&gt;'s PIN opens this screen. Type the PIN, then press Enter.</translation>
+        <translation>Only &lt;b&gt;{user}&lt;/b&gt;&apos;s PIN opens this screen. Type the PIN, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="174" />
+        <location filename="../../counter/ui/lock.py" line="174"/>
         <source>Ketik PIN untuk membuka layar.</source>
         <translation>Type the PIN to unlock the screen.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/lock.py" line="194" />
+        <location filename="../../counter/ui/lock.py" line="194"/>
         <source>Memeriksa ...</source>
         <translation>Checking ...</translation>
     </message>
@@ -333,132 +806,142 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="67" />
+        <location filename="../../counter/ui/main_window.py" line="68"/>
         <source>Memproses ...</source>
         <translation>Working ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="116" />
+        <location filename="../../counter/ui/main_window.py" line="117"/>
         <source>Loket {counter} - {office}</source>
         <translation>Counter {counter} - {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="130" />
+        <location filename="../../counter/ui/main_window.py" line="131"/>
         <source>No. sambungan / no. meter / barcode rekening / nama / alamat</source>
         <translation>Connection no. / meter no. / bill barcode / name / address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="135" />
+        <location filename="../../counter/ui/main_window.py" line="136"/>
         <source>Cari [F2]</source>
         <translation>Search [F2]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="147" />
+        <location filename="../../counter/ui/main_window.py" line="148"/>
         <source>Cari:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="153" />
+        <location filename="../../counter/ui/main_window.py" line="155"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="154" />
+        <location filename="../../counter/ui/main_window.py" line="156"/>
+        <source>Tutup shift [F12]</source>
+        <translation>Close shift [F12]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="157"/>
+        <source>Tutup hari [F11]</source>
+        <translation>Close day [F11]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="158"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="155" />
+        <location filename="../../counter/ui/main_window.py" line="159"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="229" />
+        <location filename="../../counter/ui/main_window.py" line="235"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="238" />
+        <location filename="../../counter/ui/main_window.py" line="244"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="256" />
+        <location filename="../../counter/ui/main_window.py" line="262"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
-        <translation>Lock the screen now; only this user's PIN can open it</translation>
+        <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="286" />
+        <location filename="../../counter/ui/main_window.py" line="294"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="291" />
+        <location filename="../../counter/ui/main_window.py" line="299"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="292" />
+        <location filename="../../counter/ui/main_window.py" line="300"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="395" />
+        <location filename="../../counter/ui/main_window.py" line="403"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="404" />
+        <location filename="../../counter/ui/main_window.py" line="412"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="439" />
+        <location filename="../../counter/ui/main_window.py" line="447"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="531" />
+        <location filename="../../counter/ui/main_window.py" line="539"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="543" />
-        <source>Tidak ada pelanggan yang cocok dengan "{text}".</source>
-        <translation>No customer matches "{text}".</translation>
+        <location filename="../../counter/ui/main_window.py" line="551"/>
+        <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
+        <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="545" />
+        <location filename="../../counter/ui/main_window.py" line="553"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="546" />
+        <location filename="../../counter/ui/main_window.py" line="554"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="705" />
+        <location filename="../../counter/ui/main_window.py" line="713"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="708" />
+        <location filename="../../counter/ui/main_window.py" line="716"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="730" />
+        <location filename="../../counter/ui/main_window.py" line="738"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="732" />
+        <location filename="../../counter/ui/main_window.py" line="740"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="755" />
+        <location filename="../../counter/ui/main_window.py" line="763"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -466,86 +949,1555 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="28" />
+        <location filename="../../counter/ui/pay_dialog.py" line="29"/>
         <source>Pembayaran gagal</source>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="46" />
+        <location filename="../../counter/ui/pay_dialog.py" line="47"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="56" />
+        <location filename="../../counter/ui/pay_dialog.py" line="57"/>
         <source>Jumlah tagihan</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="57" />
+        <location filename="../../counter/ui/pay_dialog.py" line="58"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="70" />
-        <location filename="../../counter/ui/pay_dialog.py" line="90" />
+        <location filename="../../counter/ui/pay_dialog.py" line="71"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="91"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="76" />
+        <location filename="../../counter/ui/pay_dialog.py" line="77"/>
         <source>no. transaksi / approval code</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="78" />
-        <location filename="../../counter/ui/pay_dialog.py" line="171" />
-        <location filename="../../counter/ui/pay_dialog.py" line="179" />
+        <location filename="../../counter/ui/pay_dialog.py" line="79"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="159"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="167"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="82" />
+        <location filename="../../counter/ui/pay_dialog.py" line="83"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="89" />
+        <location filename="../../counter/ui/pay_dialog.py" line="90"/>
         <source>JUMLAH TAGIHAN</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="89" />
+        <location filename="../../counter/ui/pay_dialog.py" line="90"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="90" />
+        <location filename="../../counter/ui/pay_dialog.py" line="91"/>
         <source>No. referensi</source>
         <translation>Reference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="99" />
+        <location filename="../../counter/ui/pay_dialog.py" line="100"/>
         <source>Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar</source>
         <translation>Enter = pay  |  Esc = cancel  |  Alt+C = change method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="101" />
+        <location filename="../../counter/ui/pay_dialog.py" line="102"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="104" />
-        <location filename="../../counter/ui/pay_dialog.py" line="222" />
+        <location filename="../../counter/ui/pay_dialog.py" line="103"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="210"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="175" />
+        <location filename="../../counter/ui/pay_dialog.py" line="163"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="222" />
+        <location filename="../../counter/ui/pay_dialog.py" line="210"/>
+        <source>Menyimpan ...</source>
+        <translation>Saving ...</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBox</name>
+    <message>
+        <location filename="../../counter/ui/plan_box.py" line="17"/>
+        <source>Dalam angsuran</source>
+        <translation>Instalments running</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_box.py" line="18"/>
+        <source>Angsuran menunggak – rencana batal</source>
+        <translation>Instalments in arrears – plan void</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_box.py" line="54"/>
+        <source>Angsuran yang belum dibayar</source>
+        <translation>Unpaid instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_box.py" line="82"/>
+        <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt;</source>
+        <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_box.py" line="87"/>
+        <source>Status rencana: {status}</source>
+        <translation>Plan status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_box.py" line="92"/>
+        <source>Batal sejak {day}: angsuran terlambat melewati masa tenggang. Rekening yang belum terlunasi kembali menjadi tunggakan dengan dendanya.</source>
+        <translation>Void since {day}: an instalment was late beyond the grace period. The bills not yet paid off are arrears again, with their fines.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_box.py" line="97"/>
+        <source>Sisa {amount}</source>
+        <translation>Left {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModels</name>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="32"/>
+        <source>Uang muka</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="33"/>
+        <source>Angsuran {seq}/{of}</source>
+        <translation>Instalment {seq}/{of}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="156"/>
+        <location filename="../../counter/ui/plan_models.py" line="166"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="175"/>
+        <source>{n} bulan: {months}</source>
+        <translation>{n} months: {months}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterTab</name>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="110"/>
+        <source>Jenis printer</source>
+        <translation>Printer kind</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="114"/>
+        <source>Lebar kertas</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="115"/>
+        <source>mis. 192.168.1.50</source>
+        <translation>e.g. 192.168.1.50</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="115"/>
+        <source>Alamat printer jaringan</source>
+        <translation>Network printer address</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="119"/>
+        <source>Port printer jaringan</source>
+        <translation>Network printer port</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="120"/>
+        <source>mis. /dev/usb/lp0, /dev/ttyUSB0 atau COM3</source>
+        <translation>e.g. /dev/usb/lp0, /dev/ttyUSB0 or COM3</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="121"/>
+        <source>Perangkat printer</source>
+        <translation>Printer device</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="126"/>
+        <source>Kecepatan serial</source>
+        <translation>Serial speed</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="128"/>
+        <source>mis. 0x0416</source>
+        <translation>e.g. 0x0416</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="128"/>
+        <source>ID vendor USB</source>
+        <translation>USB vendor ID</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="130"/>
+        <source>mis. 0x5011</source>
+        <translation>e.g. 0x5011</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="130"/>
+        <source>ID produk USB</source>
+        <translation>USB product ID</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="132"/>
+        <source>nama printer di Windows, mis. EPSON TM-T82</source>
+        <translation>the printer&apos;s name in Windows, e.g. EPSON TM-T82</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="133"/>
+        <source>Nama printer Windows</source>
+        <translation>Windows printer name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="144"/>
+        <source>&amp;Jenis printer</source>
+        <translation>Printer &amp;kind</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="145"/>
+        <source>&amp;Lebar kertas</source>
+        <translation>&amp;Paper width</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="146"/>
+        <source>&amp;Alamat (IP / nama)</source>
+        <translation>&amp;Address (IP / name)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="147"/>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="148"/>
+        <source>&amp;Perangkat</source>
+        <translation>&amp;Device</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="149"/>
+        <source>&amp;Kecepatan (baud)</source>
+        <translation>&amp;Baud rate</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="150"/>
+        <source>ID &amp;vendor USB</source>
+        <translation>USB &amp;vendor ID</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="151"/>
+        <source>ID p&amp;roduk USB</source>
+        <translation>USB p&amp;roduct ID</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="152"/>
+        <source>&amp;Nama printer</source>
+        <translation>Printer &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="154"/>
+        <source>Cetak &amp;uji</source>
+        <translation>Print &amp;test</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="156"/>
+        <source>Kirim struk uji ke printer seperti yang terisi di atas (belum perlu disimpan)</source>
+        <translation>Send a test receipt to the printer as filled in above (no need to save first)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="158"/>
+        <source>&amp;Simpan [Enter]</source>
+        <translation>&amp;Save [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="162"/>
+        <source>Disimpan di bagian [printer] berkas {file}; struk berikutnya langsung memakai pengaturan baru. Cetak uji memakai isian di atas, belum perlu disimpan. Waktu tunggu printer (timeout_ms, status_timeout_ms) tetap seperti di berkas.</source>
+        <translation>Saved in the [printer] section of {file}; the next receipt uses the new settings at once. Print test uses the fields above, saved or not. The printer&apos;s time-outs (timeout_ms, status_timeout_ms) stay as they are in the file.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="165"/>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="167"/>
+        <source>Printer struk</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="182"/>
+        <source>Tanpa printer: setiap struk disimpan sebagai PDF di {folder}.</source>
+        <translation>No printer: every receipt is saved as a PDF in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="183"/>
+        <source>Printer dengan kabel LAN atau Wi-Fi; hampir semua memakai port 9100.</source>
+        <translation>A printer on a LAN cable or Wi-Fi; almost all use port 9100.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="184"/>
+        <source>ID vendor dan produk terlihat dengan &apos;lsusb&apos; (Linux) atau di Device Manager (Windows). Perlu libusb di komputer ini.</source>
+        <translation>The vendor and product IDs show with &apos;lsusb&apos; (Linux) or in Device Manager (Windows). Needs libusb on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="186"/>
+        <source>Port serial: /dev/ttyUSB0 (Linux) atau COM3 (Windows).</source>
+        <translation>Serial port: /dev/ttyUSB0 (Linux) or COM3 (Windows).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="187"/>
+        <source>Berkas perangkat printer, mis. /dev/usb/lp0: data struk ditulis langsung ke sana.</source>
+        <translation>The printer&apos;s device file, e.g. /dev/usb/lp0: the receipt data is written straight to it.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="188"/>
+        <source>Nama printer persis seperti di Windows (Printers &amp; scanners); perlu pywin32.</source>
+        <translation>The printer&apos;s name exactly as in Windows (Printers &amp; scanners); needs pywin32.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="217"/>
+        <source>Mengirim struk uji ke {printer} ...</source>
+        <translation>Sending a test receipt to {printer} ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="223"/>
+        <source>Struk uji terkirim ke {printer} ({size} byte). Periksa hasil cetaknya.</source>
+        <translation>Test receipt sent to {printer} ({size} bytes). Check the printout.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="236"/>
+        <source>Menyimpan ...</source>
+        <translation>Saving ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="244"/>
+        <source>Pengaturan printer disimpan di {file} dan langsung dipakai untuk struk berikutnya.</source>
+        <translation>Printer settings saved in {file}; the next receipt uses them at once.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesTab</name>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="240"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="240"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="241"/>
+        <source>Versi</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="241"/>
+        <source>Berlaku</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="242"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="263"/>
+        <source>Program keringanan</source>
+        <translation>Relief programmes</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="269"/>
+        <source>Da&amp;ftar program (versi terakhir)</source>
+        <translation>Programme &amp;list (latest versions)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="276"/>
+        <source>mis. BUKA-SEGEL-2026</source>
+        <translation>e.g. BUKA-SEGEL-2026</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="281"/>
+        <source>Hanya sambungan yang dis&amp;egel</source>
+        <translation>&amp;Sealed connections only</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter/ui/settings_rules.py" line="285"/>
+        <location filename="../../counter/ui/settings_rules.py" line="286"/>
+        <source> bulan</source>
+        <translation>
+            <numerusform> month</numerusform>
+            <numerusform> months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="287"/>
+        <location filename="../../counter/ui/settings_rules.py" line="296"/>
+        <source>sebelum</source>
+        <translation>before</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="289"/>
+        <location filename="../../counter/ui/settings_rules.py" line="292"/>
+        <source>kosong = semua</source>
+        <translation>empty = all</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="290"/>
+        <source>Kode golongan tarif dipisah koma, mis. R1, R2; kosong: semua golongan</source>
+        <translation>Tariff group codes separated by commas, e.g. R1, R2; empty: every group</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="293"/>
+        <source>Kode kantor dipisah koma, mis. KPG; kosong: semua kantor</source>
+        <translation>Office codes separated by commas, e.g. KPG; empty: every office</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter/ui/settings_rules.py" line="300"/>
+        <location filename="../../counter/ui/settings_rules.py" line="301"/>
+        <source> kali</source>
+        <translation>
+            <numerusform> term</numerusform>
+            <numerusform> terms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="302"/>
+        <source>Buka segel setelah
+uang muka (SP&amp;K)</source>
+        <translation>Unseal after the down
+payment (wor&amp;k order)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="303"/>
+        <source>Perlu persetu&amp;juan
+kepala unit</source>
+        <translation>Needs the supervisor&apos;s
+&amp;approval</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="304"/>
+        <source>Kode program</source>
+        <translation>Programme code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="304"/>
+        <source>Nama program</source>
+        <translation>Programme name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="305"/>
+        <source>Berlaku dari</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="305"/>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="306"/>
+        <source>Tunggakan minimal</source>
+        <translation>Minimum arrears</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="307"/>
+        <source>Golongan tarif</source>
+        <translation>Tariff groups</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="307"/>
+        <source>Kantor</source>
+        <translation>Offices</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="308"/>
+        <source>Penghapusan denda</source>
+        <translation>Fine waiver</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="309"/>
+        <source>Potongan pokok</source>
+        <translation>Principal discount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="309"/>
+        <source>Uang muka minimal</source>
+        <translation>Minimum down payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="310"/>
+        <source>Angsuran paling banyak</source>
+        <translation>Most instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="318"/>
+        <source>K&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="319"/>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="320"/>
+        <source>Berlaku &amp;dari</source>
+        <translation>Valid &amp;from</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="321"/>
+        <source>Berlaku &amp;sampai</source>
+        <translation>Valid &amp;until</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="322"/>
+        <source>&amp;Golongan tarif</source>
+        <translation>Tariff &amp;groups</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="323"/>
+        <source>Kan&amp;tor</source>
+        <translation>Offi&amp;ces</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="325"/>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="328"/>
+        <source>Tunggakan &amp;min.</source>
+        <translation>&amp;Min. arrears</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="329"/>
+        <source>Hanya tunggakan</source>
+        <translation>Only arrears</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="330"/>
+        <source>&amp;Hapus denda</source>
+        <translation>Fine &amp;waiver</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="331"/>
+        <source>&amp;Potongan pokok</source>
+        <translation>&amp;Principal discount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="332"/>
+        <source>Untuk rekening</source>
+        <translation>For bills</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="334"/>
+        <source>&amp;Uang muka min.</source>
+        <translation>Min. &amp;down payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="335"/>
+        <source>&amp;Angsuran maks.</source>
+        <translation>Max. &amp;terms</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="338"/>
+        <source>Syarat dan keringanan</source>
+        <translation>Who qualifies, and the relief</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="338"/>
+        <source>Pembayaran</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="343"/>
+        <location filename="../../counter/ui/settings_rules.py" line="471"/>
+        <source>Program baru</source>
+        <translation>New programme</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="350"/>
+        <source>Program &amp;baru</source>
+        <translation>New p&amp;rogramme</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="352"/>
+        <source>Akhir&amp;i program ...</source>
+        <translation>&amp;End programme ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="354"/>
+        <source>Simpan p&amp;rogram ...</source>
+        <translation>Sa&amp;ve programme ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="370"/>
+        <source>Mengubah atau mengakhiri program membuat versi baru; rencana yang sudah dibuat tetap memakai versi lamanya. Menyimpan dan mengakhiri perlu persetujuan kepala unit.</source>
+        <translation>Changing or ending a programme makes a new version; plans already made keep their old version. Saving and ending need the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="405"/>
+        <source>{start} s/d {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="431"/>
+        <source>{code}: {name} (versi {version})</source>
+        <translation>{code}: {name} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="433"/>
+        <source>Versi {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="435"/>
+        <source>, diubah oleh {user}</source>
+        <translation>, changed by {user}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="437"/>
+        <source> pada {moment}</source>
+        <translation> on {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="439"/>
+        <source>. Simpan membuat versi baru.</source>
+        <translation>. Saving makes a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="472"/>
+        <source>Isi kode, nama, masa berlaku, syarat peserta dan keringanannya.</source>
+        <translation>Fill in the code, name, dates, who qualifies and the relief.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="531"/>
+        <source>Program {code} sudah ada: pilih di daftar untuk mengubahnya.</source>
+        <translation>Programme {code} exists already: choose it in the list to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="534"/>
+        <source>Tidak ada yang berubah.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="538"/>
+        <source>Mengubah program {code}</source>
+        <translation>Changing programme {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="538"/>
+        <source>Menambah program {code}</source>
+        <translation>Adding programme {code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="558"/>
+        <source>Mengakhiri program {code} (berlaku sampai {date})</source>
+        <translation>Ending programme {code} (valid until {date})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="564"/>
+        <source>Program &lt;b&gt;{code}&lt;/b&gt; diakhiri: versi {version}, disetujui oleh {user}.</source>
+        <translation>Programme &lt;b&gt;{code}&lt;/b&gt; ended: version {version}, approved by {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="565"/>
+        <source>Program &lt;b&gt;{code}&lt;/b&gt; disimpan: versi {version}, disetujui oleh {user}.</source>
+        <translation>Programme &lt;b&gt;{code}&lt;/b&gt; saved: version {version}, approved by {user}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsModel</name>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="51"/>
+        <source>No. struk</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="52"/>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="53"/>
+        <source>Pelanggan</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="54"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="55"/>
+        <source>Cara bayar</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="56"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="60"/>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="61"/>
+        <source>Transfer bank</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="62"/>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="63"/>
+        <source>Kartu debit</source>
+        <translation>Debit card</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="65"/>
+        <source>BATAL</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="66"/>
+        <source>Struk ini sudah dibatalkan; tidak bisa dipilih.</source>
+        <translation>This receipt is void already; it cannot be chosen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReliefDialog</name>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="42"/>
+        <source>Angsuran biasa</source>
+        <translation>Ordinary instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="43"/>
+        <source>denda dibekukan selama angsuran</source>
+        <translation>fines frozen during the instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="44"/>
+        <source>denda dihapus</source>
+        <translation>fines waived</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="45"/>
+        <source>denda ikut diangsur</source>
+        <translation>fines paid in the instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="46"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="46"/>
+        <source>Pokok</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="47"/>
+        <source>Denda</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="47"/>
+        <source>Keringanan</source>
+        <translation>Relief</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="48"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="50"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="49"/>
+        <source>Pembayaran</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="49"/>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="51"/>
+        <source>Buat rencana [Enter]</source>
+        <translation>Make plan [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="111"/>
+        <source>Keringanan / Angsuran</source>
+        <translation>Relief / Instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="117"/>
+        <source>Kel. {village} &amp;nbsp;|&amp;nbsp; Gol. {tariff}</source>
+        <translation>Village {village} &amp;nbsp;|&amp;nbsp; Tariff {tariff}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="130"/>
+        <source>Program keringanan</source>
+        <translation>Relief programme</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="131"/>
+        <source>Memuat program ...</source>
+        <translation>Loading programmes ...</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter/ui/relief_dialog.py" line="253"/>
+        <source> kali</source>
+        <translation>
+            <numerusform> term</numerusform>
+            <numerusform> terms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="136"/>
+        <source>Jumlah angsuran</source>
+        <translation>Number of instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="141"/>
+        <source>Uang muka</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="147"/>
+        <source>&amp;Jumlah angsuran</source>
+        <translation>&amp;Number of instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="148"/>
+        <source>&amp;Uang muka</source>
+        <translation>&amp;Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="150"/>
+        <source>&amp;Program</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="166"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="183"/>
+        <source>Jumlah diangsur</source>
+        <translation>Paid in instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="193"/>
+        <source>Jadwal pembayaran</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="201"/>
+        <source>Rekening yang diangsur</source>
+        <translation>Bills in the plan</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="225"/>
+        <source>Alt+P ↑↓ program  |  Alt+J jumlah angsuran  |  Alt+U uang muka (kosong = minimal)  |  Enter = buat rencana  |  Esc = batal</source>
+        <translation>Alt+P ↑↓ programme  |  Alt+N number of instalments  |  Alt+D down payment (empty = minimum)  |  Enter = make plan  |  Esc = cancel</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="229"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="291"/>
+        <source>maks. {n} kali angsuran, {fines}</source>
+        <translation>at most {n} instalments, {fines}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="295"/>
+        <source>berlaku s/d {date}, maks. {n} kali angsuran</source>
+        <translation>valid until {date}, at most {n} instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="299"/>
+        <source>Tidak memenuhi syarat: {reasons}</source>
+        <translation>Does not qualify: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="331"/>
+        <source>{low}-{high} kali; 0 = lunas sekaligus dengan keringanan</source>
+        <translation>{low}-{high} terms; 0 = pay everything at once with the relief</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="333"/>
+        <source>{low}-{high} kali</source>
+        <translation>{low}-{high} terms</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="355"/>
+        <source>Menghitung ...</source>
+        <translation>Calculating ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="364"/>
+        <source>Uang muka harus angka Rupiah, mis. 1.500.000.</source>
+        <translation>The down payment must be a Rupiah amount, e.g. 1.500.000.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="400"/>
+        <source>minimal</source>
+        <translation>minimum</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="407"/>
+        <source>termasuk keringanan {amount}</source>
+        <translation>relief of {amount} included</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="408"/>
+        <source>tanpa keringanan</source>
+        <translation>no relief</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="409"/>
+        <source>Uang muka minimal {amount}</source>
+        <translation>Minimum down payment {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="410"/>
+        <source>minimal {amount}</source>
+        <translation>minimum {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="414"/>
+        <source>Segel dibuka setelah uang muka dibayar (SPK buka segel).</source>
+        <translation>The seal is removed once the down payment is paid (unseal work order).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="416"/>
+        <source>Perlu persetujuan kepala unit.</source>
+        <translation>Needs the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="417"/>
+        <source>Terlambat lebih dari {days} hari: rencana batal.</source>
+        <translation>More than {days} days late: the plan is void.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="456"/>
+        <source>Rencana angsuran</source>
+        <translation>Instalment plan</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="457"/>
+        <source>{what} untuk {customer}</source>
+        <translation>{what} for {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="499"/>
+        <source>Menyimpan surat perjanjian ...</source>
+        <translation>Saving the agreement ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="506"/>
+        <source>Rencana &lt;b&gt;{plan}&lt;/b&gt; dibuat. Surat perjanjian untuk ditandatangani pelanggan dan kepala unit: &lt;b&gt;{path}&lt;/b&gt;</source>
+        <translation>Plan &lt;b&gt;{plan}&lt;/b&gt; made. The agreement for the customer and the supervisor to sign: &lt;b&gt;{path}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="508"/>
+        <source>Surat perjanjian {plan}: {path}</source>
+        <translation>Agreement {plan}: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="511"/>
+        <source>Rencana &lt;b&gt;{plan}&lt;/b&gt; dibuat, tetapi surat perjanjian gagal disimpan: {error} Cetak dengan: counter plan agreement {plan}</source>
+        <translation>Plan &lt;b&gt;{plan}&lt;/b&gt; made, but the agreement could not be saved: {error} Print it with: counter plan agreement {plan}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="514"/>
+        <source>Surat perjanjian {plan} gagal disimpan: {error}</source>
+        <translation>Agreement {plan} could not be saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="525"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="526"/>
+        <source>Enter = terima uang muka sekarang  |  Esc = tutup</source>
+        <translation>Enter = take the down payment now  |  Esc = close</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="527"/>
+        <source>Esc = tutup</source>
+        <translation>Esc = close</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="529"/>
+        <source>Terima uang muka {amount} [Enter]</source>
+        <translation>Take down payment {amount} [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="551"/>
+        <source>Menyimpan ...</source>
+        <translation>Saving ...</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="38"/>
+        <source>Aturan disimpan di data loket ini dan berlaku untuk tagihan yang dihitung mulai tanggal berlakunya. Bila loket memakai server pusat, ubahlah aturan di pusat agar semua loket sama.</source>
+        <translation>Rules are saved in this counter&apos;s data and apply to bills reckoned from their start date. When the counter uses a central server, change the rules at central so every counter has the same.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="75"/>
+        <source>Aturan yang berlaku per {date}</source>
+        <translation>Rules in force on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="76"/>
+        <source>Memuat ...</source>
+        <translation>Loading ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="80"/>
+        <source>Denda</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="80"/>
+        <source>Denda yang berlaku</source>
+        <translation>Fine in force</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="81"/>
+        <source>Meterai</source>
+        <translation>Stamp duty</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="81"/>
+        <source>Meterai yang berlaku</source>
+        <translation>Stamp duty in force</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="82"/>
+        <source>Angsuran</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="82"/>
+        <source>Angsuran yang berlaku</source>
+        <translation>Instalment rule in force</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="93"/>
+        <source>Jenis denda</source>
+        <translation>Fine kind</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="97"/>
+        <source>Jumlah denda</source>
+        <translation>Fine amount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="99"/>
+        <source>bulan:jumlah, mis. 0:5.000, 1:7.500</source>
+        <translation>month:amount, e.g. 0:5.000, 1:7.500</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="100"/>
+        <source>Tahapan denda</source>
+        <translation>Fine stages</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="103"/>
+        <source>mis. 2 atau 2,5</source>
+        <translation>e.g. 2 or 2,5</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="105"/>
+        <source>Persen denda</source>
+        <translation>Fine percent</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="107"/>
+        <source>Denda minimal</source>
+        <translation>Minimum fine</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="109"/>
+        <source>0 = tanpa batas</source>
+        <translation>0 = no limit</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="110"/>
+        <source>Denda maksimal</source>
+        <translation>Maximum fine</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="113"/>
+        <source>Denda baru berlaku mulai</source>
+        <translation>New fine valid from</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="115"/>
+        <source>&amp;Jenis denda</source>
+        <translation>Fine &amp;kind</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="116"/>
+        <source>J&amp;umlah per rekening</source>
+        <translation>&amp;Amount per bill</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="117"/>
+        <source>&amp;Tahapan</source>
+        <translation>S&amp;tages</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="118"/>
+        <source>&amp;Persen</source>
+        <translation>&amp;Percent</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="119"/>
+        <source>Mi&amp;nimal</source>
+        <translation>Mi&amp;nimum</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="120"/>
+        <source>Ma&amp;ksimal</source>
+        <translation>Ma&amp;ximum</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="121"/>
+        <source>&amp;Berlaku mulai</source>
+        <translation>Valid &amp;from</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="122"/>
+        <source>Simpan &amp;denda ...</source>
+        <translation>Save fin&amp;e ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="128"/>
+        <source>Denda baru</source>
+        <translation>New fine</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="134"/>
+        <source>Batas meterai</source>
+        <translation>Stamp duty threshold</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="136"/>
+        <source>Bea meterai</source>
+        <translation>Stamp duty</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="139"/>
+        <source>Meterai baru berlaku mulai</source>
+        <translation>New stamp duty valid from</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="141"/>
+        <source>Struk &amp;lebih dari</source>
+        <translation>Receipts &amp;over</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="142"/>
+        <source>Bea &amp;meterai</source>
+        <translation>Stamp &amp;duty</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="143"/>
+        <source>Berlaku mula&amp;i</source>
+        <translation>Valid fro&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="144"/>
+        <source>Simpan m&amp;eterai ...</source>
+        <translation>Save &amp;stamp duty ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="150"/>
+        <source>Meterai baru</source>
+        <translation>New stamp duty</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="162"/>
+        <source>Mengubah aturan perlu persetujuan admin (nama pengguna dan PIN).</source>
+        <translation>Changing the rules needs an admin&apos;s approval (user name and PIN).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="207"/>
+        <source>Denda baru mulai {date}: {fine}</source>
+        <translation>New fine from {date}: {fine}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="209"/>
+        <source>Mengubah aturan denda ({fine}, mulai {date})</source>
+        <translation>Changing the fine rule ({fine}, from {date})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="218"/>
+        <source>Isi batas meterai.</source>
+        <translation>Enter the stamp duty threshold.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="219"/>
+        <source>Isi bea meterai.</source>
+        <translation>Enter the stamp duty.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="224"/>
+        <source>Meterai baru mulai {date}: {stamp}</source>
+        <translation>New stamp duty from {date}: {stamp}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="227"/>
+        <source>Mengubah aturan meterai ({stamp}, mulai {date})</source>
+        <translation>Changing the stamp duty ({stamp}, from {date})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="233"/>
+        <source>Disimpan. {what}.</source>
+        <translation>Saved. {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="423"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="428"/>
+        <source>&lt;b&gt;Pengaturan loket&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Counter settings&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="429"/>
+        <source>Kantor {office} | Loket {counter} | {who} ({role})</source>
+        <translation>Office {office} | Counter {counter} | {who} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="442"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="442"/>
+        <source>Kantor &amp;&amp; loket</source>
+        <translation>Office &amp;&amp; counter</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="443"/>
+        <source>Pusat</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="443"/>
+        <source>Aturan</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="444"/>
+        <source>Program keringanan</source>
+        <translation>Relief programmes</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="451"/>
+        <source>Alt+1 … Alt+5 atau Ctrl+Tab: pindah tab  |  Alt+huruf bergaris: ke isian  |  Esc: tutup</source>
+        <translation>Alt+1 … Alt+5 or Ctrl+Tab: switch tabs  |  Alt+underlined letter: to a field  |  Esc: close</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="454"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../counter/ui/settings_base.py" line="161"/>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWork</name>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="47"/>
+        <source>Tanpa printer (struk disimpan sebagai PDF)</source>
+        <translation>No printer (receipts saved as PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="48"/>
+        <source>Jaringan (LAN / Wi-Fi, port 9100)</source>
+        <translation>Network (LAN / Wi-Fi, port 9100)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="51"/>
+        <source>Berkas perangkat (mis. /dev/usb/lp0)</source>
+        <translation>Device file (e.g. /dev/usb/lp0)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="52"/>
+        <source>Printer Windows</source>
+        <translation>Windows printer</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="54"/>
+        <source>80 mm (48 kolom)</source>
+        <translation>80 mm (48 columns)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="55"/>
+        <source>58 mm (32 kolom)</source>
+        <translation>58 mm (32 columns)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="57"/>
+        <source>kasir</source>
+        <translation>cashier</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="57"/>
+        <source>kepala unit</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="58"/>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="199"/>
+        <source>Tetap per rekening</source>
+        <translation>Fixed per bill</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="200"/>
+        <source>Bertahap per bulan</source>
+        <translation>Staged by month</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="201"/>
+        <source>Persen dari rekening</source>
+        <translation>Percent of the bill</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="202"/>
+        <source>Tanpa denda</source>
+        <translation>No fine</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="203"/>
+        <source>tidak dikenakan selama angsuran berjalan</source>
+        <translation>not charged while the instalments run</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="204"/>
+        <source>dihapuskan</source>
+        <translation>waived</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="205"/>
+        <source>ikut diangsur</source>
+        <translation>paid in the instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="211"/>
+        <source>{amount} per rekening yang terlambat</source>
+        <translation>{amount} per late bill</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="213"/>
+        <source>+{amount} setelah {months} bulan</source>
+        <translation>+{amount} after {months} months</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="214"/>
+        <source>tanpa tahapan</source>
+        <translation>no stages</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="216"/>
+        <source>min. {amount}</source>
+        <translation>min. {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="218"/>
+        <source>, maks. {amount}</source>
+        <translation>, max. {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="219"/>
+        <source>{percent}% dari rekening ({bounds})</source>
+        <translation>{percent}% of the bill ({bounds})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="221"/>
+        <source>tidak ada denda</source>
+        <translation>no fine</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="225"/>
+        <source>{amount} bila jumlah struk lebih dari {threshold}</source>
+        <translation>{amount} when a receipt&apos;s total is over {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="231"/>
+        <source>maks. {n} kali, uang muka min. {pct}%, denda {fines}, batal bila terlambat lebih dari {days} hari</source>
+        <translation>at most {n} terms, down payment at least {pct}%, fines {fines}, void when more than {days} days late</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="242"/>
+        <source>Isi jumlah denda.</source>
+        <translation>Enter the fine amount.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="256"/>
+        <source>Aturan denda tidak valid: denda maksimal di bawah denda minimal.</source>
+        <translation>Invalid fine rule: the maximum fine is below the minimum.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="258"/>
+        <source>Aturan denda tidak valid: jumlah harus Rupiah bulat, tidak negatif.</source>
+        <translation>Invalid fine rule: amounts must be whole Rupiah, not negative.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="260"/>
+        <source>Jenis denda tidak dikenal: {kind}.</source>
+        <translation>Unknown fine kind: {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="277"/>
+        <source>berakhir</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="279"/>
+        <source>belum berlaku</source>
+        <translation>not yet in force</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_work.py" line="280"/>
+        <source>berlaku</source>
+        <translation>in force</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftCloseDialog</name>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="22"/>
+        <source>Tutup shift [Ctrl+Enter]</source>
+        <translation>Close shift [Ctrl+Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="32"/>
+        <source>Tutup shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="34"/>
+        <source>Tutup shift &lt;b&gt;{who}&lt;/b&gt; di loket {counter}, {date}</source>
+        <translation>Close the shift of &lt;b&gt;{who}&lt;/b&gt; at counter {counter}, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="38"/>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="39"/>
+        <source>{n} struk ({taken}); {voids} batal.</source>
+        <translation>{n} receipts ({taken}); {voids} void.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="67"/>
+        <source>Seharusnya di laci: {amount}</source>
+        <translation>Should be in the drawer: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="68"/>
+        <source>Modal awal {float} + tunai diterima {cash} - kembalian {change}</source>
+        <translation>Opening float {float} + cash received {cash} - change {change}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="73"/>
+        <source>Alasan selisih (wajib bila selisih lebih dari {limit})</source>
+        <translation>Reason for the difference (required above {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="75"/>
+        <source>Alasan selisih</source>
+        <translation>Reason for the difference</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="77"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="94"/>
+        <source>Dihitung: {amount}</source>
+        <translation>Counted: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="96"/>
+        <source>Selisih: PAS</source>
+        <translation>Difference: EXACT</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
+        <source>KURANG</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
+        <source>LEBIH</source>
+        <translation>OVER</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="99"/>
+        <source>Selisih: {word} {amount}</source>
+        <translation>Difference: {word} {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="110"/>
+        <source>Selisih melebihi {limit}: tulis alasannya (minimal 5 huruf).</source>
+        <translation>The difference is over {limit}: write the reason (at least 5 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="128"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -553,62 +2505,62 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="20" />
+        <location filename="../../counter/ui/shift_dialog.py" line="20"/>
         <source>Buka shift [Enter]</source>
         <translation>Open shift [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="26" />
+        <location filename="../../counter/ui/shift_dialog.py" line="26"/>
         <source>Shift: belum dibuka</source>
         <translation>Shift: not open</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="27" />
+        <location filename="../../counter/ui/shift_dialog.py" line="27"/>
         <source>Shift: modal {amount}</source>
         <translation>Shift: float {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="37" />
+        <location filename="../../counter/ui/shift_dialog.py" line="36"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="42" />
+        <location filename="../../counter/ui/shift_dialog.py" line="39"/>
         <source>Selamat bekerja, &lt;b&gt;{who}&lt;/b&gt;.</source>
         <translation>Have a good shift, &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="44" />
+        <location filename="../../counter/ui/shift_dialog.py" line="41"/>
         <source>Berapa &lt;b&gt;modal awal&lt;/b&gt; (uang kembalian) di laci loket {counter} hari ini, {date}?</source>
         <translation>What is the &lt;b&gt;opening float&lt;/b&gt; (change money) in the drawer of counter {counter} today, {date}?</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="48" />
+        <location filename="../../counter/ui/shift_dialog.py" line="45"/>
         <source>&amp;Modal awal (Rp)</source>
         <translation>Opening &amp;float (Rp)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="53" />
+        <location filename="../../counter/ui/shift_dialog.py" line="50"/>
         <source>Modal awal</source>
         <translation>Opening float</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="59" />
+        <location filename="../../counter/ui/shift_dialog.py" line="56"/>
         <source>Esc: lanjut tanpa membuka shift (misalnya admin, yang tidak menerima uang).</source>
         <translation>Esc: go on without a shift (e.g. an admin, who takes no money).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="69" />
+        <location filename="../../counter/ui/shift_dialog.py" line="60"/>
         <source>Nanti saja [Esc]</source>
         <translation>Later [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="103" />
+        <location filename="../../counter/ui/shift_dialog.py" line="69"/>
         <source>Isi modal awal (0 bila laci kosong).</source>
         <translation>Enter the opening float (0 if the drawer is empty).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_dialog.py" line="133" />
+        <location filename="../../counter/ui/shift_dialog.py" line="91"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -616,60 +2568,207 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="21" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="19"/>
         <source>Masuk [Enter]</source>
         <translation>Sign in [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="31" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="28"/>
         <source>Masuk ke loket</source>
         <translation>Sign in to the counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="35" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="30"/>
         <source>Loket &lt;b&gt;{counter}&lt;/b&gt; — Kantor &lt;b&gt;{office}&lt;/b&gt;</source>
         <translation>Counter &lt;b&gt;{counter}&lt;/b&gt; — Office &lt;b&gt;{office}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="37" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="32"/>
         <source>Ketik nama pengguna dan PIN Anda, lalu tekan Enter. PIN tidak ditampilkan.</source>
         <translation>Type your user name and PIN, then press Enter. The PIN is not shown.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="44" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="39"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="54" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="49"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="54" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="49"/>
         <source>&amp;PIN</source>
         <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="66" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="55"/>
         <source>Keluar [Esc]</source>
         <translation>Quit [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="99" />
-        <location filename="../../counter/ui/sign_in_dialog.py" line="106" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="64"/>
+        <location filename="../../counter/ui/sign_in_dialog.py" line="71"/>
         <source>Isi nama pengguna.</source>
         <translation>Enter the user name.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="109" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="74"/>
         <source>Isi PIN.</source>
         <translation>Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sign_in_dialog.py" line="136" />
+        <location filename="../../counter/ui/sign_in_dialog.py" line="93"/>
         <source>Memeriksa ...</source>
         <translation>Checking ...</translation>
+    </message>
+</context>
+<context>
+    <name>TermsModel</name>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="47"/>
+        <source>Bayar</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="48"/>
+        <source>Angsuran</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="49"/>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="50"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="80"/>
+        <source> (lewat)</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/plan_models.py" line="97"/>
+        <source>{label}, jatuh tempo {date}</source>
+        <translation>{label}, due {date}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="40"/>
+        <source>Batalkan struk [Enter]</source>
+        <translation>Void receipt [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="181"/>
+        <source>Pembatalan pembayaran</source>
+        <translation>Void a payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="183"/>
+        <source>Batalkan pembayaran yang diterima &lt;b&gt;hari ini&lt;/b&gt;</source>
+        <translation>Void a payment taken &lt;b&gt;today&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="185"/>
+        <source>Rekening yang dibayar kembali menjadi tunggakan. Perlu alasan dan persetujuan kepala unit. Pembayaran hari lain: ajukan koreksi ke kantor cabang.</source>
+        <translation>The bills it paid are owed again. A reason and the supervisor&apos;s approval are needed. A payment of another day: ask the branch office for a correction.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="205"/>
+        <source>Struk hari ini</source>
+        <translation>Today&apos;s receipts</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="217"/>
+        <source>Struk &amp;hari ini di loket {counter}</source>
+        <translation>&amp;Today&apos;s receipts at counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="220"/>
+        <source>↑↓ pilih struk  |  Enter: lanjut ke alasan</source>
+        <translation>↑↓ choose a receipt  |  Enter: on to the reason</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="222"/>
+        <source>Memuat struk hari ini ...</source>
+        <translation>Loading today&apos;s receipts ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="238"/>
+        <source>ketik atau pindai no. struk, atau pilih di daftar (↓)</source>
+        <translation>type or scan the receipt no., or choose from the list (↓)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="239"/>
+        <source>Nomor struk</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="246"/>
+        <source>mis. salah pelanggan, uang palsu, salah bulan</source>
+        <translation>e.g. wrong customer, counterfeit money, wrong month</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="247"/>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="251"/>
+        <source>No. &amp;struk</source>
+        <translation>Receipt &amp;no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="251"/>
+        <source>&amp;Alasan</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="257"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="270"/>
+        <source>Belum ada pembayaran hari ini di loket ini.</source>
+        <translation>No payments at this counter today yet.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="287"/>
+        <source>Daftar struk tidak terbaca: {error}</source>
+        <translation>The list of receipts could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="346"/>
+        <location filename="../../counter/ui/void_dialog.py" line="355"/>
+        <source>Isi nomor struk yang dibatalkan.</source>
+        <translation>Enter the number of the receipt to void.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="359"/>
+        <source>Struk {receipt} sudah dibatalkan.</source>
+        <translation>Receipt {receipt} is void already.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="363"/>
+        <source>Tulis alasan pembatalan ({low}-{high} huruf).</source>
+        <translation>Write the reason for voiding ({low}-{high} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="367"/>
+        <source>Pembatalan struk {receipt}</source>
+        <translation>Voiding receipt {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/void_dialog.py" line="402"/>
+        <source>Membatalkan ...</source>
+        <translation>Voiding ...</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 """The cashier's day at the desk, by keyboard: sign in, open the shift, scan,
-pay, the receipt queued; void it with a supervisor; wrong PINs and an admin."""
+pay, the receipt queued; void it with a supervisor, chosen from today's
+receipts; wrong PINs and an admin."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from sqlalchemy import select
 
 from counter.models import AuditRecord, Payment, Shift
 from counter.services import print_queue
+from counter.services.billing import quote
+from counter.services.payment import pay
 from counter.ui.main_window import MainWindow
+from counter.ui.void_dialog import ReceiptsModel
 from tests.ui.desk_helpers import bill_states, customer_owing, press, type_keys
 
 
@@ -49,7 +53,23 @@ def close(window) -> None:  # noqa: ANN001
     window.runner.wait()
 
 
+def pay_earlier(app, desk, months: int) -> str:
+    """A payment taken at this counter earlier today (before the desk opened): its receipt number."""
+    number = customer_owing(app, months, exactly=True)
+    with app.uow() as uow:
+        owed = quote(uow.session, number, desk.today())
+    return pay(app.uow(), desk, number, [b.period for b in owed.bills], "cash", tendered=owed.total).receipt_no
+
+
+def listed(dialog) -> list[tuple[str, str]]:  # noqa: ANN001
+    """(receipt no., status cell) of each row of the void dialog's list."""
+    model = dialog.receipts
+    return [(model.receipt(row).receipt_no, model.index(row, ReceiptsModel.STATUS).data())
+            for row in range(model.rowCount())]
+
+
 def test_sign_in_open_shift_scan_pay_and_void(qtbot, app, desk, messages):
+    earlier = pay_earlier(app, desk, 1)
     window = open_desk(qtbot, app, desk)
     try:
         dialog = window.sign_in_dialog
@@ -90,15 +110,33 @@ def test_sign_in_open_shift_scan_pay_and_void(qtbot, app, desk, messages):
         qtbot.waitUntil(lambda: window.printer.pending == 0, timeout=15_000)
         assert receipt_no in [job.receipt_no for job in print_queue.jobs(app.uow())]  # the receipt is queued
         with app.uow() as uow:
-            assert uow.session.scalars(select(Payment.cashier_id)).one() == window.desk.user_id
+            cashiers = uow.session.scalars(select(Payment.cashier_id).where(Payment.receipt_no == receipt_no))
+            assert cashiers.one() == window.desk.user_id
 
-        # F7: the last receipt is there; a reason; the supervisor approves
+        # F7: the last receipt is there, today's receipts listed newest first
         qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=3000)
         press(qtbot, Qt.Key.Key_F7)
         qtbot.waitUntil(lambda: window.void_dialog is not None and window.void_dialog.isVisible(), timeout=3000)
         void = window.void_dialog
         assert void.receipt.text() == receipt_no
         qtbot.waitUntil(lambda: QApplication.focusWidget() is void.reason, timeout=3000)
+        qtbot.waitUntil(lambda: void.listed, timeout=5000)
+        assert listed(void) == [(receipt_no, ""), (earlier, "")]
+        assert void.table.currentIndex().row() == 0
+
+        # chosen with the keyboard: back to the field, ↓ into the list, ↓ ↑ from row to row, Enter
+        press(qtbot, Qt.Key.Key_Backtab)
+        assert QApplication.focusWidget() is void.receipt
+        press(qtbot, Qt.Key.Key_Down)
+        assert QApplication.focusWidget() is void.table and void.table.currentIndex().row() == 0
+        press(qtbot, Qt.Key.Key_Down)
+        assert void.table.currentIndex().row() == 1 and void.receipt.text() == earlier  # the field follows
+        press(qtbot, Qt.Key.Key_Up)
+        assert void.table.currentIndex().row() == 0 and void.receipt.text() == receipt_no
+        press(qtbot, Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is void.reason
+
+        # a reason; the supervisor approves
         type_keys(qtbot, "salah pelanggan")
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: void.approval_dialog is not None and void.approval_dialog.isVisible(), timeout=3000)
@@ -117,6 +155,34 @@ def test_sign_in_open_shift_scan_pay_and_void(qtbot, app, desk, messages):
         with app.uow() as uow:
             voided = uow.session.scalars(select(Payment).where(Payment.receipt_no == receipt_no)).one()
             assert voided.status == "void" and voided.void_reason == "salah pelanggan"
+
+        # F7 again: the voided receipt says BATAL and cannot be chosen; the other one is offered
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=3000)
+        press(qtbot, Qt.Key.Key_F7)
+        qtbot.waitUntil(lambda: window.void_dialog is not None and window.void_dialog.isVisible(), timeout=3000)
+        again = window.void_dialog
+        qtbot.waitUntil(lambda: again.listed, timeout=5000)
+        assert listed(again) == [(receipt_no, "BATAL"), (earlier, "")]
+        assert again.receipt.text() == earlier  # not the void one the desk remembered
+        press(qtbot, Qt.Key.Key_Backtab)
+        press(qtbot, Qt.Key.Key_Down)
+        assert QApplication.focusWidget() is again.table and again.table.currentIndex().row() == 1
+        press(qtbot, Qt.Key.Key_Up)  # the void row is passed over
+        assert again.table.currentIndex().row() == 1 and again.receipt.text() == earlier
+        qtbot.mouseClick(again.table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=again.table.visualRect(again.receipts.index(0, 0)).center())
+        assert again.receipt.text() == earlier  # a click on it chooses nothing either
+        # typing in the list goes to the field: the void number typed is refused here, in red
+        again.table.setFocus()
+        type_keys(qtbot, receipt_no)
+        assert QApplication.focusWidget() is again.receipt and again.receipt.text() == receipt_no
+        assert again.table.selectionModel().selectedRows() == []
+        press(qtbot, Qt.Key.Key_Return)
+        type_keys(qtbot, "salah ketik")
+        press(qtbot, Qt.Key.Key_Return)
+        assert again.error.text() == f"Struk {receipt_no} sudah dibatalkan." and again.approval_dialog is None
+        press(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.void_dialog is None, timeout=3000)
         assert messages.shown == []
     finally:
         close(window)
