@@ -12,7 +12,7 @@ from sqlalchemy import insert, select, update
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, NotFound, PaymentRefused, quoted
-from counter.models import Bill, InstalmentPlan, OutboxEvent, Payment, PaymentLine, WorkOrder
+from counter.models import Bill, Customer, InstalmentPlan, OutboxEvent, Payment, PaymentLine, WorkOrder
 from counter.rules.money import format_rupiah
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
@@ -29,6 +29,7 @@ class Voided:
     bills_reopened: int
     terms_reopened: int
     work_orders_cancelled: int
+    customer_number: str = ""  # whose bills are owed again
 
 
 def undo_payment(session, payment_id: uuid.UUID, change: int | None = None) -> tuple[int, int, int]:  # noqa: ANN001
@@ -85,7 +86,8 @@ def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, appr
             "total": payment.total, "reason": reason, "approved_by": supervisor.username,
             "before": "completed", "after": "void"}, **audit.by(desk))
         uow.commit()
-        return Voided(payment.receipt_no, payment.total, bills, terms, orders)
+        customer = session.get(Customer, payment.customer_id)
+        return Voided(payment.receipt_no, payment.total, bills, terms, orders, customer.number)
 
 
 def describe(voided: Voided) -> str:

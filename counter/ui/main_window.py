@@ -437,13 +437,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _voided(self, done: Voided) -> None:
-        number = None
-        if self.last_payment is not None and self.last_payment.receipt_no == done.receipt_no:
-            number = self.last_payment.quote.customer.number
-        elif self.panel.quote is not None:
-            number = self.panel.quote.customer.number
-        if number is not None:  # its bills are owed again: show them (reloaded on the worker)
-            self.open_customer(number)
+        if done.customer_number:  # their bills are owed again: show them (reloaded on the worker)
+            self.open_customer(done.customer_number)
         self.banner.show_message(self.tr("<b>DIBATALKAN</b> &nbsp; {what}").format(what=describe(done)), "info")
 
     def _void_closed(self, dialog: VoidDialog, _result: int) -> None:

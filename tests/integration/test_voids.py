@@ -40,7 +40,7 @@ def test_a_voided_payment_puts_its_bills_back_into_arrears(app, desk):
     number, paid = pay_two(app, desk)
     before = [b.period for b in paid.quote.bills]
     voided = void_payment(app.uow(), desk, paid.receipt_no, "Salah pelanggan", SUPERVISOR)
-    assert (voided.bills_reopened, voided.total) == (2, paid.total)
+    assert (voided.bills_reopened, voided.total, voided.customer_number) == (2, paid.total, number)
     with app.uow() as uow:
         payment = uow.session.get(Payment, paid.payment_id)
         assert (payment.status, payment.void_reason) == ("void", "Salah pelanggan") and payment.voided_by
