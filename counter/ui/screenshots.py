@@ -8,7 +8,8 @@ with its preview, the lock screen, the F1 help and the void dialog. Nothing is
 paid, no plan is made; signing in and opening the shift are written to the
 store like any other, so use a scratch `--data-dir`.
 
-sign-in.png, shift.png, desk.png, pay.png, relief.png, lock.png, help.png, void.png
+sign-in.png, shift.png, desk.png, pay.png, relief.png, lock.png, help.png, void.png,
+shift-close.png, day-close.png
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from counter.ui.tasks import TaskRunner, run_and_wait
 log = logging.getLogger(__name__)
 
 SIZE = (1366, 768)
-SCREENS = ("sign-in", "shift", "desk", "pay", "relief", "lock", "help", "void")
+SCREENS = ("sign-in", "shift", "desk", "pay", "relief", "lock", "help", "void", "shift-close", "day-close")
 SEARCHES = ("ndun", "manafe", "fanggidae", "tefa", "bessie", "nope", "foeh", "lay")  # Kupang surnames
 TITLE_BAR = 30
 
@@ -216,6 +217,24 @@ def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noq
         settle()
         shooter.save("void", with_dialog(window, void))
         void.reject()
+        settle()
+
+        # ---- closing the shift (F12) with part of the drawer counted, then the office day (F11)
+        window.cash_closing.close_shift()
+        wait_until(lambda: window.cash_closing.dialog is not None and not runner.busy, "tutup shift")
+        counting = window.cash_closing.dialog
+        counting.pieces["100000"].setValue(5)
+        counting.pieces["20000"].setValue(3)
+        settle()
+        shooter.save("shift-close", with_dialog(window, counting))
+        counting.reject()
+        wait_until(lambda: window.cash_closing.dialog is None, "menutup tutup shift")
+        window.cash_closing.close_day()
+        wait_until(lambda: window.cash_closing.dialog is not None and not runner.busy, "tutup hari")
+        closing = window.cash_closing.dialog
+        settle()
+        shooter.save("day-close", with_dialog(window, closing))
+        closing.reject()
         settle()
     finally:
         sync.stop()
