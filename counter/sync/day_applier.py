@@ -39,16 +39,10 @@ def apply_shift_opened(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     shift_id = _uuid(p.get("shift_id"), "shift_id")
     if session.get(Shift, shift_id) is not None:
         return Outcome("duplicate", "shift ini sudah tercatat")
-    counter = _counter(batch, event)
-    try:
-        opened_at = dt.datetime.fromisoformat(p["opened_at"])
-        business_date = dt.date.fromisoformat(p["business_date"])
-        opening_float = int(p["opening_float"])
-    except (KeyError, TypeError, ValueError):
-        raise Rejected("shift tidak lengkap") from None
-    session.add(Shift(id=shift_id, office_id=counter[1], counter_id=counter[0],
-                      user_id=_user_id(session, p.get("cashier")), business_date=business_date,
-                      opened_at=opened_at, opening_float=opening_float, status="open"))
+    counter_id, office_id = _counter(batch, event)
+    session.add(Shift(id=shift_id, office_id=office_id, counter_id=counter_id,
+                      user_id=_user_id(session, p.get("cashier")), business_date=_day(p),
+                      opened_at=_moment(p, "opened_at"), opening_float=_amount(p, "opening_float"), status="open"))
     return Outcome("applied")
 
 
@@ -83,35 +77,37 @@ def apply_reprint(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     return Outcome("applied")
 
 
-def apply_day_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+def _office_day(batch, event: InboxEvent, model) -> tuple[dict, int, dt.date, bool]:  # noqa: ANN001
+    """The payload, office and day of a once-per-office-day record, and whether central has one already."""
     p = _payload(event)
-    session = batch.session
     office_id = _counter(batch, event)[1]
     day = _day(p)
-    if session.scalar(select(DayClosing.id).where(DayClosing.office_id == office_id,
-                                                  DayClosing.business_date == day)) is not None:
+    taken = batch.session.scalar(select(model.id).where(model.office_id == office_id,
+                                                        model.business_date == day)) is not None
+    return p, office_id, day, taken
+
+
+def apply_day_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    p, office_id, day, taken = _office_day(batch, event, DayClosing)
+    if taken:
         return Outcome("duplicate", "hari ini sudah ditutup")
     covered = p.get("covered")
     if not isinstance(covered, dict) or not isinstance(covered.get("receipts"), dict):
         raise Rejected("cakupan tutup hari tidak sah")
-    session.add(DayClosing(
+    batch.session.add(DayClosing(
         id=_uuid(p.get("closing_id"), "closing_id"), office_id=office_id, business_date=day,
-        closed_at=_moment(p, "closed_at"), closed_by=_user_id(session, p.get("closed_by")),
+        closed_at=_moment(p, "closed_at"), closed_by=_user_id(batch.session, p.get("closed_by")),
         override_reason=str(p.get("override_reason", ""))[:200], covered=covered, count=_amount(p, "count"),
         total=_amount(p, "total"), cash_total=_amount(p, "cash_total"), change_seq=batch.change()))
     return Outcome("applied")
 
 
 def apply_deposit(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
-    p = _payload(event)
-    session = batch.session
-    office_id = _counter(batch, event)[1]
-    day = _day(p)
-    if session.scalar(select(Deposit.id).where(Deposit.office_id == office_id,
-                                               Deposit.business_date == day)) is not None:
+    p, office_id, day, taken = _office_day(batch, event, Deposit)
+    if taken:
         return Outcome("duplicate", "setoran hari ini sudah tercatat")
-    session.add(Deposit(
+    batch.session.add(Deposit(
         id=_uuid(p.get("deposit_id"), "deposit_id"), office_id=office_id, business_date=day,
         amount=_amount(p, "amount"), bank=str(p.get("bank", ""))[:60], reference=str(p.get("reference", ""))[:64],
-        recorded_at=_moment(p, "recorded_at"), recorded_by=_user_id(session, p.get("recorded_by"))))
+        recorded_at=_moment(p, "recorded_at"), recorded_by=_user_id(batch.session, p.get("recorded_by"))))
     return Outcome("applied")
