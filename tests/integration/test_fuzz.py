@@ -18,6 +18,7 @@ from counter.rules.period import parse_period
 from counter.services import setup
 from counter.services.approval import Approval, sign_in
 from counter.services.billing import quote
+from counter.services.day_closing import close_day, record_deposit
 from counter.services.demo import DEMO_PIN
 from counter.services.importing import import_files
 from counter.services.lookup import find_customers
@@ -25,8 +26,9 @@ from counter.services.payment import pay
 from counter.services.plans import make_plan, preview_plan
 from counter.services.programmes import ProgrammeSpec, save_programme
 from counter.services.receipts import verify_receipt
+from counter.services.shifts import close_shift, current_shift, open_shift
 from tests.conftest import AS_OF
-from tests.integration.test_plans import owing
+from tests.integration.test_plans import SUPERVISOR, owing
 
 NASTY = st.sampled_from([
     "'; DROP TABLE bill; --", "\" OR 1=1 --", "\x00", "\x1b[31mmerah", "a" * 5_000, "١٢٣٤", "NaN", "-0",
@@ -171,3 +173,22 @@ def test_quote_on_an_absurd_date_is_clear(app):
     with app.uow() as uow:
         q = quote(uow.session, owing(app, 1), dt.date(9999, 12, 31))
     assert q.total > 0
+
+
+COUNT_KEY = st.one_of(st.sampled_from(["100000", "50000", "2000", "1000", "c1000", "c500", "c100"]), TEXT)
+COUNT = st.one_of(NUMBER, TEXT, st.floats(allow_nan=True), st.booleans(), st.none())
+
+
+@FUZZ
+@given(counts=st.dictionaries(COUNT_KEY, COUNT, max_size=6), reason=TEXT, limit=NUMBER)
+def test_shift_close(app, desk, counts, reason, limit):
+    if current_shift(app.uow(), desk) is None:
+        open_shift(app.uow(), desk, 100_000)
+    refused_cleanly(app, lambda: close_shift(app.uow(), desk, counts, reason, limit))
+
+
+@FUZZ
+@given(amount=NUMBER, bank=TEXT, reference=TEXT, override=TEXT, day=st.dates())
+def test_day_close_and_deposit(app, desk, amount, bank, reference, override, day):
+    refused_cleanly(app, lambda: record_deposit(app.uow(), desk, day, amount, bank, reference, SUPERVISOR))
+    refused_cleanly(app, lambda: close_day(app.uow(), None, desk, day, Approval("kepala", override), override))
