@@ -8,17 +8,19 @@ import pytest
 from sqlalchemy import func, select
 
 from counter.errors import ApprovalRefused, NotAllowed
-from counter.models import AuditRecord, FineSchemeRow, InstalmentPlan, Payment, PrintJob, User
+from counter.models import AuditRecord, DayClosing, FineSchemeRow, InstalmentPlan, Payment, PrintJob, Shift, User
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
 from counter.services import setup
 from counter.services.approval import Approval, sign_in, unlock
+from counter.services.day_closing import close_day
 from counter.services.demo import DEMO_PIN
 from counter.services.importing import import_files
 from counter.services.payment import pay
 from counter.services.plans import make_plan
 from counter.services.print_queue import reprint
 from counter.services.programmes import InstalmentRule, ProgrammeSpec, end_programme, save_programme
+from counter.services.shifts import open_shift
 from tests.conftest import AS_OF, clock_at
 from tests.integration.test_plans import owing
 
@@ -38,7 +40,7 @@ def as_role(app, desk, role: str):
 def written(app) -> tuple:
     with app.uow() as uow:
         return tuple(uow.session.scalar(select(func.count()).select_from(t))
-                     for t in (Payment, InstalmentPlan, PrintJob, FineSchemeRow))
+                     for t in (Payment, InstalmentPlan, PrintJob, FineSchemeRow, Shift, DayClosing))
 
 
 # acts done at the desk: (name, call(app, desk)); admins keep the system, not the cash
@@ -46,6 +48,8 @@ DESK_ACTS = {
     "pay": lambda app, desk: pay(app.uow(), desk, owing(app, 2), [min_period(app, owing(app, 2))], "transfer"),
     "reprint": lambda app, desk: reprint(app.uow(), desk, first_receipt(app)),
     "plan": lambda app, desk: make_plan(app.uow(), desk, owing(app, 3), 2, approval=Approval("kepala", DEMO_PIN)),
+    "shift.open": lambda app, desk: open_shift(app.uow(), desk, 100_000),
+    "day.close": lambda app, desk: close_day(app.uow(), None, desk, AS_OF, Approval("kepala", DEMO_PIN)),
 }
 MAY_ACT = {"cashier": True, "supervisor": True, "admin": False}
 
@@ -97,6 +101,7 @@ APPROVED_ACTS = {
     "setup.user": (lambda app, desk, a: setup.register_user(app.uow(), "kasir9", "Kasir Baru", "cashier", "KPG",
                                                             approval=a), ("admin",)),
     "import": (lambda app, desk, a: import_files(app.uow(), tariffs=SAMPLE_TARIFFS, approval=a), ("admin",)),
+    "day.close": (lambda app, desk, a: close_day(app.uow(), None, desk, AS_OF, a), ("supervisor", "admin")),
 }
 
 
