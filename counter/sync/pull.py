@@ -106,6 +106,11 @@ def pull_table(local: Engine, central: Engine, model, page: int = PAGE,  # noqa:
         finished = len(rows) < page
         with writing(local) as connection:
             if rows:
+                if table.name == "day_closing":  # central's sign-off wins over one made here at the same time
+                    connection.execute(delete(table).where(
+                        tuple_(table.c.office_id, table.c.business_date).in_(
+                            [(r["office_id"], r["business_date"]) for r in rows]),
+                        table.c.id.not_in([r["id"] for r in rows])))
                 connection.execute(statement, [dict(r) for r in rows])
                 mark = (rows[-1]["change_seq"], rows[-1]["id"])
             if finished and snapshot is not None:  # the first pull is complete

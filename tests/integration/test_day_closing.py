@@ -18,7 +18,7 @@ from counter.services.shifts import close_shift, open_shift
 from counter.services.voids import void_payment
 from counter.sync.worker import SyncLink
 from tests.conftest import AS_OF, clock_at
-from tests.integration.sync_helpers import counter_copy, desk_at, drain, owing_customers
+from tests.integration.sync_helpers import WITA, counter_copy, desk_at, drain, owing_customers
 from tests.integration.test_plans import SUPERVISOR
 
 
@@ -200,3 +200,20 @@ def test_a_deposit_waits_for_the_sign_off_and_a_future_day_is_not_closed(app, ce
         close_day(app.uow(), central, desk, AS_OF + dt.timedelta(days=1), SUPERVISOR)
     tomorrow = dataclasses.replace(desk, clock=clock_at(AS_OF + dt.timedelta(days=1)))
     assert read_day(app.uow(), central, tomorrow, AS_OF).count == 0
+
+
+def test_two_sign_offs_at_once_central_keeps_the_first_and_both_counters_agree(app, second, central, link):
+    one = desk_at(app)
+    two = desk_at(second, dt.datetime(AS_OF.year, AS_OF.month, AS_OF.day, 10, 30, tzinfo=WITA))
+    link_two = SyncLink(second.engine, central, "KPG", "L02", apply_here=False)
+    first = close_day(app.uow(), central, one, AS_OF, SUPERVISOR)  # neither has sent it yet
+    close_day(second.uow(), central, two, AS_OF, SUPERVISOR)
+    link.cycle()
+    link_two.cycle()
+    assert drain(central) == {"applied": 1, "duplicate": 1}
+    link.cycle()
+    link_two.cycle()  # the pull puts central's sign-off in place of L02's own
+    for engine in (app.engine, second.engine, central):
+        with engine.connect() as connection:
+            assert connection.execute(select(DayClosing.closed_at)).scalars().all() == [
+                first.closing.closed_at.astimezone(dt.timezone.utc)]
