@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTranslator, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counter.errors import CounterError
@@ -67,7 +67,7 @@ def _application(language: str = "id") -> QApplication:
     if not hasattr(qapp, "_collector"):
         qapp._collector = collect_on_gui_thread(qapp)
     qapp.setApplicationName("Loket")
-    qapp.setApplicationDisplayName("Loket Pembayaran Rekening Air")
+    qapp.setApplicationDisplayName(QCoreApplication.translate("Startup", "Loket Pembayaran Rekening Air"))
     return qapp
 
 
@@ -77,10 +77,11 @@ def create_demo_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
     if not run_and_wait(runner, lambda: demo_service.store_is_empty(app.uow())):
         return
     dialog = QProgressDialog()
-    dialog.setLabelText(f"Membuat data demo: {DEMO_CUSTOMERS:,} pelanggan (sekali saja) ...".replace(",", "."))
+    dialog.setLabelText(QCoreApplication.translate(
+        "Startup", "Membuat data demo: {n} pelanggan (sekali saja) ...").format(n=f"{DEMO_CUSTOMERS:,}".replace(",", ".")))
     dialog.setCancelButton(None)  # the generator commits chunk by chunk; stopping half-way helps no one
     dialog.setRange(0, 0)  # a moving bar until the generator reports its first chunk
-    dialog.setWindowTitle("Loket")
+    dialog.setWindowTitle(QCoreApplication.translate("Startup", "Loket"))
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
@@ -108,7 +109,9 @@ class _PullProgress(QObject):
 
     @Slot(str, int, int)
     def _show(self, table: str, done: int, total: int) -> None:
-        self.dialog.setLabelText(f"Menarik data dari pusat: {table} ({done:,} dari {total:,})".replace(",", "."))
+        self.dialog.setLabelText(QCoreApplication.translate(
+            "Startup", "Menarik data dari pusat: {table} ({done} dari {total})").format(
+            table=table, done=f"{done:,}".replace(",", "."), total=f"{total:,}".replace(",", ".")))
         self.dialog.setRange(0, max(total, 1))
         self.dialog.setValue(done)
 
@@ -120,10 +123,10 @@ def first_pull_with_progress(app, runner: TaskRunner) -> None:  # noqa: ANN001
     if not app.config.central.url or not run_and_wait(runner, lambda: demo_service.store_is_empty(app.uow())):
         return
     dialog = QProgressDialog()
-    dialog.setLabelText("Menghubungi pusat ...")
+    dialog.setLabelText(QCoreApplication.translate("Startup", "Menghubungi pusat ..."))
     dialog.setCancelButton(None)  # each page is committed: a later start resumes where this stopped
     dialog.setRange(0, 0)
-    dialog.setWindowTitle("Loket")
+    dialog.setWindowTitle(QCoreApplication.translate("Startup", "Loket"))
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
@@ -160,7 +163,7 @@ def run(app, demo: bool = False, sign_in: bool = True) -> int:  # noqa: ANN001 -
         runner.shutdown()
         # destroyed now, on this thread: the garbage collector might do it on another thread, where Qt crashes
         shiboken6.delete(runner)
-        QMessageBox.critical(None, "Loket tidak bisa dibuka", str(error))
+        QMessageBox.critical(None, QCoreApplication.translate("Startup", "Loket tidak bisa dibuka"), str(error))
         return EXIT_CANNOT_START
     window = MainWindow(app, desk, runner, sign_in=sign_in)
     window.show()

@@ -51,7 +51,7 @@ class CashClosing(QObject):
         w.set_shift(None)
         variance = shift.variance or 0
         w.banner.show_message(self.tr("<b>Shift ditutup.</b> Selisih kas {amount}. Mencetak laporan Z ...").format(
-            amount="PAS" if variance == 0 else f"{'-' if variance < 0 else '+'}Rp {abs(variance):,}".replace(",", ".")),
+            amount=self.tr("PAS") if variance == 0 else f"{'-' if variance < 0 else '+'}Rp {abs(variance):,}".replace(",", ".")),
             "info")
         config = w.app.config
         printer, folder = dataclasses.asdict(config.printer), Path(config.store.data_dir) / "reports"

@@ -19,8 +19,8 @@ from counter.services import day_closing
 from counter.services.approval import Approval
 from counter.services.context import Desk
 from counter.services.day_figures import DayFigures
-from counter.services.payment import METHOD_LABELS
 from counter.ui.approval_dialog import ApprovalDialog
+from counter.ui.pay_dialog import method_label
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import (
     GOOD, SHORTFALL, FormDialog, RupiahEdit, button_row, cancel_button, font, primary_button,
@@ -115,13 +115,14 @@ class DayCloseDialog(FormDialog):
             self.state.setStyleSheet(f"color: {GOOD};")
         else:
             self.state.setText(self.tr("BELUM DITUTUP"))
-        total = self.tr("{n} struk, total <b>{total}</b>, tunai <b>{cash}</b>").format(
+        total = self.tr("{n} struk, total <b>{total}</b>, tunai <b>{cash}</b>", "", figures.count).format(
             n=figures.count, total=format_rupiah(figures.total), cash=format_rupiah(figures.cash_total))
         counters = [(t.label, str(t.count), format_rupiah(t.amount)) for t in figures.by_counter]
-        methods = [(METHOD_LABELS.get(t.label, t.label), str(t.count), format_rupiah(t.amount)) for t in figures.by_method]
+        methods = [(method_label(t.label), str(t.count), format_rupiah(t.amount)) for t in figures.by_method]
         shifts = [(f"{s.counter_code} {s.cashier}", self.tr("BUKA") if s.is_open else format_rupiah(s.counted or 0),
                    "" if s.variance is None else format_rupiah(s.variance)) for s in figures.shifts]
-        late = (self.tr("<br><b>{n} struk diterima setelah tutup hari</b> (di luar angka yang ditandatangani).").format(
+        late = (self.tr("<br><b>{n} struk diterima setelah tutup hari</b> (di luar angka yang ditandatangani).", "",
+                        len(figures.late)).format(
             n=len(figures.late)) if figures.late else "")
         self.body.setText(
             f"{total}<table><tr><td valign=top>{_rows(self.tr('Per loket'), counters)}</td><td width=24></td>"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from counter.ui.widgets import MUTED, font
+from counter.ui.widgets import MUTED, font, font_scale
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("F1", QT_TRANSLATE_NOOP("HelpOverlay", "Bantuan ini: daftar semua tombol (F1 atau Esc menutupnya)")),
@@ -20,11 +20,16 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F8", QT_TRANSLATE_NOOP("HelpOverlay", "Cetak ulang struk yang gagal, atau salinan struk terakhir")),
     ("F9", QT_TRANSLATE_NOOP("HelpOverlay", "Keringanan / angsuran untuk pelanggan di layar")),
     ("F10", QT_TRANSLATE_NOOP("HelpOverlay", "Pengaturan (kepala unit dan admin)")),
+    ("F11", QT_TRANSLATE_NOOP("HelpOverlay", "Tutup hari: angka semua loket dari pusat, tanda tangan kepala unit, setoran")),
+    ("F12", QT_TRANSLATE_NOOP("HelpOverlay", "Tutup shift: hitung laci per pecahan, laporan Z")),
     ("Esc", QT_TRANSLATE_NOOP("HelpOverlay", "Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("HelpOverlay", "Kunci layar sekarang; hanya PIN pengguna ini yang membukanya")),
     ("Ctrl++ / Ctrl+-", QT_TRANSLATE_NOOP("HelpOverlay", "Huruf lebih besar / lebih kecil (diingat untuk komputer ini)")),
     ("Ctrl+0", QT_TRANSLATE_NOOP("HelpOverlay", "Ukuran huruf biasa")),
 )
+
+CARD_WIDTH = 900  # at the normal text size; larger text (Ctrl++) widens it as far as the window allows
+SMALLEST = 0.6  # the card's text may shrink to this (of normal) so that every key shows in a small window
 
 
 class HelpOverlay(QWidget):
@@ -39,6 +44,7 @@ class HelpOverlay(QWidget):
 
         title = QLabel(self.tr("Tombol-tombol loket"))
         title.setFont(font(17, bold=True))
+        self.sized: list[tuple[QLabel, float]] = [(title, 17)]  # each text and its size at the normal scale
         grid = QGridLayout()
         grid.setHorizontalSpacing(22)
         grid.setVerticalSpacing(7)
@@ -52,17 +58,19 @@ class HelpOverlay(QWidget):
             what_label = QLabel(what)
             what_label.setFont(font(12))
             what_label.setWordWrap(True)
+            self.sized += [(key_label, 12), (what_label, 12)]
             grid.addWidget(key_label, row, 0)
             grid.addWidget(what_label, row, 1)
         grid.setColumnStretch(1, 1)
         note = QLabel(self.tr("Tekan Esc atau F1 untuk menutup."))
         note.setStyleSheet(f"color: {MUTED};")
         note.setFont(font(11))
+        self.sized.append((note, 11))
 
         card = QFrame()
         card.setObjectName("helpCard")
         card.setStyleSheet("QFrame#helpCard { background: #ffffff; border-radius: 10px; }")
-        card.setMaximumWidth(900)
+        card.setMaximumWidth(CARD_WIDTH)
         inside = QVBoxLayout(card)
         inside.setContentsMargins(30, 22, 30, 20)
         inside.setSpacing(14)
@@ -89,7 +97,32 @@ class HelpOverlay(QWidget):
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
+        self.fit()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def fits(self) -> bool:
+        """Whether every text of the card shows whole (none cut off at the bottom or squeezed)."""
+        return all(label.height() >= label.heightForWidth(label.width()) if label.wordWrap()
+                   else label.height() >= label.minimumSizeHint().height()
+                   for label, _points in self.sized)
+
+    def fit(self) -> None:
+        """The card at the desk's text size (Ctrl++ / Ctrl+-); wider with larger text as far as
+        the window allows, and, when it would still not fit the window's height, with smaller
+        text until every key shows."""
+        scale = font_scale()
+        room = self.parentWidget().width() - 60
+        self.card.setMaximumWidth(max(CARD_WIDTH, min(round(CARD_WIDTH * scale), room)))
+        size = scale
+        while True:
+            for label, points in self.sized:
+                own = label.font()
+                own.setPointSizeF(points * size)
+                label.setFont(own)
+            self.layout().activate()
+            if size <= SMALLEST or self.fits():
+                return
+            size = max(SMALLEST, round(size - 0.05, 2))
 
     def close_help(self) -> None:
         if self.isVisible():
@@ -109,7 +142,13 @@ class HelpOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.parentWidget().rect())
+            self.fit()
         return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange and self.isVisible():
+            QTimer.singleShot(0, self, self.fit)  # Ctrl++ with the card open: once every text has its new size
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFrame, QGridLayout, QLabel, QLineEdit, QMessageBox,
@@ -27,6 +27,21 @@ from counter.ui.widgets import (
 
 
 TITLE_FAILED = QT_TRANSLATE_NOOP("PayDialog", "Pembayaran gagal")
+
+METHOD_NAMES = {  # payment.METHOD_LABELS, in the desk's language (the services keep Indonesian)
+    "cash": QT_TRANSLATE_NOOP("PaymentMethod", "Tunai"),
+    "transfer": QT_TRANSLATE_NOOP("PaymentMethod", "Transfer bank"),
+    "qris": QT_TRANSLATE_NOOP("PaymentMethod", "QRIS"),
+    "debit": QT_TRANSLATE_NOOP("PaymentMethod", "Kartu debit"),
+}
+
+
+def method_label(code: str) -> str:
+    """A payment method's name on screen: `Tunai`, or `Cash` in English; an unknown code as the services say it."""
+    name = METHOD_NAMES.get(code)
+    if name is None:
+        return METHOD_LABELS.get(code, code)
+    return QCoreApplication.translate("PaymentMethod", name)
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,7 @@ class PayDialog(QDialog):
         self.method = QComboBox()
         self.method.setFont(font(13))
         for key in PAYMENT_METHODS:
-            self.method.addItem(METHOD_LABELS[key], key)
+            self.method.addItem(method_label(key), key)
         self.method.currentIndexChanged.connect(self._method_changed)
 
         self.tendered = RupiahEdit()

@@ -12,7 +12,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from counter.errors import CounterError
@@ -25,12 +25,14 @@ from counter.ui.widgets import MUTED
 
 log = logging.getLogger(__name__)
 
-LABEL_IDLE = "Printer: belum mencetak"
-LABEL_PRINTING = "Printer: mencetak ..."
-LABEL_READY = "Printer: siap"
-LABEL_FAILED = "Printer: GAGAL – {reason}"
-LABEL_PDF = "Printer: struk disimpan ke PDF"
-LABEL_NOTHING = "Printer: belum ada struk untuk dicetak ulang"
+# the status bar's words (source texts; shown through DeskPrinter.tr in the desk's language)
+LABEL_IDLE = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: belum mencetak")
+LABEL_PRINTING = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: mencetak ...")
+LABEL_READY = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: siap")
+LABEL_FAILED = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: GAGAL – {reason}")
+LABEL_PDF = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: struk disimpan ke PDF")
+LABEL_NOTHING = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: belum ada struk untuk dicetak ulang")
+STATES = {LABEL_READY: "ready", LABEL_PDF: "pdf", LABEL_FAILED: "failed"}  # label -> DeskPrinter.state
 
 
 REASON_CHARS = 60  # the status bar shows the first sentence; the tooltip has it all
@@ -57,10 +59,11 @@ class DeskPrinter(QObject):
         self.failed: list[JobView] = []  # jobs of this desk whose printing failed, oldest first
         self.last_job: JobView | None = None
         self.pending = 0  # printer tasks on their way
+        self.shown = LABEL_IDLE  # the label's source text, whatever the language
 
         self.label = QLabel()
-        self.retry_button = QPushButton("Cetak ulang [F8]")
-        self.pdf_button = QPushButton("Simpan PDF")
+        self.retry_button = QPushButton(self.tr("Cetak ulang [F8]"))
+        self.pdf_button = QPushButton(self.tr("Simpan PDF"))
         for button in (self.retry_button, self.pdf_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search keeps the keyboard
             button.hide()
@@ -184,20 +187,25 @@ class DeskPrinter(QObject):
         self.retry_button.setVisible(failing)
         self.pdf_button.setVisible(failing)
         if error is not None:
-            self._show(LABEL_FAILED.format(reason=short_reason(error)), "offline", tooltip=error)
+            self._show(LABEL_FAILED, "offline", tooltip=error, reason=short_reason(error))
         elif failing:
             latest = self.failed[-1]
-            more = f" ({len(self.failed)} struk)" if len(self.failed) > 1 else ""
+            more = self.tr(" ({n} struk)").format(n=len(self.failed)) if len(self.failed) > 1 else ""
             tip = "\n".join(f"{j.receipt_no}: {j.last_error}" for j in self.failed)
-            self._show(LABEL_FAILED.format(reason=short_reason(latest.last_error)) + more, "offline",
-                       tooltip=tip + "\nPembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF.")
+            self._show(LABEL_FAILED, "offline", more=more, reason=short_reason(latest.last_error),
+                       tooltip=tip + "\n" + self.tr("Pembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF."))
         elif views and all(v.status == "pdf" for v in views) and self.app.config.printer.kind != "none":
             self._show(LABEL_PDF, "degraded", tooltip="\n".join(v.pdf_path for v in views))
         elif views:
             paths = [v.pdf_path for v in views if v.pdf_path]
-            self._show(LABEL_READY, "online", tooltip="\n".join(["Struk tercetak.", *paths]))
+            self._show(LABEL_READY, "online", tooltip="\n".join([self.tr("Struk tercetak."), *paths]))
 
-    def _show(self, text: str, level: str | None, tooltip: str | None = None) -> None:
+    def _show(self, label: str, level: str | None, tooltip: str | None = None, reason: str = "",
+              more: str = "") -> None:
+        """Show `label` (one of the LABEL_ source texts) in the desk's language."""
+        self.shown = label
+        text = self.tr(label).format(reason=reason) if label == LABEL_FAILED else self.tr(label)
+        text += more
         self.label.setText(text)
         self.label.setAccessibleName(text)
         if tooltip is not None:
@@ -214,9 +222,8 @@ class DeskPrinter(QObject):
     @property
     def state(self) -> str:
         """idle | printing | ready | failed | pdf, for tests and the cashier's help."""
-        text = self.label.text()
         if self.pending:
             return "printing"
-        if self.failed or text.startswith("Printer: GAGAL"):
+        if self.failed:
             return "failed"
-        return {LABEL_READY: "ready", LABEL_PDF: "pdf"}.get(text, "idle")
+        return STATES.get(self.shown, "idle")

@@ -15,7 +15,7 @@ from counter.rules.money import format_rupiah
 from counter.services import shifts
 from counter.services.context import Desk
 from counter.services.day_figures import ShiftFigures
-from counter.services.payment import METHOD_LABELS
+from counter.ui.pay_dialog import method_label
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import GOOD, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button
 
@@ -34,9 +34,9 @@ class ShiftCloseDialog(FormDialog):
         title = QLabel(self.tr("Tutup shift <b>{who}</b> di loket {counter}, {date}").format(
             who=desk.full_name or desk.username, counter=shift.counter_code, date=f"{shift.business_date:%d-%m-%Y}"))
         title.setFont(font(14))
-        taken = ", ".join(f"{METHOD_LABELS.get(t.label, t.label)} {t.count}× {format_rupiah(t.amount)}"
+        taken = ", ".join(f"{method_label(t.label)} {t.count}× {format_rupiah(t.amount)}"
                           for t in shift.by_method) or self.tr("belum ada")
-        summary = QLabel(self.tr("{n} struk ({taken}); {voids} batal.").format(
+        summary = QLabel(self.tr("{n} struk ({taken}); {voids} batal.", "", shift.payments).format(
             n=shift.payments, taken=taken, voids=shift.voids))
         summary.setWordWrap(True)
         summary.setStyleSheet(f"color: {MUTED};")
@@ -49,11 +49,13 @@ class ShiftCloseDialog(FormDialog):
             box = QSpinBox()
             box.setRange(0, MAX_PIECES)
             box.setFont(font(12))
-            box.setAccessibleName(denomination.label)
+            name = (self.tr("Koin {amount}") if denomination.coin else self.tr("Uang kertas {amount}")).format(
+                amount=format_rupiah(denomination.value))  # denomination.label, in the desk's language
+            box.setAccessibleName(name)
             box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
             box.valueChanged.connect(self._update)
             self.pieces[denomination.key] = box
-            caption = QLabel(denomination.label)
+            caption = QLabel(name)
             caption.setBuddy(box)
             row, column = i % half, (i // half) * 2
             grid.addWidget(caption, row, column)

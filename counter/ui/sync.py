@@ -16,7 +16,7 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
 
 from counter.errors import CounterError
 from counter.sync.state import SyncStatus, sync_status, utc_now
@@ -36,18 +36,26 @@ LEVEL_COLOURS = {
 }
 
 
+def _count(n: int, text: str, singular: str, **more: str) -> str:
+    """`text` with {n} (and `more`); English has its own words for one (`1 hour`), Indonesian the same."""
+    return (singular if n == 1 else text).format(n=n, **more)
+
+
 def age_text(age: dt.timedelta | None) -> str:
     """`2 jam`, `14 menit`, `3 hari`; `baru saja` under a minute (or a clock ahead)."""
     if age is None:
         return ""
     seconds = age.total_seconds()
     if seconds < 60:
-        return "baru saja"
+        return QCoreApplication.translate("CentralStatus", "baru saja")
     if seconds < 3600:
-        return f"{int(seconds // 60)} menit"
+        return _count(int(seconds // 60), QCoreApplication.translate("CentralStatus", "{n} menit"),
+                      QCoreApplication.translate("CentralStatus", "{n} menit", "one"))
     if seconds < 48 * 3600:
-        return f"{int(seconds // 3600)} jam"
-    return f"{int(seconds // 86400)} hari"
+        return _count(int(seconds // 3600), QCoreApplication.translate("CentralStatus", "{n} jam"),
+                      QCoreApplication.translate("CentralStatus", "{n} jam", "one"))
+    return _count(int(seconds // 86400), QCoreApplication.translate("CentralStatus", "{n} hari"),
+                  QCoreApplication.translate("CentralStatus", "{n} hari", "one"))
 
 
 @dataclass(frozen=True)
@@ -57,39 +65,63 @@ class StatusLine:
     tooltip: str
 
 
+STATES = {  # level -> the word the status bar shows
+    "online": QT_TRANSLATE_NOOP("CentralStatus", "ONLINE"),
+    "degraded": QT_TRANSLATE_NOOP("CentralStatus", "TERGANGGU"),
+    "offline": QT_TRANSLATE_NOOP("CentralStatus", "OFFLINE"),
+}
+
+
 def status_line(status: SyncStatus, zone: dt.tzinfo, now: dt.datetime | None = None,
                 setup_error: str | None = None, connecting: bool = False) -> StatusLine:
-    """What the status bar says: `Pusat: OFFLINE, 14 antre (tertua 2 jam), 1 ditahan`."""
+    """What the status bar says: `Pusat: OFFLINE, 14 antre (tertua 2 jam), 1 ditahan`
+    (in the desk's language: translated here, the source text without a translator)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CentralStatus", text)
+
     now = now or utc_now()
     level = "offline" if setup_error else status.state
-    label = {"online": "ONLINE", "degraded": "TERGANGGU", "offline": "OFFLINE"}[level]
-    text = f"Pusat: {label}, {status.queued} antre"
+    text = QCoreApplication.translate("CentralStatus", "Pusat: {state}, {queued} antre").format(
+        state=tr(STATES[level]), queued=status.queued)
     if status.queued and status.oldest_queued_at is not None:
-        text += f" (tertua {age_text(status.oldest_age(now))})"
+        text += QCoreApplication.translate("CentralStatus", " (tertua {age})").format(
+            age=age_text(status.oldest_age(now)))
     if status.held_back:
-        text += f", {status.held_back} ditahan"
+        text += QCoreApplication.translate("CentralStatus", ", {n} ditahan").format(n=status.held_back)
 
     tips = []
     if setup_error:
-        tips.append(f"Sambungan ke pusat tidak dapat disiapkan: {setup_error}")
+        tips.append(QCoreApplication.translate(
+            "CentralStatus", "Sambungan ke pusat tidak dapat disiapkan: {error}").format(error=setup_error))
     elif connecting:
-        tips.append("Menyiapkan sambungan ke pusat ...")
+        tips.append(QCoreApplication.translate("CentralStatus", "Menyiapkan sambungan ke pusat ..."))
     if status.last_contact is not None:
-        tips.append(f"Terakhir tersambung: {status.last_contact.astimezone(zone):%d-%m-%Y %H:%M:%S}")
+        tips.append(QCoreApplication.translate("CentralStatus", "Terakhir tersambung: {time}").format(
+            time=f"{status.last_contact.astimezone(zone):%d-%m-%Y %H:%M:%S}"))
     else:
-        tips.append("Belum pernah tersambung ke pusat.")
+        tips.append(QCoreApplication.translate("CentralStatus", "Belum pernah tersambung ke pusat."))
     if status.queued:
-        oldest = (f", yang tertua dibuat {status.oldest_queued_at.astimezone(zone):%d-%m-%Y %H:%M}"
-                  if status.oldest_queued_at is not None else "")
-        tips.append(f"{status.queued} transaksi menunggu dikirim ke pusat{oldest}.")
+        oldest = (QCoreApplication.translate("CentralStatus", ", yang tertua dibuat {time}").format(
+            time=f"{status.oldest_queued_at.astimezone(zone):%d-%m-%Y %H:%M}")
+            if status.oldest_queued_at is not None else "")
+        tips.append(_count(
+            status.queued,
+            QCoreApplication.translate("CentralStatus", "{n} transaksi menunggu dikirim ke pusat{oldest}."),
+            QCoreApplication.translate("CentralStatus", "{n} transaksi menunggu dikirim ke pusat{oldest}.", "one"),
+            oldest=oldest))
     else:
-        tips.append("Semua transaksi sudah diterima pusat.")
+        tips.append(QCoreApplication.translate("CentralStatus", "Semua transaksi sudah diterima pusat."))
     if status.held_back:
-        tips.append(f"{status.held_back} ditahan: ditolak pusat, dicoba lagi nanti (lapor ke pengawas).")
+        tips.append(QCoreApplication.translate(
+            "CentralStatus", "{n} ditahan: ditolak pusat, dicoba lagi nanti (lapor ke pengawas).").format(
+            n=status.held_back))
     if level != "online" and status.last_error:
-        tips.append(f"Kesalahan terakhir: {status.last_error}")
+        tips.append(QCoreApplication.translate("CentralStatus", "Kesalahan terakhir: {error}").format(
+            error=status.last_error))
     if level != "online":
-        tips.append("Loket tetap bisa menerima pembayaran; transaksi dikirim otomatis saat pusat kembali.")
+        tips.append(QCoreApplication.translate(
+            "CentralStatus",
+            "Loket tetap bisa menerima pembayaran; transaksi dikirim otomatis saat pusat kembali."))
     return StatusLine(level, text, "\n".join(tips))
 
 
@@ -156,7 +188,7 @@ class DeskSync(QObject):
         if self._stopped:
             return
         if worker is None:
-            self.error = error or "tidak diketahui"
+            self.error = error or self.tr("tidak diketahui")
             self.unavailable.emit(self.error)
         else:
             self.worker = worker

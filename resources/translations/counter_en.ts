@@ -158,6 +158,11 @@
         <translation>&lt;b&gt;Shift closed.&lt;/b&gt; Cash difference {amount}. Printing the Z report ...</translation>
     </message>
     <message>
+        <location filename="../../counter/ui/cash_closing.py" line="54"/>
+        <source>PAS</source>
+        <translation>EXACT</translation>
+    </message>
+    <message>
         <location filename="../../counter/ui/cash_closing.py" line="59"/>
         <source>&lt;b&gt;Shift ditutup.&lt;/b&gt; {said}</source>
         <translation>&lt;b&gt;Shift closed.&lt;/b&gt; {said}</translation>
@@ -171,6 +176,133 @@
         <location filename="../../counter/ui/cash_closing.py" line="70"/>
         <source>Tutup hari dilakukan kepala unit atau kasir dengan persetujuannya.</source>
         <translation>The day is closed by the supervisor, or by a cashier with the supervisor&apos;s approval.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralStatus</name>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="50"/>
+        <source>baru saja</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="52"/>
+        <source>{n} menit</source>
+        <translation>{n} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="53"/>
+        <source>{n} menit</source>
+        <comment>one</comment>
+        <translation>{n} minute</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="55"/>
+        <source>{n} jam</source>
+        <translation>{n} hours</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="56"/>
+        <source>{n} jam</source>
+        <comment>one</comment>
+        <translation>{n} hour</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="57"/>
+        <source>{n} hari</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="58"/>
+        <source>{n} hari</source>
+        <comment>one</comment>
+        <translation>{n} day</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="69"/>
+        <source>ONLINE</source>
+        <translation>ONLINE</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="70"/>
+        <source>TERGANGGU</source>
+        <translation>DEGRADED</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="71"/>
+        <source>OFFLINE</source>
+        <translation>OFFLINE</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="84"/>
+        <source>Pusat: {state}, {queued} antre</source>
+        <translation>Central: {state}, {queued} queued</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="87"/>
+        <source> (tertua {age})</source>
+        <translation> (oldest {age})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="90"/>
+        <source>, {n} ditahan</source>
+        <translation>, {n} held back</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="94"/>
+        <source>Sambungan ke pusat tidak dapat disiapkan: {error}</source>
+        <translation>The connection to central could not be set up: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="97"/>
+        <source>Menyiapkan sambungan ke pusat ...</source>
+        <translation>Setting up the connection to central ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="99"/>
+        <source>Terakhir tersambung: {time}</source>
+        <translation>Last connected: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="102"/>
+        <source>Belum pernah tersambung ke pusat.</source>
+        <translation>Never connected to central yet.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="104"/>
+        <source>, yang tertua dibuat {time}</source>
+        <translation>, the oldest made {time}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="109"/>
+        <source>{n} transaksi menunggu dikirim ke pusat{oldest}.</source>
+        <translation>{n} transactions waiting to be sent to central{oldest}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="110"/>
+        <source>{n} transaksi menunggu dikirim ke pusat{oldest}.</source>
+        <comment>one</comment>
+        <translation>{n} transaction waiting to be sent to central{oldest}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="113"/>
+        <source>Semua transaksi sudah diterima pusat.</source>
+        <translation>Central has received every transaction.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="115"/>
+        <source>{n} ditahan: ditolak pusat, dicoba lagi nanti (lapor ke pengawas).</source>
+        <translation>{n} held back: refused by central, tried again later (tell the supervisor).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="119"/>
+        <source>Kesalahan terakhir: {error}</source>
+        <translation>Last error: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="122"/>
+        <source>Loket tetap bisa menerima pembayaran; transaksi dikirim otomatis saat pusat kembali.</source>
+        <translation>The counter can still take payments; transactions are sent by themselves when central is back.</translation>
     </message>
 </context>
 <context>
@@ -499,48 +631,54 @@ or search a name / address in the Search field [F2].</translation>
         <source>BELUM DITUTUP</source>
         <translation>NOT CLOSED YET</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../counter/ui/day_close_dialog.py" line="118"/>
         <source>{n} struk, total &lt;b&gt;{total}&lt;/b&gt;, tunai &lt;b&gt;{cash}&lt;/b&gt;</source>
-        <translation>{n} receipts, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</translation>
+        <translation>
+            <numerusform>{n} receipt, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</numerusform>
+            <numerusform>{n} receipts, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../counter/ui/day_close_dialog.py" line="122"/>
         <source>BUKA</source>
         <translation>OPEN</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../counter/ui/day_close_dialog.py" line="124"/>
         <source>&lt;br&gt;&lt;b&gt;{n} struk diterima setelah tutup hari&lt;/b&gt; (di luar angka yang ditandatangani).</source>
-        <translation>&lt;br&gt;&lt;b&gt;{n} receipts arrived after the day was closed&lt;/b&gt; (outside the signed figures).</translation>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;b&gt;{n} receipt arrived after the day was closed&lt;/b&gt; (outside the signed figures).</numerusform>
+            <numerusform>&lt;br&gt;&lt;b&gt;{n} receipts arrived after the day was closed&lt;/b&gt; (outside the signed figures).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="130"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="131"/>
         <source>Belum lengkap: {what}.</source>
         <translation>Not complete: {what}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="143"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="144"/>
         <source>&lt;br&gt;Setoran {amount} ke {bank}, bukti {ref}.</source>
         <translation>&lt;br&gt;Deposit {amount} to {bank}, slip {ref}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="154"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="155"/>
         <source>Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf).</source>
         <translation>Write why the day is closed although incomplete (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="157"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="158"/>
         <source>Tutup hari {date}</source>
         <translation>Close day {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="171"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="172"/>
         <source>Setoran {amount}</source>
         <translation>Deposit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="221"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="222"/>
         <source>Laporan disimpan di {folder}</source>
         <translation>Reports saved in {folder}</translation>
     </message>
@@ -566,6 +704,72 @@ or search a name / address in the Search field [F2].</translation>
         <location filename="../../counter/ui/lock.py" line="312"/>
         <source>Dikunci oleh kasir (Ctrl+L).</source>
         <translation>Locked by the cashier (Ctrl+L).</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPrinter</name>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="29"/>
+        <source>Printer: belum mencetak</source>
+        <translation>Printer: nothing printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="30"/>
+        <source>Printer: mencetak ...</source>
+        <translation>Printer: printing ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="31"/>
+        <source>Printer: siap</source>
+        <translation>Printer: ready</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="32"/>
+        <source>Printer: GAGAL – {reason}</source>
+        <translation>Printer: FAILED – {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="33"/>
+        <source>Printer: struk disimpan ke PDF</source>
+        <translation>Printer: receipt saved as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="34"/>
+        <source>Printer: belum ada struk untuk dicetak ulang</source>
+        <translation>Printer: no receipt to print again yet</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="65"/>
+        <source>Cetak ulang [F8]</source>
+        <translation>Print again [F8]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="66"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="193"/>
+        <source> ({n} struk)</source>
+        <translation> ({n} receipts)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="196"/>
+        <source>Pembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF.</source>
+        <translation>The payment stays saved. F8: print again; or save as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="201"/>
+        <source>Struk tercetak.</source>
+        <translation>Receipt printed.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSync</name>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="191"/>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>
@@ -735,36 +939,46 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/help_overlay.py" line="23"/>
+        <source>Tutup hari: angka semua loket dari pusat, tanda tangan kepala unit, setoran</source>
+        <translation>Close the day: all counters&apos; figures from central, supervisor&apos;s sign-off, deposit</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="24"/>
+        <source>Tutup shift: hitung laci per pecahan, laporan Z</source>
+        <translation>Close the shift: count the drawer by denomination, the Z report</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="25"/>
         <source>Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan</source>
         <translation>Clear the search; in a window: cancel / close without saving</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="24"/>
+        <location filename="../../counter/ui/help_overlay.py" line="26"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="25"/>
+        <location filename="../../counter/ui/help_overlay.py" line="27"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="26"/>
+        <location filename="../../counter/ui/help_overlay.py" line="28"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="38"/>
+        <location filename="../../counter/ui/help_overlay.py" line="43"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="40"/>
+        <location filename="../../counter/ui/help_overlay.py" line="45"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="58"/>
+        <location filename="../../counter/ui/help_overlay.py" line="65"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
     </message>
@@ -896,52 +1110,52 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="447"/>
+        <location filename="../../counter/ui/main_window.py" line="442"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="539"/>
+        <location filename="../../counter/ui/main_window.py" line="534"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="551"/>
+        <location filename="../../counter/ui/main_window.py" line="546"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="553"/>
+        <location filename="../../counter/ui/main_window.py" line="548"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="554"/>
+        <location filename="../../counter/ui/main_window.py" line="549"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="713"/>
+        <location filename="../../counter/ui/main_window.py" line="708"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="716"/>
+        <location filename="../../counter/ui/main_window.py" line="711"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="738"/>
+        <location filename="../../counter/ui/main_window.py" line="733"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="740"/>
+        <location filename="../../counter/ui/main_window.py" line="735"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="763"/>
+        <location filename="../../counter/ui/main_window.py" line="758"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -954,83 +1168,106 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="47"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="62"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="57"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="72"/>
         <source>Jumlah tagihan</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="58"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="73"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="71"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="91"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="86"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="106"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="77"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="92"/>
         <source>no. transaksi / approval code</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="79"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="159"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="167"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="94"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="174"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="182"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="83"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="98"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="90"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="105"/>
         <source>JUMLAH TAGIHAN</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="90"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="105"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="91"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="106"/>
         <source>No. referensi</source>
         <translation>Reference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="100"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="115"/>
         <source>Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar</source>
         <translation>Enter = pay  |  Esc = cancel  |  Alt+C = change method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="102"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="117"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="103"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="210"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="118"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="225"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="163"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="178"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="210"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="225"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="32"/>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="33"/>
+        <source>Transfer bank</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="34"/>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="35"/>
+        <source>Kartu debit</source>
+        <translation>Debit card</translation>
     </message>
 </context>
 <context>
@@ -2436,68 +2673,81 @@ kepala unit</source>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../counter/ui/shift_close_dialog.py" line="39"/>
         <source>{n} struk ({taken}); {voids} batal.</source>
-        <translation>{n} receipts ({taken}); {voids} void.</translation>
+        <translation>
+            <numerusform>{n} receipt ({taken}); {voids} void.</numerusform>
+            <numerusform>{n} receipts ({taken}); {voids} void.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="67"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="52"/>
+        <source>Koin {amount}</source>
+        <translation>Coin {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="52"/>
+        <source>Uang kertas {amount}</source>
+        <translation>Note {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="69"/>
         <source>Seharusnya di laci: {amount}</source>
         <translation>Should be in the drawer: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="68"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="70"/>
         <source>Modal awal {float} + tunai diterima {cash} - kembalian {change}</source>
         <translation>Opening float {float} + cash received {cash} - change {change}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="73"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="75"/>
         <source>Alasan selisih (wajib bila selisih lebih dari {limit})</source>
         <translation>Reason for the difference (required above {limit})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="75"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="77"/>
         <source>Alasan selisih</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="77"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="79"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="94"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="96"/>
         <source>Dihitung: {amount}</source>
         <translation>Counted: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="96"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
         <source>Selisih: PAS</source>
         <translation>Difference: EXACT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="100"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="100"/>
         <source>LEBIH</source>
         <translation>OVER</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="99"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="101"/>
         <source>Selisih: {word} {amount}</source>
         <translation>Difference: {word} {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="110"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="112"/>
         <source>Selisih melebihi {limit}: tulis alasannya (minimal 5 huruf).</source>
         <translation>The difference is over {limit}: write the reason (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="128"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="130"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -2622,6 +2872,40 @@ kepala unit</source>
         <location filename="../../counter/ui/sign_in_dialog.py" line="93"/>
         <source>Memeriksa ...</source>
         <translation>Checking ...</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../counter/ui/app.py" line="70"/>
+        <source>Loket Pembayaran Rekening Air</source>
+        <translation>Water Bill Payment Counter</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/app.py" line="80"/>
+        <source>Membuat data demo: {n} pelanggan (sekali saja) ...</source>
+        <translation>Making demo data: {n} customers (only once) ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/app.py" line="84"/>
+        <location filename="../../counter/ui/app.py" line="129"/>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/app.py" line="112"/>
+        <source>Menarik data dari pusat: {table} ({done} dari {total})</source>
+        <translation>Pulling data from central: {table} ({done} of {total})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/app.py" line="126"/>
+        <source>Menghubungi pusat ...</source>
+        <translation>Contacting central ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/app.py" line="166"/>
+        <source>Loket tidak bisa dibuka</source>
+        <translation>The desk cannot be opened</translation>
     </message>
 </context>
 <context>

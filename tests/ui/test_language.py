@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
@@ -14,17 +16,23 @@ from counter.services.approval import Approval
 from counter.services.demo import DEMO_PIN
 from counter.services.payment import pay
 from counter.services.plans import make_plan
+from counter.services.shifts import open_shift, open_shift_now
 from counter.services.voids import void_payment
+from counter.sync.state import SyncStatus
 from counter.ui.app import TRANSLATIONS, install_language
 from counter.ui.help_overlay import HelpOverlay
 from counter.ui.main_window import MainWindow
+from counter.ui.pay_dialog import PayDialog
 from counter.ui.plan_box import PlanBox
 from counter.ui.plan_models import TermsModel
 from counter.ui.relief_dialog import ReliefDialog
 from counter.ui.settings_base import AdminApprovalDialog
 from counter.ui.settings_dialog import SettingsDialog
+from counter.ui.shift_close_dialog import ShiftCloseDialog
+from counter.ui.sync import age_text, status_line
 from counter.ui.tasks import TaskRunner
 from counter.ui.void_dialog import VoidDialog
+from counter.ui.widgets import FONT_SCALES, set_font_scale
 from tests.integration.sync_helpers import owing_customers
 from tests.ui.desk_helpers import show
 
@@ -216,3 +224,119 @@ def test_the_help_card_names_the_keys_in_english(qtbot, english) -> None:  # noq
     qtbot.addWidget(parent)
     help_card = HelpOverlay(parent)
     assert "Space, Tab: Tick / untick bill months or instalments (the order is kept)" in help_card.text()
+
+
+def test_the_help_card_lists_the_closing_keys_in_order(qtbot) -> None:  # noqa: ANN001
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    keys = [key for key, _what in HelpOverlay(parent).rows]
+    assert keys[keys.index("F10"):keys.index("Esc") + 1] == ["F10", "F11", "F12", "Esc"]
+    text = HelpOverlay(parent).text()
+    assert "F11: Tutup hari: angka semua loket dari pusat, tanda tangan kepala unit, setoran" in text
+    assert "F12: Tutup shift: hitung laci per pecahan, laporan Z" in text
+
+
+def test_the_help_card_names_the_closing_keys_in_english(qtbot, english) -> None:  # noqa: ANN001
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    text = HelpOverlay(parent).text()
+    assert "F11: Close the day: all counters' figures from central, supervisor's sign-off, deposit" in text
+    assert "F12: Close the shift: count the drawer by denomination, the Z report" in text
+    assert "Tutup" not in text
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_help_card_fits_the_smallest_screen_at_every_text_size(qtbot, qapp, language) -> None:  # noqa: ANN001
+    install_language(qapp, language)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(1366, 768)
+    help_card = HelpOverlay(parent)
+    parent.show()
+    qtbot.waitExposed(parent)
+    try:
+        for scale in FONT_SCALES:
+            set_font_scale(scale)
+            help_card.open()
+            top, bottom = help_card.card.geometry().top(), help_card.card.geometry().bottom()
+            assert help_card.fits() and top >= 0 and bottom < 768, scale
+            help_card.close_help()
+    finally:
+        set_font_scale(1.0)
+        install_language(qapp, "id")
+
+
+# ---- the status bar, the pay dialog and the shift close in English ---------------------------
+
+NOW = dt.datetime(2025, 11, 24, 6, 0, tzinfo=dt.timezone.utc)
+WITA = dt.timezone(dt.timedelta(hours=8))
+
+
+def sync_status(state: str, queued: int = 0, held: int = 0, oldest_h: float | None = None) -> SyncStatus:
+    oldest = NOW - dt.timedelta(hours=oldest_h) if oldest_h is not None else None
+    return SyncStatus(state, queued, held, oldest, NOW - dt.timedelta(hours=3), "connection refused")
+
+
+def test_the_central_status_speaks_english(english) -> None:  # noqa: ANN001
+    line = status_line(sync_status("offline", 14, oldest_h=2.5), WITA, NOW)
+    assert line.text == "Central: OFFLINE, 14 queued (oldest 2 hours)"
+    assert line.tooltip.splitlines() == [
+        "Last connected: 24-11-2025 11:00:00",
+        "14 transactions waiting to be sent to central, the oldest made 24-11-2025 11:30.",
+        "Last error: connection refused",
+        "The counter can still take payments; transactions are sent by themselves when central is back.",
+    ]
+    line = status_line(sync_status("degraded", 1, held=2, oldest_h=1), WITA, NOW)
+    assert line.text == "Central: DEGRADED, 1 queued (oldest 1 hour), 2 held back"
+    assert "1 transaction waiting to be sent to central" in line.tooltip
+    assert "2 held back: refused by central, tried again later (tell the supervisor)." in line.tooltip
+    assert status_line(sync_status("online"), WITA, NOW).text == "Central: ONLINE, 0 queued"
+    line = status_line(sync_status("online"), WITA, NOW, setup_error="no driver")
+    assert line.text == "Central: OFFLINE, 0 queued"
+    assert line.tooltip.startswith("The connection to central could not be set up: no driver\n")
+    assert [age_text(dt.timedelta(seconds=s)) for s in (5, 60, 600, 3600, 7200, 86400, 3 * 86400)] == [
+        "just now", "1 minute", "10 minutes", "1 hour", "2 hours", "24 hours", "3 days"]
+
+
+def test_the_central_status_stays_indonesian_by_default() -> None:
+    line = status_line(sync_status("degraded", 1, held=2, oldest_h=1), WITA, NOW)
+    assert line.text == "Pusat: TERGANGGU, 1 antre (tertua 1 jam), 2 ditahan"
+    assert "1 transaksi menunggu dikirim ke pusat, yang tertua dibuat 24-11-2025 13:00." in line.tooltip
+
+
+def test_the_printer_status_speaks_english(qtbot, app, desk, messages, english) -> None:  # noqa: ANN001
+    win = show(qtbot, MainWindow(app, desk))
+    try:
+        printer = win.printer
+        assert printer.label.text() == "Printer: nothing printed yet" and printer.state == "idle"
+        assert printer.retry_button.text() == "Print again [F8]" and printer.pdf_button.text() == "Save PDF"
+        printer.f8()  # nothing printed yet: nothing to copy
+        assert printer.label.text() == "Printer: no receipt to print again yet" and printer.state == "idle"
+        printer._refresh([], "Printer tidak tersambung (127.0.0.1:9). Periksa kabelnya.")  # the queue failed
+        assert printer.label.text() == "Printer: FAILED – Printer tidak tersambung (127.0.0.1:9)"
+        assert printer.state == "failed"
+    finally:
+        win.close()
+        win.runner.wait()
+
+
+def test_the_pay_dialog_names_the_methods_in_english(qtbot, app, desk, opened, english) -> None:  # noqa: ANN001
+    number = owing_customers(app, limit=1)[0]
+    with app.uow() as uow:
+        owed = billing.quote(uow.session, number, desk.today()).oldest(1)
+    dialog = shown(qtbot, opened, PayDialog(owed))
+    methods = [(dialog.method.itemData(i), dialog.method.itemText(i)) for i in range(dialog.method.count())]
+    assert methods == [("cash", "Cash"), ("transfer", "Bank transfer"), ("qris", "QRIS"), ("debit", "Debit card")]
+    assert dialog.method.currentText() == "Cash" and dialog.method_key == "cash"
+
+
+def test_the_shift_close_dialog_speaks_english(qtbot, app, desk, runner, opened, english) -> None:  # noqa: ANN001
+    open_shift(app.uow(), desk, 150_000)
+    pay_oldest(app, desk, owing_customers(app, limit=1)[0])
+    shift = open_shift_now(app.uow(), desk)
+    dialog = shown(qtbot, opened, ShiftCloseDialog(app, desk, runner, shift, app.config.closing.variance_limit))
+    text = labels(dialog)
+    assert dialog.windowTitle() == "Close shift"
+    assert "1 receipt (Cash 1× Rp" in text and "); 0 void." in text
+    assert "Note Rp 100.000" in text and "Coin Rp 500" in text
+    assert "Tunai" not in text and "Uang kertas" not in text and "Koin" not in text
