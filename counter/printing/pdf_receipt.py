@@ -200,10 +200,12 @@ class Layout:
 
     def qr(self, payload: str) -> None:
         side = self.style.qr_size
-        widget = QrCodeWidget(payload, barLevel="M", barBorder=0)
-        left, bottom, right, top = widget.getBounds()
+        # the widget's squares, encoded once: its getBounds and its rendering would each encode it again,
+        # and the encoder is pure Python (tens of milliseconds holding the interpreter)
+        squares = QrCodeWidget(payload, barLevel="M", barBorder=0).draw()
+        left, bottom, right, top = squares.getBounds()
         drawing = Drawing(side, side, transform=[side / (right - left), 0, 0, side / (top - bottom), 0, 0])
-        drawing.add(widget)
+        drawing.add(squares)
         drawing.initialFontName = FONT  # else renderPDF selects Helvetica, an unembedded font
         drawing.initialFontSize = self.style.size
 

@@ -37,7 +37,7 @@ from counter.services import billing, lookup, payment, shifts
 from counter.services.billing import Quote
 from counter.services.context import Desk
 from counter.services.lookup import CustomerSummary
-from counter.services.payment import METHOD_LABELS, PaymentResult
+from counter.services.payment import PaymentResult
 from counter.services.shifts import ShiftView
 from counter.services.voids import Voided, describe
 from counter.sync.refresh import refresh_customer
@@ -46,7 +46,7 @@ from counter.ui.cash_closing import CashClosing
 from counter.ui.customer_panel import CustomerPanel
 from counter.ui.help_overlay import HelpOverlay
 from counter.ui.lock import BACKDROP, LOCK_HINT, DeskLock, idle_ms_from
-from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest
+from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest, method_label
 from counter.ui.plan_files import write_work_order
 from counter.ui.plan_models import paying_text
 from counter.ui.printing import DeskPrinter
@@ -703,7 +703,7 @@ class MainWindow(QMainWindow):
         self.printer.print_receipt(result.receipt_no)  # on the worker; a failure never undoes the payment
         if self.sync is not None:
             self.sync.wake()  # the payment leaves for central now, when it is there
-        method = METHOD_LABELS.get(result.method, result.method)
+        method = method_label(result.method)
         change = ("<br><span style='font-size:26pt; font-weight:bold'>"
                   + self.tr("KEMBALIAN {amount}").format(amount=format_rupiah(result.change)) + "</span>"
                   if result.method == "cash" else "")

@@ -31,6 +31,7 @@ from counter.services.context import Desk
 from counter.services.receipt_list import ReceiptLine, receipts_today
 from counter.services.voids import Voided
 from counter.ui.approval_dialog import ApprovalDialog
+from counter.ui.pay_dialog import method_label
 from counter.ui.table_models import _LEFT, _Index
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import (
@@ -56,12 +57,6 @@ class ReceiptsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ReceiptsModel", "Status"),
     )
     NUMBER, TIME, CUSTOMER, AMOUNT, METHOD, STATUS = range(6)
-    METHODS = {  # payment.METHOD_LABELS, for the screen
-        "cash": QT_TRANSLATE_NOOP("ReceiptsModel", "Tunai"),
-        "transfer": QT_TRANSLATE_NOOP("ReceiptsModel", "Transfer bank"),
-        "qris": QT_TRANSLATE_NOOP("ReceiptsModel", "QRIS"),
-        "debit": QT_TRANSLATE_NOOP("ReceiptsModel", "Kartu debit"),
-    }
     VOID = QT_TRANSLATE_NOOP("ReceiptsModel", "BATAL")
     VOID_TIP = QT_TRANSLATE_NOOP("ReceiptsModel", "Struk ini sudah dibatalkan; tidak bisa dipilih.")
 
@@ -129,7 +124,7 @@ class ReceiptsModel(QAbstractTableModel):
             if column == self.AMOUNT:
                 return format_rupiah(r.total)
             if column == self.METHOD:
-                return self._tr(self.METHODS[r.method]) if r.method in self.METHODS else r.method
+                return method_label(r.method)
             return self._tr(self.VOID) if r.voided else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)

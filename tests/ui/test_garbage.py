@@ -16,3 +16,12 @@ def test_collection_moves_to_a_timer_on_the_gui_thread(qtbot):
     finally:
         (gc.enable if was else gc.disable)()
         owner.deleteLater()
+
+
+def test_the_desk_hands_the_interpreter_over_every_millisecond(qtbot):
+    import sys
+
+    from counter.ui.app import GIL_SWITCH_S, _application
+
+    _application()
+    assert sys.getswitchinterval() == GIL_SWITCH_S <= 0.001  # not Python's 5 ms (docs/benchmarks.md)
