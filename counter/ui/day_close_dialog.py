@@ -32,7 +32,7 @@ DEPOSIT_TEXT = QT_TRANSLATE_NOOP("DayCloseDialog", "Catat setoran")
 
 def _rows(title: str, rows: list[tuple[str, ...]]) -> str:
     cells = "".join("<tr>" + "".join(f"<td align={'left' if i == 0 else 'right'}>&nbsp;{c}&nbsp;</td>"
-                                     for i, c in enumerate(row)) + "</tr>" for row in rows)
+                                     for i, c in enumerate(row)) + "</tr>" for row in rows) or "<tr><td>&nbsp;–</td></tr>"
     return f"<b>{title}</b><table cellspacing=0 cellpadding=1>{cells}</table>"
 
 
