@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, PaymentRefused
-from counter.models import DayClosing, OutboxEvent
+from counter.models import DayClosing, Office, OutboxEvent
 from counter.models import Deposit as DepositRow
 from counter.rules.money import MAX_AMOUNT, format_rupiah
 from counter.services import audit
@@ -148,8 +148,6 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
 
 def utility_name(uow: UnitOfWork, office_code: str) -> str:
     """What the reports are headed with: the utility's name, else the office's."""
-    from counter.models import Office
-
     with uow:
         office = uow.session.scalars(select(Office).where(Office.code == office_code)).one()
         return office.utility_name or office.name
