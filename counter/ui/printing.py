@@ -12,7 +12,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from counter.errors import CounterError
@@ -48,6 +48,8 @@ def short_reason(error: str) -> str:
 
 class DeskPrinter(QObject):
     """The status bar's printer line and its two actions."""
+
+    settled = Signal()  # a printer task is over, printed or not
 
     def __init__(self, app, desk: Desk, runner: TaskRunner, bar: QStatusBar,  # noqa: ANN001 - bootstrap.App
                  parent: QObject | None = None) -> None:
@@ -173,12 +175,14 @@ class DeskPrinter(QObject):
         if views:
             self.last_job = views[-1]
         self._refresh(views)
+        self.settled.emit()
 
     def _error(self, error: CounterError) -> None:
         """The queue itself could not be used (the payment stays committed)."""
         self.pending -= 1
         log.warning("printing the receipt failed: %s", error)
         self._refresh([], str(error))
+        self.settled.emit()
 
     def _refresh(self, views: list[JobView], error: str | None = None) -> None:
         self.retry_button.setEnabled(True)
