@@ -61,7 +61,7 @@ def cmd_shift(app: App, args: argparse.Namespace) -> object:
             raise InvalidInput("Sebutkan hitungan kas per pecahan, mis. --count 100000=3 --count c500=4 "
                                f"(pecahan: {', '.join(d.key for d in DENOMINATIONS)}).")
         shift = shifts.close_shift(app.uow(), desk, _counts(args.count), args.reason or "",
-                                   app.config.closing.variance_limit)
+                                   app.config.closing.variance_limit, _approval(args))
     else:
         with app.uow() as uow:
             found = shifts.find_shift(uow.session, args.id) if args.id else shifts.open_shift_of(uow.session, desk)
@@ -194,6 +194,7 @@ def add_cash_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's com
     p.add_argument("--reason", help="close: why the cash is over or short")
     p.add_argument("--id", help="status/z: a shift other than the open one")
     p.add_argument("--text", action="store_true", help="z: print the Z-report here instead of on the printer")
+    _approver_args(p)  # close: a shift another cashier left open at this counter
     p = command("day", cmd_day, "the office day: status (from central), close (supervisor sign-off)")
     p.add_argument("what", choices=["status", "close"])
     p.add_argument("--date", type=_date, help="the business date (default: today)")

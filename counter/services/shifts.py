@@ -17,7 +17,7 @@ from counter.models import Counter, DayClosing, Office, OutboxEvent, Payment, Sh
 from counter.rules.cash import checked_counts, counted_total
 from counter.rules.money import MAX_FLOAT, format_rupiah
 from counter.services import audit
-from counter.services.approval import authorise
+from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
 from counter.services.day_figures import ShiftFigures, Tally
 from counter.store.uow import UnitOfWork
@@ -97,20 +97,36 @@ def open_shift(uow: UnitOfWork, desk: Desk, opening_float: int) -> ShiftView:
         return _view(shift, desk.username)
 
 
+def _shift_to_close(session: Session, desk: Desk) -> Shift | None:
+    """The desk user's open shift here, else the one another cashier left open at this counter."""
+    return open_shift_of(session, desk) or session.scalars(select(Shift).where(
+        Shift.counter_id == desk.counter_id, Shift.status == "open").order_by(Shift.opened_at)).first()
+
+
 def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance_reason: str = "",
-                variance_limit: int = 10_000) -> ShiftFigures:
+                variance_limit: int = 10_000, approval: Approval | None = None) -> ShiftFigures:
     """Close the desk user's open shift with the drawer counted by denomination.
-    A variance beyond `variance_limit` (either way) needs a reason."""
+    A variance beyond `variance_limit` (either way) needs a reason. A shift
+    another cashier left open at this counter is closed with a supervisor's
+    `approval` (they count the drawer), so the counter can take money again."""
     authorise(desk, "pay")
     counts = checked_counts(counts)
     reason = " ".join((variance_reason or "").split())
     if len(reason) > 200 or any(ord(ch) < 32 for ch in reason):
         raise InvalidInput("Alasan selisih paling panjang 200 huruf.")
+    with uow:
+        shift = _shift_to_close(uow.session, desk)
+        someone_else = shift is not None and shift.user_id != desk.user_id
+    closer = (check_credential(uow, approval, "Tutup shift kasir lain", SUPERVISORS, desk) if someone_else
+              else None)
     with uow.writing():
         session = uow.session
-        shift = open_shift_of(session, desk)
+        shift = _shift_to_close(session, desk)
         if shift is None:
             raise PaymentRefused("Tidak ada shift terbuka di loket ini untuk ditutup (sudah ditutup?).")
+        if (shift.user_id != desk.user_id) != someone_else:
+            raise PaymentRefused("Shift di loket ini baru saja berubah; coba lagi.")
+        closed_by = closer or desk
         figures = shift_figures(session, shift, desk.zone)
         counted = counted_total(counts)
         variance = counted - figures.expected_cash
@@ -119,15 +135,17 @@ def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance
             raise InvalidInput(f"Kas {word} {format_rupiah(abs(variance))}, melebihi batas "
                                f"{format_rupiah(variance_limit)}: tulis alasan selisihnya (minimal 5 huruf).")
         now = desk.now()
-        shift.status, shift.closed_at, shift.closed_by = "closed", now, desk.user_id
+        shift.status, shift.closed_at = "closed", now
+        shift.closed_by = closer.id if closer else desk.user_id
         shift.counts, shift.counted, shift.expected_cash, shift.variance_reason = counts, counted, figures.expected_cash, reason
         _event(session, "shift.closed", now, {
             "shift_id": str(shift.id), "office": desk.office_code, "counter": desk.counter_code,
-            "closed_at": now.isoformat(), "closed_by": desk.username, "counts": counts, "counted": counted,
+            "closed_at": now.isoformat(), "closed_by": closed_by.username, "counts": counts, "counted": counted,
             "expected_cash": figures.expected_cash, "variance_reason": reason})
         audit.append(session, "shift.closed", str(shift.id), {
             "counted": counted, "expected": figures.expected_cash, "variance": variance,
-            **({"reason": reason} if reason else {})}, **audit.by(desk))
+            **({"reason": reason} if reason else {}), **({"approved_by": closer.username} if closer else {})},
+            **audit.by(desk))
         session.flush()
         closed = shift_figures(session, shift, desk.zone)
         uow.commit()
@@ -181,7 +199,7 @@ def find_shift(session: Session, shift_id: str) -> Shift:
 
 
 def open_shift_now(uow: UnitOfWork, desk: Desk) -> ShiftFigures | None:
-    """The desk user's open shift here with what it has taken so far (for the close)."""
+    """The shift `close_shift` would close, with what it has taken so far."""
     with uow:
-        shift = open_shift_of(uow.session, desk)
+        shift = _shift_to_close(uow.session, desk)
         return shift_figures(uow.session, shift, desk.zone) if shift is not None else None

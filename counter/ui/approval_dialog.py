@@ -8,9 +8,12 @@ itself by overriding them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from counter.errors import ApprovalRefused, CounterError
 from counter.services.approval import Approval
 from counter.ui.widgets import MUTED, FormDialog, button_row, cancel_button, font
 
@@ -91,3 +94,42 @@ class ApprovalDialog(FormDialog):
         self._set_busy(busy, (self.username, self.pin, self.ok_button, self.cancel_button),
                        QCoreApplication.translate("ApprovalDialog", "Memeriksa ...") if busy
                        else QCoreApplication.translate("ApprovalDialog", OK_TEXT))
+
+
+def approve_then(parent: FormDialog, runner, act: str, work: Callable[[Approval], object],  # noqa: ANN001
+                 done: Callable[[object], None], failed: Callable[[CounterError], None]) -> ApprovalDialog:
+    """Ask a supervisor for `act`, then run `work(approval)` on `runner`'s worker:
+    `done(result)` after it, with the approval closed; a wrong PIN is typed again
+    in the approval dialog; any other refusal closes it and goes to `failed`.
+    `parent.submitting` is set while the work runs; `parent.approval_dialog` is
+    the dialog while it is open."""
+    dialog = ApprovalDialog(act, parent)
+    parent.approval_dialog = dialog
+
+    def finished(result: object) -> None:
+        parent.submitting = False
+        dialog.accept()
+        done(result)
+
+    def refused(error: CounterError) -> None:
+        parent.submitting = False
+        if isinstance(error, ApprovalRefused):
+            dialog.refused(str(error))
+            return
+        dialog.set_busy(False)
+        dialog.reject()
+        failed(error)
+
+    def approved(given: Approval) -> None:
+        parent.submitting = True
+        runner.run(lambda: work(given), finished, refused)
+
+    def forget(_result: int) -> None:
+        if parent.approval_dialog is dialog:
+            parent.approval_dialog = None
+        dialog.deleteLater()
+
+    dialog.approved.connect(approved)
+    dialog.finished.connect(forget)
+    dialog.open()
+    return dialog

@@ -13,13 +13,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from counter.errors import ApprovalRefused, CounterError, InvalidInput
+from counter.errors import CounterError, InvalidInput
 from counter.rules.money import format_rupiah
 from counter.services import day_closing
 from counter.services.approval import Approval
 from counter.services.context import Desk
 from counter.services.day_figures import DayFigures
-from counter.ui.approval_dialog import ApprovalDialog
+from counter.ui.approval_dialog import ApprovalDialog, approve_then
 from counter.ui.pay_dialog import method_label
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import (
@@ -148,7 +148,8 @@ class DayCloseDialog(FormDialog):
 
     def confirm(self) -> None:
         """Ctrl+Enter: sign the day off (a supervisor's credential)."""
-        if self.submitting or self.figures is None or self.figures.closing is not None:
+        if (self.submitting or self.approval_dialog is not None or self.figures is None
+                or self.figures.closing is not None):
             return
         reason = " ".join(self.override.text().split())
         if self.pending and len(reason) < 5:
@@ -160,7 +161,7 @@ class DayCloseDialog(FormDialog):
                        lambda figures: self.show_day((figures, [])))
 
     def record_deposit(self) -> None:
-        if self.submitting or self.figures is None:
+        if self.submitting or self.approval_dialog is not None or self.figures is None:
             return
         try:
             amount = self.amount.value()
@@ -174,32 +175,11 @@ class DayCloseDialog(FormDialog):
                        lambda _deposit: self.load())
 
     def _approved(self, act: str, work: Callable[[Approval], object], done: Callable[[object], None]) -> None:
-        """Ask a supervisor, then run `work(approval)` on the worker; a wrong PIN is typed again."""
+        """Ask a supervisor, then run `work(approval)` on the worker."""
         self.error.hide()
-        dialog = ApprovalDialog(act, self)
-        self.approval_dialog = dialog
-
-        def finished(result: object) -> None:
-            dialog.accept()
-            self.submitting = False
-            done(result)
-
-        def refused(error: CounterError) -> None:
-            self.submitting = False
-            if isinstance(error, ApprovalRefused):
-                dialog.refused(str(error))
-                return
-            dialog.set_busy(False)
-            dialog.reject()
-            self._show_error(str(error), self.override if self.override.isVisible() else self.bank)
-
-        def approved(given: Approval) -> None:
-            self.submitting = True
-            self.runner.run(lambda: work(given), finished, refused)
-
-        dialog.approved.connect(approved)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
+        approve_then(
+            self, self.runner, act, work, done,
+            lambda error: self._show_error(str(error), self.override if self.override.isVisible() else self.bank))
 
     def save_reports(self) -> None:
         """The LPP and the closing report as PDFs in the data folder's reports/."""

@@ -15,6 +15,7 @@ from counter.rules.money import format_rupiah
 from counter.services import shifts
 from counter.services.context import Desk
 from counter.services.day_figures import ShiftFigures
+from counter.ui.approval_dialog import approve_then
 from counter.ui.pay_dialog import method_label
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import GOOD, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button
@@ -29,10 +30,11 @@ class ShiftCloseDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(620, parent)
         self.app, self.desk, self.runner, self.shift, self.limit = app, desk, runner, shift, variance_limit
+        self.approval_dialog = None  # asked when the shift is another cashier's
         self.setWindowTitle(self.tr("Tutup shift"))
 
         title = QLabel(self.tr("Tutup shift <b>{who}</b> di loket {counter}, {date}").format(
-            who=desk.full_name or desk.username, counter=shift.counter_code, date=f"{shift.business_date:%d-%m-%Y}"))
+            who=shift.cashier_name or shift.cashier, counter=shift.counter_code, date=f"{shift.business_date:%d-%m-%Y}"))
         title.setFont(font(14))
         taken = ", ".join(f"{method_label(t.label)} {t.count}× {format_rupiah(t.amount)}"
                           for t in shift.by_method) or self.tr("belum ada")
@@ -104,7 +106,7 @@ class ShiftCloseDialog(FormDialog):
         self.reason.setVisible(abs(variance) > self.limit or bool(self.reason.text()))
 
     def confirm(self) -> None:
-        if self.submitting:
+        if self.submitting or self.approval_dialog is not None:
             return
         variance = self.counted_total() - self.shift.expected_cash
         if abs(variance) > self.limit and len(" ".join(self.reason.text().split())) < 5:
@@ -112,8 +114,15 @@ class ShiftCloseDialog(FormDialog):
             self._show_error(self.tr("Selisih melebihi {limit}: tulis alasannya (minimal 5 huruf).").format(
                 limit=format_rupiah(self.limit)), self.reason)
             return
-        self.set_busy(True)
         app, desk, counts, reason, limit = self.app, self.desk, self.counts(), self.reason.text(), self.limit
+        if self.shift.cashier != desk.username:  # left open by another cashier: a supervisor closes it
+            self.error.hide()
+            approve_then(
+                self, self.runner, self.tr("Tutup shift {who}").format(who=self.shift.cashier),
+                lambda given: shifts.close_shift(app.uow(), desk, counts, reason, limit, given),
+                self._closed, self.refused)
+            return
+        self.set_busy(True)
         self.runner.run(lambda: shifts.close_shift(app.uow(), desk, counts, reason, limit), self._closed, self.refused)
 
     def _closed(self, shift: ShiftFigures) -> None:

@@ -42,62 +42,62 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="17"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="20"/>
         <source>Kepala unit mengetik sendiri nama pengguna dan PIN-nya.</source>
         <translation>The supervisor types their own user name and PIN.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="18"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="21"/>
         <source>Setujui [Enter]</source>
         <translation>Approve [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="25"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="28"/>
         <source>Persetujuan kepala unit</source>
         <translation>Supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="26"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="29"/>
         <source>&lt;b&gt;{act}&lt;/b&gt; perlu persetujuan kepala unit.</source>
         <translation>&lt;b&gt;{act}&lt;/b&gt; needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="28"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="31"/>
         <source>Nama pengguna kepala unit</source>
         <translation>Supervisor&apos;s user name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="29"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="32"/>
         <source>PIN kepala unit</source>
         <translation>Supervisor&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="30"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="33"/>
         <source>Isi nama pengguna kepala unit.</source>
         <translation>Enter the supervisor&apos;s user name.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="31"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="34"/>
         <source>Isi PIN kepala unit.</source>
         <translation>Enter the supervisor&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="54"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="57"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="55"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="58"/>
         <source>&amp;PIN</source>
         <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="58"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="61"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="92"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="95"/>
         <source>Memeriksa ...</source>
         <translation>Checking ...</translation>
     </message>
@@ -663,22 +663,22 @@ or search a name / address in the Search field [F2].</translation>
         <translation>&lt;br&gt;Deposit {amount} to {bank}, slip {ref}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="155"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="156"/>
         <source>Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf).</source>
         <translation>Write why the day is closed although incomplete (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="158"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="159"/>
         <source>Tutup hari {date}</source>
         <translation>Close day {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="172"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="173"/>
         <source>Setoran {amount}</source>
         <translation>Deposit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="222"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="202"/>
         <source>Laporan disimpan di {folder}</source>
         <translation>Reports saved in {folder}</translation>
     </message>
@@ -739,27 +739,27 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Printer: no receipt to print again yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="65"/>
+        <location filename="../../counter/ui/printing.py" line="67"/>
         <source>Cetak ulang [F8]</source>
         <translation>Print again [F8]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="66"/>
+        <location filename="../../counter/ui/printing.py" line="68"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="193"/>
+        <location filename="../../counter/ui/printing.py" line="197"/>
         <source> ({n} struk)</source>
         <translation> ({n} receipts)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="196"/>
+        <location filename="../../counter/ui/printing.py" line="200"/>
         <source>Pembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF.</source>
         <translation>The payment stays saved. F8: print again; or save as PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="201"/>
+        <location filename="../../counter/ui/printing.py" line="205"/>
         <source>Struk tercetak.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -1115,47 +1115,47 @@ or search a name / address in the Search field [F2].</translation>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="534"/>
+        <location filename="../../counter/ui/main_window.py" line="535"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="546"/>
+        <location filename="../../counter/ui/main_window.py" line="547"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="548"/>
+        <location filename="../../counter/ui/main_window.py" line="549"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="549"/>
+        <location filename="../../counter/ui/main_window.py" line="550"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="708"/>
+        <location filename="../../counter/ui/main_window.py" line="710"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="711"/>
+        <location filename="../../counter/ui/main_window.py" line="713"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="733"/>
+        <location filename="../../counter/ui/main_window.py" line="735"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="735"/>
+        <location filename="../../counter/ui/main_window.py" line="737"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="758"/>
+        <location filename="../../counter/ui/main_window.py" line="760"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -1866,62 +1866,58 @@ kepala unit</source>
 <context>
     <name>ReceiptsModel</name>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="51"/>
+        <location filename="../../counter/ui/void_dialog.py" line="52"/>
         <source>No. struk</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="52"/>
+        <location filename="../../counter/ui/void_dialog.py" line="53"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="53"/>
+        <location filename="../../counter/ui/void_dialog.py" line="54"/>
         <source>Pelanggan</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="54"/>
+        <location filename="../../counter/ui/void_dialog.py" line="55"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="55"/>
+        <location filename="../../counter/ui/void_dialog.py" line="56"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="56"/>
+        <location filename="../../counter/ui/void_dialog.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="60"/>
         <source>Tunai</source>
-        <translation>Cash</translation>
+        <translation type="vanished">Cash</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="61"/>
         <source>Transfer bank</source>
-        <translation>Bank transfer</translation>
+        <translation type="vanished">Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="62"/>
         <source>QRIS</source>
-        <translation>QRIS</translation>
+        <translation type="vanished">QRIS</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="63"/>
         <source>Kartu debit</source>
-        <translation>Debit card</translation>
+        <translation type="vanished">Debit card</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="65"/>
+        <location filename="../../counter/ui/void_dialog.py" line="60"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="66"/>
+        <location filename="../../counter/ui/void_dialog.py" line="61"/>
         <source>Struk ini sudah dibatalkan; tidak bisa dipilih.</source>
         <translation>This receipt is void already; it cannot be chosen.</translation>
     </message>
@@ -2654,27 +2650,27 @@ kepala unit</source>
 <context>
     <name>ShiftCloseDialog</name>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="22"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="23"/>
         <source>Tutup shift [Ctrl+Enter]</source>
         <translation>Close shift [Ctrl+Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="32"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="34"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="34"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="36"/>
         <source>Tutup shift &lt;b&gt;{who}&lt;/b&gt; di loket {counter}, {date}</source>
         <translation>Close the shift of &lt;b&gt;{who}&lt;/b&gt; at counter {counter}, {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="38"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="40"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/shift_close_dialog.py" line="39"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="41"/>
         <source>{n} struk ({taken}); {voids} batal.</source>
         <translation>
             <numerusform>{n} receipt ({taken}); {voids} void.</numerusform>
@@ -2682,72 +2678,77 @@ kepala unit</source>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="52"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="54"/>
         <source>Koin {amount}</source>
         <translation>Coin {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="52"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="54"/>
         <source>Uang kertas {amount}</source>
         <translation>Note {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="69"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="71"/>
         <source>Seharusnya di laci: {amount}</source>
         <translation>Should be in the drawer: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="70"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="72"/>
         <source>Modal awal {float} + tunai diterima {cash} - kembalian {change}</source>
         <translation>Opening float {float} + cash received {cash} - change {change}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="75"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="77"/>
         <source>Alasan selisih (wajib bila selisih lebih dari {limit})</source>
         <translation>Reason for the difference (required above {limit})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="77"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="79"/>
         <source>Alasan selisih</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="79"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="81"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="96"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
         <source>Dihitung: {amount}</source>
         <translation>Counted: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="100"/>
         <source>Selisih: PAS</source>
         <translation>Difference: EXACT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="100"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="102"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="100"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="102"/>
         <source>LEBIH</source>
         <translation>OVER</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="101"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="103"/>
         <source>Selisih: {word} {amount}</source>
         <translation>Difference: {word} {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="112"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="114"/>
         <source>Selisih melebihi {limit}: tulis alasannya (minimal 5 huruf).</source>
         <translation>The difference is over {limit}: write the reason (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="130"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="121"/>
+        <source>Tutup shift {who}</source>
+        <translation>Closing {who}'s shift</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="139"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -2877,33 +2878,33 @@ kepala unit</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter/ui/app.py" line="70"/>
+        <location filename="../../counter/ui/app.py" line="76"/>
         <source>Loket Pembayaran Rekening Air</source>
         <translation>Water Bill Payment Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="80"/>
+        <location filename="../../counter/ui/app.py" line="86"/>
         <source>Membuat data demo: {n} pelanggan (sekali saja) ...</source>
         <translation>Making demo data: {n} customers (only once) ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="84"/>
-        <location filename="../../counter/ui/app.py" line="129"/>
+        <location filename="../../counter/ui/app.py" line="90"/>
+        <location filename="../../counter/ui/app.py" line="135"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="112"/>
+        <location filename="../../counter/ui/app.py" line="118"/>
         <source>Menarik data dari pusat: {table} ({done} dari {total})</source>
         <translation>Pulling data from central: {table} ({done} of {total})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="126"/>
+        <location filename="../../counter/ui/app.py" line="132"/>
         <source>Menghubungi pusat ...</source>
         <translation>Contacting central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="166"/>
+        <location filename="../../counter/ui/app.py" line="172"/>
         <source>Loket tidak bisa dibuka</source>
         <translation>The desk cannot be opened</translation>
     </message>
@@ -2944,113 +2945,113 @@ kepala unit</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="40"/>
+        <location filename="../../counter/ui/void_dialog.py" line="41"/>
         <source>Batalkan struk [Enter]</source>
         <translation>Void receipt [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="181"/>
+        <location filename="../../counter/ui/void_dialog.py" line="176"/>
         <source>Pembatalan pembayaran</source>
         <translation>Void a payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="183"/>
+        <location filename="../../counter/ui/void_dialog.py" line="178"/>
         <source>Batalkan pembayaran yang diterima &lt;b&gt;hari ini&lt;/b&gt;</source>
         <translation>Void a payment taken &lt;b&gt;today&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="185"/>
+        <location filename="../../counter/ui/void_dialog.py" line="180"/>
         <source>Rekening yang dibayar kembali menjadi tunggakan. Perlu alasan dan persetujuan kepala unit. Pembayaran hari lain: ajukan koreksi ke kantor cabang.</source>
         <translation>The bills it paid are owed again. A reason and the supervisor&apos;s approval are needed. A payment of another day: ask the branch office for a correction.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="205"/>
+        <location filename="../../counter/ui/void_dialog.py" line="200"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="217"/>
+        <location filename="../../counter/ui/void_dialog.py" line="212"/>
         <source>Struk &amp;hari ini di loket {counter}</source>
         <translation>&amp;Today&apos;s receipts at counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="220"/>
+        <location filename="../../counter/ui/void_dialog.py" line="215"/>
         <source>↑↓ pilih struk  |  Enter: lanjut ke alasan</source>
         <translation>↑↓ choose a receipt  |  Enter: on to the reason</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="222"/>
+        <location filename="../../counter/ui/void_dialog.py" line="217"/>
         <source>Memuat struk hari ini ...</source>
         <translation>Loading today&apos;s receipts ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="238"/>
+        <location filename="../../counter/ui/void_dialog.py" line="233"/>
         <source>ketik atau pindai no. struk, atau pilih di daftar (↓)</source>
         <translation>type or scan the receipt no., or choose from the list (↓)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="239"/>
+        <location filename="../../counter/ui/void_dialog.py" line="234"/>
         <source>Nomor struk</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="246"/>
+        <location filename="../../counter/ui/void_dialog.py" line="241"/>
         <source>mis. salah pelanggan, uang palsu, salah bulan</source>
         <translation>e.g. wrong customer, counterfeit money, wrong month</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="247"/>
+        <location filename="../../counter/ui/void_dialog.py" line="242"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="251"/>
+        <location filename="../../counter/ui/void_dialog.py" line="246"/>
         <source>No. &amp;struk</source>
         <translation>Receipt &amp;no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="251"/>
+        <location filename="../../counter/ui/void_dialog.py" line="246"/>
         <source>&amp;Alasan</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="257"/>
+        <location filename="../../counter/ui/void_dialog.py" line="252"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="270"/>
+        <location filename="../../counter/ui/void_dialog.py" line="265"/>
         <source>Belum ada pembayaran hari ini di loket ini.</source>
         <translation>No payments at this counter today yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="287"/>
+        <location filename="../../counter/ui/void_dialog.py" line="282"/>
         <source>Daftar struk tidak terbaca: {error}</source>
         <translation>The list of receipts could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="346"/>
-        <location filename="../../counter/ui/void_dialog.py" line="355"/>
+        <location filename="../../counter/ui/void_dialog.py" line="341"/>
+        <location filename="../../counter/ui/void_dialog.py" line="350"/>
         <source>Isi nomor struk yang dibatalkan.</source>
         <translation>Enter the number of the receipt to void.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="359"/>
+        <location filename="../../counter/ui/void_dialog.py" line="354"/>
         <source>Struk {receipt} sudah dibatalkan.</source>
         <translation>Receipt {receipt} is void already.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="363"/>
+        <location filename="../../counter/ui/void_dialog.py" line="358"/>
         <source>Tulis alasan pembatalan ({low}-{high} huruf).</source>
         <translation>Write the reason for voiding ({low}-{high} characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="367"/>
+        <location filename="../../counter/ui/void_dialog.py" line="362"/>
         <source>Pembatalan struk {receipt}</source>
         <translation>Voiding receipt {receipt}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="402"/>
+        <location filename="../../counter/ui/void_dialog.py" line="397"/>
         <source>Membatalkan ...</source>
         <translation>Voiding ...</translation>
     </message>

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter.errors import ApprovalRefused, InvalidInput, PaymentRefused
-from counter.models import AuditRecord, DayClosing, Deposit, OutboxEvent, Shift
+from counter.models import AuditRecord, DayClosing, Deposit, OutboxEvent, Shift, User
 from counter.services.billing import quote
 from counter.services.day_closing import close_day, read_day, record_deposit
 from counter.services.payment import pay
@@ -217,3 +217,21 @@ def test_two_sign_offs_at_once_central_keeps_the_first_and_both_counters_agree(a
         with engine.connect() as connection:
             assert connection.execute(select(DayClosing.closed_at)).scalars().all() == [
                 first.closing.closed_at.astimezone(dt.timezone.utc)]
+
+
+def test_a_shift_left_open_by_another_cashier_is_closed_with_a_supervisor(app):
+    first = desk_at(app)
+    open_shift(app.uow(), first, 100_000)
+    with app.uow() as uow:
+        kasir2 = uow.session.scalar(select(User.id).where(User.username == "kasir2"))
+    tomorrow = dataclasses.replace(first, user_id=kasir2, username="kasir2",
+                                   clock=clock_at(AS_OF + dt.timedelta(days=1)))
+    with pytest.raises(PaymentRefused, match="masih punya shift"):
+        open_shift(app.uow(), tomorrow, 50_000)
+    with pytest.raises(ApprovalRefused, match="perlu persetujuan"):
+        close_shift(app.uow(), tomorrow, {"100000": 1})
+    with app.uow() as uow:
+        assert uow.session.scalar(select(Shift.status)) == "open"
+    closed = close_shift(app.uow(), tomorrow, {"100000": 1}, approval=SUPERVISOR)
+    assert (closed.cashier, closed.closed_by, closed.variance) == ("kasir1", "kepala", 0)
+    open_shift(app.uow(), tomorrow, 50_000)  # the counter takes money again

@@ -97,3 +97,42 @@ def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # n
     assert (amount, bank) == (dialog.figures.cash_total, "Bank NTT")
     assert not dialog.deposit_form.isVisible()
     QApplication.processEvents()
+
+
+def test_f12_closes_a_shift_another_cashier_left_open_with_a_supervisor(qtbot, app, desk, messages):
+    import dataclasses
+
+    from counter.models import User
+    from counter.ui.main_window import MainWindow
+    from tests.ui.desk_helpers import show
+
+    open_shift(app.uow(), desk, 100_000)  # kasir1's, never closed
+    with app.uow() as uow:
+        kasir2 = uow.session.scalar(select(User.id).where(User.username == "kasir2"))
+    window = show(qtbot, MainWindow(app, dataclasses.replace(desk, user_id=kasir2, username="kasir2")))
+    try:
+        press(qtbot, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: window.cash_closing.dialog is not None, timeout=5000)
+        dialog = window.cash_closing.dialog
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+        assert dialog.shift.cashier == "kasir1"
+        fill_counts(dialog, 100_000)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: dialog.approval_dialog is not None and dialog.approval_dialog.isVisible(), timeout=3000)
+        approval = dialog.approval_dialog
+        approval.username.setText("kepala")
+        approval.pin.setText("0000")  # wrong: typed again, nothing closed
+        approval.confirm()
+        qtbot.waitUntil(lambda: approval.error.isVisible(), timeout=5000)
+        with app.uow() as uow:
+            assert uow.session.scalar(select(Shift.status)) == "open"
+        approval.pin.setText(DEMO_PIN)
+        approval.confirm()
+        qtbot.waitUntil(lambda: window.cash_closing.dialog is None, timeout=5000)
+        with app.uow() as uow:
+            status, closed_by = uow.session.execute(select(Shift.status, Shift.closed_by)).one()
+            assert status == "closed" and closed_by == uow.session.scalar(
+                select(User.id).where(User.username == "kepala"))
+    finally:
+        window.close()
+        window.runner.wait()
