@@ -18,6 +18,8 @@ from counter.models import (
     Conflict, Counter, Customer, DayClosing, Deposit as DepositRow, InboxEvent, InstalmentPlan, Office, Payment,
     PaymentLine, Shift, TariffGroup, User,
 )
+from counter.errors import NotFound
+from counter.models.sync import EVENT_OUTCOMES
 from counter.rules.period import span_label
 from counter.services.day_figures import (
     Closing, Components, ConflictRow, CounterSync, DayFigures, Deposit, ReceiptRow, Tally, VoidRow,
@@ -95,8 +97,9 @@ def _waiting(session: Session, office: Office, day: dt.date, zone: ZoneInfo) -> 
     i = InboxEvent.__table__
     pending = dict(session.execute(select(i.c.counter, func.count()).where(
         i.c.status == "pending", i.c.office == office.code).group_by(i.c.counter)).all())
-    last = dict(session.execute(select(i.c.counter, func.max(i.c.received_at)).where(
-        i.c.office == office.code, i.c.received_at >= start).group_by(i.c.counter)).all())
+    last = dict(session.execute(select(i.c.counter, func.max(i.c.received_at)).where(  # today's rows, by index
+        i.c.status.in_(("pending", *EVENT_OUTCOMES)), i.c.received_at >= start, i.c.office == office.code)
+        .group_by(i.c.counter)).all())
     s = Shift.__table__
     open_shifts = dict(session.execute(select(s.c.counter_id, func.count()).where(
         s.c.office_id == office.id, s.c.status == "open", s.c.business_date <= day).group_by(s.c.counter_id)).all())
@@ -134,8 +137,6 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
     the late section."""
     office = session.scalars(select(Office).where(Office.code == office_code)).first()
     if office is None:
-        from counter.errors import NotFound
-
         raise NotFound(f"Kantor {office_code!r} tidak dikenal.")
     closing = closing or session.scalars(select(DayClosing).where(
         DayClosing.office_id == office.id, DayClosing.business_date == day)).first()
