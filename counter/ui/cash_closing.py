@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from counter.rules.money import format_rupiah
 from counter.services import shifts
 from counter.services.day_figures import ShiftFigures
 from counter.services.shift_report import deliver_z_report
@@ -50,16 +51,16 @@ class CashClosing(QObject):
         w = self.window
         w.set_shift(None)
         variance = shift.variance or 0
-        w.banner.show_message(self.tr("<b>Shift ditutup.</b> Selisih kas {amount}. Mencetak laporan Z ...").format(
-            amount=self.tr("PAS") if variance == 0 else f"{'-' if variance < 0 else '+'}Rp {abs(variance):,}".replace(",", ".")),
-            "info")
+        amount = self.tr("PAS") if variance == 0 else ("-" if variance < 0 else "+") + format_rupiah(abs(variance))
+        closed = self.tr("<b>Shift ditutup.</b> Selisih kas {amount}.").format(amount=amount)
+        w.banner.show_message(closed + " " + self.tr("Mencetak laporan Z ..."), "info")
         config = w.app.config
         printer, folder = dataclasses.asdict(config.printer), Path(config.store.data_dir) / "reports"
         w.runner.run(lambda: deliver_z_report(shift, printer, folder),
-                     lambda said: w.banner.show_message(self.tr("<b>Shift ditutup.</b> {said}").format(said=said), "info"),
+                     lambda said: w.banner.show_message(f"{closed} {said}", "info"),
                      lambda error: w.banner.show_message(
-                         self.tr("Shift ditutup, tetapi laporan Z gagal: {error}").format(error=error), "error"))
-        w._shift_read(None)  # offer a new shift (Esc: not now)
+                         closed + " " + self.tr("Laporan Z gagal: {error}").format(error=error), "error"))
+        w.offer_shift()  # a new shift (Esc: not now)
 
     def close_day(self) -> None:
         """F11: the office day, read from central."""

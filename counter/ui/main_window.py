@@ -343,6 +343,10 @@ class MainWindow(QMainWindow):
         self.shift_dialog = dialog
         dialog.open()
 
+    def offer_shift(self) -> None:
+        """Ask for a new shift's float (after a shift is closed)."""
+        self._shift_read(None)
+
     def _shift_closed(self, dialog: ShiftDialog) -> None:
         if self.shift_dialog is dialog:
             self.shift_dialog = None

@@ -148,14 +148,28 @@
 <context>
     <name>CashClosing</name>
     <message>
-        <location filename="../../counter/ui/cash_closing.py" line="41"/>
+        <location filename="../../counter/ui/cash_closing.py" line="42"/>
         <source>Tidak ada shift terbuka di loket ini untuk ditutup.</source>
         <translation>There is no open shift at this counter to close.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/cash_closing.py" line="53"/>
+        <location filename="../../counter/ui/cash_closing.py" line="55"/>
+        <source>&lt;b&gt;Shift ditutup.&lt;/b&gt; Selisih kas {amount}.</source>
+        <translation>&lt;b&gt;Shift closed.&lt;/b&gt; Cash difference {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/cash_closing.py" line="56"/>
+        <source>Mencetak laporan Z ...</source>
+        <translation>Printing the Z report ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/cash_closing.py" line="62"/>
+        <source>Laporan Z gagal: {error}</source>
+        <translation>Z report failed: {error}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Shift ditutup.&lt;/b&gt; Selisih kas {amount}. Mencetak laporan Z ...</source>
-        <translation>&lt;b&gt;Shift closed.&lt;/b&gt; Cash difference {amount}. Printing the Z report ...</translation>
+        <translation type="vanished">&lt;b&gt;Shift closed.&lt;/b&gt; Cash difference {amount}. Printing the Z report ...</translation>
     </message>
     <message>
         <location filename="../../counter/ui/cash_closing.py" line="54"/>
@@ -163,17 +177,15 @@
         <translation>EXACT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/cash_closing.py" line="59"/>
         <source>&lt;b&gt;Shift ditutup.&lt;/b&gt; {said}</source>
-        <translation>&lt;b&gt;Shift closed.&lt;/b&gt; {said}</translation>
+        <translation type="vanished">&lt;b&gt;Shift closed.&lt;/b&gt; {said}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/cash_closing.py" line="61"/>
         <source>Shift ditutup, tetapi laporan Z gagal: {error}</source>
-        <translation>Shift closed, but the Z report failed: {error}</translation>
+        <translation type="vanished">Shift closed, but the Z report failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/cash_closing.py" line="70"/>
+        <location filename="../../counter/ui/cash_closing.py" line="71"/>
         <source>Tutup hari dilakukan kepala unit atau kasir dengan persetujuannya.</source>
         <translation>The day is closed by the supervisor, or by a cashier with the supervisor&apos;s approval.</translation>
     </message>
@@ -1100,62 +1112,62 @@ or search a name / address in the Search field [F2].</translation>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="403"/>
+        <location filename="../../counter/ui/main_window.py" line="407"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="412"/>
+        <location filename="../../counter/ui/main_window.py" line="416"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="442"/>
+        <location filename="../../counter/ui/main_window.py" line="446"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="535"/>
+        <location filename="../../counter/ui/main_window.py" line="539"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="547"/>
+        <location filename="../../counter/ui/main_window.py" line="551"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="549"/>
+        <location filename="../../counter/ui/main_window.py" line="553"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="550"/>
+        <location filename="../../counter/ui/main_window.py" line="554"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="710"/>
+        <location filename="../../counter/ui/main_window.py" line="714"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="713"/>
+        <location filename="../../counter/ui/main_window.py" line="717"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="735"/>
+        <location filename="../../counter/ui/main_window.py" line="739"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="737"/>
+        <location filename="../../counter/ui/main_window.py" line="741"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="760"/>
+        <location filename="../../counter/ui/main_window.py" line="764"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -2745,7 +2757,7 @@ kepala unit</source>
     <message>
         <location filename="../../counter/ui/shift_close_dialog.py" line="121"/>
         <source>Tutup shift {who}</source>
-        <translation>Closing {who}'s shift</translation>
+        <translation>Closing {who}&apos;s shift</translation>
     </message>
     <message>
         <location filename="../../counter/ui/shift_close_dialog.py" line="139"/>

@@ -51,6 +51,8 @@ def test_f12_counts_the_drawer_closes_the_shift_and_saves_the_z_report(qtbot, ap
     qtbot.waitUntil(lambda: any(folder.glob("z-*.txt")), timeout=5000)
     text = next(folder.glob("z-*.txt")).read_text(encoding="utf-8")
     assert "L01" in text and "kasir1" in text
+    qtbot.waitUntil(lambda: "disimpan" in window.banner.text(), timeout=5000)
+    assert "Selisih kas PAS" in window.banner.text()  # the variance stays said with where the report went
     qtbot.waitUntil(lambda: window.shift_dialog is not None, timeout=5000)  # a new shift is offered
 
 
