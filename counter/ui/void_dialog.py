@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from counter.errors import ApprovalRefused, CounterError
+from counter.errors import CounterError
 from counter.rules.money import format_rupiah
 from counter.services import voids
-from counter.services.approval import Approval
 from counter.services.context import Desk
 from counter.services.receipt_list import ReceiptLine, receipts_today
 from counter.services.voids import Voided
-from counter.ui.approval_dialog import ApprovalDialog
+from counter.ui.approval_dialog import ApprovalDialog, approve_then
 from counter.ui.pay_dialog import method_label
 from counter.ui.table_models import _LEFT, _Index
 from counter.ui.tasks import TaskRunner
@@ -359,38 +358,14 @@ class VoidDialog(FormDialog):
                 low=REASON_MIN, high=REASON_MAX), self.reason)
             return
         self.error.hide()
-        dialog = ApprovalDialog(self.tr("Pembatalan struk {receipt}").format(receipt=receipt_no), self)
-        dialog.approved.connect(lambda given: self._void(dialog, receipt_no, reason, given))
-        dialog.finished.connect(lambda _result: self._approval_closed(dialog))
-        self.approval_dialog = dialog
-        dialog.open()
-
-    def _void(self, dialog: ApprovalDialog, receipt_no: str, reason: str, given: Approval) -> None:
-        self.set_busy(True)
         app, desk = self.app, self.desk
-        self.runner.run(lambda: voids.void_payment(app.uow(), desk, receipt_no, reason, given),
-                        lambda done: self._done(dialog, done), lambda error: self._refused(dialog, error))
+        approve_then(self, self.runner, self.tr("Pembatalan struk {receipt}").format(receipt=receipt_no),
+                     lambda given: voids.void_payment(app.uow(), desk, receipt_no, reason, given),
+                     self._done, lambda error: self._show_error(str(error), self.receipt))
 
-    def _done(self, dialog: ApprovalDialog, done: Voided) -> None:
-        self.set_busy(False)
-        dialog.set_busy(False)
-        dialog.accept()
+    def _done(self, done: Voided) -> None:
         self.voided.emit(done)
         self.accept()
-
-    def _refused(self, dialog: ApprovalDialog, error: CounterError) -> None:
-        self.set_busy(False)
-        if isinstance(error, ApprovalRefused):
-            dialog.refused(str(error))  # the supervisor types the PIN again
-            return
-        dialog.set_busy(False)
-        dialog.reject()
-        self._show_error(str(error), self.receipt)
-
-    def _approval_closed(self, dialog: ApprovalDialog) -> None:
-        if self.approval_dialog is dialog:
-            self.approval_dialog = None
-        dialog.deleteLater()
 
     def set_busy(self, busy: bool) -> None:
         self._set_busy(busy, (self.table, self.receipt, self.reason, self.ok_button, self.cancel_button),
