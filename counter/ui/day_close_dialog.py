@@ -9,9 +9,9 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from counter.errors import CounterError, InvalidInput
 from counter.rules.money import format_rupiah
@@ -46,9 +46,19 @@ class DayCloseDialog(FormDialog):
         self.approval_dialog: ApprovalDialog | None = None
         self.setWindowTitle(self.tr("Tutup hari"))
 
-        self.title = QLabel(self.tr("Tutup hari kantor {office}, {date}").format(
-            office=desk.office_code, date=f"{self.day:%d-%m-%Y}"))
+        self.title = QLabel(self.tr("Tutup hari kantor {office}").format(office=desk.office_code))
         self.title.setFont(font(15, bold=True))
+        self.date = QDateEdit(QDate(self.day.year, self.day.month, self.day.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.date.setMaximumDate(self.date.date())  # a day not yet begun is not closed
+        self.date.setFont(font(15, bold=True))
+        self.date.setAccessibleName(self.tr("Tanggal yang ditutup"))
+        self.date.dateChanged.connect(self._day_changed)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.date)
+        heading.addStretch(1)
         self.state = QLabel(self.tr("Membaca data semua loket dari pusat ..."))
         self.state.setFont(font(12, bold=True))
         self.body = QLabel()
@@ -79,7 +89,7 @@ class DayCloseDialog(FormDialog):
         self.cancel_button = cancel_button(self.tr("Tutup [Esc]"), self.reject)
         self.ok_button = primary_button(CLOSE_TEXT, self.confirm)
         self.keys = [QShortcut(QKeySequence(keys), self, self.confirm) for keys in ("Ctrl+Return", "Ctrl+Enter")]
-        self._lay_out(self.title, self.state, self.body, self.blocking, self.override, self.deposit_form,
+        self._lay_out(heading, self.state, self.body, self.blocking, self.override, self.deposit_form,
                       self.error, button_row(self.cancel_button, self.report_button, self.deposit_button, self.ok_button))
         for widget in (self.override, self.deposit_form, self.deposit_button, self.report_button, self.ok_button,
                        self.blocking):
@@ -101,6 +111,18 @@ class DayCloseDialog(FormDialog):
 
         self.runner.run(read, self.show_day, self._read_failed, tag="day")
 
+    def _day_changed(self, date: QDate) -> None:
+        """Another day (yesterday's, closed the next morning): read it afresh."""
+        self.day = dt.date(date.year(), date.month(), date.day())
+        self.figures, self.pending = None, []
+        self.state.setText(self.tr("Membaca data semua loket dari pusat ..."))
+        self.state.setStyleSheet("")
+        self.body.clear()
+        for widget in (self.override, self.deposit_form, self.deposit_button, self.report_button, self.ok_button,
+                       self.blocking, self.error):
+            widget.hide()
+        self.load()
+
     def _read_failed(self, error: CounterError) -> None:
         self.state.setText(str(error))
         self.state.setStyleSheet(f"color: {SHORTFALL};")
@@ -111,10 +133,11 @@ class DayCloseDialog(FormDialog):
         if figures.closing:
             c = figures.closing
             self.state.setText(self.tr("DITUTUP {time} oleh {who}").format(
-                time=f"{c.closed_at.astimezone(self.desk.zone):%H:%M}", who=c.closed_by))
+                time=f"{c.closed_at.astimezone(self.desk.zone):%d-%m-%Y %H:%M}", who=c.closed_by))
             self.state.setStyleSheet(f"color: {GOOD};")
         else:
             self.state.setText(self.tr("BELUM DITUTUP"))
+            self.state.setStyleSheet("")
         total = self.tr("{n} struk, total <b>{total}</b>, tunai <b>{cash}</b>", "", figures.count).format(
             n=figures.count, total=format_rupiah(figures.total), cash=format_rupiah(figures.cash_total))
         counters = [(t.label, str(t.count), format_rupiah(t.amount)) for t in figures.by_counter]

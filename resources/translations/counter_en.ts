@@ -584,67 +584,77 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Close day</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="49"/>
         <source>Tutup hari kantor {office}, {date}</source>
-        <translation>Close the day of office {office}, {date}</translation>
+        <translation type="vanished">Close the day of office {office}, {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="52"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="49"/>
+        <source>Tutup hari kantor {office}</source>
+        <translation>Closing the day of office {office}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="56"/>
+        <source>Tanggal yang ditutup</source>
+        <translation>Day to close</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="62"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="118"/>
         <source>Membaca data semua loket dari pusat ...</source>
         <translation>Reading every counter&apos;s data from central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="62"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="72"/>
         <source>Alasan menutup walau belum lengkap (minimal 5 huruf)</source>
         <translation>Reason to close although incomplete (at least 5 characters)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="63"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="73"/>
         <source>Alasan pengecualian</source>
         <translation>Reason for the exception</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="73"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="83"/>
         <source>Jumlah setoran (Rp)</source>
         <translation>Deposit amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="74"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="84"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="75"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="85"/>
         <source>No. bukti setoran</source>
         <translation>Deposit slip no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="78"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="88"/>
         <source>Simpan laporan PDF</source>
         <translation>Save PDF reports</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="79"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="89"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="93"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="103"/>
         <source>Pusat belum tersambung: tutup hari perlu data semua loket dari pusat.</source>
         <translation>Central is not connected: closing the day needs every counter&apos;s data from central.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="113"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="135"/>
         <source>DITUTUP {time} oleh {who}</source>
         <translation>CLOSED {time} by {who}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="117"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="139"/>
         <source>BELUM DITUTUP</source>
         <translation>NOT CLOSED YET</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="118"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="141"/>
         <source>{n} struk, total &lt;b&gt;{total}&lt;/b&gt;, tunai &lt;b&gt;{cash}&lt;/b&gt;</source>
         <translation>
             <numerusform>{n} receipt, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</numerusform>
@@ -652,12 +662,12 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="122"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="145"/>
         <source>BUKA</source>
         <translation>OPEN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="124"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="147"/>
         <source>&lt;br&gt;&lt;b&gt;{n} struk diterima setelah tutup hari&lt;/b&gt; (di luar angka yang ditandatangani).</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;b&gt;{n} receipt arrived after the day was closed&lt;/b&gt; (outside the signed figures).</numerusform>
@@ -665,32 +675,32 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="131"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="154"/>
         <source>Belum lengkap: {what}.</source>
         <translation>Not complete: {what}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="144"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="167"/>
         <source>&lt;br&gt;Setoran {amount} ke {bank}, bukti {ref}.</source>
         <translation>&lt;br&gt;Deposit {amount} to {bank}, slip {ref}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="156"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="179"/>
         <source>Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf).</source>
         <translation>Write why the day is closed although incomplete (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="159"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="182"/>
         <source>Tutup hari {date}</source>
         <translation>Close day {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="173"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="196"/>
         <source>Setoran {amount}</source>
         <translation>Deposit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="202"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="225"/>
         <source>Laporan disimpan di {folder}</source>
         <translation>Reports saved in {folder}</translation>
     </message>
@@ -1878,32 +1888,32 @@ kepala unit</source>
 <context>
     <name>ReceiptsModel</name>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="52"/>
+        <location filename="../../counter/ui/void_dialog.py" line="51"/>
         <source>No. struk</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="53"/>
+        <location filename="../../counter/ui/void_dialog.py" line="52"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="54"/>
+        <location filename="../../counter/ui/void_dialog.py" line="53"/>
         <source>Pelanggan</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="55"/>
+        <location filename="../../counter/ui/void_dialog.py" line="54"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="56"/>
+        <location filename="../../counter/ui/void_dialog.py" line="55"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="57"/>
+        <location filename="../../counter/ui/void_dialog.py" line="56"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1924,12 +1934,12 @@ kepala unit</source>
         <translation type="vanished">Debit card</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="60"/>
+        <location filename="../../counter/ui/void_dialog.py" line="59"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="61"/>
+        <location filename="../../counter/ui/void_dialog.py" line="60"/>
         <source>Struk ini sudah dibatalkan; tidak bisa dipilih.</source>
         <translation>This receipt is void already; it cannot be chosen.</translation>
     </message>
@@ -2957,103 +2967,103 @@ kepala unit</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="41"/>
+        <location filename="../../counter/ui/void_dialog.py" line="40"/>
         <source>Batalkan struk [Enter]</source>
         <translation>Void receipt [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="176"/>
+        <location filename="../../counter/ui/void_dialog.py" line="175"/>
         <source>Pembatalan pembayaran</source>
         <translation>Void a payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="178"/>
+        <location filename="../../counter/ui/void_dialog.py" line="177"/>
         <source>Batalkan pembayaran yang diterima &lt;b&gt;hari ini&lt;/b&gt;</source>
         <translation>Void a payment taken &lt;b&gt;today&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="180"/>
+        <location filename="../../counter/ui/void_dialog.py" line="179"/>
         <source>Rekening yang dibayar kembali menjadi tunggakan. Perlu alasan dan persetujuan kepala unit. Pembayaran hari lain: ajukan koreksi ke kantor cabang.</source>
         <translation>The bills it paid are owed again. A reason and the supervisor&apos;s approval are needed. A payment of another day: ask the branch office for a correction.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="200"/>
+        <location filename="../../counter/ui/void_dialog.py" line="199"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="212"/>
+        <location filename="../../counter/ui/void_dialog.py" line="211"/>
         <source>Struk &amp;hari ini di loket {counter}</source>
         <translation>&amp;Today&apos;s receipts at counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="215"/>
+        <location filename="../../counter/ui/void_dialog.py" line="214"/>
         <source>↑↓ pilih struk  |  Enter: lanjut ke alasan</source>
         <translation>↑↓ choose a receipt  |  Enter: on to the reason</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="217"/>
+        <location filename="../../counter/ui/void_dialog.py" line="216"/>
         <source>Memuat struk hari ini ...</source>
         <translation>Loading today&apos;s receipts ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="233"/>
+        <location filename="../../counter/ui/void_dialog.py" line="232"/>
         <source>ketik atau pindai no. struk, atau pilih di daftar (↓)</source>
         <translation>type or scan the receipt no., or choose from the list (↓)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="234"/>
+        <location filename="../../counter/ui/void_dialog.py" line="233"/>
         <source>Nomor struk</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="241"/>
+        <location filename="../../counter/ui/void_dialog.py" line="240"/>
         <source>mis. salah pelanggan, uang palsu, salah bulan</source>
         <translation>e.g. wrong customer, counterfeit money, wrong month</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="242"/>
+        <location filename="../../counter/ui/void_dialog.py" line="241"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="246"/>
+        <location filename="../../counter/ui/void_dialog.py" line="245"/>
         <source>No. &amp;struk</source>
         <translation>Receipt &amp;no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="246"/>
+        <location filename="../../counter/ui/void_dialog.py" line="245"/>
         <source>&amp;Alasan</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="252"/>
+        <location filename="../../counter/ui/void_dialog.py" line="251"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="265"/>
+        <location filename="../../counter/ui/void_dialog.py" line="264"/>
         <source>Belum ada pembayaran hari ini di loket ini.</source>
         <translation>No payments at this counter today yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="282"/>
+        <location filename="../../counter/ui/void_dialog.py" line="281"/>
         <source>Daftar struk tidak terbaca: {error}</source>
         <translation>The list of receipts could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="341"/>
-        <location filename="../../counter/ui/void_dialog.py" line="350"/>
+        <location filename="../../counter/ui/void_dialog.py" line="340"/>
+        <location filename="../../counter/ui/void_dialog.py" line="349"/>
         <source>Isi nomor struk yang dibatalkan.</source>
         <translation>Enter the number of the receipt to void.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="354"/>
+        <location filename="../../counter/ui/void_dialog.py" line="353"/>
         <source>Struk {receipt} sudah dibatalkan.</source>
         <translation>Receipt {receipt} is void already.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="358"/>
+        <location filename="../../counter/ui/void_dialog.py" line="357"/>
         <source>Tulis alasan pembatalan ({low}-{high} huruf).</source>
         <translation>Write the reason for voiding ({low}-{high} characters).</translation>
     </message>
@@ -3063,7 +3073,7 @@ kepala unit</source>
         <translation>Voiding receipt {receipt}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="397"/>
+        <location filename="../../counter/ui/void_dialog.py" line="372"/>
         <source>Membatalkan ...</source>
         <translation>Voiding ...</translation>
     </message>

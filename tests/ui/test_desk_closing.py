@@ -98,7 +98,12 @@ def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # n
         amount, bank = uow.session.execute(select(Deposit.amount, Deposit.bank)).one()
     assert (amount, bank) == (dialog.figures.cash_total, "Bank NTT")
     assert not dialog.deposit_form.isVisible()
-    QApplication.processEvents()
+
+    yesterday = dialog.date.date().addDays(-1)  # the day before, closed the next morning
+    dialog.date.setDate(yesterday)
+    qtbot.waitUntil(lambda: dialog.figures is not None and dialog.figures.business_date.day == yesterday.day(),
+                    timeout=10_000)
+    assert dialog.figures.count == 0 and "BELUM DITUTUP" in dialog.state.text() and dialog.ok_button.isVisible()
 
 
 def test_f12_closes_a_shift_another_cashier_left_open_with_a_supervisor(qtbot, app, desk, messages):
