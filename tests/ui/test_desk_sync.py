@@ -78,7 +78,8 @@ def test_unreachable_central_shows_offline_with_the_queue_and_payments_go_on(qtb
     assert LEVEL_COLOURS["offline"][1] in label.styleSheet()  # red text on pink: colour and the word
     assert "Belum pernah tersambung" in label.toolTip()
     assert "127.0.0.1" in label.toolTip() or "Kesalahan terakhir" in label.toolTip()
-    assert not window.runner.busy  # the status reads do not make the desk look busy
+    qtbot.waitUntil(lambda: window.printer.pending == 0, timeout=15_000)  # the receipt is done ...
+    assert not window.runner.busy  # ... and the status reads do not make the desk look busy
 
 
 def test_embedded_central_takes_the_payment_and_the_status_says_online(qtbot, synced_desk, messages):
