@@ -235,3 +235,20 @@ def test_a_shift_left_open_by_another_cashier_is_closed_with_a_supervisor(app):
     closed = close_shift(app.uow(), tomorrow, {"100000": 1}, approval=SUPERVISOR)
     assert (closed.cashier, closed.closed_by, closed.variance) == ("kasir1", "kepala", 0)
     open_shift(app.uow(), tomorrow, 50_000)  # the counter takes money again
+
+
+def test_the_day_counts_down_payments_terms_and_what_plans_waived(app):
+    from counter.services.plans import make_plan
+    from tests.integration.test_plans import owing
+
+    desk = desk_at(app)
+    number = owing(app, 3, status="sealed")
+    made = make_plan(app.uow(), desk, number, 3, programme="BUKA-SEGEL-2025", approval=SUPERVISOR)
+    paid = pay(app.uow(), desk, number, [], "cash", tendered=10**8, terms=[0, 1])
+    figures = read_day(app.uow(), None, desk, AS_OF)  # this counter's store alone (--local)
+    schedule = made.offer.figures.schedule
+    assert figures.components.waived == made.offer.figures.waived > 0
+    assert (figures.components.down_payments, figures.components.terms) == (schedule[0].amount, schedule[1].amount)
+    assert figures.components.collected == figures.total == paid.total
+    [row] = figures.receipts
+    assert row.months == "uang muka, angsuran" and row.terms == schedule[0].amount + schedule[1].amount
