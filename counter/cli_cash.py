@@ -10,7 +10,7 @@ from pathlib import Path
 
 from counter.bootstrap import App
 from counter.cli import _approval, _approver_args, _console, _date, _table
-from counter.errors import InvalidInput
+from counter.errors import CounterError, InvalidInput
 from counter.rules.cash import DENOMINATIONS
 from counter.rules.money import format_rupiah, parse_rupiah
 from counter.services.day_figures import DayFigures, ShiftFigures
@@ -68,16 +68,25 @@ def cmd_shift(app: App, args: argparse.Namespace) -> object:
             if found is None:
                 raise InvalidInput("Tidak ada shift terbuka di loket ini; sebutkan --id SHIFT.")
             shift = shifts.shift_figures(uow.session, found, desk.zone)
-    if args.what == "z":
-        from counter.printing.printers import send
-        from counter.printing.z_report import z_report_bytes, z_report_lines
+    if args.what == "z" and args.text:
+        from counter.printing.z_report import z_report_lines
 
-        printer = dataclasses.asdict(app.config.printer)
-        if printer["kind"] == "none" or args.text:
-            print("\n".join(z_report_lines(shift, 32 if printer["paper"] == "58mm" else 48)))
-        else:
-            _console().print(f"Laporan Z: {send(z_report_bytes(shift, printer['paper']), printer)}")
+        print("\n".join(z_report_lines(shift, 32 if app.config.printer.paper == "58mm" else 48)))
         return None
+    if args.what in ("z", "close"):  # closing prints the Z-report as the desk does
+        from counter.services.shift_report import deliver_z_report
+
+        try:
+            said = deliver_z_report(shift, dataclasses.asdict(app.config.printer),
+                                    app.config.store.data_dir / "reports")
+        except CounterError as error:
+            if args.what == "z":
+                raise
+            said = f"Shift ditutup, tetapi laporan Z gagal: {error} (lagi: counter shift z --id {shift.shift_id})"
+        if args.what == "z" or not args.json:
+            _console().print(said)
+        if args.what == "z":
+            return None
     if args.json:
         return shift
     _print_shift(shift)

@@ -62,3 +62,10 @@ def test_shift_day_deposit_and_reports_by_command_line(app, capsys, tmp_path):
     pdfs = json.loads(out)["files"]
     assert code == 0 and all(Path(p).read_bytes()[:5] == b"%PDF-" for p in pdfs)
     assert run(capsys, app, "report", "daily", "--date", "2025-13-01")[0] == 2
+
+
+def test_a_shift_closed_by_command_line_stays_closed_when_its_z_report_cannot_print(app, capsys):
+    assert run(capsys, app, "shift", "open", "--float", "0")[0] == 0
+    code, out, _ = run(capsys, app, "-o", "printer.kind=network", "-o", "printer.host=127.0.0.1",
+                       "-o", "printer.port=1", "shift", "close", "--count", "c100=0")
+    assert code == 0 and "laporan Z gagal" in out and shift_status(app) == "closed"
