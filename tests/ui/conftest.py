@@ -7,10 +7,12 @@ import gc
 from dataclasses import dataclass, field
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from counter.ui.main_window import MainWindow
+from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import set_font_scale
 from tests.ui.desk_helpers import show
 
@@ -73,3 +75,27 @@ def window(qtbot, app, desk, messages):  # noqa: ANN001
     yield win
     win.close()  # waits for the worker before the store is disposed
     win.runner.wait()
+
+
+@pytest.fixture
+def runner(qtbot, app):  # noqa: ANN001, ANN201
+    """A worker for dialogs opened alone, destroyed here on the GUI thread (never by the
+    garbage collector elsewhere)."""
+    made = TaskRunner(app)
+    yield made
+    made.shutdown()
+    shiboken6.delete(made)
+
+
+@pytest.fixture
+def opened(runner):  # noqa: ANN001, ANN201
+    """Dialogs a test opens, closed and destroyed here once the worker is idle (a dialog left
+    to the garbage collector might be destroyed on the worker thread, where Qt crashes)."""
+    made: list = []
+    yield made
+    for widget in made:
+        widget.close()
+    runner.wait()
+    for widget in made:
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)

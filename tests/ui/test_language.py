@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QWidget
 
@@ -30,7 +29,6 @@ from counter.ui.settings_base import AdminApprovalDialog
 from counter.ui.settings_dialog import SettingsDialog
 from counter.ui.shift_close_dialog import ShiftCloseDialog
 from counter.ui.sync import age_text, status_line
-from counter.ui.tasks import TaskRunner
 from counter.ui.void_dialog import VoidDialog
 from counter.ui.widgets import FONT_SCALES, set_font_scale
 from tests.integration.sync_helpers import owing_customers
@@ -77,28 +75,6 @@ def test_the_language_setting(tmp_path) -> None:  # noqa: ANN001
 
 
 # ---- the dialogs, in English ----------------------------------------------------------------
-
-@pytest.fixture
-def runner(qtbot, app):  # noqa: ANN001, ANN201
-    """A worker for dialogs opened alone, destroyed here on the GUI thread."""
-    made = TaskRunner(app)
-    yield made
-    made.shutdown()
-    shiboken6.delete(made)
-
-
-@pytest.fixture
-def opened(runner):  # noqa: ANN001, ANN201
-    """Dialogs a test opens, closed and destroyed here once the worker is idle."""
-    made: list[QWidget] = []
-    yield made
-    for widget in made:
-        widget.close()
-    runner.wait()
-    for widget in made:
-        if shiboken6.isValid(widget):
-            shiboken6.delete(widget)
-
 
 def shown(qtbot, opened, widget):  # noqa: ANN001, ANN201
     opened.append(widget)

@@ -41,28 +41,6 @@ from tests.ui.desk_helpers import press, type_keys
 BUKA_SEGEL = "BUKA-SEGEL-2025"
 
 
-@pytest.fixture
-def runner(qtbot, app):  # noqa: ANN001, ANN201
-    """The dialog's worker, destroyed here on the GUI thread (never by the garbage collector elsewhere)."""
-    made = TaskRunner(app)
-    yield made
-    made.shutdown()
-    shiboken6.delete(made)
-
-
-@pytest.fixture
-def opened(qtbot, runner):  # noqa: ANN001, ANN201
-    """Dialogs opened by a test, destroyed here on the GUI thread once the worker is idle (a dialog
-    left to the garbage collector might be destroyed on the worker thread, where Qt crashes)."""
-    made: list[SettingsDialog] = []
-    yield made
-    for dialog in made:
-        dialog.close()
-    runner.wait()
-    for dialog in made:
-        shiboken6.delete(dialog)
-
-
 def open_dialog(qtbot, app, desk, runner, opened) -> SettingsDialog:  # noqa: ANN001
     dialog = SettingsDialog(app, desk, runner)
     opened.append(dialog)
