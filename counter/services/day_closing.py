@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -24,6 +24,7 @@ from counter.services.approval import SUPERVISORS, Approval, authorise, check_cr
 from counter.services.context import Desk
 from counter.services.day_figures import DayFigures, Deposit
 from counter.services.day_report import consolidate, covered, deposit_of
+from counter.services.outbox import queue_event
 from counter.services.shifts import day_closed
 from counter.store.uow import UnitOfWork
 from counter.sync.state import reaching_central
@@ -97,12 +98,10 @@ def close_day(uow: UnitOfWork, central: Engine, desk: Desk, day: dt.date, approv
                          closed_by=supervisor.id, override_reason=reason if pending else "", covered=scope,
                          count=figures.count, total=figures.total, cash_total=figures.cash_total, change_seq=0)
         session.add(row)
-        session.execute(insert(OutboxEvent.__table__), dict(
-            id=uuid7(), kind="day.closed", created_at=now, sent_at=None,
-            payload={"closing_id": str(row.id), "office": desk.office_code, "counter": desk.counter_code,
-                     "business_date": day.isoformat(), "closed_at": now.isoformat(),
-                     "closed_by": supervisor.username, "override_reason": row.override_reason, "covered": scope,
-                     "count": figures.count, "total": figures.total, "cash_total": figures.cash_total}))
+        queue_event(session, desk, "day.closed", {
+            "closing_id": str(row.id), "business_date": day.isoformat(), "closed_at": now.isoformat(),
+            "closed_by": supervisor.username, "override_reason": row.override_reason, "covered": scope,
+            "count": figures.count, "total": figures.total, "cash_total": figures.cash_total}, now)
         audit.append(session, "day.closed", day.isoformat(), {
             "count": figures.count, "total": figures.total, "approved_by": supervisor.username,
             **({"override": row.override_reason, "pending": pending} if row.override_reason else {})},
@@ -135,11 +134,9 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
         row = DepositRow(id=uuid7(), office_id=desk.office_id, business_date=day, amount=amount, bank=bank,
                       reference=reference, recorded_at=now, recorded_by=supervisor.id)
         session.add(row)
-        session.execute(insert(OutboxEvent.__table__), dict(
-            id=uuid7(), kind="deposit.recorded", created_at=now, sent_at=None,
-            payload={"deposit_id": str(row.id), "office": desk.office_code, "counter": desk.counter_code,
-                     "business_date": day.isoformat(), "amount": amount, "bank": bank, "reference": reference,
-                     "recorded_at": now.isoformat(), "recorded_by": supervisor.username}))
+        queue_event(session, desk, "deposit.recorded", {
+            "deposit_id": str(row.id), "business_date": day.isoformat(), "amount": amount, "bank": bank,
+            "reference": reference, "recorded_at": now.isoformat(), "recorded_by": supervisor.username}, now)
         audit.append(session, "deposit", day.isoformat(), {"amount": amount, "bank": bank, "reference": reference},
                      **audit.by(desk))
         uow.commit()

@@ -13,7 +13,7 @@ from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, PaymentRefused, quoted
 from counter.models import (
-    Bill, InstalmentPlan, OutboxEvent, Payment, PaymentLine, ReceiptSequence, WorkOrder,
+    Bill, InstalmentPlan, Payment, PaymentLine, ReceiptSequence, WorkOrder,
 )
 from counter.models.payment import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
@@ -24,6 +24,7 @@ from counter.services.approval import SUPERVISORS, Approval, authorise, check_cr
 from counter.services.billing import BillDue, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
+from counter.services.outbox import queue_event
 from counter.services.plan_state import OpenTerm, record_terms, settle_completed
 from counter.services.plans import next_document_no, settle_default
 from counter.services.shifts import refuse_closed_till
@@ -173,9 +174,7 @@ def pay(
         if marked != len(paying.bills):
             raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
         work_order_no = _pay_terms(session, desk, paying, payment_id, receipt_no) if paying.terms else None
-        session.execute(insert(OutboxEvent.__table__), dict(
-            id=uuid7(), kind="payment.created", created_at=now, sent_at=None,
-            payload=_event(payment, lines, desk, owed.customer.number)))
+        queue_event(session, desk, "payment.created", _event(payment, lines, desk, owed.customer.number), now)
         audit.append(session, "payment", receipt_no, {
             "customer": owed.customer.number, "total": paying.total, "method": method,
             "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
@@ -220,11 +219,9 @@ def _pay_terms(session, desk: Desk, paying: Quote, payment_id: uuid.UUID, receip
                       counter_id=desk.counter_id, issued_by=desk.user_id, issued_at=now, status="open",
                       change_seq=0)
     session.add(order)
-    session.execute(insert(OutboxEvent.__table__), dict(
-        id=uuid7(), kind="work_order.created", created_at=now, sent_at=None,
-        payload={"order_id": str(order.id), "order_no": order.order_no, "plan_id": str(plan.id),
-                 "payment_id": str(payment_id), "office": desk.office_code, "counter": desk.counter_code,
-                 "customer": paying.customer.number, "issued_by": desk.username, "issued_at": now.isoformat()}))
+    queue_event(session, desk, "work_order.created", {
+        "order_id": str(order.id), "order_no": order.order_no, "plan_id": str(plan.id), "payment_id": str(payment_id),
+        "customer": paying.customer.number, "issued_by": desk.username, "issued_at": now.isoformat()}, now)
     return order.order_no
 
 
@@ -248,10 +245,10 @@ LINE_FIELDS = ("kind", "period", "water_charge", "standing_charge", "meter_fee",
 
 
 def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -> dict:
-    """The payment as central will receive it (central recomputes every amount)."""
+    """The payment as central will receive it (central recomputes every amount; queue_event adds who sent it)."""
     return {
-        "payment_id": str(payment["id"]), "receipt_no": payment["receipt_no"], "office": desk.office_code,
-        "counter": desk.counter_code, "cashier": desk.username, "customer": customer_number,
+        "payment_id": str(payment["id"]), "receipt_no": payment["receipt_no"], "cashier": desk.username,
+        "customer": customer_number,
         "paid_at": payment["paid_at"].isoformat(), "business_date": payment["business_date"].isoformat(),
         **{k: payment[k] for k in ("method", "reference", "subtotal", "stamp_duty", "total", "tendered", "change",
                                    "taken_offline")},

@@ -8,13 +8,13 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, NotFound, PaymentRefused, quoted
-from counter.models import DocumentSequence, InstalmentPlan, OutboxEvent, ReliefProgramme
+from counter.models import DocumentSequence, InstalmentPlan, ReliefProgramme
 from counter.rules.allocation import check_oldest_first
 from counter.rules.instalments import document_number
 from counter.rules.money import format_rupiah
@@ -25,6 +25,7 @@ from counter.services.approval import SUPERVISORS, Approval, authorise, check_cr
 from counter.services.billing import CustomerDetail, Quote, quote_customer
 from counter.services.context import Desk
 from counter.services.lookup import customer_by_number
+from counter.services.outbox import queue_event
 from counter.services.plan_state import active_plan, paid_amount, record_default, standing
 from counter.services.programmes import (
     applicant, current_programme, current_programmes, eligibility, instalment_rule, relief_terms,
@@ -149,10 +150,9 @@ def next_document_no(session: Session, desk: Desk, kind: str, on: dt.date) -> st
 
 def plan_payload(plan: InstalmentPlan, desk: Desk, customer_number: str, programme: tuple[str, int] | None,
                  approver: str) -> dict:
-    """The plan as central receives it."""
+    """The plan as central receives it (queue_event adds who sent it)."""
     return {
-        "plan_id": str(plan.id), "plan_no": plan.plan_no, "office": desk.office_code, "counter": desk.counter_code,
-        "customer": customer_number, "made_by": desk.username, "approved_by": approver,
+        "plan_id": str(plan.id), "plan_no": plan.plan_no, "customer": customer_number, "made_by": desk.username, "approved_by": approver,
         "made_at": plan.made_at.isoformat(), "made_on": plan.made_on.isoformat(),
         "programme": list(programme) if programme else None, "fine_mode": plan.fine_mode,
         "grace_days": plan.grace_days, "unseal_on_down_payment": plan.unseal_on_down_payment,
@@ -207,8 +207,7 @@ def make_plan(uow: UnitOfWork, desk: Desk, customer: str, instalments: int, down
         session.flush()
         programme_ref = (programme_row.code, programme_row.version) if programme_row else None
         payload = plan_payload(plan, desk, found.number, programme_ref, approver.username if approver else "")
-        session.execute(insert(OutboxEvent.__table__), dict(
-            id=uuid7(), kind="plan.created", created_at=now, sent_at=None, payload=payload))
+        queue_event(session, desk, "plan.created", payload, now)
         audit.append(session, "plan.created", plan.plan_no, {"customer": found.number, "total": plan.total, "waived": plan.waived,
                      "programme": list(programme_ref) if programme_ref else None,
                      "approved_by": approver.username if approver else None}, **audit.by(desk))
@@ -232,10 +231,8 @@ def settle_default(session: Session, desk: Desk, customer_id: int, on: dt.date) 
         return None
     record_default(session, plan, state)
     now = desk.now()
-    session.execute(insert(OutboxEvent.__table__), dict(
-        id=uuid7(), kind="plan.defaulted", created_at=now, sent_at=None,
-        payload={"plan_id": str(plan.id), "plan_no": plan.plan_no, "office": desk.office_code,
-                 "counter": desk.counter_code, "on": on.isoformat(), "paid": paid_amount(plan.terms)}))
+    queue_event(session, desk, "plan.defaulted", {
+        "plan_id": str(plan.id), "plan_no": plan.plan_no, "on": on.isoformat(), "paid": paid_amount(plan.terms)}, now)
     audit.append(session, "plan.defaulted", plan.plan_no,
                  {"settled_bills": len(state.settled_bill_ids), "credit": state.credit}, **audit.by(desk))
     session.flush()

@@ -16,15 +16,15 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
-from uuid6 import uuid7
+from sqlalchemy import select, update
 
 from counter.errors import CounterError, InvalidInput, NotFound, quoted
-from counter.models import OutboxEvent, Payment, PrintJob
+from counter.models import Payment, PrintJob
 from counter.services import audit
 from counter.services.approval import authorise
 from counter.printing.receipt import Receipt
 from counter.services.context import Desk, utc_now
+from counter.services.outbox import queue_event
 from counter.services.receipts import build_receipt
 from counter.store.uow import UnitOfWork
 
@@ -67,10 +67,8 @@ def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
         job = PrintJob(receipt_no=payment.receipt_no, copy_number=payment.reprint_count,
                        copy_printed_by=desk.username, created_at=now)
         uow.session.add(job)
-        uow.session.execute(insert(OutboxEvent.__table__), dict(
-            id=uuid7(), kind="receipt.reprinted", created_at=now, sent_at=None,
-            payload={"payment_id": str(payment.id), "receipt_no": payment.receipt_no, "office": desk.office_code,
-                     "counter": desk.counter_code, "copies": payment.reprint_count}))
+        queue_event(uow.session, desk, "receipt.reprinted", {
+            "payment_id": str(payment.id), "receipt_no": payment.receipt_no, "copies": payment.reprint_count}, now)
         audit.append(uow.session, "reprint", payment.receipt_no, {"copy": payment.reprint_count}, **audit.by(desk))
         uow.commit()
         return job.id

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, NotFound, quoted
-from counter.models import Customer, InstalmentRuleRow, Office, OutboxEvent, ReliefProgramme
+from counter.models import Customer, InstalmentRuleRow, Office, ReliefProgramme
 from counter.rules.relief import Applicant, Eligibility, ReliefTerms
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, check_credential
 from counter.services.context import Desk
+from counter.services.outbox import queue_event
 from counter.store.uow import UnitOfWork
 
 PROGRAMME_FIELDS = (
@@ -139,10 +140,10 @@ def save_programme(uow: UnitOfWork, desk: Desk, spec: ProgrammeSpec, approval: A
         row = ReliefProgramme(**values, id=uuid7(), version=(version or 0) + 1, changed_by=supervisor.username,
                               changed_at=desk.now())
         session.add(row)
-        session.add(OutboxEvent(id=uuid7(), kind="programme.saved", created_at=desk.now(), sent_at=None, payload={
+        queue_event(session, desk, "programme.saved", {
             **{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()},
-            "id": str(row.id), "version": row.version, "changed_by": supervisor.username, "changed_at": desk.now().isoformat(),
-            "office": desk.office_code, "counter": desk.counter_code}))
+            "id": str(row.id), "version": row.version, "changed_by": supervisor.username,
+            "changed_at": desk.now().isoformat()})
         audit.append(session, "programme.saved", f"{spec.code} v{row.version}", {
             "approved_by": supervisor.username, "before": dataclasses.asdict(before) if before else None,
             "after": values}, **audit.by(desk))

@@ -8,18 +8,19 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, PaymentRefused
-from counter.models import Counter, DayClosing, Office, OutboxEvent, Payment, Shift, User
+from counter.models import Counter, DayClosing, Office, Payment, Shift, User
 from counter.rules.cash import checked_counts, counted_total
 from counter.rules.money import MAX_FLOAT, format_rupiah
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
 from counter.services.day_figures import ShiftFigures, Tally
+from counter.services.outbox import queue_event
 from counter.store.uow import UnitOfWork
 
 
@@ -88,10 +89,9 @@ def open_shift(uow: UnitOfWork, desk: Desk, opening_float: int) -> ShiftView:
         shift = Shift(id=uuid7(), office_id=desk.office_id, counter_id=desk.counter_id, user_id=desk.user_id,
                       business_date=desk.today(), opened_at=now, opening_float=opening_float, status="open")
         session.add(shift)
-        _event(session, "shift.opened", now, {
-            "shift_id": str(shift.id), "office": desk.office_code, "counter": desk.counter_code,
-            "cashier": desk.username, "business_date": shift.business_date.isoformat(),
-            "opened_at": now.isoformat(), "opening_float": opening_float})
+        queue_event(session, desk, "shift.opened", {
+            "shift_id": str(shift.id), "cashier": desk.username, "business_date": shift.business_date.isoformat(),
+            "opened_at": now.isoformat(), "opening_float": opening_float}, now)
         audit.append(session, "shift.opened", str(shift.id), {"opening_float": opening_float}, **audit.by(desk))
         uow.commit()
         return _view(shift, desk.username)
@@ -138,10 +138,10 @@ def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance
         shift.status, shift.closed_at = "closed", now
         shift.closed_by = closer.id if closer else desk.user_id
         shift.counts, shift.counted, shift.expected_cash, shift.variance_reason = counts, counted, figures.expected_cash, reason
-        _event(session, "shift.closed", now, {
-            "shift_id": str(shift.id), "office": desk.office_code, "counter": desk.counter_code,
-            "closed_at": now.isoformat(), "closed_by": closed_by.username, "counts": counts, "counted": counted,
-            "expected_cash": figures.expected_cash, "variance_reason": reason})
+        queue_event(session, desk, "shift.closed", {
+            "shift_id": str(shift.id), "closed_at": now.isoformat(), "closed_by": closed_by.username,
+            "counts": counts, "counted": counted, "expected_cash": figures.expected_cash,
+            "variance_reason": reason}, now)
         audit.append(session, "shift.closed", str(shift.id), {
             "counted": counted, "expected": figures.expected_cash, "variance": variance,
             **({"reason": reason} if reason else {}), **({"approved_by": closer.username} if closer else {})},
@@ -150,11 +150,6 @@ def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance
         closed = shift_figures(session, shift, desk.zone)
         uow.commit()
         return closed
-
-
-def _event(session: Session, kind: str, now: dt.datetime, payload: dict) -> None:
-    session.execute(insert(OutboxEvent.__table__), dict(id=uuid7(), kind=kind, created_at=now, sent_at=None,
-                                                        payload=payload))
 
 
 def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigures:

@@ -8,15 +8,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
-from uuid6 import uuid7
+from sqlalchemy import select, update
 
 from counter.errors import InvalidInput, NotFound, PaymentRefused, quoted
-from counter.models import Bill, Customer, InstalmentPlan, OutboxEvent, Payment, PaymentLine, WorkOrder
+from counter.models import Bill, Customer, InstalmentPlan, Payment, PaymentLine, WorkOrder
 from counter.rules.money import format_rupiah
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
+from counter.services.outbox import queue_event
 from counter.services.plan_state import unrecord_terms
 from counter.services.shifts import refuse_closed_day
 from counter.store.uow import UnitOfWork
@@ -77,11 +77,9 @@ def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, appr
         bills, terms, orders = undo_payment(session, payment.id)
         now = desk.now()
         payment.status, payment.void_reason, payment.voided_at, payment.voided_by = "void", reason, now, supervisor.id
-        session.execute(insert(OutboxEvent.__table__), dict(
-            id=uuid7(), kind="payment.voided", created_at=now, sent_at=None,
-            payload={"payment_id": str(payment.id), "receipt_no": payment.receipt_no, "office": desk.office_code,
-                     "counter": desk.counter_code, "reason": reason, "approved_by": supervisor.username,
-                     "voided_at": now.isoformat()}))
+        queue_event(session, desk, "payment.voided", {
+            "payment_id": str(payment.id), "receipt_no": payment.receipt_no, "reason": reason,
+            "approved_by": supervisor.username, "voided_at": now.isoformat()}, now)
         audit.append(session, "void", payment.receipt_no, {
             "total": payment.total, "reason": reason, "approved_by": supervisor.username,
             "before": "completed", "after": "void"}, **audit.by(desk))
