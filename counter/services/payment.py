@@ -245,7 +245,8 @@ LINE_FIELDS = ("kind", "period", "water_charge", "standing_charge", "meter_fee",
 
 
 def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -> dict:
-    """The payment as central will receive it (central recomputes every amount; queue_event adds who sent it)."""
+    """The payment as central will receive it: central recomputes every amount;
+    queue_event adds who sent it."""
     return {
         "payment_id": str(payment["id"]), "receipt_no": payment["receipt_no"], "cashier": desk.username,
         "customer": customer_number,
