@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from counter.errors import InvalidInput
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _NON_KEY = re.compile(r"[^0-9A-Z]+")
 
@@ -21,3 +23,12 @@ def key(text: str) -> str:
     """A connection, meter or barcode number without spaces or dashes, upper case:
     `01-02-003456` -> `0102003456`."""
     return _NON_KEY.sub("", (text or "").upper())
+
+
+def one_line(text: str | None, low: int, high: int, refusal: str) -> str:
+    """`text` on one line with its spaces collapsed; InvalidInput(`refusal`)
+    unless it is `low`..`high` characters long and free of control characters."""
+    text = " ".join((text or "").split())
+    if not low <= len(text) <= high or any(ord(ch) < 32 for ch in text):
+        raise InvalidInput(refusal)
+    return text

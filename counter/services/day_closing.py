@@ -19,6 +19,7 @@ from counter.errors import InvalidInput, PaymentRefused
 from counter.models import DayClosing, Office, OutboxEvent
 from counter.models import Deposit as DepositRow
 from counter.rules.money import MAX_AMOUNT, format_rupiah
+from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
@@ -28,13 +29,6 @@ from counter.services.outbox import queue_event
 from counter.services.shifts import day_closed
 from counter.store.uow import UnitOfWork
 from counter.sync.state import reaching_central
-
-
-def _clean(text: str, limit: int) -> str:
-    text = " ".join((text or "").split())
-    if len(text) > limit or any(ord(ch) < 32 for ch in text):
-        raise InvalidInput(f"Teks paling panjang {limit} huruf.")
-    return text
 
 
 def read_day(uow: UnitOfWork, central: Engine | None, desk: Desk, day: dt.date) -> DayFigures:
@@ -74,7 +68,7 @@ def close_day(uow: UnitOfWork, central: Engine, desk: Desk, day: dt.date, approv
     or events not yet applied need `override_reason` (audited); the day is then
     locked and what comes after is reported as late."""
     authorise(desk, "day.close")
-    reason = _clean(override_reason, 200)
+    reason = one_line(override_reason, 0, 200, "Alasan pengecualian paling panjang 200 huruf.")
     if day > desk.today():
         raise InvalidInput("Hari yang belum berjalan tidak bisa ditutup.")
     with uow:
@@ -117,11 +111,8 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
     authorise(desk, "deposit")
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= MAX_AMOUNT:
         raise InvalidInput(f"Jumlah setoran harus antara Rp 1 dan {format_rupiah(MAX_AMOUNT)}.")
-    bank, reference = _clean(bank, 60), _clean(reference, 64)
-    if len(bank) < 2:
-        raise InvalidInput("Isi nama bank tempat setoran.")
-    if not reference:
-        raise InvalidInput("Isi nomor bukti setoran dari bank.")
+    bank = one_line(bank, 2, 60, "Isi nama bank tempat setoran (2-60 huruf).")
+    reference = one_line(reference, 1, 64, "Isi nomor bukti setoran dari bank (paling panjang 64 huruf).")
     with uow:
         if day_closed(uow.session, desk.office_id, day) is None:
             raise PaymentRefused(f"Tutup hari {day:%d-%m-%Y} dulu; setoran dicatat sesudahnya.")

@@ -14,6 +14,7 @@ from uuid6 import uuid7
 from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Customer, InstalmentRuleRow, Office, ReliefProgramme
 from counter.rules.relief import Applicant, Eligibility, ReliefTerms
+from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, check_credential
 from counter.services.context import Desk
@@ -107,9 +108,7 @@ class ProgrammeSpec:
         code = (self.code or "").strip().upper()
         if not code or len(code) > 24 or not code.replace("-", "").isalnum():
             raise InvalidInput("Kode program harus 1-24 huruf/angka/minus, mis. BUKA-SEGEL-2026.")
-        name = " ".join((self.name or "").split())
-        if not name or len(name) > 120 or any(ord(ch) < 32 for ch in name):
-            raise InvalidInput("Nama program wajib diisi (maksimal 120 huruf).")
+        name = one_line(self.name, 1, 120, "Nama program wajib diisi (maksimal 120 huruf).")
         if self.valid_to < self.valid_from:
             raise InvalidInput("Tanggal akhir program sebelum tanggal mulainya.")
         if isinstance(self.min_arrears_months, bool) or not 0 <= self.min_arrears_months <= 600:

@@ -15,6 +15,7 @@ from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Counter, FineSchemeRow, InstalmentRuleRow, Office, StampDutyRow, User
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
+from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import Approval, Approver, admin_approval, hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
@@ -33,10 +34,7 @@ def _code(value: str, what: str) -> str:
 
 
 def _name(value: str, what: str, limit: int = 120) -> str:
-    value = " ".join((value or "").split())
-    if not value or len(value) > limit or any(ord(ch) < 32 for ch in value):
-        raise InvalidInput(f"Nama {what} wajib diisi (maksimal {limit} huruf).")
-    return value
+    return one_line(value, 1, limit, f"Nama {what} wajib diisi (maksimal {limit} huruf).")
 
 
 def _audit(session, action: str, subject: str, details: dict, approver: Approver | None) -> None:  # noqa: ANN001

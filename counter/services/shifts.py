@@ -16,6 +16,7 @@ from counter.errors import InvalidInput, PaymentRefused
 from counter.models import Counter, DayClosing, Office, Payment, Shift, User
 from counter.rules.cash import checked_counts, counted_total
 from counter.rules.money import MAX_FLOAT, format_rupiah
+from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
@@ -111,9 +112,7 @@ def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance
     `approval` (they count the drawer), so the counter can take money again."""
     authorise(desk, "pay")
     counts = checked_counts(counts)
-    reason = " ".join((variance_reason or "").split())
-    if len(reason) > 200 or any(ord(ch) < 32 for ch in reason):
-        raise InvalidInput("Alasan selisih paling panjang 200 huruf.")
+    reason = one_line(variance_reason, 0, 200, "Alasan selisih paling panjang 200 huruf.")
     with uow:
         shift = _shift_to_close(uow.session, desk)
         someone_else = shift is not None and shift.user_id != desk.user_id

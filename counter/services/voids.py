@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from counter.errors import InvalidInput, NotFound, PaymentRefused, quoted
+from counter.errors import NotFound, PaymentRefused, quoted
 from counter.models import Bill, Customer, InstalmentPlan, Payment, PaymentLine, WorkOrder
 from counter.rules.money import format_rupiah
+from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
@@ -55,9 +56,7 @@ def undo_payment(session, payment_id: uuid.UUID, change: int | None = None) -> t
 
 def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, approval: Approval | None) -> Voided:
     authorise(desk, "void")
-    reason = " ".join((reason or "").split())
-    if not 5 <= len(reason) <= 200 or any(ord(ch) < 32 for ch in reason):
-        raise InvalidInput("Tulis alasan pembatalan (5-200 huruf).")
+    reason = one_line(reason, 5, 200, "Tulis alasan pembatalan (5-200 huruf).")
     with uow:
         payment = uow.session.scalars(select(Payment).where(Payment.receipt_no == (receipt_no or "").strip())).first()
         if payment is None:

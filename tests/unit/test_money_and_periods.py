@@ -70,3 +70,14 @@ def test_amount_in_words(amount, words):
     from counter.rules.money import in_words
 
     assert in_words(amount) == words
+
+
+def test_one_line_collapses_spaces_and_refuses_control_characters_and_lengths():
+    from counter.errors import InvalidInput
+    from counter.rules.text import one_line
+
+    assert one_line("  salah \n pelanggan\t", 5, 200, "x") == "salah pelanggan"
+    assert one_line(None, 0, 10, "x") == ""
+    for bad, low, high in (("ab\x00cd", 0, 10), ("abcd", 5, 10), ("a" * 11, 0, 10), ("", 1, 10)):
+        with pytest.raises(InvalidInput, match="^tolak$"):
+            one_line(bad, low, high, "tolak")
