@@ -43,7 +43,9 @@ def _tallies(pairs: Iterable[tuple[str, int]]) -> tuple[Tally, ...]:
     return tuple(Tally(label, c, a) for label, (c, a) in sorted(counts.items()))
 
 
-def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) -> tuple[list[ReceiptRow], list[dict]]:
+def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) -> list[tuple[ReceiptRow, dict]]:
+    """The day's receipts in time order, each with its row as read (and its down
+    payment and terms apart, which the receipt row adds up)."""
     p, c, cu, u, t = Payment.__table__, Counter.__table__, Customer.__table__, User.__table__, TariffGroup.__table__
     approver = aliased(User)
     rows = session.execute(
@@ -76,12 +78,13 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
         named = [span_label(sorted(part["periods"]))] if part["periods"] else []
         named += ["uang muka"] if part["down"] else []
         named += ["angsuran"] if part["terms"] else []
-        receipts.append(ReceiptRow(
+        receipts.append((ReceiptRow(
             receipt_no=r["receipt_no"], paid_at=r["paid_at"].astimezone(zone), counter_code=r["counter"],
             cashier=r["username"], customer_number=r["number"], customer_name=r["name"], method=r["method"],
             months=", ".join(named), water=part["water"], fixed=part["fixed"], fines=part["fines"],
-            terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"]))
-    return receipts, [dict(r, down=parts[r["id"]]["down"], terms=parts[r["id"]]["terms"]) for r in rows]
+            terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"]),
+            dict(r, down=part["down"], terms=part["terms"])))
+    return receipts
 
 
 def _waived(session: Session, office_id: int, day: dt.date) -> int:
@@ -140,29 +143,30 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         raise NotFound(f"Kantor {office_code!r} tidak dikenal.")
     closing = closing or session.scalars(select(DayClosing).where(
         DayClosing.office_id == office.id, DayClosing.business_date == day)).first()
-    receipts, raw = _receipts(session, office.id, day, zone)
-    covered = closing.covered if closing else None
-    late_nos, late_voids = set(), []
-    voided_before = set(covered.get("voids", [])) if covered else set()
-    for r in raw:
-        if covered is not None and receipt_seq(r["receipt_no"]) > covered["receipts"].get(r["counter"], 0):
-            late_nos.add(r["receipt_no"])
-        elif covered is not None and r["status"] == "void" and r["receipt_no"] not in voided_before:
-            late_voids.append(_void(r, zone))
-    late_void_nos = {v.receipt_no for v in late_voids}
+    receipts = _receipts(session, office.id, day, zone)
+    highest = closing.covered["receipts"] if closing else {}
+    voided_before = set(closing.covered.get("voids", [])) if closing else set()
+
+    def arrived_late(row: ReceiptRow) -> bool:
+        return closing is not None and receipt_seq(row.receipt_no) > highest.get(row.counter_code, 0)
+
+    late = [(row, r) for row, r in receipts if arrived_late(row)]
+    signed = [(row, r) for row, r in receipts if not arrived_late(row)]
     # as signed: a receipt voided after the sign-off still counts as taken, its void is reported late
-    signed = [r for r in raw if r["receipt_no"] not in late_nos]
-    taken = [r for r in signed if r["status"] == "completed" or r["receipt_no"] in late_void_nos]
-    by_no = {r.receipt_no: r for r in receipts}
-    taken_rows = [by_no[r["receipt_no"]] for r in taken]
+    late_voids = {row.receipt_no for row, r in signed
+                  if closing and row.status == "void" and row.receipt_no not in voided_before}
+    signed = [(replace(row, status="completed"), r) if row.receipt_no in late_voids else (row, r)
+              for row, r in signed]
+    taken = [(row, r) for row, r in signed if row.status == "completed"]
+    voided = [r for row, r in signed if row.status == "void"]
 
     def component(name: str) -> int:
-        return sum(getattr(r, name) for r in taken_rows)
+        return sum(getattr(row, name) for row, _ in taken)
 
     components = Components(
         water=component("water"), fixed=component("fixed"), fines=component("fines"),
-        stamp_duty=component("stamp_duty"), terms=sum(r["terms"] for r in taken),
-        down_payments=sum(r["down"] for r in taken), waived=_waived(session, office.id, day))
+        stamp_duty=component("stamp_duty"), terms=sum(r["terms"] for _, r in taken),
+        down_payments=sum(r["down"] for _, r in taken), waived=_waived(session, office.id, day))
     shifts = session.scalars(select(Shift).where(Shift.office_id == office.id, Shift.business_date == day)
                              .order_by(Shift.opened_at)).all()
     conflicts = session.execute(
@@ -173,23 +177,23 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
     return DayFigures(
         office_code=office.code, office_name=office.name, business_date=day,
         made_at=(made_at or dt.datetime.now(dt.timezone.utc)).astimezone(zone),
-        count=len(taken), total=sum(r["total"] for r in taken), components=components,
-        by_counter=_tallies((r["counter"], r["total"]) for r in taken),
-        by_cashier=_tallies((r["username"], r["total"]) for r in taken),
-        by_method=_tallies((r["method"], r["total"]) for r in taken),
-        by_tariff=_tallies((r["tariff"], r["total"]) for r in taken),
-        by_hour=_tallies((f"{r['paid_at'].astimezone(zone):%H}", r["total"]) for r in taken),
-        receipts=tuple(replace(r, status="completed") if r.receipt_no in late_void_nos else r
-                       for r in receipts if r.receipt_no not in late_nos),
+        count=len(taken), total=sum(row.total for row, _ in taken), components=components,
+        by_counter=_tallies((row.counter_code, row.total) for row, _ in taken),
+        by_cashier=_tallies((row.cashier, row.total) for row, _ in taken),
+        by_method=_tallies((row.method, row.total) for row, _ in taken),
+        by_tariff=_tallies((r["tariff"], row.total) for row, r in taken),
+        by_hour=_tallies((f"{row.paid_at:%H}", row.total) for row, _ in taken),
+        receipts=tuple(row for row, _ in signed),
         shifts=tuple(shift_figures(session, s, zone) for s in shifts),
-        voids=tuple(_void(r, zone) for r in signed if r["status"] == "void" and r["receipt_no"] not in late_void_nos),
-        reprints=tuple(Tally(r["receipt_no"], r["reprint_count"], r["total"])
-                       for r in sorted(signed, key=lambda r: r["receipt_no"]) if r["reprint_count"]),
+        voids=tuple(_void(r, zone) for r in voided),
+        reprints=tuple(Tally(row.receipt_no, r["reprint_count"], row.total)
+                       for row, r in sorted(signed, key=lambda pair: pair[0].receipt_no) if r["reprint_count"]),
         conflicts=tuple(ConflictRow(kind, number, amount, status, at.astimezone(zone))
                         for kind, number, amount, status, at in conflicts),
         waiting=_waiting(session, office, day, zone),
         closing=_closing(session, closing, zone), deposit=deposit_of(session, office.id, day, zone),
-        late=tuple(r for r in receipts if r.receipt_no in late_nos), late_voids=tuple(late_voids))
+        late=tuple(row for row, _ in late),
+        late_voids=tuple(_void(r, zone) for row, r in receipts if row.receipt_no in late_voids))
 
 
 def covered(figures: DayFigures) -> dict:

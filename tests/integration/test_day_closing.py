@@ -166,6 +166,7 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
         close_day(app.uow(), central, one, AS_OF, SUPERVISOR, "lagi")
 
     late = pay_one(second, two, numbers[6])  # L02 has not heard of the closing yet
+    void_payment(second.uow(), two, theirs[0].receipt_no, "salah pelanggan", SUPERVISOR)  # nor does its void
     link.cycle()
     link_two.cycle()
     drain(central)
@@ -176,6 +177,8 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     after = read_day(second.uow(), central, two, AS_OF)
     assert after.closing is not None and after.count == 3 and after.total == closed.total
     assert [r.receipt_no for r in after.late] == [late.receipt_no]
+    assert [v.receipt_no for v in after.late_voids] == [theirs[0].receipt_no]  # the signed figures keep it
+    assert [r.status for r in after.receipts if r.receipt_no == theirs[0].receipt_no] == ["completed"]
     no_decimals(after)
     with Session(central) as session:
         row = session.scalars(select(DayClosing)).one()
