@@ -33,7 +33,7 @@ from counter.sync.central import next_change
 from counter.sync.day_applier import (
     apply_day_closed, apply_deposit, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
-from counter.sync.outcome import Outcome, Rejected
+from counter.sync.outcome import Outcome, Rejected, whole
 from counter.sync.plan_applier import (
     apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_void, apply_work_order,
     pay_terms,
@@ -46,13 +46,6 @@ CLOCK_TOLERANCE = dt.timedelta(days=1)
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
-
-
-def _int(data: dict, name: str, minimum: int = 0) -> int:
-    value = data.get(name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise Rejected(f"nilai {name!r} tidak sah: {value!r}")
-    return value
 
 
 def _text(data: dict, name: str) -> str:
@@ -89,17 +82,17 @@ def _checked_payment(payload: object) -> dict:
             raise Rejected("baris rekening tidak sah")
         line.setdefault("kind", "bill")
         if line["kind"] == "bill":
-            _int(line, "period", 190001)
-            if sum(_int(line, c) for c in LINE_COMPONENTS) != _int(line, "amount"):
+            whole(line, "period", 190001)
+            if sum(whole(line, c) for c in LINE_COMPONENTS) != whole(line, "amount"):
                 raise Rejected(f"baris {line['period']}: jumlah tidak sama dengan komponennya")
         elif line["kind"] in TERM_KINDS:
-            _int(line, "term_seq"), _int(line, "amount", 1), _text(line, "plan_id")
+            whole(line, "term_seq"), whole(line, "amount", 1), _text(line, "plan_id")
         else:
             raise Rejected(f"jenis baris tidak dikenal: {line['kind']!r}")
-    subtotal, duty, total = _int(p, "subtotal"), _int(p, "stamp_duty"), _int(p, "total")
+    subtotal, duty, total = whole(p, "subtotal"), whole(p, "stamp_duty"), whole(p, "total")
     if subtotal != sum(line["amount"] for line in lines) or total != subtotal + duty:
         raise Rejected("total tidak sama dengan jumlah baris dan meterai")
-    if _int(p, "tendered") - total != _int(p, "change"):
+    if whole(p, "tendered") - total != whole(p, "change"):
         raise Rejected("kembalian tidak sama dengan uang diterima dikurangi total")
     return p
 

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from counter.models import DayClosing, Deposit, InboxEvent, Payment, Shift
-from counter.sync.outcome import Outcome, Rejected
+from counter.sync.outcome import Outcome, Rejected, whole
 from counter.sync.plan_applier import _counter, _payload, _user_id, _uuid
 
 
@@ -26,13 +26,6 @@ def _day(p: dict) -> dt.date:
         raise Rejected("business_date tidak sah") from None
 
 
-def _amount(p: dict, name: str) -> int:
-    value = p.get(name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise Rejected(f"{name} bukan jumlah Rupiah")
-    return value
-
-
 def apply_shift_opened(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     p = _payload(event)
     session = batch.session
@@ -42,7 +35,7 @@ def apply_shift_opened(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     counter_id, office_id = _counter(batch, event)
     session.add(Shift(id=shift_id, office_id=office_id, counter_id=counter_id,
                       user_id=_user_id(session, p.get("cashier")), business_date=_day(p),
-                      opened_at=_moment(p, "opened_at"), opening_float=_amount(p, "opening_float"), status="open"))
+                      opened_at=_moment(p, "opened_at"), opening_float=whole(p, "opening_float"), status="open"))
     return Outcome("applied")
 
 
@@ -58,8 +51,8 @@ def apply_shift_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     if not isinstance(counts, dict):
         raise Rejected("hitungan kas tidak sah")
     shift.closed_at, shift.closed_by = _moment(p, "closed_at"), _user_id(batch.session, p.get("closed_by"))
-    shift.counts, shift.counted = counts, _amount(p, "counted")
-    shift.expected_cash, shift.variance_reason = _amount(p, "expected_cash"), str(p.get("variance_reason", ""))[:200]
+    shift.counts, shift.counted = counts, whole(p, "counted")
+    shift.expected_cash, shift.variance_reason = whole(p, "expected_cash"), str(p.get("variance_reason", ""))[:200]
     shift.status = "closed"
     return Outcome("applied")
 
@@ -70,7 +63,7 @@ def apply_reprint(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     payment = batch.session.get(Payment, _uuid(p.get("payment_id"), "payment_id"), with_for_update=True)
     if payment is None:
         raise Rejected("struk yang dicetak ulang tidak dikenal di pusat")
-    copies = _amount(p, "copies")
+    copies = whole(p, "copies")
     if copies <= payment.reprint_count:
         return Outcome("duplicate", "salinan ini sudah tercatat")
     payment.reprint_count = copies
@@ -97,8 +90,8 @@ def apply_day_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     batch.session.add(DayClosing(
         id=_uuid(p.get("closing_id"), "closing_id"), office_id=office_id, business_date=day,
         closed_at=_moment(p, "closed_at"), closed_by=_user_id(batch.session, p.get("closed_by")),
-        override_reason=str(p.get("override_reason", ""))[:200], covered=covered, count=_amount(p, "count"),
-        total=_amount(p, "total"), cash_total=_amount(p, "cash_total"), change_seq=batch.change()))
+        override_reason=str(p.get("override_reason", ""))[:200], covered=covered, count=whole(p, "count"),
+        total=whole(p, "total"), cash_total=whole(p, "cash_total"), change_seq=batch.change()))
     return Outcome("applied")
 
 
@@ -108,6 +101,6 @@ def apply_deposit(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
         return Outcome("duplicate", "setoran hari ini sudah tercatat")
     batch.session.add(Deposit(
         id=_uuid(p.get("deposit_id"), "deposit_id"), office_id=office_id, business_date=day,
-        amount=_amount(p, "amount"), bank=str(p.get("bank", ""))[:60], reference=str(p.get("reference", ""))[:64],
+        amount=whole(p, "amount"), bank=str(p.get("bank", ""))[:60], reference=str(p.get("reference", ""))[:64],
         recorded_at=_moment(p, "recorded_at"), recorded_by=_user_id(batch.session, p.get("recorded_by"))))
     return Outcome("applied")
