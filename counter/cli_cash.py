@@ -114,8 +114,8 @@ def _print_day(figures: DayFigures) -> None:
         console.print(_table(title, ["", "Struk", "Jumlah"],
                              [(t.label, t.count, format_rupiah(t.amount)) for t in tallies], right={1, 2}))
     rows = [(s.counter_code, s.cashier, "BUKA" if s.is_open else "tutup", format_rupiah(s.expected_cash),
-             "" if s.counted is None else format_rupiah(s.counted), "" if s.variance is None else format_rupiah(s.variance))
-            for s in figures.shifts]
+             "" if s.counted is None else format_rupiah(s.counted),
+             "" if s.variance is None else format_rupiah(s.variance)) for s in figures.shifts]
     console.print(_table("Shift", ["Loket", "Kasir", "", "Seharusnya", "Dihitung", "Selisih"], rows, right={3, 4, 5}))
     waiting = [w for w in figures.waiting if w.pending or w.open_shifts]
     for w in waiting:
@@ -171,22 +171,10 @@ def cmd_deposit(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_report(app: App, args: argparse.Namespace) -> object:
-    from counter.printing import day_report_csv, day_report_pdf
-    from counter.services.day_closing import utility_name
+    from counter.services.day_closing import write_reports
 
     figures = _read_day(app, args)
-    utility = utility_name(app.uow(), figures.office_code)
-    folder = args.out or app.config.store.data_dir / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{figures.office_code}-{figures.business_date:%Y%m%d}"
-    if args.format == "pdf":
-        files = {folder / f"lpp-{stem}.pdf": day_report_pdf.daily_receipts_pdf(figures, utility),
-                 folder / f"tutup-kas-{stem}.pdf": day_report_pdf.closing_pdf(figures, utility)}
-    else:
-        files = {folder / f"penerimaan-{stem}.csv": day_report_csv.receipts_csv(figures),
-                 folder / f"ringkasan-{stem}.csv": day_report_csv.summary_csv(figures)}
-    for path, content in files.items():
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    files = write_reports(app.uow(), figures, args.out or app.config.store.data_dir / "reports", args.format)
     if args.json:
         return {"files": [str(p) for p in files], "count": figures.count, "total": figures.total}
     for path in files:

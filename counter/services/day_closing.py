@@ -9,6 +9,7 @@ report's late section, never in the signed figures (`covered`)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from dataclasses import replace
 
 from sqlalchemy import Engine, func, select
@@ -54,7 +55,8 @@ def blockers(uow: UnitOfWork, figures: DayFigures) -> list[str]:
     """What makes a sign-off premature: shifts still open, events not yet at
     central or not yet applied there. Each needs the supervisor's override."""
     found = [f"shift {s.cashier} di loket {s.counter_code} masih buka" for s in figures.shifts if s.is_open]
-    found += [f"{w.pending} transaksi loket {w.counter_code} belum diproses pusat" for w in figures.waiting if w.pending]
+    found += [f"{w.pending} transaksi loket {w.counter_code} belum diproses pusat"
+              for w in figures.waiting if w.pending]
     with uow:
         queued = uow.session.scalar(select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.is_(None)))
     if queued:
@@ -79,8 +81,8 @@ def close_day(uow: UnitOfWork, central: Engine, desk: Desk, day: dt.date, approv
         raise PaymentRefused(f"Hari {day:%d-%m-%Y} sudah ditutup oleh {figures.closing.closed_by}.")
     pending = blockers(uow, figures)
     if pending and len(reason) < 5:
-        raise PaymentRefused("Hari belum bisa ditutup: " + "; ".join(pending) +
-                             ". Tunggu sampai selesai, atau tutup dengan alasan (minimal 5 huruf) sebagai pengecualian.")
+        raise PaymentRefused("Hari belum bisa ditutup: " + "; ".join(pending) + ". Tunggu sampai selesai, "
+                             "atau tutup dengan alasan (minimal 5 huruf) sebagai pengecualian.")
     supervisor = check_credential(uow, approval, "Tutup hari", SUPERVISORS, desk)
     scope = covered(figures)
     with uow.writing():
@@ -134,8 +136,22 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
     return Deposit(amount, bank, reference, now.astimezone(desk.zone), supervisor.username)
 
 
-def utility_name(uow: UnitOfWork, office_code: str) -> str:
-    """What the reports are headed with: the utility's name, else the office's."""
+def write_reports(uow: UnitOfWork, figures: DayFigures, folder: Path, kind: str = "pdf") -> list[Path]:
+    """The day's reports in `folder`: the daily receipts report (LPP) and the
+    closing report as PDFs, or (`csv`) the receipts and the summary for finance."""
+    from counter.printing import day_report_csv, day_report_pdf
+
     with uow:
-        office = uow.session.scalars(select(Office).where(Office.code == office_code)).one()
-        return office.utility_name or office.name
+        office = uow.session.scalars(select(Office).where(Office.code == figures.office_code)).one()
+        utility = office.utility_name or office.name
+    stem = f"{figures.office_code}-{figures.business_date:%Y%m%d}"
+    if kind == "pdf":
+        files = {folder / f"lpp-{stem}.pdf": day_report_pdf.daily_receipts_pdf(figures, utility),
+                 folder / f"tutup-kas-{stem}.pdf": day_report_pdf.closing_pdf(figures, utility)}
+    else:
+        files = {folder / f"penerimaan-{stem}.csv": day_report_csv.receipts_csv(figures).encode("utf-8"),
+                 folder / f"ringkasan-{stem}.csv": day_report_csv.summary_csv(figures).encode("utf-8")}
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, content in files.items():
+        path.write_bytes(content)
+    return list(files)

@@ -34,7 +34,7 @@ class CashClosing(QObject):
         w = self.window
         app, desk = w.app, w.desk
         w.runner.run(lambda: shifts.open_shift_now(app.uow(), desk), self._shift_read,
-                     lambda error: w.banner.show_message(str(error), "error"), tag="shift")
+                     lambda error: w.banner.show_message(str(error), "error"), tag="shift-close")
 
     def _shift_read(self, shift: ShiftFigures | None) -> None:
         w = self.window
@@ -68,7 +68,8 @@ class CashClosing(QObject):
             return
         w = self.window
         if w.desk.role == "admin":
-            w.banner.show_message(self.tr("Tutup hari dilakukan kepala unit atau kasir dengan persetujuannya."), "error")
+            w.banner.show_message(self.tr("Tutup hari dilakukan kepala unit atau kasir dengan persetujuannya."),
+                                  "error")
             return
         central = w.sync.central if w.sync is not None else None
         self._open(DayCloseDialog(w.app, w.desk, w.runner, central, w))

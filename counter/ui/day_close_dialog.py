@@ -32,7 +32,8 @@ DEPOSIT_TEXT = QT_TRANSLATE_NOOP("DayCloseDialog", "Catat setoran")
 
 def _rows(title: str, rows: list[tuple[str, ...]]) -> str:
     cells = "".join("<tr>" + "".join(f"<td align={'left' if i == 0 else 'right'}>&nbsp;{c}&nbsp;</td>"
-                                     for i, c in enumerate(row)) + "</tr>" for row in rows) or "<tr><td>&nbsp;–</td></tr>"
+                                     for i, c in enumerate(row)) + "</tr>" for row in rows)
+    cells = cells or "<tr><td>&nbsp;–</td></tr>"
     return f"<b>{title}</b><table cellspacing=0 cellpadding=1>{cells}</table>"
 
 
@@ -89,8 +90,9 @@ class DayCloseDialog(FormDialog):
         self.cancel_button = cancel_button(self.tr("Tutup [Esc]"), self.reject)
         self.ok_button = primary_button(CLOSE_TEXT, self.confirm)
         self.keys = [QShortcut(QKeySequence(keys), self, self.confirm) for keys in ("Ctrl+Return", "Ctrl+Enter")]
-        self._lay_out(heading, self.state, self.body, self.blocking, self.override, self.deposit_form,
-                      self.error, button_row(self.cancel_button, self.report_button, self.deposit_button, self.ok_button))
+        buttons = button_row(self.cancel_button, self.report_button, self.deposit_button, self.ok_button)
+        self._lay_out(heading, self.state, self.body, self.blocking, self.override, self.deposit_form, self.error,
+                      buttons)
         for widget in (self.override, self.deposit_form, self.deposit_button, self.report_button, self.ok_button,
                        self.blocking):
             widget.hide()
@@ -209,20 +211,10 @@ class DayCloseDialog(FormDialog):
         if self.figures is None:
             return
         figures, app = self.figures, self.app
-
-        def write() -> Path:
-            from counter.printing.day_report_pdf import closing_pdf, daily_receipts_pdf
-
-            folder = Path(app.config.store.data_dir) / "reports"
-            folder.mkdir(parents=True, exist_ok=True)
-            stem = f"{figures.office_code}-{figures.business_date:%Y%m%d}"
-            utility = day_closing.utility_name(app.uow(), figures.office_code)
-            (folder / f"lpp-{stem}.pdf").write_bytes(daily_receipts_pdf(figures, utility))
-            (folder / f"tutup-kas-{stem}.pdf").write_bytes(closing_pdf(figures, utility))
-            return folder
-
-        self.runner.run(write, lambda folder: self.state.setText(
-            self.tr("Laporan disimpan di {folder}").format(folder=folder)), self._read_failed)
+        folder = Path(app.config.store.data_dir) / "reports"
+        saved = self.tr("Laporan disimpan di {folder}").format(folder=folder)
+        self.runner.run(lambda: day_closing.write_reports(app.uow(), figures, folder),
+                        lambda _files: self.state.setText(saved), self._read_failed)
 
     def done(self, result: int) -> None:
         self.runner.cancel("day")
