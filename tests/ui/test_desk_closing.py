@@ -98,6 +98,11 @@ def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # n
         amount, bank = uow.session.execute(select(Deposit.amount, Deposit.bank)).one()
     assert (amount, bank) == (dialog.figures.cash_total, "Bank NTT")
     assert not dialog.deposit_form.isVisible()
+    qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+    folder = Path(app.config.store.data_dir) / "reports"
+    qtbot.waitUntil(lambda: "disimpan" in dialog.state.text(), timeout=15_000)
+    assert sorted(p.name.split("-")[0] for p in folder.glob("*.pdf")) == ["lpp", "tutup"]
+    assert all(p.read_bytes()[:5] == b"%PDF-" for p in folder.glob("*.pdf"))
 
     yesterday = dialog.date.date().addDays(-1)  # the day before, closed the next morning
     dialog.date.setDate(yesterday)
