@@ -69,9 +69,9 @@ def cmd_shift(app: App, args: argparse.Namespace) -> object:
                 raise InvalidInput("Tidak ada shift terbuka di loket ini; sebutkan --id SHIFT.")
             shift = shifts.shift_figures(uow.session, found, desk.zone)
     if args.what == "z" and args.text:
-        from counter.printing.z_report import z_report_lines
+        from counter.printing.z_report import z_report_text
 
-        print("\n".join(z_report_lines(shift, 32 if app.config.printer.paper == "58mm" else 48)))
+        print(z_report_text(shift, app.config.printer.paper))
         return None
     if args.what in ("z", "close"):  # closing prints the Z-report as the desk does
         from counter.services.shift_report import deliver_z_report

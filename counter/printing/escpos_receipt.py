@@ -26,6 +26,13 @@ from counter.rules.money import format_rupiah
 log = logging.getLogger(__name__)
 
 PAPER_COLUMNS = {"58mm": 32, "80mm": 48}
+
+
+def columns(paper: str) -> int:
+    """Characters on a line of `paper` (58mm or 80mm)."""
+    if paper not in PAPER_COLUMNS:
+        raise InvalidInput(f"Ukuran kertas tidak dikenal: {paper!r} (pakai 58mm atau 80mm).")
+    return PAPER_COLUMNS[paper]
 PAPER_DOTS = {32: 384, 48: 576}  # printable width at 203 dpi
 QR_SIZE = {32: 5, 48: 6}  # module size in dots
 LABEL_WIDTH = 8  # "No. pel", "Nama", "Alamat", "Tarif" column before ": "
@@ -240,19 +247,16 @@ def receipt_bytes(receipt: Receipt, paper: str = "80mm", logo: str | Path | None
     """The ESC/POS bytes of the receipt for 58 mm or 80 mm paper, with the logo file on top if given."""
     from escpos.printer import Dummy
 
-    if paper not in PAPER_COLUMNS:
-        raise InvalidInput(f"Ukuran kertas tidak dikenal: {paper!r} (pakai 58mm atau 80mm).")
+    width = columns(paper)
     printer = Dummy()
-    render(receipt, printer, PAPER_COLUMNS[paper], logo)
+    render(receipt, printer, width, logo)
     return printer.output
 
 
 def receipt_text(receipt: Receipt, paper: str = "80mm") -> str:
     """The receipt as the printer would print it, as plain text (for a screen or a log)."""
-    if paper not in PAPER_COLUMNS:
-        raise InvalidInput(f"Ukuran kertas tidak dikenal: {paper!r} (pakai 58mm atau 80mm).")
     shown = []
-    for op in layout(receipt, PAPER_COLUMNS[paper]):
+    for op in layout(receipt, columns(paper)):
         if op[0] == "line":
             shown.append(op[1])
         elif op[0] == "qr":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.errors import InvalidInput
-from counter.printing.escpos_receipt import PAPER_COLUMNS, ascii_text, field, money_row, row, wrap
+from counter.printing.escpos_receipt import PAPER_COLUMNS, ascii_text, columns, field, money_row, row, wrap
 from counter.printing.plan_pdf import format_date
 from counter.printing.receipt import format_moment, zone_abbreviation
 from counter.rules.cash import DENOMINATIONS
@@ -121,13 +121,16 @@ def z_report_lines(shift: ShiftFigures, width: int) -> list[str]:
     return [line.removeprefix(BOLD) for line in _marked(shift, width)]
 
 
+def z_report_text(shift: ShiftFigures, paper: str = "80mm") -> str:
+    """The Z-report as it prints on `paper`, as plain text (a screen, a file)."""
+    return "\n".join(z_report_lines(shift, columns(paper)))
+
+
 def z_report_bytes(shift: ShiftFigures, paper: str = "80mm") -> bytes:
     """The Z-report as ESC/POS bytes for 58 mm or 80 mm paper, ending in a cut."""
     from escpos.printer import Dummy
 
-    if paper not in PAPER_COLUMNS:
-        raise InvalidInput(f"Ukuran kertas tidak dikenal: {paper!r} (pakai 58mm atau 80mm).")
-    width = PAPER_COLUMNS[paper]
+    width = columns(paper)
     printer = Dummy()
     printer.hw("INIT")
     printer.set(align="left")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from counter.printing.printers import send
-from counter.printing.z_report import z_report_bytes, z_report_lines
+from counter.printing.z_report import z_report_bytes, z_report_text
 from counter.services.day_figures import ShiftFigures
 
 
@@ -15,8 +15,7 @@ def deliver_z_report(shift: ShiftFigures, printer: dict, folder: Path) -> str:
     if str(printer.get("kind", "none")).strip().lower() == "none":
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"z-{shift.office_code}-{shift.counter_code}-{shift.business_date:%Y%m%d}-{shift.shift_id[-8:]}.txt"
-        width = 32 if printer.get("paper") == "58mm" else 48
-        path.write_text("\n".join(z_report_lines(shift, width)) + "\n", encoding="utf-8")
+        path.write_text(z_report_text(shift, printer.get("paper", "80mm")) + "\n", encoding="utf-8")
         return f"Laporan Z disimpan: {path}"
     warning = send(z_report_bytes(shift, printer.get("paper", "80mm")), printer)
     return "Laporan Z dicetak." + (f" {warning}" if warning else "")

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from counter.errors import CounterError
-from counter.rules.cash import DENOMINATIONS, MAX_PIECES
+from counter.rules.cash import DENOMINATIONS, MAX_PIECES, counted_total
 from counter.rules.money import format_rupiah
 from counter.services import shifts
 from counter.services.context import Desk
@@ -90,7 +90,7 @@ class ShiftCloseDialog(FormDialog):
         return {key: box.value() for key, box in self.pieces.items()}
 
     def counted_total(self) -> int:
-        return sum(d.value * self.pieces[d.key].value() for d in DENOMINATIONS)
+        return counted_total(self.counts())
 
     def _update(self) -> None:
         counted = self.counted_total()
