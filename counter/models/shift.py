@@ -25,7 +25,7 @@ class Shift(Base):
     closed_at: Mapped[dt.datetime | None]
     counts: Mapped[dict | None] = mapped_column(JSON)  # denomination key (rules.cash) -> pieces counted
     counted: Mapped[int | None]  # cash counted in the drawer at the close
-    expected_cash: Mapped[int | None]  # float + cash taken - change given, at the close
+    expected_cash: Mapped[int | None]  # float + cash taken - change given, at the close: the count's yardstick
     variance_reason: Mapped[str] = mapped_column(String(200), default="")
     closed_by: Mapped[int | None]  # app_user.id: the cashier, or a supervisor closing for them
 

@@ -40,10 +40,14 @@ class ShiftFigures:
     counted: int | None = None  # None while open
     variance_reason: str = ""
     closed_by: str = ""  # username of who closed it (the cashier, or a supervisor)
+    expected_at_close: int | None = None  # what the drawer should have held when it was counted
 
     @property
     def expected_cash(self) -> int:
-        """Float + cash taken - change given."""
+        """Float + cash taken - change given; for a closed shift, as it stood
+        when the drawer was counted (a receipt voided later moves neither)."""
+        if self.expected_at_close is not None:
+            return self.expected_at_close
         return self.opening_float + self.cash_taken - self.change_given
 
     @property

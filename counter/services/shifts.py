@@ -179,7 +179,7 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash),
         by_method=tuple(Tally(r[1], r[2], r[3]) for r in sorted(done, key=lambda r: r[1])),
         counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",
-        closed_by=closer.username if closer else "")
+        closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash)
 
 
 def find_shift(session: Session, shift_id: str) -> Shift:

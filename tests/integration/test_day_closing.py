@@ -14,7 +14,7 @@ from counter.models import AuditRecord, DayClosing, Deposit, OutboxEvent, Shift,
 from counter.services.billing import quote
 from counter.services.day_closing import close_day, read_day, record_deposit
 from counter.services.payment import pay
-from counter.services.shifts import close_shift, open_shift
+from counter.services.shifts import close_shift, open_shift, shift_figures
 from counter.services.voids import void_payment
 from counter.sync.worker import SyncLink
 from tests.conftest import AS_OF, clock_at
@@ -77,6 +77,10 @@ def test_a_shift_closes_with_its_count_and_then_takes_no_money(app):
     with app.uow() as uow:
         kinds = list(uow.session.scalars(select(OutboxEvent.kind).order_by(OutboxEvent.created_at)))
     assert kinds[0] == "shift.opened" and kinds[-1] == "shift.closed"
+    void_payment(app.uow(), desk, taken[0].receipt_no, "salah pelanggan", SUPERVISOR)  # after the count
+    with app.uow() as uow:
+        again = shift_figures(uow.session, uow.session.scalars(select(Shift)).one(), desk.zone)
+    assert (again.expected_cash, again.variance, again.voids) == (expected, 0, 1)  # the count's difference stands
     open_shift(app.uow(), desk, 0)  # a new shift takes money again
     pay_one(app, desk, owing_customers(app, 4)[3])
 
