@@ -17,8 +17,9 @@ from counter.store import migrate
 from counter.store.engine import sqlite_engine
 from counter.store.uow import UnitOfWork
 from counter.services.demo import store_is_empty
-from counter.sync.central import central_engine, central_url, init_central, is_embedded, seed_embedded
-from counter.sync.secrets import with_keyring_password
+from counter.central.embedded import EmbeddedCentral
+from counter.central.store import init_central, seed_embedded
+from counter.sync.link import Central, HttpCentral, load_key
 from counter.sync.state import CentralUnreachable
 from counter.sync.worker import SyncLink
 
@@ -35,33 +36,40 @@ class App:
         migrate.upgrade(engine)
         return engine
 
-    @cached_property
-    def central_url(self) -> str:
-        return with_keyring_password(central_url(self.config.central.url, self.config.store.data_dir))
-
     @property
     def embedded_central_path(self) -> Path:
         return self.config.store.data_dir / "central.sqlite"
 
     @cached_property
-    def central(self) -> Engine:
-        """The central store; the embedded demo one is made from the local store
-        the first time it is needed."""
-        url = self.central_url
-        if is_embedded(url) and not self.config.central.url:
-            path = self.embedded_central_path
-            if not path.exists():
-                if store_is_empty(self.uow()):
-                    raise CentralUnreachable("Pusat demo dibuat dari data lokal, yang masih kosong: jalankan 'counter demo'.")
-                seed_embedded(self.config.store.local_path, path)
-            engine = central_engine(url)
-            init_central(engine)
-            return engine
-        return central_engine(url, timeout_s=self.config.central.timeout_ms / 1000)
+    def embedded_engine(self) -> Engine:
+        """The demo's embedded central database, made from the local store the
+        first time it is needed."""
+        path = self.embedded_central_path
+        if not path.exists():
+            if store_is_empty(self.uow()):
+                raise CentralUnreachable("Pusat demo dibuat dari data lokal, yang masih kosong: jalankan 'counter demo'.")
+            seed_embedded(self.config.store.local_path, path)
+        engine = sqlite_engine(path)
+        init_central(engine)
+        return engine
+
+    @property
+    def is_embedded(self) -> bool:
+        return not self.config.central.url
+
+    @cached_property
+    def central(self) -> Central:
+        """Central as this counter reaches it: its HTTP API with the device key,
+        or the embedded demo central when no URL is set."""
+        settings = self.config.central
+        if self.is_embedded:
+            return EmbeddedCentral(self.embedded_engine, self.config.desk.office, self.config.desk.counter)
+        return HttpCentral(settings.url, load_key(self.config.store.data_dir), timeout_s=30.0,
+                           allow_plain_http=settings.allow_plain_http)
 
     def sync_link(self) -> SyncLink:
         desk = self.config.desk
-        return SyncLink(self.engine, self.central, desk.office, desk.counter, is_embedded(self.central_url))
+        return SyncLink(self.engine, self.central, desk.office, desk.counter)
 
     def today(self) -> dt.date:
         """Today in the office's time zone (the business date)."""

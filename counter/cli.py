@@ -165,7 +165,8 @@ def cmd_demo(app: App, args: argparse.Namespace) -> object:
 
 def _remove_store(app: App) -> None:
     """The local store, and the embedded demo central store made from it."""
-    for name in ("engine", "central"):
+    app.__dict__.pop("central", None)
+    for name in ("engine", "embedded_engine"):
         if name in app.__dict__:
             app.__dict__.pop(name).dispose()
     paths = [app.config.store.local_path] + ([app.embedded_central_path] if not app.config.central.url else [])
@@ -200,14 +201,18 @@ def cmd_setup(app: App, args: argparse.Namespace) -> object:
         from counter.store.uow import UnitOfWork
 
         secret = _secret(args.password, "Kata sandi/PIN baru") if args.password is not None else None
-        store = UnitOfWork(app.central) if args.central else app.uow()
-        done = setup.register_user(store, args.code, args.name, args.role, office, password=secret,
-                                   approval=_approval(args), active=not args.disable)
+        central = None
         if args.central:
-            from counter.models import User
-            from counter.sync.central import publish
+            from counter.cli_central import central_database
 
-            publish(app.central, User, User.username == done)
+            central = central_database(app, None)
+        done = setup.register_user(UnitOfWork(central) if central else app.uow(), args.code, args.name, args.role,
+                                   office, password=secret, approval=_approval(args), active=not args.disable)
+        if central is not None:
+            from counter.central.store import publish
+            from counter.models import User
+
+            publish(central, User, User.username == done)
     if args.json:
         return {"registered": args.what, "code": done}
     _console().print(f"Terdaftar: {args.what} {done}")
@@ -274,89 +279,22 @@ def cmd_rules(app: App, args: argparse.Namespace) -> object:
     return None
 
 
-def cmd_central(app: App, args: argparse.Namespace) -> object:
-    from counter.sync.applier import apply_pending
-    from counter.sync.central import central_engine, central_url, init_central
-
-    from counter.sync.secrets import with_keyring_password
-
-    url = with_keyring_password(central_url(args.url or app.config.central.url, app.config.store.data_dir))
-    engine = app.central if not (args.url or app.config.central.url) else central_engine(url, timeout_s=5)
-    if args.what == "conflicts":
-        from counter.sync.conflicts import list_conflicts
-
-        found = list_conflicts(engine, status=None if args.all else "open")
-        if args.json:
-            return found
-        rows = [(c.id, c.kind, c.status, c.customer, c.receipt_no, format_rupiah(c.amount)) for c in found]
-        _console().print(_table(f"{len(found)} konflik", ["ID", "Jenis", "Status", "Pelanggan", "Struk", "Jumlah"],
-                                rows, right={5}))
-        return None
-    if args.what == "resolve":
-        from counter.sync.conflicts import resolve_conflict
-
-        if args.id is None or args.resolution is None:
-            raise InvalidInput("Sebutkan --id KONFLIK dan --resolution refund|keep|accept.")
-        resolve_conflict(engine, args.id, args.resolution, _approval(args), args.note)
-        _console().print(f"Konflik {args.id} diselesaikan: {args.resolution}")
-        return {"resolved": args.id, "resolution": args.resolution} if args.json else None
-    if args.what == "load":
-        from counter.store.engine import sqlite_engine
-        from counter.sync.loading import load_reference_data
-
-        if args.from_store is None or not args.from_store.exists():
-            raise InvalidInput("Sebutkan berkas data loket yang ada: --from-store PATH/counter.sqlite.")
-        init_central(engine)
-        counts = load_reference_data(sqlite_engine(args.from_store), engine, args.open_bills_only)
-        _console().print(f"Dimuat ke pusat: {counts}")
-        return counts if args.json else None
-    if args.what == "password":  # keep central's password in the keyring, not in the settings file
-        from counter.sync.secrets import store_password
-
-        account = store_password(url, _secret("", "Kata sandi pusat"))
-        _console().print(f"Kata sandi untuk {account} disimpan di keyring.")
-        return {"stored": account} if args.json else None
-    if args.what == "desk-login":
-        from counter.sync.central import desk_login
-
-        if not args.office:
-            raise InvalidInput("Sebutkan kantornya: --office KODE.")
-        role = desk_login(engine, args.office, args.desk_password or _secret("", "Kata sandi login loket"))
-        _console().print(f"Login loket kantor {args.office.upper()}: {role} (hanya melihat data kantor itu)")
-        return {"role": role} if args.json else None
-    if args.what == "init":
-        init_central(engine, args.desk_password)
-        _console().print(f"Pusat siap: {engine.url.render_as_string(hide_password=True)}")
-        return {"initialised": engine.url.render_as_string(hide_password=True)} if args.json else None
-    # run: apply events until told to stop (Ctrl+C, SIGTERM), finishing the batch at hand
-    import signal
-    import threading
-
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-    totals: dict[str, int] = {}
-    while not stop.is_set():
-        try:
-            counts = apply_pending(engine)
-        except Exception as error:  # noqa: BLE001 - a lost connection: wait and try again
-            print(f"Pusat tidak terjangkau: {str(error).strip()[:200]}", file=sys.stderr)
-            counts = {}
-            stop.wait(args.interval)
-            continue
-        for status, n in counts.items():
-            totals[status] = totals.get(status, 0) + n
-        if not counts:
-            stop.wait(args.interval)
-    print(json.dumps(totals) if args.json else f"Berhenti. Diproses: {totals}")
-    return 0
-
-
 def cmd_sync(app: App, args: argparse.Namespace) -> object:
     from rich.progress import Progress
 
     from counter.sync.state import sync_status
 
+    if args.what == "enrol":
+        from counter.cli_central import enrol_counter
+
+        if not (args.url and args.code):
+            raise InvalidInput("Sebutkan alamat pusat dan kode pendaftaran: counter sync enrol URL KODE.")
+        done = enrol_counter(app, args.url, args.code)
+        if args.json:
+            return done
+        _console().print(f"Loket {done['office']}-{done['counter']} terdaftar di {done['url']}; "
+                         f"kunci perangkat disimpan di {done['key_kept_in']}.")
+        return None
     if args.what == "now":
         link = app.sync_link()
         with Progress(transient=True, disable=args.json) as bar:
@@ -410,12 +348,13 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         voided = void_payment(app.uow(), app.desk(), args.number, args.reason or "", _approval(args))
         return voided if args.json else _console().print(describe(voided))
     if args.what == "verify":
-        from counter.services.receipts import verify_receipt
+        from counter.services.receipts import Verdict, verify_receipt
 
-        from counter.store.uow import UnitOfWork
-
-        with (UnitOfWork(app.central) if args.central else app.uow()) as uow:
-            verdict = verify_receipt(uow.session, args.number)
+        if args.central:
+            verdict = Verdict(**app.central.verify_receipt(args.number))
+        else:
+            with app.uow() as uow:
+                verdict = verify_receipt(uow.session, args.number)
         if args.json:
             print(json.dumps(_to_json(verdict), ensure_ascii=False, indent=2))
         elif verdict.genuine:
@@ -572,25 +511,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--grace-days", type=int, help="instalment: days a term may be late before the plan defaults")
     p.add_argument("--min-down-payment-pct", type=int, help="instalment: minimum down payment, percent")
     _approver_args(p)
-    p = command("central", cmd_central, "set up the central store, or run its applier")
-    p.add_argument("what", choices=["init", "load", "run", "conflicts", "resolve", "desk-login", "password"])
-    p.add_argument("--office", help="desk-login: the office whose counters log in with it")
-    p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
-    p.add_argument("--open-bills-only", action="store_true", help="load: leave paid bills out")
-    p.add_argument("--url", help="central store URL (default: central.url setting)")
-    p.add_argument("--all", action="store_true", help="conflicts: resolved ones too")
-    p.add_argument("--id", type=int, help="resolve: the conflict's ID")
-    p.add_argument("--resolution", choices=["refund", "keep", "accept"], help="resolve: what to do")
-    p.add_argument("--note", default="", help="resolve: a note kept with the resolution")
-    _approver_args(p)
-    p.add_argument("--desk-password", help="init: password of the counter_desk login role")
-    p.add_argument("--interval", type=float, default=1.0, help="run: seconds to wait when idle")
     p = command("sync", cmd_sync, "push and pull now, or show the sync status")
-    p.add_argument("what", nargs="?", default="now", choices=["now", "status"])
+    p.add_argument("what", nargs="?", default="now", choices=["now", "status", "enrol"])
+    p.add_argument("url", nargs="?", help="enrol: central's address, https://...")
+    p.add_argument("code", nargs="?", help="enrol: the one-time code from 'counter central enrol'")
     p = command("receipt", cmd_receipt, "show, reprint, make a PDF of or verify a receipt; the print queue")
     p.add_argument("what", choices=["show", "print", "pdf", "queue", "retry", "verify", "void"])
     p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID; verify: the QR code)")
-    p.add_argument("--central", action="store_true", help="verify: check against the central store")
+    p.add_argument("--central", action="store_true", help="verify: ask central")
     p.add_argument("--reason", help="void: why the payment is cancelled")
     _approver_args(p)
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
@@ -602,6 +530,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_commands(command)
     add_cash_commands(command)
     add_admin_commands(command)
+    from counter.cli_central import add_central_commands
+
+    add_central_commands(command)
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")

@@ -13,7 +13,7 @@ from counter.cli import _approval, _approver_args, _console, _date, _table
 from counter.errors import CounterError, InvalidInput
 from counter.rules.cash import DENOMINATIONS
 from counter.rules.money import format_rupiah, parse_rupiah
-from counter.services.day_figures import DayFigures, ShiftFigures
+from counter.printing.day_figures import DayFigures, ShiftFigures
 
 
 def _counts(items: list[str]) -> dict[str, object]:

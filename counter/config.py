@@ -45,7 +45,8 @@ class BillingSettings:
 
 @dataclass(frozen=True)
 class CentralSettings:
-    url: str = ""  # empty: the embedded demo central store (DATA_DIR/central.sqlite)
+    url: str = ""  # central's API, https://...; empty: the embedded demo central (DATA_DIR/central.sqlite)
+    allow_plain_http: bool = False  # http:// to another machine (a closed network); loopback is always allowed
     timeout_ms: int = 1000  # how long the desk waits for central before using its replica
     interval_s: int = 10  # seconds between background syncs
 
@@ -116,8 +117,8 @@ timezone = "Asia/Makassar"
 due_day = 20
 
 [central]
-# url = "postgresql://counter_desk:PASSWORD@central.example:5432/counter"
-# empty: an embedded central store in the data folder (demo, no server)
+# url = "https://pusat.pdam.example"   # set by 'counter sync enrol URL CODE'
+# empty: an embedded central in the data folder (demo, no server)
 timeout_ms = 1000
 interval_s = 10
 
@@ -213,6 +214,9 @@ def load(
         config.zone
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise InvalidInput(f"Zona waktu tidak dikenal: {config.desk.timezone}") from exc
+    if config.central.url and not config.central.url.startswith(("https://", "http://")):
+        raise InvalidInput("central.url adalah alamat API pusat (https://...), bukan basis data; daftarkan "
+                           "loket dengan 'counter sync enrol URL KODE' (docs/operations.md).")
     if config.central.timeout_ms < 100 or config.central.interval_s < 1:
         raise InvalidInput("central.timeout_ms minimal 100 dan central.interval_s minimal 1.")
     if config.desk.language not in ("id", "en"):

@@ -8,7 +8,7 @@ from counter.models.plan import DocumentSequence, InstalmentPlan, InstalmentRule
 from counter.models.printing import PrintJob
 from counter.models.shift import DayClosing, Deposit, Shift
 from counter.models.sync import (
-    ChangeSequence, Conflict, CustomerCredit, CustomerNote, DeskOffice, InboxEvent, SyncState,
+    ChangeSequence, Conflict, CustomerCredit, CustomerNote, Device, InboxEvent, SyncState,
 )
 from counter.models.reference import (
     Counter,
@@ -25,6 +25,6 @@ __all__ = [
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
     "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
-    "PrintJob", "DayClosing", "Deposit", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "DeskOffice", "InboxEvent", "SyncState",
+    "PrintJob", "DayClosing", "Deposit", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "Device", "InboxEvent", "SyncState",
     "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
 ]

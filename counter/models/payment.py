@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from counter.models.base import Base
 
-PAYMENT_METHODS = ("cash", "transfer", "qris", "debit")
+from counter.rules.payment_methods import PAYMENT_METHODS
 
 
 class Payment(Base):

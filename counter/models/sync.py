@@ -80,12 +80,21 @@ class SyncState(Base):
     value: Mapped[str] = mapped_column(String(400), default="")
 
 
-class DeskOffice(Base):
-    """Central only: the office whose data a counters' login role may see (row-level security)."""
+class Device(Base):
+    """Central only: a counter enrolled with a one-time code, and the key it then
+    holds. Only hashes are kept; central derives office and counter from the key."""
 
-    __tablename__ = "desk_office"
-    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    __tablename__ = "device"
+    id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"))
+    code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # cleared once used
+    code_expires_at: Mapped[dt.datetime]
+    key_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime]
+    enrolled_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+    last_seen_at: Mapped[dt.datetime | None]
 
 
 class CustomerNote(Base):

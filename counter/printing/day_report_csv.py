@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import io
 
-from counter.services.day_figures import DayFigures, ReceiptRow, Tally
+from counter.printing.day_figures import DayFigures, ReceiptRow, Tally
 
 RECEIPT_HEADER = ("bagian", "no_kuitansi", "tanggal", "waktu_bayar", "loket", "kasir", "no_sambungan", "nama",
                   "bulan", "metode", "air", "beban", "denda", "angsuran", "meterai", "total", "status")

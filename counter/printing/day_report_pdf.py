@@ -37,8 +37,8 @@ from counter.printing.plan_pdf import (BODY, CENTER, GRID, HEADING, SHADE, TITLE
                                        format_date)
 from counter.printing.receipt import format_moment
 from counter.rules.money import format_rupiah
-from counter.services.day_figures import DayFigures, ReceiptRow, ShiftFigures, Tally, VoidRow
-from counter.services.payment import METHOD_LABELS
+from counter.printing.day_figures import DayFigures, ReceiptRow, ShiftFigures, Tally, VoidRow
+from counter.rules.payment_methods import METHOD_LABELS
 
 RED = colors.HexColor("#b00020")
 PALE_RED = colors.HexColor("#fbe9eb")

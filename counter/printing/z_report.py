@@ -17,8 +17,8 @@ from counter.printing.plan_pdf import format_date
 from counter.printing.receipt import format_moment, zone_abbreviation
 from counter.rules.cash import DENOMINATIONS
 from counter.rules.money import format_rupiah
-from counter.services.day_figures import ShiftFigures
-from counter.services.payment import METHOD_LABELS
+from counter.printing.day_figures import ShiftFigures
+from counter.rules.payment_methods import METHOD_LABELS
 
 BOLD = "\x00"  # marks a line to print in bold; never reaches the paper (ascii_text drops control characters)
 

@@ -12,19 +12,19 @@ import datetime as dt
 from pathlib import Path
 from dataclasses import replace
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, PaymentRefused
 from counter.models import DayClosing, Office, OutboxEvent
+from counter.models.replication import encode_row
 from counter.models import Deposit as DepositRow
 from counter.rules.money import MAX_AMOUNT, format_rupiah
 from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
-from counter.services.day_figures import DayFigures, Deposit
+from counter.printing.day_figures import DayFigures, Deposit, figures_from_json
 from counter.services.day_report import consolidate, covered, deposit_of
 from counter.services.outbox import queue_event
 from counter.services.shifts import day_closed
@@ -32,17 +32,17 @@ from counter.store.uow import UnitOfWork
 from counter.sync.state import reaching_central
 
 
-def read_day(uow: UnitOfWork, central: Engine | None, desk: Desk, day: dt.date) -> DayFigures:
+def read_day(uow: UnitOfWork, central, desk: Desk, day: dt.date) -> DayFigures:  # noqa: ANN001 - sync.link.Central
     """The office day from central (the closing and deposit made here count even
     before central has them); from this counter's store alone when `central` is None."""
     with uow:
         mine = day_closed(uow.session, desk.office_id, day)
         if central is None:
             return consolidate(uow.session, desk.office_code, day, desk.zone, desk.now())
-        if mine is not None:
-            uow.session.expunge(mine)
-    with reaching_central(uow.engine), Session(central) as session:
-        figures = consolidate(session, desk.office_code, day, desk.zone, desk.now(), closing=mine)
+        closing = None if mine is None else encode_row(
+            {c.name: getattr(mine, c.name) for c in DayClosing.__table__.columns})
+    with reaching_central(uow.engine):
+        figures = figures_from_json(central.day(day, desk.zone.key, closing))
     if figures.deposit is None:
         with uow:
             local = deposit_of(uow.session, desk.office_id, day, desk.zone)
@@ -64,7 +64,7 @@ def blockers(uow: UnitOfWork, figures: DayFigures) -> list[str]:
     return found
 
 
-def close_day(uow: UnitOfWork, central: Engine, desk: Desk, day: dt.date, approval: Approval | None,
+def close_day(uow: UnitOfWork, central, desk: Desk, day: dt.date, approval: Approval | None,
               override_reason: str = "") -> DayFigures:
     """Sign off the office day with a supervisor's credential. Shifts still open
     or events not yet applied need `override_reason` (audited); the day is then

@@ -21,7 +21,7 @@ from counter.models import (
 from counter.errors import NotFound
 from counter.models.sync import EVENT_OUTCOMES
 from counter.rules.period import span_label
-from counter.services.day_figures import (
+from counter.printing.day_figures import (
     Closing, Components, ConflictRow, CounterSync, DayFigures, Deposit, ReceiptRow, Tally, VoidRow,
 )
 from counter.services.shifts import shift_figures

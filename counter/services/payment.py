@@ -15,7 +15,7 @@ from counter.errors import BillSelectionError, InvalidInput, PaymentRefused, quo
 from counter.models import (
     Bill, InstalmentPlan, Payment, PaymentLine, ReceiptSequence, WorkOrder,
 )
-from counter.models.payment import PAYMENT_METHODS
+from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_AMOUNT, format_rupiah
 from counter.rules.period import check_periods
@@ -31,7 +31,6 @@ from counter.services.shifts import refuse_closed_till
 from counter.store.uow import UnitOfWork
 
 BACKDATE_DAYS = 31  # how far back a supervisor may date a payment
-METHOD_LABELS = {"cash": "Tunai", "transfer": "Transfer bank", "qris": "QRIS", "debit": "Kartu debit"}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from counter.models import Bill, Counter, Customer, InstalmentPlan, Office, Paym
 from counter.printing.receipt import Receipt, ReceiptLine
 from counter.rules.money import in_words
 from counter.rules.period import label
-from counter.services.payment import METHOD_LABELS
+from counter.rules.payment_methods import METHOD_LABELS
 from counter.services.plan_state import OpenTerm
 
 CHECK_LENGTH = 16  # hex digits of the HMAC in the QR code: 64 bits, short enough for a small QR

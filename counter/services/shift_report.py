@@ -7,7 +7,7 @@ from pathlib import Path
 
 from counter.printing.printers import send
 from counter.printing.z_report import z_report_bytes, z_report_text
-from counter.services.day_figures import ShiftFigures
+from counter.printing.day_figures import ShiftFigures
 
 
 def deliver_z_report(shift: ShiftFigures, printer: dict, folder: Path) -> str:

@@ -20,7 +20,7 @@ from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
-from counter.services.day_figures import ShiftFigures, Tally
+from counter.printing.day_figures import ShiftFigures, Tally
 from counter.services.outbox import queue_event
 from counter.store.uow import UnitOfWork
 

@@ -1,9 +1,9 @@
 """Pull: bring central's changes to the local replica, and the outcomes of this
 counter's events.
 
-Each replicated table is read above the last change number this counter has
-seen, in change order, a page at a time; each page and its new mark are
-written in one local transaction, so an interrupted pull resumes where it
+Central answers the rows of every replicated table changed above the mark this
+counter sent, in change order, a page at a time; each page and the new marks
+are written in one local transaction, so an interrupted pull resumes where it
 stopped. A bill this counter has paid stays paid locally until central knows a
 payment for it (central may not have applied the event yet).
 """
@@ -14,22 +14,18 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, Uuid, case, delete, func, select, tuple_, update
+from sqlalchemy import Engine, Uuid, case, delete, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from counter.models import (
-    Bill, Counter, Customer, DayClosing, FineSchemeRow, InboxEvent, InstalmentPlan, InstalmentRuleRow, Office, OutboxEvent,
-    ReliefProgramme, StampDutyRow, SyncState, TariffBlock, TariffGroup, User, WorkOrder,
-)
+from counter.models import OutboxEvent, SyncState
+from counter.models.replication import BY_NAME, REPLICATED, decode_row
+from counter.sync.link import Central
 from counter.sync.state import reaching_central, read_state, record_contact, write_state, writing
 
-# In the order foreign keys need them.
-REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, FineSchemeRow, StampDutyRow, InstalmentRuleRow,
-              ReliefProgramme, Customer, Bill, InstalmentPlan, WorkOrder, DayClosing)
-# Made at counters: central has them only from the inbox, so loading it skips them.
-COUNTER_MADE = (InstalmentPlan, WorkOrder, DayClosing)
 PAGE = 5_000
 OUTCOME_CHUNK = 500
+END = 2**62  # an id beyond any real one
+END_UUID = uuid.UUID(int=2**128 - 1)
 
 Progress = Callable[[str, int, int], None]  # table, rows so far, rows in all (estimate)
 
@@ -55,76 +51,71 @@ def upsert(table):  # noqa: ANN001, ANN202
     return statement.on_conflict_do_update(index_elements=["id"], set_=columns)
 
 
-END = 2**62  # an id beyond any real one
-END_UUID = uuid.UUID(int=2**128 - 1)
+def _marks(state: dict[str, str]) -> dict:
+    """What this counter has of each table, as central takes it."""
+    marks = {}
+    for model in REPLICATED:
+        name = model.__tablename__
+        text = state.get(f"pulled:{name}")
+        if not text:
+            continue
+        seq, _, row = text.partition(":")
+        up_to = state.get(f"first-pull-up-to:{name}")
+        marks[name] = {"seq": int(seq), "id": row, "up_to": int(up_to) if up_to else None}
+    return marks
 
 
-def _mark(text: str | None, by_uuid: bool) -> tuple[int, object] | None:
-    if not text:
-        return None
-    seq, _, row = text.partition(":")
-    if by_uuid:
-        return int(seq), uuid.UUID(row) if row != "-1" else uuid.UUID(int=0)
-    return int(seq), int(row)
+def _write(connection, entry: dict) -> int:  # noqa: ANN001
+    """One table's page of rows and its new mark."""
+    table = BY_NAME[entry["table"]].__table__
+    name, by_uuid = table.name, isinstance(table.c.id.type, Uuid)
+    rows = [decode_row(table, row) for row in entry["rows"]]
+    if rows:
+        if name == "day_closing":  # central's sign-off wins over one made here at the same time
+            connection.execute(delete(table).where(
+                tuple_(table.c.office_id, table.c.business_date).in_([(r["office_id"], r["business_date"]) for r in rows]),
+                table.c.id.not_in([r["id"] for r in rows])))
+        connection.execute(upsert(table), rows)
+    state = {}
+    if entry["done"] and entry.get("up_to") is not None:  # the first pull is complete
+        state[f"pulled:{name}"] = f"{entry['up_to']}:{END_UUID if by_uuid else END}"
+        connection.execute(delete(SyncState.__table__).where(SyncState.key == f"first-pull-up-to:{name}"))
+    else:
+        if rows:
+            state[f"pulled:{name}"] = f"{rows[-1]['change_seq']}:{rows[-1]['id']}"
+        elif entry.get("up_to") is not None:
+            state[f"pulled:{name}"] = f"-1:{uuid.UUID(int=0) if by_uuid else -1}"
+        if entry.get("up_to") is not None:
+            state[f"first-pull-up-to:{name}"] = str(entry["up_to"])
+    if state:
+        write_state(connection, **state)
+    return len(rows)
 
 
-def pull_table(local: Engine, central: Engine, model, page: int = PAGE,  # noqa: ANN001
-               progress: Progress | None = None) -> int:
-    """Pull one table's changed rows, keyset-paged by (change_seq, id).
-
-    The first pull of a table takes what central has up to a snapshot change
-    number (for bills, only unpaid ones: history stays at central); later pulls
-    take every row changed after it.
-    """
-    table = model.__table__
-    mark_key, first_key = f"pulled:{table.name}", f"first-pull-up-to:{table.name}"
-    with local.connect() as connection:
-        state = read_state(connection)
-    by_uuid = isinstance(table.c.id.type, Uuid)
-    mark, snapshot = _mark(state.get(mark_key), by_uuid), state.get(first_key)
-    if mark is None:
-        with reaching_central(local), central.connect() as connection:
-            snapshot = str(connection.scalar(select(func.coalesce(func.max(table.c.change_seq), 0))))
-        mark = (-1, uuid.UUID(int=0) if by_uuid else -1)
-        with writing(local) as connection:
-            write_state(connection, **{first_key: snapshot, mark_key: "-1:-1"})
-    conditions = [tuple_(table.c.change_seq, table.c.id) > tuple_(*mark)]
-    if snapshot is not None:
-        conditions.append(table.c.change_seq <= int(snapshot))
-        if table.name == "bill":
-            conditions.append(table.c.status == "unpaid")
-    with reaching_central(local), central.connect() as connection:
-        total = connection.scalar(select(func.count()).select_from(table).where(*conditions))
-    done = 0
-    statement = upsert(table)
+def pull_changes(local: Engine, central: Central, page: int = PAGE, progress: Progress | None = None) -> dict[str, int]:
+    """Pull every replicated table's changes; returns rows taken per table."""
+    taken: dict[str, int] = {model.__tablename__: 0 for model in REPLICATED}
+    totals: dict[str, int] = {}
     while True:
-        with reaching_central(local), central.connect() as connection:
-            rows = connection.execute(
-                select(table).where(*conditions[1:], tuple_(table.c.change_seq, table.c.id) > tuple_(*mark))
-                .order_by(table.c.change_seq, table.c.id).limit(page)
-            ).mappings().all()
-        finished = len(rows) < page
+        with local.connect() as connection:
+            marks = _marks(read_state(connection))
+        with reaching_central(local):
+            answer = central.changes(marks, page)
         with writing(local) as connection:
-            if rows:
-                if table.name == "day_closing":  # central's sign-off wins over one made here at the same time
-                    connection.execute(delete(table).where(
-                        tuple_(table.c.office_id, table.c.business_date).in_(
-                            [(r["office_id"], r["business_date"]) for r in rows]),
-                        table.c.id.not_in([r["id"] for r in rows])))
-                connection.execute(statement, [dict(r) for r in rows])
-                mark = (rows[-1]["change_seq"], rows[-1]["id"])
-            if finished and snapshot is not None:  # the first pull is complete
-                mark = (int(snapshot), END_UUID if by_uuid else END)
-                connection.execute(delete(SyncState.__table__).where(SyncState.key == first_key))
-            write_state(connection, **{mark_key: f"{mark[0]}:{mark[1]}"})
-        done += len(rows)
-        if progress and rows:
-            progress(table.name, done, total)
-        if finished:
-            return done
+            for entry in answer["tables"]:
+                taken[entry["table"]] += _write(connection, entry)
+                if "total" in entry:
+                    totals[entry["table"]] = entry["total"]
+        if progress:
+            for entry in answer["tables"]:
+                if entry["rows"]:
+                    progress(entry["table"], taken[entry["table"]],
+                             max(totals.get(entry["table"], 0), taken[entry["table"]]))
+        if not answer["more"]:
+            return taken
 
 
-def pull_outcomes(local: Engine, central: Engine) -> int:
+def pull_outcomes(local: Engine, central: Central) -> int:
     """Fetch central's verdict on events sent but not yet judged."""
     with local.connect() as connection:
         waiting = connection.scalars(
@@ -133,25 +124,21 @@ def pull_outcomes(local: Engine, central: Engine) -> int:
     judged = 0
     for start in range(0, len(waiting), OUTCOME_CHUNK):
         chunk = waiting[start:start + OUTCOME_CHUNK]
-        with reaching_central(local), central.connect() as connection:
-            verdicts = connection.execute(
-                select(InboxEvent.id, InboxEvent.status, InboxEvent.reason)
-                .where(InboxEvent.id.in_(chunk), InboxEvent.status != "pending")
-            ).all()
+        with reaching_central(local):
+            verdicts = central.outcomes([str(i) for i in chunk])
         if not verdicts:
             continue
         with writing(local) as connection:
-            for event_id, status, reason in verdicts:
-                connection.execute(update(OutboxEvent.__table__).where(OutboxEvent.id == event_id)
-                                   .values(outcome=status, outcome_reason=reason))
+            for verdict in verdicts:
+                connection.execute(update(OutboxEvent.__table__)
+                                   .where(OutboxEvent.id == uuid.UUID(verdict["id"]))
+                                   .values(outcome=verdict["status"], outcome_reason=verdict["reason"]))
         judged += len(verdicts)
     return judged
 
 
-def pull_all(local: Engine, central: Engine, page: int = PAGE, progress: Progress | None = None) -> PullResult:
-    result = PullResult()
-    for model in REPLICATED:
-        result.rows[model.__tablename__] = pull_table(local, central, model, page, progress)
+def pull_all(local: Engine, central: Central, page: int = PAGE, progress: Progress | None = None) -> PullResult:
+    result = PullResult(rows=pull_changes(local, central, page, progress))
     result.outcomes = pull_outcomes(local, central)
     record_contact(local)
     return result

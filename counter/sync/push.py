@@ -1,10 +1,9 @@
-"""Push: drain the local outbox into the central inbox, in batches.
+"""Push: drain the local outbox into central's inbox, in batches.
 
-One transaction per batch at central; an event is keyed by its id, so sending
-it again is a no-op. Rows are marked sent locally only after central committed:
-a crash in between means a resend, never a loss. If central refuses a batch for
-its content, the events are sent one by one and only the refused ones are held
-back (with a growing delay), so they never block the events behind them.
+Central keys an event by its id, so sending it again is a no-op. Rows are
+marked sent locally only after central answered that it has them: a crash in
+between means a resend, never a loss. An event central refuses for its form is
+held back (with a growing delay), so it never blocks the events behind it.
 """
 
 from __future__ import annotations
@@ -12,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, or_, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Engine, or_, select, update
 
-from counter.models import InboxEvent, OutboxEvent
-from counter.sync.state import CentralUnreachable, record_contact, record_failure, utc_now, writing
+from counter.models import OutboxEvent
+from counter.sync.link import Central
+from counter.sync.state import reaching_central, record_contact, utc_now, writing
 
 BATCH = 500
 HOLD_BACK = dt.timedelta(minutes=1)  # first delay for an event central refused; doubles, at most an hour
@@ -29,19 +27,7 @@ class PushResult:
     refused: dict[str, str] = field(default_factory=dict)  # event id -> central's reason
 
 
-def _insert_ignoring_resends(central: Engine):  # noqa: ANN202
-    table = InboxEvent.__table__
-    if central.dialect.name == "postgresql":
-        received = text("(now() at time zone 'utc')")
-        return postgresql.insert(table).values(received_at=received).on_conflict_do_nothing(index_elements=["id"])
-    return sqlite.insert(table).values(received_at=text("CURRENT_TIMESTAMP")).on_conflict_do_nothing()
-
-
-def _unreachable(error: DBAPIError) -> bool:
-    return isinstance(error, OperationalError) or error.connection_invalidated
-
-
-def push_once(local: Engine, central: Engine, office: str, counter: str, batch: int = BATCH) -> PushResult:
+def push_once(local: Engine, central: Central, batch: int = BATCH) -> PushResult:
     """Send one batch of unsent events. Raises CentralUnreachable when central is away."""
     now = utc_now()
     with local.connect() as connection:
@@ -54,41 +40,23 @@ def push_once(local: Engine, central: Engine, office: str, counter: str, batch: 
     result = PushResult()
     if not rows:
         return result
-    records = [dict(id=r["id"], office=office, counter=counter, kind=r["kind"], payload=r["payload"],
-                    created_at=r["created_at"], status="pending", reason="", processed_at=None) for r in rows]
-    statement = _insert_ignoring_resends(central)
-    sent: list = []
-    refused: dict = {}  # outbox id -> central's reason
-    try:
-        try:
-            with central.begin() as connection:
-                connection.execute(statement, records)
-            sent = [r["id"] for r in records]
-        except DBAPIError as error:
-            if _unreachable(error):
-                raise
-            for record in records:  # find the ones central refuses; send the rest
-                try:
-                    with central.begin() as connection:
-                        connection.execute(statement, [record])
-                    sent.append(record["id"])
-                except DBAPIError as single:
-                    if _unreachable(single):
-                        raise
-                    refused[record["id"]] = str(single.orig).strip()[:400]
-    except DBAPIError as error:
-        record_failure(local, error.orig)
-        raise CentralUnreachable(f"Pusat tidak terjangkau: {str(error.orig).strip()[:200]}") from error
-    finally:
-        _mark(local, sent, refused, {r["id"]: r["attempts"] for r in rows}, now)
+    events = [{"id": str(r["id"]), "kind": r["kind"], "payload": r["payload"],
+               "created_at": r["created_at"].isoformat()} for r in rows]
+    with reaching_central(local):
+        answer = central.push(events)
+    received = set(answer.get("received", []))
+    refused = {k: str(v)[:400] for k, v in answer.get("refused", {}).items()}
+    sent = [r["id"] for r in rows if str(r["id"]) in received]
+    held = {r["id"]: refused.get(str(r["id"]), "tidak diterima pusat") for r in rows if str(r["id"]) not in received}
+    _mark(local, sent, held, {r["id"]: r["attempts"] for r in rows}, now)
     result.sent = len(sent)
-    result.refused = {str(k): v for k, v in refused.items()}
+    result.refused = {str(k): v for k, v in held.items()}
     record_contact(local)
     return result
 
 
 def _mark(local: Engine, sent: list, refused: dict, attempts: dict, now: dt.datetime) -> None:
-    """What central committed is sent; what it refused is held back, longer each time."""
+    """What central has is sent; what it refused is held back, longer each time."""
     if not (sent or refused):
         return
     table = OutboxEvent.__table__
@@ -102,11 +70,11 @@ def _mark(local: Engine, sent: list, refused: dict, attempts: dict, now: dt.date
                                .values(attempts=tries, last_error=reason, next_attempt_at=now + delay))
 
 
-def push_all(local: Engine, central: Engine, office: str, counter: str, batch: int = BATCH) -> PushResult:
+def push_all(local: Engine, central: Central, batch: int = BATCH) -> PushResult:
     """Push batches until nothing sendable is left."""
     total = PushResult()
     while True:
-        result = push_once(local, central, office, counter, batch)
+        result = push_once(local, central, batch)
         total.sent += result.sent
         total.refused.update(result.refused)
         if result.sent + len(result.refused) < batch or result.sent == 0:

@@ -6,44 +6,32 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from counter.models import (
-    Bill, Conflict, Customer, CustomerCredit, CustomerNote, InstalmentPlan, ReliefProgramme,
-)
-from counter.rules.text import key
+from counter.models import Bill, Customer, CustomerNote, InstalmentPlan, ReliefProgramme
+from counter.models.replication import decode_row
+from counter.sync.link import Central
 from counter.sync.pull import upsert
 from counter.sync.state import (
     CentralUnreachable, reaching_central, record_contact, record_failure, utc_now, writing,
 )
 
 
-def _read(local: Engine, central: Engine, number: str, timeout_ms: int) -> tuple[dict | None, list, list, dict]:
-    with reaching_central(local), central.begin() as connection:
-        if central.dialect.name == "postgresql":
-            connection.execute(text(f"SET LOCAL statement_timeout = {int(timeout_ms)}"))
-        customer = connection.execute(
-            select(Customer.__table__).where(Customer.number_key == key(number))
-        ).mappings().first()
-        if customer is None:
-            return None, [], [], {}
-        bills = connection.execute(
-            select(Bill.__table__).where(Bill.customer_id == customer["id"])
-        ).mappings().all()
-        plans = connection.execute(
-            select(InstalmentPlan.__table__).where(InstalmentPlan.customer_id == customer["id"])
-        ).mappings().all()
-        credit = connection.scalar(select(func.coalesce(func.sum(CustomerCredit.amount), 0))
-                                   .where(CustomerCredit.customer_id == customer["id"]))
-        conflicts = connection.scalar(select(func.count()).select_from(Conflict).where(
-            Conflict.customer_id == customer["id"], Conflict.status == "open"))
-        note = {"customer_id": customer["id"], "credit": int(credit) + sum(p["credit"] for p in plans),
-                "open_conflicts": conflicts, "read_at": utc_now()}
-        return dict(customer), [dict(b) for b in bills], [dict(p) for p in plans], note
+def _read(local: Engine, central: Central, number: str, timeout_ms: int) -> tuple[dict | None, list, list, dict]:
+    with reaching_central(local):
+        answer = central.customer(number, timeout_s=timeout_ms / 1000)
+    if answer.get("customer") is None:
+        return None, [], [], {}
+    customer = decode_row(Customer.__table__, answer["customer"])
+    bills = [decode_row(Bill.__table__, b) for b in answer["bills"]]
+    plans = [decode_row(InstalmentPlan.__table__, p) for p in answer["plans"]]
+    note = {"customer_id": customer["id"], "credit": int(answer["credit"]),
+            "open_conflicts": int(answer["open_conflicts"]), "read_at": utc_now()}
+    return customer, bills, plans, note
 
 
-def refresh_customer(local: Engine, central: Engine, number: str, timeout_ms: int = 1000) -> bool:
+def refresh_customer(local: Engine, central: Central, number: str, timeout_ms: int = 1000) -> bool:
     """Copy the customer's row and bills from central. False when central did not
     answer within `timeout_ms` (the caller then works from the replica and says so).
 

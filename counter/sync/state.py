@@ -34,11 +34,14 @@ def writing(local: Engine):  # noqa: ANN201
 
 @contextmanager
 def reaching_central(local: Engine) -> Iterator[None]:
-    """Around every use of the central store: a database error there means central
-    is away (recorded for the status), not a fault of this counter."""
+    """Around every question to central: central away is recorded for the status
+    (and raised as CentralUnreachable), not taken for a fault of this counter."""
     try:
         yield
-    except DBAPIError as error:
+    except CentralUnreachable as error:
+        record_failure(local, error)
+        raise
+    except DBAPIError as error:  # the embedded central's own database
         record_failure(local, error.orig)
         raise CentralUnreachable(f"Pusat tidak terjangkau: {str(error.orig).strip()[:200]}") from error
 

@@ -1,6 +1,6 @@
-"""The background sync: push, apply (embedded central only), pull; again and
-again, backing off with jitter while central is away. Plain threading: the desk
-reads `sync_status` for its status bar."""
+"""The background sync: push, send the audit chain, pull; again and again,
+backing off with jitter while central is away. Plain threading: the desk reads
+`sync_status` for its status bar."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import random
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
-from counter.sync.applier import apply_pending
+from counter.models import Counter, Office
 from counter.sync.audit_push import push_audit
+from counter.sync.link import Central, CentralRefused
 from counter.sync.pull import PullResult, Progress, pull_all
 from counter.sync.push import PushResult, push_all
-from counter.sync.state import CentralUnreachable, reaching_central
+from counter.sync.state import CentralUnreachable, record_failure
 
 log = logging.getLogger(__name__)
 
@@ -31,21 +32,30 @@ class SyncLink:
     """Everything a sync cycle needs."""
 
     local: Engine
-    central: Engine
+    central: Central
     office: str
     counter: str
-    apply_here: bool  # the embedded demo central has no applier process of its own
+
+    def chain(self) -> int | None:
+        """This counter's audit chain (its id), once the replica knows the counter."""
+        with self.local.connect() as connection:
+            return connection.scalar(select(Counter.id).join(Office, Office.id == Counter.office_id)
+                                     .where(Office.code == self.office, Counter.code == self.counter))
 
     def cycle(self, progress: Progress | None = None) -> tuple[PushResult, PullResult]:
-        """Push everything sendable, apply it (embedded), pull what changed.
+        """Push everything sendable, send the audit chain, pull what changed.
         Raises CentralUnreachable when central is away; a local fault is raised as it is."""
-        pushed = push_all(self.local, self.central, self.office, self.counter)
-        push_audit(self.local, self.central)
-        if self.apply_here:
-            with reaching_central(self.local):
-                while sum(apply_pending(self.central).values()):
-                    pass
-        return pushed, pull_all(self.local, self.central, progress=progress)
+        pushed = push_all(self.local, self.central)
+        chain, refused = self.chain(), None
+        try:
+            if chain is not None:
+                push_audit(self.local, self.central, chain)
+        except CentralRefused as error:  # the pull goes on; the status keeps saying it
+            refused = error
+        pulled = pull_all(self.local, self.central, progress=progress)
+        if refused is not None:
+            record_failure(self.local, f"Rantai audit ditolak pusat: {refused}")
+        return pushed, pulled
 
 
 class SyncWorker:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from counter.rules.money import format_rupiah
 from counter.services import shifts
-from counter.services.day_figures import ShiftFigures
+from counter.printing.day_figures import ShiftFigures
 from counter.services.shift_report import deliver_z_report
 from counter.ui.day_close_dialog import DayCloseDialog
 from counter.ui.shift_close_dialog import ShiftCloseDialog

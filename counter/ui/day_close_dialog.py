@@ -18,7 +18,7 @@ from counter.rules.money import format_rupiah
 from counter.services import day_closing
 from counter.services.approval import Approval
 from counter.services.context import Desk
-from counter.services.day_figures import DayFigures
+from counter.printing.day_figures import DayFigures
 from counter.ui.approval_dialog import ApprovalDialog, approve_then
 from counter.ui.pay_dialog import method_label
 from counter.ui.tasks import TaskRunner

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from counter.errors import CounterError, InvalidInput
 from counter.rules.money import format_rupiah
 from counter.services.billing import Quote
-from counter.services.payment import METHOD_LABELS, PAYMENT_METHODS
+from counter.rules.payment_methods import METHOD_LABELS, PAYMENT_METHODS
 from counter.ui.plan_models import paying_text
 from counter.ui.widgets import (
     GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, button_row, cancel_button, font, primary_button,

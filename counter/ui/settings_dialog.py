@@ -60,11 +60,10 @@ from counter.errors import CounterError
 from counter.services.approval import ROLE_LABELS
 from counter.services.context import Desk
 from counter.ui.settings_base import SettingsTab, button, buttons_row, column, form_layout, heading, hint, sized
-from counter.ui.settings_file import write_settings
+from counter.settings_file import write_settings
 from counter.ui.settings_rules import ProgrammesTab, RulesTab
 from counter.ui.settings_work import (
-    PAPERS, PRINTER_KINDS, CentralProbe, desk_check, mask_password, print_test, printer_place, probe_central,
-    unmask_password,
+    PAPERS, PRINTER_KINDS, CentralProbe, desk_check, print_test, printer_place, probe_central,
 )
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import MUTED, font
@@ -341,11 +340,11 @@ class CentralTab(SettingsTab):
     def __init__(self, app, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(app, desk, runner, parent)
         configured = app.config.central.url
-        self.url = _line(mask_password(configured), self.tr("kosong: pusat demo di folder data (central.sqlite)"),
+        self.url = _line(configured, self.tr("kosong: pusat demo di folder data (central.sqlite)"),
                          self.tr("URL pusat"))
         self.url.setMaxLength(500)
         self.first_field = self.url
-        in_use = QLabel(_e(mask_password(configured)) if configured else self.tr("pusat demo: {file}").format(
+        in_use = QLabel(_e(configured) if configured else self.tr("pusat demo: {file}").format(
             file=_e(Path(app.config.store.data_dir) / "central.sqlite")))
         in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         in_use.setAccessibleName(self.tr("Pusat yang dipakai"))
@@ -354,11 +353,11 @@ class CentralTab(SettingsTab):
         form.addRow(self.tr("Dipakai sekarang"), in_use)
         form.addRow(self.tr("&URL pusat"), self.url)
         notes = hint(self.tr(
-            "PostgreSQL: postgresql://counter_desk@server:5432/counter (tambah ?sslmode=verify-full untuk TLS). "
-            "Kosong: pusat demo di folder data. Kata sandi tidak ditampilkan (***): biarkan *** untuk memakai yang "
-            "tersimpan. Simpan kata sandi sebaiknya di keyring, bukan di berkas: 'counter central password'."))
-        test_note = hint(self.tr("Uji koneksi memakai URL yang terisi (belum perlu disimpan) dan menunggu paling "
-                                 "lama 3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi."))
+            "Alamat API pusat: https://pusat.pdam.example. Loket didaftarkan sekali dengan kode dari pusat: "
+            "'counter sync enrol URL KODE' (kunci loket disimpan di keyring atau berkas yang hanya bisa dibaca "
+            "pemiliknya). Kosong: pusat demo di folder data."))
+        test_note = hint(self.tr("Uji koneksi memakai alamat yang terisi (belum perlu disimpan) dan menunggu "
+                                 "paling lama 3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi."))
 
         self.test_button = button(self.tr("Uji &koneksi [Enter]"), primary=True)
         self.test_button.clicked.connect(self.test_connection)
@@ -371,15 +370,16 @@ class CentralTab(SettingsTab):
                                 buttons_row(self.test_button, right=(self.save_button,)), self.note))
 
     def typed_url(self) -> str:
-        return unmask_password(self.url.text().strip(), self.app.config.central.url)
+        return self.url.text().strip()
 
     def test_connection(self) -> None:
         if self.runner.is_running("settings-central-test"):
             return
         url, data_dir = self.typed_url(), Path(self.app.config.store.data_dir)
+        plain = self.app.config.central.allow_plain_http
         self.test_button.setEnabled(False)
         self.say(self.tr("Menghubungi pusat ..."))
-        self.run(lambda: probe_central(url, data_dir), self._reached, self._unreachable, "settings-central-test")
+        self.run(lambda: probe_central(url, data_dir, plain), self._reached, self._unreachable, "settings-central-test")
 
     def _reached(self, probe: CentralProbe) -> None:
         self.test_button.setEnabled(True)

@@ -2,7 +2,7 @@
 
 - `print_test`: a small test receipt (`test_receipt`) sent to the printer settings
   typed in the dialog, as ESC/POS bytes, the way receipts go;
-- `probe_central`: open central with a short timeout and run `SELECT 1`;
+- `probe_central`: ask central's API who this counter is, with a short timeout;
 - `desk_check`: the office, counter and user of changed [desk] settings exist
   in the local store (the desk could not start otherwise);
 - `describe_*` and `parse_*`: rules in words, and what a supervisor types.
@@ -19,7 +19,6 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -30,11 +29,9 @@ from counter.rules.money import format_rupiah, in_words, parse_rupiah
 from counter.rules.stamp_duty import StampDutyRule
 from counter.services.context import Desk
 from counter.services.programmes import InstalmentRule, ProgrammeSpec, current_programmes, spec_of
-from counter.sync.central import central_engine, central_url, is_embedded
-from counter.sync.secrets import with_keyring_password
+from counter.sync.link import HttpCentral, load_key
 from counter.sync.state import CentralUnreachable
 
-MASK = "***"
 
 
 translate = QCoreApplication.translate  # translate("SettingsWork", text): the desk's language
@@ -99,84 +96,32 @@ def printer_place(settings: dict) -> str:
 
 # ---- central ---------------------------------------------------------------------------------
 
-def _userinfo(url: str) -> tuple[str, str, str, str] | None:
-    """(before the netloc, user, password, after the password) of a URL with a password in it."""
-    parts = urlsplit(url)
-    if not parts.netloc or "@" not in parts.netloc:
-        return None
-    userinfo = parts.netloc.rpartition("@")[0]
-    user, sep, password = userinfo.partition(":")
-    if not sep or not password:
-        return None
-    head = url[: url.index(parts.netloc)]
-    return head, user, password, url[len(head) + len(user) + 1 + len(password):]
-
-
-def mask_password(url: str) -> str:
-    """`postgresql://desk:secret@db/counter` -> `postgresql://desk:***@db/counter`."""
-    found = _userinfo(url)
-    if found is None:
-        return url
-    head, user, _password, rest = found
-    return f"{head}{user}:{MASK}{rest}"
-
-
-def unmask_password(typed: str, configured: str) -> str:
-    """The URL typed, with the configured password back where it still reads `***`."""
-    found, original = _userinfo(typed), _userinfo(configured)
-    if found is None or found[2] != MASK or original is None:
-        return typed
-    head, user, _mask, rest = found
-    return f"{head}{user}:{original[2]}{rest}"
-
-
-def _scrub(text: str, url: str) -> str:
-    found = _userinfo(url)
-    return text.replace(found[2], MASK) if found else text
-
-
 @dataclass(frozen=True)
 class CentralProbe:
-    shown_url: str  # the password masked
+    shown_url: str
     embedded: bool
     milliseconds: int
 
 
-def probe_central(url: str, data_dir: Path, timeout_s: float = CENTRAL_TEST_TIMEOUT_S) -> CentralProbe:
-    """Open central (`url`; empty: the embedded demo file) and run SELECT 1.
-    CentralUnreachable or InvalidInput in plain words when that fails."""
+def probe_central(url: str, data_dir: Path, allow_plain_http: bool = False,
+                  timeout_s: float = CENTRAL_TEST_TIMEOUT_S) -> CentralProbe:
+    """Ask central (`url`; empty: the embedded demo file) who this counter is,
+    with this counter's device key. CentralUnreachable or InvalidInput in plain
+    words when that fails."""
     url = url.strip()
-    try:
-        full = with_keyring_password(central_url(url, data_dir))
-        embedded = is_embedded(full)
-    except CounterError:
-        raise
-    except Exception as error:  # noqa: BLE001 - sqlalchemy's URL errors: the UI does not import sqlalchemy
-        raise InvalidInput(f"URL pusat tidak valid: {quoted(mask_password(url), 80)} "
-                           "(mis. postgresql://counter_desk@server:5432/counter).") from error
-    shown = mask_password(url)
-    if embedded:
-        path = Path(full.split("///", 1)[1]) if "///" in full else None
-        shown = str(path)
-        if path is None or not path.exists():  # SQLite would make an empty file: not a central store
-            raise CentralUnreachable(
-                f"Berkas pusat {path} belum ada. Pusat demo dibuat dari data loket saat Loket dibuka."
-                if not url else f"Berkas pusat {path} tidak ada.")
-    engine = central_engine(full, timeout_s=timeout_s)
+    if not url:
+        path = data_dir / "central.sqlite"
+        if not path.exists():
+            raise CentralUnreachable(f"Berkas pusat {path} belum ada. Pusat demo dibuat dari data loket saat "
+                                     "Loket dibuka.")
+        return CentralProbe(str(path), True, 0)
+    central = HttpCentral(url, load_key(data_dir), timeout_s=timeout_s, allow_plain_http=allow_plain_http)
     started = time.monotonic()
     try:
-        with engine.connect() as connection:
-            if connection.exec_driver_sql("SELECT 1").scalar() != 1:
-                raise CentralUnreachable("Pusat menjawab, tetapi jawabannya aneh (SELECT 1 bukan 1).")
-    except CounterError:
-        raise
-    except Exception as error:  # noqa: BLE001 - a driver error: say it plainly, without the password
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()
-        text = " ".join(line.strip() for line in reason[:3])[:300] or type(error).__name__
-        raise CentralUnreachable(f"Pusat tidak terjangkau: {_scrub(text, full)}") from None
+        central.me()
     finally:
-        engine.dispose()
-    return CentralProbe(shown, embedded, round((time.monotonic() - started) * 1000))
+        central.close()
+    return CentralProbe(central.url, False, round((time.monotonic() - started) * 1000))
 
 
 # ---- desk ------------------------------------------------------------------------------------

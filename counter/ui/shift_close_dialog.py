@@ -14,7 +14,7 @@ from counter.rules.cash import DENOMINATIONS, MAX_PIECES, counted_total
 from counter.rules.money import format_rupiah
 from counter.services import shifts
 from counter.services.context import Desk
-from counter.services.day_figures import ShiftFigures
+from counter.printing.day_figures import ShiftFigures
 from counter.ui.approval_dialog import approve_then
 from counter.ui.pay_dialog import method_label
 from counter.ui.tasks import TaskRunner

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from counter.rules.cash import DENOMINATIONS
 from counter.rules.money import MONTHS_ID
-from counter.services.day_figures import (Closing, Components, ConflictRow, CounterSync, DayFigures, Deposit,
+from counter.printing.day_figures import (Closing, Components, ConflictRow, CounterSync, DayFigures, Deposit,
                                           ReceiptRow, ShiftFigures, Tally, VoidRow)
 
 WITA = dt.timezone(dt.timedelta(hours=8))

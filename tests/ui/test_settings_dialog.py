@@ -33,7 +33,7 @@ from counter.services.demo import DEMO_PIN
 from counter.services.programmes import current_programme
 from counter.ui.settings_base import AdminApprovalDialog, qdate
 from counter.ui.settings_dialog import SettingsDialog
-from counter.ui.settings_file import new_text
+from counter.settings_file import new_text
 from counter.ui.tasks import TaskRunner
 from tests.conftest import AS_OF
 from tests.ui.desk_helpers import press, type_keys

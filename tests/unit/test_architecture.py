@@ -1,4 +1,5 @@
-"""Dependencies point down: ui -> services -> rules/models/store. Read from the imports."""
+"""Dependencies point down: ui -> services -> rules/models/store; the counter's sync
+client never imports central; printing takes plain data. Read from the imports."""
 
 import ast
 from pathlib import Path
@@ -13,8 +14,11 @@ FORBIDDEN = {
     "models": ("PySide6", "counter.services", "counter.ui", "counter.store"),
     "store": ("PySide6", "counter.services", "counter.ui"),
     "services": ("PySide6", "counter.ui"),
-    "printing": ("PySide6", "counter.ui", "counter.store", "sqlalchemy"),
-    "sync": ("PySide6", "counter.ui"),
+    "printing": ("PySide6", "counter.ui", "counter.store", "sqlalchemy", "counter.services", "counter.sync",
+                 "counter.central"),
+    # the counter's client and central share only models (the wire format of rows) and the event formats
+    "sync": ("PySide6", "counter.ui", "counter.central", "counter.services"),
+    "central": ("PySide6", "counter.ui", "counter.sync"),
 }
 
 

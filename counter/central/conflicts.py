@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from counter.errors import InvalidInput, NotFound, PaymentRefused
-from counter.models import Conflict, Customer, CustomerCredit, Payment
+from counter.errors import InvalidInput, NotAllowed, NotFound, PaymentRefused
+from counter.models import Conflict, Customer, CustomerCredit, Payment, User
 from counter.services.approval import SUPERVISORS, Approval, check_credential
 from counter.store.uow import UnitOfWork
 
@@ -38,13 +38,16 @@ class ConflictView:
     detail: dict
 
 
-def list_conflicts(central: Engine, status: str | None = "open") -> list[ConflictView]:
+def list_conflicts(central: Engine, status: str | None = "open", office_id: int | None = None) -> list[ConflictView]:
+    """Conflicts by status, of one office's customers or (None) of all."""
     with Session(central) as session:
         query = (select(Conflict, Customer.number, Payment.receipt_no)
                  .join(Customer, Customer.id == Conflict.customer_id)
                  .outerjoin(Payment, Payment.id == Conflict.payment_id).order_by(Conflict.id))
         if status:
             query = query.where(Conflict.status == status)
+        if office_id is not None:
+            query = query.where(Customer.office_id == office_id)
         return [ConflictView(c.id, c.kind, c.status, c.amount, number, receipt or "", c.created_at, c.detail)
                 for c, number, receipt in session.execute(query)]
 
@@ -55,14 +58,21 @@ def customer_credit(session: Session, customer_id: int) -> int:
 
 
 def resolve_conflict(central: Engine, conflict_id: int, resolution: str, approval: Approval | None,
-                     note: str = "") -> None:
-    """A supervisor (their credential, checked at central) settles a conflict."""
+                     note: str = "", office_id: int | None = None) -> None:
+    """A supervisor (their credential, checked at central) settles a conflict;
+    with `office_id`, only a conflict of that office, by a supervisor of it."""
     if resolution not in RESOLUTIONS:
         raise InvalidInput(f"Penyelesaian harus salah satu dari: {', '.join(RESOLUTIONS)}.")
+    if not isinstance(note, str) or len(note) > 200:
+        raise InvalidInput("Catatan paling panjang 200 huruf.")
     user = check_credential(UnitOfWork(central), approval, "Menyelesaikan konflik", SUPERVISORS)
     with Session(central) as session, session.begin():
+        if office_id is not None and session.scalar(select(User.office_id).where(User.id == user.id)) != office_id:
+            raise NotAllowed("Kepala unit kantor lain tidak bisa menyelesaikan konflik kantor ini.")
         conflict = session.get(Conflict, conflict_id, with_for_update=True)
-        if conflict is None:
+        mine = conflict is not None and (office_id is None or session.scalar(
+            select(Customer.office_id).where(Customer.id == conflict.customer_id)) == office_id)
+        if not mine:
             raise NotFound(f"Konflik {conflict_id} tidak ada.")
         if conflict.status != "open":
             raise InvalidInput(f"Konflik {conflict_id} sudah diselesaikan ({conflict.status}).")

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, Uuid, delete, func, select, text
 
 from counter.errors import InvalidInput
 from counter.models import Bill, Customer, FineSchemeRow, InstalmentRuleRow, ReliefProgramme, StampDutyRow
-from counter.sync.pull import COUNTER_MADE, REPLICATED
+from counter.models.replication import COUNTER_MADE, REPLICATED
 
 CHUNK = 20_000
 

@@ -24,17 +24,17 @@ from counter.models import (
     Bill, Conflict, Counter, Customer, CustomerCredit, InboxEvent, Office, Payment, PaymentLine, TariffGroup,
     User,
 )
-from counter.models.payment import PAYMENT_METHODS
+from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.rules.fines import fine_for
 from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
 from counter.services.billing import fine_scheme, stamp_rule
-from counter.sync.central import next_change
-from counter.sync.day_applier import (
+from counter.central.store import next_change
+from counter.central.day_applier import (
     apply_day_closed, apply_deposit, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
-from counter.sync.outcome import Outcome, Rejected, whole
-from counter.sync.plan_applier import (
+from counter.central.outcome import Outcome, Rejected, whole
+from counter.central.plan_applier import (
     apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_void, apply_work_order,
     pay_terms,
 )

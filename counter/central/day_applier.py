@@ -8,8 +8,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from counter.models import DayClosing, Deposit, InboxEvent, Payment, Shift
-from counter.sync.outcome import Outcome, Rejected, whole
-from counter.sync.plan_applier import _counter, _payload, _user_id, _uuid
+from counter.central.outcome import Outcome, Rejected, whole
+from counter.central.plan_applier import _counter, _payload, _user_id, _uuid
 
 
 def _moment(p: dict, name: str) -> dt.datetime:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -182,3 +184,16 @@ class DayFigures:
     @property
     def closed(self) -> bool:
         return self.closing is not None
+
+
+def figures_to_json(figures: DayFigures) -> dict:
+    """The figures as central sends them to a counter."""
+    return _ADAPTER.dump_python(figures, mode="json")
+
+
+def figures_from_json(data: object) -> DayFigures:
+    """The figures central sent (times and dates back to Python values)."""
+    return _ADAPTER.validate_python(data)
+
+
+_ADAPTER = TypeAdapter(DayFigures)

@@ -15,7 +15,7 @@ from counter.models import (
 from counter.rules.text import key
 from counter.services.plan_state import record_default, record_terms, settle_completed, standing
 from counter.services.programmes import PROGRAMME_FIELDS
-from counter.sync.outcome import Outcome, Rejected
+from counter.central.outcome import Outcome, Rejected
 
 
 def _payload(event: InboxEvent) -> dict:

@@ -1,0 +1,365 @@
+"""What central does for a counter, one function per request. The HTTP API
+(`central.api`) and the embedded demo central (`central.embedded`) both call
+these, so a counter meets the same rules either way.
+
+Every function takes the `Caller` that central derived from the device key,
+never from what the counter sent: a counter sees and writes only its own
+office. Answers are plain JSON values (rows encoded by `models.replication`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Engine, func, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from counter.errors import InvalidInput, NotFound
+from counter.models import (
+    AuditRecord, Bill, Conflict, Counter, Customer, CustomerCredit, DayClosing, InboxEvent, InstalmentPlan, Office,
+)
+from counter.models.replication import BY_NAME, REPLICATED, decode_row, encode_row
+from counter.rules.audit_chain import GENESIS, digest
+from counter.rules.text import key
+
+MAX_EVENTS = 500  # per push request
+MAX_PAGE = 5_000  # rows per pull answer
+MAX_IDS = 1_000  # ids per outcome question
+MAX_PAYLOAD = 64 * 1024  # characters of one event's JSON payload
+MAX_AUDIT = 1_000  # audit records per request
+KIND_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Caller:
+    """A counter as central knows it from its device key."""
+
+    office_id: int
+    office_code: str
+    counter_id: int
+    counter_code: str
+
+
+class ChainRefused(InvalidInput):
+    """An audit record that does not continue central's copy of the chain."""
+
+
+def caller_for(engine: Engine, office_code: str, counter_code: str) -> Caller:
+    """The caller for a counter named by its codes (the embedded central, tools)."""
+    with Session(engine) as session:
+        row = session.execute(
+            select(Office.id, Office.code, Counter.id, Counter.code).join(Counter, Counter.office_id == Office.id)
+            .where(Office.code == office_code, Counter.code == counter_code)).first()
+    if row is None:
+        raise NotFound(f"Loket {office_code}-{counter_code} tidak terdaftar di pusat.")
+    return Caller(*row)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+# ---- push -------------------------------------------------------------------------------
+
+
+def _event_row(caller: Caller, event: object, now: dt.datetime) -> dict:
+    """An inbox row for one pushed event, or InvalidInput saying what is wrong with it.
+    Office and counter come from the caller; the status is always pending."""
+    if not isinstance(event, dict):
+        raise InvalidInput("peristiwa bukan objek")
+    try:
+        event_id = uuid.UUID(str(event.get("id")))
+    except ValueError:
+        raise InvalidInput(f"id peristiwa tidak sah: {str(event.get('id'))[:60]!r}") from None
+    kind, payload, created = event.get("kind"), event.get("payload"), event.get("created_at")
+    if not isinstance(kind, str) or not 0 < len(kind) <= KIND_LENGTH:
+        raise InvalidInput("jenis peristiwa tidak sah")
+    if not isinstance(payload, dict):
+        raise InvalidInput("isi peristiwa bukan objek")
+    if len(str(payload)) > MAX_PAYLOAD:
+        raise InvalidInput("isi peristiwa terlalu besar")
+    try:
+        created_at = dt.datetime.fromisoformat(str(created))
+    except ValueError:
+        raise InvalidInput("waktu peristiwa tidak sah") from None
+    if created_at.tzinfo is None:
+        raise InvalidInput("waktu peristiwa tanpa zona waktu")
+    return dict(id=event_id, office=caller.office_code, counter=caller.counter_code, kind=kind, payload=payload,
+                created_at=created_at, received_at=now, status="pending", reason="", processed_at=None)
+
+
+def receive_events(engine: Engine, caller: Caller, events: list) -> dict:
+    """Put a counter's events in the inbox, once each (a resend of an id central
+    has is a no-op). Answers which were received and why others were refused."""
+    if not isinstance(events, list) or len(events) > MAX_EVENTS:
+        raise InvalidInput(f"Kirim 1-{MAX_EVENTS} peristiwa sekaligus.")
+    now = utc_now()
+    rows, refused = [], {}
+    for event in events:
+        try:
+            rows.append(_event_row(caller, event, now))
+        except InvalidInput as error:
+            refused[str(event.get("id") if isinstance(event, dict) else "?")[:60]] = str(error)
+    if rows:
+        dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(InboxEvent.__table__).on_conflict_do_nothing(index_elements=["id"])
+        with engine.begin() as connection:
+            connection.execute(statement, rows)
+    return {"received": [str(r["id"]) for r in rows], "refused": refused}
+
+
+def outcomes(engine: Engine, caller: Caller, ids: list) -> list[dict]:
+    """Central's verdicts on this counter's events that have one."""
+    if not isinstance(ids, list) or len(ids) > MAX_IDS:
+        raise InvalidInput(f"Tanyakan 0-{MAX_IDS} peristiwa sekaligus.")
+    try:
+        wanted = [uuid.UUID(str(i)) for i in ids]
+    except ValueError:
+        raise InvalidInput("id peristiwa tidak sah") from None
+    if not wanted:
+        return []
+    t = InboxEvent.__table__
+    with engine.connect() as connection:
+        rows = connection.execute(select(t.c.id, t.c.status, t.c.reason).where(
+            t.c.id.in_(wanted), t.c.status != "pending",
+            t.c.office == caller.office_code, t.c.counter == caller.counter_code)).all()
+    return [{"id": str(i), "status": s, "reason": r} for i, s, r in rows]
+
+
+# ---- pull -------------------------------------------------------------------------------
+
+
+def _mine(table, office_id: int):  # noqa: ANN001, ANN202
+    """The rows of a replicated table one office's counters may have (None: all)."""
+    if table.name == "office":
+        return table.c.id == office_id
+    if table.name in ("counter", "app_user", "customer", "instalment_plan", "day_closing"):
+        return table.c.office_id == office_id
+    if table.name in ("bill", "work_order"):
+        return table.c.customer_id.in_(select(Customer.id).where(Customer.office_id == office_id))
+    return None
+
+
+def _mark(value: object, table) -> tuple[int, object, int | None] | None:  # noqa: ANN001
+    """A pull mark as the counter sent it: {"seq", "id", "up_to"}."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise InvalidInput("tanda tarik tidak sah")
+    seq, row, up_to = value.get("seq"), value.get("id"), value.get("up_to")
+    if not isinstance(seq, int) or isinstance(seq, bool) or not (up_to is None or isinstance(up_to, int)):
+        raise InvalidInput("tanda tarik tidak sah")
+    try:
+        row = uuid.UUID(str(row)) if table.c.id.type.python_type is uuid.UUID else int(row)
+    except (ValueError, TypeError):
+        raise InvalidInput("tanda tarik tidak sah") from None
+    return seq, row, up_to
+
+
+def changes(engine: Engine, caller: Caller, marks: dict, page: int = MAX_PAGE) -> dict:
+    """The replicated rows changed above each table's mark, in change order, at
+    most `page` rows in all. A table without a mark is pulled for the first time:
+    everything up to today's last change number (`up_to`), for bills only the
+    unpaid ones; the counter sends `up_to` back until that first pull is done."""
+    if not isinstance(marks, dict) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
+        raise InvalidInput("permintaan tarik tidak sah")
+    unknown = set(marks) - set(BY_NAME)
+    if unknown:
+        raise InvalidInput(f"tabel tidak dikenal: {sorted(unknown)[0][:40]!r}")
+    budget, answer = page, []
+    with engine.connect() as connection:
+        for model in REPLICATED:
+            table = model.__table__
+            mark = _mark(marks.get(table.name), table)
+            first = mark is None or mark[2] is not None
+            conditions = []
+            mine = _mine(table, caller.office_id)
+            if mine is not None:
+                conditions.append(mine)
+            total = None
+            if mark is None:
+                up_to = connection.scalar(select(func.coalesce(func.max(table.c.change_seq), 0)))
+                mark = (-1, uuid.UUID(int=0) if table.c.id.type.python_type is uuid.UUID else -1, up_to)
+            seq, after, up_to = mark
+            if first:
+                conditions.append(table.c.change_seq <= up_to)
+                if model is Bill:
+                    conditions.append(table.c.status == "unpaid")
+                if seq < 0:
+                    total = connection.scalar(select(func.count()).select_from(table).where(*conditions))
+            rows = connection.execute(
+                select(table).where(*conditions, tuple_(table.c.change_seq, table.c.id) > tuple_(seq, after))
+                .order_by(table.c.change_seq, table.c.id).limit(budget + 1)).mappings().all()
+            done = len(rows) <= budget
+            rows = rows[:budget]
+            budget -= len(rows)
+            if rows or total is not None or not done:
+                entry = {"table": table.name, "rows": [encode_row(dict(r)) for r in rows],
+                         "up_to": up_to if first else None, "done": done}
+                if total is not None:
+                    entry["total"] = total
+                answer.append(entry)
+            if not done or budget == 0:
+                return {"tables": answer, "more": True}
+    return {"tables": answer, "more": False}
+
+
+# ---- one customer ------------------------------------------------------------------------
+
+
+def customer(engine: Engine, caller: Caller, number: str) -> dict:
+    """One customer of the caller's office with their bills, plans, credit and
+    open conflicts, read fresh (before the cashier takes their money)."""
+    if not isinstance(number, str) or not 0 < len(number) <= 40:
+        raise InvalidInput("nomor sambungan tidak sah")
+    with engine.connect() as connection:
+        found = connection.execute(select(Customer.__table__).where(
+            Customer.number_key == key(number), Customer.office_id == caller.office_id)).mappings().first()
+        if found is None:
+            return {"customer": None}
+        cid = found["id"]
+        bills = connection.execute(select(Bill.__table__).where(Bill.customer_id == cid)).mappings().all()
+        plans = connection.execute(
+            select(InstalmentPlan.__table__).where(InstalmentPlan.customer_id == cid)).mappings().all()
+        credit = connection.scalar(select(func.coalesce(func.sum(CustomerCredit.amount), 0))
+                                   .where(CustomerCredit.customer_id == cid))
+        conflicts = connection.scalar(select(func.count()).select_from(Conflict).where(
+            Conflict.customer_id == cid, Conflict.status == "open"))
+    return {"customer": encode_row(dict(found)), "bills": [encode_row(dict(b)) for b in bills],
+            "plans": [encode_row(dict(p)) for p in plans],
+            "credit": int(credit) + sum(p["credit"] for p in plans), "open_conflicts": int(conflicts)}
+
+
+# ---- the audit copy ----------------------------------------------------------------------
+
+AUDIT_FIELDS = ("chain", "seq", "prev_hash", "hash", "at", "user_id", "counter_id", "action", "subject", "details")
+
+
+def _audit_record(caller: Caller, raw: object) -> dict:
+    if not isinstance(raw, dict) or set(raw) != set(AUDIT_FIELDS):
+        raise ChainRefused("catatan audit tidak lengkap")
+    record = dict(raw)
+    if record["chain"] != caller.counter_id:
+        raise ChainRefused("rantai audit bukan milik loket ini")
+    try:
+        record["at"] = dt.datetime.fromisoformat(record["at"])
+        if record["at"].tzinfo is None:
+            raise ValueError
+        if not (isinstance(record["seq"], int) and record["seq"] >= 1 and isinstance(record["action"], str)
+                and isinstance(record["subject"], str) and isinstance(record["details"], dict)
+                and isinstance(record["prev_hash"], str) and isinstance(record["hash"], str)
+                and all(record[n] is None or isinstance(record[n], int) for n in ("user_id", "counter_id"))
+                and len(record["action"]) <= 40 and len(record["subject"]) <= 80):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise ChainRefused(f"catatan audit {record.get('seq')!r} tidak sah") from None
+    if record["hash"] != digest(record["prev_hash"], record["chain"], record["seq"], record["at"],
+                                record["user_id"], record["counter_id"], record["action"], record["subject"],
+                                record["details"]):
+        raise ChainRefused(f"catatan audit {record['seq']}: hash tidak cocok dengan isinya")
+    return record
+
+
+def append_audit(engine: Engine, caller: Caller, records: list) -> dict:
+    """Append the caller's audit records to central's copy: strictly in sequence,
+    each linked to the hash central already holds. A record central has already
+    is skipped if identical and refused if not (a chain rewritten at the counter)."""
+    if not isinstance(records, list) or len(records) > MAX_AUDIT:
+        raise InvalidInput(f"Kirim 0-{MAX_AUDIT} catatan audit sekaligus.")
+    checked = [_audit_record(caller, r) for r in records]
+    t = AuditRecord.__table__
+    with Session(engine) as session, session.begin():
+        # one writer per chain at a time: the head read below must stay the head
+        session.execute(select(Counter.id).where(Counter.id == caller.counter_id).with_for_update())
+        head = session.execute(select(t.c.seq, t.c.hash).where(t.c.chain == caller.counter_id)
+                               .order_by(t.c.seq.desc()).limit(1)).first()
+        seq, last = head if head else (0, GENESIS)
+        held = {r.seq: r.hash for r in session.execute(select(t.c.seq, t.c.hash).where(
+            t.c.chain == caller.counter_id, t.c.seq.in_([r["seq"] for r in checked if r["seq"] <= seq])))}
+        fresh = []
+        for record in checked:
+            if record["seq"] <= seq:
+                if held.get(record["seq"]) != record["hash"]:
+                    raise ChainRefused(f"catatan audit {record['seq']} berbeda dengan salinan di pusat")
+                continue
+            if record["seq"] != seq + 1 or record["prev_hash"] != last:
+                raise ChainRefused(f"catatan audit {record['seq']} tidak menyambung ke catatan {seq} di pusat")
+            fresh.append(record)
+            seq, last = record["seq"], record["hash"]
+        if fresh:
+            session.execute(t.insert(), fresh)
+    return {"head": seq, "hash": last}
+
+
+def audit_head(engine: Engine, caller: Caller) -> dict:
+    t = AuditRecord.__table__
+    with engine.connect() as connection:
+        head = connection.execute(select(t.c.seq, t.c.hash).where(t.c.chain == caller.counter_id)
+                                  .order_by(t.c.seq.desc()).limit(1)).first()
+    return {"head": head[0] if head else 0, "hash": head[1] if head else GENESIS}
+
+
+def audit_verify(engine: Engine, caller: Caller) -> dict:
+    """Central's check of its copy of the caller's chain."""
+    from counter.services.audit import verify
+
+    checked, broken = verify(engine, caller.counter_id)
+    return {"checked": checked, "broken": [{"chain": b.chain, "seq": b.seq, "reason": b.reason} for b in broken]}
+
+
+# ---- the office day, conflicts, receipts ------------------------------------------------
+
+
+def _zone(name: object) -> ZoneInfo:
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"zona waktu tidak dikenal: {str(name)[:40]!r}") from None
+
+
+def day_figures(engine: Engine, caller: Caller, day: dt.date, zone: str, closing: dict | None = None):  # noqa: ANN201
+    """The caller's office day as central knows it (services.day_report); a
+    sign-off made at the counter that central has not received yet counts."""
+    from counter.services.day_report import consolidate
+
+    made = None
+    if closing is not None:
+        if not isinstance(closing, dict):
+            raise InvalidInput("penutupan hari tidak sah")
+        made = DayClosing(**decode_row(DayClosing.__table__, closing))
+        if made.office_id != caller.office_id or made.business_date != day:
+            raise InvalidInput("penutupan hari bukan untuk kantor dan tanggal ini")
+    with Session(engine) as session:
+        return consolidate(session, caller.office_code, day, _zone(zone), utc_now(), closing=made)
+
+
+def conflicts(engine: Engine, caller: Caller | None, status: str | None = "open") -> list:
+    """Conflicts of the caller's office (every office for central's operator)."""
+    from counter.central.conflicts import list_conflicts
+
+    return list_conflicts(engine, status=status, office_id=caller.office_id if caller else None)
+
+
+def resolve(engine: Engine, caller: Caller | None, conflict_id: int, resolution: str, approval,  # noqa: ANN001
+            note: str = "") -> None:
+    from counter.central.conflicts import resolve_conflict
+
+    resolve_conflict(engine, conflict_id, resolution, approval, note,
+                     office_id=caller.office_id if caller else None)
+
+
+def verify_receipt(engine: Engine, caller: Caller | None, code: str):  # noqa: ANN201
+    """Whether a receipt's QR code is genuine, by central's records of the
+    caller's office (a receipt of another office is not one of ours)."""
+    from counter.services.receipts import Verdict, verify_receipt as verify
+
+    if not isinstance(code, str) or len(code) > 200:
+        raise InvalidInput("kode QR tidak sah")
+    if caller is not None and code.split("|", 1)[0] != caller.office_code:
+        return Verdict(False, "Kode QR bukan struk kantor ini.")
+    with Session(engine) as session:
+        return verify(session, code)

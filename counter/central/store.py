@@ -1,0 +1,100 @@
+"""Central's database: PostgreSQL in production, a SQLite file for the demo.
+
+Only central's own processes (the API, the applier, the operator's commands)
+open it; counters reach central through its HTTP API with a device key.
+`init_central` migrates it (the same Alembic chain as the local store).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from counter.errors import InvalidInput
+from counter.models import ChangeSequence
+from counter.store import migrate
+from counter.store.engine import sqlite_engine
+
+def database_url(url: str) -> str:
+    """A PostgreSQL URL as the psycopg driver takes it; a SQLite URL as it is."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def central_engine(url: str, timeout_s: float = 2.0) -> Engine:
+    """An engine on central's database that gives up quickly when it is away."""
+    try:
+        parsed = make_url(database_url(url))
+    except Exception:  # noqa: BLE001 - SQLAlchemy's ArgumentError and friends
+        raise InvalidInput(f"Alamat basis data pusat tidak valid: {url!r} (mis. postgresql://user@host/db).") from None
+    if parsed.get_backend_name() == "sqlite":
+        return sqlite_engine(parsed.database)
+    if parsed.get_backend_name() != "postgresql":
+        raise InvalidInput(f"Pusat harus PostgreSQL atau berkas SQLite, bukan {parsed.get_backend_name()!r}.")
+    return create_engine(
+        parsed,
+        pool_pre_ping=True,
+        pool_size=8,
+        # A network that goes dark with the connection open must not hold a sync
+        # forever: TCP keepalives and tcp_user_timeout end it (statement_timeout
+        # runs on the server and so never fires then).
+        connect_args={"connect_timeout": max(2, round(timeout_s)),
+                      "options": f"-c statement_timeout={int(timeout_s * 10_000)}",
+                      "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+                      "tcp_user_timeout": int(timeout_s * 10_000)},
+    )
+
+
+def next_change(session: Session) -> int:
+    """The next change number; the row stays locked until this transaction ends."""
+    return session.execute(
+        update(ChangeSequence).where(ChangeSequence.name == "change")
+        .values(value=ChangeSequence.value + 1).returning(ChangeSequence.value)
+    ).scalar_one()
+
+
+def publish(engine: Engine, model, *where) -> None:  # noqa: ANN001
+    """Give rows changed at central by hand a new change number, so counters pull them."""
+    with Session(engine) as session, session.begin():
+        session.execute(update(model).where(*where).values(change_seq=next_change(session)))
+
+
+def init_central(engine: Engine) -> None:
+    """Create or migrate the central store."""
+    migrate.upgrade(engine)
+
+
+# What a counter did itself is not central's until it arrives through the inbox.
+COUNTER_ACTS = (
+    "UPDATE bill SET status = 'unpaid', payment_id = NULL"
+    " WHERE payment_id IN (SELECT id FROM payment)",
+    "DELETE FROM payment_line", "DELETE FROM payment", "DELETE FROM outbox", "DELETE FROM audit_log",
+    "DELETE FROM receipt_sequence", "DELETE FROM sync_state", "DELETE FROM work_order",
+    "DELETE FROM instalment_plan", "DELETE FROM document_sequence", "DELETE FROM shift",
+    "DELETE FROM day_closing", "DELETE FROM deposit", "DELETE FROM customer_note",
+)
+
+
+def seed_embedded(local_path: Path, central_path: Path) -> bool:
+    """For the demo: start the embedded central store as a copy of the local one
+    (SQLite's online backup) without the counter's own acts, which reach it
+    through the inbox like any counter's. Returns False when it already exists."""
+    if central_path.exists():
+        return False
+    partial = central_path.with_suffix(".partial")
+    source, target = sqlite3.connect(local_path), sqlite3.connect(partial)
+    try:
+        source.backup(target)
+        for statement in COUNTER_ACTS:
+            target.execute(statement)
+        target.commit()
+    finally:
+        target.close()
+        source.close()
+    partial.rename(central_path)
+    return True

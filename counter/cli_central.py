@@ -1,0 +1,236 @@
+"""Command-line commands of central's operator (`counter central ...`) and of a
+counter's link to central (`counter sync enrol`). See counter.cli for the
+conventions.
+
+The operator's commands open central's database: `--url postgresql://...`, or
+the COUNTER_CENTRAL_DATABASE environment variable, or else the embedded demo
+central in the data folder. A counter never does: it reaches central's API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import os
+import sys
+from pathlib import Path
+
+from counter.bootstrap import App
+from counter.cli import _approval, _console, _table, _to_json
+from counter.errors import InvalidInput
+from counter.rules.money import format_rupiah
+
+DATABASE_ENV = "COUNTER_CENTRAL_DATABASE"
+
+
+def central_database(app: App, url: str | None):  # noqa: ANN201 - Engine
+    """Central's database for the operator's commands."""
+    from counter.central.store import central_engine
+
+    url = url or os.environ.get(DATABASE_ENV, "")
+    if not url:
+        return app.embedded_engine
+    return central_engine(url, timeout_s=5)
+
+
+def _database_url(app: App, url: str | None) -> str:
+    url = url or os.environ.get(DATABASE_ENV, "")
+    return url or f"sqlite:///{app.embedded_central_path}"
+
+
+def _listen(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise InvalidInput(f"--listen harus ALAMAT:PORT, mis. 127.0.0.1:8080 (bukan {text!r}).")
+    return host.strip("[]"), int(port)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(app: App, args: argparse.Namespace) -> int:
+    """The API and the applier in one process (uvicorn); `--workers N` for more."""
+    import uvicorn
+
+    from counter.central.store import central_engine, init_central
+
+    host, port = _listen(args.listen)
+    tls = bool(args.tls_cert and args.tls_key)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise InvalidInput("Sebutkan --tls-cert dan --tls-key bersama-sama.")
+    if not tls and not _is_loopback(host) and not args.allow_plain_http:
+        raise InvalidInput(f"Pusat tanpa TLS hanya mendengar di loopback: pakai --listen 127.0.0.1:{port} di balik "
+                           "reverse proxy TLS, atau --tls-cert/--tls-key, atau --allow-plain-http (jaringan tertutup).")
+    url = _database_url(app, args.url)
+    init_central(central_engine(url, timeout_s=10))  # migrated before the first request
+    os.environ[DATABASE_ENV] = url
+    uvicorn.run("counter.central.api:from_environment", factory=True, host=host, port=port,
+                workers=args.workers, log_level="warning" if args.quiet else "info",
+                ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, proxy_headers=True)
+    return 0
+
+
+def apply_loop(engine, interval: float, as_json: bool) -> int:  # noqa: ANN001
+    """Apply events until told to stop (Ctrl+C, SIGTERM), finishing the batch at hand."""
+    import signal
+    import threading
+
+    from counter.central.applier import apply_pending
+
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    totals: dict[str, int] = {}
+    while not stop.is_set():
+        try:
+            counts = apply_pending(engine)
+        except Exception as error:  # noqa: BLE001 - a lost connection: wait and try again
+            print(f"Pusat tidak terjangkau: {str(error).strip()[:200]}", file=sys.stderr)
+            stop.wait(interval)
+            continue
+        for status, n in counts.items():
+            totals[status] = totals.get(status, 0) + n
+        if not counts:
+            stop.wait(interval)
+    print(json.dumps(totals) if as_json else f"Berhenti. Diproses: {totals}")
+    return 0
+
+
+def cmd_central(app: App, args: argparse.Namespace) -> object:
+    if args.what == "serve":
+        return serve(app, args)
+    if args.what in ("conflicts", "resolve") and not (args.url or os.environ.get(DATABASE_ENV)):
+        return _conflicts_through_link(app, args)
+    from counter.central import devices
+    from counter.central.store import init_central
+
+    engine = central_database(app, args.url)
+    if args.what == "init":
+        init_central(engine)
+        where = engine.url.render_as_string(hide_password=True)
+        _console().print(f"Pusat siap: {where}")
+        return {"initialised": where} if args.json else None
+    init_central(engine)
+    if args.what == "enrol":
+        if not (args.office and args.counter):
+            raise InvalidInput("Sebutkan --office KODE dan --counter KODE loket yang didaftarkan.")
+        enrolment = devices.make_enrolment(engine, args.office, args.counter)
+        if args.json:
+            return enrolment
+        _console().print(f"Kode pendaftaran loket {enrolment.office}-{enrolment.counter}: [bold]{enrolment.code}[/bold]\n"
+                         f"Berlaku sekali, sampai {enrolment.expires_at:%H:%M} UTC. Di loket: "
+                         f"counter sync enrol URL-PUSAT {enrolment.code}")
+        return None
+    if args.what == "revoke":
+        if not (args.office and args.counter):
+            raise InvalidInput("Sebutkan --office KODE dan --counter KODE loket yang dicabut.")
+        done = devices.revoke(engine, args.office, args.counter)
+        _console().print(f"Kunci loket {args.office.upper()}-{args.counter.upper()} dicabut ({done}).")
+        return {"revoked": done} if args.json else None
+    if args.what == "devices":
+        found = devices.devices(engine)
+        if args.json:
+            return found
+        rows = [(d["office"], d["counter"], d["state"], f"{d['created_at']:%Y-%m-%d %H:%M}") for d in found]
+        _console().print(_table(f"{len(found)} perangkat", ["Kantor", "Loket", "Status", "Dibuat"], rows))
+        return None
+    if args.what == "load":
+        from counter.central.loading import load_reference_data
+        from counter.store.engine import sqlite_engine
+
+        if args.from_store is None or not args.from_store.is_file():
+            raise InvalidInput("Sebutkan berkas data loket yang ada: --from-store PATH/counter.sqlite.")
+        counts = load_reference_data(sqlite_engine(args.from_store), engine, args.open_bills_only)
+        _console().print(f"Dimuat ke pusat: {counts}")
+        return counts if args.json else None
+    if args.what == "conflicts":
+        from counter.central.conflicts import list_conflicts
+
+        return _show_conflicts([_to_json(c) for c in list_conflicts(engine, status=None if args.all else "open")],
+                               args.json)
+    if args.what == "resolve":
+        from counter.central.conflicts import resolve_conflict
+
+        _need_resolution(args)
+        resolve_conflict(engine, args.id, args.resolution, _approval(args), args.note)
+        _console().print(f"Konflik {args.id} diselesaikan: {args.resolution}")
+        return {"resolved": args.id, "resolution": args.resolution} if args.json else None
+    return apply_loop(engine, args.interval, args.json)  # run
+
+
+def _need_resolution(args: argparse.Namespace) -> None:
+    if args.id is None or args.resolution is None:
+        raise InvalidInput("Sebutkan --id KONFLIK dan --resolution refund|keep|accept.")
+
+
+def _show_conflicts(found: list[dict], as_json: bool) -> object:
+    if as_json:
+        return found
+    rows = [(c["id"], c["kind"], c["status"], c["customer"], c["receipt_no"], format_rupiah(c["amount"]))
+            for c in found]
+    _console().print(_table(f"{len(found)} konflik", ["ID", "Jenis", "Status", "Pelanggan", "Struk", "Jumlah"],
+                            rows, right={5}))
+    return None
+
+
+def _conflicts_through_link(app: App, args: argparse.Namespace) -> object:
+    """A supervisor at a counter: the office's conflicts through central's API."""
+    if args.what == "conflicts":
+        return _show_conflicts(app.central.conflicts("all" if args.all else "open"), args.json)
+    _need_resolution(args)
+    approval = _approval(args)
+    if approval is None:
+        raise InvalidInput("Penyelesaian konflik perlu persetujuan kepala unit: --approver NAMA.")
+    done = app.central.resolve(args.id, args.resolution, approval.username, approval.secret, args.note)
+    _console().print(f"Konflik {args.id} diselesaikan: {args.resolution}")
+    return done if args.json else None
+
+
+def enrol_counter(app: App, url: str, code: str) -> dict:
+    """`counter sync enrol URL CODE`: the device key from central, kept here; the
+    settings then name central's URL and the counter central enrolled."""
+    from counter.settings_file import write_settings
+    from counter.sync.link import check_url, enrol, store_key
+
+    url = check_url(url, app.config.central.allow_plain_http)
+    if app.config.source is None:
+        raise InvalidInput("Loket ini tidak punya berkas pengaturan untuk menyimpan alamat pusat.")
+    answer = enrol(url, code, app.config.central.allow_plain_http)
+    app.config.store.data_dir.mkdir(parents=True, exist_ok=True)
+    where = store_key(app.config.store.data_dir, url, answer["key"])
+    write_settings(app.config.source, {"central": {"url": url},
+                                       "desk": {"office": answer["office"], "counter": answer["counter"]}})
+    return {"office": answer["office"], "counter": answer["counter"], "url": url, "key_kept_in": where}
+
+
+def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's command()
+    from counter.cli import _approver_args
+
+    p = command("central", cmd_central, "central: serve its API, enrol counters, apply events, conflicts")
+    p.add_argument("what", choices=["serve", "init", "enrol", "revoke", "devices", "load", "run", "conflicts",
+                                    "resolve"])
+    p.add_argument("--url", help=f"central's database, postgresql://... (default: ${DATABASE_ENV}, else the demo's)")
+    p.add_argument("--listen", default="127.0.0.1:8080", help="serve: address and port")
+    p.add_argument("--workers", type=int, default=1, help="serve: API processes (each applies events too)")
+    p.add_argument("--tls-cert", help="serve: TLS certificate file (else put a TLS proxy in front)")
+    p.add_argument("--tls-key", help="serve: TLS key file")
+    p.add_argument("--allow-plain-http", action="store_true", help="serve: plain HTTP beyond loopback")
+    p.add_argument("--quiet", action="store_true", help="serve: log warnings only")
+    p.add_argument("--office", help="enrol/revoke: the office code")
+    p.add_argument("--counter", help="enrol/revoke: the counter code")
+    p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
+    p.add_argument("--open-bills-only", action="store_true", help="load: leave paid bills out")
+    p.add_argument("--all", action="store_true", help="conflicts: resolved ones too")
+    p.add_argument("--id", type=int, help="resolve: the conflict's ID")
+    p.add_argument("--resolution", choices=["refund", "keep", "accept"], help="resolve: what to do")
+    p.add_argument("--note", default="", help="resolve: a note kept with the resolution")
+    p.add_argument("--interval", type=float, default=1.0, help="run: seconds to wait when idle")
+    _approver_args(p)
+
