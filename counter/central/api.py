@@ -6,9 +6,10 @@ hands the request to `central.service` and answers JSON. Errors answer
 kind: 400 bad request, 401 no valid key, 403 not allowed, 404 not found, 409 an
 audit chain that does not continue central's, 422 a malformed body, 503 the
 database is away. The OpenAPI schema is at /openapi.json.
-"""
 
-from __future__ import annotations
+(No `from __future__ import annotations` here: FastAPI reads the routes'
+annotations, and the device-key dependency is defined inside `make_api`.)
+"""
 
 import datetime as dt
 import logging
