@@ -51,8 +51,8 @@ def _retire_desk_logins() -> None:
             op.execute(f"DROP POLICY IF EXISTS {policy} ON {table}")
         op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
     op.execute("DROP FUNCTION IF EXISTS desk_office()")
-    roles = op.get_bind().exec_driver_sql(
-        "SELECT rolname FROM pg_roles WHERE rolname LIKE 'counter\\_desk%'").scalars().all()
+    roles = op.get_bind().execute(sa.text("SELECT rolname FROM pg_roles WHERE rolname LIKE :pattern"),
+                                  {"pattern": "counter\\_desk%"}).scalars().all()
     database = op.get_bind().exec_driver_sql("SELECT current_database()").scalar_one()
     for role in roles:
         op.execute(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"')
