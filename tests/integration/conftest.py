@@ -1,29 +1,41 @@
-"""Fixtures of the tests against a real PostgreSQL central store."""
+"""Fixtures of the tests against a real PostgreSQL central store, reached as a
+counter reaches it: central's HTTP API under uvicorn, with a device key."""
 
 import pytest
 
 from counter.sync.worker import SyncLink
-from tests.integration.sync_helpers import Admin, build_central, role_lock
+from tests.central_server import ThreadServer
+from tests.integration.sync_helpers import Admin, build_central
 
 
 @pytest.fixture
 def admin(pg_url):
-    """A superuser on the test database. At the end it drops the desk role if the
-    tests made it and no other test database still uses it (roles are cluster-wide)."""
+    """A superuser on the test database (to terminate backends)."""
     superuser = Admin(pg_url)
     yield superuser
-    with role_lock():
-        superuser.drop_desk_role()
     superuser.close()
 
 
 @pytest.fixture
-def central(app, pg_url, admin):
-    engine = build_central(app, pg_url, admin)
+def central(app, pg_url):
+    """Central's PostgreSQL database, made from the counter's demo store."""
+    engine = build_central(app, pg_url)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
-def link(app, central):
-    return SyncLink(app.engine, central, "KPG", "L01", apply_here=False)
+def server(central):
+    """Central's API on 127.0.0.1. Its applier does not run by itself: the tests
+    apply the inbox when they mean to (`drain`), so they can see each stage."""
+    running = ThreadServer(central, apply=False)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def link(app, server):
+    """Counter L01 of office KPG, enrolled at central."""
+    central = server.link("KPG", "L01")
+    yield SyncLink(app.engine, central, "KPG", "L01")
+    central.close()

@@ -1,6 +1,6 @@
 """Helpers for the sync tests against a real PostgreSQL: a central store made
-from a counter's demo store, payments in bulk, a TCP relay that can freeze,
-and the exactly-once check that every fault test ends with."""
+from a counter's demo store, payments in bulk, a TCP relay that can freeze or
+drop connections, and the exactly-once check that every fault test ends with."""
 
 from __future__ import annotations
 
@@ -11,21 +11,18 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, func, select, text, update
-from sqlalchemy.pool import NullPool
 
 from counter.bootstrap import App
+from counter.central.applier import apply_pending, pending_count
+from counter.central.loading import load_reference_data
+from counter.central.store import central_engine, init_central
 from counter.models import Bill, Customer, InboxEvent, OutboxEvent, Payment
 from counter.services.context import Desk
 from counter.services.payment import PaymentResult, pay
-from counter.sync.applier import apply_pending
-from counter.sync.central import DESK_ROLE, central_engine, init_central
-from counter.sync.loading import load_reference_data
-from tests.conftest import AS_OF, PG_ADMIN_URL, clock_at, make_app
+from tests.conftest import AS_OF, clock_at, make_app
 
 WITA = dt.timezone(dt.timedelta(hours=8))
 
@@ -33,21 +30,17 @@ WITA = dt.timezone(dt.timedelta(hours=8))
 # ---- the central store ----------------------------------------------------------------
 
 
-def build_central(app: App, pg_url: str, admin: Admin) -> Engine:
+def build_central(app: App, pg_url: str) -> Engine:
     """A central PostgreSQL store (`init_central`) holding the counter's reference data."""
     central = central_engine(pg_url)
-    with role_lock():
-        existed = admin.role_exists()
-        init_central(central)
-        if not existed:
-            admin.mark_role()
+    init_central(central)
     load_reference_data(app.engine, central)
     return central
 
 
 class Admin:
     """A superuser connection to the test database, for what a test does behind
-    the code's back: terminating backends, managing the desk role."""
+    the code's back: terminating backends."""
 
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -68,64 +61,8 @@ class Admin:
             assert time.monotonic() < deadline, f"backend {pid} did not end"
             time.sleep(0.01)
 
-    # The desk role is cluster-wide: tests on other databases (xdist workers) use it
-    # too. Who makes it marks it; role changes happen under one advisory lock; the
-    # role is dropped when the last database using it is done with it. A role the
-    # tests did not make is never dropped.
-
-    def role_exists(self, role: str = DESK_ROLE) -> bool:
-        return bool(self.scalar("SELECT count(*) FROM pg_roles WHERE rolname = :r", r=role))
-
-    def role_is_ours(self) -> bool:
-        return self.scalar("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :r",
-                           r=DESK_ROLE) == TEST_ROLE_MARK
-
-    def role_state(self) -> tuple | None:
-        """What a test may change of a desk role it did not make: login and password."""
-        with self.engine.connect() as connection:
-            return connection.execute(text("SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = :r"),
-                                      {"r": DESK_ROLE}).first()
-
-    def restore_role(self, state: tuple) -> None:
-        login, password = state
-        secret = "NULL" if password is None else "'" + password.replace("'", "''") + "'"  # the stored hash
-        with self.engine.connect() as connection:  # no bind parameters: the hash has colons
-            connection.exec_driver_sql(f"ALTER ROLE {DESK_ROLE} {'LOGIN' if login else 'NOLOGIN'} PASSWORD {secret}")
-
-    def mark_role(self) -> None:
-        self.execute(f"COMMENT ON ROLE {DESK_ROLE} IS '{TEST_ROLE_MARK}'")
-
-    def drop_desk_role(self) -> None:
-        """Drop the test-made desk role: its grants in this database first. Another
-        database still granting it something keeps it; the last one drops it."""
-        if not self.role_exists() or not self.role_is_ours():
-            return
-        self.execute(f"DROP OWNED BY {DESK_ROLE}")
-        try:
-            self.execute(f"DROP ROLE {DESK_ROLE}")
-        except Exception:  # noqa: BLE001 - still used by another test's database: the last one drops it
-            pass
-
     def close(self) -> None:
         self.engine.dispose()
-
-
-TEST_ROLE_MARK = "made by the counter test suite"
-
-
-@contextmanager
-def role_lock() -> Iterator[None]:
-    """Serialise changes to the cluster-wide desk role across test processes."""
-    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT pg_advisory_lock(730591124)"))
-            try:
-                yield
-            finally:
-                connection.execute(text("SELECT pg_advisory_unlock(730591124)"))
-    finally:
-        engine.dispose()
 
 
 def backend_pid(connection) -> int:  # noqa: ANN001 - a SQLAlchemy Connection on psycopg
@@ -254,8 +191,10 @@ def check_exactly_once(local: Engine, central: Engine, judged: tuple[str, ...] =
 
 
 class Relay:
-    """A TCP relay to the PostgreSQL server that can freeze: while frozen it
-    passes no byte either way, as a network gone dark with the sockets open."""
+    """A TCP relay to a server on this machine (central's API under uvicorn, or
+    PostgreSQL) that can freeze: while frozen it passes no byte either way, as a
+    network gone dark with the sockets open; and can drop every connection it
+    carries at once, as a network that resets them."""
 
     def __init__(self, port: int = 5432) -> None:
         self.target = ("127.0.0.1", port)
@@ -263,7 +202,9 @@ class Relay:
         self.port = self.listener.getsockname()[1]
         self.frozen = threading.Event()
         self.closed = threading.Event()
+        self.lock = threading.Lock()
         self.sockets: list[socket.socket] = [self.listener]
+        self.pairs: list[tuple[socket.socket, socket.socket]] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -272,8 +213,15 @@ class Relay:
                 client, _ = self.listener.accept()
             except OSError:
                 return
-            server = socket.create_connection(self.target)
-            self.sockets += [client, server]
+            try:
+                server = socket.create_connection(self.target, timeout=2)
+                server.settimeout(None)
+            except OSError:
+                client.close()
+                continue
+            with self.lock:
+                self.sockets += [client, server]
+                self.pairs.append((client, server))
             threading.Thread(target=self._pump, args=(client, server), daemon=True).start()
 
     def _pump(self, a: socket.socket, b: socket.socket) -> None:
@@ -289,20 +237,42 @@ class Relay:
                     if not data:
                         return
                     peers[sock].sendall(data)
-        except OSError:
+        except (OSError, ValueError):
             return
         finally:
             a.close()
             b.close()
+            with self.lock:
+                if (a, b) in self.pairs:
+                    self.pairs.remove((a, b))
+
+    @property
+    def http_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     def url(self, pg_url: str) -> str:
         from sqlalchemy.engine import make_url
 
         return make_url(pg_url).set(host="127.0.0.1", port=self.port).render_as_string(hide_password=False)
 
+    def drop(self) -> int:
+        """Reset every connection the relay carries now (both ends see it end); how many."""
+        with self.lock:
+            pairs, self.pairs = self.pairs, []
+        for pair in pairs:
+            for sock in pair:
+                try:
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                    sock.close()  # linger 0: an RST, not a polite FIN
+                except OSError:
+                    pass
+        return len(pairs)
+
     def close(self) -> None:
         self.closed.set()
-        for sock in self.sockets:
+        with self.lock:
+            sockets = list(self.sockets)
+        for sock in sockets:
             try:
                 sock.close()
             except OSError:
@@ -316,3 +286,11 @@ def drain(central) -> dict[str, int]:
         for status, n in counts.items():
             totals[status] = totals.get(status, 0) + n
     return totals
+
+
+def settle(central: Engine, timeout_s: float = 15.0) -> None:
+    """Wait until central's own applier (in the API process) has judged every event."""
+    deadline = time.monotonic() + timeout_s
+    while pending_count(central):
+        assert time.monotonic() < deadline, f"{pending_count(central)} events still pending after {timeout_s} s"
+        time.sleep(0.05)

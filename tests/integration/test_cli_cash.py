@@ -44,7 +44,7 @@ def test_shift_day_deposit_and_reports_by_command_line(app, capsys, tmp_path):
     code, out, _ = run(capsys, app, "day", "close", "--approver", "kepala", "--approver-pin", DEMO_PIN, "--json")
     closed = json.loads(out)
     assert code == 0 and closed["closing"]["closed_by"] == "kepala" and closed["count"] == today["count"] == 1
-    with app.central.connect() as c:  # sent at once
+    with app.embedded_engine.connect() as c:  # sent at once
         assert c.scalar(select(func.count()).select_from(DayClosing)) == 1
     code, _, err = run(capsys, app, "pay", owing(app), "--no-print")
     assert code == 2 and "sudah ditutup" in err
