@@ -123,9 +123,9 @@ def second(app, tmp_path):
     other.engine.dispose()
 
 
-def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, second, central, link):
+def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, second, central, server, link):
     one, two = desk_at(app), desk_at(second)
-    link_two = SyncLink(second.engine, central, "KPG", "L02", apply_here=False)
+    link_two = SyncLink(second.engine, server.link("KPG", "L02"), "KPG", "L02")
     numbers = owing_customers(app, 12)
     open_shift(app.uow(), one, 100_000)
     open_shift(second.uow(), two, 100_000)
@@ -137,7 +137,7 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     drain(central)
     link.cycle(), link_two.cycle()
 
-    figures = read_day(app.uow(), central, one, AS_OF)
+    figures = read_day(app.uow(), link.central, one, AS_OF)
     assert figures.count == 3 and figures.total == sum(r.quote.total for r in mine + theirs)
     assert {t.label: t.count for t in figures.by_counter} == {"L01": 2, "L02": 1}
     assert {t.label for t in figures.by_method} == {"cash", "transfer"}
@@ -148,14 +148,14 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     no_decimals(figures)
 
     with pytest.raises(PaymentRefused, match="shift kasir1 di loket L01 masih buka"):
-        close_day(app.uow(), central, one, AS_OF, SUPERVISOR)
+        close_day(app.uow(), link.central, one, AS_OF, SUPERVISOR)
     with pytest.raises(ApprovalRefused):
-        close_day(app.uow(), central, one, AS_OF, dataclasses.replace(SUPERVISOR, secret="0000"), "kasir 2 pulang")
+        close_day(app.uow(), link.central, one, AS_OF, dataclasses.replace(SUPERVISOR, secret="0000"), "kasir 2 pulang")
     assert count_rows(app.engine, DayClosing) == 0
     close_shift(app.uow(), one, {"100000": 1}, "hitungan contoh saja")  # L02's shift stays open
     link.cycle()
     drain(central)
-    closed = close_day(app.uow(), central, one, AS_OF, SUPERVISOR, "kasir loket 2 sakit, pulang")
+    closed = close_day(app.uow(), link.central, one, AS_OF, SUPERVISOR, "kasir loket 2 sakit, pulang")
     assert closed.closing.closed_by == "kepala" and closed.closing.override_reason == "kasir loket 2 sakit, pulang"
     assert closed.count == 3 and not closed.late
     wita = dt.timedelta(hours=8)  # every time of the day's figures in the office's zone
@@ -167,7 +167,7 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     with pytest.raises(PaymentRefused, match="sudah ditutup"):
         void_payment(app.uow(), one, mine[0].receipt_no, "salah pelanggan", SUPERVISOR)
     with pytest.raises(PaymentRefused, match="sudah ditutup"):
-        close_day(app.uow(), central, one, AS_OF, SUPERVISOR, "lagi")
+        close_day(app.uow(), link.central, one, AS_OF, SUPERVISOR, "lagi")
 
     late = pay_one(second, two, numbers[6])  # L02 has not heard of the closing yet
     void_payment(second.uow(), two, theirs[0].receipt_no, "salah pelanggan", SUPERVISOR)  # nor does its void
@@ -178,7 +178,7 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     with pytest.raises(PaymentRefused, match="sudah ditutup"):
         pay_one(second, two, numbers[7])
 
-    after = read_day(second.uow(), central, two, AS_OF)
+    after = read_day(second.uow(), link_two.central, two, AS_OF)
     assert after.closing is not None and after.count == 3 and after.total == closed.total
     assert [r.receipt_no for r in after.late] == [late.receipt_no]
     assert [v.receipt_no for v in after.late_voids] == [theirs[0].receipt_no]  # the signed figures keep it
@@ -196,11 +196,11 @@ def test_the_day_is_consolidated_signed_locked_and_late_events_kept_apart(app, s
     link.cycle()
     drain(central)
     assert count_rows(central, Deposit) == 1
-    assert read_day(second.uow(), central, two, AS_OF).deposit == deposit
+    assert read_day(second.uow(), link_two.central, two, AS_OF).deposit == deposit
 
 
-def test_a_deposit_waits_for_the_sign_off_and_a_future_day_is_not_closed(app, central):
-    desk = desk_at(app)
+def test_a_deposit_waits_for_the_sign_off_and_a_future_day_is_not_closed(app, link):
+    desk, central = desk_at(app), link.central
     with pytest.raises(PaymentRefused, match="Tutup hari"):
         record_deposit(app.uow(), desk, AS_OF, 100_000, "Bank NTT", "SLIP-1", SUPERVISOR)
     with pytest.raises(InvalidInput, match="belum berjalan"):
@@ -209,12 +209,12 @@ def test_a_deposit_waits_for_the_sign_off_and_a_future_day_is_not_closed(app, ce
     assert read_day(app.uow(), central, tomorrow, AS_OF).count == 0
 
 
-def test_two_sign_offs_at_once_central_keeps_the_first_and_both_counters_agree(app, second, central, link):
+def test_two_sign_offs_at_once_central_keeps_the_first_and_both_counters_agree(app, second, central, server, link):
     one = desk_at(app)
     two = desk_at(second, dt.datetime(AS_OF.year, AS_OF.month, AS_OF.day, 10, 30, tzinfo=WITA))
-    link_two = SyncLink(second.engine, central, "KPG", "L02", apply_here=False)
-    first = close_day(app.uow(), central, one, AS_OF, SUPERVISOR)  # neither has sent it yet
-    close_day(second.uow(), central, two, AS_OF, SUPERVISOR)
+    link_two = SyncLink(second.engine, server.link("KPG", "L02"), "KPG", "L02")
+    first = close_day(app.uow(), link.central, one, AS_OF, SUPERVISOR)  # neither has sent it yet
+    close_day(second.uow(), link_two.central, two, AS_OF, SUPERVISOR)
     link.cycle()
     link_two.cycle()
     assert drain(central) == {"applied": 1, "duplicate": 1}

@@ -14,12 +14,12 @@ from counter.services.plans import make_plan, sweep_defaults
 from counter.services.programmes import ProgrammeSpec, current_programme, save_programme
 from counter.sync.refresh import refresh_customer
 from counter.sync.worker import SyncLink
-from tests.integration.sync_helpers import WITA, counter_copy, desk_at
+from tests.integration.sync_helpers import WITA, counter_copy, desk_at, drain
 from tests.integration.test_plans import SUPERVISOR, owing
-from tests.integration.sync_helpers import drain
 
 
-def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next_term(app, central, link, tmp_path):
+def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next_term(app, central, server, link,
+                                                                                      tmp_path):
     number = owing(app, 3, status="sealed")
     second = counter_copy(app, tmp_path / "l02", "desk.counter=L02", "desk.user=kasir2")  # never saw the plan
     desk = desk_at(app)
@@ -37,14 +37,15 @@ def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next
         assert [(line.kind, line.term_seq, line.plan_id, line.bill_id) for line in lines] == [
             ("down_payment", 0, made.plan_id, None)]
 
+    l02 = server.link("KPG", "L02")
     try:
-        assert refresh_customer(second.engine, central, number)  # opening the customer brings the plan
+        assert refresh_customer(second.engine, l02, number)  # opening the customer brings the plan
         later = dataclasses.replace(desk_at(second), clock=lambda: dt.datetime(2025, 12, 20, 9, tzinfo=WITA))
         with second.uow() as uow:
             owed = quote(uow.session, number, later.today())
         assert [t.seq for t in owed.plan.open_terms] == [1, 2, 3]
         term = pay(second.uow(), later, number, [], "cash", tendered=10**8, terms=[1])
-        other = SyncLink(second.engine, central, "KPG", "L02", False)
+        other = SyncLink(second.engine, l02, "KPG", "L02")
         assert other.cycle()[0].sent == 1
         assert drain(central) == {"applied": 1}
         link.cycle()  # L01 learns of the term L02 collected
@@ -52,6 +53,7 @@ def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next
             plan = uow.session.get(InstalmentPlan, made.plan_id)
             assert plan.terms[1]["receipt"] == term.receipt_no and plan.revision == 3
     finally:
+        l02.close()
         second.engine.dispose()
 
 
