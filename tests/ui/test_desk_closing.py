@@ -62,7 +62,7 @@ def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # n
     pay_cash(qtbot, window, customer_owing(app, 1))
 
     def at_central() -> int:
-        with app.central.connect() as connection:
+        with app.embedded_engine.connect() as connection:
             return connection.scalar(select(func.count()).select_from(Payment))
 
     qtbot.waitUntil(lambda: at_central() == 1, timeout=20_000)

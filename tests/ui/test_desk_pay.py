@@ -8,7 +8,7 @@ from sqlalchemy import update
 
 from counter.models import Bill, PAYMENT_METHODS
 from counter.rules.money import format_rupiah
-from counter.services.payment import METHOD_LABELS
+from counter.rules.payment_methods import METHOD_LABELS
 from counter.ui.table_models import BillsModel
 from tests.ui.desk_helpers import (
     bill_states, customer_owing, payments, press, scan_and_open_pay_dialog, type_keys,

@@ -84,16 +84,22 @@ def test_a_mistyped_user_on_a_store_with_data_says_so_and_exits_2(qapp, app, mon
 
 
 def test_a_new_counter_pulls_its_data_from_central_first(qtbot, tmp_path, demo_template):
-    """An empty store with a central store configured: the first pull fills it."""
-    from counter.sync.central import central_engine, init_central, seed_embedded
+    """An empty store, enrolled at central (its API on 127.0.0.1): the first pull fills it."""
+    from counter.central.store import central_engine, init_central, seed_embedded
+    from counter.sync.link import store_key
     from counter.ui.app import first_pull_with_progress
     from counter.ui.tasks import TaskRunner
+    from tests.central_server import ThreadServer
     from tests.conftest import DEMO_CUSTOMERS, make_app
 
     central_file = tmp_path / "central.sqlite"
     seed_embedded(demo_template / "counter.sqlite", central_file)
-    init_central(central_engine(f"sqlite:///{central_file}"))
-    app = make_app(tmp_path / "new", f"central.url=sqlite:///{central_file}")
+    engine = central_engine(f"sqlite:///{central_file}")
+    init_central(engine)
+    server = ThreadServer(engine)
+    (tmp_path / "new").mkdir()
+    store_key(tmp_path / "new", server.url, server.key_for("KPG", "L01"))
+    app = make_app(tmp_path / "new", f"central.url={server.url}")
     runner = TaskRunner(app)
     try:
         first_pull_with_progress(app, runner)
@@ -108,6 +114,8 @@ def test_a_new_counter_pulls_its_data_from_central_first(qtbot, tmp_path, demo_t
         runner.shutdown()
         shiboken6.delete(runner)  # here, on the GUI thread; not by the garbage collector on another one
         app.engine.dispose()
+        server.stop()
+        engine.dispose()
 
 
 def test_run_asks_who_is_at_the_desk_and_esc_closes_it(qapp, app, monkeypatch, messages):

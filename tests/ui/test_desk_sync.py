@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import func, select, update
 
 from counter.models import Bill, Customer, InboxEvent, OutboxEvent
 from counter.sync.state import SyncStatus
@@ -23,7 +23,7 @@ from counter.ui.sync import LEVEL_COLOURS, age_text, status_line
 from tests.conftest import AS_OF, clock_at, make_app
 from tests.ui.desk_helpers import bill_states, customer_owing, pay_cash
 
-UNREACHABLE = ("central.url=postgresql://x@127.0.0.1:1/none", "central.timeout_ms=300")
+UNREACHABLE = ("central.url=http://127.0.0.1:1", "central.timeout_ms=300")  # nothing listens on port 1
 FAST = "central.interval_s=1"
 
 
@@ -33,9 +33,11 @@ def synced_desk(qtbot, demo_template, tmp_path, messages):  # noqa: ANN001, ANN2
     store with the background sync started as `counter.ui.app.run` starts it."""
     opened = []
 
-    def make(*overrides: str):  # noqa: ANN202
+    def make(*overrides: str, enrolled: bool = True):  # noqa: ANN202
         folder = tmp_path / f"counter{len(opened)}"
         shutil.copytree(demo_template, folder)
+        if enrolled and any(o.startswith("central.url=") for o in overrides):  # the counter holds a key
+            store_key_file(folder)
         app = make_app(folder, FAST, *overrides)
         desk = dataclasses.replace(app.desk(), clock=clock_at(AS_OF))
         window = MainWindow(app, desk)
@@ -52,10 +54,16 @@ def synced_desk(qtbot, demo_template, tmp_path, messages):  # noqa: ANN001, ANN2
         window.close()  # stops the sync worker, then the database worker
         window.runner.wait()
         assert sync.worker is None or not sync.worker._thread.is_alive()
-        central = app.__dict__.get("central")
-        if isinstance(central, Engine):
-            central.dispose()
+        if "embedded_engine" in app.__dict__:
+            app.embedded_engine.dispose()
         app.engine.dispose()
+
+
+def store_key_file(folder) -> None:  # noqa: ANN001
+    """A device key as `counter sync enrol` leaves it when there is no keyring."""
+    key = folder / "device.key"
+    key.write_text("ctr_" + "k" * 43 + "\n")
+    key.chmod(0o600)
 
 
 def open_customer(qtbot, window, number: str) -> None:  # noqa: ANN001
@@ -95,7 +103,7 @@ def test_embedded_central_takes_the_payment_and_the_status_says_online(qtbot, sy
 
     qtbot.waitUntil(lambda: sent() and window.central_label.text() == "Pusat: ONLINE, 0 antre", timeout=20_000)
     assert LEVEL_COLOURS["online"][1] in window.central_label.styleSheet()
-    with sync.central.connect() as connection:  # it arrived and was applied at central
+    with app.embedded_engine.connect() as connection:  # it arrived and was applied at central
         assert connection.scalars(select(InboxEvent.status)).all() == ["applied"]
         central_bills = connection.execute(
             select(Bill.status, Bill.payment_id).join(Customer, Customer.id == Bill.customer_id)
@@ -128,7 +136,7 @@ def test_a_bill_paid_at_central_disappears_when_the_customer_is_opened(qtbot, sy
     number = customer_owing(app, 3)
     unpaid = sorted(p for p, s in bill_states(app, number).items() if s == "unpaid")
     paid_at_bank = unpaid[0]
-    with sync.central.begin() as connection:  # paid at a bank: central knows, the replica does not
+    with app.embedded_engine.begin() as connection:  # paid at a bank: central knows, the replica does not
         customer_id = connection.scalar(select(Customer.id).where(Customer.number == number))
         changed = connection.execute(
             update(Bill).where(Bill.customer_id == customer_id, Bill.period == paid_at_bank).values(status="paid")
@@ -147,7 +155,7 @@ def test_a_bill_paid_at_central_disappears_when_the_customer_is_opened(qtbot, sy
 
 
 def test_central_that_cannot_be_set_up_leaves_the_desk_working_offline(qtbot, synced_desk, messages):
-    app, window, sync = synced_desk("central.url=mysql://x@127.0.0.1/none")
+    app, window, sync = synced_desk("central.url=https://pusat.example", enrolled=False)
     qtbot.waitUntil(lambda: sync.error is not None, timeout=15_000)
     assert sync.worker is None and sync.central is None
     qtbot.waitUntil(lambda: window.central_label.text().startswith("Pusat: OFFLINE"), timeout=15_000)

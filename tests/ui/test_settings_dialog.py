@@ -34,6 +34,7 @@ from counter.services.programmes import current_programme
 from counter.ui.settings_base import AdminApprovalDialog, qdate
 from counter.ui.settings_dialog import SettingsDialog
 from counter.settings_file import new_text
+from counter.sync.link import store_key
 from counter.ui.tasks import TaskRunner
 from tests.conftest import AS_OF
 from tests.ui.desk_helpers import press, type_keys
@@ -182,19 +183,42 @@ def test_office_and_counter_are_checked_against_the_store_before_saving(qtbot, a
 
 # ---- central ---------------------------------------------------------------------------------
 
-def test_connection_to_a_bad_central_shows_the_error_without_the_password(qtbot, app, desk, runner, opened):
-    url = "postgresql://counter_desk:rahasia@127.0.0.1:1/counter"
+def with_central(app, url: str) -> None:  # noqa: ANN001
     app.config = dataclasses.replace(app.config, central=dataclasses.replace(app.config.central, url=url))
+
+
+def test_connection_to_a_bad_central_says_why(qtbot, app, desk, runner, opened):
+    with_central(app, "http://127.0.0.1:1")  # nothing listens on port 1
     dialog = open_dialog(qtbot, app, desk, runner, opened)
     tab = dialog.central_tab
-    assert tab.url.text() == "postgresql://counter_desk:***@127.0.0.1:1/counter"
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    assert "belum terdaftar" in wait_message(qtbot, tab, "error")  # never enrolled: no device key
+
+    store_key(app.config.store.data_dir, "http://127.0.0.1:1", "ctr_" + "x" * 43)
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
     message = wait_message(qtbot, tab, "error", timeout=10_000)
-    assert message.startswith("Pusat tidak terjangkau") and "rahasia" not in message
+    assert message.startswith("Pusat tidak terjangkau") and "ctr_" not in message
 
-    tab.url.setText("mysql://desk@db/counter")
+    tab.url.setText("http://10.1.2.3:8080")  # plain HTTP to another machine
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
-    assert "PostgreSQL atau berkas SQLite" in wait_message(qtbot, tab, "error")
+    assert "tanpa TLS" in wait_message(qtbot, tab, "error")
+
+
+def test_connection_to_central_with_this_counters_key(qtbot, app, desk, runner, opened):
+    from tests.central_server import ThreadServer
+
+    engine = app.embedded_engine
+    server = ThreadServer(engine)
+    try:
+        store_key(app.config.store.data_dir, server.url, server.key_for("KPG", "L01"))
+        with_central(app, server.url)
+        dialog = open_dialog(qtbot, app, desk, runner, opened)
+        tab = dialog.central_tab
+        qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+        message = wait_message(qtbot, tab, "ok", timeout=10_000)
+        assert "Koneksi OK" in message and server.url in message
+    finally:
+        server.stop()
 
 
 def test_connection_to_the_embedded_central(qtbot, app, dialog):  # noqa: ANN001
@@ -214,16 +238,14 @@ def test_connection_to_the_embedded_central(qtbot, app, dialog):  # noqa: ANN001
     assert "Koneksi OK" in message and "pusat demo" in message
 
 
-def test_saving_the_central_url_keeps_the_password_that_was_hidden(qtbot, app, desk, runner, opened):
-    url = "postgresql://counter_desk:rahasia@db.example:5432/counter"
-    app.config = dataclasses.replace(app.config, central=dataclasses.replace(app.config.central, url=url))
+def test_saving_the_central_url(qtbot, app, desk, runner, opened):
+    with_central(app, "https://pusat.pdam.example")
     dialog = open_dialog(qtbot, app, desk, runner, opened)
     tab = dialog.central_tab
-    tab.url.setText(tab.url.text().replace("db.example", "db2.example"))
+    tab.url.setText("https://pusat2.pdam.example")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     wait_message(qtbot, tab, "ok")
-    saved = config.load(config_file=app.config.source, create=False).central.url
-    assert saved == "postgresql://counter_desk:rahasia@db2.example:5432/counter"
+    assert config.load(config_file=app.config.source, create=False).central.url == "https://pusat2.pdam.example"
 
 
 # ---- rules -----------------------------------------------------------------------------------
