@@ -1,4 +1,4 @@
-"""Sync through the embedded (SQLite) central store: the demo's path, no server."""
+"""Sync through the embedded (SQLite) central: the demo's path, no server."""
 
 import dataclasses
 import json
@@ -15,10 +15,11 @@ from counter.services.billing import quote
 from counter.services.payment import pay
 from counter.services.approval import Approval
 from counter.services.demo import DEMO_PIN
-from counter.sync.conflicts import customer_credit, list_conflicts, resolve_conflict
-from tests.integration.test_plans import SUPERVISOR
+from counter.central.conflicts import customer_credit, list_conflicts, resolve_conflict
+from counter.central.embedded import EmbeddedCentral
 from counter.sync.state import CentralUnreachable, sync_status
-from counter.sync.worker import SyncWorker, backoff
+from counter.sync.worker import SyncLink, SyncWorker, backoff
+from tests.integration.test_plans import SUPERVISOR
 from tests.conftest import AS_OF, make_app
 
 
@@ -47,7 +48,7 @@ def test_payments_reach_the_embedded_central_and_come_back_judged(app, desk, cap
     code = main(["--data-dir", str(app.config.store.data_dir), "sync", "--json"])
     status = json.loads(capsys.readouterr().out)
     assert code == 0 and status["state"] == "online" and status["queued"] == 0
-    central = app.central
+    central = app.embedded_engine
     assert count(central, Payment) == 2 and count(central, InboxEvent, InboxEvent.status == "applied") == 2
     for result in results:
         with central.connect() as connection:
@@ -57,8 +58,10 @@ def test_payments_reach_the_embedded_central_and_come_back_judged(app, desk, cap
 
 
 def test_status_without_central(tmp_path, app, desk):
-    offline = make_app(app.config.store.data_dir, "central.url=postgresql://x@127.0.0.1:1/none",
-                       "central.timeout_ms=300")
+    key = app.config.store.data_dir / "device.key"  # enrolled once; central is away now (nothing on port 1)
+    key.write_text("ctr_" + "k" * 43 + "\n")
+    key.chmod(0o600)
+    offline = make_app(app.config.store.data_dir, "central.url=http://127.0.0.1:1", "central.timeout_ms=300")
     pay_oldest(app, desk, owing(app))
     with pytest.raises(CentralUnreachable):
         offline.sync_link().cycle()
@@ -68,20 +71,34 @@ def test_status_without_central(tmp_path, app, desk):
     offline.engine.dispose()
 
 
+class Counter_:
+    """A counter of the office: its own store, and the one embedded central it shares."""
+
+    def __init__(self, app, central) -> None:  # noqa: ANN001
+        self.app, self.central = app, central
+        self.engine, self.config = app.engine, app.config
+
+    def uow(self):  # noqa: ANN201
+        return self.app.uow()
+
+    def desk(self):  # noqa: ANN201
+        return self.app.desk()
+
+    def sync_link(self) -> SyncLink:
+        return SyncLink(self.engine, self.central, self.config.desk.office, self.config.desk.counter)
+
+
 @pytest.fixture
 def two_counters(app, tmp_path):
-    """Counters L01 and L02 of one office, each with its own store, one central file."""
-    central_file = tmp_path / "shared-central.sqlite"
+    """Counters L01 and L02 of one office, each with its own store; L01's embedded
+    central (in its data folder) is central for both."""
     second = tmp_path / "second"
     shutil.copytree(app.config.store.data_dir, second, ignore=shutil.ignore_patterns("central.sqlite*"))
-    url = f"central.url=sqlite:///{central_file}"
-    from counter.sync.central import central_engine, init_central, seed_embedded
-
-    seed_embedded(app.config.store.local_path, central_file)
-    init_central(central_engine(f"sqlite:///{central_file}"))
-    one, two = make_app(app.config.store.data_dir, url), make_app(second, url, "desk.counter=L02", "desk.user=kasir2")
+    other = make_app(second, "desk.counter=L02", "desk.user=kasir2")
+    one = Counter_(app, app.central)
+    two = Counter_(other, EmbeddedCentral(app.embedded_engine, "KPG", "L02"))
     yield one, two
-    for each in (one, two):
+    for each in (app, other):
         each.engine.dispose()
 
 
@@ -94,7 +111,7 @@ def test_two_counters_paying_the_same_bill_offline(two_counters):
     first, second = (pay_oldest(a, d, number) for a, d in zip((one, two), desks))
     one.sync_link().cycle()
     two.sync_link().cycle()
-    central = one.central
+    central = one.app.embedded_engine
     assert count(central, Payment) == 2  # the money taken twice is kept
     with central.connect() as connection:
         outcomes = dict(connection.execute(select(InboxEvent.counter, InboxEvent.status)).all())
@@ -134,14 +151,21 @@ def test_conflicts_from_the_command_line(two_counters, capsys):
     for a in (one, two):
         pay_oldest(a, dataclasses.replace(a.desk(), clock=clock_at(AS_OF)), number)
         a.sync_link().cycle()
-    data = ["--data-dir", str(one.config.store.data_dir), "-o", f"central.url={one.config.central.url}"]
-    assert main([*data, "central", "conflicts", "--json"]) == 0
+    data = ["--data-dir", str(one.config.store.data_dir)]
+    database = ["--url", f"sqlite:///{one.app.embedded_central_path}"]
+    assert main([*data, "central", "conflicts", "--json"]) == 0  # a supervisor at the counter: through the link
     [shown] = json.loads(capsys.readouterr().out)
     assert shown["kind"] == "bill_already_paid"
-    assert main([*data, "central", "resolve", "--id", str(shown["id"]), "--resolution", "keep"]) == 2
-    assert "perlu persetujuan kepala unit" in capsys.readouterr().err
+    assert main([*data, "central", "conflicts", *database, "--json"]) == 0  # central's operator: its database
+    [seen] = json.loads(capsys.readouterr().out)
+    assert {k: seen[k] for k in ("id", "kind", "status", "amount", "customer", "receipt_no")} == {
+        k: shown[k] for k in ("id", "kind", "status", "amount", "customer", "receipt_no")}
+    for where in ([], database):
+        assert main([*data, "central", "resolve", *where, "--id", str(shown["id"]), "--resolution", "keep"]) == 2
+        assert "perlu persetujuan kepala unit" in capsys.readouterr().err
     assert main([*data, "central", "resolve", "--id", str(shown["id"]), "--resolution", "keep",
                  "--approver", "kepala", "--approver-pin", DEMO_PIN]) == 0
+    assert list_conflicts(one.app.embedded_engine, None)[0].status == "applied"
 
 
 def test_the_worker_drains_the_outbox_and_stops_promptly(app, desk):
@@ -169,10 +193,11 @@ def test_the_central_applier_process_applies_and_stops_cleanly(app, desk):
     import sys
 
     pay_oldest(app, desk, owing(app))
-    central = app.central  # the embedded store, seeded
+    central = app.embedded_engine  # the embedded store, seeded
     from counter.sync.push import push_all
 
-    push_all(app.engine, central, "KPG", "L01")
+    push_all(app.engine, EmbeddedCentral(central, "KPG", "L01", apply=False))
+    assert count(central, InboxEvent, InboxEvent.status == "pending") == 1
     url = f"sqlite:///{app.config.store.data_dir / 'central.sqlite'}"
     process = subprocess.Popen(
         [sys.executable, "-m", "counter", "--data-dir", str(app.config.store.data_dir), "central", "run",
