@@ -106,10 +106,12 @@ class Batch:
         payloads = [e.payload for e in events if e.kind == "payment.created" and isinstance(e.payload, dict)]
         self.counters = {(o, c): (cid, oid) for cid, oid, o, c in session.execute(
             select(Counter.id, Office.id, Office.code, Counter.code).join(Office, Office.id == Counter.office_id))}
-        self.cashiers = dict(session.execute(select(User.username, User.id)).all())
+        self.cashiers = {name: (uid, office) for name, uid, office in session.execute(
+            select(User.username, User.id, User.office_id))}
         numbers = {key(str(p.get("customer", ""))) for p in payloads}
         self.customers = {c.number_key: c for c in session.execute(
-            select(Customer.id, Customer.number, Customer.number_key, Customer.fine_exempt, Customer.tariff_group_id)
+            select(Customer.id, Customer.number, Customer.number_key, Customer.fine_exempt, Customer.tariff_group_id,
+                   Customer.office_id)
             .where(Customer.number_key.in_(numbers)))}
         self.exempt_groups = set(session.scalars(select(TariffGroup.id).where(TariffGroup.fine_exempt.is_(True))))
         pairs = {(self.customers[key(str(p.get("customer")))].id, line.get("period"))
@@ -172,10 +174,10 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
     if p["payment_id"] in batch.known_payments:
         return Outcome("duplicate", "pembayaran ini sudah tercatat")
     customer = batch.customers.get(key(p["customer"]))
-    if customer is None:
+    if customer is None or customer.office_id != counter[1]:  # another office's customer is not one it knows
         raise Rejected(f"pelanggan {p['customer']!r} tidak dikenal")
-    cashier = batch.cashiers.get(p["cashier"])
-    if cashier is None:
+    cashier, cashier_office = batch.cashiers.get(p["cashier"], (None, None))
+    if cashier is None or cashier_office not in (None, counter[1]):
         raise Rejected(f"kasir {p['cashier']!r} tidak dikenal")
     bill_lines = [line for line in p["lines"] if line["kind"] == "bill"]
     term_lines = [line for line in p["lines"] if line["kind"] in TERM_KINDS]
@@ -195,7 +197,7 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
                                   amount=amount, detail=detail, status="open", created_at=now))
 
     surplus = 0
-    for found in pay_terms(batch, p["payment_id"], p["receipt_no"], term_lines, on):
+    for found in pay_terms(batch, p["payment_id"], p["receipt_no"], term_lines, on, customer.id):
         conflict(found["kind"], found["amount"], **found["detail"])
         if found["kind"] == "term_already_paid":
             surplus += found["amount"]

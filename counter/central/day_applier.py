@@ -34,7 +34,7 @@ def apply_shift_opened(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
         return Outcome("duplicate", "shift ini sudah tercatat")
     counter_id, office_id = _counter(batch, event)
     session.add(Shift(id=shift_id, office_id=office_id, counter_id=counter_id,
-                      user_id=_user_id(session, p.get("cashier")), business_date=_day(p),
+                      user_id=_user_id(session, p.get("cashier"), office_id), business_date=_day(p),
                       opened_at=_moment(p, "opened_at"), opening_float=whole(p, "opening_float"), status="open"))
     return Outcome("applied")
 
@@ -42,15 +42,17 @@ def apply_shift_opened(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
 def apply_shift_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     p = _payload(event)
     batch.write()  # the shift may have been opened earlier in this batch
+    office_id = _counter(batch, event)[1]
     shift = batch.session.get(Shift, _uuid(p.get("shift_id"), "shift_id"), with_for_update=True)
-    if shift is None:
+    if shift is None or shift.office_id != office_id:
         raise Rejected("shift yang ditutup tidak dikenal di pusat")
     if shift.status == "closed":
         return Outcome("duplicate", "shift ini sudah ditutup")
     counts = p.get("counts")
     if not isinstance(counts, dict):
         raise Rejected("hitungan kas tidak sah")
-    shift.closed_at, shift.closed_by = _moment(p, "closed_at"), _user_id(batch.session, p.get("closed_by"))
+    shift.closed_at = _moment(p, "closed_at")
+    shift.closed_by = _user_id(batch.session, p.get("closed_by"), office_id)
     shift.counts, shift.counted = counts, whole(p, "counted")
     shift.expected_cash, shift.variance_reason = whole(p, "expected_cash"), str(p.get("variance_reason", ""))[:200]
     shift.status = "closed"
@@ -61,7 +63,7 @@ def apply_reprint(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     p = _payload(event)
     batch.write()
     payment = batch.session.get(Payment, _uuid(p.get("payment_id"), "payment_id"), with_for_update=True)
-    if payment is None:
+    if payment is None or payment.office_id != _counter(batch, event)[1]:
         raise Rejected("struk yang dicetak ulang tidak dikenal di pusat")
     copies = whole(p, "copies")
     if copies <= payment.reprint_count:
@@ -89,7 +91,7 @@ def apply_day_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
         raise Rejected("cakupan tutup hari tidak sah")
     batch.session.add(DayClosing(
         id=_uuid(p.get("closing_id"), "closing_id"), office_id=office_id, business_date=day,
-        closed_at=_moment(p, "closed_at"), closed_by=_user_id(batch.session, p.get("closed_by")),
+        closed_at=_moment(p, "closed_at"), closed_by=_user_id(batch.session, p.get("closed_by"), office_id),
         override_reason=str(p.get("override_reason", ""))[:200], covered=covered, count=whole(p, "count"),
         total=whole(p, "total"), cash_total=whole(p, "cash_total"), change_seq=batch.change()))
     return Outcome("applied")
@@ -102,5 +104,6 @@ def apply_deposit(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     batch.session.add(Deposit(
         id=_uuid(p.get("deposit_id"), "deposit_id"), office_id=office_id, business_date=day,
         amount=whole(p, "amount"), bank=str(p.get("bank", ""))[:60], reference=str(p.get("reference", ""))[:64],
-        recorded_at=_moment(p, "recorded_at"), recorded_by=_user_id(batch.session, p.get("recorded_by"))))
+        recorded_at=_moment(p, "recorded_at"),
+        recorded_by=_user_id(batch.session, p.get("recorded_by"), office_id)))
     return Outcome("applied")

@@ -42,11 +42,12 @@ def _counter(batch, event: InboxEvent) -> tuple[int, int]:  # noqa: ANN001
     return counter
 
 
-def _user_id(session, username: object) -> int:  # noqa: ANN001
-    found = session.scalar(select(User.id).where(User.username == str(username)))
-    if found is None:
+def _user_id(session, username: object, office_id: int) -> int:  # noqa: ANN001
+    """A user of the sending office (or of none, such as central's admin)."""
+    found = session.execute(select(User.id, User.office_id).where(User.username == str(username))).first()
+    if found is None or found.office_id not in (None, office_id):
         raise Rejected(f"pengguna {username!r} tidak dikenal")
-    return found
+    return found.id
 
 
 def apply_plan_created(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
@@ -57,7 +58,7 @@ def apply_plan_created(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
         return Outcome("duplicate", "rencana ini sudah tercatat")
     counter = _counter(batch, event)
     customer = session.scalars(select(Customer).where(Customer.number_key == key(str(p.get("customer", ""))))).first()
-    if customer is None:
+    if customer is None or customer.office_id != counter[1]:
         raise Rejected(f"pelanggan {p.get('customer')!r} tidak dikenal")
     programme_id = None
     if p.get("programme"):
@@ -83,8 +84,8 @@ def apply_plan_created(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     change = batch.change()
     session.add(InstalmentPlan(
         id=plan_id, plan_no=str(p["plan_no"]), customer_id=customer.id, office_id=counter[1], counter_id=counter[0],
-        made_by=_user_id(session, p.get("made_by")),
-        approved_by=_user_id(session, p["approved_by"]) if p.get("approved_by") else None,
+        made_by=_user_id(session, p.get("made_by"), counter[1]),
+        approved_by=_user_id(session, p["approved_by"], counter[1]) if p.get("approved_by") else None,
         made_at=made_at, made_on=made_on, programme_id=programme_id, fine_mode=str(p["fine_mode"]),
         grace_days=int(p["grace_days"]), unseal_on_down_payment=bool(p["unseal_on_down_payment"]),
         bills=bills, terms=terms, principal=p["principal"], fines=p["fines"], waived=p["waived"],
@@ -104,7 +105,7 @@ def apply_plan_defaulted(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     p = _payload(event)
     session = batch.session
     plan = session.get(InstalmentPlan, _uuid(p.get("plan_id"), "plan_id"), with_for_update=True)
-    if plan is None:
+    if plan is None or plan.office_id != _counter(batch, event)[1]:
         raise Rejected("rencana tidak dikenal di pusat")
     if plan.status != "active":
         return Outcome("duplicate", f"rencana sudah {plan.status}")
@@ -126,9 +127,9 @@ def apply_work_order(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     if session.get(WorkOrder, order_id) is not None:
         return Outcome("duplicate", "SPK ini sudah tercatat")
     plan = session.get(InstalmentPlan, _uuid(p.get("plan_id"), "plan_id"))
-    if plan is None:
-        raise Rejected("rencana SPK tidak dikenal di pusat")
     counter = _counter(batch, event)
+    if plan is None or plan.office_id != counter[1]:
+        raise Rejected("rencana SPK tidak dikenal di pusat")
     try:
         issued_at = dt.datetime.fromisoformat(p["issued_at"])
     except (KeyError, TypeError, ValueError):
@@ -136,7 +137,7 @@ def apply_work_order(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     session.add(WorkOrder(
         id=order_id, order_no=str(p.get("order_no")), kind="unseal", customer_id=plan.customer_id, plan_id=plan.id,
         payment_id=_uuid(p.get("payment_id"), "payment_id"), counter_id=counter[0],
-        issued_by=_user_id(session, p.get("issued_by")), issued_at=issued_at, status="open",
+        issued_by=_user_id(session, p.get("issued_by"), counter[1]), issued_at=issued_at, status="open",
         change_seq=batch.change()))
     return Outcome("applied")
 
@@ -166,8 +167,9 @@ def apply_void(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     p = _payload(event)
     session = batch.session
     batch.write()  # a payment of this same batch is written first, so it can be voided
+    office_id = _counter(batch, event)[1]
     payment = session.get(Payment, _uuid(p.get("payment_id"), "payment_id"), with_for_update=True)
-    if payment is None:
+    if payment is None or payment.office_id != office_id:
         raise Rejected("pembayaran yang dibatalkan tidak dikenal di pusat")
     if payment.status == "void":
         return Outcome("duplicate", "pembayaran ini sudah dibatalkan")
@@ -180,13 +182,15 @@ def apply_void(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
         if bill.payment_id == payment.id:
             bill.status, bill.payment_id = "unpaid", None
     payment.status, payment.void_reason, payment.voided_at = "void", str(p.get("reason", ""))[:200], voided_at
-    payment.voided_by = _user_id(session, p.get("approved_by"))
+    payment.voided_by = _user_id(session, p.get("approved_by"), office_id)
     return Outcome("applied")
 
 
-def pay_terms(batch, payment_id: uuid.UUID, receipt_no: str, lines: list[dict], on: dt.date) -> list[dict]:  # noqa: ANN001
-    """Mark the terms a payment paid; a term already paid elsewhere, or for
-    another amount, becomes a conflict (the money is kept as credit by the caller)."""
+def pay_terms(batch, payment_id: uuid.UUID, receipt_no: str, lines: list[dict], on: dt.date,  # noqa: ANN001
+              customer_id: int) -> list[dict]:
+    """Mark the terms a payment paid (plans of the paying customer only); a term
+    already paid elsewhere, or for another amount, becomes a conflict (the money
+    is kept as credit by the caller)."""
     session = batch.session
     conflicts = []
     by_plan: dict[uuid.UUID, list[dict]] = {}
@@ -194,7 +198,7 @@ def pay_terms(batch, payment_id: uuid.UUID, receipt_no: str, lines: list[dict], 
         by_plan.setdefault(_uuid(line.get("plan_id"), "plan_id"), []).append(line)
     for plan_id, plan_lines in by_plan.items():
         plan = session.get(InstalmentPlan, plan_id, with_for_update=True)
-        if plan is None:
+        if plan is None or plan.customer_id != customer_id:
             raise Rejected("rencana angsuran pembayaran ini tidak dikenal di pusat")
         amounts = {t["seq"]: t["amount"] for t in plan.terms}
         for line in plan_lines:
