@@ -18,7 +18,7 @@ from counter.store.engine import sqlite_engine
 from counter.store.uow import UnitOfWork
 from counter.services.demo import store_is_empty
 from counter.central.embedded import EmbeddedCentral
-from counter.central.store import init_central, seed_embedded
+from counter.central.store import init_central, seed_embedded, sqlite_file_engine
 from counter.sync.link import Central, HttpCentral, load_key
 from counter.sync.state import CentralUnreachable
 from counter.sync.worker import SyncLink
@@ -49,7 +49,7 @@ class App:
             if store_is_empty(self.uow()):
                 raise CentralUnreachable("Pusat demo dibuat dari data lokal, yang masih kosong: jalankan 'counter demo'.")
             seed_embedded(self.config.store.local_path, path)
-        engine = sqlite_engine(path)
+        engine = sqlite_file_engine(path)
         init_central(engine)
         return engine
 

@@ -33,7 +33,7 @@ def central_engine(url: str, timeout_s: float = 2.0) -> Engine:
     except Exception:  # noqa: BLE001 - SQLAlchemy's ArgumentError and friends
         raise InvalidInput(f"Alamat basis data pusat tidak valid: {url!r} (mis. postgresql://user@host/db).") from None
     if parsed.get_backend_name() == "sqlite":
-        return sqlite_engine(parsed.database)
+        return sqlite_file_engine(parsed.database)
     if parsed.get_backend_name() != "postgresql":
         raise InvalidInput(f"Pusat harus PostgreSQL atau berkas SQLite, bukan {parsed.get_backend_name()!r}.")
     return create_engine(
@@ -48,6 +48,14 @@ def central_engine(url: str, timeout_s: float = 2.0) -> Engine:
                       "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
                       "tcp_user_timeout": int(timeout_s * 10_000)},
     )
+
+
+def sqlite_file_engine(path: Path | str) -> Engine:
+    """A SQLite central (the demo's, or a test's): every transaction takes the
+    write lock at BEGIN, so the API's writes and the applier's queue for each
+    other instead of failing half-way (SQLite cannot upgrade a read to a write
+    under a newer snapshot)."""
+    return sqlite_engine(path).execution_options(begin="BEGIN IMMEDIATE")
 
 
 def next_change(session: Session) -> int:

@@ -1,0 +1,134 @@
+"""Central from the command line, as its operator and a counter's support person
+use it: `central serve` as its own process, `central enrol` and `sync enrol`,
+a sync through the API, `central revoke`; and what is refused."""
+
+from __future__ import annotations
+
+import json
+import stat
+
+import pytest
+from sqlalchemy import func, select
+
+from counter import config
+from counter.central.store import central_engine, init_central, seed_embedded
+from counter.cli import main
+from counter.models import Customer, Payment
+from tests.central_server import ProcessServer
+from tests.conftest import DEMO_CUSTOMERS
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def central_file(app, tmp_path):
+    """A central database (SQLite) made from the demo counter's store."""
+    path = tmp_path / "central" / "central.sqlite"
+    path.parent.mkdir()
+    app.engine.dispose()
+    seed_embedded(app.config.store.local_path, path)
+    engine = central_engine(f"sqlite:///{path}")
+    init_central(engine)
+    engine.dispose()
+    return path
+
+
+def test_enrol_a_new_counter_sync_and_revoke(capsys, app, tmp_path, central_file):
+    database = f"sqlite:///{central_file}"
+    server = ProcessServer(database, tmp_path / "central").start()
+    try:
+        code, out, _ = run(capsys, "--data-dir", str(tmp_path / "central"), "central", "enrol", "--url", database,
+                           "--office", "kpg", "--counter", "l01", "--json")
+        assert code == 0
+        enrolment = json.loads(out)
+        assert (enrolment["office"], enrolment["counter"]) == ("KPG", "L01")
+
+        counter = tmp_path / "new-counter"
+        code, out, _ = run(capsys, "--data-dir", str(counter), "sync", "enrol", server.url, enrolment["code"], "--json")
+        assert code == 0, out
+        assert json.loads(out)["key_kept_in"] == str(counter / "device.key")
+        assert stat.S_IMODE((counter / "device.key").stat().st_mode) == 0o600
+        settings = config.load(data_dir=counter, create=False)
+        assert settings.central.url == server.url and (settings.desk.office, settings.desk.counter) == ("KPG", "L01")
+        assert server.url not in (counter / "device.key").read_text()
+
+        # the code was for one counter, once
+        code, _, err = run(capsys, "--data-dir", str(tmp_path / "other"), "sync", "enrol", server.url, enrolment["code"])
+        assert code == 2 and "sudah dipakai" in err
+
+        code, out, _ = run(capsys, "--data-dir", str(counter), "sync", "now")
+        assert code == 0
+        with config_app(counter).uow() as uow:
+            assert uow.session.scalar(select(func.count()).select_from(Customer)) == DEMO_CUSTOMERS
+
+        code, out, _ = run(capsys, "--data-dir", str(counter), "-o", "desk.user=kasir1", "shift", "open",
+                           "--float", "100.000")
+        assert code == 0, out
+
+        code, _, _ = run(capsys, "--data-dir", str(tmp_path / "central"), "central", "revoke", "--url", database,
+                         "--office", "KPG", "--counter", "L01")
+        assert code == 0
+        code, _, err = run(capsys, "--data-dir", str(counter), "sync", "now")
+        assert code == 2 and "menolak kunci" in err
+        code, out, _ = run(capsys, "--data-dir", str(counter), "sync", "status")
+        assert "antre" in out and "menolak kunci" in out  # the shift's event waits, and the status says why
+    finally:
+        server.stop()
+
+
+def config_app(folder):  # noqa: ANN001, ANN201
+    from tests.conftest import make_app
+
+    return make_app(folder)
+
+
+def test_central_refuses_plain_http_beyond_loopback(capsys, tmp_path, central_file):
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "c"), "central", "serve", "--url",
+                       f"sqlite:///{central_file}", "--listen", "0.0.0.0:8099")
+    assert code == 2 and "TLS" in err
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "c"), "sync", "enrol", "http://10.1.2.3:8080", "AAAA")
+    assert code == 2 and "tanpa TLS" in err
+
+
+@pytest.mark.parametrize("url", ["postgresql://counter_desk:x@db/counter", "ftp://pusat", "pusat.example"])
+def test_a_database_url_or_nonsense_as_central_url_is_refused(capsys, tmp_path, url):
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "c"), "-o", f"central.url={url}", "sync", "status")
+    assert code == 2 and "API pusat" in err
+
+
+def test_a_counter_not_enrolled_says_how(capsys, app):
+    code, _, err = run(capsys, "--data-dir", str(app.config.store.data_dir), "-o", "central.url=https://pusat.example",
+                       "sync", "now")
+    assert code == 2 and "counter sync enrol" in err
+
+
+def test_payments_reach_central_through_the_api(capsys, app, tmp_path, central_file):
+    """The demo counter itself, enrolled: a payment taken offline arrives once."""
+    database = f"sqlite:///{central_file}"
+    server = ProcessServer(database, tmp_path / "central").start()
+    data = str(app.config.store.data_dir)
+    try:
+        code, out, _ = run(capsys, "--data-dir", str(tmp_path / "central"), "central", "enrol", "--url", database,
+                           "--office", "KPG", "--counter", "L01", "--json")
+        assert run(capsys, "--data-dir", data, "sync", "enrol", server.url, json.loads(out)["code"])[0] == 0
+        assert run(capsys, "--data-dir", data, "shift", "open", "--float", "50.000")[0] == 0
+        with app.uow() as uow:
+            number = uow.session.scalar(select(Customer.number).where(Customer.status == "active")
+                                        .order_by(Customer.id).limit(1))
+        code, out, err = run(capsys, "--data-dir", data, "pay", number, "--method", "transfer", "--no-print",
+                             "--json")
+        assert code == 0, out
+        for _ in range(2):  # the second sync sends nothing again
+            code, out, err = run(capsys, "--data-dir", data, "sync", "now")
+            assert code == 0, err
+        engine = central_engine(database)
+        with engine.connect() as connection:
+            paid = connection.scalar(select(func.count()).select_from(Payment))
+        engine.dispose()
+        assert paid == 1
+    finally:
+        server.stop()
