@@ -70,6 +70,8 @@ def _checked_payment(payload: object) -> dict:
         raise Rejected(f"format tidak sah: {error}") from None
     if p["paid_at"].tzinfo is None:
         raise Rejected("waktu bayar tanpa zona waktu")
+    if len(p["receipt_no"]) > 40:
+        raise Rejected("nomor struk terlalu panjang")
     if p["method"] not in PAYMENT_METHODS:
         raise Rejected(f"nilai 'method' tidak sah: {p['method']!r}")
     if not isinstance(p.get("reference", ""), str):
@@ -131,6 +133,8 @@ class Batch:
             except ValueError:
                 pass
         self.known_payments = set(session.scalars(select(Payment.id).where(Payment.id.in_(wanted)))) if wanted else set()
+        numbers = {p.get("receipt_no") for p in payloads if isinstance(p.get("receipt_no"), str)}
+        self.receipts = set(session.scalars(select(Payment.receipt_no).where(Payment.receipt_no.in_(numbers))))
         self._rules: dict[dt.date, tuple] = {}
         self._change: int | None = None
         self.payments: list[dict] = []
@@ -173,6 +177,9 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         raise Rejected(f"loket {event.office}-{event.counter} tidak dikenal")
     if p["payment_id"] in batch.known_payments:
         return Outcome("duplicate", "pembayaran ini sudah tercatat")
+    reused = p["receipt_no"] if p["receipt_no"] in batch.receipts else None
+    if reused:  # a restored or rebuilt counter store numbered it again: keep the money, flag it
+        p["receipt_no"] = f"{reused}~{p['payment_id'].hex[-6:]}"
     customer = batch.customers.get(key(p["customer"]))
     if customer is None or customer.office_id != counter[1]:  # another office's customer is not one it knows
         raise Rejected(f"pelanggan {p['customer']!r} tidak dikenal")
@@ -219,8 +226,11 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         conflict("amount_mismatch", p["stamp_duty"] - expected_duty, component="stamp_duty")
     if on > now.date() + CLOCK_TOLERANCE:
         conflict("clock", 0, business_date=on.isoformat(), received_at=now.isoformat())
+    if reused:
+        conflict("receipt_number_reused", 0, receipt_no=reused, recorded_as=p["receipt_no"])
 
     batch.known_payments.add(p["payment_id"])
+    batch.receipts.add(p["receipt_no"])
     batch.payments.append(dict(
         id=p["payment_id"], receipt_no=p["receipt_no"], office_id=counter[1], counter_id=counter[0],
         cashier_id=cashier, customer_id=customer.id, paid_at=p["paid_at"], business_date=on,

@@ -42,7 +42,7 @@ class Conflict(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[uuid.UUID] = mapped_column(index=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
-    kind: Mapped[str] = mapped_column(String(24))  # bill_already_paid | amount_mismatch
+    kind: Mapped[str] = mapped_column(String(24))  # bill_already_paid | amount_mismatch | clock | receipt_number_reused | ...
     amount: Mapped[int]  # the surplus that became credit (or the difference found)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(12), default="open")  # open | refunded | applied

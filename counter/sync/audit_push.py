@@ -13,7 +13,8 @@ from sqlalchemy import Engine, select
 
 from counter.models import AuditRecord
 from counter.models.replication import encode_row
-from counter.sync.link import Central, CentralRefused
+from counter.errors import InvalidInput
+from counter.sync.link import Central
 from counter.sync.state import reaching_central, read_state, write_state, writing
 
 BATCH = 1_000
@@ -36,7 +37,7 @@ def push_audit(local: Engine, central: Central, chain: int, batch: int = BATCH) 
         try:
             with reaching_central(local):
                 head = central.append_audit([encode_row(dict(r)) for r in rows])
-        except CentralRefused:
+        except InvalidInput:  # CentralRefused over HTTP; central's own ChainRefused when embedded
             with reaching_central(local):
                 held = central.audit_head()["head"]
             if held >= mark:

@@ -13,7 +13,8 @@ from sqlalchemy import Engine, select
 
 from counter.models import Counter, Office
 from counter.sync.audit_push import push_audit
-from counter.sync.link import Central, CentralRefused
+from counter.errors import InvalidInput
+from counter.sync.link import Central
 from counter.sync.pull import PullResult, Progress, pull_all
 from counter.sync.push import PushResult, push_all
 from counter.sync.state import CentralUnreachable, record_failure
@@ -50,7 +51,7 @@ class SyncLink:
         try:
             if chain is not None:
                 push_audit(self.local, self.central, chain)
-        except CentralRefused as error:  # the pull goes on; the status keeps saying it
+        except InvalidInput as error:  # central refused the chain; the pull goes on, the status says it
             refused = error
         pulled = pull_all(self.local, self.central, progress=progress)
         if refused is not None:
