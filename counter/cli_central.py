@@ -10,7 +10,6 @@ central in the data folder. A counter never does: it reaches central's API.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import json
 import os
 import sys
@@ -46,26 +45,18 @@ def _listen(text: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def serve(app: App, args: argparse.Namespace) -> int:
     """The API and the applier in one process (uvicorn); `--workers N` for more."""
     import uvicorn
 
     from counter.central.store import central_engine, init_central
+    from counter.sync.link import is_loopback
 
     host, port = _listen(args.listen)
     tls = bool(args.tls_cert and args.tls_key)
     if bool(args.tls_cert) != bool(args.tls_key):
         raise InvalidInput("Sebutkan --tls-cert dan --tls-key bersama-sama.")
-    if not tls and not _is_loopback(host) and not args.allow_plain_http:
+    if not tls and not is_loopback(host) and not args.allow_plain_http:
         raise InvalidInput(f"Pusat tanpa TLS hanya mendengar di loopback: pakai --listen 127.0.0.1:{port} di balik "
                            "reverse proxy TLS, atau --tls-cert/--tls-key, atau --allow-plain-http (jaringan tertutup).")
     url = _database_url(app, args.url)

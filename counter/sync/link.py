@@ -58,13 +58,13 @@ def check_url(url: str, allow_plain_http: bool = False) -> str:
         host, parts = "", None
     if parts is None or parts.scheme not in ("http", "https") or not host:
         raise InvalidInput(f"Alamat pusat tidak valid: {url!r} (mis. https://pusat.pdam.example).")
-    if parts.scheme == "http" and not allow_plain_http and not _loopback(host):
+    if parts.scheme == "http" and not allow_plain_http and not is_loopback(host):
         raise InvalidInput(f"Alamat pusat {url!r} tanpa TLS: pakai https://, atau izinkan http dengan "
                            "central.allow_plain_http = true bila jaringannya memang tertutup.")
     return url.strip().rstrip("/")
 
 
-def _loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
