@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter.errors import InvalidInput
@@ -74,7 +75,11 @@ def publish(engine: Engine, model, *where) -> None:  # noqa: ANN001
 
 def init_central(engine: Engine) -> None:
     """Create or migrate the central store."""
-    migrate.upgrade(engine)
+    try:
+        migrate.upgrade(engine)
+    except DBAPIError as error:
+        reason = " ".join(str(error.orig).split())[:200]
+        raise InvalidInput(f"Basis data pusat tidak bisa dibuka: {reason}") from None
 
 
 # What a counter did itself is not central's until it arrives through the inbox.

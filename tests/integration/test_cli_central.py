@@ -132,3 +132,10 @@ def test_payments_reach_central_through_the_api(capsys, app, tmp_path, central_f
         assert paid == 1
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("url", ["notaurl", "mysql://x@db/counter", "postgresql://postgres@127.0.0.1:1/counter",
+                                 "postgresql://postgres@127.0.0.1:5432/counter_no_such_database"])
+def test_central_init_on_a_bad_database_says_so(capsys, tmp_path, url):
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "c"), "central", "init", "--url", url)
+    assert code == 2 and err.startswith("Gagal: ") and "Traceback" not in out + err
