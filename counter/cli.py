@@ -190,29 +190,34 @@ def cmd_import(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_setup(app: App, args: argparse.Namespace) -> object:
+    """Offices, counters and users: in this store, or (--central) at central, from
+    where they reach the office's counters with the next pull."""
+    from counter.models import Counter, Office, User
     from counter.services import setup
+    from counter.store.uow import UnitOfWork
 
     office = args.office or app.config.desk.office
+    central = None
+    if args.central:
+        from counter.cli_central import central_database
+
+        central = central_database(app, None)
+    store = UnitOfWork(central) if central is not None else app.uow()
     if args.what == "office":
-        done = setup.register_office(app.uow(), args.code, args.name, args.utility, args.address, _approval(args))
+        done = setup.register_office(store, args.code, args.name, args.utility, args.address, _approval(args))
+        changed = (Office, Office.code == done)
     elif args.what == "counter":
-        done = setup.register_counter(app.uow(), office, args.code, args.name or "", _approval(args))
-    else:  # users are managed at central (--central) and reach every counter with the next pull
-        from counter.store.uow import UnitOfWork
-
+        done = setup.register_counter(store, office, args.code, args.name or "", _approval(args))
+        changed = (Counter, Counter.code == done)
+    else:
         secret = _secret(args.password, "Kata sandi/PIN baru") if args.password is not None else None
-        central = None
-        if args.central:
-            from counter.cli_central import central_database
+        done = setup.register_user(store, args.code, args.name, args.role, office, password=secret,
+                                   approval=_approval(args), active=not args.disable)
+        changed = (User, User.username == done)
+    if central is not None:
+        from counter.central.store import publish
 
-            central = central_database(app, None)
-        done = setup.register_user(UnitOfWork(central) if central else app.uow(), args.code, args.name, args.role,
-                                   office, password=secret, approval=_approval(args), active=not args.disable)
-        if central is not None:
-            from counter.central.store import publish
-            from counter.models import User
-
-            publish(central, User, User.username == done)
+        publish(central, *changed)
     if args.json:
         return {"registered": args.what, "code": done}
     _console().print(f"Terdaftar: {args.what} {done}")
@@ -493,7 +498,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", default="cashier", choices=["cashier", "supervisor", "admin"])
     p.add_argument("--password", nargs="?", const="", help="user: set the password or PIN (asked if left empty)")
     p.add_argument("--disable", action="store_true", help="user: may no longer sign in or approve")
-    p.add_argument("--central", action="store_true", help="user: change it at central, for every counter")
+    p.add_argument("--central", action="store_true",
+                   help="register it at central ($COUNTER_CENTRAL_DATABASE, else the demo's), for every counter")
     _approver_args(p)
     p = command("rules", cmd_rules, "show or change the fine scheme, stamp duty and instalment rule")
     p.add_argument("what", choices=["show", "fine", "stamp-duty", "instalment"])

@@ -139,3 +139,14 @@ def test_payments_reach_central_through_the_api(capsys, app, tmp_path, central_f
 def test_central_init_on_a_bad_database_says_so(capsys, tmp_path, url):
     code, out, err = run(capsys, "--data-dir", str(tmp_path / "c"), "central", "init", "--url", url)
     assert code == 2 and err.startswith("Gagal: ") and "Traceback" not in out + err
+
+
+def test_a_new_counter_registered_at_central_can_be_enrolled(capsys, monkeypatch, tmp_path, central_file):
+    monkeypatch.setenv("COUNTER_CENTRAL_DATABASE", f"sqlite:///{central_file}")
+    data = ["--data-dir", str(tmp_path / "central")]
+    code, _, err = run(capsys, *data, "central", "enrol", "--office", "KPG", "--counter", "L07")
+    assert code == 2 and "tidak terdaftar di pusat" in err
+    monkeypatch.setenv("COUNTER_SECRET", "1234")
+    assert run(capsys, *data, "setup", "counter", "L07", "--name", "Loket 7", "--central", "--approver", "admin")[0] == 0
+    code, out, _ = run(capsys, *data, "central", "enrol", "--office", "KPG", "--counter", "L07", "--json")
+    assert code == 0 and json.loads(out)["counter"] == "L07"
