@@ -14,8 +14,10 @@ context "SettingsWork" and put in the desk's language where they are shown
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,7 +116,10 @@ def probe_central(url: str, data_dir: Path, allow_plain_http: bool = False,
         if not path.exists():
             raise CentralUnreachable(f"Berkas pusat {path} belum ada. Pusat demo dibuat dari data loket saat "
                                      "Loket dibuka.")
-        return CentralProbe(str(path), True, 0)
+        started = time.monotonic()
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            connection.execute("SELECT count(*) FROM office").fetchone()  # a central file, not any file
+        return CentralProbe(str(path), True, max(1, round((time.monotonic() - started) * 1000)))
     central = HttpCentral(url, load_key(data_dir), timeout_s=timeout_s, allow_plain_http=allow_plain_http)
     started = time.monotonic()
     try:
