@@ -19,12 +19,12 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Path, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, TypeAdapter
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
 from counter.central import devices, service
 from counter.central.applier import apply_pending
@@ -138,6 +138,13 @@ def make_api(engine: Engine, apply: bool = True) -> FastAPI:
         return JSONResponse({"error": f"Ditolak: {error}."}, status_code=401,
                             headers={"WWW-Authenticate": "Bearer"})
 
+    @api.exception_handler(DataError)
+    async def value_refused(_: Request, error: DataError) -> JSONResponse:
+        # a value the checks let through but the database cannot hold (beyond a column)
+        log.warning("value refused by the database: %s", str(error.orig).strip()[:200])
+        return JSONResponse({"error": "Nilai yang dikirim tidak bisa disimpan pusat (di luar batas)."},
+                            status_code=400)
+
     @api.exception_handler(OperationalError)
     async def database_away(_: Request, error: OperationalError) -> JSONResponse:
         log.warning("database: %s", str(error.orig).strip()[:200])
@@ -198,7 +205,8 @@ def make_api(engine: Engine, apply: bool = True) -> FastAPI:
         return {"conflicts": [TypeAdapter(type(c)).dump_python(c, mode="json") for c in found]}
 
     @api.post(f"{API}/conflicts/{{conflict_id}}/resolve")
-    def resolve(conflict_id: int, body: Resolution, who: Counter_) -> dict:
+    def resolve(conflict_id: Annotated[int, Path(ge=1, le=service.BIGINT - 1)], body: Resolution,
+                who: Counter_) -> dict:
         service.resolve(engine, who, conflict_id, body.resolution, Approval(body.username, body.secret), body.note)
         return {"resolved": conflict_id, "resolution": body.resolution}
 

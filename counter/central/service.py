@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from counter.errors import InvalidInput, NotFound
 from counter.models import (
     AuditRecord, Bill, Conflict, Counter, Customer, CustomerCredit, DayClosing, InboxEvent, InstalmentPlan, Office,
+    User,
 )
 from counter.models.replication import BY_NAME, REPLICATED, decode_row, encode_row
 from counter.rules.audit_chain import GENESIS, digest
@@ -32,6 +33,7 @@ MAX_IDS = 1_000  # ids per outcome question
 MAX_PAYLOAD = 64 * 1024  # characters of one event's JSON payload
 MAX_AUDIT = 1_000  # audit records per request
 KIND_LENGTH = 40
+BIGINT = 2**63  # PostgreSQL's BIGINT holds -BIGINT .. BIGINT - 1
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,23 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def _whole(value: object) -> bool:
+    """A whole number (not a truth value) a BIGINT column holds."""
+    return isinstance(value, int) and not isinstance(value, bool) and -BIGINT <= value < BIGINT
+
+
+def _aware(value: object) -> dt.datetime:
+    """An ISO 8601 time with its zone that UTC can express, or ValueError."""
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    if moment is None or moment.tzinfo is None:
+        raise ValueError("not an aware time")
+    try:
+        moment.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise ValueError("beyond UTC's range") from None
+    return moment
+
+
 # ---- push -------------------------------------------------------------------------------
 
 
@@ -76,7 +95,7 @@ def _event_row(caller: Caller, event: object, now: dt.datetime) -> dict:
     except ValueError:
         raise InvalidInput(f"id peristiwa tidak sah: {str(event.get('id'))[:60]!r}") from None
     kind, payload, created = event.get("kind"), event.get("payload"), event.get("created_at")
-    if not isinstance(kind, str) or not 0 < len(kind) <= KIND_LENGTH:
+    if not isinstance(kind, str) or not 0 < len(kind) <= KIND_LENGTH or not kind.isprintable():
         raise InvalidInput("jenis peristiwa tidak sah")
     if not isinstance(payload, dict):
         raise InvalidInput("isi peristiwa bukan objek")
@@ -88,6 +107,10 @@ def _event_row(caller: Caller, event: object, now: dt.datetime) -> dict:
         raise InvalidInput("waktu peristiwa tidak sah") from None
     if created_at.tzinfo is None:
         raise InvalidInput("waktu peristiwa tanpa zona waktu")
+    try:
+        created_at.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise InvalidInput("waktu peristiwa tidak sah") from None
     return dict(id=event_id, office=caller.office_code, counter=caller.counter_code, kind=kind, payload=payload,
                 created_at=created_at, received_at=now, status="pending", reason="", processed_at=None)
 
@@ -151,12 +174,14 @@ def _mark(value: object, table) -> tuple[int, object, int | None] | None:  # noq
     if not isinstance(value, dict):
         raise InvalidInput("tanda tarik tidak sah")
     seq, row, up_to = value.get("seq"), value.get("id"), value.get("up_to")
-    if not isinstance(seq, int) or isinstance(seq, bool) or not (up_to is None or isinstance(up_to, int)):
+    if not _whole(seq) or not (up_to is None or _whole(up_to)):
         raise InvalidInput("tanda tarik tidak sah")
     try:
         row = uuid.UUID(str(row)) if table.c.id.type.python_type is uuid.UUID else int(row)
     except (ValueError, TypeError):
         raise InvalidInput("tanda tarik tidak sah") from None
+    if not isinstance(row, uuid.UUID) and not _whole(row):
+        raise InvalidInput("tanda tarik tidak sah")
     return seq, row, up_to
 
 
@@ -246,14 +271,13 @@ def _audit_record(caller: Caller, raw: object) -> dict:
     if record["chain"] != caller.counter_id:
         raise ChainRefused("rantai audit bukan milik loket ini")
     try:
-        record["at"] = dt.datetime.fromisoformat(record["at"])
-        if record["at"].tzinfo is None:
-            raise ValueError
-        if not (isinstance(record["seq"], int) and record["seq"] >= 1 and isinstance(record["action"], str)
+        record["at"] = _aware(record["at"])
+        if not (_whole(record["seq"]) and record["seq"] >= 1 and isinstance(record["action"], str)
                 and isinstance(record["subject"], str) and isinstance(record["details"], dict)
                 and isinstance(record["prev_hash"], str) and isinstance(record["hash"], str)
-                and all(record[n] is None or isinstance(record[n], int) for n in ("user_id", "counter_id"))
-                and len(record["action"]) <= 40 and len(record["subject"]) <= 80):
+                and all(record[n] is None or _whole(record[n]) for n in ("user_id", "counter_id"))
+                and len(record["action"]) <= 40 and len(record["subject"]) <= 80
+                and "\x00" not in record["action"] + record["subject"]):
             raise ValueError
     except (TypeError, ValueError):
         raise ChainRefused(f"catatan audit {record.get('seq')!r} tidak sah") from None
@@ -321,26 +345,55 @@ def _zone(name: object) -> ZoneInfo:
         raise InvalidInput(f"zona waktu tidak dikenal: {str(name)[:40]!r}") from None
 
 
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9998, 12, 31)  # business days central reports on
+
+
+def _closing(caller: Caller, day: dt.date, closing: object) -> DayClosing:
+    """A sign-off the counter sent with its question, checked as far as the report reads it."""
+    if not isinstance(closing, dict):
+        raise InvalidInput("penutupan hari tidak sah")
+    try:
+        values = decode_row(DayClosing.__table__, closing)
+        if "closed_at" in values:
+            _aware(closing["closed_at"])
+    except (TypeError, ValueError, AttributeError):
+        raise InvalidInput("penutupan hari tidak sah") from None
+    made = DayClosing(**values)
+    if made.office_id != caller.office_id or made.business_date != day:
+        raise InvalidInput("penutupan hari bukan untuk kantor dan tanggal ini")
+    covered = made.covered
+    receipts = covered.get("receipts", {}) if isinstance(covered, dict) else None
+    voids = covered.get("voids", []) if isinstance(covered, dict) else None
+    if not (isinstance(made.closed_at, dt.datetime) and _whole(made.closed_by)
+            and isinstance(made.override_reason or "", str)
+            and isinstance(receipts, dict) and all(_whole(v) for v in receipts.values())
+            and isinstance(voids, list) and all(isinstance(v, str) for v in voids)):
+        raise InvalidInput("penutupan hari tidak sah")
+    return made
+
+
 def day_figures(engine: Engine, caller: Caller, day: dt.date, zone: str, closing: dict | None = None):  # noqa: ANN201
     """The caller's office day as central knows it (services.day_report); a
     sign-off made at the counter that central has not received yet counts."""
     from counter.services.day_report import consolidate
 
-    made = None
-    if closing is not None:
-        if not isinstance(closing, dict):
-            raise InvalidInput("penutupan hari tidak sah")
-        made = DayClosing(**decode_row(DayClosing.__table__, closing))
-        if made.office_id != caller.office_id or made.business_date != day:
-            raise InvalidInput("penutupan hari bukan untuk kantor dan tanggal ini")
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(f"tanggal di luar jangkauan: {day.isoformat()}")
+    made = None if closing is None else _closing(caller, day, closing)
     with Session(engine) as session:
+        if made is not None:
+            signer = session.execute(select(User.office_id).where(User.id == made.closed_by)).first()
+            if signer is None or signer.office_id not in (None, caller.office_id):
+                raise InvalidInput("penutupan hari tidak sah: penutupnya bukan pengguna kantor ini")
         return consolidate(session, caller.office_code, day, _zone(zone), utc_now(), closing=made)
 
 
 def conflicts(engine: Engine, caller: Caller | None, status: str | None = "open") -> list:
     """Conflicts of the caller's office (every office for central's operator)."""
-    from counter.central.conflicts import list_conflicts
+    from counter.central.conflicts import RESOLUTIONS, list_conflicts
 
+    if status is not None and status not in ("open", *RESOLUTIONS.values()):
+        raise InvalidInput(f"status konflik tidak dikenal: {str(status)[:16]!r}")
     return list_conflicts(engine, status=status, office_id=caller.office_id if caller else None)
 
 
@@ -348,6 +401,10 @@ def resolve(engine: Engine, caller: Caller | None, conflict_id: int, resolution:
             note: str = "") -> None:
     from counter.central.conflicts import resolve_conflict
 
+    if not _whole(conflict_id):
+        raise NotFound(f"Konflik {str(conflict_id)[:40]} tidak ada.")
+    if "\x00" in f"{approval.username}{approval.secret}{note}":
+        raise InvalidInput("nama pengguna, PIN atau catatan tidak sah")
     resolve_conflict(engine, conflict_id, resolution, approval, note,
                      office_id=caller.office_id if caller else None)
 
