@@ -117,8 +117,11 @@ def probe_central(url: str, data_dir: Path, allow_plain_http: bool = False,
             raise CentralUnreachable(f"Berkas pusat {path} belum ada. Pusat demo dibuat dari data loket saat "
                                      "Loket dibuka.")
         started = time.monotonic()
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-            connection.execute("SELECT count(*) FROM office").fetchone()  # a central file, not any file
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+                connection.execute("SELECT count(*) FROM office").fetchone()  # a central file, not any file
+        except sqlite3.Error as error:
+            raise CentralUnreachable(f"Berkas pusat {path} tidak bisa dibaca: {error}") from None
         return CentralProbe(str(path), True, max(1, round((time.monotonic() - started) * 1000)))
     central = HttpCentral(url, load_key(data_dir), timeout_s=timeout_s, allow_plain_http=allow_plain_http)
     started = time.monotonic()
