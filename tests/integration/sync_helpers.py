@@ -193,14 +193,16 @@ def check_exactly_once(local: Engine, central: Engine, judged: tuple[str, ...] =
 class Relay:
     """A TCP relay to a server on this machine (central's API under uvicorn, or
     PostgreSQL) that can freeze: while frozen it passes no byte either way, as a
-    network gone dark with the sockets open; and can drop every connection it
-    carries at once, as a network that resets them."""
+    network gone dark with the sockets open; hold the server's replies (requests
+    still reach it); and drop every connection it carries at once, as a network
+    that resets them."""
 
     def __init__(self, port: int = 5432) -> None:
         self.target = ("127.0.0.1", port)
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.frozen = threading.Event()
+        self.replies_held = threading.Event()
         self.closed = threading.Event()
         self.lock = threading.Lock()
         self.sockets: list[socket.socket] = [self.listener]
@@ -225,13 +227,14 @@ class Relay:
             threading.Thread(target=self._pump, args=(client, server), daemon=True).start()
 
     def _pump(self, a: socket.socket, b: socket.socket) -> None:
+        """Bytes between client `a` and server `b`."""
         peers = {a: b, b: a}
         try:
             while not self.closed.is_set():
                 if self.frozen.is_set():
                     time.sleep(0.01)
                     continue
-                ready, _, _ = select_module.select([a, b], [], [], 0.05)
+                ready, _, _ = select_module.select([a] if self.replies_held.is_set() else [a, b], [], [], 0.05)
                 for sock in ready:
                     data = sock.recv(65536)
                     if not data:
