@@ -6,14 +6,13 @@ central holds, so an attack can show it wrote nothing."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 import time
 import uuid
 from dataclasses import dataclass
 
 import httpx
-from sqlalchemy import Engine, event, func, insert, select, text
+from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from counter.bootstrap import App
@@ -40,24 +39,10 @@ WITA = dt.timezone(dt.timedelta(hours=8))
 # ---- the central store ----------------------------------------------------------------------
 
 
-def _percent_literal(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ANN202
-    """Migration 0016 sends a LIKE pattern with a bare '%' through exec_driver_sql,
-    which psycopg 3 (under SQLAlchemy 2.1) reads as a placeholder; doubled here
-    for the migration only (a no-op once the pattern is escaped there)."""
-    if "counter\\_desk" in statement:
-        statement = re.sub(r"(?<!%)%'", "%%'", statement)
-    return statement, parameters
-
-
 def build_central(app: App, pg_url: str) -> Engine:
     """Central's store on PostgreSQL with the demo counter store's reference data."""
-    migrating = central_engine(pg_url)
-    event.listen(migrating, "before_cursor_execute", _percent_literal, retval=True)
-    try:
-        init_central(migrating)
-    finally:
-        migrating.dispose()
     engine = central_engine(pg_url)
+    init_central(engine)
     load_reference_data(app.engine, engine)
     return engine
 
