@@ -120,6 +120,9 @@ def _print_day(figures: DayFigures) -> None:
     waiting = [w for w in figures.waiting if w.pending or w.open_shifts]
     for w in waiting:
         console.print(f"Loket {w.counter_code}: {w.pending} belum diproses pusat, {w.open_shifts} shift masih buka")
+    if figures.silent_counters:
+        console.print(f"[bold]Belum ada kabar hari ini dari loket {', '.join(figures.silent_counters)}[/bold]: "
+                      "uang yang diterima secara offline belum terhitung.")
     if figures.late:
         console.print(f"[bold]{len(figures.late)} struk diterima setelah tutup hari[/bold] "
                       f"({format_rupiah(sum(r.total for r in figures.late if r.status == 'completed'))})")

@@ -185,6 +185,12 @@ class DayFigures:
     def closed(self) -> bool:
         return self.closing is not None
 
+    @property
+    def silent_counters(self) -> tuple[str, ...]:
+        """Counters central has heard nothing from since the day began: money one
+        of them took offline is not in these figures yet."""
+        return tuple(c.counter_code for c in self.waiting if c.last_received_at is None)
+
 
 def figures_to_json(figures: DayFigures) -> dict:
     """The figures as central sends them to a counter."""

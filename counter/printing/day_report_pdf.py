@@ -558,12 +558,16 @@ def _conflicts(figures: DayFigures) -> Flowable:
 def _waiting(figures: DayFigures) -> list[Flowable]:
     pending = sum(c.pending for c in figures.waiting)
     story: list[Flowable] = []
-    if pending == 0:
-        story.append(_p("Semua loket sudah terkirim.", BODY))
-    else:
+    silent = figures.silent_counters
+    if pending:
         story.append(_p(f"Masih ada {_count(pending)} peristiwa dari loket yang belum diterapkan di pusat: "
                         "angka laporan ini belum lengkap.", ALERT))
-    if pending or any(c.open_shifts for c in figures.waiting):
+    if silent:
+        story.append(_p(f"Belum ada kabar dari loket {', '.join(silent)} sejak hari ini mulai: uang yang diterima "
+                        "loket itu secara offline belum ada di laporan ini.", ALERT))
+    if not pending and not silent:
+        story.append(_p("Semua loket sudah terkirim.", BODY))
+    if pending or silent or any(c.open_shifts for c in figures.waiting):
         rows = [["Loket", "Terakhir diterima", "Shift masih buka", "Belum diterapkan"]]
         rows += [[c.counter_code, _moment(c.last_received_at), _count(c.open_shifts), _count(c.pending)]
                  for c in figures.waiting]

@@ -149,6 +149,9 @@ class DayCloseDialog(FormDialog):
         late = (self.tr("<br><b>{n} struk diterima setelah tutup hari</b> (di luar angka yang ditandatangani).", "",
                         len(figures.late)).format(
             n=len(figures.late)) if figures.late else "")
+        if figures.silent_counters:
+            late += self.tr("<br><b>Belum ada kabar hari ini dari loket {codes}</b>: uang yang diterima secara "
+                            "offline belum terhitung.").format(codes=", ".join(figures.silent_counters))
         self.body.setText(
             f"{total}<table><tr><td valign=top>{_rows(self.tr('Per loket'), counters)}</td><td width=24></td>"
             f"<td valign=top>{_rows(self.tr('Per cara bayar'), methods)}</td><td width=24></td>"

@@ -317,3 +317,13 @@ def test_renders_to_png(tmp_path):
         subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)],
                        check=True, capture_output=True, timeout=60)
     assert len(list(tmp_path.glob("*.png"))) >= 5
+
+
+def test_a_counter_never_heard_from_that_day_is_named_not_all_sent():
+    figures = day(120, 3, late=0)
+    silent = dataclasses.replace(figures.waiting[1], last_received_at=None, pending=0)
+    figures = dataclasses.replace(figures, waiting=(figures.waiting[0], silent, *figures.waiting[2:]))
+    assert figures.silent_counters == (silent.counter_code,)
+    text = whole(closing_pdf(figures, UTILITY))
+    assert "Semua loket sudah terkirim" not in text
+    assert f"Belum ada kabar dari loket {silent.counter_code} sejak hari ini mulai" in text
