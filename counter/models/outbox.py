@@ -26,6 +26,9 @@ class OutboxEvent(Base):
     next_attempt_at: Mapped[dt.datetime | None]  # held back after central refused it alone
     outcome: Mapped[str] = mapped_column(String(12), default="")  # from central: EVENT_OUTCOMES
     outcome_reason: Mapped[str] = mapped_column(String(400), default="")
+    # a rejected event stays on the counter's screen until a supervisor has dealt with it
+    dismissed_at: Mapped[dt.datetime | None]
+    dismissed_by: Mapped[str] = mapped_column(String(40), default="")
 
 
 class AuditRecord(Base):
