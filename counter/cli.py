@@ -17,7 +17,7 @@ from pathlib import Path
 from counter import config as config_module
 from counter.bootstrap import App
 from counter.errors import CounterError, InvalidInput, quoted
-from counter.rules.money import format_rupiah, parse_rupiah
+from counter.rules.money import ascii_digits, format_rupiah, parse_rupiah
 from counter.rules.period import label, parse_period
 
 EXIT_BAD_INPUT = 2
@@ -102,33 +102,24 @@ def cmd_quote(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_pay(app: App, args: argparse.Namespace) -> object:
-    from counter.services.billing import quote
-    from counter.services.payment import pay
+    from counter.application import central_of, pay_then_print
+    from counter.services.shifts import NoShift
 
-    desk = app.desk()
     if args.bills and args.oldest is not None:
         raise InvalidInput("Pakai --bills atau --oldest, tidak keduanya.")
     if args.oldest is not None and args.oldest < 1:
         raise InvalidInput("--oldest harus 1 atau lebih.")
     terms = _numbers(args.terms, "Nomor angsuran") if args.terms else []
-    if args.bills:
-        periods = [parse_period(p) for p in args.bills.split(",")]
-    elif terms and args.oldest is None:  # only instalment terms
-        periods = []
-    else:  # all unpaid bills, or the oldest N
-        with app.uow() as uow:
-            owed = quote(uow.session, args.customer, args.on or desk.today())
-        periods = [b.period for b in owed.bills][: args.oldest or None]
+    months = [parse_period(p) for p in args.bills.split(",")] if args.bills else None
     tendered = parse_rupiah(args.tendered) if args.tendered is not None else None
-    result = pay(app.uow(), desk, args.customer, periods, args.method, tendered, args.reference, terms=terms,
-                 on=args.on, approval=_approval(args))
-    printed = None
-    if not args.no_print:  # the payment has committed: a printer failure is reported, never undoes it
-        from counter.services import print_queue
-
-        job = print_queue.queue_receipt(app.uow(), result.receipt_no)
-        printed = print_queue.print_job(app.uow(), job, app.config.zone, dataclasses.asdict(app.config.printer),
-                                        app.config.store.data_dir / "receipts", app.config.receipt.logo or None)
+    desk = acting_desk(app, args, "Pembayaran")
+    try:  # central's bills first (a bill paid at another counter is not taken twice), then the receipt
+        paid = pay_then_print(app, desk, args.customer, months=months, oldest=args.oldest, terms=terms,
+                              method=args.method, tendered=tendered, reference=args.reference, on=args.on,
+                              approval=_approval(args), central=central_of(app), printing=not args.no_print)
+    except NoShift as error:
+        raise NoShift(f"{error} Di baris perintah: counter shift open --float 200000.") from None
+    result, printed = paid.result, paid.printed
     if args.json:
         return result
     _print_quote(result.quote)
@@ -141,6 +132,8 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     if printed is not None:
         shown = {"printed": "tercetak", "pdf": f"PDF {printed.pdf_path}"}.get(printed.status, f"GAGAL: {printed.last_error}")
         _console().print(f"Struk: {shown}")
+    elif paid.print_error:
+        _console().print(f"Struk: GAGAL: {paid.print_error}")
     return None
 
 
@@ -227,7 +220,7 @@ def cmd_setup(app: App, args: argparse.Namespace) -> object:
 def _numbers(text: str, what: str) -> list[int]:
     """`0,1,2` -> [0, 1, 2]."""
     parts = [part.strip() for part in text.split(",")]
-    if not all(part.isdigit() for part in parts):
+    if not all(ascii_digits(part) for part in parts):
         raise InvalidInput(f"{what} tidak valid: {quoted(text)} (mis. 0,1).")
     return [int(part) for part in parts]
 
@@ -300,6 +293,8 @@ def cmd_sync(app: App, args: argparse.Namespace) -> object:
         _console().print(f"Loket {done['office']}-{done['counter']} terdaftar di {done['url']}; "
                          f"kunci perangkat disimpan di {done['key_kept_in']}.")
         return None
+    if args.what in ("rejected", "dismiss"):
+        return _rejected(app, args)
     if args.what == "now":
         link = app.sync_link()
         with Progress(transient=True, disable=args.json) as bar:
@@ -315,13 +310,38 @@ def cmd_sync(app: App, args: argparse.Namespace) -> object:
             _console().print(f"Terkirim {pushed.sent} peristiwa ({len(pushed.refused)} ditolak pusat); "
                              f"ditarik {sum(pulled.rows.values())} baris, {pulled.outcomes} hasil.")
     status = sync_status(app.engine)
-    if args.json:
-        return status
+    if args.json:  # the exit code says it too: 1 while central has rejected events nobody dealt with
+        print(json.dumps(_to_json(status), ensure_ascii=False, indent=2))
+        return 1 if status.rejected else 0
     age = status.oldest_age(dt.datetime.now(dt.timezone.utc))
     _console().print(f"Pusat: {status.label}; {status.queued} antre"
                      + (f" (tertua {int(age.total_seconds() // 60)} menit)" if age else "")
                      + (f"; {status.held_back} ditahan" if status.held_back else "")
                      + (f"\nKesalahan terakhir: {status.last_error}" if status.last_error else ""))
+    if status.rejected:
+        _console().print(f"[bold red]{status.rejected} transaksi DITOLAK pusat[/bold red]: uangnya belum tercatat "
+                         "di pusat. Lihat 'counter sync rejected'; kepala unit menutupnya dengan 'counter sync "
+                         "dismiss ID --note ... --approver ...' setelah ditangani.")
+        return 1
+    return None
+
+
+def _rejected(app: App, args: argparse.Namespace) -> object:
+    """Events central rejected: list them, or a supervisor dismisses one once dealt with."""
+    from counter.services.outbox import dismiss_rejected, rejected_events
+
+    if args.what == "dismiss":
+        if not args.url:
+            raise InvalidInput("Sebutkan nomor peristiwa: counter sync dismiss ID --note ... --approver NAMA.")
+        dismiss_rejected(app.uow(), app.desk(), args.url, args.note, _approval(args))
+        _console().print(f"Peristiwa {args.url} ditutup.")
+        return {"dismissed": args.url} if args.json else None
+    found = rejected_events(app.uow())
+    if args.json:
+        return found
+    rows = [(e.id, f"{e.created_at.astimezone(app.config.zone):%d-%m-%Y %H:%M}", e.kind, e.receipt_no, e.reason)
+            for e in found]
+    _console().print(_table(f"{len(found)} transaksi ditolak pusat", ["ID", "Waktu", "Jenis", "Struk", "Alasan"], rows))
     return None
 
 
@@ -333,7 +353,7 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     printer = dataclasses.asdict(app.config.printer)
     if args.what != "queue" and not args.number.strip():
         raise InvalidInput("Sebutkan nomor struk (untuk retry: nomor antrean).")
-    if args.what == "retry" and not args.number.isdigit():
+    if args.what == "retry" and not ascii_digits(args.number):
         raise InvalidInput(f"Nomor antrean tidak valid: {quoted(args.number)}.")
     if args.what == "queue":
         found = print_queue.jobs(app.uow())
@@ -350,7 +370,8 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     if args.what == "void":
         from counter.services.voids import describe, void_payment
 
-        voided = void_payment(app.uow(), app.desk(), args.number, args.reason or "", _approval(args))
+        voided = void_payment(app.uow(), acting_desk(app, args, "Pembatalan struk"), args.number,
+                              args.reason or "", _approval(args))
         return voided if args.json else _console().print(describe(voided))
     if args.what == "verify":
         from counter.services.receipts import Verdict, verify_receipt
@@ -379,7 +400,7 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         print(receipt_text(receipt, paper=app.config.printer.paper))
         return None
     if args.what == "print":
-        job = print_queue.reprint(app.uow(), app.desk(), args.number)
+        job = print_queue.reprint(app.uow(), acting_desk(app, args, "Cetak ulang struk"), args.number)
         done = print_queue.print_job(app.uow(), job, zone, printer, folder, logo)
     else:  # pdf of the original
         job = print_queue.queue_receipt(app.uow(), args.number)
@@ -422,6 +443,23 @@ def _approval(args: argparse.Namespace):  # noqa: ANN202 - services.approval.App
     if not args.approver:
         return None
     return Approval(args.approver, _secret(args.approver_pin or "", f"PIN {args.approver}"))
+
+
+def acting_desk(app: App, args: argparse.Namespace, act: str):  # noqa: ANN201 - services.context.Desk
+    """The desk as its user (`desk.user`), once that user's PIN is right: an act
+    that takes or returns money is never done in someone's name without it.
+    The PIN comes from --pin, else COUNTER_SECRET, else is asked; wrong tries
+    count toward the lock-out like at the desk."""
+    from counter.services.approval import ALL_ROLES, Approval, check_credential
+
+    desk = app.desk()
+    secret = _secret(getattr(args, "pin", None) or "", f"PIN {desk.username}")
+    check_credential(app.uow(), Approval(desk.username, secret), act, ALL_ROLES, desk)
+    return desk
+
+
+def _pin_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pin", help="the PIN of the desk user (desk.user) (default: COUNTER_SECRET, or asked)")
 
 
 def _approver_args(p: argparse.ArgumentParser) -> None:
@@ -476,6 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", default="", help="transfer / QRIS / card reference")
     p.add_argument("--terms", help="instalment terms to pay, e.g. 0 (the down payment) or 1,2")
     p.add_argument("--on", type=_date, help="back-date the payment (a supervisor approves: --approver)")
+    _pin_args(p)
     _approver_args(p)
     p.add_argument("--no-print", action="store_true", help="do not print the receipt")
     p = command("demo", cmd_demo, "create a demo utility in the local store")
@@ -518,14 +557,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-down-payment-pct", type=int, help="instalment: minimum down payment, percent")
     _approver_args(p)
     p = command("sync", cmd_sync, "push and pull now, or show the sync status")
-    p.add_argument("what", nargs="?", default="now", choices=["now", "status", "enrol"])
-    p.add_argument("url", nargs="?", help="enrol: central's address, https://...")
+    p.add_argument("what", nargs="?", default="now", choices=["now", "status", "enrol", "rejected", "dismiss"])
+    p.add_argument("url", nargs="?", help="enrol: central's address, https://...; dismiss: the event's ID")
     p.add_argument("code", nargs="?", help="enrol: the one-time code from 'counter central enrol'")
+    p.add_argument("--note", default="", help="dismiss: what was done about the rejected event")
+    _approver_args(p)
     p = command("receipt", cmd_receipt, "show, reprint, make a PDF of or verify a receipt; the print queue")
     p.add_argument("what", choices=["show", "print", "pdf", "queue", "retry", "verify", "void"])
     p.add_argument("number", nargs="?", default="", help="receipt number (retry: the queue ID; verify: the QR code)")
     p.add_argument("--central", action="store_true", help="verify: ask central")
     p.add_argument("--reason", help="void: why the payment is cancelled")
+    _pin_args(p)  # void, print: the desk user's PIN
     _approver_args(p)
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
     p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")

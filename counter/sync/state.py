@@ -76,6 +76,7 @@ class SyncStatus:
     oldest_queued_at: dt.datetime | None
     last_contact: dt.datetime | None
     last_error: str
+    rejected: int = 0  # events central rejected, not yet dismissed by a supervisor: money not in central's books
 
     @property
     def label(self) -> str:
@@ -102,9 +103,11 @@ def sync_status(local: Engine, now: dt.datetime | None = None) -> SyncStatus:
         ).one()
         held = connection.scalar(select(func.count()).where(
             OutboxEvent.sent_at.is_(None), OutboxEvent.next_attempt_at.is_not(None)))
+        rejected = connection.scalar(select(func.count()).where(
+            OutboxEvent.outcome == "rejected", OutboxEvent.dismissed_at.is_(None)))
     contact, failure = _when(state.get("last_contact")), _when(state.get("last_failure"))
     failing = failure is not None and (contact is None or failure > contact)
-    if contact and now - contact <= ONLINE_WITHIN and not failing and not held:
+    if contact and now - contact <= ONLINE_WITHIN and not failing and not held and not rejected:
         level = "online"
     elif contact and now - contact <= DEGRADED_WITHIN:
         level = "degraded"
@@ -112,4 +115,4 @@ def sync_status(local: Engine, now: dt.datetime | None = None) -> SyncStatus:
         level = "offline"
     if oldest is not None and oldest.tzinfo is None:
         oldest = oldest.replace(tzinfo=dt.timezone.utc)
-    return SyncStatus(level, queued, held, oldest, contact, state.get("last_error", ""))
+    return SyncStatus(level, queued, held, oldest, contact, state.get("last_error", ""), rejected)

@@ -88,6 +88,8 @@ def status_line(status: SyncStatus, zone: dt.tzinfo, now: dt.datetime | None = N
             age=age_text(status.oldest_age(now)))
     if status.held_back:
         text += QCoreApplication.translate("CentralStatus", ", {n} ditahan").format(n=status.held_back)
+    if status.rejected:
+        text += QCoreApplication.translate("CentralStatus", ", {n} DITOLAK").format(n=status.rejected)
 
     tips = []
     if setup_error:
@@ -115,6 +117,10 @@ def status_line(status: SyncStatus, zone: dt.tzinfo, now: dt.datetime | None = N
         tips.append(QCoreApplication.translate(
             "CentralStatus", "{n} ditahan: ditolak pusat, dicoba lagi nanti (lapor ke pengawas).").format(
             n=status.held_back))
+    if status.rejected:
+        tips.append(QCoreApplication.translate(
+            "CentralStatus", "{n} transaksi DITOLAK pusat: uangnya belum tercatat di pusat. Kepala unit "
+            "menanganinya ('counter sync rejected').").format(n=status.rejected))
     if level != "online" and status.last_error:
         tips.append(QCoreApplication.translate("CentralStatus", "Kesalahan terakhir: {error}").format(
             error=status.last_error))
