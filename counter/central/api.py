@@ -53,6 +53,7 @@ class Ids(BaseModel):
 class Marks(BaseModel):
     marks: dict[str, dict[str, Any] | None] = Field(default_factory=dict, max_length=32)
     page: int = Field(default=service.MAX_PAGE, ge=1, le=service.MAX_PAGE)
+    receipts_on: list[dt.date] | None = Field(default=None, max_length=3)
 
 
 class AuditRecords(BaseModel):
@@ -177,7 +178,8 @@ def make_api(engine: Engine, apply: bool = True) -> FastAPI:
 
     @api.post(f"{API}/changes")
     def changes(body: Marks, who: Counter_) -> dict:
-        return service.changes(engine, who, body.marks, body.page)
+        days = None if body.receipts_on is None else [d.isoformat() for d in body.receipts_on]
+        return service.changes(engine, who, body.marks, body.page, days)
 
     @api.get(f"{API}/customers/{{number}}")
     def customer(number: str, who: Counter_) -> dict:

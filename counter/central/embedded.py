@@ -41,8 +41,8 @@ class EmbeddedCentral:
     def outcomes(self, ids: list[str]) -> list[dict]:
         return service.outcomes(self.engine, self.caller, ids)
 
-    def changes(self, marks: dict, page: int) -> dict:
-        return service.changes(self.engine, self.caller, marks, page)
+    def changes(self, marks: dict, page: int, receipts_on: list[str] | None = None) -> dict:
+        return service.changes(self.engine, self.caller, marks, page, receipts_on)
 
     def customer(self, number: str, timeout_s: float | None = None) -> dict:
         return service.customer(self.engine, self.caller, number)

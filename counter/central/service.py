@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from counter.errors import InvalidInput, NotFound
 from counter.models import (
     AuditRecord, Bill, Conflict, Counter, Customer, CustomerCredit, DayClosing, InboxEvent, InstalmentPlan, Office,
-    User,
+    Payment, User,
 )
 from counter.models.replication import BY_NAME, REPLICATED, decode_row, encode_row
 from counter.rules.audit_chain import GENESIS, digest
@@ -185,18 +185,40 @@ def _mark(value: object, table) -> tuple[int, object, int | None] | None:  # noq
     return seq, row, up_to
 
 
-def changes(engine: Engine, caller: Caller, marks: dict, page: int = MAX_PAGE) -> dict:
+def last_receipts(connection, caller: Caller, days: object) -> dict[str, int]:  # noqa: ANN001
+    """The highest receipt number central has from the caller's counter on each
+    of `days` (ISO dates, at most 3): a counter restored from a backup or rebuilt
+    continues after them instead of numbering again."""
+    if not isinstance(days, list) or len(days) > 3:
+        raise InvalidInput("tanggal struk tidak sah")
+    try:
+        wanted = [dt.date.fromisoformat(str(d)) for d in days]
+    except ValueError:
+        raise InvalidInput("tanggal struk tidak sah") from None
+    found: dict[str, int] = {}
+    for number, day in connection.execute(select(Payment.receipt_no, Payment.business_date).where(
+            Payment.counter_id == caller.counter_id, Payment.business_date.in_(wanted))):
+        tail = number.split("~", 1)[0].rsplit("-", 1)[-1]
+        if tail.isdigit():
+            found[day.isoformat()] = max(found.get(day.isoformat(), 0), int(tail))
+    return found
+
+
+def changes(engine: Engine, caller: Caller, marks: dict, page: int = MAX_PAGE,
+            receipts_on: list | None = None) -> dict:
     """The replicated rows changed above each table's mark, in change order, at
     most `page` rows in all. A table without a mark is pulled for the first time:
     everything up to today's last change number (`up_to`), for bills only the
-    unpaid ones; the counter sends `up_to` back until that first pull is done."""
+    unpaid ones; the counter sends `up_to` back until that first pull is done.
+    With `receipts_on`, also the counter's last receipt numbers on those days."""
     if not isinstance(marks, dict) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
         raise InvalidInput("permintaan tarik tidak sah")
     unknown = set(marks) - set(BY_NAME)
     if unknown:
         raise InvalidInput(f"tabel tidak dikenal: {sorted(unknown)[0][:40]!r}")
-    budget, answer = page, []
+    budget, answer, more = page, [], False
     with engine.connect() as connection:
+        receipts = last_receipts(connection, caller, receipts_on) if receipts_on is not None else None
         for model in REPLICATED:
             table = model.__table__
             mark = _mark(marks.get(table.name), table)
@@ -229,8 +251,9 @@ def changes(engine: Engine, caller: Caller, marks: dict, page: int = MAX_PAGE) -
                     entry["total"] = total
                 answer.append(entry)
             if not done or budget == 0:
-                return {"tables": answer, "more": True}
-    return {"tables": answer, "more": False}
+                more = True
+                break
+    return {"tables": answer, "more": more, **({"last_receipts": receipts} if receipts is not None else {})}
 
 
 # ---- one customer ------------------------------------------------------------------------
