@@ -6,7 +6,7 @@ from counter.models.outbox import AuditRecord, OutboxEvent
 from counter.models.payment import PAYMENT_METHODS, Payment, PaymentLine, ReceiptSequence
 from counter.models.plan import DocumentSequence, InstalmentPlan, InstalmentRuleRow, ReliefProgramme, WorkOrder
 from counter.models.printing import PrintJob
-from counter.models.shift import DayClosing, Deposit, Shift
+from counter.models.shift import DayClosing, Deposit, Refund, Shift
 from counter.models.sync import (
     ChangeSequence, Conflict, CustomerCredit, CustomerNote, Device, InboxEvent, SyncState,
 )
@@ -25,6 +25,6 @@ __all__ = [
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
     "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
-    "PrintJob", "DayClosing", "Deposit", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "Device", "InboxEvent", "SyncState",
+    "PrintJob", "DayClosing", "Deposit", "Refund", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "Device", "InboxEvent", "SyncState",
     "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
 ]

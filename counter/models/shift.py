@@ -51,15 +51,36 @@ class DayClosing(Replicated, Base):
 
 
 class Deposit(Base):
-    """The day's cash taken to the bank (setoran)."""
+    """The day's cash taken to the bank (setoran): the day's deposit (seq 1) after
+    its sign-off, then a supplementary one (2, 3, ...) for cash a counter that was
+    offline sent after it."""
 
     __tablename__ = "deposit"
-    __table_args__ = (UniqueConstraint("office_id", "business_date"),)
+    __table_args__ = (UniqueConstraint("office_id", "business_date", "seq"),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
     business_date: Mapped[dt.date]
+    seq: Mapped[int] = mapped_column(default=1)
     amount: Mapped[int]
     bank: Mapped[str] = mapped_column(String(60))
     reference: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+
+
+class Refund(Base):
+    """Cash paid back to a customer from a cashier's drawer, settling a conflict
+    central kept as the customer's credit (a bill paid twice). Made at the counter
+    that paid it; central resolves the conflict when the refund arrives."""
+
+    __tablename__ = "refund"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # UUIDv7 made at the counter
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"), index=True)
+    cashier_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))  # whose drawer it left
+    conflict_id: Mapped[int]  # central's conflict
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    amount: Mapped[int]
+    business_date: Mapped[dt.date]
+    paid_at: Mapped[dt.datetime]
+    approved_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
