@@ -9,10 +9,10 @@ import dataclasses
 from pathlib import Path
 
 from counter.bootstrap import App
-from counter.cli import _approval, _approver_args, _console, _date, _table
+from counter.cli import _approval, _approver_args, _console, _date, _pin_args, _table, acting_desk
 from counter.errors import CounterError, InvalidInput
 from counter.rules.cash import DENOMINATIONS
-from counter.rules.money import format_rupiah, parse_rupiah
+from counter.rules.money import ascii_digits, format_rupiah, parse_rupiah
 from counter.printing.day_figures import DayFigures, ShiftFigures
 
 
@@ -24,7 +24,7 @@ def _counts(items: list[str]) -> dict[str, object]:
         if not sep:
             raise InvalidInput(f"Hitungan {item!r} harus berbentuk PECAHAN=JUMLAH, mis. 100000=3 atau c500=4.")
         value = value.strip()
-        counts[name.strip()] = int(value) if value.lstrip("-").isdigit() else value
+        counts[name.strip()] = int(value) if ascii_digits(value.removeprefix("-")) else value
     return counts
 
 
@@ -47,11 +47,12 @@ def _print_shift(shift: ShiftFigures) -> None:
 def cmd_shift(app: App, args: argparse.Namespace) -> object:
     from counter.services import shifts
 
-    desk = app.desk()
     if args.what == "open":
         if args.float is None:
             raise InvalidInput("Sebutkan modal awal: --float 200000.")
-        opened = shifts.open_shift(app.uow(), desk, parse_rupiah(args.float))
+        opening_float = parse_rupiah(args.float)
+        desk = acting_desk(app, args, "Buka shift")
+        opened = shifts.open_shift(app.uow(), desk, opening_float)
         if args.json:
             return opened
         _console().print(f"Shift dibuka dengan modal awal {format_rupiah(opened.opening_float)}.")
@@ -60,9 +61,11 @@ def cmd_shift(app: App, args: argparse.Namespace) -> object:
         if not args.count:
             raise InvalidInput("Sebutkan hitungan kas per pecahan, mis. --count 100000=3 --count c500=4 "
                                f"(pecahan: {', '.join(d.key for d in DENOMINATIONS)}).")
+        desk = acting_desk(app, args, "Tutup shift")
         shift = shifts.close_shift(app.uow(), desk, _counts(args.count), args.reason or "",
                                    app.config.closing.variance_limit, _approval(args))
     else:
+        desk = app.desk()
         with app.uow() as uow:
             found = shifts.find_shift(uow.session, args.id) if args.id else shifts.open_shift_of(uow.session, desk)
             if found is None:
@@ -135,7 +138,7 @@ def cmd_day(app: App, args: argparse.Namespace) -> object:
     if args.what == "close":
         from counter.services.day_closing import close_day
 
-        desk = app.desk()
+        desk = acting_desk(app, args, "Tutup hari")
         _sync_now(app)
         figures = close_day(app.uow(), app.central, desk, args.date or desk.today(), _approval(args),
                             args.override_reason or "")
@@ -161,10 +164,11 @@ def _sync_now(app: App) -> None:
 def cmd_deposit(app: App, args: argparse.Namespace) -> object:
     from counter.services.day_closing import record_deposit
 
-    desk = app.desk()
     if not args.amount:
         raise InvalidInput("Sebutkan jumlah setoran: --amount 12500000.")
-    deposit = record_deposit(app.uow(), desk, args.date or desk.today(), parse_rupiah(args.amount),
+    amount = parse_rupiah(args.amount)
+    desk = acting_desk(app, args, "Setoran")
+    deposit = record_deposit(app.uow(), desk, args.date or desk.today(), amount,
                              args.bank or "", args.reference or "", _approval(args))
     _sync_now(app)
     if args.json:
@@ -194,18 +198,21 @@ def add_cash_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's com
     p.add_argument("--reason", help="close: why the cash is over or short")
     p.add_argument("--id", help="status/z: a shift other than the open one")
     p.add_argument("--text", action="store_true", help="z: print the Z-report here instead of on the printer")
+    _pin_args(p)  # open, close
     _approver_args(p)  # close: a shift another cashier left open at this counter
     p = command("day", cmd_day, "the office day: status (from central), close (supervisor sign-off)")
     p.add_argument("what", choices=["status", "close"])
     p.add_argument("--date", type=_date, help="the business date (default: today)")
     p.add_argument("--override-reason", help="close: why it is closed with shifts open or events pending")
     p.add_argument("--local", action="store_true", help="status: this counter's store only (central unreachable)")
+    _pin_args(p)  # close
     _approver_args(p)
     p = command("deposit", cmd_deposit, "record the day's bank deposit (setoran), after the day is closed")
     p.add_argument("--date", type=_date, help="the business date (default: today)")
     p.add_argument("--amount")
     p.add_argument("--bank")
     p.add_argument("--reference", help="the bank's deposit slip number")
+    _pin_args(p)
     _approver_args(p)
     p = command("report", cmd_report, "reports: daily (LPP and cash closing as PDF, or CSV for finance)")
     p.add_argument("what", choices=["daily"])

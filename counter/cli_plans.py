@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 
 from counter.bootstrap import App
-from counter.cli import _approval, _approver_args, _console, _date, _table
+from counter.cli import _approval, _approver_args, _console, _date, _pin_args, _table, acting_desk
 from counter.errors import InvalidInput, NotFound
 from counter.rules.money import format_rupiah, parse_rupiah
 from counter.rules.period import label, parse_period
@@ -43,15 +43,9 @@ def _print_offer(offer) -> None:  # noqa: ANN001
 
 
 def _agreement_file(app: App, plan_no: str, out: Path | None) -> Path:
-    from counter.printing.plan_pdf import agreement_pdf
-    from counter.services.plan_papers import agreement
+    from counter.application import write_agreement
 
-    folder = out or app.config.store.data_dir / "plans"
-    folder.mkdir(parents=True, exist_ok=True)
-    doc = agreement(app.uow(), plan_no)
-    path = folder / f"perjanjian-{doc.plan_no.replace('/', '-')}.pdf"
-    path.write_bytes(agreement_pdf(doc))
-    return path
+    return write_agreement(app, plan_no, out)
 
 
 def cmd_plan(app: App, args: argparse.Namespace) -> object:
@@ -76,8 +70,16 @@ def cmd_plan(app: App, args: argparse.Namespace) -> object:
         offer = plans.preview_plan(app.uow(), desk, args.ref, **_plan_args(args))
         return offer if args.json else _print_offer(offer)
     if args.what == "make":
-        made = plans.make_plan(app.uow(), desk, args.ref, approval=_approval(args), **_plan_args(args))
-        path = _agreement_file(app, made.plan_no, args.out)
+        from counter.application import make_plan_then_papers
+
+        chosen = _plan_args(args)
+        papers = make_plan_then_papers(app, acting_desk(app, args, "Rencana angsuran"), args.ref,
+                                       chosen["instalments"], chosen["down_payment"], chosen["programme"],
+                                       periods=chosen["periods"], approval=_approval(args), out=args.out)
+        made, path = papers.made, papers.agreement
+        if path is None:
+            raise InvalidInput(f"Rencana {made.plan_no} dibuat, tetapi surat perjanjian gagal disimpan: "
+                               f"{papers.agreement_error} Cetak dengan: counter plan agreement {made.plan_no}")
         if args.json:
             return {"plan_id": made.plan_id, "plan_no": made.plan_no, "agreement": path, "offer": made.offer}
         _print_offer(made.offer)
@@ -154,7 +156,7 @@ def cmd_programme(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_workorder(app: App, args: argparse.Namespace) -> object:
-    from counter.services.plan_papers import work_order, work_orders
+    from counter.services.plan_papers import work_orders
 
     if args.what == "list":
         found = work_orders(app.uow(), None if args.all else "open")
@@ -165,15 +167,11 @@ def cmd_workorder(app: App, args: argparse.Namespace) -> object:
         _console().print(_table("SPK buka segel", ["No. SPK", "Status", "Terbit", "No. samb.", "Nama", "Alamat",
                                                    "Rencana"], rows))
         return None
-    from counter.printing.plan_pdf import work_order_pdf
+    from counter.application import write_work_order
 
     if not args.number:
         raise InvalidInput("Sebutkan nomor SPK.")
-    order = work_order(app.uow(), args.number, app.config.zone)
-    folder = args.out or app.config.store.data_dir / "plans"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"spk-{order.order_no.replace('/', '-')}.pdf"
-    path.write_bytes(work_order_pdf(order))
+    path = write_work_order(app, args.number, args.out)
     return {"pdf": path} if args.json else _console().print(f"SPK: {path}")
 
 
@@ -186,6 +184,7 @@ def add_plan_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's com
     p.add_argument("--programme", help="relief programme code (default: the ordinary instalment rule)")
     p.add_argument("--bills", help="the months to take in, oldest first (default: all arrears)")
     p.add_argument("--out", type=Path, help="folder for the agreement PDF (default DATA_DIR/plans)")
+    _pin_args(p)  # make: the desk user's PIN
     _approver_args(p)
     p = command("programme", cmd_programme, "list, add, edit or end relief programmes (supervisor)")
     p.add_argument("what", choices=["list", "save", "end"])

@@ -84,6 +84,12 @@ class ClosingSettings:
 
 
 @dataclass(frozen=True)
+class PaymentSettings:
+    max_amount: int = 100_000_000  # Rupiah: the most one payment may take (cash tendered or total); more is refused
+    closed_arrears: bool = True  # a closed connection's arrears may still be paid at the counter
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreSettings = field(default_factory=StoreSettings)
     desk: DeskSettings = field(default_factory=DeskSettings)
@@ -93,6 +99,7 @@ class Config:
     receipt: ReceiptSettings = field(default_factory=ReceiptSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     closing: ClosingSettings = field(default_factory=ClosingSettings)
+    payment: PaymentSettings = field(default_factory=PaymentSettings)
     source: Path | None = None  # the file read, if any
 
     @property
@@ -138,6 +145,10 @@ idle_lock_minutes = 5     # the desk locks after this long idle; 0: never
 
 [closing]
 variance_limit = 10000    # Rupiah: a shift's cash over or short by more needs a reason
+
+[payment]
+max_amount = 100000000    # Rupiah: the most one payment may take (cash tendered or total)
+closed_arrears = true     # a closed connection's arrears may still be paid
 """
 
 
@@ -223,6 +234,8 @@ def load(
         raise InvalidInput("Bahasa (desk.language) harus id atau en.")
     if config.closing.variance_limit < 0:
         raise InvalidInput("Batas selisih kas (closing.variance_limit) tidak boleh negatif.")
+    if not 1_000 <= config.payment.max_amount <= 10**13:
+        raise InvalidInput("Batas pembayaran (payment.max_amount) harus antara Rp 1.000 dan Rp 10.000.000.000.000.")
     if not 1 <= config.billing.due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
     return config

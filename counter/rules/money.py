@@ -9,6 +9,7 @@ from counter.errors import InvalidInput, quoted
 MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 MAX_AMOUNT = 10**13  # ten trillion Rupiah: far above any real receipt, far below int64
 MAX_FLOAT = 100_000_000  # a counter's opening float above this is a typing mistake
+MAX_PAYMENT = 100_000_000  # default most one payment may take ([payment] max_amount): more is a typing mistake
 
 
 def format_rupiah(amount: int, *, symbol: bool = True) -> str:
@@ -20,7 +21,13 @@ def format_rupiah(amount: int, *, symbol: bool = True) -> str:
     return f"{sign}Rp {digits}" if symbol else f"{sign}{digits}"
 
 
-_AMOUNT = re.compile(r"^(?:rp\.?)?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?$", re.IGNORECASE)
+# ASCII digits only: Arabic-Indic (٣) or full-width (３) digits are refused, as the import refuses them
+_AMOUNT = re.compile(r"^(?:rp\.?)?\s*([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,-|,00)?$", re.IGNORECASE | re.ASCII)
+
+
+def ascii_digits(text: str) -> bool:
+    """True when `text` is one or more ASCII digits 0-9 (str.isdigit also takes ٣ and ３)."""
+    return bool(text) and text.isascii() and text.isdigit()
 
 
 def parse_rupiah(text: str) -> int:
@@ -29,7 +36,9 @@ def parse_rupiah(text: str) -> int:
     Raises InvalidInput with an Indonesian message for anything else (negative,
     decimals, letters, absurdly large).
     """
-    cleaned = (text or "").strip().replace(" ", "")
+    if not isinstance(text, str):
+        raise InvalidInput("Jumlah uang harus ditulis dengan angka.")
+    cleaned = text.strip().replace(" ", "")
     match = _AMOUNT.match(cleaned)
     if not match:
         raise InvalidInput(f"Jumlah uang tidak valid: {quoted(text)}. Tulis angka bulat, mis. 150000 atau 150.000.")

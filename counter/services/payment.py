@@ -7,17 +7,17 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, PaymentRefused, quoted
 from counter.models import (
-    Bill, InstalmentPlan, Payment, PaymentLine, ReceiptSequence, WorkOrder,
+    Bill, InstalmentPlan, Payment, PaymentLine, ReceiptSequence, SyncState, WorkOrder,
 )
 from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
-from counter.rules.money import MAX_AMOUNT, format_rupiah
+from counter.rules.money import MAX_PAYMENT, format_rupiah
 from counter.rules.period import check_periods
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
@@ -27,10 +27,19 @@ from counter.services.lookup import customer_by_number
 from counter.services.outbox import queue_event
 from counter.services.plan_state import OpenTerm, record_terms, settle_completed
 from counter.services.plans import next_document_no, settle_default
-from counter.services.shifts import refuse_closed_till
+from counter.services.shifts import refuse_closed_till, require_shift
 from counter.store.uow import UnitOfWork
 
 BACKDATE_DAYS = 31  # how far back a supervisor may date a payment
+ONLINE_WITHIN = dt.timedelta(seconds=90)  # central answered this recently, and nothing failed since: online
+
+
+@dataclass(frozen=True)
+class PaymentPolicy:
+    """The utility's limits on taking money ([payment] settings)."""
+
+    max_amount: int = MAX_PAYMENT  # the most one payment may take: cash tendered, or its total
+    closed_arrears: bool = True  # a closed connection's arrears may still be paid
 
 
 @dataclass(frozen=True)
@@ -49,14 +58,62 @@ class PaymentResult:
         return self.quote.total
 
 
-def _check_amount(value: object, what: str) -> int:
+def _check_amount(value: object, what: str, most: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(f"{what} harus angka bulat Rupiah.")
     if value < 0:
         raise InvalidInput(f"{what} tidak boleh negatif.")
-    if value > MAX_AMOUNT:
-        raise InvalidInput(f"{what} terlalu besar.")
+    if value > most:
+        raise InvalidInput(f"{what} {format_rupiah(value)} melebihi batas satu pembayaran {format_rupiah(most)}; "
+                           "periksa lagi angkanya.")
     return value
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _sync_times(session) -> tuple[dt.datetime | None, dt.datetime | None]:  # noqa: ANN001
+    """When central last answered this counter, and when reaching it last failed."""
+    rows = {key: value for key, value in session.execute(select(SyncState.key, SyncState.value).where(
+        SyncState.key.in_(("last_contact", "last_failure"))))}
+
+    def when(text: str | None) -> dt.datetime | None:
+        try:
+            return _utc(dt.datetime.fromisoformat(text)) if text else None
+        except ValueError:
+            return None
+
+    return when(rows.get("last_contact")), when(rows.get("last_failure"))
+
+
+def central_answered(session, now: dt.datetime) -> bool:  # noqa: ANN001
+    """Central answered within ONLINE_WITHIN of `now` and nothing failed since:
+    a payment taken now is not an offline one."""
+    contact, failure = _sync_times(session)
+    return (contact is not None and dt.timedelta(0) <= _utc(now) - contact <= ONLINE_WITHIN
+            and (failure is None or failure <= contact))
+
+
+def _first_of(period: int) -> dt.date:
+    return dt.date(period // 100, period % 100, 1)
+
+
+def date_doubts(session, desk: Desk, day: dt.date, periods: list[int]) -> str | None:  # noqa: ANN001
+    """Why the business date `day` can't be trusted, or None: it lies before the
+    last time central answered this counter (the clock was set back), or before
+    the month of a bill being paid (its fine would be gone)."""
+    contact, _failure = _sync_times(session)
+    if contact is not None and day < contact.astimezone(desk.zone).date():
+        return (f"Tanggal {day:%d-%m-%Y} lebih awal dari kontak terakhir dengan pusat "
+                f"({contact.astimezone(desk.zone):%d-%m-%Y}): jam komputer mundur? Betulkan jam, atau minta "
+                "persetujuan kepala unit untuk tanggal ini.")
+    early = [p for p in periods if day < _first_of(p)]
+    if early:
+        first = _first_of(min(early))
+        return (f"Tanggal {day:%d-%m-%Y} lebih awal dari bulan rekening {first:%m-%Y}: jam komputer mundur? "
+                "Betulkan jam, atau minta persetujuan kepala unit untuk tanggal ini.")
+    return None
 
 
 def next_receipt_no(session, desk: Desk, day: dt.date) -> str:  # noqa: ANN001
@@ -87,6 +144,7 @@ def pay(
     terms: Iterable[int] = (),
     on: dt.date | None = None,
     approval: Approval | None = None,
+    policy: PaymentPolicy | None = None,
 ) -> PaymentResult:
     """Pay the chosen bills (the oldest ones) and instalment terms (the first
     open ones, by number; 0 is the down payment) of `customer` in one
@@ -102,7 +160,15 @@ def pay(
     `on` back-dates the payment (money taken on an earlier day, e.g. recorded
     late after an outage): a supervisor's act, with their `approval`, at most
     BACKDATE_DAYS back; fines are those of that day.
+
+    Money is taken only into the drawer of the cashier's open shift at this
+    counter (`shifts.NoShift` otherwise). A business date before central's last
+    answer or before a paid bill's month (a clock set back) is refused unless a
+    supervisor approves it, as for `on`. `offline` is also set when central has
+    not answered lately (the sync status when the money is taken). `policy`:
+    the most one payment may take, and whether closed connections may pay.
     """
+    policy = policy or PaymentPolicy()
     authorise(desk, "pay")
     backdated = on is not None and on != desk.today()
     if backdated and not desk.today() - dt.timedelta(days=BACKDATE_DAYS) <= on < desk.today():
@@ -116,16 +182,23 @@ def pay(
         raise InvalidInput(f"Cara bayar {quoted(method)} tidak dikenal.")
     if len(reference) > 64:
         raise InvalidInput("Nomor referensi terlalu panjang (maksimal 64 huruf).")
-    approver = check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk) if backdated else None
+    day = on if backdated else desk.today()
+    with uow:
+        doubt = date_doubts(uow.session, desk, day, periods)
+        if doubt and approval is None:
+            raise PaymentRefused(doubt)
+    approver = (check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk)
+                if backdated or doubt else None)
     with uow.writing():
         session = uow.session
         now = desk.now()
         today = on if backdated else desk.today()
         refuse_closed_till(session, desk, today)
+        require_shift(session, desk)
         found = customer_by_number(session, customer)
         settle_default(session, desk, found.id, today)
         owed = quote_customer(session, found, today)
-        if owed.customer.status == "closed":
+        if owed.customer.status == "closed" and not policy.closed_arrears:
             raise PaymentRefused(
                 f"Sambungan {owed.customer.number} sudah ditutup; pembayaran tidak bisa diterima di loket."
             )
@@ -138,10 +211,11 @@ def pay(
                 f"Tagihan berubah menjadi {format_rupiah(paying.total)} (tadi {format_rupiah(expected_total)}); "
                 "muat ulang pelanggan lalu bayar lagi."
             )
+        _check_amount(paying.total, "Tagihan", policy.max_amount)
         if method == "cash":
             if tendered is None:
                 raise InvalidInput("Isi uang yang diterima.")
-            tendered = _check_amount(tendered, "Uang diterima")
+            tendered = _check_amount(tendered, "Uang diterima", policy.max_amount)
             if tendered < paying.total:
                 raise PaymentRefused(
                     f"Uang diterima {format_rupiah(tendered)} kurang dari tagihan {format_rupiah(paying.total)}."
@@ -157,7 +231,7 @@ def pay(
             cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
             method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=paying.total,
             tendered=tendered, change=change, reference=reference, status="completed",
-            taken_offline=bool(offline), reprint_count=0,
+            taken_offline=bool(offline) or not central_answered(session, now), reprint_count=0,
         )
         lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
         lines += [_term_line(payment_id, seq, term) for seq, term in enumerate(paying.terms, len(lines) + 1)]
@@ -177,7 +251,8 @@ def pay(
         audit.append(session, "payment", receipt_no, {
             "customer": owed.customer.number, "total": paying.total, "method": method,
             "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
-            **({"backdated_to": today.isoformat(), "approved_by": approver.username} if approver else {})},
+            **({"backdated_to" if backdated else "date_approved": today.isoformat(), "approved_by": approver.username}
+               if approver else {})},
             **audit.by(desk))
         uow.commit()
     return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now, work_order_no)

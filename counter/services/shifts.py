@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, PaymentRefused
-from counter.models import Counter, DayClosing, Office, Payment, Shift, User
+from counter.models import Counter, DayClosing, Office, Payment, Refund, Shift, User
 from counter.rules.cash import checked_counts, counted_total
 from counter.rules.money import MAX_FLOAT, format_rupiah
 from counter.rules.text import one_line
@@ -71,6 +71,23 @@ def refuse_closed_till(session: Session, desk: Desk, day: dt.date) -> None:
             Shift.counter_id == desk.counter_id, Shift.user_id == desk.user_id,
             Shift.business_date == desk.today(), Shift.status == "closed").limit(1)) is not None:
         raise PaymentRefused("Shift Anda di loket ini sudah ditutup; buka shift baru untuk menerima pembayaran.")
+
+
+class NoShift(PaymentRefused):
+    """Money is taken only into an open shift's drawer: the cashier opens one first."""
+
+
+def require_shift(session: Session, desk: Desk) -> Shift:
+    """The desk user's open shift at this counter today, the drawer a payment's
+    cash goes into; NoShift when there is none (no money in no drawer)."""
+    shift = open_shift_of(session, desk)
+    if shift is None:
+        raise NoShift(f"{desk.username} belum membuka shift di loket {desk.counter_code}: buka shift dengan "
+                      "modal awal dulu, baru menerima pembayaran.")
+    if shift.business_date != desk.today():
+        raise NoShift(f"Shift {desk.username} di loket {desk.counter_code} masih shift tanggal "
+                      f"{shift.business_date:%d-%m-%Y}: tutup shift itu dan buka shift baru untuk hari ini.")
+    return shift
 
 
 def open_shift(uow: UnitOfWork, desk: Desk, opening_float: int) -> ShiftView:
@@ -166,6 +183,12 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         .where(*window).group_by(p.c.status, p.c.method))]  # int: PostgreSQL sums BIGINT as numeric
     done = [r for r in rows if r[0] == "completed"]
     cash = [r for r in done if r[1] == "cash"]
+    f = Refund.__table__  # cash paid back from the same drawer in the same window
+    refund_window = [f.c.counter_id == shift.counter_id, f.c.cashier_id == shift.user_id,
+                     f.c.business_date == shift.business_date, f.c.paid_at >= shift.opened_at]
+    if shift.closed_at is not None:
+        refund_window.append(f.c.paid_at <= shift.closed_at)
+    refunded = int(session.scalar(select(func.coalesce(func.sum(f.c.amount), 0)).where(*refund_window)))
     office = session.get(Office, shift.office_id)
     cashier = session.get(User, shift.user_id)
     closer = session.get(User, shift.closed_by) if shift.closed_by else None
@@ -176,7 +199,7 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         closed_at=shift.closed_at.astimezone(zone) if shift.closed_at else None, opening_float=shift.opening_float,
         payments=sum(r[2] for r in done), voids=sum(r[2] for r in rows if r[0] == "void"),
         reprints=sum(r[6] for r in rows),
-        cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash),
+        cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash), refunds_paid=refunded,
         by_method=tuple(Tally(r[1], r[2], r[3]) for r in sorted(done, key=lambda r: r[1])),
         counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",
         closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash)

@@ -31,23 +31,22 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
+from counter import application
 from counter.errors import BillSelectionError, CounterError, PaymentRefused
 from counter.rules.money import format_rupiah
-from counter.services import billing, lookup, payment, shifts
+from counter.services import billing, lookup, shifts
 from counter.services.billing import Quote
 from counter.services.context import Desk
 from counter.services.lookup import CustomerSummary
 from counter.services.payment import PaymentResult
-from counter.services.shifts import ShiftView
+from counter.services.shifts import NoShift, ShiftView
 from counter.services.voids import Voided, describe
-from counter.sync.refresh import refresh_customer
 from counter.sync.state import SyncStatus
 from counter.ui.cash_closing import CashClosing
 from counter.ui.customer_panel import CustomerPanel
 from counter.ui.help_overlay import HelpOverlay
 from counter.ui.lock import BACKDROP, LOCK_HINT, DeskLock, idle_ms_from
 from counter.ui.pay_dialog import TITLE_FAILED, PayDialog, PayRequest, method_label
-from counter.ui.plan_files import write_work_order
 from counter.ui.plan_models import paying_text
 from counter.ui.printing import DeskPrinter
 from counter.ui.relief_dialog import ReliefDialog
@@ -114,6 +113,7 @@ class MainWindow(QMainWindow):
         self._pay_when_loaded = False  # F5 came while the customer was still on its way
         self._choose_when_loaded: tuple[int, int] | None = None  # (bills, terms) to tick once it is shown
         self._pay_after_unlock = False  # a payment asked for (F5 before a load finished) while the desk was locked
+        self._pay_after_shift = False  # F5 without a shift: the payment goes on once the shift is opened
         self.setWindowTitle(self.tr("Loket {counter} - {office}").format(counter=desk.counter_code, office=desk.office_code))
         self.resize(1366, 768)
         settings = desk_settings()
@@ -346,6 +346,35 @@ class MainWindow(QMainWindow):
     def offer_shift(self) -> None:
         """Ask for a new shift's float (after a shift is closed)."""
         self._shift_read(None)
+
+    def offer_shift_to_pay(self, reason: str = "") -> None:
+        """F5 with no shift open: money goes into no drawer, so the payment waits
+        for the shift. The shift dialog is offered; once it is opened the pay
+        dialog follows, "Nanti saja" leaves the customer on screen unpaid."""
+        if self.shift_dialog is not None:
+            return
+        self.banner.show_message(reason or self.tr(
+            "Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran."), "error")
+        self._pay_after_shift = True
+        dialog = ShiftDialog(self.app, self.desk, self.runner, self)
+        dialog.opened.connect(self._shift_opened_to_pay)
+        dialog.finished.connect(lambda _result: self._shift_offer_closed(dialog))
+        self.shift_dialog = dialog
+        dialog.open()
+
+    def _shift_opened_to_pay(self, shift: ShiftView) -> None:
+        self.set_shift(shift)
+        self.banner.hide()
+
+    def _shift_offer_closed(self, dialog: ShiftDialog) -> None:
+        if self.shift_dialog is dialog:
+            self.shift_dialog = None
+        dialog.deleteLater()
+        go_on, self._pay_after_shift = self._pay_after_shift and self.shift is not None, False
+        if go_on:
+            self.start_payment()
+        else:
+            self.focus_search()
 
     def _shift_closed(self, dialog: ShiftDialog) -> None:
         if self.shift_dialog is dialog:
@@ -607,15 +636,9 @@ class MainWindow(QMainWindow):
         central = self.sync.central if self.sync is not None else None
         timeout_ms = app.config.central.timeout_ms
 
-        def load() -> tuple[Quote, bool]:  # on the worker
-            fresh = False
-            if central is not None:  # central's bills first, so a bill paid elsewhere is not taken twice
-                try:
-                    fresh = refresh_customer(app.engine, central, number, timeout_ms)
-                except Exception:  # noqa: BLE001 - the replica still serves the cashier
-                    log.exception("refreshing customer %s from central failed", number)
-            with app.uow() as uow:
-                return billing.quote(uow.session, number, today), fresh
+        def load() -> tuple[Quote, bool]:  # on the worker: central's bills first (application.refresh_then_quote)
+            quoted = application.refresh_then_quote(app, number, today, central, timeout_ms)
+            return quoted.quote, quoted.from_central
 
         self.runner.run(load, self._show_quote, self._customer_failed, tag="customer")
 
@@ -643,7 +666,8 @@ class MainWindow(QMainWindow):
     def start_payment(self) -> None:
         """F5: open the pay dialog for the checked bills. Pressed right after a
         scan, it waits for that customer (never pays the one still on screen)."""
-        if self.pay_dialog is not None or self.relief_dialog is not None or self.void_dialog is not None:
+        if (self.pay_dialog is not None or self.relief_dialog is not None or self.void_dialog is not None
+                or self.shift_dialog is not None):
             return
         if self.locked:  # the customer loaded behind the lock: the pay dialog opens once it is open
             self._pay_after_unlock = True
@@ -654,6 +678,9 @@ class MainWindow(QMainWindow):
         self._pay_when_loaded = False
         paying = self.panel.paying()
         if paying is None:
+            return
+        if self.shift is None and not self.runner.is_running("shift"):  # no drawer: before any cash is typed
+            self.offer_shift_to_pay()
             return
         dialog = PayDialog(paying, self)
         dialog.confirmed.connect(functools.partial(self._pay, dialog))
@@ -667,8 +694,8 @@ class MainWindow(QMainWindow):
         periods = [b.period for b in dialog.paying.bills]
         terms = [t.seq for t in dialog.paying.terms]
         self.runner.run(
-            lambda: payment.pay(app.uow(), desk, number, periods, request.method, request.tendered,
-                                request.reference, expected_total=due, terms=terms),
+            lambda: application.take_payment(app, desk, number, periods, request.method, request.tendered,
+                                             request.reference, expected_total=due, terms=terms),
             functools.partial(self._paid, dialog),
             functools.partial(self._pay_failed, dialog),
         )
@@ -677,6 +704,11 @@ class MainWindow(QMainWindow):
         """A refusal may mean the bills changed since they were shown (a bill was
         corrected, a fine fell due, a month was paid elsewhere): read them again
         before deciding whether the dialog, and what was typed in it, can stay."""
+        if isinstance(error, NoShift):  # the shift was closed meanwhile (another desk, F12)
+            dialog.withdraw()
+            self.set_shift(None)
+            self.offer_shift_to_pay(str(error))
+            return
         if not isinstance(error, (PaymentRefused, BillSelectionError)):
             dialog.failed(error)
             return
@@ -734,7 +766,7 @@ class MainWindow(QMainWindow):
         team, after the payment (a failure here never undoes the payment)."""
         app = self.app
         self.runner.run(
-            lambda: write_work_order(app, order_no),
+            lambda: application.write_work_order(app, order_no),
             lambda path: self._add_to_banner(
                 self.tr("SPK buka segel <b>{order}</b> dibuat: <b>{path}</b>").format(order=order_no, path=path)),
             lambda error: self._add_to_banner(

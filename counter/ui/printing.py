@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
+from counter import application
 from counter.errors import CounterError
 from counter.services import print_queue
 from counter.services.context import Desk
@@ -92,12 +93,9 @@ class DeskPrinter(QObject):
         """After a committed payment: queue its receipt and print it."""
         self.last_receipt_no = receipt_no
         app = self.app
-        zone, printer, folder = self._target()
-        logo = self._logo
 
-        def work() -> list[JobView]:  # on the worker
-            job_id = print_queue.queue_receipt(app.uow(), receipt_no)
-            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo)]
+        def work() -> list[JobView]:  # on the worker: as the command line prints after paying
+            return [application.print_receipt(app, receipt_no)]
 
         self._submit(work)
 

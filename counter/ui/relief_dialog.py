@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
+from counter import application
 from counter.errors import ApprovalRefused, CounterError
 from counter.rules.money import format_rupiah, parse_rupiah
 from counter.services import plans
@@ -30,7 +31,6 @@ from counter.services.context import Desk
 from counter.services.plans import PlanMade, PlanOffer, ProgrammeOffer
 from counter.services.programmes import InstalmentRule, instalment_rule
 from counter.ui.approval_dialog import ApprovalDialog
-from counter.ui.plan_files import write_agreement
 from counter.ui.plan_models import TextTableModel, bill_rows, schedule_rows
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import (
@@ -473,9 +473,9 @@ class ReliefDialog(QDialog):
         app, desk, number, offer = self.app, self.desk, self.customer.number, self.offer
         code, instalments, down = self.offer_key
         self._set_busy(True)
-        self.runner.run(
-            lambda: plans.make_plan(app.uow(), desk, number, instalments, down, code, approval=approval,
-                                    expected_total=offer.figures.total),
+        self.runner.run(  # the plan, then its agreement (application.make_plan_then_papers)
+            lambda: application.make_plan_then_papers(app, desk, number, instalments, down, code, approval=approval,
+                                                      expected_total=offer.figures.total),
             self._made, self._make_failed,
         )
 
@@ -491,15 +491,15 @@ class ReliefDialog(QDialog):
         self.offer, self.offer_key = None, None  # the figures may have changed: preview again
         self._inputs_changed()
 
-    def _made(self, made: PlanMade) -> None:
-        self.made = made
+    def _made(self, papers: application.PlanPapers) -> None:
+        self.made = papers.made
         if self.approval_dialog is not None:
             self.approval_dialog.set_busy(False)
             self.approval_dialog.accept()
-        self.state.setText(self.tr("Menyimpan surat perjanjian ..."))
-        app = self.app
-        self.runner.run(lambda: write_agreement(app, made.plan_no), self._agreement_written,
-                        self._agreement_failed)
+        if papers.agreement is not None:
+            self._agreement_written(papers.agreement)
+        else:
+            self._agreement_failed(papers.agreement_error)
 
     def _agreement_written(self, path: Path) -> None:
         self.agreement_path = path

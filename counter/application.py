@@ -1,0 +1,198 @@
+"""One application layer for both front ends: the desk (counter/ui, which runs
+these on its worker thread) and the command line (counter/cli*.py). Each act's
+policy is written here once, so the two can't drift apart:
+
+- refresh then quote: a customer's bills are copied from central (when it
+  answers in time) before they are priced, so a bill paid at another counter or
+  a bank is not taken twice;
+- pay: with the utility's limits (`[payment]` settings);
+- pay then print: the receipt is queued and printed after the payment has
+  committed; a printer failure is reported, never undoes the payment;
+- make a plan then write its papers: the agreement PDF (and the unseal work
+  order a down payment earns) in DATA_DIR/plans.
+
+The use cases below (counter/services) know nothing of this layer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter.errors import CounterError, InvalidInput
+from counter.services import billing, print_queue
+from counter.services.approval import Approval
+from counter.services.billing import Quote
+from counter.services.context import Desk
+from counter.services.payment import PaymentPolicy, PaymentResult, pay
+from counter.services.print_queue import JobView
+
+log = logging.getLogger(__name__)
+
+
+def payment_policy(config) -> PaymentPolicy:  # noqa: ANN001 - config.Config
+    """The `[payment]` settings as the payment use case takes them."""
+    return PaymentPolicy(max_amount=config.payment.max_amount, closed_arrears=config.payment.closed_arrears)
+
+
+# ---- refresh then quote --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quoted:
+    quote: Quote
+    from_central: bool  # the bills were refreshed from central just now (else: the local replica)
+
+
+def central_of(app):  # noqa: ANN001, ANN201 - bootstrap.App -> sync.link.Central | None
+    """Central as the command line reaches it, or None when it can't be set up
+    (no key, an empty demo store): the replica then serves."""
+    try:
+        return app.central
+    except Exception as error:  # noqa: BLE001 - any failure here leaves the replica
+        log.info("central not available: %s", error)
+        return None
+
+
+def refresh_customer_from(app, central, number: str, timeout_ms: int | None = None) -> bool:  # noqa: ANN001
+    """Copy the customer's bills and plans from `central` (if any); False when it
+    did not answer in time or could not be reached (the replica serves)."""
+    if central is None:
+        return False
+    from counter.sync.refresh import refresh_customer
+
+    try:
+        return refresh_customer(app.engine, central, number,
+                                timeout_ms if timeout_ms is not None else app.config.central.timeout_ms)
+    except Exception:  # noqa: BLE001 - the replica still serves the cashier
+        log.exception("refreshing customer %s from central failed", number)
+        return False
+
+
+def refresh_then_quote(app, number: str, on: dt.date, central=None,  # noqa: ANN001
+                       timeout_ms: int | None = None) -> Quoted:
+    """What `number` owes on `on`, after refreshing them from `central`."""
+    fresh = refresh_customer_from(app, central, number, timeout_ms)
+    with app.uow() as uow:
+        return Quoted(billing.quote(uow.session, number, on), fresh)
+
+
+# ---- pay then print ------------------------------------------------------------------
+
+
+def take_payment(app, desk: Desk, number: str, periods: Iterable[int], method: str = "cash",  # noqa: ANN001
+                 tendered: int | None = None, reference: str = "", *, expected_total: int | None = None,
+                 terms: Iterable[int] = (), on: dt.date | None = None,
+                 approval: Approval | None = None) -> PaymentResult:
+    """The payment use case with this utility's limits."""
+    return pay(app.uow(), desk, number, list(periods), method, tendered, reference, expected_total=expected_total,
+               terms=list(terms), on=on, approval=approval, policy=payment_policy(app.config))
+
+
+def print_receipt(app, receipt_no: str) -> JobView:  # noqa: ANN001
+    """Queue the original receipt of a committed payment and print it on the
+    configured printer (to PDF in DATA_DIR/receipts with none)."""
+    config = app.config
+    job = print_queue.queue_receipt(app.uow(), receipt_no)
+    return print_queue.print_job(app.uow(), job, config.zone, dataclasses.asdict(config.printer),
+                                 Path(config.store.data_dir) / "receipts", config.receipt.logo or None)
+
+
+@dataclass(frozen=True)
+class Paid:
+    result: PaymentResult
+    printed: JobView | None  # None: not asked to print, or the queue itself failed (print_error)
+    print_error: str = ""
+
+
+def choose_bills(quote: Quote, months: list[int] | None, oldest: int | None, terms: list[int]) -> list[int]:
+    """The months to pay: those named, else (with no terms alone) the oldest N or all."""
+    if months:
+        return months
+    if terms and oldest is None:
+        return []
+    return [b.period for b in quote.bills][: oldest or None]
+
+
+def pay_then_print(app, desk: Desk, number: str, *, months: list[int] | None = None,  # noqa: ANN001
+                   oldest: int | None = None, terms: Iterable[int] = (), method: str = "cash",
+                   tendered: int | None = None, reference: str = "", on: dt.date | None = None,
+                   approval: Approval | None = None, central=None, printing: bool = True) -> Paid:
+    """Refresh the customer from central, choose their bills, pay, then print the
+    receipt (the payment has committed: a printer failure is reported)."""
+    if months and oldest is not None:
+        raise InvalidInput("Pilih bulan rekening atau jumlah rekening tertua, tidak keduanya.")
+    if oldest is not None and oldest < 1:
+        raise InvalidInput("Jumlah rekening tertua harus 1 atau lebih.")
+    terms = list(terms)
+    quoted = refresh_then_quote(app, number, on or desk.today(), central)
+    periods = choose_bills(quoted.quote, months, oldest, terms)
+    result = take_payment(app, desk, number, periods, method, tendered, reference, terms=terms, on=on,
+                          approval=approval)
+    if not printing:
+        return Paid(result, None)
+    try:
+        return Paid(result, print_receipt(app, result.receipt_no))
+    except CounterError as error:
+        return Paid(result, None, str(error))
+
+
+# ---- make a plan then write its papers --------------------------------------------------
+
+
+def plans_folder(app, out: Path | None = None) -> Path:  # noqa: ANN001
+    folder = Path(out) if out is not None else Path(app.config.store.data_dir) / "plans"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def file_name(prefix: str, number: str) -> str:
+    """`perjanjian-0001-ANGS-KPG-L01-XI-2025.pdf`: a document number has slashes."""
+    return f"{prefix}-{number.replace('/', '-')}.pdf"
+
+
+def write_agreement(app, plan_no: str, out: Path | None = None) -> Path:  # noqa: ANN001
+    from counter.printing.plan_pdf import agreement_pdf
+    from counter.services.plan_papers import agreement
+
+    doc = agreement(app.uow(), plan_no)
+    path = plans_folder(app, out) / file_name("perjanjian", doc.plan_no)
+    path.write_bytes(agreement_pdf(doc))
+    return path
+
+
+def write_work_order(app, order_no: str, out: Path | None = None) -> Path:  # noqa: ANN001
+    from counter.printing.plan_pdf import work_order_pdf
+    from counter.services.plan_papers import work_order
+
+    order = work_order(app.uow(), order_no, app.config.zone)
+    path = plans_folder(app, out) / file_name("spk", order.order_no)
+    path.write_bytes(work_order_pdf(order))
+    return path
+
+
+@dataclass(frozen=True)
+class PlanPapers:
+    made: object  # services.plans.PlanMade
+    agreement: Path | None  # None: the plan stands, its agreement failed (agreement_error)
+    agreement_error: str = ""
+
+
+def make_plan_then_papers(app, desk: Desk, number: str, instalments: int, down_payment: int | None = None,  # noqa: ANN001
+                          programme: str | None = None, *, periods: list[int] | None = None,
+                          approval: Approval | None = None, expected_total: int | None = None,
+                          out: Path | None = None) -> PlanPapers:
+    """Make the plan, then write its agreement for signing (the plan has
+    committed: a failure to write it is reported, never undoes the plan)."""
+    from counter.services import plans
+
+    made = plans.make_plan(app.uow(), desk, number, instalments, down_payment, programme, periods=periods,
+                           approval=approval, expected_total=expected_total)
+    try:
+        return PlanPapers(made, write_agreement(app, made.plan_no, out))
+    except (CounterError, OSError) as error:
+        return PlanPapers(made, None, str(error))
