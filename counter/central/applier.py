@@ -31,7 +31,7 @@ from counter.rules.text import key
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.central.store import next_change
 from counter.central.day_applier import (
-    apply_day_closed, apply_deposit, apply_reprint, apply_shift_closed, apply_shift_opened,
+    apply_day_closed, apply_deposit, apply_refund, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
 from counter.central.outcome import Outcome, Rejected, whole
 from counter.central.plan_applier import (
@@ -262,6 +262,7 @@ APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {
     "work_order.created": apply_work_order, "programme.saved": apply_programme_saved,
     "payment.voided": apply_void, "shift.opened": apply_shift_opened, "shift.closed": apply_shift_closed,
     "receipt.reprinted": apply_reprint, "day.closed": apply_day_closed, "deposit.recorded": apply_deposit,
+    "refund.paid": apply_refund,
 }
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from counter.models import DayClosing, Deposit, InboxEvent, Payment, Shift
+from counter.models import Conflict, Customer, CustomerCredit, DayClosing, Deposit, InboxEvent, Payment, Refund, Shift
 from counter.central.outcome import Outcome, Rejected, whole
 from counter.central.plan_applier import _counter, _payload, _user_id, _uuid
 
@@ -98,12 +98,53 @@ def apply_day_closed(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
 
 
 def apply_deposit(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
-    p, office_id, day, taken = _office_day(batch, event, Deposit)
-    if taken:
-        return Outcome("duplicate", "setoran hari ini sudah tercatat")
+    p = _payload(event)
+    office_id, day = _counter(batch, event)[1], _day(p)
+    deposit_id = _uuid(p.get("deposit_id"), "deposit_id")
+    seq = whole(p, "seq", 1) if "seq" in p else 1  # 1: the day's deposit; 2, 3, ...: for late cash
+    taken = set(batch.session.scalars(select(Deposit.seq).where(Deposit.office_id == office_id,
+                                                                Deposit.business_date == day)))
+    if batch.session.get(Deposit, deposit_id) is not None or (seq == 1 and 1 in taken):
+        return Outcome("duplicate", "setoran ini sudah tercatat")
+    if seq > 1:  # two supplementary deposits made at two counters: both are money in the bank
+        seq = max(taken | {seq - 1}) + 1 if seq in taken else seq
     batch.session.add(Deposit(
-        id=_uuid(p.get("deposit_id"), "deposit_id"), office_id=office_id, business_date=day,
+        id=deposit_id, office_id=office_id, business_date=day, seq=seq,
         amount=whole(p, "amount"), bank=str(p.get("bank", ""))[:60], reference=str(p.get("reference", ""))[:64],
         recorded_at=_moment(p, "recorded_at"),
         recorded_by=_user_id(batch.session, p.get("recorded_by"), office_id)))
+    return Outcome("applied")
+
+
+def apply_refund(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    """Cash a counter paid back from a drawer for a conflict's credit: the money
+    has left the drawer, so it is recorded whatever central says of the conflict;
+    a conflict no longer open becomes a new one for the supervisor."""
+    p = _payload(event)
+    counter_id, office_id = _counter(batch, event)
+    refund_id = _uuid(p.get("refund_id"), "refund_id")
+    if batch.session.get(Refund, refund_id) is not None:
+        return Outcome("duplicate", "pengembalian ini sudah tercatat")
+    amount, conflict_id = whole(p, "amount", 1), whole(p, "conflict_id", 1)
+    conflict = batch.session.get(Conflict, conflict_id, with_for_update=True)
+    customer = batch.session.get(Customer, conflict.customer_id) if conflict else None
+    if customer is None or customer.office_id != office_id:
+        raise Rejected(f"konflik {conflict_id} tidak dikenal")
+    approver = _user_id(batch.session, p.get("approved_by"), office_id)
+    batch.session.add(Refund(
+        id=refund_id, office_id=office_id, counter_id=counter_id,
+        cashier_id=_user_id(batch.session, p.get("cashier"), office_id), conflict_id=conflict_id,
+        customer_id=customer.id, amount=amount, business_date=_day(p), paid_at=_moment(p, "paid_at"),
+        approved_by=approver))
+    now = dt.datetime.now(dt.timezone.utc)
+    if conflict.status != "open" or conflict.kind != "bill_already_paid" or amount > conflict.amount:
+        batch.session.add(Conflict(payment_id=conflict.payment_id, customer_id=customer.id, kind="refund_not_open",
+                                   amount=amount, detail={"conflict": conflict_id, "refund": str(refund_id),
+                                                          "status": conflict.status},
+                                   status="open", created_at=now))
+        return Outcome("conflict", f"konflik {conflict_id} sudah {conflict.status} atau jumlahnya lain")
+    conflict.status, conflict.resolved_at, conflict.resolved_by = "refunded", now, approver
+    conflict.detail = {**conflict.detail, "resolution": "refund", "refund": str(refund_id)}
+    batch.session.add(CustomerCredit(customer_id=customer.id, payment_id=conflict.payment_id, amount=-amount,
+                                     reason=f"dikembalikan tunai (konflik {conflict_id})", created_at=now))
     return Outcome("applied")

@@ -43,14 +43,15 @@ class ShiftFigures:
     variance_reason: str = ""
     closed_by: str = ""  # username of who closed it (the cashier, or a supervisor)
     expected_at_close: int | None = None  # what the drawer should have held when it was counted
+    refunds_paid: int = 0  # cash paid back to customers from this drawer (conflicts' credit)
 
     @property
     def expected_cash(self) -> int:
-        """Float + cash taken - change given; for a closed shift, as it stood
-        when the drawer was counted (a receipt voided later moves neither)."""
+        """Float + cash taken - change given - refunds paid; for a closed shift, as
+        it stood when the drawer was counted (a receipt voided later moves neither)."""
         if self.expected_at_close is not None:
             return self.expected_at_close
-        return self.opening_float + self.cash_taken - self.change_given
+        return self.opening_float + self.cash_taken - self.change_given - self.refunds_paid
 
     @property
     def variance(self) -> int | None:
@@ -121,6 +122,7 @@ class Deposit:
     reference: str
     recorded_at: dt.datetime
     recorded_by: str
+    seq: int = 1  # 1: the day's deposit; 2, 3, ...: supplementary ones for cash that arrived late
 
 
 @dataclass(frozen=True)
@@ -176,10 +178,23 @@ class DayFigures:
     deposit: Deposit | None = None
     late: tuple[ReceiptRow, ...] = ()  # arrived after the sign-off: outside the signed figures
     late_voids: tuple[VoidRow, ...] = ()
+    refunds: int = 0  # cash paid back from drawers that day (conflicts' credit): leaves the deposit
+    supplementary: tuple[Deposit, ...] = ()  # deposits after the day's own, for cash that arrived late
 
     @property
     def cash_total(self) -> int:
         return sum(t.amount for t in self.by_method if t.label == "cash")
+
+    @property
+    def to_deposit(self) -> int:
+        """The day's cash for the bank: cash taken less what was paid back."""
+        return self.cash_total - self.refunds
+
+    @property
+    def late_cash(self) -> int:
+        """Cash of receipts that arrived after the sign-off (a counter that was
+        offline): outside the day's deposit, for a supplementary one."""
+        return sum(r.total for r in self.late if r.status == "completed" and r.method == "cash")
 
     @property
     def closed(self) -> bool:

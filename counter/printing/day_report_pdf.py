@@ -579,14 +579,28 @@ def _waiting(figures: DayFigures) -> list[Flowable]:
 
 def _deposit(figures: DayFigures) -> list[Flowable]:
     d = figures.deposit
+    cash = [("Penerimaan tunai hari ini", format_rupiah(figures.cash_total))]
+    if figures.refunds:
+        cash += [("Refund ke pelanggan", format_rupiah(-figures.refunds)),
+                 ("Tunai untuk disetor", format_rupiah(figures.to_deposit))]
     if d is None:
-        return [_p(f"Belum ada setoran. Penerimaan tunai hari ini: {format_rupiah(figures.cash_total)}.", ALERT)]
+        return [_p(f"Belum ada setoran. Tunai untuk disetor: {format_rupiah(figures.to_deposit)}.", ALERT),
+                _fields(cash, label_width=45 * mm)]
     rows = [("Jumlah setoran", format_rupiah(d.amount)), ("Bank", d.bank), ("No. referensi", d.reference),
-            ("Dicatat oleh", d.recorded_by), ("Waktu", format_moment(d.recorded_at)),
-            ("Penerimaan tunai hari ini", format_rupiah(figures.cash_total))]
-    if d.amount != figures.cash_total:
-        rows.append(("Selisih setoran dan tunai", format_rupiah(d.amount - figures.cash_total)))
-    return [_fields(rows, label_width=45 * mm)]
+            ("Dicatat oleh", d.recorded_by), ("Waktu", format_moment(d.recorded_at)), *cash]
+    if d.amount != figures.to_deposit:
+        rows.append(("Selisih setoran dan tunai", format_rupiah(d.amount - figures.to_deposit)))
+    story: list[Flowable] = [_fields(rows, label_width=45 * mm)]
+    if figures.supplementary or figures.late_cash:
+        story.append(_p("Setoran susulan (tunai yang diterima pusat setelah tutup hari):", BODY))
+        extra = [(f"Susulan {s.seq - 1}", f"{format_rupiah(s.amount)}, {s.bank}, {s.reference}, {s.recorded_by}, "
+                  f"{format_moment(s.recorded_at)}") for s in figures.supplementary]
+        extra.append(("Tunai terlambat", format_rupiah(figures.late_cash)))
+        left = figures.late_cash - sum(s.amount for s in figures.supplementary)
+        if left:
+            extra.append(("Belum disetor", format_rupiah(left)))
+        story.append(_fields(extra, label_width=45 * mm))
+    return story
 
 
 def _late(figures: DayFigures) -> list[Flowable]:

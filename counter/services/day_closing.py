@@ -25,7 +25,7 @@ from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
 from counter.printing.day_figures import DayFigures, Deposit, figures_from_json
-from counter.services.day_report import consolidate, covered, deposit_of
+from counter.services.day_report import consolidate, covered, deposits_of
 from counter.services.outbox import queue_event
 from counter.services.shifts import day_closed
 from counter.store.uow import UnitOfWork
@@ -43,12 +43,12 @@ def read_day(uow: UnitOfWork, central, desk: Desk, day: dt.date) -> DayFigures: 
             {c.name: getattr(mine, c.name) for c in DayClosing.__table__.columns})
     with reaching_central(uow.engine):
         figures = figures_from_json(central.day(day, desk.zone.key, closing))
-    if figures.deposit is None:
-        with uow:
-            local = deposit_of(uow.session, desk.office_id, day, desk.zone)
-        if local is not None:
-            figures = replace(figures, deposit=local)
-    return figures
+    with uow:
+        local = deposits_of(uow.session, desk.office_id, day, desk.zone)
+    known = {(d.reference, d.amount) for d in figures.supplementary}
+    return replace(figures, deposit=figures.deposit or next((d for d in local if d.seq == 1), None),
+                   supplementary=figures.supplementary + tuple(
+                       d for d in local if d.seq > 1 and (d.reference, d.amount) not in known))
 
 
 def blockers(uow: UnitOfWork, figures: DayFigures) -> list[str]:
@@ -108,8 +108,10 @@ def close_day(uow: UnitOfWork, central, desk: Desk, day: dt.date, approval: Appr
 
 
 def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank: str, reference: str,
-                   approval: Approval | None) -> Deposit:
-    """The day's cash taken to the bank: once per office day, after its sign-off."""
+                   approval: Approval | None, supplementary: bool = False) -> Deposit:
+    """The day's cash taken to the bank: once per office day, after its sign-off;
+    then, `supplementary`, for cash that arrived after it (a counter that was
+    offline), as often as that happens."""
     authorise(desk, "deposit")
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= MAX_AMOUNT:
         raise InvalidInput(f"Jumlah setoran harus antara Rp 1 dan {format_rupiah(MAX_AMOUNT)}.")
@@ -118,22 +120,27 @@ def record_deposit(uow: UnitOfWork, desk: Desk, day: dt.date, amount: int, bank:
     with uow:
         if day_closed(uow.session, desk.office_id, day) is None:
             raise PaymentRefused(f"Tutup hari {day:%d-%m-%Y} dulu; setoran dicatat sesudahnya.")
-        if deposit_of(uow.session, desk.office_id, day, desk.zone) is not None:
-            raise PaymentRefused(f"Setoran hari {day:%d-%m-%Y} sudah dicatat.")
+        made = deposits_of(uow.session, desk.office_id, day, desk.zone)
+        if supplementary and not any(d.seq == 1 for d in made):
+            raise PaymentRefused(f"Setoran hari {day:%d-%m-%Y} belum dicatat; setoran susulan sesudahnya.")
+        if not supplementary and any(d.seq == 1 for d in made):
+            raise PaymentRefused(f"Setoran hari {day:%d-%m-%Y} sudah dicatat; uang yang datang sesudahnya "
+                                 "disetor sebagai setoran susulan.")
+        seq = max((d.seq for d in made), default=0) + 1
     supervisor = check_credential(uow, approval, "Setoran", SUPERVISORS, desk)
     with uow.writing():
         session = uow.session
         now = desk.now()
-        row = DepositRow(id=uuid7(), office_id=desk.office_id, business_date=day, amount=amount, bank=bank,
-                      reference=reference, recorded_at=now, recorded_by=supervisor.id)
+        row = DepositRow(id=uuid7(), office_id=desk.office_id, business_date=day, seq=seq, amount=amount, bank=bank,
+                         reference=reference, recorded_at=now, recorded_by=supervisor.id)
         session.add(row)
         queue_event(session, desk, "deposit.recorded", {
-            "deposit_id": str(row.id), "business_date": day.isoformat(), "amount": amount, "bank": bank,
+            "deposit_id": str(row.id), "business_date": day.isoformat(), "seq": seq, "amount": amount, "bank": bank,
             "reference": reference, "recorded_at": now.isoformat(), "recorded_by": supervisor.username}, now)
-        audit.append(session, "deposit", day.isoformat(), {"amount": amount, "bank": bank, "reference": reference},
-                     **audit.by(desk))
+        audit.append(session, "deposit", day.isoformat(), {"amount": amount, "bank": bank, "reference": reference,
+                                                           "seq": seq}, **audit.by(desk))
         uow.commit()
-    return Deposit(amount, bank, reference, now.astimezone(desk.zone), supervisor.username)
+    return Deposit(amount, bank, reference, now.astimezone(desk.zone), supervisor.username, seq)
 
 
 def write_reports(uow: UnitOfWork, figures: DayFigures, folder: Path, kind: str = "pdf") -> list[Path]:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from counter.models import (
     Conflict, Counter, Customer, DayClosing, Deposit as DepositRow, InboxEvent, InstalmentPlan, Office, Payment,
-    PaymentLine, Shift, TariffGroup, User,
+    PaymentLine, Refund, Shift, TariffGroup, User,
 )
 from counter.errors import NotFound
 from counter.models.sync import EVENT_OUTCOMES
@@ -119,13 +119,18 @@ def _closing(session: Session, row: DayClosing | None, zone: ZoneInfo) -> Closin
                    override_reason=row.override_reason, included=dict(row.covered.get("receipts", {})))
 
 
-def deposit_of(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) -> Deposit | None:
-    row = session.scalars(select(DepositRow).where(DepositRow.office_id == office_id,
-                                                   DepositRow.business_date == day)).first()
-    if row is None:
-        return None
-    return Deposit(row.amount, row.bank, row.reference, row.recorded_at.astimezone(zone),
-                   session.get(User, row.recorded_by).username)
+def deposits_of(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) -> list[Deposit]:
+    """The day's deposits in order: its own (seq 1), then supplementary ones."""
+    rows = session.scalars(select(DepositRow).where(DepositRow.office_id == office_id,
+                                                    DepositRow.business_date == day).order_by(DepositRow.seq))
+    return [Deposit(row.amount, row.bank, row.reference, row.recorded_at.astimezone(zone),
+                    session.get(User, row.recorded_by).username, row.seq) for row in rows]
+
+
+def refunds_of(session: Session, office_id: int, day: dt.date) -> int:
+    """Cash paid back from the office's drawers that day."""
+    return int(session.scalar(select(func.coalesce(func.sum(Refund.amount), 0)).where(
+        Refund.office_id == office_id, Refund.business_date == day)))
 
 
 def _void(r: dict, zone: ZoneInfo) -> VoidRow:
@@ -174,6 +179,7 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         .join(Customer, Customer.id == Conflict.customer_id)
         .join(Payment, and_(Payment.id == Conflict.payment_id, Payment.office_id == office.id,
                             Payment.business_date == day))).all()
+    deposits = deposits_of(session, office.id, day, zone)
     return DayFigures(
         office_code=office.code, office_name=office.name, business_date=day,
         made_at=(made_at or dt.datetime.now(dt.timezone.utc)).astimezone(zone),
@@ -191,7 +197,8 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         conflicts=tuple(ConflictRow(kind, number, amount, status, at.astimezone(zone))
                         for kind, number, amount, status, at in conflicts),
         waiting=_waiting(session, office, day, zone),
-        closing=_closing(session, closing, zone), deposit=deposit_of(session, office.id, day, zone),
+        closing=_closing(session, closing, zone), deposit=next((d for d in deposits if d.seq == 1), None),
+        supplementary=tuple(d for d in deposits if d.seq > 1), refunds=refunds_of(session, office.id, day),
         late=tuple(row for row, _ in late),
         late_voids=tuple(_void(r, zone) for row, r in receipts if row.receipt_no in late_voids))
 

@@ -269,7 +269,7 @@ def test_closing_report_before_the_sign_off_without_deposit():
     figures = day(60, 2, closed=False, late=0, deposit=False)
     text = whole(closing_pdf(figures, UTILITY))
     assert "Status: BELUM DITUTUP" in text and "DITUTUP oleh" not in text
-    assert f"Belum ada setoran. Penerimaan tunai hari ini: {format_rupiah(figures.cash_total)}" in text
+    assert f"Belum ada setoran. Tunai untuk disetor: {format_rupiah(figures.to_deposit)}" in text
     assert LATE_TITLE not in text
 
 
@@ -327,3 +327,17 @@ def test_a_counter_never_heard_from_that_day_is_named_not_all_sent():
     text = whole(closing_pdf(figures, UTILITY))
     assert "Semua loket sudah terkirim" not in text
     assert f"Belum ada kabar dari loket {silent.counter_code} sejak hari ini mulai" in text
+
+
+def test_refunds_leave_the_deposit_and_late_cash_has_a_supplementary_one():
+    figures = day(120, 3, late=3)
+    deposit = dataclasses.replace(figures.deposit, amount=figures.cash_total - 25_000)
+    extra = dataclasses.replace(deposit, amount=figures.late_cash - 1_000, reference="STR-SUSULAN-1", seq=2)
+    figures = dataclasses.replace(figures, refunds=25_000, deposit=deposit, supplementary=(extra,))
+    assert figures.late_cash > 0 and figures.to_deposit == figures.cash_total - 25_000
+    text = whole(closing_pdf(figures, UTILITY))
+    assert "Refund ke pelanggan : -Rp 25.000" in text
+    assert f"Tunai untuk disetor : {format_rupiah(figures.to_deposit)}" in text
+    assert "Selisih setoran dan tunai" not in text  # the deposit is the cash less the refund
+    assert f"Susulan 1 : {format_rupiah(extra.amount)}, Bank NTT Cabang Kupang, STR-SUSULAN-1" in text
+    assert f"Tunai terlambat : {format_rupiah(figures.late_cash)}" in text and "Belum disetor : Rp 1.000" in text
