@@ -112,7 +112,7 @@ def sign_in_ready():  # a zero timer after the sign-in dialog's first paint
     from PySide6.QtTest import QTest
     state["stage"] = "desk"
     marks["pin_typed_at"] = time.time()
-    QTest.keyClicks(dialog.pin, "1234")
+    QTest.keyClicks(dialog.pin, "123456")
     QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
 
 def desk_ready():

@@ -12,6 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Device keys go to a 0600 file, never into the keyring of whoever runs the tests.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# Cheap PIN hashes (services.approval.CHEAP) keep the suite fast; read once, when counter is first
+# imported, so before any import of it below. tests/unit/test_pin_hash.py checks the real cost.
+os.environ["COUNTER_TEST_CHEAP_HASH"] = "1"
 
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 

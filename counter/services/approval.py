@@ -1,7 +1,24 @@
 """Credentials: passwords and PINs under a slow hash, checked for a login or
 for one act (a supervisor's or an admin's approval), with lock-out after too
 many wrong tries. Each check is its own transaction, so a wrong try is counted
-and audited even when the act it was for writes nothing."""
+and audited even when the act it was for writes nothing.
+
+Secrets: a cashier's PIN is at least 6 characters (six digits), a supervisor's
+or an admin's password at least 8; the rule applies when a secret is set or
+changed, so a shorter one set before keeps working until it is changed.
+
+Hashes are scrypt, self-describing (`scrypt$n$r$p$salt$digest`): a hash made
+with older, cheaper parameters still verifies with its own. New hashes use
+STRONG (~0.37 s and 64 MB per guess on a 2-core test machine, see
+docs/benchmarks.md). Only the test suite may ask for cheap hashes, by setting
+COUNTER_TEST_CHEAP_HASH=1 before this module is imported (tests/conftest.py).
+
+A lock-out counts real time, not the clock: it ends once the lock's minutes
+have passed on the computer's running-time clock (`running_time`, which
+setting the date and time does not move), read when the lock was set and kept
+in its `login.locked` audit record. After a restart of the computer that clock
+starts again from zero; then the time since the restart is what counts (less
+than the real time since the lock, never more)."""
 
 from __future__ import annotations
 
@@ -9,39 +26,88 @@ import dataclasses
 import datetime as dt
 import hashlib
 import hmac
+import os
 import secrets
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
 from counter.errors import ApprovalRefused, InvalidInput, NotAllowed
-from counter.models import LoginState, User
+from counter.models import AuditRecord, LoginState, User
 from counter.services import audit
 from counter.store.uow import UnitOfWork
 
-SCRYPT = dict(n=2**14, r=8, p=1)  # ~50 ms and 16 MB per check: slow for guessing, quick for a person
+STRONG = dict(n=2**16, r=8, p=2)  # ~0.37 s and 64 MB per check: one offline guess costs as much
+CHEAP = dict(n=2**10, r=8, p=1)  # for the test suite only: ~1 ms
+MAX_N = 2**20  # a stored hash asking for more memory than this (1 GB at r=8) is not tried
+
+
+def scrypt_cost(environ=os.environ) -> dict:  # noqa: ANN001 - a mapping
+    """STRONG, unless the test suite asked for CHEAP hashes (COUNTER_TEST_CHEAP_HASH=1)."""
+    return dict(CHEAP if environ.get("COUNTER_TEST_CHEAP_HASH") == "1" else STRONG)
+
+
+SCRYPT = scrypt_cost()  # read once, when the module is imported
 SUPERVISORS = ("supervisor", "admin")
 ADMINS = ("admin",)
 ROLE_LABELS = {"cashier": "kasir", "supervisor": "kepala unit", "admin": "admin"}
+MIN_SECRET = {"cashier": 6, "supervisor": 8, "admin": 8}  # characters, for a secret set or changed
 
 
-def hash_secret(secret: str) -> str:
-    if not isinstance(secret, str) or not 4 <= len(secret) <= 128:
-        raise InvalidInput("Kata sandi atau PIN harus 4-128 karakter.")
+def check_secret(secret: str, role: str) -> None:
+    """InvalidInput unless `secret` is long enough for `role`: a cashier's PIN at
+    least 6 characters, a supervisor's or an admin's password at least 8."""
+    least = MIN_SECRET.get(role, max(MIN_SECRET.values()))
+    if not isinstance(secret, str) or len(secret) > 128:
+        raise InvalidInput("Kata sandi atau PIN paling banyak 128 karakter.")
+    if len(secret) < least:
+        if role == "cashier":
+            raise InvalidInput(f"PIN kasir minimal {least} angka.")
+        raise InvalidInput(f"Kata sandi {ROLE_LABELS.get(role, role)} minimal {least} karakter.")
+
+
+def _scrypt(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(secret.encode()[:1024], salt=salt, n=n, r=r, p=p, maxmem=128 * r * (n + p) + 2**20)
+
+
+def hash_secret(secret: str, role: str, cost: dict | None = None) -> str:
+    """The hash to store for `secret`, a new credential of a user with `role`
+    (checked against the role's minimum length first)."""
+    check_secret(secret, role)
+    cost = cost or SCRYPT
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(secret.encode(), salt=salt, **SCRYPT)
-    return f"scrypt${SCRYPT['n']}${SCRYPT['r']}${SCRYPT['p']}${salt.hex()}${digest.hex()}"
+    digest = _scrypt(secret, salt, cost["n"], cost["r"], cost["p"])
+    return f"scrypt${cost['n']}${cost['r']}${cost['p']}${salt.hex()}${digest.hex()}"
 
 
 def verify_secret(secret: str, stored: str | None) -> bool:
+    """Whether `secret` matches `stored`, with the parameters written in it."""
     try:
         kind, n, r, p, salt, digest = (stored or "").split("$")
-        if kind != "scrypt":
+        if kind != "scrypt" or not 1 < int(n) <= MAX_N or not 0 < int(r) * int(p) <= 64:
             return False
-        actual = hashlib.scrypt(secret.encode()[:1024], salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p))
+        actual = _scrypt(secret, bytes.fromhex(salt), int(n), int(r), int(p))
     except ValueError:
         return False
     return hmac.compare_digest(actual.hex(), digest)
+
+
+running_time = time.monotonic  # the lock-out's clock: seconds the computer has run; the date and time don't move it
+
+
+def _lock_holds(session, state: LoginState, now: dt.datetime) -> bool:  # noqa: ANN001 - Session
+    """Whether the lock on `state`'s user still holds: until its minutes of real
+    time have passed since it was set (module docstring)."""
+    details = session.scalar(select(AuditRecord.details).where(
+        AuditRecord.action == "login.locked", AuditRecord.subject == state.username)
+        .order_by(AuditRecord.id.desc()).limit(1)) or {}
+    at_lock, minutes = details.get("running"), details.get("minutes")
+    if not isinstance(at_lock, (int, float)) or not isinstance(minutes, int):
+        return _utc(state.locked_until) > now  # a lock set before this rule: the clock decides
+    running = running_time()
+    passed = running - at_lock if running >= at_lock else running  # after a restart: the time since it
+    return passed < minutes * 60
 
 
 @dataclass(frozen=True)
@@ -87,7 +153,7 @@ def check_credential(uow: UnitOfWork, approval: Approval | None, act: str, roles
     with uow.writing():
         session = uow.session
         state = session.get(LoginState, username) or LoginState(username=username, failures=0)
-        if state.locked_until and _utc(state.locked_until) > now:
+        if state.locked_until and _lock_holds(session, state, now):
             raise ApprovalRefused(f"Pengguna {username} terkunci karena salah PIN {lockout.attempts} kali; "
                                   f"coba lagi setelah {lockout.minutes} menit.")
         user = session.scalars(select(User).where(User.username == username)).first()
@@ -97,7 +163,10 @@ def check_credential(uow: UnitOfWork, approval: Approval | None, act: str, roles
             if locked:
                 state.locked_until, state.failures = now + dt.timedelta(minutes=lockout.minutes), 0
             session.add(state)
-            audit.append(session, "login.locked" if locked else "credential.failed", username, {"for": act}, **who)
+            details = {"for": act}
+            if locked:  # what the lock's end is measured from (_lock_holds)
+                details.update(running=round(running_time(), 3), minutes=lockout.minutes)
+            audit.append(session, "login.locked" if locked else "credential.failed", username, details, **who)
             uow.commit()
             raise ApprovalRefused("Nama pengguna atau PIN salah." + (
                 f" Pengguna {username} terkunci {lockout.minutes} menit." if locked else ""))

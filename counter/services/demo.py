@@ -28,7 +28,8 @@ from counter.store.uow import UnitOfWork
 
 MONTHS = 24
 ADMIN_FEE = 2_500
-DEMO_PIN = "1234"  # every demo user's PIN (the supervisor is "kepala")
+DEMO_PIN = "123456"  # every demo cashier's PIN (kasir1..kasir4)
+DEMO_PASSWORD = "kepala123"  # the demo supervisor's ("kepala") and admin's password
 CHUNK = 20_000  # customers per transaction (fewer for a small demo, so progress moves)
 MAX_CUSTOMERS = 1_000_000
 
@@ -97,9 +98,9 @@ def _reference_data(session) -> dict[str, int]:  # noqa: ANN001
     users = [("kasir1", "Siti Nurhaliza Bessie", "cashier"), ("kasir2", "Yohana Manafe", "cashier"),
              ("kasir3", "Marthen Ndolu", "cashier"), ("kasir4", "Agustinus Foeh", "cashier"),
              ("kepala", "Paulus Fanggidae", "supervisor"), ("admin", "Admin Sistem", "admin")]
-    secret = hash_secret(DEMO_PIN)  # one hash for all: the demo's users share the PIN
-    session.add_all(User(username=u, full_name=n, role=r, office_id=office.id, password_hash=secret)
-                    for u, n, r in users)
+    pin, password = hash_secret(DEMO_PIN, "cashier"), hash_secret(DEMO_PASSWORD, "admin")  # shared by all
+    session.add_all(User(username=u, full_name=n, role=r, office_id=office.id,
+                         password_hash=pin if r == "cashier" else password) for u, n, r in users)
     ids = {}
     for spec in GROUPS:
         group = TariffGroup(

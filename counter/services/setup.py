@@ -87,7 +87,7 @@ def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, off
     if role not in ROLES:
         raise InvalidInput(f"Peran harus salah satu dari: {', '.join(ROLES)}.")
     full_name = _name(full_name, "lengkap")
-    secret_hash = hash_secret(password) if password is not None else None
+    secret_hash = hash_secret(password, role) if password is not None else None
     approver = admin_approval(uow, approval, "Mengubah pengguna")
     with uow.writing():
         office = _office(uow.session, office_code)

@@ -2,8 +2,11 @@
 
 Central appends records only in sequence, each linked to the hash it already
 holds, and answers its head (last seq and hash); the counter keeps that head as
-its mark. A chain rewritten at the counter after it was sent no longer links
-to central's copy: central refuses it and the failure shows in the sync status.
+its mark, and the head's hash as its anchor (`audit-anchor:CHAIN` = "SEQ:HASH"),
+which `counter audit verify` compares with the local record at that seq: a
+chain edited and hashed again from scratch is caught even before the next sync.
+A chain rewritten at the counter after it was sent no longer links to central's
+copy: central refuses it and the failure shows in the sync status.
 Records of chain 0 (acts of the store itself, such as set-up) stay local.
 """
 
@@ -46,5 +49,6 @@ def push_audit(local: Engine, central: Central, chain: int, batch: int = BATCH) 
             continue
         mark = head["head"]
         with writing(local) as connection:
-            write_state(connection, **{f"audit-pushed:{chain}": str(mark)})
+            write_state(connection, **{f"audit-pushed:{chain}": str(mark),
+                                       f"audit-anchor:{chain}": f"{mark}:{head['hash']}"})
         sent += len(rows)

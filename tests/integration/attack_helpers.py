@@ -28,11 +28,12 @@ from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
 from counter.services.approval import hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
+from counter.services.demo import DEMO_PASSWORD
 from tests.conftest import AS_OF
 
 OTHER = "TLK"  # the second office
 OTHER_CUSTOMERS = 12  # customers (with their bills) the second office gets
-PIN = "1234"
+PIN = DEMO_PASSWORD  # the demo supervisor's, and every user's of the second office (long enough for any role)
 WITA = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -67,7 +68,7 @@ class OfficeB:
 
 
 def add_office(engine: Engine, code: str = OTHER) -> OfficeB:
-    """A second office with its counter L01, a cashier and a supervisor (PIN 1234),
+    """A second office with its counter L01, a cashier and a supervisor (the secret PIN),
     and copies of KPG's first customers (new ids and numbers) with their bills."""
     with Session(engine) as session, session.begin():
         seq = next_change(session)
@@ -78,9 +79,9 @@ def add_office(engine: Engine, code: str = OTHER) -> OfficeB:
         session.flush()
         counter = Counter(office_id=office.id, code="L01", name="Loket 1", change_seq=seq)
         cashier = User(username=f"kasir_{code.lower()}", full_name="Kasir Lain", role="cashier",
-                       office_id=office.id, password_hash=hash_secret(PIN), change_seq=seq)
+                       office_id=office.id, password_hash=hash_secret(PIN, "cashier"), change_seq=seq)
         supervisor = User(username=f"kepala_{code.lower()}", full_name="Kepala Lain", role="supervisor",
-                          office_id=office.id, password_hash=hash_secret(PIN), change_seq=seq)
+                          office_id=office.id, password_hash=hash_secret(PIN, "supervisor"), change_seq=seq)
         session.add_all([counter, cashier, supervisor])
         session.flush()
         kpg = session.scalar(select(Office.id).where(Office.code == "KPG"))

@@ -1,8 +1,11 @@
 """The audit trail is a hash chain per counter: a row edited, deleted or
 inserted by hand in the SQLite file is caught."""
 
+import datetime as dt
 import json
 import sqlite3
+
+from sqlalchemy import select
 
 from counter.services.audit import verify
 from counter.services.print_queue import reprint
@@ -79,3 +82,84 @@ def test_records_written_before_the_chain_existed_are_chained_by_the_upgrade(tmp
             (0, 1), (1, 1), (1, 2), (0, 2), (1, 3)]
     assert verify(engine) == (5, [])
     engine.dispose()
+
+
+def local_verify(app):
+    from counter.services.audit import verify_local
+
+    return verify_local(app.engine)
+
+
+def test_a_payment_amount_edited_in_its_rows_is_caught(app, desk, capsys):
+    """The chain is intact, but the payment rows say another amount than the audit record."""
+    paid = acts(app, desk)
+    assert local_verify(app)[1] == []
+    app.engine.dispose()
+    with sqlite3.connect(store_file(app)) as db:  # the total alone, lowered by 1.000
+        db.execute("UPDATE payment SET total = total - 1000 WHERE receipt_no = ?", (paid[0].receipt_no,))
+    assert verify(app.engine)[1] == []  # the chain itself is intact
+    reasons = [b.reason for b in local_verify(app)[1]]
+    assert len(reasons) == 1 and paid[0].receipt_no in reasons[0] and "total" in reasons[0]
+    code, out, _ = run(capsys, app, "audit", "verify", "--json")
+    assert code == 1 and paid[0].receipt_no in json.loads(out)["broken"][0]["reason"]
+
+    with sqlite3.connect(store_file(app)) as db:  # the rows made to agree: a line, the subtotal, the total
+        db.execute("UPDATE payment SET total = total + 1000 WHERE receipt_no = ?", (paid[0].receipt_no,))
+        payment_id = db.execute("SELECT id FROM payment WHERE receipt_no = ?", (paid[1].receipt_no,)).fetchone()[0]
+        db.execute("UPDATE payment_line SET water_charge = water_charge - 5000, amount = amount - 5000"
+                   " WHERE payment_id = ?", (payment_id,))
+        db.execute("UPDATE payment SET subtotal = subtotal - 5000, total = total - 5000, tendered = tendered - 5000"
+                   " WHERE id = ?", (payment_id,))
+    [broken] = local_verify(app)[1]
+    assert paid[1].receipt_no in broken.reason and "catatan audit" in broken.reason
+    code, out, _ = run(capsys, app, "audit", "verify")
+    assert code == 1 and paid[1].receipt_no in out
+
+
+def test_a_line_that_does_not_add_up_is_caught(app, desk):
+    paid = acts(app, desk, 1)
+    app.engine.dispose()
+    with sqlite3.connect(store_file(app)) as db:  # a fine moved into the water charge: the line's sum is kept
+        payment_id = db.execute("SELECT id FROM payment WHERE receipt_no = ?", (paid[0].receipt_no,)).fetchone()[0]
+        db.execute("UPDATE payment_line SET water_charge = water_charge + 1 WHERE payment_id = ?", (payment_id,))
+    [broken] = local_verify(app)[1]
+    assert paid[0].receipt_no in broken.reason and "baris" in broken.reason
+
+
+def test_a_chain_recomputed_from_scratch_is_caught_by_the_anchor_at_central(app, desk, capsys):
+    from counter.models import SyncState
+    from counter.rules.audit_chain import GENESIS, digest
+
+    paid = acts(app, desk)
+    assert run(capsys, app, "sync", "--json")[0] == 0
+    with app.engine.connect() as connection:
+        anchors = dict(connection.execute(select(SyncState.key, SyncState.value)
+                                          .where(SyncState.key.like("audit-anchor:%"))).all())
+    [(key, value)] = anchors.items()  # the head central answered: seq and hash
+    seq, anchored = value.split(":")
+    assert int(seq) == 4 and len(anchored) == 64
+    assert local_verify(app)[1] == []
+
+    app.engine.dispose()
+    with sqlite3.connect(store_file(app)) as db:  # a payment's record lowered, and the whole chain hashed again
+        rows = db.execute("SELECT id, chain, seq, at, user_id, counter_id, action, subject, details FROM audit_log"
+                          " WHERE chain = ? ORDER BY seq", (int(key.split(":")[1]),)).fetchall()
+        prev = GENESIS
+        for rid, chain, seq_, at, user_id, counter_id, action, subject, details in rows:
+            details = json.loads(details)
+            if subject == paid[1].receipt_no:
+                details["total"] = 1
+            moment = dt.datetime.fromisoformat(at).replace(tzinfo=dt.timezone.utc)
+            new = digest(prev, chain, seq_, moment, user_id, counter_id, action, subject, details)
+            db.execute("UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                       (json.dumps(details), prev, new, rid))
+            prev = new
+        db.execute("UPDATE payment SET total = 1, subtotal = 1 WHERE receipt_no = ?", (paid[1].receipt_no,))
+    assert verify(app.engine)[1] == []  # the chain alone looks whole
+    reasons = {b.reason for b in local_verify(app)[1]}
+    assert any("pusat" in r for r in reasons), reasons
+    code, out, _ = run(capsys, app, "audit", "verify")
+    assert code == 1 and "pusat" in out
+    code, out, _ = run(capsys, app, "audit", "verify", "--central")  # central's own copy is untouched
+    assert code is None or code == 0
+    assert "utuh: 4 catatan" in out

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from counter.models import DayClosing, Shift
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD
 from tests.integration.test_cli import owing, run
 
 
@@ -41,7 +41,7 @@ def test_shift_day_deposit_and_reports_by_command_line(app, capsys, tmp_path):
     today = json.loads(run(capsys, app, "day", "status", "--json")[1])
     code, _, err = run(capsys, app, "day", "close", "--approver", "kepala", "--approver-pin", "0000")
     assert code == 2 and "salah" in err
-    code, out, _ = run(capsys, app, "day", "close", "--approver", "kepala", "--approver-pin", DEMO_PIN, "--json")
+    code, out, _ = run(capsys, app, "day", "close", "--approver", "kepala", "--approver-pin", DEMO_PASSWORD, "--json")
     closed = json.loads(out)
     assert code == 0 and closed["closing"]["closed_by"] == "kepala" and closed["count"] == today["count"] == 1
     with app.embedded_engine.connect() as c:  # sent at once
@@ -50,7 +50,7 @@ def test_shift_day_deposit_and_reports_by_command_line(app, capsys, tmp_path):
     assert code == 2 and "sudah ditutup" in err
 
     code, out, _ = run(capsys, app, "deposit", "--amount", str(closed["cash_total"] or 1), "--bank", "Bank NTT",
-                       "--reference", "SLIP-9", "--approver", "kepala", "--approver-pin", DEMO_PIN, "--json")
+                       "--reference", "SLIP-9", "--approver", "kepala", "--approver-pin", DEMO_PASSWORD, "--json")
     assert code == 0 and json.loads(out)["bank"] == "Bank NTT"
 
     code, out, _ = run(capsys, app, "report", "daily", "--format", "csv", "--out", str(tmp_path), "--json")

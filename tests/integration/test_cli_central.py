@@ -14,6 +14,7 @@ from counter import config
 from counter.central.store import central_engine, init_central, seed_embedded
 from counter.cli import main
 from counter.models import Customer, Payment
+from counter.services.demo import DEMO_PASSWORD
 from tests.central_server import ProcessServer
 from tests.conftest import DEMO_CUSTOMERS
 
@@ -146,7 +147,7 @@ def test_a_new_counter_registered_at_central_can_be_enrolled(capsys, monkeypatch
     data = ["--data-dir", str(tmp_path / "central")]
     code, _, err = run(capsys, *data, "central", "enrol", "--office", "KPG", "--counter", "L07")
     assert code == 2 and "tidak terdaftar di pusat" in err
-    monkeypatch.setenv("COUNTER_SECRET", "1234")
+    monkeypatch.setenv("COUNTER_SECRET", DEMO_PASSWORD)
     assert run(capsys, *data, "setup", "counter", "L07", "--name", "Loket 7", "--central", "--approver", "admin")[0] == 0
     code, out, _ = run(capsys, *data, "central", "enrol", "--office", "KPG", "--counter", "L07", "--json")
     assert code == 0 and json.loads(out)["counter"] == "L07"

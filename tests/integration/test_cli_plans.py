@@ -3,11 +3,11 @@
 import json
 from pathlib import Path
 
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD
 from tests.integration.test_cli import run
 from tests.integration.test_plans import owing
 
-APPROVE = ["--approver", "kepala", "--approver-pin", DEMO_PIN]
+APPROVE = ["--approver", "kepala", "--approver-pin", DEMO_PASSWORD]
 
 
 def test_a_supervisor_adds_a_programme_and_a_cashier_applies_it(app, capsys):

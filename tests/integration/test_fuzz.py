@@ -19,7 +19,7 @@ from counter.services import setup
 from counter.services.approval import Approval, sign_in
 from counter.services.billing import quote
 from counter.services.day_closing import close_day, record_deposit
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD
 from counter.services.importing import import_files
 from counter.services.lookup import find_customers
 from counter.services.payment import pay
@@ -37,7 +37,7 @@ NASTY = st.sampled_from([
 TEXT = st.one_of(NASTY, st.text(max_size=200))
 NUMBER = st.one_of(st.integers(-10**30, 10**30), st.sampled_from([0, -1, 2**63, 10**13 + 1]))
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-ADMIN = Approval("admin", DEMO_PIN)
+ADMIN = Approval("admin", DEMO_PASSWORD)
 
 
 CREDENTIAL_TABLES = {"login_state"}  # a wrong PIN is counted (lock-out) and audited: by design
@@ -109,7 +109,7 @@ def test_programmes(app, desk, code, name, waiver, discount, down, terms, months
     spec = ProgrammeSpec(code=code, name=name, valid_from=AS_OF, valid_to=AS_OF, fine_waiver_pct=waiver,
                          discount_pct=discount, min_down_payment_pct=down, max_terms=terms,
                          min_arrears_months=months, tariff_groups=tuple(groups))
-    refused_cleanly(app, lambda: save_programme(app.uow(), desk, spec, Approval("kepala", DEMO_PIN)))
+    refused_cleanly(app, lambda: save_programme(app.uow(), desk, spec, Approval("kepala", DEMO_PASSWORD)))
 
 
 @FUZZ

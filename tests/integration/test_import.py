@@ -25,7 +25,7 @@ from counter.rules.text import fold, key
 from counter.services.billing import quote
 from counter.services import importer
 from counter.services.approval import Approval
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD
 from counter.services.importing import ImportSummary, import_files
 from counter.services.lookup import find_customers
 from counter.services.payment import pay
@@ -34,7 +34,7 @@ from tests.conftest import make_app
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 ON = dt.date(2025, 11, 24)
 
-ADMIN = Approval("admin", DEMO_PIN)  # a demo store has an admin: changing its data needs their PIN
+ADMIN = Approval("admin", DEMO_PASSWORD)  # a demo store has an admin: changing its data needs their PIN
 
 
 # ---- helpers ---------------------------------------------------------------------

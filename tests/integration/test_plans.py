@@ -12,10 +12,10 @@ from counter.services.approval import Approval
 from counter.services.billing import quote
 from counter.services.payment import pay
 from counter.services.plans import make_plan, preview_plan, programme_offers, sweep_defaults
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from tests.conftest import AS_OF, clock_at
 
-SUPERVISOR = Approval("kepala", DEMO_PIN)
+SUPERVISOR = Approval("kepala", DEMO_PASSWORD)
 
 
 def owing(app, months: int, status: str = "active") -> str:

@@ -13,10 +13,10 @@ from counter.rules.fines import FineScheme
 from counter.services import setup
 from counter.services.approval import Approval
 from counter.services.billing import quote
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD
 from tests.conftest import AS_OF, make_app
 
-ADMIN = Approval("admin", DEMO_PIN)
+ADMIN = Approval("admin", DEMO_PASSWORD)
 
 
 def cli(app, capsys, *args):
@@ -69,7 +69,8 @@ def test_changing_the_fine_scheme_from_a_date(app, capsys):
                                      .where(Bill.status == "unpaid", Bill.due_date < AS_OF,
                                             Customer.fine_exempt.is_(False)).limit(1)).first()
     code, _, _ = cli(app, capsys, "rules", "fine", "--kind", "percent", "--percent", "2,5", "--minimum", "3000",
-                     "--maximum", "50.000", "--from", "2025-11-24", "--approver", "admin", "--approver-pin", DEMO_PIN)
+                     "--maximum", "50.000", "--from", "2025-11-24", "--approver", "admin",
+                     "--approver-pin", DEMO_PASSWORD)
     assert code == 0
     with app.uow() as uow:
         before = quote(uow.session, number, dt.date(2025, 11, 23))

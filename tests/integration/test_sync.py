@@ -14,7 +14,7 @@ from counter.models import Bill, Conflict, Customer, CustomerCredit, InboxEvent,
 from counter.services.billing import quote
 from counter.services.payment import pay
 from counter.services.approval import Approval
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.central.conflicts import customer_credit, list_conflicts, resolve_conflict
 from counter.central.embedded import EmbeddedCentral
 from counter.sync.state import CentralUnreachable, sync_status
@@ -164,7 +164,7 @@ def test_conflicts_from_the_command_line(two_counters, capsys):
         assert main([*data, "central", "resolve", *where, "--id", str(shown["id"]), "--resolution", "keep"]) == 2
         assert "perlu persetujuan kepala unit" in capsys.readouterr().err
     assert main([*data, "central", "resolve", "--id", str(shown["id"]), "--resolution", "keep",
-                 "--approver", "kepala", "--approver-pin", DEMO_PIN]) == 0
+                 "--approver", "kepala", "--approver-pin", DEMO_PASSWORD]) == 0
     assert list_conflicts(one.app.embedded_engine, None)[0].status == "applied"
 
 

@@ -11,7 +11,7 @@ from counter.errors import ApprovalRefused, InvalidInput, NotFound, PaymentRefus
 from counter.models import AuditRecord, Bill, InstalmentPlan, OutboxEvent, Payment, WorkOrder
 from counter.services.approval import Approval
 from counter.services.billing import quote
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.payment import pay
 from counter.services.plans import make_plan
 from counter.services.voids import void_payment
@@ -95,7 +95,7 @@ def test_void_from_the_command_line(app, desk, capsys):
     with app.engine.begin() as connection:
         connection.execute(Payment.__table__.update().values(business_date=app.today()))
     code, out, _ = run(capsys, app, "receipt", "void", paid.receipt_no, "--reason", "Salah pelanggan", "--json",
-                       "--approver", "kepala", "--approver-pin", DEMO_PIN)
+                       "--approver", "kepala", "--approver-pin", DEMO_PASSWORD)
     assert code == 0 and json.loads(out)["bills_reopened"] == 2
 
 

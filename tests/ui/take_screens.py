@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from counter.services import billing  # noqa: E402
 from counter.services.approval import Approval  # noqa: E402
-from counter.services.demo import DEMO_PIN, create_demo  # noqa: E402
+from counter.services.demo import DEMO_PASSWORD, create_demo  # noqa: E402
 from counter.services.plans import make_plan  # noqa: E402
 from counter.ui.main_window import MainWindow  # noqa: E402
 from tests.conftest import AS_OF, DEMO_CUSTOMERS, clock_at, make_app  # noqa: E402
@@ -81,7 +81,7 @@ def main(out: Path, names: tuple[str, ...] = SCREENS) -> None:
     if "plan-panel" in names:
         with app.uow() as uow:
             periods = [b.period for b in billing.quote(uow.session, number, AS_OF).bills]
-        make_plan(app.uow(), desk, number, 3, 150_000, periods=periods[:-2], approval=Approval("kepala", DEMO_PIN))
+        make_plan(app.uow(), desk, number, 3, 150_000, periods=periods[:-2], approval=Approval("kepala", DEMO_PASSWORD))
         show_customer(window, number)
         # as on the demo desk, whose embedded central answers (the tests' desk has no sync)
         window.panel.show_quote(window.panel.quote, from_central=True)

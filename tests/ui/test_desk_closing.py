@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from counter.models import DayClosing, Deposit, Payment, Shift
 from counter.rules.cash import DENOMINATIONS
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.shifts import open_shift
 from tests.ui.desk_helpers import customer_owing, pay_cash, press
 from tests.ui.test_desk_sync import synced_desk  # noqa: F401 - the fixture
@@ -77,7 +77,7 @@ def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # n
     qtbot.waitUntil(lambda: dialog.approval_dialog is not None and dialog.approval_dialog.isVisible(), timeout=3000)
     approval = dialog.approval_dialog
     approval.username.setText("kepala")
-    approval.pin.setText(DEMO_PIN)
+    approval.pin.setText(DEMO_PASSWORD)
     approval.confirm()
     qtbot.waitUntil(lambda: dialog.figures.closing is not None, timeout=10_000)
     assert "DITUTUP" in dialog.state.text() and dialog.deposit_form.isVisible()
@@ -91,7 +91,7 @@ def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # n
                     timeout=3000)
     second = dialog.approval_dialog
     second.username.setText("kepala")
-    second.pin.setText(DEMO_PIN)
+    second.pin.setText(DEMO_PASSWORD)
     second.confirm()
     qtbot.waitUntil(lambda: dialog.figures.deposit is not None, timeout=10_000)
     with app.uow() as uow:

@@ -15,7 +15,7 @@ from counter.rules.money import format_rupiah
 from counter.rules.period import label
 from counter.services import billing
 from counter.services.approval import Approval
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.plans import make_plan, preview_plan
 from counter.ui.plan_box import DEFAULTED, RUNNING
 from counter.ui.plan_models import day_label
@@ -132,7 +132,7 @@ def test_buka_segel_from_f9_to_the_unseal_work_order(qtbot, app, desk, window, m
     assert not dialog.error.isVisible() and dialog.make_button.isEnabled()
 
     before = counts(app)
-    approve(qtbot, dialog, "kepala", DEMO_PIN)
+    approve(qtbot, dialog, "kepala", DEMO_PASSWORD)
     qtbot.waitUntil(lambda: dialog.agreement_path is not None, timeout=10_000)
     assert dialog.approval_dialog is None  # closed (and deleted)
     made = dialog.made
@@ -235,7 +235,7 @@ def test_plan_terms_are_paid_with_bills_at_the_total_shown(qtbot, app, desk, win
     with app.uow() as uow:
         periods = [b.period for b in billing.quote(uow.session, number, AS_OF).bills]
     made = make_plan(app.uow(), desk, number, 3, 100_000, periods=periods[:2],
-                     approval=Approval("kepala", DEMO_PIN))  # the two oldest months in the plan
+                     approval=Approval("kepala", DEMO_PASSWORD))  # the two oldest months in the plan
     open_customer(qtbot, window, number)
     panel = window.panel
     quote = panel.quote
@@ -292,7 +292,7 @@ def test_plan_terms_are_paid_with_bills_at_the_total_shown(qtbot, app, desk, win
 
 def test_a_defaulted_plan_says_so_in_red(qtbot, app, desk, window):
     number = owing(app, 4, "active")
-    make_plan(app.uow(), desk, number, 2, approval=Approval("kepala", DEMO_PIN))
+    make_plan(app.uow(), desk, number, 2, approval=Approval("kepala", DEMO_PASSWORD))
     late = dt.date(2026, 1, 24)  # the first term (24 Dec) is 31 days late: past the 30-day grace
     with app.uow() as uow:
         quote = billing.quote(uow.session, number, late)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from counter.models import AuditRecord, Payment, Shift
 from counter.services import print_queue
 from counter.services.billing import quote
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.payment import pay
 from counter.ui.main_window import MainWindow
 from counter.ui.void_dialog import ReceiptsModel
@@ -29,7 +30,8 @@ def open_desk(qtbot, app, desk, **kwargs) -> MainWindow:  # noqa: ANN001, ANN003
     return window
 
 
-def sign_in(qtbot, window, pin: str = "1234", username: str | None = None) -> None:  # noqa: ANN001
+def sign_in(qtbot, window, pin: str | None = None, username: str | None = None) -> None:  # noqa: ANN001
+    pin = pin or (DEMO_PASSWORD if username in ("kepala", "admin") else DEMO_PIN)
     dialog = window.sign_in_dialog
     if username is not None:
         dialog.username.setFocus()
@@ -144,7 +146,7 @@ def test_sign_in_open_shift_scan_pay_and_void(qtbot, app, desk, messages):
         qtbot.waitUntil(lambda: QApplication.focusWidget() is approval.username, timeout=3000)
         type_keys(qtbot, "kepala")
         press(qtbot, Qt.Key.Key_Tab)
-        type_keys(qtbot, "1234")
+        type_keys(qtbot, DEMO_PASSWORD)
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: window.void_dialog is None, timeout=10_000)
         assert bill_states(app, number) == before  # the months it paid are owed again
@@ -232,7 +234,7 @@ def test_an_open_shift_is_not_asked_again_and_the_lock_names_the_user(qtbot, app
     from counter.services.approval import Approval, sign_in as service_sign_in
     from counter.services.shifts import open_shift
 
-    kasir2 = service_sign_in(app.uow(), desk, Approval("kasir2", "1234"))
+    kasir2 = service_sign_in(app.uow(), desk, Approval("kasir2", DEMO_PIN))
     open_shift(app.uow(), kasir2, 250_000)
     window = open_desk(qtbot, app, desk)
     try:
@@ -243,7 +245,7 @@ def test_an_open_shift_is_not_asked_again_and_the_lock_names_the_user(qtbot, app
         window.lock()
         screen = window.desk_lock.screen
         assert screen.title.text() == "Layar terkunci — Yohana Manafe (kasir2)"
-        type_keys(qtbot, "1234")
+        type_keys(qtbot, DEMO_PIN)
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: not window.locked, timeout=5000)
     finally:

@@ -12,7 +12,7 @@ from counter.config import load
 from counter.errors import InvalidInput
 from counter.services import billing
 from counter.services.approval import Approval
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD
 from counter.services.payment import pay
 from counter.services.plans import make_plan
 from counter.services.shifts import open_shift, open_shift_now
@@ -98,7 +98,7 @@ def test_the_void_and_approval_dialogs_speak_english(qtbot, app, desk, runner, o
     first, second = owing_customers(app, limit=2)
     voided = pay_oldest(app, desk, first)
     kept = pay_oldest(app, desk, second)
-    void_payment(app.uow(), desk, voided, "Salah pelanggan", Approval("kepala", DEMO_PIN))
+    void_payment(app.uow(), desk, voided, "Salah pelanggan", Approval("kepala", DEMO_PASSWORD))
     dialog = shown(qtbot, opened, VoidDialog(app, desk, runner))
     qtbot.waitUntil(lambda: dialog.listed, timeout=5000)
     assert dialog.windowTitle() == "Void a payment"
@@ -155,7 +155,7 @@ def test_the_relief_dialog_and_the_plan_box_speak_english(qtbot, app, desk, runn
     assert schedule[0] == "Down payment" and schedule[1].startswith("Instalment 1/") and schedule[-1] == "Total"
 
     # the plan on the customer panel
-    make_plan(app.uow(), desk, number, 3, 100_000, approval=Approval("kepala", DEMO_PIN))
+    make_plan(app.uow(), desk, number, 3, 100_000, approval=Approval("kepala", DEMO_PASSWORD))
     with app.uow() as uow:
         owed = billing.quote(uow.session, number, desk.today())
     box = shown(qtbot, opened, PlanBox(TermsModel()))

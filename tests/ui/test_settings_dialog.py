@@ -29,7 +29,7 @@ from counter import config
 from counter.config import DEFAULT_TEXT
 from counter.models import AuditRecord, FineSchemeRow, ReliefProgramme, StampDutyRow
 from counter.services import setup
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PASSWORD
 from counter.services.programmes import current_programme
 from counter.ui.settings_base import AdminApprovalDialog, qdate
 from counter.ui.settings_dialog import SettingsDialog
@@ -278,7 +278,7 @@ def test_a_fine_change_with_a_wrong_admin_pin_is_refused_and_nothing_changes(qtb
 
     # a supervisor is not an admin
     approval.username.setText("kepala")
-    approval.pin.setText(DEMO_PIN)
+    approval.pin.setText(DEMO_PASSWORD)
     approval.confirm()
     qtbot.waitUntil(lambda: "bukan admin" in approval.error.text(), timeout=5000)
     press(qtbot, Qt.Key.Key_Escape)
@@ -297,7 +297,7 @@ def test_an_admin_changes_the_stamp_duty_from_a_date(qtbot, app, dialog):
     tab.stamp_amount.setText("10.000")
     tab.stamp_from.setDate(qdate(later))
     qtbot.mouseClick(tab.stamp_button, Qt.MouseButton.LeftButton)
-    approve(qtbot, tab, "admin", DEMO_PIN)
+    approve(qtbot, tab, "admin", DEMO_PASSWORD)
     qtbot.waitUntil(lambda: tab.approval_dialog is None, timeout=5000)
     assert "Meterai baru mulai" in wait_message(qtbot, tab, "ok")
     assert count(app, StampDutyRow) == before + 1
@@ -336,7 +336,7 @@ def test_ending_a_programme_with_the_supervisor_shows_its_new_version(qtbot, app
     assert "PIN salah" in approval.error.text()
     with app.uow() as uow:
         assert current_programme(uow.session, BUKA_SEGEL).version == 1  # nothing saved on a wrong PIN
-    type_keys(qtbot, DEMO_PIN)  # the PIN field has the keyboard again
+    type_keys(qtbot, DEMO_PASSWORD)  # the PIN field has the keyboard again
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.approval_dialog is None, timeout=5000)
 
@@ -373,7 +373,7 @@ def test_a_new_programme_is_checked_then_saved_with_the_supervisor(qtbot, app, d
     tab.discount_before.date.setDate(qdate(dt.date(2025, 1, 1)))
     tab.max_terms.setValue(6)
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    approve(qtbot, tab, "kepala", DEMO_PIN)
+    approve(qtbot, tab, "kepala", DEMO_PASSWORD)
     qtbot.waitUntil(lambda: tab.approval_dialog is None, timeout=5000)
     assert "DISKON-2026" in wait_message(qtbot, tab, "ok")
     assert count(app, ReliefProgramme) == before + 1
