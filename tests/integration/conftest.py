@@ -39,3 +39,11 @@ def link(app, server):
     central = server.link("KPG", "L01")
     yield SyncLink(app.engine, central, "KPG", "L01")
     central.close()
+
+
+@pytest.fixture
+def till(app, desk):
+    """The demo cashier's shift at L01 (an empty drawer): money is taken only into an open shift."""
+    from counter.services.shifts import open_shift
+
+    return open_shift(app.uow(), desk, 0)

@@ -1,10 +1,18 @@
 import json
 
+import pytest
 from sqlalchemy import func, select
 
 from counter.cli import main
 from counter.models import Bill, Customer, Payment
+from counter.services.demo import DEMO_PIN
 from tests.conftest import AS_OF
+
+
+@pytest.fixture(autouse=True)
+def desk_pin(monkeypatch):
+    """The desk user's PIN as a script gives it (acts with money ask for it otherwise)."""
+    monkeypatch.setenv("COUNTER_SECRET", DEMO_PIN)
 
 
 def run(capsys, app, *args):
@@ -37,6 +45,7 @@ def test_quote_and_pay_by_command_line(app, capsys):
     assert code == 0 and owed["customer"]["number"] == number and owed["total"] > 0
     oldest = owed["bills"][0]
     month = f"{oldest['period'] // 100}-{oldest['period'] % 100:02d}"
+    assert run(capsys, app, "-o", "desk.counter=L02", "shift", "open", "--float", "0")[0] == 0
     code, out, _ = run(capsys, app, "-o", "desk.counter=L02", "pay", number, "--bills", month,
                        "--tendered", "5.000.000", "--json")
     paid = json.loads(out)
@@ -53,6 +62,7 @@ def test_bad_input_exits_2_with_the_cashiers_message(app, capsys):
     before = None
     with app.uow() as uow:
         before = uow.session.scalar(select(func.count()).select_from(Payment))
+    assert run(capsys, app, "shift", "open", "--float", "0")[0] == 0
     cases = [
         (["find", "ab"], "minimal 3"),
         (["quote", "99-99-999999"], "tidak ditemukan"),

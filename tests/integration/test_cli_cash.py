@@ -7,11 +7,18 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from counter.models import DayClosing, Shift
-from counter.services.demo import DEMO_PASSWORD
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from tests.integration.test_cli import owing, run
+
+
+@pytest.fixture(autouse=True)
+def desk_pin(monkeypatch):
+    """The desk user's PIN as a script gives it (acts with money ask for it otherwise)."""
+    monkeypatch.setenv("COUNTER_SECRET", DEMO_PIN)
 
 
 def shift_status(app) -> str:

@@ -1,13 +1,20 @@
+import pytest
 """Plans, programmes and work orders from the command line (real today's date)."""
 
 import json
 from pathlib import Path
 
-from counter.services.demo import DEMO_PASSWORD
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from tests.integration.test_cli import run
 from tests.integration.test_plans import owing
 
 APPROVE = ["--approver", "kepala", "--approver-pin", DEMO_PASSWORD]
+
+
+@pytest.fixture(autouse=True)
+def desk_pin(monkeypatch):
+    """The desk user's PIN as a script gives it (acts with money ask for it otherwise)."""
+    monkeypatch.setenv("COUNTER_SECRET", DEMO_PIN)
 
 
 def test_a_supervisor_adds_a_programme_and_a_cashier_applies_it(app, capsys):
@@ -35,6 +42,7 @@ def test_a_supervisor_adds_a_programme_and_a_cashier_applies_it(app, capsys):
     assert code == 0 and Path(made["agreement"]).read_bytes().startswith(b"%PDF")
 
     down = made["offer"]["figures"]["schedule"][0]["amount"]
+    assert run(capsys, app, "shift", "open", "--float", "0")[0] == 0  # the down payment goes into the drawer
     code, out, _ = run(capsys, app, "pay", number, "--terms", "0", "--tendered", str(down), "--no-print", "--json")
     paid = json.loads(out)
     assert code == 0 and paid["total"] == down and paid["work_order_no"].endswith("/SPK-BS/KPG-L01/" +

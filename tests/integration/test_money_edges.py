@@ -27,12 +27,6 @@ from tests.integration.test_payment import customer_owing, quote_first, store_co
 SUPERVISOR = Approval("kepala", DEMO_PASSWORD)
 
 
-@pytest.fixture
-def till(app, desk):
-    """The demo cashier's shift at L01, opened with an empty drawer."""
-    return open_shift(app.uow(), desk, 0)
-
-
 def counts(app) -> tuple[int, ...]:
     """Payments, their lines, outbox events, bills paid and shifts (audit records
     count wrong PINs too)."""

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from counter.services.demo import DEMO_PIN
 from counter.config import PrinterSettings
 from counter.errors import InvalidInput, NotFound
 from counter.models import AuditRecord, Bill, Customer, Payment
@@ -14,6 +15,8 @@ from counter.services.billing import quote
 from counter.services.payment import pay
 from tests.conftest import AS_OF
 from tests.printer_server import PAPER_QUERY, PrinterServer, free_port
+
+pytestmark = pytest.mark.usefixtures("till")  # money is taken only into an open shift
 
 LOGO = Path(__file__).parents[2] / "resources" / "logo.png"
 
@@ -152,7 +155,7 @@ def test_receipt_commands(app, desk, capsys):
     assert json.loads(capsys.readouterr().out)["status"] == "pdf"
     refused = ["-o", "printer.kind=network", "-o", "printer.host=127.0.0.1", "-o", "printer.port=1",
                "-o", "printer.timeout_ms=300"]
-    assert main([*data, *refused, "receipt", "print", receipt_no]) == 2
+    assert main([*data, *refused, "receipt", "print", receipt_no, "--pin", DEMO_PIN]) == 2
     assert "GAGAL" in capsys.readouterr().out
     failed = [j for j in print_queue.jobs(app.uow()) if j.status == "failed"]
     assert [j.copy_number for j in failed] == [1]

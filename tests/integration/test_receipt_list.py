@@ -1,3 +1,4 @@
+import pytest
 """Today's receipts of this counter, newest first, for the void dialog's list."""
 
 import dataclasses
@@ -11,14 +12,17 @@ from counter.services.payment import pay
 from counter.services.receipt_list import receipts_today
 from counter.services.voids import void_payment
 from tests.conftest import AS_OF, clock_at
+from tests.integration.shift_helpers import on_shift
 from tests.integration.sync_helpers import owing_customers
 from tests.integration.test_plans import SUPERVISOR
+
+pytestmark = pytest.mark.usefixtures("till")  # money is taken only into an open shift
 
 
 def pay_oldest(app, desk, number: str, method: str = "cash"):
     with app.uow() as uow:
         owed = quote(uow.session, number, desk.today()).oldest(1)
-    return pay(app.uow(), desk, number, [b.period for b in owed.bills], method, tendered=owed.total)
+    return pay(app.uow(), on_shift(app, desk), number, [b.period for b in owed.bills], method, tendered=owed.total)
 
 
 def at(desk, day: dt.date, hour: int):

@@ -8,6 +8,8 @@ from counter.services.payment import pay
 from counter.services.receipts import build_receipt, check_value
 from tests.conftest import AS_OF
 
+pytestmark = pytest.mark.usefixtures("till")  # money is taken only into an open shift
+
 
 def owing(app) -> str:
     with app.uow() as uow:
