@@ -14,16 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from uuid6 import uuid7
 
 from counter.errors import InvalidInput
 from counter.models import (
-    Bill, Counter, Customer, FineSchemeRow, Office, StampDutyRow, TariffBlock, TariffGroup, User,
+    Bill, Counter, Customer, FineSchemeRow, Office, ReliefProgramme, StampDutyRow, TariffBlock, TariffGroup, User,
 )
 from counter.rules.period import add_months, due_date, period_of
 from counter.rules.tariff import Block
 from counter.rules.text import fold, key
 from counter.services.approval import hash_secret
 from counter.services.demo_names import ACCENTED_SURNAMES, DISTRICTS, GIVEN, STREETS, SURNAMES
+from counter.services.programmes import PROGRAMME_FIELDS, current_programmes
 from counter.store.uow import UnitOfWork
 
 MONTHS = 24
@@ -118,7 +120,8 @@ def _reference_data(session) -> dict[str, int]:  # noqa: ANN001
     return ids
 
 
-def _customer_rows(rng: random.Random, first_id: int, count: int, ids: dict[str, int], pending: bool):
+def _customer_rows(rng: random.Random, first_id: int, count: int, ids: dict[str, int], pending: bool,
+                   seed: int = 0):
     """Customer rows and, per customer, (base usage, first reading, unpaid months)."""
     groups = [spec for spec in GROUPS for _ in range(spec.share)]
     districts = list(DISTRICTS.items())
@@ -138,7 +141,10 @@ def _customer_rows(rng: random.Random, first_id: int, count: int, ids: dict[str,
         meter = f"{rng.choice('ABCM')}{rng.randint(12, 25):02d}{cid:07d}"
         in_arrears = rng.random() < 0.40
         owed = rng.choices([m for m, _ in ARREARS_MONTHS], [w for _, w in ARREARS_MONTHS])[0] if in_arrears else 0
-        unpaid = min(MONTHS, owed + (1 if pending and (in_arrears or rng.random() < 0.5) else 0))
+        # Whether this month's not yet overdue bill is still open comes from the customer's
+        # number, not from `rng`: so the customers (numbers, names, arrears, seals) are the
+        # same whatever day the demo is made on.
+        unpaid = min(MONTHS, owed + (1 if pending and (in_arrears or _coin(cid, seed)) else 0))
         roll = rng.random()
         status = ("closed" if roll < 0.005 else "temporarily_closed" if roll < 0.015
                   else "sealed" if owed >= 3 and roll < 0.75 else "active")
@@ -149,6 +155,11 @@ def _customer_rows(rng: random.Random, first_id: int, count: int, ids: dict[str,
         ))
         plans.append((cid, ids[spec.code], rng.randint(*spec.usage), rng.randint(0, 9000), unpaid))
     return customers, plans
+
+
+def _coin(cid: int, seed: int) -> bool:
+    """A fair coin for customer `cid`, without drawing from the demo's random sequence."""
+    return (cid * 2654435761 + seed * 40503) % 2**32 >= 2**31
 
 
 _CUSTOMER_COLUMNS = (
@@ -182,6 +193,28 @@ def _bills_sql(ids: dict[str, int], seed: int) -> str:
     """
 
 
+def _programmes_around(session, as_of: dt.date) -> int:  # noqa: ANN001
+    """The relief programmes shipped with the store (migration 0007) have fixed
+    dates; a programme already over by the demo's today gets a new version
+    running around it: from a week before, as long as the shipped one ran.
+    Programmes still running or yet to start are left as shipped. Returns how
+    many versions were added."""
+    added = 0
+    for programme in current_programmes(session):
+        if programme.valid_to >= as_of:
+            continue
+        shift = as_of - dt.timedelta(days=7) - programme.valid_from
+        values = {f: getattr(programme, f) for f in PROGRAMME_FIELDS}
+        for name in ("valid_from", "valid_to", "arrears_before", "discount_before"):
+            if values[name] is not None:
+                values[name] = values[name] + shift
+        values["name"] = values["name"].replace(str(programme.valid_from.year), str(values["valid_from"].year))
+        session.add(ReliefProgramme(**values, id=uuid7(), code=programme.code, version=programme.version + 1,
+                                    changed_by="demo", changed_at=None, change_seq=0))
+        added += 1
+    return added
+
+
 def store_is_empty(uow: UnitOfWork) -> bool:
     """True when the local store has no office yet (nothing imported, no demo)."""
     with uow:
@@ -209,6 +242,7 @@ def create_demo(
         if session.scalar(select(func.count()).select_from(Office)):
             raise InvalidInput("Data lokal sudah berisi data; demo hanya dibuat di data kosong (pakai --replace).")
         ids = _reference_data(session)
+        _programmes_around(session, as_of)
         uow.commit()
     # The bulk goes through the driver: one transaction per chunk keeps the WAL small.
     raw = uow.engine.raw_connection()
@@ -227,7 +261,7 @@ def create_demo(
         chunk = max(1_000, min(CHUNK, customers // 10))
         while done < customers:
             count = min(chunk, customers - done)
-            rows, plans = _customer_rows(rng, done + 1, count, ids, pending)
+            rows, plans = _customer_rows(rng, done + 1, count, ids, pending, seed)
             db.execute("BEGIN")
             db.executemany(f"INSERT INTO demo_customer VALUES ({', '.join('?' * 16)})", rows)
             db.execute(f"INSERT INTO customer ({_CUSTOMER_COLUMNS}) SELECT * FROM demo_customer")
