@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import sqlite3
 
+import pytest
 from sqlalchemy import func, select
 
 from counter.models import AuditRecord
@@ -14,6 +15,8 @@ from counter.services.print_queue import reprint
 from tests.integration.test_cli import run
 from tests.integration.test_plans import owing
 from tests.integration.sync_helpers import pay_oldest
+
+pytestmark = pytest.mark.usefixtures("till")  # money is taken only into an open shift
 
 
 def acts(app, desk, n: int = 3) -> list:
@@ -31,9 +34,9 @@ def store_file(app) -> str:
 def test_an_intact_trail_verifies(app, desk, capsys):
     acts(app, desk)
     checked, broken = verify(app.engine)
-    assert checked == 4 and broken == []
+    assert checked == 5 and broken == []  # the shift opened, three payments, a reprint
     code, out, _ = run(capsys, app, "audit", "verify")
-    assert code == 0 and "utuh: 4 catatan" in out
+    assert code == 0 and "utuh: 5 catatan" in out
 
 
 def test_a_row_edited_by_hand_is_caught(app, desk, capsys):
@@ -45,9 +48,9 @@ def test_a_row_edited_by_hand_is_caught(app, desk, capsys):
         details["total"] = 1
         db.execute("UPDATE audit_log SET details = ? WHERE subject = ?", (json.dumps(details), paid[1].receipt_no))
     checked, broken = verify(app.engine)
-    assert [(b.seq, b.reason) for b in broken] == [(2, "isi catatan diubah")]
+    assert [(b.seq, b.reason) for b in broken] == [(3, "isi catatan diubah")]  # after the shift's and paid[0]'s
     code, out, _ = run(capsys, app, "audit", "verify", "--json")
-    assert code == 1 and json.loads(out)["broken"][0]["seq"] == 2
+    assert code == 1 and json.loads(out)["broken"][0]["seq"] == 3
 
 
 def test_a_deleted_or_forged_row_is_caught(app, desk):
