@@ -53,7 +53,7 @@ class SyncLink:
                 push_audit(self.local, self.central, chain)
         except InvalidInput as error:  # central refused the chain; the pull goes on, the status says it
             refused = error
-        pulled = pull_all(self.local, self.central, progress=progress)
+        pulled = pull_all(self.local, self.central, progress=progress, counter_id=chain)
         if refused is not None:
             record_failure(self.local, f"Rantai audit ditolak pusat: {refused}")
         return pushed, pulled

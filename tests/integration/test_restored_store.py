@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from counter.models import Bill, Conflict, Customer, OutboxEvent, Payment
 from counter.services.payment import pay
+from counter.services.shifts import open_shift
 from counter.sync.state import sync_status
 from tests.integration.test_sync import owing
 
@@ -20,7 +21,9 @@ def unpaid(app, number: str) -> list[int]:  # noqa: ANN001
             Customer.number == number, Bill.status == "unpaid").order_by(Bill.period)))
 
 
-def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection(app, desk, tmp_path):
+def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection(app, tmp_path):
+    desk = app.desk()  # today
+    open_shift(app.uow(), desk, 0)
     link = app.sync_link()
     link.cycle()
     store = app.config.store.local_path
@@ -35,9 +38,9 @@ def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection
     for suffix in ("-wal", "-shm"):
         store.with_name(store.name + suffix).unlink(missing_ok=True)
     shutil.copy(tmp_path / "backup.sqlite", store)
-    second = next(n for n in [owing(app, 2)] if n != first)
+    second = owing(app, 2)
     after = pay(app.uow(), desk, second, unpaid(app, second)[:1], method="transfer")
-    assert after.receipt_no == before.receipt_no  # the restored store cannot know better
+    assert after.receipt_no == before.receipt_no  # restored, and no sync since: it cannot know better
     link.cycle()
 
     with app.uow() as uow:
@@ -54,3 +57,30 @@ def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection
     # the restored audit chain no longer continues central's copy: said, not hidden
     status = sync_status(app.engine)
     assert status.state == "degraded" and "Rantai audit ditolak pusat" in status.last_error
+
+
+def test_a_restored_store_learns_its_last_receipt_number_at_the_first_sync(app, tmp_path):
+    desk = app.desk()  # today
+    open_shift(app.uow(), desk, 0)
+    link = app.sync_link()
+    link.cycle()
+    store = app.config.store.local_path
+    app.engine.dispose()
+    shutil.copy(store, tmp_path / "backup.sqlite")
+    first = owing(app)
+    before = pay(app.uow(), desk, first, unpaid(app, first)[:1], method="transfer")
+    link.cycle()
+
+    app.engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        store.with_name(store.name + suffix).unlink(missing_ok=True)
+    shutil.copy(tmp_path / "backup.sqlite", store)
+    link.cycle()  # the restored counter syncs before it takes money again
+    second = owing(app, 2)
+    after = pay(app.uow(), desk, second, unpaid(app, second)[:1], method="transfer")
+    assert after.receipt_no != before.receipt_no
+    assert int(after.receipt_no.rsplit("-", 1)[1]) == int(before.receipt_no.rsplit("-", 1)[1]) + 1
+    link.cycle()
+    with app.uow() as uow:
+        outcomes = uow.session.scalars(select(OutboxEvent.outcome).where(OutboxEvent.kind == "payment.created")).all()
+    assert outcomes == ["applied"]
