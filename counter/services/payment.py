@@ -182,19 +182,23 @@ def pay(
         raise InvalidInput(f"Cara bayar {quoted(method)} tidak dikenal.")
     if len(reference) > 64:
         raise InvalidInput("Nomor referensi terlalu panjang (maksimal 64 huruf).")
-    day = on if backdated else desk.today()
-    with uow:
-        doubt = date_doubts(uow.session, desk, day, periods)
-        if doubt and approval is None:
-            raise PaymentRefused(doubt)
-    approver = (check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk)
-                if backdated or doubt else None)
+    approver = None
+    if backdated:
+        approver = check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk)
+    elif approval is not None:  # a supervisor approves the date the clock gives, if it is in doubt
+        with uow:
+            doubt = date_doubts(uow.session, desk, desk.today(), periods)
+        if doubt:
+            approver = check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk)
     with uow.writing():
         session = uow.session
         now = desk.now()
         today = on if backdated else desk.today()
         refuse_closed_till(session, desk, today)
         require_shift(session, desk)
+        doubt = None if approver else date_doubts(session, desk, today, periods)
+        if doubt:
+            raise PaymentRefused(doubt)
         found = customer_by_number(session, customer)
         settle_default(session, desk, found.id, today)
         owed = quote_customer(session, found, today)

@@ -23,3 +23,14 @@ def on_shift(app, desk):  # noqa: ANN001, ANN201
         close_shift(app.uow(), desk, {}, "Ditutup untuk hari berikutnya", 10**12)
     open_shift(app.uow(), desk, 0)
     return desk
+
+
+def clock_agrees(app, desk) -> None:  # noqa: ANN001
+    """Central's last answer as of the desk's clock: these tests run the sync on
+    the machine's clock but date the desk's acts in the demo's past, which the
+    payment would otherwise take for a clock set back (and refuse)."""
+    from counter.models import SyncState
+
+    with app.uow() as uow:
+        uow.session.merge(SyncState(key="last_contact", value=desk.now().isoformat()))
+        uow.commit()

@@ -29,6 +29,7 @@ SAMPLE_TARIFFS = Path(__file__).resolve().parents[2] / "resources" / "samples" /
 USERS = {"cashier": "kasir1", "supervisor": "kepala", "admin": "admin"}
 ROLES = tuple(USERS)
 SECRETS = {"cashier": DEMO_PIN, "supervisor": DEMO_PASSWORD, "admin": DEMO_PASSWORD}  # the demo's
+from tests.integration.shift_helpers import on_shift
 
 
 def as_role(app, desk, role: str):
@@ -46,7 +47,8 @@ def written(app) -> tuple:
 
 # acts done at the desk: (name, call(app, desk)); admins keep the system, not the cash
 DESK_ACTS = {
-    "pay": lambda app, desk: pay(app.uow(), desk, owing(app, 2), [min_period(app, owing(app, 2))], "transfer"),
+    "pay": lambda app, desk: pay(app.uow(), on_shift(app, desk), owing(app, 2), [min_period(app, owing(app, 2))],
+                                 "transfer"),
     "reprint": lambda app, desk: reprint(app.uow(), desk, first_receipt(app)),
     "plan": lambda app, desk: make_plan(app.uow(), desk, owing(app, 3), 2, approval=Approval("kepala", DEMO_PASSWORD)),
     "shift.open": lambda app, desk: open_shift(app.uow(), desk, 100_000),
@@ -253,7 +255,7 @@ def test_a_disabled_user_can_no_longer_approve(app, desk):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_a_supervisor_may_date_a_payment_back(app, desk, role):
+def test_only_a_supervisor_may_date_a_payment_back(app, desk, role, till):
     from counter.services.billing import quote
 
     number = owing(app, 2)

@@ -18,6 +18,7 @@ from counter.services.shifts import close_shift, open_shift, shift_figures
 from counter.services.voids import void_payment
 from counter.sync.worker import SyncLink
 from tests.conftest import AS_OF, clock_at
+from tests.integration.shift_helpers import clock_agrees, on_shift
 from tests.integration.sync_helpers import WITA, counter_copy, desk_at, drain, owing_customers
 from tests.integration.test_plans import SUPERVISOR
 
@@ -26,6 +27,7 @@ def pay_one(app, desk, number: str, method: str = "cash"):
     with app.uow() as uow:
         owed = quote(uow.session, number, desk.today()).oldest(1)
     tendered = -(-owed.total // 10_000) * 10_000 if method == "cash" else None  # rounded up: change is given
+    clock_agrees(app, desk)
     return pay(app.uow(), desk, number, [owed.bills[0].period], method, tendered=tendered)
 
 
@@ -251,7 +253,7 @@ def test_the_day_counts_down_payments_terms_and_what_plans_waived(app):
     desk = desk_at(app)
     number = owing(app, 3, status="sealed")
     made = make_plan(app.uow(), desk, number, 3, programme="BUKA-SEGEL-2025", approval=SUPERVISOR)
-    paid = pay(app.uow(), desk, number, [], "cash", tendered=10**8, terms=[0, 1])
+    paid = pay(app.uow(), on_shift(app, desk), number, [], "cash", tendered=10**8, terms=[0, 1])
     figures = read_day(app.uow(), None, desk, AS_OF)  # this counter's store alone (--local)
     schedule = made.offer.figures.schedule
     assert figures.components.waived == made.offer.figures.waived > 0

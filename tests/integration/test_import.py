@@ -320,7 +320,7 @@ def test_a_bad_row_in_any_file_rejects_everything(loaded, tmp_path, case):
     assert snapshot(loaded) == before
 
 
-def test_a_bill_paid_at_this_counter_cannot_be_changed(app, desk, tmp_path):
+def test_a_bill_paid_at_this_counter_cannot_be_changed(app, desk, tmp_path, till):
     """The demo store: pay a bill at the counter, then import a changed copy of it."""
     with app.uow() as uow:
         customer, bill = uow.session.execute(
