@@ -14,6 +14,7 @@ from counter.services.plans import make_plan, sweep_defaults
 from counter.services.programmes import ProgrammeSpec, current_programme, save_programme
 from counter.sync.refresh import refresh_customer
 from counter.sync.worker import SyncLink
+from tests.integration.shift_helpers import clock_agrees, on_shift
 from tests.integration.sync_helpers import WITA, counter_copy, desk_at, drain
 from tests.integration.test_plans import SUPERVISOR, owing
 
@@ -22,11 +23,11 @@ def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next
                                                                                       tmp_path):
     number = owing(app, 3, status="sealed")
     second = counter_copy(app, tmp_path / "l02", "desk.counter=L02", "desk.user=kasir2")  # never saw the plan
-    desk = desk_at(app)
+    desk = on_shift(app, desk_at(app))
     made = make_plan(app.uow(), desk, number, 3, programme="BUKA-SEGEL-2025", approval=SUPERVISOR)
     down = pay(app.uow(), desk, number, [], "cash", tendered=10**8, terms=[0])
-    assert link.cycle()[0].sent == 3  # plan.created, payment.created, work_order.created
-    assert drain(central) == {"applied": 3}
+    assert link.cycle()[0].sent == 4  # shift.opened, plan.created, payment.created, work_order.created
+    assert drain(central) == {"applied": 4}
     link.cycle()
     with Session(central) as session:
         plan = session.get(InstalmentPlan, made.plan_id)
@@ -41,13 +42,15 @@ def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next
     try:
         assert refresh_customer(second.engine, l02, number)  # opening the customer brings the plan
         later = dataclasses.replace(desk_at(second), clock=lambda: dt.datetime(2025, 12, 20, 9, tzinfo=WITA))
+        on_shift(second, later)
+        clock_agrees(second, later)
         with second.uow() as uow:
             owed = quote(uow.session, number, later.today())
         assert [t.seq for t in owed.plan.open_terms] == [1, 2, 3]
         term = pay(second.uow(), later, number, [], "cash", tendered=10**8, terms=[1])
         other = SyncLink(second.engine, l02, "KPG", "L02")
-        assert other.cycle()[0].sent == 1
-        assert drain(central) == {"applied": 1}
+        assert other.cycle()[0].sent == 2  # shift.opened, payment.created
+        assert drain(central) == {"applied": 2}
         link.cycle()  # L01 learns of the term L02 collected
         with app.uow() as uow:
             plan = uow.session.get(InstalmentPlan, made.plan_id)
@@ -59,7 +62,7 @@ def test_a_buka_segel_plan_reaches_central_and_another_counter_collects_its_next
 
 def test_a_default_and_a_programme_version_reach_central(app, central, link):
     number = owing(app, 4)
-    desk = desk_at(app)
+    desk = on_shift(app, desk_at(app))
     made = make_plan(app.uow(), desk, number, 2, down_payment=100_000, approval=SUPERVISOR)
     pay(app.uow(), desk, number, [], "cash", tendered=10**8, terms=[0])
     late = dataclasses.replace(desk, clock=lambda: dt.datetime(2026, 2, 1, 9, tzinfo=WITA))
@@ -69,7 +72,7 @@ def test_a_default_and_a_programme_version_reach_central(app, central, link):
                                fine_waiver_pct=100, max_terms=2)
     saved = save_programme(app.uow(), desk, spec, SUPERVISOR)
     link.cycle()
-    assert drain(central) == {"applied": 4}
+    assert drain(central) == {"applied": 5}  # shift.opened, plan.created, payment.created, plan.defaulted, programme.saved
     link.cycle()
     with Session(central) as session:
         plan = session.get(InstalmentPlan, made.plan_id)

@@ -21,6 +21,7 @@ from counter.sync.state import CentralUnreachable, sync_status
 from counter.sync.worker import SyncLink, SyncWorker, backoff
 from tests.integration.test_plans import SUPERVISOR
 from tests.conftest import AS_OF, make_app
+from tests.integration.shift_helpers import clock_agrees, on_shift
 
 
 def owing(app, months: int = 1) -> str:
@@ -33,8 +34,11 @@ def owing(app, months: int = 1) -> str:
 
 
 def pay_oldest(app, desk, number: str):
+    """The customer's oldest bill paid in cash, into the cashier's shift (opened if need be)."""
+    on_shift(app, desk)
+    clock_agrees(app, desk)
     with app.uow() as uow:
-        owed = quote(uow.session, number, AS_OF).oldest(1)
+        owed = quote(uow.session, number, desk.today()).oldest(1)
     return pay(app.uow(), desk, number, [owed.bills[0].period], "cash", tendered=owed.total)
 
 
@@ -49,12 +53,13 @@ def test_payments_reach_the_embedded_central_and_come_back_judged(app, desk, cap
     status = json.loads(capsys.readouterr().out)
     assert code == 0 and status["state"] == "online" and status["queued"] == 0
     central = app.embedded_engine
-    assert count(central, Payment) == 2 and count(central, InboxEvent, InboxEvent.status == "applied") == 2
+    assert count(central, Payment) == 2
+    assert count(central, InboxEvent, InboxEvent.status == "applied", InboxEvent.kind == "payment.created") == 2
     for result in results:
         with central.connect() as connection:
             paid = connection.execute(select(Bill.status).where(Bill.payment_id == result.payment_id)).scalars().all()
         assert paid == ["paid"]
-    assert count(app.engine, OutboxEvent, OutboxEvent.outcome == "applied") == 2
+    assert count(app.engine, OutboxEvent, OutboxEvent.outcome == "applied", OutboxEvent.kind == "payment.created") == 2
 
 
 def test_status_without_central(tmp_path, app, desk):
@@ -66,7 +71,7 @@ def test_status_without_central(tmp_path, app, desk):
     with pytest.raises(CentralUnreachable):
         offline.sync_link().cycle()
     status = sync_status(offline.engine)
-    assert (status.state, status.queued, status.label) == ("offline", 1, "OFFLINE")
+    assert (status.state, status.queued, status.label) == ("offline", 2, "OFFLINE")  # the shift's opening, the payment
     assert status.last_error and status.oldest_queued_at is not None
     offline.engine.dispose()
 
@@ -197,7 +202,7 @@ def test_the_central_applier_process_applies_and_stops_cleanly(app, desk):
     from counter.sync.push import push_all
 
     push_all(app.engine, EmbeddedCentral(central, "KPG", "L01", apply=False))
-    assert count(central, InboxEvent, InboxEvent.status == "pending") == 1
+    assert count(central, InboxEvent, InboxEvent.status == "pending") == 2  # the shift's opening, the payment
     url = f"sqlite:///{app.config.store.data_dir / 'central.sqlite'}"
     process = subprocess.Popen(
         [sys.executable, "-m", "counter", "--data-dir", str(app.config.store.data_dir), "central", "run",
@@ -208,5 +213,5 @@ def test_the_central_applier_process_applies_and_stops_cleanly(app, desk):
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
-    assert json.loads(out.strip().splitlines()[-1]) == {"applied": 1}
+    assert json.loads(out.strip().splitlines()[-1]) == {"applied": 2}
     assert count(central, Payment) == 1
