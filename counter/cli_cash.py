@@ -169,11 +169,28 @@ def cmd_deposit(app: App, args: argparse.Namespace) -> object:
     amount = parse_rupiah(args.amount)
     desk = acting_desk(app, args, "Setoran")
     deposit = record_deposit(app.uow(), desk, args.date or desk.today(), amount,
-                             args.bank or "", args.reference or "", _approval(args))
+                             args.bank or "", args.reference or "", _approval(args), supplementary=args.supplementary)
     _sync_now(app)
     if args.json:
         return deposit
-    _console().print(f"Setoran {format_rupiah(deposit.amount)} ke {deposit.bank} ({deposit.reference}) dicatat.")
+    what = f"Setoran susulan ke-{deposit.seq - 1}" if deposit.seq > 1 else "Setoran"
+    _console().print(f"{what} {format_rupiah(deposit.amount)} ke {deposit.bank} ({deposit.reference}) dicatat.")
+    return None
+
+
+def cmd_refund(app: App, args: argparse.Namespace) -> object:
+    """Pay back a conflict's credit in cash from this desk's drawer (a supervisor approves)."""
+    from counter.services.refunds import pay_refund
+
+    if args.conflict is None:
+        raise InvalidInput("Sebutkan konfliknya: --conflict ID (lihat 'counter central conflicts').")
+    desk = acting_desk(app, args, "Mengembalikan uang")
+    refund = pay_refund(app.uow(), desk, app.central, args.conflict, _approval(args))
+    _sync_now(app)
+    if args.json:
+        return refund
+    _console().print(f"Dikembalikan {format_rupiah(refund.amount)} tunai kepada pelanggan {refund.customer} "
+                     f"(konflik {refund.conflict_id}), disetujui {refund.approved_by}.")
     return None
 
 
@@ -212,6 +229,12 @@ def add_cash_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's com
     p.add_argument("--amount")
     p.add_argument("--bank")
     p.add_argument("--reference", help="the bank's deposit slip number")
+    p.add_argument("--supplementary", action="store_true",
+                   help="a supplementary deposit, for cash that arrived after the day's deposit")
+    _pin_args(p)
+    _approver_args(p)
+    p = command("refund", cmd_refund, "pay back a conflict's credit in cash from this drawer (supervisor approves)")
+    p.add_argument("--conflict", type=int, help="central's conflict ID (see 'central conflicts')")
     _pin_args(p)
     _approver_args(p)
     p = command("report", cmd_report, "reports: daily (LPP and cash closing as PDF, or CSV for finance)")

@@ -176,6 +176,9 @@ def _conflicts_through_link(app: App, args: argparse.Namespace) -> object:
     if args.what == "conflicts":
         return _show_conflicts(app.central.conflicts("all" if args.all else "open"), args.json)
     _need_resolution(args)
+    if args.resolution == "refund":
+        raise InvalidInput(f"Uang yang dikembalikan tunai keluar dari laci: counter refund --conflict {args.id} "
+                           "--approver NAMA (dicatat di shift kasir ini).")
     approval = _approval(args)
     if approval is None:
         raise InvalidInput("Penyelesaian konflik perlu persetujuan kepala unit: --approver NAMA.")

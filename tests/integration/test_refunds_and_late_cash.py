@@ -7,6 +7,7 @@ deposit goes to the bank in a supplementary deposit."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from sqlalchemy import select
@@ -110,3 +111,30 @@ def test_supplementary_deposits_after_the_days_own(two_counters):  # noqa: F811
     figures = read_day(one.uow(), one.central, desks[0], day)
     assert figures.deposit.amount == 500_000
     assert [(d.seq, d.amount) for d in figures.supplementary] == [(2, 40_000), (3, 15_000)]
+
+
+def test_refund_and_supplementary_deposit_from_the_command_line(two_counters, capsys):  # noqa: F811
+    from counter.cli import main
+    from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
+
+    one, two = two_counters
+    desks = [a.desk() for a in (one, two)]
+    for counter, desk in zip((one, two), desks):
+        open_shift(counter.uow(), desk, 0)
+    number = owing(one)
+    for counter, desk in zip((one, two), desks):
+        pay_oldest(counter, desk, number)
+    one.sync_link().cycle()
+    two.sync_link().cycle()
+    [conflict] = list_conflicts(one.app.embedded_engine)
+    data = ["--data-dir", str(one.config.store.data_dir)]
+    credentials = ["--pin", DEMO_PIN, "--approver", SUPERVISOR.username, "--approver-pin", DEMO_PASSWORD]
+    assert main([*data, "central", "resolve", "--id", str(conflict.id), "--resolution", "refund", *credentials[2:]]) == 2
+    assert "counter refund --conflict" in capsys.readouterr().err  # cash leaves a drawer: it is a refund there
+    assert main([*data, "refund", "--conflict", str(conflict.id), *credentials, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["amount"] == conflict.amount
+    assert main([*data, "refund", "--conflict", str(conflict.id), *credentials]) == 2  # once
+    assert "sudah" in capsys.readouterr().err
+    assert main([*data, "deposit", "--amount", "10.000", "--bank", "Bank NTT", "--reference", "S-9", "--supplementary",
+                 *credentials]) == 2
+    assert "Tutup hari" in capsys.readouterr().err  # a supplementary deposit comes after the day's own
