@@ -13,7 +13,7 @@ from counter.config import Config
 from counter.errors import NotFound
 from counter.models import Counter, Office, User
 from counter.services.context import Desk
-from counter.store import migrate
+from counter.store import integrity, migrate
 from counter.store.engine import sqlite_engine
 from counter.store.uow import UnitOfWork
 from counter.services.demo import store_is_empty
@@ -30,10 +30,15 @@ class App:
 
     @cached_property
     def engine(self) -> Engine:
-        """The local store, migrated to the current schema on first use."""
-        self.config.store.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = sqlite_engine(self.config.store.local_path)
-        migrate.upgrade(engine)
+        """The local store, checked and migrated to the current schema on first use
+        (a damaged, emptied or vanished store stops here: counter.store.integrity)."""
+        store, today = self.config.store.local_path, dt.date.today()
+        new = integrity.before_open(store)
+        engine = sqlite_engine(store)
+        integrity.check(engine, store, full=not new and integrity.checked_on(store.parent) != today)
+        with integrity.damage_said(store):
+            migrate.upgrade(engine)
+        integrity.mark(store.parent, today)
         return engine
 
     @property

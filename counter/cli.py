@@ -166,6 +166,9 @@ def _remove_store(app: App) -> None:
     for path in paths:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+    from counter.store.integrity import MARKER
+
+    (app.config.store.data_dir / MARKER).unlink(missing_ok=True)  # replaced on purpose: a new store may be made
 
 
 def cmd_import(app: App, args: argparse.Namespace) -> object:
@@ -487,8 +490,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="counter", description="Loket pembayaran rekening air.")
-    parser.add_argument("--data-dir", type=Path, help="folder for everything of this counter (store, config)")
-    parser.add_argument("--config", type=Path, help="settings file (TOML)")
+    parser.add_argument("--data-dir", type=_place("--data-dir"),
+                        help="folder for everything of this counter (store, config); it must exist, except for "
+                             "the commands that make a counter (demo, gui --demo, setup, import, sync enrol)")
+    parser.add_argument("--config", type=_place("--config"),
+                        help="settings file (TOML); it must exist, except for the commands that make a counter")
     parser.add_argument("-o", "--option", action="append", default=[], metavar="SECTION.KEY=VALUE",
                         help="override a setting, e.g. -o desk.counter=L02")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -589,24 +595,133 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _place(option: str):  # noqa: ANN202 - an argparse type
+    """A path given on the command line; an empty one would mean the current folder."""
+    def parse(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"{option} kosong: sebutkan folder atau berkas")
+        return Path(text).expanduser()
+    return parse
+
+
+def _makes_a_counter(args: argparse.Namespace) -> bool:
+    """Commands that may start a counter in a new folder (and write a default
+    settings file); any other command on a folder that does not exist is a typo."""
+    return (args.command in ("demo", "setup", "import") or (args.command == "gui" and args.demo)
+            or (args.command == "sync" and args.what == "enrol"))
+
+
+def _check_places(args: argparse.Namespace) -> None:
+    folder, settings = args.data_dir, args.config
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"--data-dir {folder} adalah berkas, bukan folder data loket.")
+    if settings is not None and settings.is_dir():
+        raise InvalidInput(f"--config {settings} adalah folder, bukan berkas pengaturan.")
+    if _makes_a_counter(args):
+        return
+    if folder is not None and not folder.exists():
+        raise InvalidInput(f"Folder data loket {folder} tidak ada: periksa --data-dir (salah ketik?). Loket baru "
+                           "dibuat dengan 'counter demo', 'counter setup', 'counter import' atau 'counter sync enrol'.")
+    if settings is not None and not settings.exists():
+        raise InvalidInput(f"Berkas pengaturan {settings} tidak ada: periksa --config (salah ketik?).")
+
+
+EXIT_BUG = 70  # EX_SOFTWARE: not the user's mistake; the details are in the log
+ERROR_LOG = "errors.log"
+
+
+def _log_failure(folder: Path | None, command: str | None) -> Path | None:
+    """The traceback of an unexpected failure, appended to `errors.log` in the data
+    folder (else the temporary folder): support needs it, the cashier does not.
+    The command line itself is not written: it may hold a PIN."""
+    import tempfile
+    import traceback
+
+    from counter.store.files import owner_only
+
+    for place in ([folder] if folder is not None else []) + [Path(tempfile.gettempdir())]:
+        log = place / ERROR_LOG
+        try:
+            if not place.is_dir():
+                continue
+            keep = log.exists() and log.stat().st_size < 1_000_000  # start afresh beyond 1 MB
+            with log.open("a" if keep else "w", encoding="utf-8") as f:
+                f.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} counter {command or ''}\n")
+                f.write(traceback.format_exc())
+            owner_only(log)
+            return log
+        except OSError:
+            continue
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError, OperationalError
+
+    from counter.store import integrity
+    from counter.store.files import reason
+
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = None
-    try:
-        args = parser.parse_args(argv)
-        if args.command is None:
-            args = parser.parse_args([*argv, "gui"])
-        app = App(config_module.load(config_file=args.config, data_dir=args.data_dir, overrides=args.option))
-        result = args.func(app, args)
-    except CounterError as error:
+    args = app = None
+
+    def say(message: str) -> int:
         if getattr(args, "json", False) or (args is None and "--json" in argv):
-            print(json.dumps({"error": str(error), "type": type(error).__name__}, ensure_ascii=False))
+            print(json.dumps({"error": message, "type": "error"}, ensure_ascii=False))
         else:
-            print(f"Gagal: {error}", file=sys.stderr)
+            print(f"Gagal: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if isinstance(result, int):
-        return result
-    if result is not None:
-        print(json.dumps(_to_json(result), ensure_ascii=False, indent=2))
-    return 0
+
+    def logged() -> str:
+        folder = app.config.store.data_dir if app is not None else getattr(args, "data_dir", None)
+        log = _log_failure(folder, getattr(args, "command", None))
+        return f" Rincian untuk dukungan: {log}." if log else ""
+
+    try:
+        try:
+            args = parser.parse_args(argv)
+            if args.command is None:
+                args = parser.parse_args([*argv, "gui"])
+            _check_places(args)
+            app = App(config_module.load(config_file=args.config, data_dir=args.data_dir, overrides=args.option,
+                                         create=args.config is None or _makes_a_counter(args)))
+            if args.command == "gui":
+                app.engine  # noqa: B018 - a damaged or vanished store is said here, before any window opens
+            result = args.func(app, args)
+            if not isinstance(result, int) and result is not None:
+                print(json.dumps(_to_json(result), ensure_ascii=False, indent=2))
+            sys.stdout.flush()  # a reader that left is found here, not at exit
+        except CounterError as error:
+            if getattr(args, "json", False) or (args is None and "--json" in argv):
+                print(json.dumps({"error": str(error), "type": type(error).__name__}, ensure_ascii=False))
+            else:
+                print(f"Gagal: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader left (`counter find ... | head`): nothing more to say, and nowhere to say it.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+    # The last resort: what the machine refused (a file, a folder, the disk, the store) is said plainly.
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        detail = str(getattr(error, "orig", error)).strip().splitlines()[0][:200]
+        if integrity.is_damage(error) and app is not None:
+            return say(f"{integrity.damaged(app.config.store.local_path, f'rusak ({detail})')}{logged()}")
+        if not isinstance(error, (OperationalError, sqlite3.OperationalError)):
+            say(f"Kesalahan program yang tidak terduga ({type(error).__name__}).{logged()} Laporkan ke dukungan.")
+            return EXIT_BUG
+        where = f" {app.config.store.local_path}" if app is not None else ""
+        return say(f"Data{where} tidak dapat dipakai: {detail}.{logged()}")
+    except OSError as error:
+        where = error.filename if error.filename is not None else ""
+        return say(f"Berkas atau folder {where} tidak dapat dipakai: {reason(error)}.{logged()}")
+    except Exception as error:  # noqa: BLE001 - a bug: shown as one, with its details kept for support
+        say(f"Kesalahan program yang tidak terduga ({type(error).__name__}).{logged()} Laporkan ke dukungan.")
+        return EXIT_BUG
+    return result if isinstance(result, int) else 0

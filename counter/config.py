@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 
 from counter.errors import InvalidInput
+from counter.store.files import owner_only, private_folder, reason, write_private
 
 APP = "counter"
 
@@ -179,15 +180,19 @@ def load(
     `section.key=value` overrides, then `data_dir` (the command line wins)."""
     path = config_file or default_path(data_dir)
     values: dict[str, dict[str, object]] = {}
-    if path.exists():
-        try:
+    try:
+        if path.exists():
+            owner_only(path)  # it may hold the office's settings and, later, secrets: its owner's alone
             values = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise InvalidInput(f"Berkas pengaturan {path} rusak: {exc}") from exc
-    elif create:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(DEFAULT_TEXT, encoding="utf-8")
-        path.chmod(0o600)
+        elif create:
+            private_folder(path.parent)
+            write_private(path, DEFAULT_TEXT.encode("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(f"Berkas pengaturan {path} rusak: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        why = reason(exc) if isinstance(exc, OSError) else "bukan teks UTF-8"
+        raise InvalidInput(f"Berkas pengaturan {path} tidak dapat dipakai ({why}); periksa --data-dir dan "
+                           "--config.") from exc
     for item in overrides:
         key, sep, value = item.partition("=")
         section, dot, name = key.strip().partition(".")

@@ -147,6 +147,7 @@ def write_reports(uow: UnitOfWork, figures: DayFigures, folder: Path, kind: str 
     """The day's reports in `folder`: the daily receipts report (LPP) and the
     closing report as PDFs, or (`csv`) the receipts and the summary for finance."""
     from counter.printing import day_report_csv, day_report_pdf
+    from counter.store.files import reason, write_whole
 
     with uow:
         office = uow.session.scalars(select(Office).where(Office.code == figures.office_code)).one()
@@ -158,7 +159,11 @@ def write_reports(uow: UnitOfWork, figures: DayFigures, folder: Path, kind: str 
     else:
         files = {folder / f"penerimaan-{stem}.csv": day_report_csv.receipts_csv(figures).encode("utf-8"),
                  folder / f"ringkasan-{stem}.csv": day_report_csv.summary_csv(figures).encode("utf-8")}
-    folder.mkdir(parents=True, exist_ok=True)
-    for path, content in files.items():
-        path.write_bytes(content)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            write_whole(path, content)
+    except OSError as error:
+        raise InvalidInput(f"Laporan tidak dapat ditulis ke {folder}: {reason(error)}. Pilih folder lain "
+                           "dengan --out.") from error
     return list(files)

@@ -26,6 +26,7 @@ from counter.printing.receipt import Receipt
 from counter.services.context import Desk, utc_now
 from counter.services.outbox import queue_event
 from counter.services.receipts import build_receipt
+from counter.store.files import reason, write_whole
 from counter.store.uow import UnitOfWork
 
 
@@ -120,11 +121,18 @@ def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80
     if page not in ("80mm", "A6"):
         raise InvalidInput("Ukuran PDF harus 80mm atau A6.")
     job, receipt = receipt_of(uow, job_id, zone)
-    folder.mkdir(parents=True, exist_ok=True)
     suffix = f"-salinan-{job.copy_number}" if job.copy_number else ""
     path = folder / f"{job.receipt_no}{suffix}.pdf"
-    path.write_bytes(receipt_pdf(receipt, page=page, logo=logo))
-    _finish(uow, job_id, status="pdf", pdf_path=str(path), last_error="", done_at=utc_now())
+    try:
+        content = receipt_pdf(receipt, page=page, logo=logo)
+        folder.mkdir(parents=True, exist_ok=True)
+        write_whole(path, content)
+    except (OSError, CounterError) as error:  # a folder that cannot be written, a bad logo: the job says why
+        if isinstance(error, OSError):
+            error = f"PDF tidak dapat ditulis ke {path}: {reason(error)}"
+        _finish(uow, job_id, status="failed", attempts=job.attempts + 1, last_error=str(error)[:400])
+    else:
+        _finish(uow, job_id, status="pdf", pdf_path=str(path), last_error="", done_at=utc_now())
     return jobs(uow, job_id)[0]
 
 
