@@ -255,6 +255,7 @@ def pay(
         audit.append(session, "payment", receipt_no, {
             "customer": owed.customer.number, "total": paying.total, "method": method,
             "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
+            "lines": [line["amount"] for line in lines],  # audit verify checks each line against its row
             **({"backdated_to" if backdated else "date_approved": today.isoformat(), "approved_by": approver.username}
                if approver else {})},
             **audit.by(desk))

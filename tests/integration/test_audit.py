@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from counter.models import AuditRecord
 
 from counter.services.audit import verify
+from counter.services.billing import quote
+from counter.services.payment import pay
 from counter.services.print_queue import reprint
 from tests.integration.test_cli import run
 from tests.integration.test_plans import owing
@@ -171,3 +173,19 @@ def test_a_chain_recomputed_from_scratch_is_caught_by_the_anchor_at_central(app,
     code, out, _ = run(capsys, app, "audit", "verify", "--central")  # central's own copy is untouched
     assert code is None or code == 0
     assert f"utuh: {sent} catatan" in out
+
+
+def test_money_moved_between_the_lines_of_one_payment_is_caught(app, desk):
+    number = owing(app, 2)
+    with app.uow() as uow:
+        periods = [b.period for b in quote(uow.session, number, desk.today()).bills[:2]]
+    paid = pay(app.uow(), desk, number, periods, method="transfer")
+    app.engine.dispose()
+    with sqlite3.connect(store_file(app)) as db:  # every sum still adds up: only the audit record knows
+        payment_id = db.execute("SELECT id FROM payment WHERE receipt_no = ?", (paid.receipt_no,)).fetchone()[0]
+        db.execute("UPDATE payment_line SET water_charge = water_charge - 5000, amount = amount - 5000"
+                   " WHERE payment_id = ? AND seq = 1", (payment_id,))
+        db.execute("UPDATE payment_line SET water_charge = water_charge + 5000, amount = amount + 5000"
+                   " WHERE payment_id = ? AND seq = 2", (payment_id,))
+    [broken] = local_verify(app)[1]
+    assert paid.receipt_no in broken.reason and "per baris" in broken.reason
