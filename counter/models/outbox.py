@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter.models.base import Base
@@ -15,7 +15,11 @@ class OutboxEvent(Base):
     """An act committed locally, in the same transaction, to be pushed to central."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_outbox_unsent", "sent_at", "created_at"),
+        # sent, no verdict yet: what every sync asks central about (the rest of the outbox is history)
+        Index("ix_outbox_unjudged", "sent_at", sqlite_where=text("outcome = ''"), postgresql_where=text("outcome = ''")),
+    )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40))
     payload: Mapped[dict] = mapped_column(JSON)

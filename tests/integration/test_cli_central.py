@@ -16,6 +16,7 @@ from counter.cli import main
 from counter.models import Customer, Payment
 from counter.services.demo import DEMO_PASSWORD
 from tests.central_server import ProcessServer
+from counter.services.demo import DEMO_PIN
 from tests.conftest import DEMO_CUSTOMERS
 
 
@@ -38,7 +39,8 @@ def central_file(app, tmp_path):
     return path
 
 
-def test_enrol_a_new_counter_sync_and_revoke(capsys, app, tmp_path, central_file):
+def test_enrol_a_new_counter_sync_and_revoke(capsys, app, tmp_path, central_file, monkeypatch):
+    monkeypatch.setenv("COUNTER_SECRET", DEMO_PIN)  # the desk user's PIN, for the acts with money
     database = f"sqlite:///{central_file}"
     server = ProcessServer(database, tmp_path / "central").start()
     try:
@@ -107,8 +109,9 @@ def test_a_counter_not_enrolled_says_how(capsys, app):
     assert code == 2 and "counter sync enrol" in err
 
 
-def test_payments_reach_central_through_the_api(capsys, app, tmp_path, central_file):
+def test_payments_reach_central_through_the_api(capsys, app, tmp_path, central_file, monkeypatch):
     """The demo counter itself, enrolled: a payment taken offline arrives once."""
+    monkeypatch.setenv("COUNTER_SECRET", DEMO_PIN)
     database = f"sqlite:///{central_file}"
     server = ProcessServer(database, tmp_path / "central").start()
     data = str(app.config.store.data_dir)
