@@ -606,24 +606,39 @@ def _place(option: str):  # noqa: ANN202 - an argparse type
 
 def _makes_a_counter(args: argparse.Namespace) -> bool:
     """Commands that may start a counter in a new folder (and write a default
-    settings file); any other command on a folder that does not exist is a typo."""
+    settings file), and central's operator commands given central's database
+    (they keep nothing of a counter); any other command on a folder that does
+    not exist is a typo."""
+    import os
+
+    from counter.cli_central import DATABASE_ENV
+
     return (args.command in ("demo", "setup", "import") or (args.command == "gui" and args.demo)
-            or (args.command == "sync" and args.what == "enrol"))
+            or (args.command == "sync" and args.what == "enrol")
+            or (args.command == "central" and bool(getattr(args, "url", None) or os.environ.get(DATABASE_ENV))))
 
 
-def _check_places(args: argparse.Namespace) -> None:
+def _place_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with --data-dir or --config, if anything."""
     folder, settings = args.data_dir, args.config
     if folder is not None and folder.exists() and not folder.is_dir():
-        raise InvalidInput(f"--data-dir {folder} adalah berkas, bukan folder data loket.")
+        return f"--data-dir {folder} adalah berkas, bukan folder data loket."
     if settings is not None and settings.is_dir():
-        raise InvalidInput(f"--config {settings} adalah folder, bukan berkas pengaturan.")
+        return f"--config {settings} adalah folder, bukan berkas pengaturan."
     if _makes_a_counter(args):
-        return
+        return None
     if folder is not None and not folder.exists():
-        raise InvalidInput(f"Folder data loket {folder} tidak ada: periksa --data-dir (salah ketik?). Loket baru "
-                           "dibuat dengan 'counter demo', 'counter setup', 'counter import' atau 'counter sync enrol'.")
+        return (f"Folder data loket {folder} tidak ada: periksa --data-dir (salah ketik?). Loket baru dibuat "
+                "dengan 'counter demo', 'counter setup', 'counter import' atau 'counter sync enrol'.")
+    from counter.store.integrity import MARKER
+
+    if folder is not None and not any((folder / name).exists() for name in ("counter.sqlite", MARKER)):
+        # an existing folder that never held a store (/tmp, a home folder): a typo too, not a new counter
+        return (f"Folder {folder} tidak berisi data loket (counter.sqlite): periksa --data-dir (salah ketik?). "
+                "Loket baru dibuat dengan 'counter demo', 'counter setup', 'counter import' atau 'counter sync enrol'.")
     if settings is not None and not settings.exists():
-        raise InvalidInput(f"Berkas pengaturan {settings} tidak ada: periksa --config (salah ketik?).")
+        return f"Berkas pengaturan {settings} tidak ada: periksa --config (salah ketik?)."
+    return None
 
 
 EXIT_BUG = 70  # EX_SOFTWARE: not the user's mistake; the details are in the log
@@ -684,9 +699,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
             if args.command is None:
                 args = parser.parse_args([*argv, "gui"])
-            _check_places(args)
+            problem = _place_problem(args)  # said after the settings' own mistakes, which load() finds first
             app = App(config_module.load(config_file=args.config, data_dir=args.data_dir, overrides=args.option,
-                                         create=args.config is None or _makes_a_counter(args)))
+                                         create=problem is None and (args.config is None or _makes_a_counter(args))))
+            if problem:
+                raise InvalidInput(problem)
             if args.command == "gui":
                 app.engine  # noqa: B018 - a damaged or vanished store is said here, before any window opens
             result = args.func(app, args)
