@@ -144,6 +144,10 @@ def test_a_mistyped_data_dir_or_config_is_an_error(app, tmp_path, capsys):
     assert code == 2 and "tidak ada" in err and not missing.exists()
     code, _, err = run(capsys, "--data-dir", data, "--config", missing / "config.toml", "find", "ndun")
     assert code == 2 and "tidak ada" in err and not missing.exists()
+    empty = tmp_path / "folder-lain"
+    empty.mkdir()
+    code, _, err = run(capsys, "--data-dir", empty, "find", "ndun")
+    assert code == 2 and "tidak berisi data loket" in err and not list(empty.iterdir())
     code, _, err = run(capsys, "--data-dir", "", "find", "ndun")
     assert code == 2 and "--data-dir" in err
     code, _, err = run(capsys, "--data-dir", data, "--config", "", "find", "ndun")
