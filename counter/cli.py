@@ -682,9 +682,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = app = None
 
-    def say(message: str) -> int:
+    def say(message: str, kind: str) -> int:
         if getattr(args, "json", False) or (args is None and "--json" in argv):
-            print(json.dumps({"error": message, "type": "error"}, ensure_ascii=False))
+            print(json.dumps({"error": message, "type": kind}, ensure_ascii=False))
         else:
             print(f"Gagal: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -694,28 +694,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _log_failure(folder, getattr(args, "command", None))
         return f" Rincian untuk dukungan: {log}." if log else ""
 
+    def bug(error: BaseException) -> int:
+        say(f"Kesalahan program yang tidak terduga ({type(error).__name__}).{logged()} Laporkan ke dukungan.",
+            type(error).__name__)
+        return EXIT_BUG
+
     try:
-        try:
-            args = parser.parse_args(argv)
-            if args.command is None:
-                args = parser.parse_args([*argv, "gui"])
-            problem = _place_problem(args)  # said after the settings' own mistakes, which load() finds first
-            app = App(config_module.load(config_file=args.config, data_dir=args.data_dir, overrides=args.option,
-                                         create=problem is None and (args.config is None or _makes_a_counter(args))))
-            if problem:
-                raise InvalidInput(problem)
-            if args.command == "gui":
-                app.engine  # noqa: B018 - a damaged or vanished store is said here, before any window opens
-            result = args.func(app, args)
-            if not isinstance(result, int) and result is not None:
-                print(json.dumps(_to_json(result), ensure_ascii=False, indent=2))
-            sys.stdout.flush()  # a reader that left is found here, not at exit
-        except CounterError as error:
-            if getattr(args, "json", False) or (args is None and "--json" in argv):
-                print(json.dumps({"error": str(error), "type": type(error).__name__}, ensure_ascii=False))
-            else:
-                print(f"Gagal: {error}", file=sys.stderr)
-            return EXIT_BAD_INPUT
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args([*argv, "gui"])
+        problem = _place_problem(args)  # said after the settings' own mistakes, which load() finds first
+        app = App(config_module.load(config_file=args.config, data_dir=args.data_dir, overrides=args.option,
+                                     create=problem is None and (args.config is None or _makes_a_counter(args))))
+        if problem:
+            raise InvalidInput(problem)
+        if args.command == "gui":
+            app.engine  # noqa: B018 - a damaged or vanished store is said here, before any window opens
+        result = args.func(app, args)
+        if not isinstance(result, int) and result is not None:
+            print(json.dumps(_to_json(result), ensure_ascii=False, indent=2))
+        sys.stdout.flush()  # a reader that left is found here, not at exit
+    except CounterError as error:
+        return say(str(error), type(error).__name__)
     except BrokenPipeError:
         # The reader left (`counter find ... | head`): nothing more to say, and nowhere to say it.
         import os
@@ -725,20 +725,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
-    # The last resort: what the machine refused (a file, a folder, the disk, the store) is said plainly.
+    # The last resort: what the machine refused (a file, a folder, the disk, a database) is said plainly,
+    # its details logged; anything else is a bug, said as one.
     except (DatabaseError, sqlite3.DatabaseError) as error:
-        detail = str(getattr(error, "orig", error)).strip().splitlines()[0][:200]
-        if integrity.is_damage(error) and app is not None:
-            return say(f"{integrity.damaged(app.config.store.local_path, f'rusak ({detail})')}{logged()}")
+        original = getattr(error, "orig", error)
+        detail = (str(original).strip().splitlines() or [""])[0][:200]
+        local = isinstance(original, sqlite3.Error) and app is not None
+        if integrity.is_damage(error) and local:
+            return say(f"{integrity.damaged(app.config.store.local_path, f'rusak ({detail})')}{logged()}",
+                       "StoreDamaged")
         if not isinstance(error, (OperationalError, sqlite3.OperationalError)):
-            say(f"Kesalahan program yang tidak terduga ({type(error).__name__}).{logged()} Laporkan ke dukungan.")
-            return EXIT_BUG
-        where = f" {app.config.store.local_path}" if app is not None else ""
-        return say(f"Data{where} tidak dapat dipakai: {detail}.{logged()}")
+            return bug(error)
+        where = f"Data lokal {app.config.store.local_path}" if local else "Basis data"
+        return say(f"{where} tidak dapat dipakai: {detail}.{logged()}", type(error).__name__)
     except OSError as error:
-        where = error.filename if error.filename is not None else ""
-        return say(f"Berkas atau folder {where} tidak dapat dipakai: {reason(error)}.{logged()}")
+        where = f" {error.filename}" if error.filename is not None else ""
+        return say(f"Berkas atau folder{where} tidak dapat dipakai: {reason(error)}.{logged()}", type(error).__name__)
     except Exception as error:  # noqa: BLE001 - a bug: shown as one, with its details kept for support
-        say(f"Kesalahan program yang tidak terduga ({type(error).__name__}).{logged()} Laporkan ke dukungan.")
-        return EXIT_BUG
+        return bug(error)
     return result if isinstance(result, int) else 0
