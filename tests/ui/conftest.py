@@ -1,5 +1,7 @@
 """Desk fixtures: the real main window on a real SQLite demo store, with
-message boxes patched so nothing blocks."""
+message boxes patched so nothing blocks. Money is taken only into an open
+shift's drawer, so the `window` desk has its user's shift open (float Rp 0)
+unless the test is marked `no_shift` (the shift itself is what it is about)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,15 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from counter.services.shifts import open_shift
 from counter.ui.main_window import MainWindow
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import set_font_scale
 from tests.ui.desk_helpers import show
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "no_shift: the `window` desk opens with no shift open (the test's own business)")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -70,8 +77,15 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
 
 
 @pytest.fixture
-def window(qtbot, app, desk, messages):  # noqa: ANN001
+def window(qtbot, app, desk, messages, request):  # noqa: ANN001
+    """The desk acting as `desk`, its user's shift open at its counter today
+    (read by the desk as it opens), unless the test is marked `no_shift`."""
+    on_shift = request.node.get_closest_marker("no_shift") is None
+    if on_shift:
+        open_shift(app.uow(), desk, 0)
     win = show(qtbot, MainWindow(app, desk))
+    if on_shift:
+        qtbot.waitUntil(lambda: win.shift is not None, timeout=5000)
     yield win
     win.close()  # waits for the worker before the store is disposed
     win.runner.wait()

@@ -4,14 +4,15 @@ the embedded central, signs it off with a supervisor's PIN, then records the dep
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from counter.models import DayClosing, Deposit, Payment, Shift
+from counter.models import DayClosing, Deposit, OutboxEvent, Payment, Shift
 from counter.rules.cash import DENOMINATIONS
-from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
-from counter.services.shifts import open_shift
+from counter.services.demo import DEMO_PASSWORD
+from counter.services.shifts import close_shift, open_shift, open_shift_now
 from tests.ui.desk_helpers import customer_owing, pay_cash, press
 from tests.ui.test_desk_sync import synced_desk  # noqa: F401 - the fixture
 
@@ -24,6 +25,16 @@ def fill_counts(dialog, amount: int) -> None:
     assert amount == 0
 
 
+def close_drawer(app, desk) -> None:  # noqa: ANN001
+    """Close the desk user's shift with the drawer counted exactly."""
+    counts, rest = {}, open_shift_now(app.uow(), desk).expected_cash
+    for d in DENOMINATIONS:
+        counts[d.key], rest = divmod(rest, d.value)
+    assert rest == 0
+    close_shift(app.uow(), desk, counts)
+
+
+@pytest.mark.no_shift  # the shift opened here, with its float
 def test_f12_counts_the_drawer_closes_the_shift_and_saves_the_z_report(qtbot, app, desk, window):
     open_shift(app.uow(), desk, 150_000)
     window._read_shift()
@@ -66,6 +77,13 @@ def test_f11_signs_off_the_day_and_records_the_deposit(qtbot, synced_desk):  # n
             return connection.scalar(select(func.count()).select_from(Payment))
 
     qtbot.waitUntil(lambda: at_central() == 1, timeout=20_000)
+    close_drawer(app, window.desk)  # the cashier closes the shift (F12) before the day is signed off
+
+    def all_applied() -> bool:  # the shift's close too is at central: nothing stands in the way
+        with app.engine.connect() as connection:
+            return connection.scalar(select(func.count()).where(OutboxEvent.outcome != "applied")) == 0
+
+    qtbot.waitUntil(all_applied, timeout=20_000)
 
     press(qtbot, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: window.cash_closing.dialog is not None, timeout=5000)
@@ -138,7 +156,7 @@ def test_f12_closes_a_shift_another_cashier_left_open_with_a_supervisor(qtbot, a
         qtbot.waitUntil(lambda: approval.error.isVisible(), timeout=5000)
         with app.uow() as uow:
             assert uow.session.scalar(select(Shift.status)) == "open"
-        approval.pin.setText(DEMO_PIN)
+        approval.pin.setText(DEMO_PASSWORD)  # the supervisor's password
         approval.confirm()
         qtbot.waitUntil(lambda: window.cash_closing.dialog is None, timeout=5000)
         with app.uow() as uow:

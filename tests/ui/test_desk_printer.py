@@ -15,13 +15,17 @@ from counter.models import Payment
 from counter.services import print_queue
 from counter.ui.main_window import MainWindow
 from tests.conftest import AS_OF, clock_at, make_app
+from tests.integration.shift_helpers import on_shift
 from tests.printer_server import PrinterServer, free_port
 from tests.ui.desk_helpers import customer_owing, pay_cash, payments, press, show
 
 
 def open_window(qtbot, app):  # noqa: ANN001, ANN201
-    desk = dataclasses.replace(app.desk(), clock=clock_at(AS_OF))
-    return show(qtbot, MainWindow(app, desk))
+    """The desk on `app`, its user's shift open."""
+    desk = on_shift(app, dataclasses.replace(app.desk(), clock=clock_at(AS_OF)))
+    window = show(qtbot, MainWindow(app, desk))
+    qtbot.waitUntil(lambda: window.shift is not None, timeout=5000)
+    return window
 
 
 @pytest.fixture

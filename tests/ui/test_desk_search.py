@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -86,6 +87,7 @@ def test_f2_puts_focus_back_in_search(qtbot, window):
     assert QApplication.focusWidget() is window.search
 
 
+@pytest.mark.no_shift
 def test_status_bar_shows_desk_and_central_placeholder(window, desk):
     texts = [window.place_label.text(), window.user_label.text(), window.central_label.text()]
     assert desk.counter_code in texts[0] and desk.office_code in texts[0]

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from counter.models import AuditRecord, Payment, Shift
+from counter.rules.cash import DENOMINATIONS
 from counter.services import print_queue
 from counter.services.billing import quote
 from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.payment import pay
+from counter.services.shifts import close_shift, open_shift
 from counter.ui.main_window import MainWindow
 from counter.ui.void_dialog import ReceiptsModel
 from tests.ui.desk_helpers import bill_states, customer_owing, press, type_keys
@@ -56,11 +58,19 @@ def close(window) -> None:  # noqa: ANN001
 
 
 def pay_earlier(app, desk, months: int) -> str:
-    """A payment taken at this counter earlier today (before the desk opened): its receipt number."""
+    """A payment taken at this counter earlier today (before the desk opened), in a
+    shift of its own since closed with its drawer counted: its receipt number."""
     number = customer_owing(app, months, exactly=True)
     with app.uow() as uow:
         owed = quote(uow.session, number, desk.today())
-    return pay(app.uow(), desk, number, [b.period for b in owed.bills], "cash", tendered=owed.total).receipt_no
+    open_shift(app.uow(), desk, 0)
+    receipt_no = pay(app.uow(), desk, number, [b.period for b in owed.bills], "cash", tendered=owed.total).receipt_no
+    counts, rest = {}, owed.total  # the drawer holds what was paid, largest pieces first
+    for piece in DENOMINATIONS:
+        counts[piece.key], rest = divmod(rest, piece.value)
+    assert rest == 0
+    close_shift(app.uow(), desk, counts)
+    return receipt_no
 
 
 def listed(dialog) -> list[tuple[str, str]]:  # noqa: ANN001
@@ -90,8 +100,8 @@ def test_sign_in_open_shift_scan_pay_and_void(qtbot, app, desk, messages):
         assert window.user_label.text() == "Kasir: Siti Nurhaliza Bessie"
         assert window.stack.currentWidget() is window.content
         with app.uow() as uow:
-            [shift] = uow.session.scalars(select(Shift)).all()
-            assert shift.opening_float == 500_000 and shift.status == "open"
+            [shift] = uow.session.scalars(select(Shift).where(Shift.status == "open")).all()
+            assert shift.opening_float == 500_000 and shift.user_id == window.desk.user_id
         qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=3000)
 
         # scan a customer, F5, the exact amount, Enter

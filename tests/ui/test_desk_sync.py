@@ -21,6 +21,7 @@ from counter.ui.customer_panel import CENTRAL_DATA, LOCAL_DATA
 from counter.ui.main_window import MainWindow
 from counter.ui.sync import LEVEL_COLOURS, age_text, status_line
 from tests.conftest import AS_OF, clock_at, make_app
+from tests.integration.shift_helpers import on_shift
 from tests.ui.desk_helpers import bill_states, customer_owing, pay_cash
 
 UNREACHABLE = ("central.url=http://127.0.0.1:1", "central.timeout_ms=300")  # nothing listens on port 1
@@ -30,7 +31,8 @@ FAST = "central.interval_s=1"
 @pytest.fixture
 def synced_desk(qtbot, demo_template, tmp_path, messages):  # noqa: ANN001, ANN201
     """make(*overrides) -> (app, window, sync): the desk on a copy of the demo
-    store with the background sync started as `counter.ui.app.run` starts it."""
+    store with the background sync started as `counter.ui.app.run` starts it,
+    its user's shift open."""
     opened = []
 
     def make(*overrides: str, enrolled: bool = True):  # noqa: ANN202
@@ -39,7 +41,11 @@ def synced_desk(qtbot, demo_template, tmp_path, messages):  # noqa: ANN001, ANN2
         if enrolled and any(o.startswith("central.url=") for o in overrides):  # the counter holds a key
             store_key_file(folder)
         app = make_app(folder, FAST, *overrides)
-        desk = dataclasses.replace(app.desk(), clock=clock_at(AS_OF))
+        # the embedded central answers, and the sync notes when, on the machine's clock: a desk
+        # dated in the demo's past would take that for a clock set back and refuse the payment
+        answers = not any(o.startswith("central.url=") for o in overrides)
+        desk = app.desk() if answers else dataclasses.replace(app.desk(), clock=clock_at(AS_OF))
+        on_shift(app, desk)  # money goes into the cashier's open shift
         window = MainWindow(app, desk)
         qtbot.addWidget(window)
         window.show()
@@ -82,7 +88,8 @@ def test_unreachable_central_shows_offline_with_the_queue_and_payments_go_on(qtb
     assert set(bill_states(app, number).values()) == {"paid"}  # taken locally, waiting in the outbox
 
     label = window.central_label
-    qtbot.waitUntil(lambda: label.text().startswith("Pusat: OFFLINE, 1 antre (tertua "), timeout=15_000)
+    # queued: the shift's opening and the payment
+    qtbot.waitUntil(lambda: label.text().startswith("Pusat: OFFLINE, 2 antre (tertua "), timeout=15_000)
     assert LEVEL_COLOURS["offline"][1] in label.styleSheet()  # red text on pink: colour and the word
     assert "Belum pernah tersambung" in label.toolTip()
     assert "127.0.0.1" in label.toolTip() or "Kesalahan terakhir" in label.toolTip()
@@ -104,7 +111,8 @@ def test_embedded_central_takes_the_payment_and_the_status_says_online(qtbot, sy
     qtbot.waitUntil(lambda: sent() and window.central_label.text() == "Pusat: ONLINE, 0 antre", timeout=20_000)
     assert LEVEL_COLOURS["online"][1] in window.central_label.styleSheet()
     with app.embedded_engine.connect() as connection:  # it arrived and was applied at central
-        assert connection.scalars(select(InboxEvent.status)).all() == ["applied"]
+        assert sorted(connection.execute(select(InboxEvent.kind, InboxEvent.status)).all()) == [
+            ("payment.created", "applied"), ("shift.opened", "applied")]  # the drawer it went into, too
         central_bills = connection.execute(
             select(Bill.status, Bill.payment_id).join(Customer, Customer.id == Bill.customer_id)
             .where(Customer.number == number, Bill.period.in_([b.period for b in window.last_payment.quote.bills]))
@@ -164,7 +172,8 @@ def test_central_that_cannot_be_set_up_leaves_the_desk_working_offline(qtbot, sy
     number = customer_owing(app, 1)
     pay_cash(qtbot, window, number)
     assert messages.shown == []
-    qtbot.waitUntil(lambda: window.central_label.text().startswith("Pusat: OFFLINE, 1 antre"), timeout=15_000)
+    qtbot.waitUntil(lambda: window.central_label.text().startswith("Pusat: OFFLINE, 2 antre"),
+                    timeout=15_000)  # the shift's opening and the payment
 
 
 # ---- the status line on its own ------------------------------------------------------------

@@ -96,6 +96,7 @@ def pay_oldest(app, desk, number: str) -> str:  # noqa: ANN001
 
 def test_the_void_and_approval_dialogs_speak_english(qtbot, app, desk, runner, opened, english) -> None:  # noqa: ANN001
     first, second = owing_customers(app, limit=2)
+    open_shift(app.uow(), desk, 0)  # the drawer the two payments go into
     voided = pay_oldest(app, desk, first)
     kept = pay_oldest(app, desk, second)
     void_payment(app.uow(), desk, voided, "Salah pelanggan", Approval("kepala", DEMO_PASSWORD))
