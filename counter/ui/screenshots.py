@@ -1,12 +1,17 @@
 """`counter gui --screenshot DIR`: the desk's main screens as PNG files, made on
 the demo utility at 1366x768 (works with QT_QPA_PLATFORM=offscreen).
 
-The desk is driven as a cashier would: sign in (kasir1, PIN 1234), open the
-shift (Rp 500.000, when none is open yet), search, open a customer with
+The desk is driven as a cashier would: sign in (kasir1, the demo PIN), open
+the shift (Rp 500.000, when none is open yet), search, open a customer with
 several months owed, the pay dialog with an amount typed, the relief dialog
 with its preview, the lock screen, the F1 help and the void dialog. Nothing is
-paid, no plan is made; signing in and opening the shift are written to the
-store like any other, so use a scratch `--data-dir`.
+paid, no plan is made. It all happens on a scratch copy of the store (and of
+the embedded central), deleted afterwards: the sign-in and the shift the
+pictures open never reach the store `--data-dir` names, nor a real central
+(with a central address set, the copy is not synced). An empty store is
+filled with the demo in the copy only. In the copy, the user's shift left
+open at the counter on another day is closed first, so the pictures can be
+made on any day.
 
 sign-in.png, shift.png, desk.png, pay.png, relief.png, lock.png, help.png, void.png,
 shift-close.png, day-close.png
@@ -14,8 +19,11 @@ shift-close.png, day-close.png
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -29,7 +37,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from counter.errors import CounterError
-from counter.services import billing, lookup
+from counter.services import billing, lookup, shifts
 from counter.services.demo import DEMO_PIN
 from counter.ui.main_window import MainWindow
 from counter.ui.shift_dialog import ShiftDialog
@@ -114,19 +122,52 @@ def pick_customer(app, today) -> tuple[str, str]:  # noqa: ANN001 - on the worke
     return best[1], best[2]
 
 
+def scratch_copy(app, folder: Path):  # noqa: ANN001, ANN201 - counter.bootstrap.App
+    """`app` on a copy of its store and embedded central in `folder`: what the
+    pictures write (signing in, the shift) stays in the copy. SQLite's backup
+    copies a consistent store even with its -wal beside it."""
+    from counter.bootstrap import App
+
+    source = app.config.store.data_dir
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for name in ("counter.sqlite", "central.sqlite"):
+        path = source / name
+        if path.exists() and path.stat().st_size:
+            reading = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            writing = sqlite3.connect(folder / name)
+            try:
+                reading.backup(writing)
+            finally:
+                writing.close()
+                reading.close()
+    config = app.config
+    return App(dataclasses.replace(config, store=dataclasses.replace(config.store, data_dir=folder)))
+
+
+def close_stale_shift(app, desk) -> None:  # noqa: ANN001 - on the worker, in the copy only
+    """The desk user's shift left open at the counter on another day would keep
+    today's from opening: closed in the copy (its drawer counted empty, said why)."""
+    left = shifts.open_shift_now(app.uow(), desk)
+    if left is not None and left.cashier == desk.username and left.business_date != desk.today():
+        shifts.close_shift(app.uow(), desk, {}, "Ditutup untuk tangkapan layar")
+
+
 def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noqa: ANN001, C901
-    """Make every screen's PNG in `out`; the paths saved."""
+    """Make every screen's PNG in `out`, working on `app`'s store itself (see
+    `run_screenshots` for the copy); the paths saved."""
     from counter.ui.app import create_demo_with_progress, start_sync
 
     out.mkdir(parents=True, exist_ok=True)
     runner = runner or TaskRunner(app)
     create_demo_with_progress(app, runner)
     desk = run_and_wait(runner, app.desk)
+    run_and_wait(runner, lambda: close_stale_shift(app, desk))
     shooter = Shooter(out)
     window = MainWindow(app, desk, runner, sign_in=True, idle_lock_ms=0)
     window.resize(*SIZE)
     window.show()
-    sync = start_sync(app, window)  # as `counter gui` does: customers come fresh from central
+    # as `counter gui` does: customers come fresh from central (the embedded one; never a real central)
+    sync = start_sync(app, window) if app.is_embedded else None
     try:
         # ---- sign in
         wait_until(lambda: window.sign_in_dialog is not None and window.sign_in_dialog.isVisible(), "jendela masuk")
@@ -144,6 +185,9 @@ def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noq
             settle()
             shooter.save("shift", with_dialog(window, shift))
             shift.confirm()
+            wait_until(lambda: window.signed_in or (shift.error.isVisible() and not shift.submitting), "shift")
+            if not window.signed_in:  # e.g. the office day is closed already
+                raise ScreenshotFailed(f"Shift tidak bisa dibuka: {shift.error.text()}")
         else:
             shown = ShiftDialog(app, window.desk, runner, window)
             shown.open()
@@ -237,7 +281,8 @@ def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noq
         closing.reject()
         settle()
     finally:
-        sync.stop()
+        if sync is not None:
+            sync.stop()
         window.close()
         runner.wait()
         if shiboken6.isValid(window):
@@ -246,18 +291,29 @@ def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noq
 
 
 def run_screenshots(app, out: Path) -> int:  # noqa: ANN001 - counter.bootstrap.App
-    """`counter gui --screenshot DIR`: the exit code (0: every picture saved)."""
+    """`counter gui --screenshot DIR`: the exit code (0: every picture saved).
+    The pictures are made on a scratch copy of the store, deleted afterwards."""
     from counter.ui.app import _application
 
-    # what the desk remembers (window, font size) is neither read nor changed by the pictures
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      tempfile.mkdtemp(prefix="counter-screens-settings-"))
-    _application(app.config.desk.language)
+    scratch = Path(tempfile.mkdtemp(prefix="counter-screens-"))
     try:
-        saved = take(app, Path(out))
-    except CounterError as error:
-        print(f"Gagal: {error}", file=sys.stderr)
-        return 2
+        # what the desk remembers (window, font size) is neither read nor changed by the pictures
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
+        _application(app.config.desk.language)
+        copy = None
+        try:
+            copy = scratch_copy(app, scratch / "data")
+            saved = take(copy, Path(out))
+        except CounterError as error:
+            print(f"Gagal: {error}", file=sys.stderr)
+            return 2
+        finally:
+            if copy is not None:
+                for name in ("engine", "embedded_engine"):
+                    if name in copy.__dict__:
+                        copy.__dict__[name].dispose()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     for path in saved:
         print(path)
     return 0
