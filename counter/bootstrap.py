@@ -32,14 +32,25 @@ class App:
     def engine(self) -> Engine:
         """The local store, checked and migrated to the current schema on first use
         (a damaged, emptied or vanished store stops here: counter.store.integrity)."""
-        store, today = self.config.store.local_path, dt.date.today()
+        store = self.config.store.local_path
         new = integrity.before_open(store)
         engine = sqlite_engine(store)
-        integrity.check(engine, store, full=not new and integrity.checked_on(store.parent) != today)
+        integrity.check(engine, store, full=False)
         with integrity.damage_said(store):
             migrate.upgrade(engine)
-        integrity.mark(store.parent, today)
+        integrity.mark(store.parent, dt.date.today() if new else None)
         return engine
+
+    def check_store(self, always: bool = False) -> bool:
+        """The full check of every page of the store, once a day (or `always`):
+        StoreDamaged when it is not whole. It reads the whole file (a minute for a
+        million customers), so the desk runs it in the background. True when run."""
+        store, today = self.config.store.local_path, dt.date.today()
+        if not always and integrity.checked_on(store.parent) == today:
+            return False
+        integrity.check(self.engine, store, full=True)
+        integrity.mark(store.parent, today)
+        return True
 
     @property
     def embedded_central_path(self) -> Path:

@@ -31,7 +31,17 @@ def cmd_audit(app: App, args: argparse.Namespace) -> object:
     return 1
 
 
+def cmd_store(app: App, args: argparse.Namespace) -> object:
+    """The full check of the local store (every page and index): run it with the
+    nightly backup, or on a backup copy (`--data-dir` of the copy)."""
+    app.check_store(always=True)
+    _console().print(f"Data lokal {app.config.store.local_path} utuh.")
+    return {"store": str(app.config.store.local_path), "intact": True} if args.json else None
+
+
 def add_admin_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's command()
     p = command("audit", cmd_audit, "verify the hash chains of the audit trail")
     p.add_argument("what", choices=["verify"])
     p.add_argument("--central", action="store_true", help="verify central's copy of this counter's chain")
+    p = command("store", cmd_store, "check the local store fully (every page and index)")
+    p.add_argument("what", choices=["check"])

@@ -5,8 +5,9 @@ A store gone or emptied while its marker is there was lost (a failing disk, a
 hand, a sync tool); making an empty store in its place would hide that the
 payments it held are missing, so the program stops instead and says how to
 restore. The marker also keeps the day of the last full check: every opening
-reads the file's header and schema (milliseconds), and the first opening of a
-day reads every page (`PRAGMA quick_check`, seconds for a million customers).
+reads the file's header and schema (milliseconds); the full check of every page
+(`PRAGMA quick_check`, about a minute for a million customers) runs once a day
+in the background of the desk, and on demand (`counter store check`).
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ def checked_on(folder: Path) -> dt.date | None:
     return None
 
 
-def mark(folder: Path, day: dt.date) -> None:
-    """The store exists and was whole on `day`."""
-    if checked_on(folder) != day:
-        write_private(folder / MARKER, _MARKER_TEXT.format(day=day.isoformat()).encode("utf-8"))
+def mark(folder: Path, day: dt.date | None) -> None:
+    """The store exists (and was whole on `day`; None: not fully checked yet)."""
+    if not (folder / MARKER).exists() or (day is not None and checked_on(folder) != day):
+        text = _MARKER_TEXT.format(day=day.isoformat() if day else "-")
+        write_private(folder / MARKER, text.encode("utf-8"))

@@ -56,17 +56,21 @@ def test_a_store_that_is_not_sqlite_stops_with_the_recovery_steps(app, capsys):
     assert store.stat().st_size == size  # left as it is, for whoever investigates
 
 
-def test_a_store_with_damaged_pages_is_refused_at_the_days_first_check(app, capsys):
-    """A page damaged where this command does not read is found by the full check,
-    which runs at the first opening of a day."""
+def test_a_store_with_damaged_pages_is_found_by_the_full_check(app, capsys):
+    """A page damaged where no command reads is found by the full check: the
+    desk's daily one in the background, or `counter store check` (with the backup)."""
     folder = closed(app)
     store = folder / "counter.sqlite"
     with store.open("r+b") as f:
         f.seek(store.stat().st_size // 2)
         f.write(b"\xff" * 8192)
     (folder / "counter.store").write_text("checked = 2000-01-01\n")  # last checked long ago
-    code, _, err = run(capsys, "--data-dir", folder, "rules", "show")
+    code, _, err = run(capsys, "--data-dir", folder, "store", "check")
     assert code == 2 and "rusak" in err and "cadangan" in err
+    again = make_app(folder)
+    with pytest.raises(cli.CounterError, match="rusak"):
+        again.check_store()
+    again.engine.dispose()
 
 
 def test_damage_met_by_a_query_is_said_plainly(app, capsys):
@@ -266,9 +270,13 @@ def test_no_traceback_from_the_listed_cases(app, tmp_path):
         assert process.returncode == 2 and "Traceback" not in err and err.startswith("Gagal: "), (argv, err)
 
 
-def test_the_days_check_is_recorded(app):
+def test_the_days_check_is_recorded_and_runs_once_a_day(app, capsys):
     folder = closed(app)
     (folder / "counter.store").write_text("checked = 2000-01-01\n")
     again = make_app(folder)
-    again.engine.dispose()
+    assert again.check_store() is True
     assert f"checked = {dt.date.today().isoformat()}" in (folder / "counter.store").read_text()
+    assert again.check_store() is False  # done today
+    again.engine.dispose()
+    code, out, _ = run(capsys, "--data-dir", folder, "store", "check")
+    assert code == 0 and "utuh" in out
