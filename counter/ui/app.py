@@ -4,7 +4,9 @@ then the background sync with central."""
 from __future__ import annotations
 
 import gc
+import logging
 import sys
+import threading
 from pathlib import Path
 
 import shiboken6
@@ -18,6 +20,8 @@ from counter.ui.main_window import MainWindow
 from counter.ui.sync import STATUS_REFRESH_MS, DeskSync
 from counter.ui.garbage import collect_on_gui_thread
 from counter.ui.tasks import TaskRunner, run_and_wait
+
+log = logging.getLogger(__name__)
 
 EXIT_CANNOT_START = 2
 DEMO_CUSTOMERS = 20_000
@@ -154,6 +158,40 @@ def start_sync(app, window: MainWindow, status_ms: int = STATUS_REFRESH_MS) -> D
     return sync
 
 
+class StoreCheck(QObject):
+    """The day's full check of the local store, on a thread of its own (it reads
+    the whole file: a minute for a million customers) while the desk works. A
+    store found damaged stops the desk with the recovery steps: nothing more may
+    be written to it."""
+
+    damaged = Signal(str)
+
+    def __init__(self, app, window: MainWindow) -> None:  # noqa: ANN001 - bootstrap.App
+        super().__init__(window)
+        self.app, self.window = app, window
+        self.damaged.connect(self._stop_the_desk)  # queued: emitted on the check's thread
+        self.thread = threading.Thread(target=self._check, name="store-check", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _check(self) -> None:
+        try:
+            self.app.check_store()
+        except CounterError as error:
+            try:
+                self.damaged.emit(str(error))
+            except RuntimeError:  # the desk is gone already
+                pass
+        except Exception:  # noqa: BLE001 - a check that could not run is not damage
+            log.exception("the store's daily check could not run")
+
+    @Slot(str)
+    def _stop_the_desk(self, message: str) -> None:
+        QMessageBox.critical(self.window, QCoreApplication.translate("Startup", "Data lokal rusak"), message)
+        self.window.close()
+
+
 def run(app, demo: bool = False, sign_in: bool = True) -> int:  # noqa: ANN001 - counter.bootstrap.App
     """Open the cashier's desk; returns the process exit code. The desk asks
     who is at it first (user name from `desk.user`, PIN) and the float of their
@@ -176,6 +214,7 @@ def run(app, demo: bool = False, sign_in: bool = True) -> int:  # noqa: ANN001 -
     gc.collect()
     gc.freeze()  # the window lives as long as the desk: keep it out of every later collection
     sync = start_sync(app, window)  # after the demo: the embedded central is a copy of the store
+    StoreCheck(app, window).start()
     qapp.aboutToQuit.connect(sync.stop)  # also when quit comes another way than closing the window
     try:
         return qapp.exec()

@@ -64,6 +64,7 @@ class DayCloseDialog(FormDialog):
         self.state.setFont(font(12, bold=True))
         self.body = QLabel()
         self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setWordWrap(True)  # a long note (counters not heard from) wraps inside the dialog
         self.body.setFont(font(11))
         self.blocking = QLabel()
         self.blocking.setWordWrap(True)

@@ -139,3 +139,20 @@ def test_run_asks_who_is_at_the_desk_and_esc_closes_it(qapp, app, monkeypatch, m
     timer.stop()
     assert len(seen) == 1 and not seen[0].signed_in
     seen[0].deleteLater()
+
+
+def test_a_store_damaged_where_the_desk_does_not_read_is_found_by_the_days_check(qtbot, app, window, messages):
+    """The full check runs in the background once a day; damage it finds stops
+    the desk with the recovery steps (nothing more may be written to that store)."""
+    from counter.ui.app import StoreCheck
+
+    store = app.config.store.local_path
+    (store.parent / "counter.store").write_text("checked = 2000-01-01\n")  # not checked today yet
+    with store.open("r+b") as f:
+        f.seek(store.stat().st_size // 2)
+        f.write(b"\xff" * 8192)
+    StoreCheck(app, window).start()
+    qtbot.waitUntil(lambda: bool(messages.shown), timeout=20_000)
+    [(kind, title, text)] = messages.shown
+    assert kind == "critical" and title == "Data lokal rusak" and "rusak" in text and "cadangan" in text
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
