@@ -20,10 +20,12 @@ import traceback
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from counter import config
 from counter.bootstrap import App
 from counter.cli import main
+from counter.models import User
 from counter.services import demo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,11 +67,10 @@ def not_run(argv: list[str]) -> str | None:
     return next((why for what, why in NOT_RUN.items() if what in words), None)
 
 
-def secret_of(username: str) -> str:
-    """The demo's secret for one of its users (the cashiers' PIN, or the supervisor's
-    and admin's password where the demo has one)."""
-    cashier = username.startswith("kasir")
-    return demo.DEMO_PIN if cashier else getattr(demo, "DEMO_PASSWORD", demo.DEMO_PIN)
+def secret_of(role: str) -> str:
+    """The demo's secret for a user of `role`: the cashiers' PIN, or the supervisor's
+    and admin's password where the demo has one of its own."""
+    return demo.DEMO_PIN if role == "cashier" else getattr(demo, "DEMO_PASSWORD", demo.DEMO_PIN)
 
 
 def customers_in(lines: list[str]) -> list[int]:
@@ -96,9 +97,21 @@ class Tour:
         out, err = self.capsys.readouterr()
         return code, out, err
 
+    def app(self, data_dir: str | Path) -> App:
+        return App(config.load(data_dir=Path(data_dir)))
+
     def today(self) -> str:
-        app = App(config.load(data_dir=self.demo_dir))
-        return app.today().strftime("%Y%m%d")
+        return self.app(self.demo_dir).today().strftime("%Y%m%d")
+
+    def secret(self, data_dir: str, username: str) -> str:
+        app = self.app(data_dir)
+        try:
+            with app.uow() as uow:
+                role = uow.session.scalar(select(User.role).where(User.username == username))
+        finally:
+            app.engine.dispose()
+        assert role, f"the README's --approver {username} is not a user of the demo"
+        return secret_of(role)
 
     def months_owed(self, data_dir: str, customer: str) -> list[str]:
         code, out, err = self.run(["--data-dir", data_dir, "quote", customer, "--json"])
@@ -123,7 +136,8 @@ class Tour:
             customer = args[args.index("pay") + 1]
             args[i] = ",".join(self.months_owed(args[args.index("--data-dir") + 1], customer)[:wanted])
         if "--approver" in args and "--approver-pin" not in args:
-            args += ["--approver-pin", secret_of(args[args.index("--approver") + 1])]
+            data_dir = args[args.index("--data-dir") + 1]
+            args += ["--approver-pin", self.secret(data_dir, args[args.index("--approver") + 1])]
         return args
 
 
@@ -138,7 +152,7 @@ def test_the_readme_tour_runs_as_written(tmp_path, capsys, monkeypatch):
     lines = readme_commands()
     monkeypatch.chdir(ROOT)  # paths in the README are from the repository's folder
     # The PIN a command asks for: the desk user's (kasir1), which a new user also gets.
-    monkeypatch.setenv("COUNTER_SECRET", secret_of("kasir1"))
+    monkeypatch.setenv("COUNTER_SECRET", secret_of("cashier"))
     size = max(customers_in(lines)) + 50
     tour = Tour(capsys, tmp_path, size)
     code, _, err = tour.run(["--data-dir", str(tour.demo_dir), "demo", "--customers", str(size)])
