@@ -408,8 +408,9 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     else:  # pdf of the original
         job = print_queue.queue_receipt(app.uow(), args.number)
         done = print_queue.job_to_pdf(app.uow(), job, zone, args.out or folder, page=args.page, logo=logo)
-    if args.json:
-        return done
+    if args.json:  # the exit code says a failed print too
+        print(json.dumps(_to_json(done), ensure_ascii=False, indent=2))
+        return 2 if done.status == "failed" else 0
     message = {"printed": "Tercetak", "pdf": f"PDF: {done.pdf_path}", "failed": f"GAGAL: {done.last_error}"}
     _console().print(f"Struk {done.receipt_no}: {message.get(done.status, done.status)}")
     return 2 if done.status == "failed" else None
