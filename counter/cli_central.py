@@ -201,6 +201,7 @@ def enrol_counter(app: App, url: str, code: str) -> dict:
     where = store_key(app.config.store.data_dir, url, answer["key"])
     write_settings(app.config.source, {"central": {"url": url},
                                        "desk": {"office": answer["office"], "counter": answer["counter"]}})
+    app.engine  # the counter's store, empty until the first sync fills it from central
     return {"office": answer["office"], "counter": answer["counter"], "url": url, "key_kept_in": where}
 
 
