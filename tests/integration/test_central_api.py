@@ -300,14 +300,18 @@ def test_an_event_cannot_bring_its_own_outcome(world):
             ]
             assert len(a.post("/events", json={"events": claims}).json()["received"]) == 2
             ids = [c["id"] for c in claims]
-            assert a.post("/outcomes", json={"ids": ids}).json() == {"outcomes": []}
+            # the world's own server applies in the background: an event is pending, or judged by central
+            # (rejected: its payload is no payment), never with the outcome it brought
+            judged = {o["status"] for o in a.post("/outcomes", json={"ids": ids}).json()["outcomes"]}
+            assert judged <= {"rejected"}
             rows = [r for r in snapshot(world.engine)["inbox_rows"] if str(r.id) in ids]
-            assert [r.status for r in rows] == ["pending", "pending"]
+            assert {r.status for r in rows} <= {"pending", "rejected"} and len(rows) == 2
             with world.engine.connect() as connection:
                 stored = connection.execute(select(InboxEvent.office, InboxEvent.counter, InboxEvent.reason, InboxEvent.processed_at,
                                                    InboxEvent.received_at).where(InboxEvent.id.in_(
                                                        [uuid.UUID(i) for i in ids]))).all()
-            assert {(s.office, s.counter, s.reason, s.processed_at) for s in stored} == {("KPG", "L01", "", None)}
+            assert {(s.office, s.counter) for s in stored} == {("KPG", "L01")}
+            assert all(s.reason != "sudah" and (s.processed_at is None or s.processed_at.year >= 2025) for s in stored)
             assert all(s.received_at.year >= 2025 for s in stored)
             apply_pending(world.engine)
             outcomes = a.post("/outcomes", json={"ids": ids}).json()["outcomes"]
@@ -528,6 +532,7 @@ def test_odd_input_is_refused_with_a_plain_message_and_nothing_written(world):
 # ---- the schema's own property test ---------------------------------------------------------------------
 
 
+@pytest.mark.timeout(900)  # about a thousand requests: a loaded 2-core machine takes minutes, not seconds
 def test_generated_requests_from_the_openapi_schema_never_end_in_a_server_error(world):
     import schemathesis
     from hypothesis import HealthCheck, given, settings
