@@ -24,19 +24,26 @@ from tests.integration.test_plans import SUPERVISOR
 from tests.integration.test_sync import owing, pay_oldest, two_counters  # noqa: F401
 
 
-def test_a_refund_leaves_the_drawer_and_settles_the_conflict_at_central(two_counters):  # noqa: F811
+def paid_twice(two_counters, opening_float: int = 0):  # noqa: ANN001, ANN201, F811
+    """Both counters' cashiers on shift, the same bill paid at both while apart,
+    both synced: central keeps the second payment as credit, with a conflict."""
     one, two = two_counters
     desks = [a.desk() for a in (one, two)]
     for counter, desk in zip((one, two), desks):
-        open_shift(counter.uow(), desk, 200_000)
+        open_shift(counter.uow(), desk, opening_float)
     number = owing(one)
-    for counter, desk in zip((one, two), desks):  # the same bill, paid at both counters while apart
+    for counter, desk in zip((one, two), desks):
         pay_oldest(counter, desk, number)
     one.sync_link().cycle()
     two.sync_link().cycle()
-    central = one.app.embedded_engine
-    [conflict] = list_conflicts(central)
+    [conflict] = list_conflicts(one.app.embedded_engine)
     assert conflict.kind == "bill_already_paid"
+    return one, two, desks, number, conflict
+
+
+def test_a_refund_leaves_the_drawer_and_settles_the_conflict_at_central(two_counters):  # noqa: F811
+    one, two, desks, number, conflict = paid_twice(two_counters, 200_000)
+    central = one.app.embedded_engine
 
     before = open_shift_now(one.uow(), desks[0])
     with pytest.raises(NotFound):
@@ -63,16 +70,7 @@ def test_a_refund_leaves_the_drawer_and_settles_the_conflict_at_central(two_coun
 
 
 def test_a_refund_needs_an_open_shift(two_counters):  # noqa: F811
-    one, two = two_counters
-    desks = [a.desk() for a in (one, two)]
-    for counter, desk in zip((one, two), desks):
-        open_shift(counter.uow(), desk, 0)
-    number = owing(one)
-    for counter, desk in zip((one, two), desks):
-        pay_oldest(counter, desk, number)
-    one.sync_link().cycle()
-    two.sync_link().cycle()
-    [conflict] = list_conflicts(one.app.embedded_engine)
+    one, two, desks, number, conflict = paid_twice(two_counters)
     desk = dataclasses.replace(desks[0], user_id=desks[1].user_id, username="kasir2")  # no shift at L01
     with pytest.raises(PaymentRefused, match="Buka shift"):
         pay_refund(one.uow(), desk, one.central, conflict.id, SUPERVISOR)
@@ -117,16 +115,7 @@ def test_refund_and_supplementary_deposit_from_the_command_line(two_counters, ca
     from counter.cli import main
     from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 
-    one, two = two_counters
-    desks = [a.desk() for a in (one, two)]
-    for counter, desk in zip((one, two), desks):
-        open_shift(counter.uow(), desk, 0)
-    number = owing(one)
-    for counter, desk in zip((one, two), desks):
-        pay_oldest(counter, desk, number)
-    one.sync_link().cycle()
-    two.sync_link().cycle()
-    [conflict] = list_conflicts(one.app.embedded_engine)
+    one, two, desks, number, conflict = paid_twice(two_counters)
     data = ["--data-dir", str(one.config.store.data_dir)]
     credentials = ["--pin", DEMO_PIN, "--approver", SUPERVISOR.username, "--approver-pin", DEMO_PASSWORD]
     assert main([*data, "central", "resolve", "--id", str(conflict.id), "--resolution", "refund", *credentials[2:]]) == 2

@@ -21,7 +21,9 @@ def unpaid(app, number: str) -> list[int]:  # noqa: ANN001
             Customer.number == number, Bill.status == "unpaid").order_by(Bill.period)))
 
 
-def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection(app, tmp_path):
+def paid_then_restored(app, tmp_path):  # noqa: ANN001, ANN201
+    """A backup of the store is taken, a payment is made and reaches central,
+    then the disk dies and the backup comes back: (desk, link, that payment)."""
     desk = app.desk()  # today
     open_shift(app.uow(), desk, 0)
     link = app.sync_link()
@@ -29,15 +31,18 @@ def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection
     store = app.config.store.local_path
     app.engine.dispose()
     shutil.copy(store, tmp_path / "backup.sqlite")  # the nightly backup
-
     first = owing(app)
     before = pay(app.uow(), desk, first, unpaid(app, first)[:1], method="transfer")
     link.cycle()
-
     app.engine.dispose()  # the disk dies; the backup comes back
     for suffix in ("-wal", "-shm"):
         store.with_name(store.name + suffix).unlink(missing_ok=True)
     shutil.copy(tmp_path / "backup.sqlite", store)
+    return desk, link, before
+
+
+def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection(app, tmp_path):
+    desk, link, before = paid_then_restored(app, tmp_path)
     second = owing(app, 2)
     after = pay(app.uow(), desk, second, unpaid(app, second)[:1], method="transfer")
     assert after.receipt_no == before.receipt_no  # restored, and no sync since: it cannot know better
@@ -60,21 +65,7 @@ def test_a_receipt_number_central_already_has_becomes_a_conflict_not_a_rejection
 
 
 def test_a_restored_store_learns_its_last_receipt_number_at_the_first_sync(app, tmp_path):
-    desk = app.desk()  # today
-    open_shift(app.uow(), desk, 0)
-    link = app.sync_link()
-    link.cycle()
-    store = app.config.store.local_path
-    app.engine.dispose()
-    shutil.copy(store, tmp_path / "backup.sqlite")
-    first = owing(app)
-    before = pay(app.uow(), desk, first, unpaid(app, first)[:1], method="transfer")
-    link.cycle()
-
-    app.engine.dispose()
-    for suffix in ("-wal", "-shm"):
-        store.with_name(store.name + suffix).unlink(missing_ok=True)
-    shutil.copy(tmp_path / "backup.sqlite", store)
+    desk, link, before = paid_then_restored(app, tmp_path)
     link.cycle()  # the restored counter syncs before it takes money again
     second = owing(app, 2)
     after = pay(app.uow(), desk, second, unpaid(app, second)[:1], method="transfer")
