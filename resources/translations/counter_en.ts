@@ -261,58 +261,68 @@
         <translation>, {n} held back</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="94"/>
+        <location filename="../../counter/ui/sync.py" line="92"/>
+        <source>, {n} DITOLAK</source>
+        <translation>, {n} REJECTED</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="96"/>
         <source>Sambungan ke pusat tidak dapat disiapkan: {error}</source>
         <translation>The connection to central could not be set up: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="97"/>
+        <location filename="../../counter/ui/sync.py" line="99"/>
         <source>Menyiapkan sambungan ke pusat ...</source>
         <translation>Setting up the connection to central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="99"/>
+        <location filename="../../counter/ui/sync.py" line="101"/>
         <source>Terakhir tersambung: {time}</source>
         <translation>Last connected: {time}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="102"/>
+        <location filename="../../counter/ui/sync.py" line="104"/>
         <source>Belum pernah tersambung ke pusat.</source>
         <translation>Never connected to central yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="104"/>
+        <location filename="../../counter/ui/sync.py" line="106"/>
         <source>, yang tertua dibuat {time}</source>
         <translation>, the oldest made {time}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="109"/>
+        <location filename="../../counter/ui/sync.py" line="111"/>
         <source>{n} transaksi menunggu dikirim ke pusat{oldest}.</source>
         <translation>{n} transactions waiting to be sent to central{oldest}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="110"/>
+        <location filename="../../counter/ui/sync.py" line="112"/>
         <source>{n} transaksi menunggu dikirim ke pusat{oldest}.</source>
         <comment>one</comment>
         <translation>{n} transaction waiting to be sent to central{oldest}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="113"/>
+        <location filename="../../counter/ui/sync.py" line="115"/>
         <source>Semua transaksi sudah diterima pusat.</source>
         <translation>Central has received every transaction.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="115"/>
+        <location filename="../../counter/ui/sync.py" line="117"/>
         <source>{n} ditahan: ditolak pusat, dicoba lagi nanti (lapor ke pengawas).</source>
         <translation>{n} held back: refused by central, tried again later (tell the supervisor).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="119"/>
+        <location filename="../../counter/ui/sync.py" line="121"/>
+        <source>{n} transaksi DITOLAK pusat: uangnya belum tercatat di pusat. Kepala unit menanganinya (&apos;counter sync rejected&apos;).</source>
+        <translation>{n} transactions REJECTED by central: their money is not in central's books yet. The branch head deals with them ('counter sync rejected').</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="125"/>
         <source>Kesalahan terakhir: {error}</source>
         <translation>Last error: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="122"/>
+        <location filename="../../counter/ui/sync.py" line="128"/>
         <source>Loket tetap bisa menerima pembayaran; transaksi dikirim otomatis saat pusat kembali.</source>
         <translation>The counter can still take payments; transactions are sent by themselves when central is back.</translation>
     </message>
@@ -320,57 +330,65 @@
 <context>
     <name>CentralTab</name>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="344"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="343"/>
         <source>kosong: pusat demo di folder data (central.sqlite)</source>
         <translation>empty: the demo central in the data folder (central.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="345"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="344"/>
         <source>URL pusat</source>
         <translation>Central URL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="348"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="347"/>
         <source>pusat demo: {file}</source>
         <translation>demo central: {file}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="351"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="350"/>
         <source>Pusat yang dipakai</source>
         <translation>Central in use</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="354"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="353"/>
         <source>Dipakai sekarang</source>
         <translation>In use now</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="355"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="354"/>
         <source>&amp;URL pusat</source>
         <translation>Central &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="357"/>
         <source>PostgreSQL: postgresql://counter_desk@server:5432/counter (tambah ?sslmode=verify-full untuk TLS). Kosong: pusat demo di folder data. Kata sandi tidak ditampilkan (***): biarkan *** untuk memakai yang tersimpan. Simpan kata sandi sebaiknya di keyring, bukan di berkas: &apos;counter central password&apos;.</source>
-        <translation>PostgreSQL: postgresql://counter_desk@server:5432/counter (add ?sslmode=verify-full for TLS). Empty: the demo central in the data folder. The password is not shown (***): leave *** to keep the stored one. Better keep the password in the keyring than in the file: &apos;counter central password&apos;.</translation>
+        <translation type="vanished">PostgreSQL: postgresql://counter_desk@server:5432/counter (add ?sslmode=verify-full for TLS). Empty: the demo central in the data folder. The password is not shown (***): leave *** to keep the stored one. Better keep the password in the keyring than in the file: &apos;counter central password&apos;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="360"/>
         <source>Uji koneksi memakai URL yang terisi (belum perlu disimpan) dan menunggu paling lama 3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi.</source>
-        <translation>Test connection uses the URL as typed (no need to save it first) and waits at most 3 seconds. A saved URL applies once the desk program is restarted.</translation>
+        <translation type="vanished">Test connection uses the URL as typed (no need to save it first) and waits at most 3 seconds. A saved URL applies once the desk program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="363"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="356"/>
+        <source>Alamat API pusat: https://pusat.pdam.example. Loket didaftarkan sekali dengan kode dari pusat: &apos;counter sync enrol URL KODE&apos; (kunci loket disimpan di keyring atau berkas yang hanya bisa dibaca pemiliknya). Kosong: pusat demo di folder data.</source>
+        <translation>Central's API address: https://pusat.pdam.example. A counter is enrolled once with a code from central: 'counter sync enrol URL CODE' (the counter's key is kept in the keyring or in a file only its owner can read). Empty: the demo central in the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="359"/>
+        <source>Uji koneksi memakai alamat yang terisi (belum perlu disimpan) dan menunggu paling lama 3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi.</source>
+        <translation>Test connection uses the address typed (no need to save it first) and waits at most 3 seconds. A saved address applies after the desk is closed and opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_dialog.py" line="362"/>
         <source>Uji &amp;koneksi [Enter]</source>
         <translation>Test &amp;connection [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="366"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="365"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="370"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="369"/>
         <source>Server pusat</source>
         <translation>Central server</translation>
     </message>
@@ -579,7 +597,7 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Record deposit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="47"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="48"/>
         <source>Tutup hari</source>
         <translation>Close day</translation>
     </message>
@@ -588,73 +606,73 @@ or search a name / address in the Search field [F2].</translation>
         <translation type="vanished">Close the day of office {office}, {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="49"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="50"/>
         <source>Tutup hari kantor {office}</source>
         <translation>Closing the day of office {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="56"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="57"/>
         <source>Tanggal yang ditutup</source>
         <translation>Day to close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="62"/>
-        <location filename="../../counter/ui/day_close_dialog.py" line="118"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="63"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="121"/>
         <source>Membaca data semua loket dari pusat ...</source>
         <translation>Reading every counter&apos;s data from central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="72"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="74"/>
         <source>Alasan menutup walau belum lengkap (minimal 5 huruf)</source>
         <translation>Reason to close although incomplete (at least 5 characters)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="73"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="75"/>
         <source>Alasan pengecualian</source>
         <translation>Reason for the exception</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="83"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="85"/>
         <source>Jumlah setoran (Rp)</source>
         <translation>Deposit amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="84"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="86"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="85"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="87"/>
         <source>No. bukti setoran</source>
         <translation>Deposit slip no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="88"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="90"/>
         <source>Simpan laporan PDF</source>
         <translation>Save PDF reports</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="89"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="91"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="103"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="106"/>
         <source>Pusat belum tersambung: tutup hari perlu data semua loket dari pusat.</source>
         <translation>Central is not connected: closing the day needs every counter&apos;s data from central.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="135"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="138"/>
         <source>DITUTUP {time} oleh {who}</source>
         <translation>CLOSED {time} by {who}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="139"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="142"/>
         <source>BELUM DITUTUP</source>
         <translation>NOT CLOSED YET</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="141"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="144"/>
         <source>{n} struk, total &lt;b&gt;{total}&lt;/b&gt;, tunai &lt;b&gt;{cash}&lt;/b&gt;</source>
         <translation>
             <numerusform>{n} receipt, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</numerusform>
@@ -662,12 +680,12 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="145"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="148"/>
         <source>BUKA</source>
         <translation>OPEN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="147"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="150"/>
         <source>&lt;br&gt;&lt;b&gt;{n} struk diterima setelah tutup hari&lt;/b&gt; (di luar angka yang ditandatangani).</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;b&gt;{n} receipt arrived after the day was closed&lt;/b&gt; (outside the signed figures).</numerusform>
@@ -676,31 +694,36 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/day_close_dialog.py" line="154"/>
+        <source>&lt;br&gt;&lt;b&gt;Belum ada kabar hari ini dari loket {codes}&lt;/b&gt;: uang yang diterima secara offline belum terhitung.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Nothing heard today from counter(s) {codes}&lt;/b&gt;: money they took offline is not counted yet.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="160"/>
         <source>Belum lengkap: {what}.</source>
         <translation>Not complete: {what}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="167"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="173"/>
         <source>&lt;br&gt;Setoran {amount} ke {bank}, bukti {ref}.</source>
         <translation>&lt;br&gt;Deposit {amount} to {bank}, slip {ref}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="179"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="185"/>
         <source>Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf).</source>
         <translation>Write why the day is closed although incomplete (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="182"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="188"/>
         <source>Tutup hari {date}</source>
         <translation>Close day {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="196"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="202"/>
         <source>Setoran {amount}</source>
         <translation>Deposit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="225"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="219"/>
         <source>Laporan disimpan di {folder}</source>
         <translation>Reports saved in {folder}</translation>
     </message>
@@ -731,57 +754,57 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>DeskPrinter</name>
     <message>
-        <location filename="../../counter/ui/printing.py" line="29"/>
+        <location filename="../../counter/ui/printing.py" line="30"/>
         <source>Printer: belum mencetak</source>
         <translation>Printer: nothing printed yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="30"/>
+        <location filename="../../counter/ui/printing.py" line="31"/>
         <source>Printer: mencetak ...</source>
         <translation>Printer: printing ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="31"/>
+        <location filename="../../counter/ui/printing.py" line="32"/>
         <source>Printer: siap</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="32"/>
+        <location filename="../../counter/ui/printing.py" line="33"/>
         <source>Printer: GAGAL – {reason}</source>
         <translation>Printer: FAILED – {reason}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="33"/>
+        <location filename="../../counter/ui/printing.py" line="34"/>
         <source>Printer: struk disimpan ke PDF</source>
         <translation>Printer: receipt saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="34"/>
+        <location filename="../../counter/ui/printing.py" line="35"/>
         <source>Printer: belum ada struk untuk dicetak ulang</source>
         <translation>Printer: no receipt to print again yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="67"/>
+        <location filename="../../counter/ui/printing.py" line="68"/>
         <source>Cetak ulang [F8]</source>
         <translation>Print again [F8]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="68"/>
+        <location filename="../../counter/ui/printing.py" line="69"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="197"/>
+        <location filename="../../counter/ui/printing.py" line="195"/>
         <source> ({n} struk)</source>
         <translation> ({n} receipts)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="200"/>
+        <location filename="../../counter/ui/printing.py" line="198"/>
         <source>Pembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF.</source>
         <translation>The payment stays saved. F8: print again; or save as PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="205"/>
+        <location filename="../../counter/ui/printing.py" line="203"/>
         <source>Struk tercetak.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -789,7 +812,7 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../counter/ui/sync.py" line="191"/>
+        <location filename="../../counter/ui/sync.py" line="197"/>
         <source>tidak diketahui</source>
         <translation>unknown</translation>
     </message>
@@ -797,107 +820,107 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>DeskTab</name>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="262"/>
         <source>Kantor</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="262"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="264"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="264"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
         <source>Tanggal usaha</source>
         <translation>Business date</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="265"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="264"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="266"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="265"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="267"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="266"/>
         <source>Berkas pengaturan</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="275"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="274"/>
         <source>Loket ini sekarang</source>
         <translation>This counter now</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="277"/>
         <source>mis. KPG</source>
         <translation>e.g. KPG</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="277"/>
         <source>Kode kantor</source>
         <translation>Office code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="279"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
         <source>mis. L01</source>
         <translation>e.g. L01</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="279"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
         <source>Kode loket</source>
         <translation>Counter code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="286"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="285"/>
         <source>Kode &amp;kantor</source>
         <translation>&amp;Office code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="287"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="286"/>
         <source>Kode &amp;loket</source>
         <translation>&amp;Counter code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="291"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="290"/>
         <source>Kantor dan loket harus sudah terdaftar di data loket ini (dari pusat, atau &apos;counter setup&apos;). Berlaku setelah Loket ditutup dan dibuka lagi. Nama pengguna yang terisi saat masuk ([desk] user) tetap {user}.</source>
         <translation>The office and counter must already be registered in this counter&apos;s data (from central, or &apos;counter setup&apos;). They apply once the desk program is restarted. The user name filled in at sign-in ([desk] user) stays {user}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="294"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="293"/>
         <source>Ubah kantor &amp;&amp; loket [desk]</source>
         <translation>Change office &amp;&amp; counter [desk]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="297"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="296"/>
         <source>&amp;Simpan [Enter]</source>
         <translation>&amp;Save [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="316"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="315"/>
         <source>Memeriksa dan menyimpan ...</source>
         <translation>Checking and saving ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="325"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="324"/>
         <source>Disimpan: kantor &lt;b&gt;{office}&lt;/b&gt;, loket &lt;b&gt;{counter}&lt;/b&gt;. </source>
         <translation>Saved: office &lt;b&gt;{office}&lt;/b&gt;, counter &lt;b&gt;{counter}&lt;/b&gt;. </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="327"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="326"/>
         <source>Sama dengan loket yang sedang berjalan.</source>
         <translation>The same as the counter running now.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="328"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="327"/>
         <source>Berlaku setelah Loket ditutup dan dibuka lagi; sampai itu loket ini tetap {office} / {counter}.</source>
         <translation>It applies once the desk program is restarted; until then this counter stays {office} / {counter}.</translation>
     </message>
@@ -1042,7 +1065,7 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="68"/>
+        <location filename="../../counter/ui/main_window.py" line="67"/>
         <source>Memproses ...</source>
         <translation>Working ...</translation>
     </message>
@@ -1122,62 +1145,67 @@ or search a name / address in the Search field [F2].</translation>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="407"/>
+        <location filename="../../counter/ui/main_window.py" line="357"/>
+        <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
+        <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="436"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="416"/>
+        <location filename="../../counter/ui/main_window.py" line="445"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="446"/>
+        <location filename="../../counter/ui/main_window.py" line="475"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="539"/>
+        <location filename="../../counter/ui/main_window.py" line="568"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="551"/>
+        <location filename="../../counter/ui/main_window.py" line="580"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="553"/>
+        <location filename="../../counter/ui/main_window.py" line="582"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="554"/>
+        <location filename="../../counter/ui/main_window.py" line="583"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="714"/>
+        <location filename="../../counter/ui/main_window.py" line="746"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="717"/>
+        <location filename="../../counter/ui/main_window.py" line="749"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="739"/>
+        <location filename="../../counter/ui/main_window.py" line="771"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="741"/>
+        <location filename="../../counter/ui/main_window.py" line="773"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="764"/>
+        <location filename="../../counter/ui/main_window.py" line="796"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -1357,197 +1385,197 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="110"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="109"/>
         <source>Jenis printer</source>
         <translation>Printer kind</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="114"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="113"/>
         <source>Lebar kertas</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="115"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="114"/>
         <source>mis. 192.168.1.50</source>
         <translation>e.g. 192.168.1.50</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="115"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="114"/>
         <source>Alamat printer jaringan</source>
         <translation>Network printer address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="119"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="118"/>
         <source>Port printer jaringan</source>
         <translation>Network printer port</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="120"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="119"/>
         <source>mis. /dev/usb/lp0, /dev/ttyUSB0 atau COM3</source>
         <translation>e.g. /dev/usb/lp0, /dev/ttyUSB0 or COM3</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="121"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="120"/>
         <source>Perangkat printer</source>
         <translation>Printer device</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="126"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="125"/>
         <source>Kecepatan serial</source>
         <translation>Serial speed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="128"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="127"/>
         <source>mis. 0x0416</source>
         <translation>e.g. 0x0416</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="128"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="127"/>
         <source>ID vendor USB</source>
         <translation>USB vendor ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="130"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="129"/>
         <source>mis. 0x5011</source>
         <translation>e.g. 0x5011</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="130"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="129"/>
         <source>ID produk USB</source>
         <translation>USB product ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="132"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="131"/>
         <source>nama printer di Windows, mis. EPSON TM-T82</source>
         <translation>the printer&apos;s name in Windows, e.g. EPSON TM-T82</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="133"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="132"/>
         <source>Nama printer Windows</source>
         <translation>Windows printer name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="144"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="143"/>
         <source>&amp;Jenis printer</source>
         <translation>Printer &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="145"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="144"/>
         <source>&amp;Lebar kertas</source>
         <translation>&amp;Paper width</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="146"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="145"/>
         <source>&amp;Alamat (IP / nama)</source>
         <translation>&amp;Address (IP / name)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="147"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="146"/>
         <source>P&amp;ort</source>
         <translation>P&amp;ort</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="148"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="147"/>
         <source>&amp;Perangkat</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="149"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="148"/>
         <source>&amp;Kecepatan (baud)</source>
         <translation>&amp;Baud rate</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="150"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="149"/>
         <source>ID &amp;vendor USB</source>
         <translation>USB &amp;vendor ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="151"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="150"/>
         <source>ID p&amp;roduk USB</source>
         <translation>USB p&amp;roduct ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="152"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="151"/>
         <source>&amp;Nama printer</source>
         <translation>Printer &amp;name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="154"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="153"/>
         <source>Cetak &amp;uji</source>
         <translation>Print &amp;test</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="156"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="155"/>
         <source>Kirim struk uji ke printer seperti yang terisi di atas (belum perlu disimpan)</source>
         <translation>Send a test receipt to the printer as filled in above (no need to save first)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="158"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="157"/>
         <source>&amp;Simpan [Enter]</source>
         <translation>&amp;Save [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="162"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="161"/>
         <source>Disimpan di bagian [printer] berkas {file}; struk berikutnya langsung memakai pengaturan baru. Cetak uji memakai isian di atas, belum perlu disimpan. Waktu tunggu printer (timeout_ms, status_timeout_ms) tetap seperti di berkas.</source>
         <translation>Saved in the [printer] section of {file}; the next receipt uses the new settings at once. Print test uses the fields above, saved or not. The printer&apos;s time-outs (timeout_ms, status_timeout_ms) stay as they are in the file.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="165"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="164"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="167"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="166"/>
         <source>Printer struk</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="182"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="181"/>
         <source>Tanpa printer: setiap struk disimpan sebagai PDF di {folder}.</source>
         <translation>No printer: every receipt is saved as a PDF in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="183"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="182"/>
         <source>Printer dengan kabel LAN atau Wi-Fi; hampir semua memakai port 9100.</source>
         <translation>A printer on a LAN cable or Wi-Fi; almost all use port 9100.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="184"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="183"/>
         <source>ID vendor dan produk terlihat dengan &apos;lsusb&apos; (Linux) atau di Device Manager (Windows). Perlu libusb di komputer ini.</source>
         <translation>The vendor and product IDs show with &apos;lsusb&apos; (Linux) or in Device Manager (Windows). Needs libusb on this computer.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="186"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="185"/>
         <source>Port serial: /dev/ttyUSB0 (Linux) atau COM3 (Windows).</source>
         <translation>Serial port: /dev/ttyUSB0 (Linux) or COM3 (Windows).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="187"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="186"/>
         <source>Berkas perangkat printer, mis. /dev/usb/lp0: data struk ditulis langsung ke sana.</source>
         <translation>The printer&apos;s device file, e.g. /dev/usb/lp0: the receipt data is written straight to it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="188"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="187"/>
         <source>Nama printer persis seperti di Windows (Printers &amp; scanners); perlu pywin32.</source>
         <translation>The printer&apos;s name exactly as in Windows (Printers &amp; scanners); needs pywin32.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="217"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="216"/>
         <source>Mengirim struk uji ke {printer} ...</source>
         <translation>Sending a test receipt to {printer} ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="223"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="222"/>
         <source>Struk uji terkirim ke {printer} ({size} byte). Periksa hasil cetaknya.</source>
         <translation>Test receipt sent to {printer} ({size} bytes). Check the printout.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="236"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="235"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="244"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="243"/>
         <source>Pengaturan printer disimpan di {file} dan langsung dipakai untuk struk berikutnya.</source>
         <translation>Printer settings saved in {file}; the next receipt uses them at once.</translation>
     </message>
@@ -2172,9 +2200,8 @@ kepala unit</source>
         <translation>{what} for {customer}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="499"/>
         <source>Menyimpan surat perjanjian ...</source>
-        <translation>Saving the agreement ...</translation>
+        <translation type="vanished">Saving the agreement ...</translation>
     </message>
     <message>
         <location filename="../../counter/ui/relief_dialog.py" line="506"/>
@@ -2509,162 +2536,162 @@ kepala unit</source>
 <context>
     <name>SettingsWork</name>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="47"/>
+        <location filename="../../counter/ui/settings_work.py" line="46"/>
         <source>Tanpa printer (struk disimpan sebagai PDF)</source>
         <translation>No printer (receipts saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="48"/>
+        <location filename="../../counter/ui/settings_work.py" line="47"/>
         <source>Jaringan (LAN / Wi-Fi, port 9100)</source>
         <translation>Network (LAN / Wi-Fi, port 9100)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="51"/>
+        <location filename="../../counter/ui/settings_work.py" line="50"/>
         <source>Berkas perangkat (mis. /dev/usb/lp0)</source>
         <translation>Device file (e.g. /dev/usb/lp0)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="52"/>
+        <location filename="../../counter/ui/settings_work.py" line="51"/>
         <source>Printer Windows</source>
         <translation>Windows printer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="54"/>
+        <location filename="../../counter/ui/settings_work.py" line="53"/>
         <source>80 mm (48 kolom)</source>
         <translation>80 mm (48 columns)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="55"/>
+        <location filename="../../counter/ui/settings_work.py" line="54"/>
         <source>58 mm (32 kolom)</source>
         <translation>58 mm (32 columns)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="57"/>
+        <location filename="../../counter/ui/settings_work.py" line="56"/>
         <source>kasir</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="57"/>
+        <location filename="../../counter/ui/settings_work.py" line="56"/>
         <source>kepala unit</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="58"/>
+        <location filename="../../counter/ui/settings_work.py" line="57"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="199"/>
+        <location filename="../../counter/ui/settings_work.py" line="152"/>
         <source>Tetap per rekening</source>
         <translation>Fixed per bill</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="200"/>
+        <location filename="../../counter/ui/settings_work.py" line="153"/>
         <source>Bertahap per bulan</source>
         <translation>Staged by month</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="201"/>
+        <location filename="../../counter/ui/settings_work.py" line="154"/>
         <source>Persen dari rekening</source>
         <translation>Percent of the bill</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="202"/>
+        <location filename="../../counter/ui/settings_work.py" line="155"/>
         <source>Tanpa denda</source>
         <translation>No fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="203"/>
+        <location filename="../../counter/ui/settings_work.py" line="156"/>
         <source>tidak dikenakan selama angsuran berjalan</source>
         <translation>not charged while the instalments run</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="204"/>
+        <location filename="../../counter/ui/settings_work.py" line="157"/>
         <source>dihapuskan</source>
         <translation>waived</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="205"/>
+        <location filename="../../counter/ui/settings_work.py" line="158"/>
         <source>ikut diangsur</source>
         <translation>paid in the instalments</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="211"/>
+        <location filename="../../counter/ui/settings_work.py" line="164"/>
         <source>{amount} per rekening yang terlambat</source>
         <translation>{amount} per late bill</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="213"/>
+        <location filename="../../counter/ui/settings_work.py" line="166"/>
         <source>+{amount} setelah {months} bulan</source>
         <translation>+{amount} after {months} months</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="214"/>
+        <location filename="../../counter/ui/settings_work.py" line="167"/>
         <source>tanpa tahapan</source>
         <translation>no stages</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="216"/>
+        <location filename="../../counter/ui/settings_work.py" line="169"/>
         <source>min. {amount}</source>
         <translation>min. {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="218"/>
+        <location filename="../../counter/ui/settings_work.py" line="171"/>
         <source>, maks. {amount}</source>
         <translation>, max. {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="219"/>
+        <location filename="../../counter/ui/settings_work.py" line="172"/>
         <source>{percent}% dari rekening ({bounds})</source>
         <translation>{percent}% of the bill ({bounds})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="221"/>
+        <location filename="../../counter/ui/settings_work.py" line="174"/>
         <source>tidak ada denda</source>
         <translation>no fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="225"/>
+        <location filename="../../counter/ui/settings_work.py" line="178"/>
         <source>{amount} bila jumlah struk lebih dari {threshold}</source>
         <translation>{amount} when a receipt&apos;s total is over {threshold}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="231"/>
+        <location filename="../../counter/ui/settings_work.py" line="184"/>
         <source>maks. {n} kali, uang muka min. {pct}%, denda {fines}, batal bila terlambat lebih dari {days} hari</source>
         <translation>at most {n} terms, down payment at least {pct}%, fines {fines}, void when more than {days} days late</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="242"/>
+        <location filename="../../counter/ui/settings_work.py" line="195"/>
         <source>Isi jumlah denda.</source>
         <translation>Enter the fine amount.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="256"/>
+        <location filename="../../counter/ui/settings_work.py" line="209"/>
         <source>Aturan denda tidak valid: denda maksimal di bawah denda minimal.</source>
         <translation>Invalid fine rule: the maximum fine is below the minimum.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="258"/>
+        <location filename="../../counter/ui/settings_work.py" line="211"/>
         <source>Aturan denda tidak valid: jumlah harus Rupiah bulat, tidak negatif.</source>
         <translation>Invalid fine rule: amounts must be whole Rupiah, not negative.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="260"/>
+        <location filename="../../counter/ui/settings_work.py" line="213"/>
         <source>Jenis denda tidak dikenal: {kind}.</source>
         <translation>Unknown fine kind: {kind}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="277"/>
+        <location filename="../../counter/ui/settings_work.py" line="230"/>
         <source>berakhir</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="279"/>
+        <location filename="../../counter/ui/settings_work.py" line="232"/>
         <source>belum berlaku</source>
         <translation>not yet in force</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="280"/>
+        <location filename="../../counter/ui/settings_work.py" line="233"/>
         <source>berlaku</source>
         <translation>in force</translation>
     </message>
@@ -2900,33 +2927,38 @@ kepala unit</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../counter/ui/app.py" line="76"/>
+        <location filename="../../counter/ui/app.py" line="80"/>
         <source>Loket Pembayaran Rekening Air</source>
         <translation>Water Bill Payment Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="86"/>
+        <location filename="../../counter/ui/app.py" line="90"/>
         <source>Membuat data demo: {n} pelanggan (sekali saja) ...</source>
         <translation>Making demo data: {n} customers (only once) ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="90"/>
-        <location filename="../../counter/ui/app.py" line="135"/>
+        <location filename="../../counter/ui/app.py" line="94"/>
+        <location filename="../../counter/ui/app.py" line="139"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="118"/>
+        <location filename="../../counter/ui/app.py" line="122"/>
         <source>Menarik data dari pusat: {table} ({done} dari {total})</source>
         <translation>Pulling data from central: {table} ({done} of {total})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="132"/>
+        <location filename="../../counter/ui/app.py" line="136"/>
         <source>Menghubungi pusat ...</source>
         <translation>Contacting central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/app.py" line="172"/>
+        <location filename="../../counter/ui/app.py" line="191"/>
+        <source>Data lokal rusak</source>
+        <translation>Local data damaged</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/app.py" line="210"/>
         <source>Loket tidak bisa dibuka</source>
         <translation>The desk cannot be opened</translation>
     </message>
