@@ -3,7 +3,8 @@
 from counter.models.base import Base
 from counter.models.customer import BILL_STATUSES, CUSTOMER_STATUSES, Bill, Customer
 from counter.models.outbox import AuditRecord, OutboxEvent
-from counter.models.payment import PAYMENT_METHODS, Payment, PaymentLine, ReceiptSequence
+from counter.models.payment import Payment, PaymentLine, ReceiptSequence
+from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.models.plan import DocumentSequence, InstalmentPlan, InstalmentRuleRow, ReliefProgramme, WorkOrder
 from counter.models.printing import PrintJob
 from counter.models.shift import DayClosing, Deposit, Refund, Shift

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from counter.models.base import Base
 
-from counter.rules.payment_methods import PAYMENT_METHODS
 
 
 class Payment(Base):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote, urlsplit
 
-from counter.errors import CounterError, InvalidInput, NotAllowed, NotFound
+from counter.errors import InvalidInput, NotAllowed, NotFound
 from counter.sync.state import CentralUnreachable
 
 KEYRING_SERVICE = "counter-central-device"

@@ -7,7 +7,6 @@ generated requests, with and without a key: none may end in a server error."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass

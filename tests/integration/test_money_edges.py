@@ -20,7 +20,7 @@ from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.payment import PaymentPolicy, pay
 from counter.services.plans import make_plan
 from counter.services.shifts import NoShift, open_shift
-from tests.conftest import AS_OF, make_app
+from tests.conftest import make_app
 from tests.integration.test_cli import run
 from tests.integration.test_payment import customer_owing, quote_first, store_counts
 
