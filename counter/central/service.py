@@ -102,15 +102,9 @@ def _event_row(caller: Caller, event: object, now: dt.datetime) -> dict:
     if len(str(payload)) > MAX_PAYLOAD:
         raise InvalidInput("isi peristiwa terlalu besar")
     try:
-        created_at = dt.datetime.fromisoformat(str(created))
+        created_at = _aware(created)
     except ValueError:
-        raise InvalidInput("waktu peristiwa tidak sah") from None
-    if created_at.tzinfo is None:
-        raise InvalidInput("waktu peristiwa tanpa zona waktu")
-    try:
-        created_at.astimezone(dt.timezone.utc)
-    except OverflowError:
-        raise InvalidInput("waktu peristiwa tidak sah") from None
+        raise InvalidInput("waktu peristiwa tidak sah (ISO 8601 dengan zona waktu)") from None
     return dict(id=event_id, office=caller.office_code, counter=caller.counter_code, kind=kind, payload=payload,
                 created_at=created_at, received_at=now, status="pending", reason="", processed_at=None)
 
