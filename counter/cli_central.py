@@ -141,6 +141,8 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         counts = load_reference_data(sqlite_engine(args.from_store), engine, args.open_bills_only)
         _console().print(f"Dimuat ke pusat: {counts}")
         return counts if args.json else None
+    if args.what == "import":
+        return _import(engine, args)
     if args.what == "conflicts":
         from counter.central.conflicts import list_conflicts
 
@@ -154,6 +156,34 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         _console().print(f"Konflik {args.id} diselesaikan: {args.resolution}")
         return {"resolved": args.id, "resolution": args.resolution} if args.json else None
     return apply_loop(engine, args.interval, args.json)  # run
+
+
+def _import(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
+    """`counter central import`: the billing system's CSV files into central (docs/import.md)."""
+    from rich.progress import Progress
+
+    from counter.central.importing import import_into_central
+
+    steps = {"membaca": "Membaca berkas", "memeriksa": "Memeriksa terhadap pusat", "menulis": "Menulis ke pusat"}
+    with Progress(transient=True, disable=args.json) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(steps[step], total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        summary = import_into_central(engine, tariffs=args.tariffs, customers=args.customers, bills=args.bills,
+                                      office_code=args.office or "", due_day=args.due_day, progress=progress)
+    if args.json:
+        return summary
+    changed = (summary.tariffs_new + summary.tariffs_updated + summary.customers_new + summary.customers_updated
+               + summary.bills_new + summary.bills_updated + summary.bills_marked_paid)
+    if not changed:
+        _console().print(f"Tidak ada perubahan: pusat sudah sama dengan berkas ({summary}).")
+    else:
+        _console().print(f"Impor ke pusat selesai: {summary}")
+    return None
 
 
 def _need_resolution(args: argparse.Namespace) -> None:
@@ -210,7 +240,7 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
 
     p = command("central", cmd_central, "central: serve its API, enrol counters, apply events, conflicts")
     p.add_argument("what", choices=["serve", "init", "enrol", "revoke", "devices", "load", "run", "conflicts",
-                                    "resolve"])
+                                    "resolve", "import"])
     p.add_argument("--url", help=f"central's database, postgresql://... (default: ${DATABASE_ENV}, else the demo's)")
     p.add_argument("--listen", default="127.0.0.1:8080", help="serve: address and port")
     p.add_argument("--workers", type=int, default=1, help="serve: API processes (each applies events too)")
@@ -218,10 +248,14 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--tls-key", help="serve: TLS key file")
     p.add_argument("--allow-plain-http", action="store_true", help="serve: plain HTTP beyond loopback")
     p.add_argument("--quiet", action="store_true", help="serve: log warnings only")
-    p.add_argument("--office", help="enrol/revoke: the office code")
+    p.add_argument("--office", help="enrol/revoke: the office code; import: the office of the customers")
     p.add_argument("--counter", help="enrol/revoke: the counter code")
     p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
     p.add_argument("--open-bills-only", action="store_true", help="load: leave paid bills out")
+    p.add_argument("--tariffs", type=Path, help="import: tariffs.csv")
+    p.add_argument("--customers", type=Path, help="import: customers.csv")
+    p.add_argument("--bills", type=Path, help="import: bills.csv")
+    p.add_argument("--due-day", type=int, default=20, help="import: due day of bills without due_date (1-28)")
     p.add_argument("--all", action="store_true", help="conflicts: resolved ones too")
     p.add_argument("--id", type=int, help="resolve: the conflict's ID")
     p.add_argument("--resolution", choices=["refund", "keep", "accept"], help="resolve: what to do")

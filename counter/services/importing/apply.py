@@ -107,8 +107,9 @@ def check_tariff_codes(parsed: ParsedFiles, groups: dict[str, TariffGroup], prob
 
 
 def check_bills(parsed: ParsedFiles, customers: dict[str, dict], stored: dict[tuple[int, int], StoredBill],
-                problems: Problems, plan: Plan) -> None:
-    """Decide for every bill row: insert, update, leave, or a problem."""
+                problems: Problems, plan: Plan, paid_here: str = "sudah dibayar di loket ini") -> None:
+    """Decide for every bill row: insert, update, leave, or a problem. `paid_here`
+    words a bill paid at a counter (central says "di loket", not "di loket ini")."""
     table, file_customers = parsed.bill_table, parsed.customer_keys
     for row in parsed.bills:
         customer = customers.get(row.number_key)
@@ -128,7 +129,7 @@ def check_bills(parsed: ParsedFiles, customers: dict[str, dict], stored: dict[tu
             if same:
                 plan.count("bills_kept_paid")
             else:
-                where = "sudah dibayar di loket ini" if current.paid_here else "sudah lunas"
+                where = paid_here if current.paid_here else "sudah lunas"
                 differs = [f for f, new, old in zip(BILL_AMOUNTS, row.amounts, current.amounts) if new != old]
                 if due != current.due_date:
                     differs.append("due_date")
@@ -220,8 +221,10 @@ def insert_customers(session: Session, records: list[dict]) -> None:
     stage.drop(connection)
 
 
-def insert_bills(session: Session, rows: list[BillRow], ids: dict[str, int], due_day: int) -> None:
-    """`ids`: customer id by normalised connection number."""
+def insert_bills(session: Session, rows: list[BillRow], ids: dict[str, int], due_day: int,
+                 extra: dict | None = None) -> None:
+    """`ids`: customer id by normalised connection number; `extra`: more columns,
+    the same for every row (central's change number)."""
     for chunk in _chunks(rows, WRITE_CHUNK):
         session.execute(insert(Bill.__table__), [{
             "customer_id": ids[row.number_key],
@@ -230,6 +233,7 @@ def insert_bills(session: Session, rows: list[BillRow], ids: dict[str, int], due
             "due_date": row.due_date or default_due_date(row.period, due_day),
             "status": "paid" if row.paid else "unpaid",
             "payment_id": None,
+            **(extra or {}),
         } for row in chunk])
 
 
