@@ -376,9 +376,9 @@ def test_central_killed_at_random_points_while_a_counter_pushes(app, central, pg
     http = enrolled(central, server.url, timeout_s=5)
     link = SyncLink(app.engine, http, "KPG", "L01")
     desk = desk_at(app)
-    pay_many(app, desk, 150)
     rounds = []
-    try:
+    try:  # the server process is stopped whatever happens, from here on
+        pay_many(app, desk, 150)
         for round_no in range(3):
             if round_no:
                 pay_many(app, desk, 10)
