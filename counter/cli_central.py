@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from counter.bootstrap import App
-from counter.cli import _approval, _console, _table, _to_json
+from counter.cli import _approval, _console, _table
 from counter.errors import InvalidInput
 from counter.rules.money import format_rupiah
 
@@ -144,10 +144,9 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
     if args.what == "import":
         return _import(engine, args)
     if args.what == "conflicts":
-        from counter.central.conflicts import list_conflicts
+        from counter.central.service import conflicts
 
-        return _show_conflicts([_to_json(c) for c in list_conflicts(engine, status=None if args.all else "open")],
-                               args.json)
+        return _show_conflicts(conflicts(engine, None, "all" if args.all else "open"), args.json)
     if args.what == "resolve":
         from counter.central.conflicts import resolve_conflict
 

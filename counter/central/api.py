@@ -16,13 +16,12 @@ import logging
 import os
 import threading
 from contextlib import asynccontextmanager
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
@@ -31,11 +30,9 @@ from counter.central.applier import apply_pending
 from counter.central.service import Caller, ChainRefused
 from counter.errors import ApprovalRefused, CounterError, NotAllowed, NotFound
 from counter.services.approval import Approval
-from counter.printing.day_figures import DayFigures
 
 log = logging.getLogger(__name__)
 API = "/v1"
-FIGURES = TypeAdapter(DayFigures)
 
 
 class Enrol(BaseModel):
@@ -199,12 +196,11 @@ def make_api(engine: Engine, apply: bool = True) -> FastAPI:
 
     @api.post(f"{API}/day")
     def day(body: DayQuery, who: Counter_) -> dict:
-        return FIGURES.dump_python(service.day_figures(engine, who, body.date, body.zone, body.closing), mode="json")
+        return service.day_figures(engine, who, body.date, body.zone, body.closing)
 
     @api.get(f"{API}/conflicts")
     def conflicts(who: Counter_, status: str = "open") -> dict:
-        found = service.conflicts(engine, who, None if status == "all" else status[:16])
-        return {"conflicts": [TypeAdapter(type(c)).dump_python(c, mode="json") for c in found]}
+        return {"conflicts": service.conflicts(engine, who, status[:16])}
 
     @api.post(f"{API}/conflicts/{{conflict_id}}/resolve")
     def resolve(conflict_id: Annotated[int, Path(ge=1, le=service.BIGINT - 1)], body: Resolution,
@@ -214,7 +210,7 @@ def make_api(engine: Engine, apply: bool = True) -> FastAPI:
 
     @api.post(f"{API}/receipts/verify")
     def verify(body: ReceiptCode, who: Counter_) -> dict:
-        return asdict(service.verify_receipt(engine, who, body.code))
+        return service.verify_receipt(engine, who, body.code)
 
     return api
 

@@ -6,18 +6,13 @@ rules: the answers are the JSON values the API would send."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
 
-from pydantic import TypeAdapter
 from sqlalchemy import Engine
 
 from counter.central import service
 from counter.central.applier import apply_pending
 from counter.central.service import Caller
 from counter.services.approval import Approval
-from counter.printing.day_figures import DayFigures
-
-FIGURES = TypeAdapter(DayFigures)
 
 
 class EmbeddedCentral:
@@ -57,15 +52,14 @@ class EmbeddedCentral:
         return service.audit_verify(self.engine, self.caller)
 
     def day(self, day: dt.date, zone: str, closing: dict | None) -> dict:
-        return FIGURES.dump_python(service.day_figures(self.engine, self.caller, day, zone, closing), mode="json")
+        return service.day_figures(self.engine, self.caller, day, zone, closing)
 
     def conflicts(self, status: str) -> list[dict]:
-        found = service.conflicts(self.engine, self.caller, None if status == "all" else status)
-        return [TypeAdapter(type(c)).dump_python(c, mode="json") for c in found]
+        return service.conflicts(self.engine, self.caller, status)
 
     def resolve(self, conflict_id: int, resolution: str, username: str, secret: str, note: str) -> dict:
         service.resolve(self.engine, self.caller, conflict_id, resolution, Approval(username, secret), note)
         return {"resolved": conflict_id, "resolution": resolution}
 
     def verify_receipt(self, code: str) -> dict:
-        return asdict(service.verify_receipt(self.engine, self.caller, code))
+        return service.verify_receipt(self.engine, self.caller, code)

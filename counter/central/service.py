@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, func, select, tuple_
@@ -400,9 +400,10 @@ def _closing(caller: Caller, day: dt.date, closing: object) -> DayClosing:
     return made
 
 
-def day_figures(engine: Engine, caller: Caller, day: dt.date, zone: str, closing: dict | None = None):  # noqa: ANN201
+def day_figures(engine: Engine, caller: Caller, day: dt.date, zone: str, closing: dict | None = None) -> dict:
     """The caller's office day as central knows it (services.day_report); a
     sign-off made at the counter that central has not received yet counts."""
+    from counter.printing.day_figures import figures_to_json
     from counter.services.day_report import consolidate
 
     if not FIRST_DAY <= day <= LAST_DAY:
@@ -413,16 +414,19 @@ def day_figures(engine: Engine, caller: Caller, day: dt.date, zone: str, closing
             signer = session.execute(select(User.office_id).where(User.id == made.closed_by)).first()
             if signer is None or signer.office_id not in (None, caller.office_id):
                 raise InvalidInput("penutupan hari tidak sah: penutupnya bukan pengguna kantor ini")
-        return consolidate(session, caller.office_code, day, _zone(zone), utc_now(), closing=made)
+        return figures_to_json(consolidate(session, caller.office_code, day, _zone(zone), utc_now(), closing=made))
 
 
-def conflicts(engine: Engine, caller: Caller | None, status: str | None = "open") -> list:
-    """Conflicts of the caller's office (every office for central's operator)."""
+def conflicts(engine: Engine, caller: Caller | None, status: str = "open") -> list[dict]:
+    """Conflicts of the caller's office (every office for central's operator),
+    by status ("all": every status)."""
     from counter.central.conflicts import RESOLUTIONS, list_conflicts
 
-    if status is not None and status not in ("open", *RESOLUTIONS.values()):
+    if status not in ("all", "open", *RESOLUTIONS.values()):
         raise InvalidInput(f"status konflik tidak dikenal: {str(status)[:16]!r}")
-    return list_conflicts(engine, status=status, office_id=caller.office_id if caller else None)
+    found = list_conflicts(engine, status=None if status == "all" else status,
+                           office_id=caller.office_id if caller else None)
+    return [{**asdict(c), "created_at": c.created_at.isoformat()} for c in found]
 
 
 def resolve(engine: Engine, caller: Caller | None, conflict_id: int, resolution: str, approval,  # noqa: ANN001
@@ -437,14 +441,15 @@ def resolve(engine: Engine, caller: Caller | None, conflict_id: int, resolution:
                      office_id=caller.office_id if caller else None)
 
 
-def verify_receipt(engine: Engine, caller: Caller | None, code: str):  # noqa: ANN201
+def verify_receipt(engine: Engine, caller: Caller | None, code: str) -> dict:
     """Whether a receipt's QR code is genuine, by central's records of the
-    caller's office (a receipt of another office is not one of ours)."""
+    caller's office (a receipt of another office is not one of ours):
+    services.receipts.Verdict's fields."""
     from counter.services.receipts import Verdict, verify_receipt as verify
 
     if not isinstance(code, str) or len(code) > 200:
         raise InvalidInput("kode QR tidak sah")
     if caller is not None and code.split("|", 1)[0] != caller.office_code:
-        return Verdict(False, "Kode QR bukan struk kantor ini.")
+        return asdict(Verdict(False, "Kode QR bukan struk kantor ini."))
     with Session(engine) as session:
-        return verify(session, code)
+        return asdict(verify(session, code))
