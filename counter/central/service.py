@@ -23,7 +23,7 @@ from counter.models import (
     AuditRecord, Bill, Conflict, Counter, Customer, CustomerCredit, DayClosing, InboxEvent, InstalmentPlan, Office,
     Payment, User,
 )
-from counter.models.replication import BY_NAME, REPLICATED, decode_row, encode_row
+from counter.models.replication import AUDIT_FIELDS, BY_NAME, REPLICATED, decode_row, encode_row
 from counter.rules.audit_chain import GENESIS, digest
 from counter.rules.text import key
 
@@ -288,8 +288,6 @@ def customer(engine: Engine, caller: Caller, number: str) -> dict:
 
 
 # ---- the audit copy ----------------------------------------------------------------------
-
-AUDIT_FIELDS = ("chain", "seq", "prev_hash", "hash", "at", "user_id", "counter_id", "action", "subject", "details")
 
 
 def _audit_record(caller: Caller, raw: object) -> dict:

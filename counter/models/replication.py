@@ -24,6 +24,8 @@ REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, FineSchemeRow, St
 BY_NAME = {model.__tablename__: model for model in REPLICATED}
 # Made at counters: central has them only from the inbox, so loading it skips them.
 COUNTER_MADE = (InstalmentPlan, WorkOrder, DayClosing)
+# An audit record as a counter sends it and central keeps its copy (the local id stays local).
+AUDIT_FIELDS = ("chain", "seq", "prev_hash", "hash", "at", "user_id", "counter_id", "action", "subject", "details")
 
 
 def encode_value(value: object) -> object:

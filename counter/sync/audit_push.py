@@ -15,13 +15,12 @@ from __future__ import annotations
 from sqlalchemy import Engine, select
 
 from counter.models import AuditRecord
-from counter.models.replication import encode_row
+from counter.models.replication import AUDIT_FIELDS, encode_row
 from counter.errors import InvalidInput
 from counter.sync.link import Central
 from counter.sync.state import reaching_central, read_state, write_state, writing
 
 BATCH = 1_000
-COLUMNS = ("chain", "seq", "prev_hash", "hash", "at", "user_id", "counter_id", "action", "subject", "details")
 
 
 def push_audit(local: Engine, central: Central, chain: int, batch: int = BATCH) -> int:
@@ -33,7 +32,7 @@ def push_audit(local: Engine, central: Central, chain: int, batch: int = BATCH) 
     while True:
         with local.connect() as connection:
             rows = connection.execute(
-                select(*(table.c[c] for c in COLUMNS)).where(table.c.chain == chain, table.c.seq > mark)
+                select(*(table.c[c] for c in AUDIT_FIELDS)).where(table.c.chain == chain, table.c.seq > mark)
                 .order_by(table.c.seq).limit(batch)).mappings().all()
         if not rows:
             return sent
