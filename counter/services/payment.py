@@ -27,7 +27,7 @@ from counter.services.lookup import customer_by_number
 from counter.services.outbox import queue_event
 from counter.services.plan_state import OpenTerm, record_terms, settle_completed
 from counter.services.plans import next_document_no, settle_default
-from counter.services.shifts import refuse_closed_till, require_shift
+from counter.services.shifts import refuse_closed_day, require_shift
 from counter.store.uow import UnitOfWork
 
 BACKDATE_DAYS = 31  # how far back a supervisor may date a payment
@@ -194,7 +194,7 @@ def pay(
         session = uow.session
         now = desk.now()
         today = on if backdated else desk.today()
-        refuse_closed_till(session, desk, today)
+        refuse_closed_day(session, desk.office_id, today, "pembayaran")
         require_shift(session, desk)
         doubt = None if approver else date_doubts(session, desk, today, periods)
         if doubt:

@@ -21,7 +21,7 @@ from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
 from counter.services.outbox import queue_event
-from counter.services.shifts import open_shift_of, refuse_closed_day
+from counter.services.shifts import NoShift, refuse_closed_day, require_shift
 from counter.store.uow import UnitOfWork
 
 
@@ -50,8 +50,10 @@ def pay_refund(uow: UnitOfWork, desk: Desk, central, conflict_id: int,  # noqa: 
     amount = int(conflict["amount"])
     with uow:
         session = uow.session
-        if open_shift_of(session, desk) is None:
-            raise PaymentRefused("Buka shift dulu: uang yang dikembalikan keluar dari laci kasir.")
+        try:
+            require_shift(session, desk)  # the cash leaves that drawer, today's
+        except NoShift as error:
+            raise NoShift(f"Buka shift dulu: uang yang dikembalikan keluar dari laci kasir ({error})") from None
         refuse_closed_day(session, desk.office_id, desk.today(), "mengembalikan uang")
         if session.scalar(select(Refund.id).where(Refund.conflict_id == conflict_id)) is not None:
             raise PaymentRefused(f"Kelebihan bayar konflik {conflict_id} sudah dikembalikan.")

@@ -63,16 +63,6 @@ def refuse_closed_day(session: Session, office_id: int, day: dt.date, act: str) 
         raise PaymentRefused(f"Hari {day:%d-%m-%Y} sudah ditutup kepala unit; {act} untuk tanggal itu tidak bisa lagi.")
 
 
-def refuse_closed_till(session: Session, desk: Desk, day: dt.date) -> None:
-    """Money is not taken on a closed day, nor by a cashier whose shift here
-    today is closed (they open a new one)."""
-    refuse_closed_day(session, desk.office_id, day, "pembayaran")
-    if open_shift_of(session, desk) is None and session.scalar(select(Shift.id).where(
-            Shift.counter_id == desk.counter_id, Shift.user_id == desk.user_id,
-            Shift.business_date == desk.today(), Shift.status == "closed").limit(1)) is not None:
-        raise PaymentRefused("Shift Anda di loket ini sudah ditutup; buka shift baru untuk menerima pembayaran.")
-
-
 class NoShift(PaymentRefused):
     """Money is taken only into an open shift's drawer: the cashier opens one first."""
 
@@ -81,6 +71,10 @@ def require_shift(session: Session, desk: Desk) -> Shift:
     """The desk user's open shift at this counter today, the drawer a payment's
     cash goes into; NoShift when there is none (no money in no drawer)."""
     shift = open_shift_of(session, desk)
+    if shift is None and session.scalar(select(Shift.id).where(
+            Shift.counter_id == desk.counter_id, Shift.user_id == desk.user_id,
+            Shift.business_date == desk.today(), Shift.status == "closed").limit(1)) is not None:
+        raise NoShift("Shift Anda di loket ini sudah ditutup; buka shift baru untuk menerima pembayaran.")
     if shift is None:
         raise NoShift(f"{desk.username} belum membuka shift di loket {desk.counter_code}: buka shift dengan "
                       "modal awal dulu, baru menerima pembayaran.")

@@ -36,3 +36,19 @@ def test_a_bad_float_is_refused(app, desk, value):
 def test_an_admin_does_not_open_a_cash_shift(app, desk):
     with pytest.raises(NotAllowed):
         open_shift(app.uow(), as_role(app, desk, "admin"), 0)
+
+
+def test_a_shift_closed_today_takes_no_more_money_and_the_desk_is_offered_a_new_one(app, desk):
+    from counter.services.payment import pay
+    from counter.services.shifts import NoShift, close_shift
+    from tests.integration.test_plans import owing
+
+    open_shift(app.uow(), desk, 0)
+    close_shift(app.uow(), desk, {}, "laci kosong, tutup sebentar", 10**12)
+    from counter.services.billing import quote
+
+    number = owing(app, 1)
+    with app.uow() as uow:
+        oldest = quote(uow.session, number, desk.today()).bills[0].period
+    with pytest.raises(NoShift, match="sudah ditutup; buka shift baru"):  # NoShift: the desk offers a new shift
+        pay(app.uow(), desk, number, [oldest], "transfer")
