@@ -7,18 +7,18 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
 from counter.errors import BillSelectionError, InvalidInput, PaymentRefused, quoted
 from counter.models import (
-    Bill, InstalmentPlan, Payment, PaymentLine, ReceiptSequence, SyncState, WorkOrder,
+    Bill, InstalmentPlan, Payment, PaymentLine, ReceiptSequence, WorkOrder,
 )
 from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_PAYMENT, format_rupiah
-from counter.rules.period import check_periods
+from counter.rules.period import check_periods, period_of
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.billing import BillDue, Quote, quote_customer
@@ -29,9 +29,9 @@ from counter.services.plan_state import OpenTerm, record_terms, settle_completed
 from counter.services.plans import next_document_no, settle_default
 from counter.services.shifts import refuse_closed_day, require_shift
 from counter.store.uow import UnitOfWork
+from counter.sync.state import answering, contact_times
 
 BACKDATE_DAYS = 31  # how far back a supervisor may date a payment
-ONLINE_WITHIN = dt.timedelta(seconds=90)  # central answered this recently, and nothing failed since: online
 
 
 @dataclass(frozen=True)
@@ -69,49 +69,19 @@ def _check_amount(value: object, what: str, most: int) -> int:
     return value
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
-def _sync_times(session) -> tuple[dt.datetime | None, dt.datetime | None]:  # noqa: ANN001
-    """When central last answered this counter, and when reaching it last failed."""
-    rows = {key: value for key, value in session.execute(select(SyncState.key, SyncState.value).where(
-        SyncState.key.in_(("last_contact", "last_failure"))))}
-
-    def when(text: str | None) -> dt.datetime | None:
-        try:
-            return _utc(dt.datetime.fromisoformat(text)) if text else None
-        except ValueError:
-            return None
-
-    return when(rows.get("last_contact")), when(rows.get("last_failure"))
-
-
-def central_answered(session, now: dt.datetime) -> bool:  # noqa: ANN001
-    """Central answered within ONLINE_WITHIN of `now` and nothing failed since:
-    a payment taken now is not an offline one."""
-    contact, failure = _sync_times(session)
-    return (contact is not None and dt.timedelta(0) <= _utc(now) - contact <= ONLINE_WITHIN
-            and (failure is None or failure <= contact))
-
-
-def _first_of(period: int) -> dt.date:
-    return dt.date(period // 100, period % 100, 1)
-
-
-def date_doubts(session, desk: Desk, day: dt.date, periods: list[int]) -> str | None:  # noqa: ANN001
-    """Why the business date `day` can't be trusted, or None: it lies before the
-    last time central answered this counter (the clock was set back), or before
-    the month of a bill being paid (its fine would be gone)."""
-    contact, _failure = _sync_times(session)
+def date_doubts(contact: dt.datetime | None, desk: Desk, day: dt.date, periods: list[int]) -> str | None:
+    """Why the business date `day` can't be trusted, or None: it lies before
+    `contact`, the last time central answered this counter (the clock was set
+    back), or before the month of a bill being paid (its fine would be gone)."""
     if contact is not None and day < contact.astimezone(desk.zone).date():
         return (f"Tanggal {day:%d-%m-%Y} lebih awal dari kontak terakhir dengan pusat "
                 f"({contact.astimezone(desk.zone):%d-%m-%Y}): jam komputer mundur? Betulkan jam, atau minta "
                 "persetujuan kepala unit untuk tanggal ini.")
-    early = [p for p in periods if day < _first_of(p)]
+    early = [p for p in periods if p > period_of(day)]
     if early:
-        first = _first_of(min(early))
-        return (f"Tanggal {day:%d-%m-%Y} lebih awal dari bulan rekening {first:%m-%Y}: jam komputer mundur? "
+        first = min(early)
+        return (f"Tanggal {day:%d-%m-%Y} lebih awal dari bulan rekening {first % 100:02d}-{first // 100}: "
+                "jam komputer mundur? "
                 "Betulkan jam, atau minta persetujuan kepala unit untuk tanggal ini.")
     return None
 
@@ -187,7 +157,7 @@ def pay(
         approver = check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk)
     elif approval is not None:  # a supervisor approves the date the clock gives, if it is in doubt
         with uow:
-            doubt = date_doubts(uow.session, desk, desk.today(), periods)
+            doubt = date_doubts(contact_times(uow.session)[0], desk, desk.today(), periods)
         if doubt:
             approver = check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk)
     with uow.writing():
@@ -196,7 +166,8 @@ def pay(
         today = on if backdated else desk.today()
         refuse_closed_day(session, desk.office_id, today, "pembayaran")
         require_shift(session, desk)
-        doubt = None if approver else date_doubts(session, desk, today, periods)
+        contact, failure = contact_times(session)
+        doubt = None if approver else date_doubts(contact, desk, today, periods)
         if doubt:
             raise PaymentRefused(doubt)
         found = customer_by_number(session, customer)
@@ -235,7 +206,7 @@ def pay(
             cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
             method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=paying.total,
             tendered=tendered, change=change, reference=reference, status="completed",
-            taken_offline=bool(offline) or not central_answered(session, now), reprint_count=0,
+            taken_offline=bool(offline) or not answering(contact, failure, now), reprint_count=0,
         )
         lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
         lines += [_term_line(payment_id, seq, term) for seq, term in enumerate(paying.terms, len(lines) + 1)]

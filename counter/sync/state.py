@@ -91,7 +91,25 @@ class SyncStatus:
 
 
 def _when(text: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(text) if text else None
+    try:
+        moment = dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=dt.timezone.utc) if moment and moment.tzinfo is None else moment
+
+
+def contact_times(connection) -> tuple[dt.datetime | None, dt.datetime | None]:  # noqa: ANN001
+    """When central last answered this counter, and when reaching it last failed
+    (a connection or a session of the local store)."""
+    rows = dict(connection.execute(select(SyncState.key, SyncState.value).where(
+        SyncState.key.in_(("last_contact", "last_failure")))).all())
+    return _when(rows.get("last_contact")), _when(rows.get("last_failure"))
+
+
+def answering(contact: dt.datetime | None, failure: dt.datetime | None, now: dt.datetime) -> bool:
+    """Central answered within ONLINE_WITHIN of `now`, and nothing failed since."""
+    return (contact is not None and dt.timedelta(0) <= now - contact <= ONLINE_WITHIN
+            and (failure is None or failure <= contact))
 
 
 def sync_status(local: Engine, now: dt.datetime | None = None) -> SyncStatus:
@@ -106,8 +124,7 @@ def sync_status(local: Engine, now: dt.datetime | None = None) -> SyncStatus:
         rejected = connection.scalar(select(func.count()).where(
             OutboxEvent.outcome == "rejected", OutboxEvent.dismissed_at.is_(None)))
     contact, failure = _when(state.get("last_contact")), _when(state.get("last_failure"))
-    failing = failure is not None and (contact is None or failure > contact)
-    if contact and now - contact <= ONLINE_WITHIN and not failing and not held and not rejected:
+    if answering(contact, failure, now) and not held and not rejected:
         level = "online"
     elif contact and now - contact <= DEGRADED_WITHIN:
         level = "degraded"
