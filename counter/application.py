@@ -109,6 +109,14 @@ class Paid:
     print_error: str = ""
 
 
+def check_choice(months: list[int] | None, oldest: int | None) -> None:
+    """Bills are chosen by their months or as the oldest N, not both."""
+    if months and oldest is not None:
+        raise InvalidInput("Pilih bulan rekening (--bills) atau jumlah rekening tertua (--oldest), tidak keduanya.")
+    if oldest is not None and oldest < 1:
+        raise InvalidInput("Jumlah rekening tertua (--oldest) harus 1 atau lebih.")
+
+
 def choose_bills(quote: Quote, months: list[int] | None, oldest: int | None, terms: list[int]) -> list[int]:
     """The months to pay: those named, else (with no terms alone) the oldest N or all."""
     if months:
@@ -124,10 +132,7 @@ def pay_then_print(app, desk: Desk, number: str, *, months: list[int] | None = N
                    approval: Approval | None = None, central=None, printing: bool = True) -> Paid:
     """Refresh the customer from central, choose their bills, pay, then print the
     receipt (the payment has committed: a printer failure is reported)."""
-    if months and oldest is not None:
-        raise InvalidInput("Pilih bulan rekening atau jumlah rekening tertua, tidak keduanya.")
-    if oldest is not None and oldest < 1:
-        raise InvalidInput("Jumlah rekening tertua harus 1 atau lebih.")
+    check_choice(months, oldest)
     terms = list(terms)
     quoted = refresh_then_quote(app, number, on or desk.today(), central)
     periods = choose_bills(quoted.quote, months, oldest, terms)

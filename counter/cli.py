@@ -102,15 +102,12 @@ def cmd_quote(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_pay(app: App, args: argparse.Namespace) -> object:
-    from counter.application import central_of, pay_then_print
+    from counter.application import central_of, check_choice, pay_then_print
     from counter.services.shifts import NoShift
 
-    if args.bills and args.oldest is not None:
-        raise InvalidInput("Pakai --bills atau --oldest, tidak keduanya.")
-    if args.oldest is not None and args.oldest < 1:
-        raise InvalidInput("--oldest harus 1 atau lebih.")
     terms = _numbers(args.terms, "Nomor angsuran") if args.terms else []
     months = [parse_period(p) for p in args.bills.split(",")] if args.bills else None
+    check_choice(months, args.oldest)  # before the PIN is asked
     tendered = parse_rupiah(args.tendered) if args.tendered is not None else None
     desk = acting_desk(app, args, "Pembayaran")
     try:  # central's bills first (a bill paid at another counter is not taken twice), then the receipt

@@ -42,12 +42,6 @@ def _print_offer(offer) -> None:  # noqa: ANN001
         console.print("Segel dibuka setelah uang muka dibayar (SPK buka segel).")
 
 
-def _agreement_file(app: App, plan_no: str, out: Path | None) -> Path:
-    from counter.application import write_agreement
-
-    return write_agreement(app, plan_no, out)
-
-
 def cmd_plan(app: App, args: argparse.Namespace) -> object:
     from counter.services import plans
     from counter.services.plan_papers import plan_view
@@ -89,7 +83,9 @@ def cmd_plan(app: App, args: argparse.Namespace) -> object:
     if args.what == "agreement":
         with app.uow() as uow:
             plan_no = plans.find_plan(uow.session, args.ref).plan_no
-        path = _agreement_file(app, plan_no, args.out)
+        from counter.application import write_agreement
+
+        path = write_agreement(app, plan_no, args.out)
         return {"agreement": path} if args.json else _console().print(f"Perjanjian: {path}")
     view = plan_view(app.uow(), args.ref, desk.today())  # status
     if args.json:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 
 from counter.errors import InvalidInput
+from counter.rules.money import MAX_AMOUNT, MAX_PAYMENT
 from counter.store.files import owner_only, private_folder, reason, write_private
 
 APP = "counter"
@@ -86,7 +87,7 @@ class ClosingSettings:
 
 @dataclass(frozen=True)
 class PaymentSettings:
-    max_amount: int = 100_000_000  # Rupiah: the most one payment may take (cash tendered or total); more is refused
+    max_amount: int = MAX_PAYMENT  # Rupiah: the most one payment may take (cash tendered or total); more is refused
     closed_arrears: bool = True  # a closed connection's arrears may still be paid at the counter
 
 
@@ -239,7 +240,7 @@ def load(
         raise InvalidInput("Bahasa (desk.language) harus id atau en.")
     if config.closing.variance_limit < 0:
         raise InvalidInput("Batas selisih kas (closing.variance_limit) tidak boleh negatif.")
-    if not 1_000 <= config.payment.max_amount <= 10**13:
+    if not 1_000 <= config.payment.max_amount <= MAX_AMOUNT:
         raise InvalidInput("Batas pembayaran (payment.max_amount) harus antara Rp 1.000 dan Rp 10.000.000.000.000.")
     if not 1 <= config.billing.due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")

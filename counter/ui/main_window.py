@@ -634,10 +634,9 @@ class MainWindow(QMainWindow):
         self.panel.show_loading(number)
         today, app = self.desk.today(), self.app
         central = self.sync.central if self.sync is not None else None
-        timeout_ms = app.config.central.timeout_ms
 
         def load() -> tuple[Quote, bool]:  # on the worker: central's bills first (application.refresh_then_quote)
-            quoted = application.refresh_then_quote(app, number, today, central, timeout_ms)
+            quoted = application.refresh_then_quote(app, number, today, central)
             return quoted.quote, quoted.from_central
 
         self.runner.run(load, self._show_quote, self._customer_failed, tag="customer")
