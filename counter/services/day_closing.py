@@ -25,7 +25,7 @@ from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
 from counter.printing.day_figures import DayFigures, Deposit, figures_from_json
-from counter.services.day_report import consolidate, covered, deposits_of
+from counter.services.day_report import consolidate, covered, deposits_of, split_deposits
 from counter.services.outbox import queue_event
 from counter.services.shifts import day_closed
 from counter.store.uow import UnitOfWork
@@ -44,11 +44,10 @@ def read_day(uow: UnitOfWork, central, desk: Desk, day: dt.date) -> DayFigures: 
     with reaching_central(uow.engine):
         figures = figures_from_json(central.day(day, desk.zone.key, closing))
     with uow:
-        local = deposits_of(uow.session, desk.office_id, day, desk.zone)
-    known = {(d.reference, d.amount) for d in figures.supplementary}
-    return replace(figures, deposit=figures.deposit or next((d for d in local if d.seq == 1), None),
-                   supplementary=figures.supplementary + tuple(
-                       d for d in local if d.seq > 1 and (d.reference, d.amount) not in known))
+        own, later = split_deposits(deposits_of(uow.session, desk.office_id, day, desk.zone))
+    known = {(d.reference, d.amount) for d in figures.supplementary}  # central may have numbered them anew
+    return replace(figures, deposit=figures.deposit or own, supplementary=figures.supplementary + tuple(
+        d for d in later if (d.reference, d.amount) not in known))
 
 
 def blockers(uow: UnitOfWork, figures: DayFigures) -> list[str]:

@@ -127,6 +127,11 @@ def deposits_of(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) 
                     session.get(User, row.recorded_by).username, row.seq) for row in rows]
 
 
+def split_deposits(deposits: list[Deposit]) -> tuple[Deposit | None, tuple[Deposit, ...]]:
+    """(the day's own deposit, the supplementary ones after it)."""
+    return next((d for d in deposits if d.seq == 1), None), tuple(d for d in deposits if d.seq > 1)
+
+
 def refunds_of(session: Session, office_id: int, day: dt.date) -> int:
     """Cash paid back from the office's drawers that day."""
     return int(session.scalar(select(func.coalesce(func.sum(Refund.amount), 0)).where(
@@ -179,7 +184,7 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         .join(Customer, Customer.id == Conflict.customer_id)
         .join(Payment, and_(Payment.id == Conflict.payment_id, Payment.office_id == office.id,
                             Payment.business_date == day))).all()
-    deposits = deposits_of(session, office.id, day, zone)
+    deposit, supplementary = split_deposits(deposits_of(session, office.id, day, zone))
     return DayFigures(
         office_code=office.code, office_name=office.name, business_date=day,
         made_at=(made_at or dt.datetime.now(dt.timezone.utc)).astimezone(zone),
@@ -197,8 +202,8 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         conflicts=tuple(ConflictRow(kind, number, amount, status, at.astimezone(zone))
                         for kind, number, amount, status, at in conflicts),
         waiting=_waiting(session, office, day, zone),
-        closing=_closing(session, closing, zone), deposit=next((d for d in deposits if d.seq == 1), None),
-        supplementary=tuple(d for d in deposits if d.seq > 1), refunds=refunds_of(session, office.id, day),
+        closing=_closing(session, closing, zone), deposit=deposit, supplementary=supplementary,
+        refunds=refunds_of(session, office.id, day),
         late=tuple(row for row, _ in late),
         late_voids=tuple(_void(r, zone) for row, r in receipts if row.receipt_no in late_voids))
 
