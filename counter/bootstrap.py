@@ -83,6 +83,15 @@ class App:
         return HttpCentral(settings.url, load_key(self.config.store.data_dir), timeout_s=30.0,
                            allow_plain_http=settings.allow_plain_http)
 
+    def close(self) -> None:
+        """Let go of the stores opened so far (they are opened again on next use)."""
+        central = self.__dict__.pop("central", None)
+        if isinstance(central, HttpCentral):
+            central.close()
+        for name in ("engine", "embedded_engine"):
+            if name in self.__dict__:
+                self.__dict__.pop(name).dispose()
+
     def sync_link(self) -> SyncLink:
         desk = self.config.desk
         return SyncLink(self.engine, self.central, desk.office, desk.counter)

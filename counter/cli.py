@@ -155,10 +155,7 @@ def cmd_demo(app: App, args: argparse.Namespace) -> object:
 
 def _remove_store(app: App) -> None:
     """The local store, and the embedded demo central store made from it."""
-    app.__dict__.pop("central", None)
-    for name in ("engine", "embedded_engine"):
-        if name in app.__dict__:
-            app.__dict__.pop(name).dispose()
+    app.close()
     paths = [app.config.store.local_path] + ([app.embedded_central_path] if not app.config.central.url else [])
     for path in paths:
         for suffix in ("", "-wal", "-shm"):

@@ -309,9 +309,7 @@ def run_screenshots(app, out: Path) -> int:  # noqa: ANN001 - counter.bootstrap.
             return 2
         finally:
             if copy is not None:
-                for name in ("engine", "embedded_engine"):
-                    if name in copy.__dict__:
-                        copy.__dict__[name].dispose()
+                copy.close()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for path in saved:
