@@ -53,7 +53,9 @@ class LoginState(Base):
     __tablename__ = "login_state"
     username: Mapped[str] = mapped_column(String(40), primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[dt.datetime | None]
+    locked_until: Mapped[dt.datetime | None]  # by the clock: only for locks set before locked_at_ms existed
+    locked_at_ms: Mapped[int | None]  # the lock's start in the computer's running time (services.approval)
+    locked_minutes: Mapped[int | None]
 
 
 class TariffGroup(Replicated, Base):

@@ -16,7 +16,7 @@ COUNTER_TEST_CHEAP_HASH=1 before this module is imported (tests/conftest.py).
 A lock-out counts real time, not the clock: it ends once the lock's minutes
 have passed on the computer's running-time clock (`running_time`, which
 setting the date and time does not move), read when the lock was set and kept
-in its `login.locked` audit record. After a restart of the computer that clock
+with it (`login_state.locked_at_ms`). After a restart of the computer that clock
 starts again from zero; then the time since the restart is what counts (less
 than the real time since the lock, never more)."""
 
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, select
 
 from counter.errors import ApprovalRefused, InvalidInput, NotAllowed
-from counter.models import AuditRecord, LoginState, User
+from counter.models import LoginState, User
 from counter.services import audit
 from counter.store.uow import UnitOfWork
 
@@ -96,18 +96,14 @@ def verify_secret(secret: str, stored: str | None) -> bool:
 running_time = time.monotonic  # the lock-out's clock: seconds the computer has run; the date and time don't move it
 
 
-def _lock_holds(session, state: LoginState, now: dt.datetime) -> bool:  # noqa: ANN001 - Session
+def _lock_holds(state: LoginState, now: dt.datetime) -> bool:
     """Whether the lock on `state`'s user still holds: until its minutes of real
     time have passed since it was set (module docstring)."""
-    details = session.scalar(select(AuditRecord.details).where(
-        AuditRecord.action == "login.locked", AuditRecord.subject == state.username)
-        .order_by(AuditRecord.id.desc()).limit(1)) or {}
-    at_lock, minutes = details.get("running"), details.get("minutes")
-    if not isinstance(at_lock, (int, float)) or not isinstance(minutes, int):
+    if state.locked_at_ms is None or state.locked_minutes is None:
         return _utc(state.locked_until) > now  # a lock set before this rule: the clock decides
-    running = running_time()
-    passed = running - at_lock if running >= at_lock else running  # after a restart: the time since it
-    return passed < minutes * 60
+    running = round(running_time() * 1000)
+    passed = running - state.locked_at_ms if running >= state.locked_at_ms else running  # a restart: since it
+    return passed < state.locked_minutes * 60_000
 
 
 @dataclass(frozen=True)
@@ -153,24 +149,23 @@ def check_credential(uow: UnitOfWork, approval: Approval | None, act: str, roles
     with uow.writing():
         session = uow.session
         state = session.get(LoginState, username) or LoginState(username=username, failures=0)
-        if state.locked_until and _lock_holds(session, state, now):
+        if state.locked_until and _lock_holds(state, now):
             raise ApprovalRefused(f"Pengguna {username} terkunci karena salah PIN {lockout.attempts} kali; "
                                   f"coba lagi setelah {lockout.minutes} menit.")
         user = session.scalars(select(User).where(User.username == username)).first()
         if user is None or not user.active or not verify_secret(approval.secret or "", user.password_hash):
             state.failures += 1
             locked = state.failures >= lockout.attempts
-            if locked:
+            if locked:  # its end is measured in running time from now (_lock_holds)
                 state.locked_until, state.failures = now + dt.timedelta(minutes=lockout.minutes), 0
+                state.locked_at_ms, state.locked_minutes = round(running_time() * 1000), lockout.minutes
             session.add(state)
-            details = {"for": act}
-            if locked:  # what the lock's end is measured from (_lock_holds)
-                details.update(running=round(running_time(), 3), minutes=lockout.minutes)
+            details = {"for": act, **({"minutes": lockout.minutes} if locked else {})}
             audit.append(session, "login.locked" if locked else "credential.failed", username, details, **who)
             uow.commit()
             raise ApprovalRefused("Nama pengguna atau PIN salah." + (
                 f" Pengguna {username} terkunci {lockout.minutes} menit." if locked else ""))
-        state.failures, state.locked_until = 0, None
+        state.failures, state.locked_until, state.locked_at_ms, state.locked_minutes = 0, None, None, None
         session.add(state)
         audit.append(session, "credential.ok", username, {"for": act, "role": user.role}, **who)
         uow.commit()
