@@ -93,13 +93,17 @@ def take_payment(app, desk: Desk, number: str, periods: Iterable[int], method: s
                terms=list(terms), on=on, approval=approval, policy=payment_policy(app.config))
 
 
+def receipt_target(config) -> tuple:  # noqa: ANN001 - config.Config
+    """Where a receipt goes: (time zone, printer settings, PDF folder, logo)."""
+    return (config.zone, dataclasses.asdict(config.printer), Path(config.store.data_dir) / "receipts",
+            config.receipt.logo or None)
+
+
 def print_receipt(app, receipt_no: str) -> JobView:  # noqa: ANN001
     """Queue the original receipt of a committed payment and print it on the
     configured printer (to PDF in DATA_DIR/receipts with none)."""
-    config = app.config
     job = print_queue.queue_receipt(app.uow(), receipt_no)
-    return print_queue.print_job(app.uow(), job, config.zone, dataclasses.asdict(config.printer),
-                                 Path(config.store.data_dir) / "receipts", config.receipt.logo or None)
+    return print_queue.print_job(app.uow(), job, *receipt_target(app.config))
 
 
 @dataclass(frozen=True)

@@ -346,8 +346,9 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     from counter.services import print_queue
     from counter.services.receipts import build_receipt
 
-    zone, folder, logo = app.config.zone, app.config.store.data_dir / "receipts", app.config.receipt.logo or None
-    printer = dataclasses.asdict(app.config.printer)
+    from counter.application import receipt_target
+
+    zone, printer, folder, logo = receipt_target(app.config)
     if args.what != "queue" and not args.number.strip():
         raise InvalidInput("Sebutkan nomor struk (untuk retry: nomor antrean).")
     if args.what == "retry" and not ascii_digits(args.number):

@@ -8,9 +8,7 @@ of this starts: a printer failure is shown in the status bar, never undoes it.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
@@ -80,12 +78,8 @@ class DeskPrinter(QObject):
     # ---- settings -----------------------------------------------------------
 
     def _target(self) -> tuple:
-        config = self.app.config
-        return config.zone, dataclasses.asdict(config.printer), Path(config.store.data_dir) / "receipts"
-
-    @property
-    def _logo(self) -> str | None:
-        return self.app.config.receipt.logo or None
+        """(zone, printer, folder, logo), as application.print_receipt uses them."""
+        return application.receipt_target(self.app.config)
 
     # ---- actions ------------------------------------------------------------
 
@@ -105,8 +99,7 @@ class DeskPrinter(QObject):
             return
         app = self.app
         ids = [job.id for job in self.failed]
-        zone, printer, folder = self._target()
-        logo = self._logo
+        zone, printer, folder, logo = self._target()
 
         def work() -> list[JobView]:  # on the worker
             done = []
@@ -123,8 +116,7 @@ class DeskPrinter(QObject):
             return
         app = self.app
         ids = [job.id for job in self.failed]
-        zone, _printer, folder = self._target()
-        logo = self._logo
+        zone, _printer, folder, logo = self._target()
 
         def work() -> list[JobView]:  # on the worker
             return [print_queue.job_to_pdf(app.uow(), job_id, zone, folder, logo=logo) for job_id in ids]
@@ -137,8 +129,7 @@ class DeskPrinter(QObject):
             self._show(LABEL_NOTHING, None)
             return
         app, desk, receipt_no = self.app, self.desk, self.last_receipt_no
-        zone, printer, folder = self._target()
-        logo = self._logo
+        zone, printer, folder, logo = self._target()
 
         def work() -> list[JobView]:  # on the worker
             job_id = print_queue.reprint(app.uow(), desk, receipt_no)
