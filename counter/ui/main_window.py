@@ -113,7 +113,6 @@ class MainWindow(QMainWindow):
         self._pay_when_loaded = False  # F5 came while the customer was still on its way
         self._choose_when_loaded: tuple[int, int] | None = None  # (bills, terms) to tick once it is shown
         self._pay_after_unlock = False  # a payment asked for (F5 before a load finished) while the desk was locked
-        self._pay_after_shift = False  # F5 without a shift: the payment goes on once the shift is opened
         self.setWindowTitle(self.tr("Loket {counter} - {office}").format(counter=desk.counter_code, office=desk.office_code))
         self.resize(1366, 768)
         settings = desk_settings()
@@ -337,11 +336,7 @@ class MainWindow(QMainWindow):
         if shift is not None:
             self._ready()
             return
-        dialog = ShiftDialog(self.app, self.desk, self.runner, self)
-        dialog.opened.connect(self.set_shift)
-        dialog.finished.connect(lambda _result: self._shift_closed(dialog))
-        self.shift_dialog = dialog
-        dialog.open()
+        self._open_shift_dialog(self.set_shift, self._ready)
 
     def offer_shift(self) -> None:
         """Ask for a new shift's float (after a shift is closed)."""
@@ -355,32 +350,33 @@ class MainWindow(QMainWindow):
             return
         self.banner.show_message(reason or self.tr(
             "Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran."), "error")
-        self._pay_after_shift = True
+
+        def opened(shift: ShiftView) -> None:
+            self.set_shift(shift)
+            self.banner.hide()
+
+        def finished() -> None:
+            if self.shift is not None:
+                self.start_payment()
+            else:
+                self.focus_search()
+
+        self._open_shift_dialog(opened, finished)
+
+    def _open_shift_dialog(self, opened, finished) -> None:  # noqa: ANN001 - callables
+        """The float of a new shift: `opened` with it once opened, `finished` when the dialog is gone."""
         dialog = ShiftDialog(self.app, self.desk, self.runner, self)
-        dialog.opened.connect(self._shift_opened_to_pay)
-        dialog.finished.connect(lambda _result: self._shift_offer_closed(dialog))
+        dialog.opened.connect(opened)
+
+        def closed(_result: int) -> None:
+            if self.shift_dialog is dialog:
+                self.shift_dialog = None
+            dialog.deleteLater()
+            finished()
+
+        dialog.finished.connect(closed)
         self.shift_dialog = dialog
         dialog.open()
-
-    def _shift_opened_to_pay(self, shift: ShiftView) -> None:
-        self.set_shift(shift)
-        self.banner.hide()
-
-    def _shift_offer_closed(self, dialog: ShiftDialog) -> None:
-        if self.shift_dialog is dialog:
-            self.shift_dialog = None
-        dialog.deleteLater()
-        go_on, self._pay_after_shift = self._pay_after_shift and self.shift is not None, False
-        if go_on:
-            self.start_payment()
-        else:
-            self.focus_search()
-
-    def _shift_closed(self, dialog: ShiftDialog) -> None:
-        if self.shift_dialog is dialog:
-            self.shift_dialog = None
-        dialog.deleteLater()
-        self._ready()
 
     def _ready(self) -> None:
         """Signed in (and the shift asked for): the desk is open for work."""
