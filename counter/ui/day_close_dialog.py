@@ -64,8 +64,11 @@ class DayCloseDialog(FormDialog):
         self.state.setFont(font(12, bold=True))
         self.body = QLabel()
         self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setWordWrap(True)  # a long note (counters not heard from) wraps inside the dialog
         self.body.setFont(font(11))
+        self.silent = QLabel()  # counters central heard nothing from: a note of its own, wrapped in the dialog
+        self.silent.setTextFormat(Qt.TextFormat.RichText)
+        self.silent.setWordWrap(True)
+        self.silent.setFont(font(11))
         self.blocking = QLabel()
         self.blocking.setWordWrap(True)
         self.blocking.setStyleSheet(f"color: {SHORTFALL};")
@@ -92,7 +95,7 @@ class DayCloseDialog(FormDialog):
         self.ok_button = primary_button(CLOSE_TEXT, self.confirm)
         self.keys = [QShortcut(QKeySequence(keys), self, self.confirm) for keys in ("Ctrl+Return", "Ctrl+Enter")]
         buttons = button_row(self.cancel_button, self.report_button, self.deposit_button, self.ok_button)
-        self._lay_out(heading, self.state, self.body, self.blocking, self.override, self.deposit_form, self.error,
+        self._lay_out(heading, self.state, self.body, self.silent, self.blocking, self.override, self.deposit_form, self.error,
                       buttons)
         for widget in (self.override, self.deposit_form, self.deposit_button, self.report_button, self.ok_button,
                        self.blocking):
@@ -122,7 +125,7 @@ class DayCloseDialog(FormDialog):
         self.state.setStyleSheet("")
         self.body.clear()
         for widget in (self.override, self.deposit_form, self.deposit_button, self.report_button, self.ok_button,
-                       self.blocking, self.error):
+                       self.blocking, self.error, self.silent):
             widget.hide()
         self.load()
 
@@ -150,9 +153,9 @@ class DayCloseDialog(FormDialog):
         late = (self.tr("<br><b>{n} struk diterima setelah tutup hari</b> (di luar angka yang ditandatangani).", "",
                         len(figures.late)).format(
             n=len(figures.late)) if figures.late else "")
-        if figures.silent_counters:
-            late += self.tr("<br><b>Belum ada kabar hari ini dari loket {codes}</b>: uang yang diterima secara "
-                            "offline belum terhitung.").format(codes=", ".join(figures.silent_counters))
+        self.silent.setText(self.tr("<br><b>Belum ada kabar hari ini dari loket {codes}</b>: uang yang diterima "
+                                    "secara offline belum terhitung.").format(codes=", ".join(figures.silent_counters)))
+        self.silent.setVisible(bool(figures.silent_counters))
         self.body.setText(
             f"{total}<table><tr><td valign=top>{_rows(self.tr('Per loket'), counters)}</td><td width=24></td>"
             f"<td valign=top>{_rows(self.tr('Per cara bayar'), methods)}</td><td width=24></td>"
@@ -172,6 +175,7 @@ class DayCloseDialog(FormDialog):
             d = figures.deposit
             self.body.setText(self.body.text() + self.tr("<br>Setoran {amount} ke {bank}, bukti {ref}.").format(
                 amount=format_rupiah(d.amount), bank=d.bank, ref=d.reference))
+        self.adjustSize()  # the figures, notes and forms shown decide the dialog's height
 
     # ---- acts -------------------------------------------------------------
 

@@ -145,11 +145,12 @@ def scratch_copy(app, folder: Path):  # noqa: ANN001, ANN201 - counter.bootstrap
 
 
 def close_stale_shift(app, desk) -> None:  # noqa: ANN001 - on the worker, in the copy only
-    """The desk user's shift left open at the counter on another day would keep
-    today's from opening: closed in the copy (its drawer counted empty, said why)."""
+    """The desk user's shift left open at the counter (today's, or another
+    day's) would keep the shift screen from showing: closed in the copy (its
+    drawer counted empty, said why)."""
     left = shifts.open_shift_now(app.uow(), desk)
-    if left is not None and left.cashier == desk.username and left.business_date != desk.today():
-        shifts.close_shift(app.uow(), desk, {}, "Ditutup untuk tangkapan layar")
+    if left is not None and left.cashier == desk.username:
+        shifts.close_shift(app.uow(), desk, {}, "Ditutup untuk tangkapan layar", variance_limit=10**13)
 
 
 def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noqa: ANN001, C901
