@@ -95,8 +95,8 @@ class DayCloseDialog(FormDialog):
         self.ok_button = primary_button(CLOSE_TEXT, self.confirm)
         self.keys = [QShortcut(QKeySequence(keys), self, self.confirm) for keys in ("Ctrl+Return", "Ctrl+Enter")]
         buttons = button_row(self.cancel_button, self.report_button, self.deposit_button, self.ok_button)
-        self._lay_out(heading, self.state, self.body, self.silent, self.blocking, self.override, self.deposit_form, self.error,
-                      buttons)
+        self._lay_out(heading, self.state, self.body, self.silent, self.blocking, self.override, self.deposit_form,
+                      self.error, buttons)
         for widget in (self.override, self.deposit_form, self.deposit_button, self.report_button, self.ok_button,
                        self.blocking):
             widget.hide()
