@@ -1,6 +1,7 @@
 """SQLAlchemy tables of the local (and central) store."""
 
 from counter.models.base import Base
+from counter.models.channel import Channel, ChannelPayment, ChannelPaymentLine, ChannelSettlement, PublishQueue
 from counter.models.customer import BILL_STATUSES, CUSTOMER_STATUSES, Bill, Customer
 from counter.models.outbox import AuditRecord, OutboxEvent
 from counter.models.payment import Payment, PaymentLine, ReceiptSequence
@@ -23,6 +24,7 @@ from counter.models.reference import (
 )
 
 __all__ = [
+    "Channel", "ChannelPayment", "ChannelPaymentLine", "ChannelSettlement", "PublishQueue",
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
     "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
