@@ -47,8 +47,11 @@ def _listen(text: str) -> tuple[str, int]:
 
 def serve(app: App, args: argparse.Namespace) -> int:
     """The API and the applier in one process (uvicorn); `--workers N` for more."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     import uvicorn
 
+    from counter.central.api import DEFAULT_ZONE, ZONE_ENV
     from counter.central.store import central_engine, init_central
     from counter.sync.link import is_loopback
 
@@ -60,8 +63,13 @@ def serve(app: App, args: argparse.Namespace) -> int:
         raise InvalidInput(f"Pusat tanpa TLS hanya mendengar di loopback: pakai --listen 127.0.0.1:{port} di balik "
                            "reverse proxy TLS, atau --tls-cert/--tls-key, atau --allow-plain-http (jaringan tertutup).")
     url = _database_url(app, args.url)
+    zone = args.zone or os.environ.get(ZONE_ENV) or DEFAULT_ZONE
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Zona waktu tidak dikenal: {zone!r} (mis. Asia/Makassar).") from None
     init_central(central_engine(url, timeout_s=10))  # migrated before the first request
-    os.environ[DATABASE_ENV] = url
+    os.environ[DATABASE_ENV], os.environ[ZONE_ENV] = url, zone
     uvicorn.run("counter.central.api:from_environment", factory=True, host=host, port=port,
                 workers=args.workers, log_level="warning" if args.quiet else "info",
                 ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, proxy_headers=True)
@@ -143,6 +151,10 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         return counts if args.json else None
     if args.what == "import":
         return _import(engine, args)
+    if args.what == "channel":
+        from counter.cli_channels import cmd_channel
+
+        return cmd_channel(app, engine, args)
     if args.what == "conflicts":
         from counter.central.service import conflicts
 
@@ -239,7 +251,8 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
 
     p = command("central", cmd_central, "central: serve its API, enrol counters, apply events, conflicts")
     p.add_argument("what", choices=["serve", "init", "enrol", "revoke", "devices", "load", "run", "conflicts",
-                                    "resolve", "import"])
+                                    "resolve", "import", "channel"])
+    p.add_argument("args", nargs="*", help="channel: add|revoke|list|reconcile and their arguments")
     p.add_argument("--url", help=f"central's database, postgresql://... (default: ${DATABASE_ENV}, else the demo's)")
     p.add_argument("--listen", default="127.0.0.1:8080", help="serve: address and port")
     p.add_argument("--workers", type=int, default=1, help="serve: API processes (each applies events too)")
@@ -247,6 +260,10 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--tls-key", help="serve: TLS key file")
     p.add_argument("--allow-plain-http", action="store_true", help="serve: plain HTTP beyond loopback")
     p.add_argument("--quiet", action="store_true", help="serve: log warnings only")
+    p.add_argument("--zone", help="serve: central's time zone for channels' business dates "
+                   "(default: $COUNTER_CENTRAL_ZONE, else Asia/Makassar)")
+    p.add_argument("--name", help="channel add: the channel's name")
+    p.add_argument("--offices", help="channel add: office codes it collects for, comma separated (default: all)")
     p.add_argument("--office", help="enrol/revoke: the office code; import: the office of the customers")
     p.add_argument("--counter", help="enrol/revoke: the counter code")
     p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")

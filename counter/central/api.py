@@ -12,20 +12,24 @@ annotations, and the device-key dependency is defined inside `make_api`.)
 """
 
 import datetime as dt
+import json
 import logging
 import os
 import threading
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+from zoneinfo import ZoneInfo
+
 from fastapi import Depends, FastAPI, Path, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
-from counter.central import devices, service
+from counter.central import channels, devices, service
 from counter.central.applier import apply_pending
 from counter.central.service import Caller, ChainRefused
 from counter.errors import ApprovalRefused, CounterError, NotAllowed, NotFound
@@ -33,6 +37,8 @@ from counter.services.approval import Approval
 
 log = logging.getLogger(__name__)
 API = "/v1"
+DEFAULT_ZONE = "Asia/Makassar"
+ZONE_ENV = "COUNTER_CENTRAL_ZONE"
 
 
 class Enrol(BaseModel):
@@ -97,9 +103,11 @@ class Applier:
                 self.wake.clear()
 
 
-def make_api(engine: Engine, apply: bool = True) -> FastAPI:
-    """The API over central's database; with `apply`, the applier runs in the same process."""
+def make_api(engine: Engine, apply: bool = True, zone: str = DEFAULT_ZONE) -> FastAPI:
+    """The API over central's database; with `apply`, the applier runs in the same
+    process. `zone` gives central's business date (channels' payments)."""
     applier = Applier(engine) if apply else None
+    today_zone = ZoneInfo(zone)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # noqa: ANN202
@@ -147,6 +155,49 @@ def make_api(engine: Engine, apply: bool = True) -> FastAPI:
     async def database_away(_: Request, error: OperationalError) -> JSONResponse:
         log.warning("database: %s", str(error.orig).strip()[:200])
         return JSONResponse({"error": "Basis data pusat tidak terjangkau; coba lagi."}, status_code=503)
+
+    @api.exception_handler(channels.ChannelError)
+    async def channel_refused(_: Request, error: channels.ChannelError) -> JSONResponse:
+        return JSONResponse(error.answer(), status_code=error.status)
+
+    async def channel_call(request: Request, act) -> JSONResponse:  # noqa: ANN001
+        """A channel's signed request: checked, then `act(engine, channel, body, zone)`."""
+        body = await request.body()
+
+        def run() -> dict:
+            who = channels.authenticate(engine, request.headers.get("x-channel"),
+                                        request.headers.get("x-timestamp"), request.headers.get("x-signature"),
+                                        request.method, request.url.path, body)
+            try:
+                parsed = json.loads(body)
+            except ValueError:
+                raise channels.ChannelError("BODY_INVALID", "Isi permintaan bukan JSON.") from None
+            try:
+                return act(engine, who, parsed, today_zone)
+            except OperationalError as error:
+                log.warning("database: %s", str(error.orig).strip()[:200])
+                raise channels.ChannelError("UNAVAILABLE", "Basis data pusat tidak terjangkau; coba lagi.",
+                                            503) from None
+        return JSONResponse(await run_in_threadpool(run))
+
+    signed = {"parameters": [{"name": n, "in": "header", "required": True, "schema": {"type": "string"}}
+                             for n in ("X-Channel", "X-Timestamp", "X-Signature")],
+              "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}}
+
+    @api.post(f"{API}/channel/inquiry", openapi_extra=signed, tags=["channels"])
+    async def channel_inquiry(request: Request) -> JSONResponse:
+        """A customer's open bills with today's fines and the total (docs/channels.md)."""
+        return await channel_call(request, channels.inquiry)
+
+    @api.post(f"{API}/channel/payment", openapi_extra=signed, tags=["channels"])
+    async def channel_payment(request: Request) -> JSONResponse:
+        """Pay what the inquiry offered; the channel's reference is the idempotency key."""
+        return await channel_call(request, channels.pay)
+
+    @api.post(f"{API}/channel/reversal", openapi_extra=signed, tags=["channels"])
+    async def channel_reversal(request: Request) -> JSONResponse:
+        """Undo a payment of the same day, before settlement."""
+        return await channel_call(request, channels.reverse)
 
     @api.get(f"{API}/health")
     def health() -> dict:
@@ -220,4 +271,5 @@ def from_environment() -> FastAPI:
     COUNTER_CENTRAL_DATABASE."""
     from counter.central.store import central_engine
 
-    return make_api(central_engine(os.environ["COUNTER_CENTRAL_DATABASE"], timeout_s=10))
+    return make_api(central_engine(os.environ["COUNTER_CENTRAL_DATABASE"], timeout_s=10),
+                    zone=os.environ.get(ZONE_ENV) or DEFAULT_ZONE)

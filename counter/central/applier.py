@@ -29,7 +29,7 @@ from counter.rules.fines import fine_for
 from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
 from counter.services.billing import fine_scheme, stamp_rule
-from counter.central.store import next_change
+from counter.central.store import next_change, publish_queued
 from counter.central.day_applier import (
     apply_day_closed, apply_deposit, apply_refund, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
@@ -279,7 +279,16 @@ def apply_event(batch: Batch, event: InboxEvent) -> Outcome:
 
 
 def apply_pending(engine: Engine, limit: int = 500) -> dict[str, int]:
-    """Apply up to `limit` pending events in one transaction; returns counts by outcome."""
+    """Apply up to `limit` pending events in one transaction, then publish the
+    bills channels changed; returns counts by outcome (and "published")."""
+    counts = _apply_inbox(engine, limit)
+    published = publish_queued(engine)
+    if published:
+        counts["published"] = published
+    return counts
+
+
+def _apply_inbox(engine: Engine, limit: int) -> dict[str, int]:
     counts: dict[str, int] = {}
     inbox = InboxEvent.__table__
     with Session(engine) as session, session.begin():

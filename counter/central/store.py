@@ -10,13 +10,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, update
+from sqlalchemy import Engine, create_engine, delete, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter.errors import InvalidInput
-from counter.models import ChangeSequence
+from counter.models import Bill, ChangeSequence, PublishQueue
 from counter.store import migrate
 from counter.store.engine import sqlite_engine
 
@@ -111,3 +112,23 @@ def seed_embedded(local_path: Path, central_path: Path) -> bool:
         source.close()
     partial.rename(central_path)
     return True
+
+
+def queue_publish(session: Session, bill_ids: list[int]) -> None:
+    """Bills changed outside the applier (a channel paid or reversed them): the
+    applier gives them a change number soon. Taking one here would hold the one
+    change lock until this transaction ends, and channels' payments would queue
+    behind every batch the applier applies."""
+    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(PublishQueue.__table__).on_conflict_do_nothing(),
+                    [{"bill_id": b} for b in bill_ids])
+
+
+def publish_queued(engine: Engine) -> int:
+    """Give every queued bill one new change number, so counters pull them."""
+    with Session(engine) as session, session.begin():
+        queued = session.execute(delete(PublishQueue.__table__).returning(PublishQueue.bill_id)).scalars().all()
+        if queued:
+            session.execute(update(Bill.__table__).where(Bill.__table__.c.id.in_(queued))
+                            .values(change_seq=next_change(session)))
+        return len(queued)
