@@ -155,6 +155,10 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         from counter.cli_channels import cmd_channel
 
         return cmd_channel(app, engine, args)
+    if args.what in ("export", "report"):
+        from counter.cli_finance import cmd_finance
+
+        return cmd_finance(app, engine, args)
     if args.what == "conflicts":
         from counter.central.service import conflicts
 
@@ -251,8 +255,9 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
 
     p = command("central", cmd_central, "central: serve its API, enrol counters, apply events, conflicts")
     p.add_argument("what", choices=["serve", "init", "enrol", "revoke", "devices", "load", "run", "conflicts",
-                                    "resolve", "import", "channel"])
-    p.add_argument("args", nargs="*", help="channel: add|revoke|list|reconcile and their arguments")
+                                    "resolve", "import", "channel", "export", "report"])
+    p.add_argument("args", nargs="*", help="channel: add|revoke|list|reconcile and their arguments; "
+                   "export: payments; report: day")
     p.add_argument("--url", help=f"central's database, postgresql://... (default: ${DATABASE_ENV}, else the demo's)")
     p.add_argument("--listen", default="127.0.0.1:8080", help="serve: address and port")
     p.add_argument("--workers", type=int, default=1, help="serve: API processes (each applies events too)")
@@ -263,6 +268,11 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--zone", help="serve: central's time zone for channels' business dates "
                    "(default: $COUNTER_CENTRAL_ZONE, else Asia/Makassar)")
     p.add_argument("--name", help="channel add: the channel's name")
+    p.add_argument("--date", help="channel reconcile, export, report: the business date (YYYY-MM-DD)")
+    p.add_argument("--format", choices=["csv", "pdf", "both"], help="export: csv; report: pdf, csv or both")
+    p.add_argument("--out", type=Path, help="reconcile, export, report: where to write (a file or a folder)")
+    p.add_argument("--yes", action="store_true", help="channel reconcile: apply what is missing at central "
+                   "without asking")
     p.add_argument("--offices", help="channel add: office codes it collects for, comma separated (default: all)")
     p.add_argument("--office", help="enrol/revoke: the office code; import: the office of the customers")
     p.add_argument("--counter", help="enrol/revoke: the counter code")
