@@ -304,3 +304,45 @@ def test_a_bill_paid_by_a_channel_leaves_every_counter_and_a_second_payment_beco
 def settle_all(engine) -> None:  # noqa: ANN001
     while sum(apply_pending(engine).values()):
         pass
+
+
+def test_the_worked_example_of_the_docs_signs_as_central_checks():
+    from pathlib import Path
+
+    docs = (Path(__file__).parents[2] / "docs" / "channels.md").read_text()
+    body = ('{"reference":"NTT-20261206-000042","customer":"01-02-003456","periods":[202610,202611],'
+            '"amount":187000}')
+    assert body in docs
+    expected = channels.signature("7f" * 32, "1796521200", "POST", "/v1/channel/payment", body.encode())
+    assert f"`{expected}`" in docs
+
+
+def test_the_operator_registers_lists_and_revokes_channels_from_the_command_line(capsys, central, tmp_path):
+    from counter.cli import main
+
+    url = central.url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql")
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(tmp_path / "op"), "central", "channel", *argv, "--url", url])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run("add", "bank-ntt", "--name", "Bank NTT", "--offices", "KPG", "--json")
+    assert code == 0
+    made = json.loads(out)
+    assert made["code"] == "BANK-NTT" and made["offices"] == ["KPG"] and len(made["secret"]) == 64
+    code, out, _ = run("list", "--json")
+    assert [(c["code"], c["state"]) for c in json.loads(out)] == [("BANK-NTT", "aktif")]
+    assert made["secret"] not in out  # shown once, at registration only
+    for argv, says in ((("add", "BANK-NTT", "--name", "Lagi"), "sudah terdaftar"),
+                       (("add", "X", "--name", "Satu huruf"), "Kode kanal"),
+                       (("add", "BANK-2"), "nama kanal"),
+                       (("add", "BANK-3", "--name", "B", "--offices", "ZZZ"), "ZZZ"),
+                       (("revoke", "NOBODY"), "tidak terdaftar"),
+                       (("fly",), "Perintah kanal")):
+        code, out, err = run(*argv)
+        assert code == 2 and says in err + out and "Traceback" not in err + out, (argv, out, err)
+    code, _, _ = run("revoke", "BANK-NTT")
+    assert code == 0
+    code, out, _ = run("list", "--json")
+    assert [(c["code"], c["state"]) for c in json.loads(out)] == [("BANK-NTT", "dicabut")]
