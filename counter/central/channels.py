@@ -137,7 +137,8 @@ def authenticate(engine: Engine, code: str | None, timestamp: str | None, given:
         moment = int(timestamp)
     except ValueError:
         raise ChannelError("SIGNATURE_INVALID", "X-Timestamp harus detik Unix.", 401) from None
-    if not hmac.compare_digest(signature(row.secret, timestamp, method, path, body), given.lower()):
+    expected = signature(row.secret, timestamp, method, path, body).encode()
+    if not hmac.compare_digest(expected, given.lower().encode("utf-8", "replace")):  # bytes: any header text
         raise ChannelError("SIGNATURE_INVALID", "Tanda tangan permintaan tidak cocok.", 401)
     skew = moment - (now or utc_now()).timestamp()
     if abs(skew) > REPLAY_WINDOW_S:

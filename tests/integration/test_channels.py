@@ -185,6 +185,10 @@ def test_unsigned_badly_signed_stale_unknown_and_revoked_requests_are_refused(wo
     refused(response, 401, "SIGNATURE_INVALID")
     other_path = bank.http.post("/v1/channel/reversal", content=data, headers=signed)  # signed for another path
     refused(other_path, 401, "SIGNATURE_INVALID")
+    for odd in ("ü" * 64, "zz" * 32, ""):  # not hex, not even ASCII: refused like any wrong signature
+        headers = {**signed, "X-Signature": odd.encode()}
+        code = "SIGNATURE_MISSING" if not odd else "SIGNATURE_INVALID"
+        refused(bank.http.post("/v1/channel/payment", content=data, headers=headers), 401, code)
     signed["X-Timestamp"] = "soon"
     refused(bank.http.post("/v1/channel/payment", content=data, headers=signed), 401, "SIGNATURE_INVALID")
     refused(Bank(server.url, "BANK-NOBODY", bank.secret).post("payment", body), 401, "CHANNEL_UNKNOWN")
