@@ -1,0 +1,337 @@
+"""`counter central import` at 1,000,000 customers, against PostgreSQL's own COPY
+of the same rows (the floor), in the same run.
+
+    .venv/bin/python bench/central_import.py                   # 1,000,000 customers, 3 runs
+    .venv/bin/python bench/central_import.py --quick           # 20,000 customers, a quick look
+    .venv/bin/python bench/central_import.py --customers 200000 --runs 5
+
+Target (issue): central import of 1,000,000 customers and their month's bills
+<= 3 minutes.
+
+Every import is the command an operator runs, `counter central import ... --json`,
+as a process of its own: its wall time (Python's start-up included) and its peak
+memory (the child's maxrss, from os.wait4) are measured. Each run starts from a
+fresh central with the tariff groups present (a clone of a template database) and
+measures, in order:
+  (a) the first import: N customers and their month's bills (2025-10), --office KPG;
+  (b) the same files again: must change nothing (checked: the summary counts
+      everything unchanged and central's change number stays where it was);
+  (c) the next month's bills (2025-11) for the same customers.
+The figures are medians over the runs (--runs, default 3).
+
+Floor, same run: COPY of the same customer file and month's bill file (CSV, header
+skipped by COPY) into two plain tables without indexes or keys, one transaction,
+committed; the median of --runs rounds.
+
+The benchmark has its own role `counter_bench_import` and its own databases
+(`counter_bench_import`, the template `counter_bench_import_tpl`) on the
+PostgreSQL server at 127.0.0.1:5432, made at the start and dropped at the end
+(--keep leaves them). The CSV files are generated once (seed 2025) and cached
+under --cache (default /tmp/counter-bench-import/<N>).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+from sqlalchemy.orm import Session
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from counter.central.importing import import_into_central  # noqa: E402
+from counter.central.store import central_engine, init_central  # noqa: E402
+from counter.models import Office  # noqa: E402
+from counter.services.demo_names import ACCENTED_SURNAMES, DISTRICTS, GIVEN, STREETS, SURNAMES  # noqa: E402
+
+HOST, PORT = "127.0.0.1", 5432
+ROLE = "counter_bench_import"
+DATABASE = "counter_bench_import"
+TEMPLATE = f"{DATABASE}_tpl"
+OFFICE = "KPG"
+SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
+MONTHS = ("2025-10", "2025-11")
+TARGET_S = 180.0
+# tariff group and its share of customers, roughly a town's mix
+GROUP_SHARES = (("R1", 30), ("R2", 35), ("R3", 12), ("S1", 3), ("S2", 2), ("N1", 10), ("N2", 3), ("I1", 1),
+                ("K1", 4))
+# (up to m3, price) blocks and charges of the sample tariffs, to bill plausible amounts
+CHARGES = {"S1": (5000, 5000, (2000, 2500, 3000, 3500)), "S2": (6000, 5000, (2200, 2700, 3200, 3700)),
+           "R1": (10000, 5000, (3100, 4300, 5500, 6900)), "R2": (12500, 5000, (3600, 4900, 6200, 7800)),
+           "R3": (15000, 7500, (4300, 5600, 7200, 9000)), "N1": (25000, 10000, (6500, 7800, 9100, 10500)),
+           "N2": (40000, 15000, (8000, 9500, 11000, 12500)), "I1": (60000, 20000, (10000, 11500, 13000, 14500)),
+           "K1": (30000, 10000, (6000, 7000, 8000, 9000))}
+ADMIN_FEE = 2500
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ---- the files ---------------------------------------------------------------------------
+
+
+def water_charge(group: str, usage: int) -> int:
+    prices = CHARGES[group][2]
+    total, left = 0, max(usage, 10)
+    for i, price in enumerate(prices):
+        part = min(left, 10) if i < len(prices) - 1 else left
+        total += part * price
+        left -= part
+    return total
+
+
+def write_files(folder: Path, customers: int) -> dict[str, Path]:
+    """customers.csv, bills-2025-10.csv and bills-2025-11.csv for `customers`
+    customers (seed 2025), written once and kept in `folder`."""
+    paths = {"customers": folder / "customers.csv", **{m: folder / f"bills-{m}.csv" for m in MONTHS}}
+    done = folder / "files.json"
+    if done.exists() and json.loads(done.read_text()).get("customers") == customers:
+        return paths
+    folder.mkdir(parents=True, exist_ok=True)
+    log(f"writing the files for {customers:,} customers in {folder}")
+    rng = random.Random(2025)
+    groups = [code for code, share in GROUP_SHARES for _ in range(share)]
+    districts = list(DISTRICTS.items())
+    with (paths["customers"].open("w", newline="", encoding="utf-8") as people,
+          paths[MONTHS[0]].open("w", newline="", encoding="utf-8") as first,
+          paths[MONTHS[1]].open("w", newline="", encoding="utf-8") as second):
+        out_people, out_first, out_second = csv.writer(people), csv.writer(first), csv.writer(second)
+        out_people.writerow(["number", "meter_no", "name", "address", "village", "district", "tariff_group",
+                             "status", "household_size"])
+        header = ["number", "period", "meter_start", "meter_end", "water_charge", "standing_charge", "meter_fee",
+                  "admin_fee", "status"]
+        out_first.writerow(header)
+        out_second.writerow(header)
+        for i in range(1, customers + 1):
+            group = rng.choice(groups)
+            d_index = rng.randrange(len(districts))
+            district, villages = districts[d_index]
+            v_index = rng.randrange(len(villages))
+            surname = rng.choice(ACCENTED_SURNAMES) if rng.random() < 0.04 else rng.choice(SURNAMES)
+            given = rng.choice(GIVEN)
+            if rng.random() < 0.35:
+                given = f"{given} {rng.choice(GIVEN)}"
+            name = f"{given} {surname}".upper() if rng.random() < 0.5 else f"{given} {surname}"
+            address = (f"Jl. {rng.choice(STREETS)} No. {rng.randint(1, 250)}, "
+                       f"RT {rng.randint(1, 40):03d}/RW {rng.randint(1, 12):02d}")
+            number = f"{d_index + 1:02d}.{v_index + 1:02d}.{i:07d}"
+            roll = rng.random()
+            status = "tutup" if roll < 0.005 else "tutup_sementara" if roll < 0.015 else "segel" if roll < 0.05 \
+                else "aktif"
+            out_people.writerow([number, f"{rng.choice('ABCM')}{rng.randint(12, 25):02d}{i:07d}", name, address,
+                                 villages[v_index], district, group, status, rng.randint(1, 9)])
+            standing, meter_fee, _ = CHARGES[group]
+            reading = rng.randint(0, 9000)
+            for out, month, paid_share in ((out_first, MONTHS[0], 0.1), (out_second, MONTHS[1], 0.0)):
+                usage = rng.randint(5, 40)
+                out.writerow([number, month, reading, reading + usage, water_charge(group, usage), standing, meter_fee,
+                              ADMIN_FEE, "lunas" if rng.random() < paid_share else ""])
+                reading += usage
+    done.write_text(json.dumps({"customers": customers}))
+    return paths
+
+
+# ---- PostgreSQL: role and databases --------------------------------------------------------
+
+
+def admin() -> psycopg.Connection:
+    return psycopg.connect(host=HOST, port=PORT, user="postgres", dbname="postgres", autocommit=True)
+
+
+def url(database: str = DATABASE) -> str:
+    return f"postgresql://{ROLE}@{HOST}:{PORT}/{database}"
+
+
+def drop_all() -> None:
+    with admin() as c:
+        for name in (DATABASE, TEMPLATE):
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        c.execute(f'DROP ROLE IF EXISTS "{ROLE}"')
+
+
+def make_template() -> None:
+    """The role, and central with office KPG and the sample tariff groups, as a template."""
+    drop_all()
+    with admin() as c:
+        c.execute(f'CREATE ROLE "{ROLE}" LOGIN')
+        c.execute(f'CREATE DATABASE "{TEMPLATE}" OWNER "{ROLE}"')
+    engine = central_engine(url(TEMPLATE), timeout_s=60)
+    init_central(engine)
+    with Session(engine) as session, session.begin():
+        session.add(Office(code=OFFICE, name="Unit Kupang"))
+    import_into_central(engine, tariffs=SAMPLES / "tariffs.csv")
+    engine.dispose()
+
+
+def fresh_database() -> None:
+    with admin() as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        c.execute(f'CREATE DATABASE "{DATABASE}" TEMPLATE "{TEMPLATE}" OWNER "{ROLE}"')
+
+
+def bench_connection() -> psycopg.Connection:
+    return psycopg.connect(host=HOST, port=PORT, user=ROLE, dbname=DATABASE)
+
+
+def central_state() -> tuple[int, int, int, int]:
+    """Central's change number, customers, bills and the highest change number of a bill."""
+    with bench_connection() as c:
+        return c.execute("SELECT (SELECT value FROM change_sequence WHERE name = 'change'),"
+                         " (SELECT count(*) FROM customer), (SELECT count(*) FROM bill),"
+                         " (SELECT coalesce(max(change_seq), 0) FROM bill)").fetchone()
+
+
+def analyse() -> None:
+    """As autovacuum would, between the steps (the import's plans do not depend on it)."""
+    with psycopg.connect(host=HOST, port=PORT, user=ROLE, dbname=DATABASE, autocommit=True) as c:
+        c.execute("ANALYZE")
+
+
+# ---- measuring ---------------------------------------------------------------------------------
+
+
+def counter_command() -> list[str]:
+    script = Path(sys.executable).parent / "counter"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "counter"]
+
+
+def run_import(operator: Path, *files: str) -> tuple[float, float, dict]:
+    """`counter central import FILES --office KPG --json` as its own process:
+    (seconds, peak memory in MB, summary)."""
+    argv = [*counter_command(), "--data-dir", str(operator), "central", "import", "--url", url(), *files,
+            "--office", OFFICE, "--json"]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise SystemExit(f"import failed ({child.returncode}): {err.read().decode()[-2000:]}")
+        summary = json.loads(out.read())
+    return seconds, usage.ru_maxrss / 1024, summary
+
+
+def copy_floor(paths: dict[str, Path]) -> dict[str, float]:
+    """COPY of the customer file and the first month's bill file into plain tables."""
+    with bench_connection() as c:
+        c.execute("CREATE TABLE bare_customer (number text, meter_no text, name text, address text, village text,"
+                  " district text, tariff_group text, status text, household_size int)")
+        c.execute("CREATE TABLE bare_bill (number text, period text, meter_start bigint, meter_end bigint,"
+                  " water_charge bigint, standing_charge bigint, meter_fee bigint, admin_fee bigint, status text)")
+        c.commit()
+        times = {}
+        start = time.perf_counter()
+        for table, path in (("bare_customer", paths["customers"]), ("bare_bill", paths[MONTHS[0]])):
+            begun = time.perf_counter()
+            with c.cursor() as cursor, cursor.copy(f"COPY {table} FROM STDIN (FORMAT csv, HEADER true)") as copy, \
+                    path.open("rb") as f:
+                while block := f.read(1 << 20):
+                    copy.write(block)
+            times[table] = time.perf_counter() - begun
+        c.commit()
+        times["both"] = time.perf_counter() - start
+        c.execute("DROP TABLE bare_customer, bare_bill")
+        c.commit()
+    return times
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 2)
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal"))
+    with admin() as c:
+        server = c.execute("SHOW server_version").fetchone()[0]
+    return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gib": round(memory_kb / 2**20, 1),
+            "python": platform.python_version(), "postgresql": server, "load_average": os.getloadavg()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--quick", action="store_true", help="20,000 customers")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/counter-bench-import"))
+    parser.add_argument("--keep", action="store_true", help="leave the role and databases (to look at them)")
+    args = parser.parse_args()
+    customers = 20_000 if args.quick else args.customers
+    paths = write_files(args.cache / str(customers), customers)
+    files = {"first": ["--customers", str(paths["customers"]), "--bills", str(paths[MONTHS[0]])],
+             "next": ["--bills", str(paths[MONTHS[1]])]}
+    log("making the role and the template database")
+    make_template()
+    results: dict[str, list] = {"first": [], "again": [], "next": []}
+    memory: dict[str, list] = {"first": [], "again": [], "next": []}
+    operator = Path(tempfile.mkdtemp(prefix="counter-bench-import-"))
+    try:
+        for run in range(1, args.runs + 1):
+            fresh_database()
+            seconds, peak, summary = run_import(operator, *files["first"])
+            assert (summary["customers_new"], summary["bills_new"] + summary["bills_marked_paid"]) \
+                == (customers, customers), summary
+            log(f"run {run}: (a) first import {seconds:.1f} s, {peak:.0f} MB: {summary}")
+            results["first"].append(seconds)
+            memory["first"].append(peak)
+            analyse()
+            before = central_state()
+            seconds, peak, summary = run_import(operator, *files["first"])
+            changed = [k for k in ("tariffs_new", "tariffs_updated", "customers_new", "customers_updated",
+                                   "bills_new", "bills_updated", "bills_marked_paid") if summary[k]]
+            assert not changed and central_state() == before, (summary, before, central_state())
+            log(f"run {run}: (b) re-import {seconds:.1f} s, {peak:.0f} MB, nothing changed")
+            results["again"].append(seconds)
+            memory["again"].append(peak)
+            seconds, peak, summary = run_import(operator, *files["next"])
+            assert summary["bills_new"] == customers, summary
+            log(f"run {run}: (c) next month {seconds:.1f} s, {peak:.0f} MB: {summary}")
+            results["next"].append(seconds)
+            memory["next"].append(peak)
+        floors = []
+        for _ in range(args.runs):
+            floors.append(copy_floor(paths))
+        log(f"COPY floor: {floors}")
+    finally:
+        shutil.rmtree(operator, ignore_errors=True)
+        if not args.keep:
+            drop_all()
+    report = {
+        "date": dt.date.today().isoformat(),
+        "machine": machine(),
+        "customers": customers,
+        "runs": args.runs,
+        "first_import_s": median(results["first"]),
+        "reimport_s": median(results["again"]),
+        "next_month_s": median(results["next"]),
+        "all_s": {k: [round(v, 2) for v in vs] for k, vs in results.items()},
+        "peak_mb": {k: round(max(vs)) for k, vs in memory.items()},
+        "copy_floor_s": {k: median([f[k] for f in floors]) for k in ("bare_customer", "bare_bill", "both")},
+        "target_s": TARGET_S,
+        "met": median(results["first"]) <= TARGET_S,
+        "csv_mb": {k: round(p.stat().st_size / 2**20, 1) for k, p in paths.items()},
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
