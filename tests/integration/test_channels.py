@@ -350,3 +350,42 @@ def test_the_operator_registers_lists_and_revokes_channels_from_the_command_line
     assert code == 0
     code, out, _ = run("list", "--json")
     assert [(c["code"], c["state"]) for c in json.loads(out)] == [("BANK-NTT", "dicabut")]
+
+
+def test_any_signed_body_gets_a_documented_answer_never_a_server_error(world):
+    """A channel holding a valid key sends whatever JSON it likes: each answer is
+    a documented code (or a payment of what was really owed), never a 500."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    engine, _, bank, _, numbers = world
+    scalars = st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False) | st.text(max_size=70)
+    values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.text(max_size=10), inner, max_size=4), max_leaves=8)
+    plausible = st.fixed_dictionaries({
+        "reference": st.text(max_size=70) | st.from_regex(r"[A-Za-z0-9_.:/-]{1,64}", fullmatch=True),
+        "customer": st.sampled_from(list(numbers)) | st.text(max_size=50),
+        "periods": st.lists(st.integers(190001, 999912) | values, max_size=5),
+        "amount": st.integers(-10, 10**7) | values})
+    documented = {"BODY_INVALID", "CUSTOMER_UNKNOWN", "NOTHING_TO_PAY", "BILLS_NOT_OFFERED", "AMOUNT_MISMATCH",
+                  "REFERENCE_REUSED", "PAYMENT_UNKNOWN", "REVERSAL_TOO_LATE", "ALREADY_SETTLED"}
+
+    @settings(max_examples=120, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(path=st.sampled_from(["inquiry", "payment", "reversal"]), body=plausible | values)
+    def run(path: str, body: object) -> None:
+        response = bank.post(path, body)
+        assert response.status_code < 500, (path, body, response.text)
+        answer = response.json()
+        if response.status_code != 200:
+            assert answer["code"] in documented and answer["message"], answer
+
+    run()
+    with Session(engine) as session:  # whatever was paid was paid in full, each bill once
+        for payment in session.scalars(select(ChannelPayment)):
+            lines = session.scalars(select(ChannelPaymentLine).where(
+                ChannelPaymentLine.payment_id == payment.id)).all()
+            assert sum(line.amount for line in lines) + payment.stamp_duty == payment.total
+        paid_twice = session.execute(select(ChannelPaymentLine.bill_id).group_by(ChannelPaymentLine.bill_id)
+                                     .having(func.count() > 1)).all()
+        assert not paid_twice
