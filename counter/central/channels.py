@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -283,7 +284,20 @@ def pay(engine: Engine, channel: Caller, raw: object, zone: ZoneInfo, *, source:
         on: dt.date | None = None) -> dict:
     """Pay the oldest open bills the channel names, for exactly central's amount.
     `on` (a settlement file's day) prices fines as of that day instead of today."""
-    reference, number, periods, amount, fingerprint = _payment_request(raw)
+    request = _payment_request(raw)
+    try:
+        return _pay(engine, channel, request, zone, source, on)
+    except IntegrityError:  # the same reference, committed meanwhile by an overlapping request
+        with Session(engine) as session:
+            known = _known(session, channel, request[0], request[4])
+        if known is None:
+            raise
+        return known
+
+
+def _pay(engine: Engine, channel: Caller, request: tuple, zone: ZoneInfo, source: str,
+         on: dt.date | None) -> dict:
+    reference, number, periods, amount, fingerprint = request
     now = utc_now()
     on = on or now.astimezone(zone).date()
     with Session(engine) as session, session.begin():
@@ -292,15 +306,20 @@ def pay(engine: Engine, channel: Caller, raw: object, zone: ZoneInfo, *, source:
             return known
         owed = _owed(session, channel, number, on, lock=True)
         offered = [b["period"] for b in owed.bills]
+        bills = owed.bills[:len(periods)]
+        subtotal = sum(b["amount"] for b in bills)
+        duty = stamp_duty(subtotal, stamp_rule(session, on))
+        if not offered or periods != offered[:len(periods)] or amount != subtotal + duty:
+            # an overlapping request with this reference may have paid while we waited for the bills
+            known = _known(session, channel, reference, fingerprint)
+            if known is not None:
+                return known
         if not offered:
             raise ChannelError("NOTHING_TO_PAY", f"Pelanggan {owed.customer.number} tidak punya tagihan terbuka.",
                                409)
         if periods != offered[:len(periods)]:
             raise ChannelError("BILLS_NOT_OFFERED", "Bulan yang dibayar harus rekening terbuka tertua lebih dulu, "
                                "seperti jawaban inquiry.", 409, offered=offered)
-        bills = owed.bills[:len(periods)]
-        subtotal = sum(b["amount"] for b in bills)
-        duty = stamp_duty(subtotal, stamp_rule(session, on))
         if amount != subtotal + duty:
             raise ChannelError("AMOUNT_MISMATCH", f"Jumlah {amount} tidak sama dengan tagihan pusat "
                                f"{subtotal + duty}.", 409, central_amount=subtotal + duty)

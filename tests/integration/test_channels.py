@@ -389,3 +389,35 @@ def test_any_signed_body_gets_a_documented_answer_never_a_server_error(world):
         paid_twice = session.execute(select(ChannelPaymentLine.bill_id).group_by(ChannelPaymentLine.bill_id)
                                      .having(func.count() > 1)).all()
         assert not paid_twice
+
+
+def test_a_retry_racing_its_original_gets_the_same_answer(world):
+    """A channel that times out and retries at once: the requests overlap, and
+    every one of them answers the one payment made (or REFERENCE_REUSED for
+    other content under that reference), never NOTHING_TO_PAY or a 500."""
+    engine, _, bank, _, numbers = world
+    offers = {n: bank.inquiry(n).json() for n in numbers[10:12]}
+    barrier = threading.Barrier(8)
+    answers: list[httpx.Response] = []
+
+    def attempt(n: int) -> None:
+        number = numbers[10] if n < 6 else numbers[11]  # two of them: other content, same reference
+        offer = offers[number]
+        data = json.dumps({"reference": "RETRY-1", "customer": number,
+                           "periods": [b["period"] for b in offer["bills"]], "amount": offer["total"]}).encode()
+        with httpx.Client(base_url=bank.http.base_url, timeout=30) as http:
+            headers = channels.signed_headers(bank.code, bank.secret, "/v1/channel/payment", data)
+            barrier.wait()
+            answers.append(http.post("/v1/channel/payment", content=data, headers=headers))
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(a.status_code in (200, 409) for a in answers), [a.text for a in answers]
+    paid = [a.json() for a in answers if a.status_code == 200]
+    assert paid and all(p == paid[0] for p in paid)
+    assert {a.json()["code"] for a in answers if a.status_code == 409} <= {"REFERENCE_REUSED"}
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(ChannelPayment)) == 1
