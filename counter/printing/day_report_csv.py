@@ -14,7 +14,8 @@ Indonesian snake_case header, the words the finance staff use:
 `summary_csv`: `section,label,count,amount` rows (the header the finance
 office's sheets expect): the totals, the components, then every breakdown;
 `count` is empty where nothing is counted (components, the deposit, listed
-only once made).
+only once made; the cash paid back to customers and the cash left for the
+bank, listed only on a day with refunds).
 
 Text that a spreadsheet would take for a formula (starting with = + - @, or a
 tab or carriage return) gets a leading apostrophe.
@@ -76,6 +77,9 @@ def summary_csv(figures: DayFigures) -> str:
                           figures.cash_total),
                          ("ringkasan", "batal", len(voided), sum(r.total for r in voided)),
                          ("ringkasan", "terlambat", len(late), sum(r.total for r in late))]
+    if figures.refunds:  # cash paid back from the drawers: it does not go to the bank
+        rows += [("ringkasan", "pengembalian_uang", "", figures.refunds),
+                 ("ringkasan", "tunai_untuk_disetor", "", figures.to_deposit)]
     if figures.deposit:
         rows.append(("ringkasan", "setoran", "", figures.deposit.amount))
     rows += [("komponen", label, "", amount) for label, amount in (

@@ -460,28 +460,33 @@ def _charts(figures: DayFigures) -> list[Flowable]:
             KeepTogether([*_section("Penerimaan per loket"), counters])]
 
 
-def _shift_rows(shift: ShiftFigures, index: int) -> tuple[list[list], list[tuple]]:
+def _shift_rows(shift: ShiftFigures, index: int, refunds: bool) -> tuple[list[list], list[tuple]]:
     """A shift as a line naming the cashier, a line of amounts, and a line of
-    reason when the drawer did not match (`index`: the table row it starts at)."""
+    reason when the drawer did not match (`index`: the table row it starts at;
+    `refunds`: the table has a column for cash paid back)."""
     closed = ", masih buka" if shift.is_open else f"–{shift.closed_at:%H:%M}"
     by = f", ditutup oleh {escape(shift.closed_by)}" if shift.closed_by and shift.closed_by != shift.cashier else ""
     who = Paragraph(f"<b>{escape(shift.cashier_name)}</b> ({escape(shift.cashier)}), "
                     f"{shift.opened_at:%H:%M}{closed}{by}", CELL)
     rp = partial(format_rupiah, symbol=False)  # Rupiah says the caption: "Rp" leaves no room for billions
-    amounts = ["", rp(shift.opening_float), rp(shift.cash_taken), rp(shift.change_given), rp(shift.expected_cash)]
+    amounts = ["", rp(shift.opening_float), rp(shift.cash_taken), rp(shift.change_given)]
+    amounts += [rp(shift.refunds_paid)] if refunds else []
+    amounts.append(rp(shift.expected_cash))
+    counted = len(amounts)  # the column of the count, then the variance
     style: list[tuple] = [("SPAN", (1, index), (-1, index)), ("LINEABOVE", (0, index), (-1, index), 0.5, GRID)]
     if shift.is_open:
         amounts += ["MASIH BUKA", ""]
-        style += [("SPAN", (5, index + 1), (6, index + 1)), ("ALIGN", (5, index + 1), (6, index + 1), "CENTER"),
-                  ("FONT", (5, index + 1), (6, index + 1), FONT_BOLD, SMALL),
-                  ("TEXTCOLOR", (5, index + 1), (6, index + 1), RED)]
+        cells = ((counted, index + 1), (counted + 1, index + 1))
+        style += [("SPAN", *cells), ("ALIGN", *cells, "CENTER"), ("FONT", *cells, FONT_BOLD, SMALL),
+                  ("TEXTCOLOR", *cells, RED)]
     else:
         amounts += [rp(shift.counted), rp(shift.variance)]
         if shift.variance:
-            style.append(("TEXTCOLOR", (6, index + 1), (6, index + 1), RED))
-    rows = [[shift.counter_code, who, "", "", "", "", ""], amounts]
+            style.append(("TEXTCOLOR", (counted + 1, index + 1), (counted + 1, index + 1), RED))
+    rows = [[shift.counter_code, who] + [""] * (len(amounts) - 2), amounts]
     if not shift.is_open and (shift.variance or shift.variance_reason):
-        rows.append(["", _cell(f"Alasan selisih: {shift.variance_reason or '(tidak diisi)'}"), "", "", "", "", ""])
+        rows.append(["", _cell(f"Alasan selisih: {shift.variance_reason or '(tidak diisi)'}")]
+                    + [""] * (len(amounts) - 2))
         style.append(("SPAN", (1, index + 2), (-1, index + 2)))
     style.append(("NOSPLIT", (0, index), (-1, index + len(rows) - 1)))  # a page break never splits a shift
     return rows, style
@@ -490,30 +495,38 @@ def _shift_rows(shift: ShiftFigures, index: int) -> tuple[list[list], list[tuple
 def _shifts(figures: DayFigures) -> list[Flowable]:
     if not figures.shifts:
         return [_none("Tidak ada shift pada hari ini.")]
-    rows: list[list] = [["Loket", "Modal awal", "Tunai diterima", "Kembalian", "Seharusnya", "Dihitung", "Selisih"]]
+    refunds = any(s.refunds_paid for s in figures.shifts)  # a column only on a day cash was paid back
+    heading = ["Loket", "Modal awal", "Tunai diterima", "Kembalian"]
+    heading += ["Pengembalian\nuang"] if refunds else []
+    rows: list[list] = [heading + ["Seharusnya", "Dihitung", "Selisih"]]
     style: list[tuple] = [("FONT", (0, 0), (-1, -1), FONT, SMALL), ("FONT", (0, 0), (-1, 0), FONT_BOLD, SMALL),
                           ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("BOX", (0, 0), (-1, -1), 0.5, GRID),
                           ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                           ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                           ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
     for shift in figures.shifts:
-        more, extra = _shift_rows(shift, len(rows))
+        more, extra = _shift_rows(shift, len(rows), refunds)
         rows += more
         style += extra
     closed = [s for s in figures.shifts if not s.is_open]
     rp = partial(format_rupiah, symbol=False)
-    rows.append(["Jumlah", rp(sum(s.opening_float for s in figures.shifts)),
-                 rp(sum(s.cash_taken for s in figures.shifts)), rp(sum(s.change_given for s in figures.shifts)),
-                 rp(sum(s.expected_cash for s in figures.shifts)), rp(sum(s.counted for s in closed)),
-                 rp(sum(s.variance for s in closed))])
+    total = ["Jumlah", rp(sum(s.opening_float for s in figures.shifts)),
+             rp(sum(s.cash_taken for s in figures.shifts)), rp(sum(s.change_given for s in figures.shifts))]
+    total += [rp(sum(s.refunds_paid for s in figures.shifts))] if refunds else []
+    rows.append(total + [rp(sum(s.expected_cash for s in figures.shifts)), rp(sum(s.counted for s in closed)),
+                         rp(sum(s.variance for s in closed))])
     style += [("FONT", (0, -1), (-1, -1), FONT_BOLD, SMALL), ("BACKGROUND", (0, -1), (-1, -1), SHADE),
               ("LINEABOVE", (0, -1), (-1, -1), 0.5, GRID)]
-    table = Table(rows, colWidths=[11 * mm] + [(WIDTH - 11 * mm) / 6] * 6, repeatRows=1)
+    amounts = len(heading) + 2
+    table = Table(rows, colWidths=[11 * mm] + [(WIDTH - 11 * mm) / amounts] * amounts, repeatRows=1)
     table.setStyle(TableStyle(style))
     story: list[Flowable] = [_p("Jumlah uang dalam Rupiah.", NOTE), table]
     if any(s.is_open for s in figures.shifts):
         story.append(_p("Shift yang MASIH BUKA belum dihitung: uang lacinya tidak termasuk dalam jumlah Dihitung "
                         "dan Selisih.", NOTE))
+    if refunds:
+        story.append(_p("Pengembalian uang: kelebihan bayar yang dikembalikan tunai kepada pelanggan dari laci "
+                        "kasir; Seharusnya = modal awal + tunai diterima − kembalian − pengembalian uang.", NOTE))
     return story
 
 
@@ -581,7 +594,7 @@ def _deposit(figures: DayFigures) -> list[Flowable]:
     d = figures.deposit
     cash = [("Penerimaan tunai hari ini", format_rupiah(figures.cash_total))]
     if figures.refunds:
-        cash += [("Refund ke pelanggan", format_rupiah(-figures.refunds)),
+        cash += [("Pengembalian uang", format_rupiah(-figures.refunds)),
                  ("Tunai untuk disetor", format_rupiah(figures.to_deposit))]
     if d is None:
         return [_p(f"Belum ada setoran. Tunai untuk disetor: {format_rupiah(figures.to_deposit)}.", ALERT),

@@ -1,5 +1,5 @@
 """The Z-report of a cashier's shift on the thermal printer (58 or 80 mm): what
-was taken, what the drawer should hold, the count per denomination, the
+was taken, what was paid back (refunds), what the drawer should hold, the count per denomination, the
 difference and its reason, and room for two signatures.
 
 `z_report_lines` is the plain text (pure ASCII, never wider than the paper);
@@ -96,6 +96,8 @@ def _marked(shift: ShiftFigures, width: int) -> list[str]:
     lines += money_row("Modal awal", shift.opening_float, width)
     lines += money_row("Tunai diterima", shift.cash_taken, width)
     lines += money_row("Kembalian", -shift.change_given, width)
+    if shift.refunds_paid:  # cash paid back to customers: money out of this drawer
+        lines += money_row("Pengembalian uang", -shift.refunds_paid, width)
     lines += bold(money_row("Seharusnya di laci", shift.expected_cash, width))
     lines.append(rule)
     if shift.is_open:

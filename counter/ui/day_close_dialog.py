@@ -153,13 +153,16 @@ class DayCloseDialog(FormDialog):
         late = (self.tr("<br><b>{n} struk diterima setelah tutup hari</b> (di luar angka yang ditandatangani).", "",
                         len(figures.late)).format(
             n=len(figures.late)) if figures.late else "")
+        refunds = (self.tr("<br>Pengembalian uang <b>{refunds}</b>, tunai untuk disetor <b>{deposit}</b>.").format(
+            refunds=format_rupiah(figures.refunds), deposit=format_rupiah(figures.to_deposit))
+            if figures.refunds else "")
         self.silent.setText(self.tr("<br><b>Belum ada kabar hari ini dari loket {codes}</b>: uang yang diterima "
                                     "secara offline belum terhitung.").format(codes=", ".join(figures.silent_counters)))
         self.silent.setVisible(bool(figures.silent_counters))
         self.body.setText(
             f"{total}<table><tr><td valign=top>{_rows(self.tr('Per loket'), counters)}</td><td width=24></td>"
             f"<td valign=top>{_rows(self.tr('Per cara bayar'), methods)}</td><td width=24></td>"
-            f"<td valign=top>{_rows(self.tr('Shift (dihitung, selisih)'), shifts)}</td></tr></table>{late}")
+            f"<td valign=top>{_rows(self.tr('Shift (dihitung, selisih)'), shifts)}</td></tr></table>{refunds}{late}")
         self.blocking.setText(self.tr("Belum lengkap: {what}.").format(what="; ".join(self.pending)))
         self.blocking.setVisible(bool(self.pending))
         self.override.setVisible(bool(self.pending))
@@ -169,7 +172,7 @@ class DayCloseDialog(FormDialog):
         self.deposit_form.setVisible(closed_without_deposit)
         self.deposit_button.setVisible(closed_without_deposit)
         if closed_without_deposit:
-            self.amount.setText(f"{figures.cash_total:,}".replace(",", "."))
+            self.amount.setText(f"{figures.to_deposit:,}".replace(",", "."))  # the cash less the refunds paid
             self.bank.setFocus()
         elif figures.deposit:
             d = figures.deposit

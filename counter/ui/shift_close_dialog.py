@@ -71,7 +71,8 @@ class ShiftCloseDialog(FormDialog):
         self.expected.setText(self.tr("Seharusnya di laci: {amount}").format(amount=format_rupiah(shift.expected_cash)))
         self.expected.setToolTip(self.tr("Modal awal {float} + tunai diterima {cash} - kembalian {change}").format(
             float=format_rupiah(shift.opening_float), cash=format_rupiah(shift.cash_taken),
-            change=format_rupiah(shift.change_given)))
+            change=format_rupiah(shift.change_given)) + (self.tr(" - pengembalian uang {refunds}").format(
+                refunds=format_rupiah(shift.refunds_paid)) if shift.refunds_paid else ""))
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(self.tr("Alasan selisih (wajib bila selisih lebih dari {limit})").format(

@@ -314,7 +314,7 @@
     <message>
         <location filename="../../counter/ui/sync.py" line="121"/>
         <source>{n} transaksi DITOLAK pusat: uangnya belum tercatat di pusat. Kepala unit menanganinya (&apos;counter sync rejected&apos;).</source>
-        <translation>{n} transactions REJECTED by central: their money is not in central's books yet. The branch head deals with them ('counter sync rejected').</translation>
+        <translation>{n} transactions REJECTED by central: their money is not in central&apos;s books yet. The branch head deals with them (&apos;counter sync rejected&apos;).</translation>
     </message>
     <message>
         <location filename="../../counter/ui/sync.py" line="125"/>
@@ -370,7 +370,7 @@
     <message>
         <location filename="../../counter/ui/settings_dialog.py" line="356"/>
         <source>Alamat API pusat: https://pusat.pdam.example. Loket didaftarkan sekali dengan kode dari pusat: &apos;counter sync enrol URL KODE&apos; (kunci loket disimpan di keyring atau berkas yang hanya bisa dibaca pemiliknya). Kosong: pusat demo di folder data.</source>
-        <translation>Central's API address: https://pusat.pdam.example. A counter is enrolled once with a code from central: 'counter sync enrol URL CODE' (the counter's key is kept in the keyring or in a file only its owner can read). Empty: the demo central in the data folder.</translation>
+        <translation>Central&apos;s API address: https://pusat.pdam.example. A counter is enrolled once with a code from central: &apos;counter sync enrol URL CODE&apos; (the counter&apos;s key is kept in the keyring or in a file only its owner can read). Empty: the demo central in the data folder.</translation>
     </message>
     <message>
         <location filename="../../counter/ui/settings_dialog.py" line="359"/>
@@ -617,62 +617,62 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/day_close_dialog.py" line="63"/>
-        <location filename="../../counter/ui/day_close_dialog.py" line="121"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="124"/>
         <source>Membaca data semua loket dari pusat ...</source>
         <translation>Reading every counter&apos;s data from central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="74"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="77"/>
         <source>Alasan menutup walau belum lengkap (minimal 5 huruf)</source>
         <translation>Reason to close although incomplete (at least 5 characters)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="75"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="78"/>
         <source>Alasan pengecualian</source>
         <translation>Reason for the exception</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="85"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="88"/>
         <source>Jumlah setoran (Rp)</source>
         <translation>Deposit amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="86"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="89"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="87"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="90"/>
         <source>No. bukti setoran</source>
         <translation>Deposit slip no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="90"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="93"/>
         <source>Simpan laporan PDF</source>
         <translation>Save PDF reports</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="91"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="94"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="106"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="109"/>
         <source>Pusat belum tersambung: tutup hari perlu data semua loket dari pusat.</source>
         <translation>Central is not connected: closing the day needs every counter&apos;s data from central.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="138"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="141"/>
         <source>DITUTUP {time} oleh {who}</source>
         <translation>CLOSED {time} by {who}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="142"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="145"/>
         <source>BELUM DITUTUP</source>
         <translation>NOT CLOSED YET</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="144"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="147"/>
         <source>{n} struk, total &lt;b&gt;{total}&lt;/b&gt;, tunai &lt;b&gt;{cash}&lt;/b&gt;</source>
         <translation>
             <numerusform>{n} receipt, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</numerusform>
@@ -680,12 +680,12 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="148"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="151"/>
         <source>BUKA</source>
         <translation>OPEN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="150"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="153"/>
         <source>&lt;br&gt;&lt;b&gt;{n} struk diterima setelah tutup hari&lt;/b&gt; (di luar angka yang ditandatangani).</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;b&gt;{n} receipt arrived after the day was closed&lt;/b&gt; (outside the signed figures).</numerusform>
@@ -693,37 +693,42 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="154"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="156"/>
+        <source>&lt;br&gt;Pengembalian uang &lt;b&gt;{refunds}&lt;/b&gt;, tunai untuk disetor &lt;b&gt;{deposit}&lt;/b&gt;.</source>
+        <translation>&lt;br&gt;Refunds paid &lt;b&gt;{refunds}&lt;/b&gt;, cash to deposit &lt;b&gt;{deposit}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="159"/>
         <source>&lt;br&gt;&lt;b&gt;Belum ada kabar hari ini dari loket {codes}&lt;/b&gt;: uang yang diterima secara offline belum terhitung.</source>
         <translation>&lt;br&gt;&lt;b&gt;Nothing heard today from counter(s) {codes}&lt;/b&gt;: money they took offline is not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="160"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="166"/>
         <source>Belum lengkap: {what}.</source>
         <translation>Not complete: {what}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="173"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="179"/>
         <source>&lt;br&gt;Setoran {amount} ke {bank}, bukti {ref}.</source>
         <translation>&lt;br&gt;Deposit {amount} to {bank}, slip {ref}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="185"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="192"/>
         <source>Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf).</source>
         <translation>Write why the day is closed although incomplete (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="188"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="195"/>
         <source>Tutup hari {date}</source>
         <translation>Close day {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="202"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="209"/>
         <source>Setoran {amount}</source>
         <translation>Deposit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="219"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="226"/>
         <source>Laporan disimpan di {folder}</source>
         <translation>Reports saved in {folder}</translation>
     </message>
@@ -754,57 +759,57 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>DeskPrinter</name>
     <message>
-        <location filename="../../counter/ui/printing.py" line="30"/>
+        <location filename="../../counter/ui/printing.py" line="28"/>
         <source>Printer: belum mencetak</source>
         <translation>Printer: nothing printed yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="31"/>
+        <location filename="../../counter/ui/printing.py" line="29"/>
         <source>Printer: mencetak ...</source>
         <translation>Printer: printing ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="32"/>
+        <location filename="../../counter/ui/printing.py" line="30"/>
         <source>Printer: siap</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="33"/>
+        <location filename="../../counter/ui/printing.py" line="31"/>
         <source>Printer: GAGAL – {reason}</source>
         <translation>Printer: FAILED – {reason}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="34"/>
+        <location filename="../../counter/ui/printing.py" line="32"/>
         <source>Printer: struk disimpan ke PDF</source>
         <translation>Printer: receipt saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="35"/>
+        <location filename="../../counter/ui/printing.py" line="33"/>
         <source>Printer: belum ada struk untuk dicetak ulang</source>
         <translation>Printer: no receipt to print again yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="68"/>
+        <location filename="../../counter/ui/printing.py" line="66"/>
         <source>Cetak ulang [F8]</source>
         <translation>Print again [F8]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="69"/>
+        <location filename="../../counter/ui/printing.py" line="67"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="195"/>
+        <location filename="../../counter/ui/printing.py" line="186"/>
         <source> ({n} struk)</source>
         <translation> ({n} receipts)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="198"/>
+        <location filename="../../counter/ui/printing.py" line="189"/>
         <source>Pembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF.</source>
         <translation>The payment stays saved. F8: print again; or save as PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="203"/>
+        <location filename="../../counter/ui/printing.py" line="194"/>
         <source>Struk tercetak.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -1070,142 +1075,142 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Working ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="117"/>
+        <location filename="../../counter/ui/main_window.py" line="116"/>
         <source>Loket {counter} - {office}</source>
         <translation>Counter {counter} - {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="131"/>
+        <location filename="../../counter/ui/main_window.py" line="130"/>
         <source>No. sambungan / no. meter / barcode rekening / nama / alamat</source>
         <translation>Connection no. / meter no. / bill barcode / name / address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="136"/>
+        <location filename="../../counter/ui/main_window.py" line="135"/>
         <source>Cari [F2]</source>
         <translation>Search [F2]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="148"/>
+        <location filename="../../counter/ui/main_window.py" line="147"/>
         <source>Cari:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="155"/>
+        <location filename="../../counter/ui/main_window.py" line="154"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="156"/>
+        <location filename="../../counter/ui/main_window.py" line="155"/>
         <source>Tutup shift [F12]</source>
         <translation>Close shift [F12]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="157"/>
+        <location filename="../../counter/ui/main_window.py" line="156"/>
         <source>Tutup hari [F11]</source>
         <translation>Close day [F11]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="158"/>
+        <location filename="../../counter/ui/main_window.py" line="157"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="159"/>
+        <location filename="../../counter/ui/main_window.py" line="158"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="235"/>
+        <location filename="../../counter/ui/main_window.py" line="234"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="244"/>
+        <location filename="../../counter/ui/main_window.py" line="243"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="262"/>
+        <location filename="../../counter/ui/main_window.py" line="261"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="294"/>
+        <location filename="../../counter/ui/main_window.py" line="293"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="299"/>
+        <location filename="../../counter/ui/main_window.py" line="298"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="300"/>
+        <location filename="../../counter/ui/main_window.py" line="299"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="357"/>
+        <location filename="../../counter/ui/main_window.py" line="352"/>
         <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="436"/>
+        <location filename="../../counter/ui/main_window.py" line="432"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="445"/>
+        <location filename="../../counter/ui/main_window.py" line="441"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="475"/>
+        <location filename="../../counter/ui/main_window.py" line="471"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="568"/>
+        <location filename="../../counter/ui/main_window.py" line="564"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="580"/>
+        <location filename="../../counter/ui/main_window.py" line="576"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="582"/>
+        <location filename="../../counter/ui/main_window.py" line="578"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="583"/>
+        <location filename="../../counter/ui/main_window.py" line="579"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="746"/>
+        <location filename="../../counter/ui/main_window.py" line="741"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="749"/>
+        <location filename="../../counter/ui/main_window.py" line="744"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="771"/>
+        <location filename="../../counter/ui/main_window.py" line="766"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="773"/>
+        <location filename="../../counter/ui/main_window.py" line="768"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="796"/>
+        <location filename="../../counter/ui/main_window.py" line="791"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -2747,57 +2752,62 @@ kepala unit</source>
         <translation>Opening float {float} + cash received {cash} - change {change}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="77"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="74"/>
+        <source> - pengembalian uang {refunds}</source>
+        <translation> - refunds paid {refunds}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="78"/>
         <source>Alasan selisih (wajib bila selisih lebih dari {limit})</source>
         <translation>Reason for the difference (required above {limit})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="79"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="80"/>
         <source>Alasan selisih</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="81"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="82"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="98"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="99"/>
         <source>Dihitung: {amount}</source>
         <translation>Counted: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="100"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="101"/>
         <source>Selisih: PAS</source>
         <translation>Difference: EXACT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="102"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="103"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="102"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="103"/>
         <source>LEBIH</source>
         <translation>OVER</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="103"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="104"/>
         <source>Selisih: {word} {amount}</source>
         <translation>Difference: {word} {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="114"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="115"/>
         <source>Selisih melebihi {limit}: tulis alasannya (minimal 5 huruf).</source>
         <translation>The difference is over {limit}: write the reason (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="121"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="122"/>
         <source>Tutup shift {who}</source>
         <translation>Closing {who}&apos;s shift</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="139"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="140"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>

@@ -4,6 +4,7 @@ match the figures, plain integers and ISO dates, formulas defused."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 
@@ -96,3 +97,11 @@ def test_an_empty_day_is_a_header_and_zeros():
     rows = read(summary_csv(figures))
     assert {(r["label"], r["amount"]) for r in rows if r["section"] == "ringkasan"} == \
         {("diterima", "0"), ("tunai", "0"), ("batal", "0"), ("terlambat", "0")}  # no deposit row
+
+
+def test_refunds_are_a_summary_line_of_their_own():
+    figures = dataclasses.replace(day(40, 2, late=0), refunds=25_000)
+    by = {(r["section"], r["label"]): r for r in read(summary_csv(figures))}
+    assert int(by[("ringkasan", "pengembalian_uang")]["amount"]) == 25_000
+    assert int(by[("ringkasan", "tunai_untuk_disetor")]["amount"]) == figures.cash_total - 25_000
+    assert ("ringkasan", "pengembalian_uang") not in {(r["section"], r["label"]) for r in read(summary_csv(day(40, 2)))}

@@ -336,8 +336,32 @@ def test_refunds_leave_the_deposit_and_late_cash_has_a_supplementary_one():
     figures = dataclasses.replace(figures, refunds=25_000, deposit=deposit, supplementary=(extra,))
     assert figures.late_cash > 0 and figures.to_deposit == figures.cash_total - 25_000
     text = whole(closing_pdf(figures, UTILITY))
-    assert "Refund ke pelanggan : -Rp 25.000" in text
+    assert "Pengembalian uang : -Rp 25.000" in text
     assert f"Tunai untuk disetor : {format_rupiah(figures.to_deposit)}" in text
     assert "Selisih setoran dan tunai" not in text  # the deposit is the cash less the refund
     assert f"Susulan 1 : {format_rupiah(extra.amount)}, Bank NTT Cabang Kupang, STR-SUSULAN-1" in text
     assert f"Tunai terlambat : {format_rupiah(figures.late_cash)}" in text and "Belum disetor : Rp 1.000" in text
+
+
+def test_refunds_paid_from_drawers_are_a_column_of_the_shifts_and_a_line_of_the_cash():
+    figures = day(120, 3, late=0)
+    first = figures.shifts[0]
+    paid_back = dataclasses.replace(first, refunds_paid=25_000, expected_at_close=first.expected_cash - 25_000,
+                                    counted=first.counted - 25_000)
+    deposit = dataclasses.replace(figures.deposit, amount=figures.cash_total - 25_000)
+    figures = dataclasses.replace(figures, shifts=(paid_back, *figures.shifts[1:]), refunds=25_000, deposit=deposit)
+    data = closing_pdf(figures, UTILITY)
+    lines = "\n".join(pages_text(data)).splitlines()
+    head = next(i for i, line in enumerate(lines) if line.split()[:3] == ["Loket", "Modal", "awal"])
+    assert lines[head].split()[-4:] == ["Kembalian", "Seharusnya", "Dihitung", "Selisih"]
+    assert lines[head - 1].split() == ["Pengembalian"] and lines[head + 1].split() == ["uang"]  # between them
+    text = whole(data)
+    assert "Seharusnya = modal awal + tunai diterima − kembalian − pengembalian uang" in text
+    assert (f"500.000 3.950.000 581.000 25.000 {paid_back.expected_cash:,} {paid_back.counted:,} -2.000"
+            .replace(",", ".") in text)
+    second = figures.shifts[1]
+    assert f"{second.cash_taken:,} {second.change_given:,} 0 {second.expected_cash:,}".replace(",", ".") in text
+    assert "Pengembalian uang : -Rp 25.000" in text
+    assert f"Tunai untuk disetor : {format_rupiah(figures.to_deposit)}" in text
+    plain = whole(closing_pdf(day(120, 3, late=0), UTILITY))  # no refund that day: no column, no line
+    assert "Pengembalian" not in plain

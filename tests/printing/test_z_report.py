@@ -123,3 +123,22 @@ def test_accents_are_transliterated(shifts):
     assert all(line.isascii() for line in lines)
     assert "Kasir   : Nono Sussmann (kasir1)" in lines
     assert 'uang "kurang" - ditanggung' in " ".join(lines)
+
+
+@pytest.mark.parametrize("width", [32, 48])
+def test_a_refund_paid_from_the_drawer_is_its_own_line(shifts, width):
+    """Money going out: 'Pengembalian uang' between the change and what the drawer should hold."""
+    still_open = dataclasses.replace(shifts[2], refunds_paid=125_000)
+    lines = z_report_lines(still_open, width)
+    assert line_with(lines, "Pengembalian uang").endswith("-Rp 125.000")
+    assert line_with(lines, "Seharusnya di laci").endswith("Rp 16.404.500")  # 16.529.500 less the refund
+    order = [next(i for i, line in enumerate(lines) if line.startswith(label))
+             for label in ("Modal awal", "Tunai diterima", "Kembalian", "Pengembalian uang", "Seharusnya di laci")]
+    assert order == sorted(order)
+    closed = dataclasses.replace(shifts[0], refunds_paid=25_000, expected_at_close=shifts[0].expected_cash - 25_000,
+                                 counted=shifts[0].counted - 25_000)
+    lines = z_report_lines(closed, width)
+    assert line_with(lines, "Pengembalian uang").endswith("-Rp 25.000")
+    assert line_with(lines, "Seharusnya di laci").endswith("Rp 3.844.000")
+    assert line_with(lines, "Selisih (KURANG)").endswith("-Rp 2.000")
+    assert not any(line.startswith("Pengembalian") for line in z_report_lines(shifts[0], width))  # none paid: no line

@@ -166,3 +166,36 @@ def test_f12_closes_a_shift_another_cashier_left_open_with_a_supervisor(qtbot, a
     finally:
         window.close()
         window.runner.wait()
+
+
+def test_the_day_closing_shows_refunds_and_offers_the_cash_less_them_for_the_bank(qtbot, app, desk, runner,
+                                                                                  opened):
+    import dataclasses
+
+    from counter.rules.money import format_rupiah
+    from counter.ui.day_close_dialog import DayCloseDialog
+    from tests.printing.day_samples import day
+    from tests.ui.test_language import shown
+
+    figures = dataclasses.replace(day(40, 2, late=0, deposit=False), refunds=25_000)
+    dialog = shown(qtbot, opened, DayCloseDialog(app, desk, runner, None))
+    dialog.show_day((figures, []))
+    assert dialog.deposit_form.isVisible()
+    assert dialog.amount.text() == f"{figures.cash_total - 25_000:,}".replace(",", ".")  # what goes to the bank
+    body = " ".join(dialog.body.text().replace("&nbsp;", " ").split())
+    assert (f"Pengembalian uang <b>{format_rupiah(25_000)}</b>, tunai untuk disetor "
+            f"<b>{format_rupiah(figures.to_deposit)}</b>") in body
+
+
+def test_the_shift_close_dialog_counts_the_refunds_out_of_the_drawer(qtbot, app, desk, runner, opened):
+    import dataclasses
+
+    from counter.rules.money import format_rupiah
+    from counter.ui.shift_close_dialog import ShiftCloseDialog
+    from tests.ui.test_language import shown
+
+    open_shift(app.uow(), desk, 150_000)
+    shift = dataclasses.replace(open_shift_now(app.uow(), desk), refunds_paid=25_000)
+    dialog = shown(qtbot, opened, ShiftCloseDialog(app, desk, runner, shift, app.config.closing.variance_limit))
+    assert dialog.expected.text() == f"Seharusnya di laci: {format_rupiah(125_000)}"
+    assert dialog.expected.toolTip().endswith(f"- pengembalian uang {format_rupiah(25_000)}")
