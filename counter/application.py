@@ -9,7 +9,10 @@ policy is written here once, so the two can't drift apart:
 - pay then print: the receipt is queued and printed after the payment has
   committed; a printer failure is reported, never undoes the payment;
 - make a plan then write its papers: the agreement PDF (and the unseal work
-  order a down payment earns) in DATA_DIR/plans.
+  order a down payment earns) in DATA_DIR/plans;
+- refund then print: the cash paid back is recorded, then its slip goes where
+  receipts go (the printer, or a PDF in DATA_DIR/receipts); a printer failure
+  is reported, never undoes the refund.
 
 The use cases below (counter/services) know nothing of this layer.
 """
@@ -205,3 +208,39 @@ def make_plan_then_papers(app, desk: Desk, number: str, instalments: int, down_p
         return PlanPapers(made, write_agreement(app, made.plan_no, out))
     except (CounterError, OSError) as error:
         return PlanPapers(made, None, str(error))
+
+
+# ---- refund then print its slip --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refunded:
+    refund: object  # services.refunds.RefundView
+    printed: object | None  # services.refund_slips.SlipPrinted; None: not asked to print, or print_error
+    print_error: str = ""
+
+
+def print_refund_slip(app, desk: Desk, ref: str | int, *, to_pdf: bool = False,  # noqa: ANN001
+                      out: Path | None = None):  # noqa: ANN201 - services.refund_slips.SlipPrinted
+    """Print the slip of refund `ref` (slip or conflict number) where receipts
+    go: the original until one has come out, then a counted copy."""
+    from counter.services import refund_slips
+
+    _, printer, folder, logo = receipt_target(app.config)
+    slip = refund_slips.slip_to_print(app.uow(), desk, ref)
+    return refund_slips.deliver(app.uow(), slip, printer, Path(out) if out else folder, logo, to_pdf=to_pdf)
+
+
+def refund_then_print(app, desk: Desk, conflict_id: int, approval: Approval | None, central,  # noqa: ANN001
+                      *, printing: bool = True) -> Refunded:
+    """Pay back a conflict's credit in cash from the desk's drawer, then print its
+    slip (the refund has committed: a failure to print is reported)."""
+    from counter.services.refunds import pay_refund
+
+    refund = pay_refund(app.uow(), desk, central, conflict_id, approval)
+    if not printing:
+        return Refunded(refund, None)
+    try:
+        return Refunded(refund, print_refund_slip(app, desk, refund.slip_no))
+    except CounterError as error:
+        return Refunded(refund, None, str(error))

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 from pathlib import Path
 
 from counter.bootstrap import App
-from counter.cli import _approval, _approver_args, _console, _date, _pin_args, _table, acting_desk
+from counter.cli import _approval, _approver_args, _console, _date, _pin_args, _table, _to_json, acting_desk
 from counter.errors import CounterError, InvalidInput
 from counter.rules.cash import DENOMINATIONS
 from counter.rules.money import ascii_digits, format_rupiah, parse_rupiah
@@ -36,8 +37,9 @@ def _print_shift(shift: ShiftFigures) -> None:
     rows = [(t.label, t.count, format_rupiah(t.amount)) for t in shift.by_method]
     console.print(_table(f"{shift.payments} struk, {shift.voids} batal, {shift.reprints} cetak ulang",
                          ["Cara bayar", "Struk", "Jumlah"], rows, right={1, 2}))
+    refunds = f" - pengembalian uang {format_rupiah(shift.refunds_paid)}" if shift.refunds_paid else ""
     console.print(f"Modal awal {format_rupiah(shift.opening_float)} + tunai diterima {format_rupiah(shift.cash_taken)}"
-                  f" - kembalian {format_rupiah(shift.change_given)} = [bold]seharusnya "
+                  f" - kembalian {format_rupiah(shift.change_given)}{refunds} = [bold]seharusnya "
                   f"{format_rupiah(shift.expected_cash)}[/bold]")
     if shift.counted is not None:
         console.print(f"Dihitung {format_rupiah(shift.counted)}, selisih [bold]{format_rupiah(shift.variance)}[/bold]"
@@ -179,19 +181,56 @@ def cmd_deposit(app: App, args: argparse.Namespace) -> object:
 
 
 def cmd_refund(app: App, args: argparse.Namespace) -> object:
-    """Pay back a conflict's credit in cash from this desk's drawer (a supervisor approves)."""
-    from counter.services.refunds import pay_refund
+    """Pay back a conflict's credit in cash from this desk's drawer (a supervisor
+    approves) and print its slip; show, print again or make a PDF of a slip."""
+    from counter.application import print_refund_slip, refund_then_print
+    from counter.services.refund_slips import said
 
+    if args.what == "show":
+        from counter.printing.refund_slip import slip_text
+        from counter.services.refund_slips import build_slip
+
+        with app.uow() as uow:
+            slip = build_slip(uow.session, _slip_ref(args), app.config.zone)
+        if args.json:
+            return slip
+        print(slip_text(slip, paper=app.config.printer.paper))
+        return None
+    if args.what in ("print", "pdf"):
+        ref = _slip_ref(args)
+        desk = acting_desk(app, args, "Cetak bukti pengembalian uang")
+        done = print_refund_slip(app, desk, ref, to_pdf=args.what == "pdf", out=args.out)
+        if args.json:
+            print(json.dumps(_to_json(done), ensure_ascii=False, indent=2))
+        else:
+            _console().print(said(done))
+        return 2 if done.status == "failed" else 0
     if args.conflict is None:
         raise InvalidInput("Sebutkan konfliknya: --conflict ID (lihat 'counter central conflicts').")
     desk = acting_desk(app, args, "Mengembalikan uang")
-    refund = pay_refund(app.uow(), desk, app.central, args.conflict, _approval(args))
+    refunded = refund_then_print(app, desk, args.conflict, _approval(args), app.central, printing=not args.no_print)
     _sync_now(app)
+    refund, printed = refunded.refund, refunded.printed
     if args.json:
-        return refund
+        return {**_to_json(refund), "slip": _to_json(printed), "print_error": refunded.print_error}
     _console().print(f"Dikembalikan {format_rupiah(refund.amount)} tunai kepada pelanggan {refund.customer} "
-                     f"(konflik {refund.conflict_id}), disetujui {refund.approved_by}.")
+                     f"(konflik {refund.conflict_id}), disetujui {refund.approved_by}. "
+                     f"No. bukti {refund.slip_no}.")
+    if printed is not None:
+        _console().print(said(printed))
+    elif refunded.print_error:
+        _console().print(f"Bukti pengembalian GAGAL dicetak: {refunded.print_error} "
+                         f"(cetak lagi: counter refund print {refund.slip_no})")
     return None
+
+
+def _slip_ref(args: argparse.Namespace) -> str:
+    """The slip named on the command line: its number, or --conflict N."""
+    if args.slip.strip():
+        return args.slip.strip()
+    if args.conflict is not None:
+        return str(args.conflict)
+    raise InvalidInput("Sebutkan nomor bukti pengembalian (mis. 0001/BPU/KPG-L01/XI/2025) atau --conflict ID.")
 
 
 def cmd_report(app: App, args: argparse.Namespace) -> object:
@@ -233,8 +272,14 @@ def add_cash_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's com
                    help="a supplementary deposit, for cash that arrived after the day's deposit")
     _pin_args(p)
     _approver_args(p)
-    p = command("refund", cmd_refund, "pay back a conflict's credit in cash from this drawer (supervisor approves)")
+    p = command("refund", cmd_refund, "pay back a conflict's credit in cash from this drawer (supervisor approves) "
+                "and print its slip; show, print again (a copy) or make a PDF of a slip")
+    p.add_argument("what", nargs="?", choices=["pay", "show", "print", "pdf"], default="pay",
+                   help="pay (the default): pay back --conflict N; show/print/pdf: a refund's slip")
+    p.add_argument("slip", nargs="?", default="", help="show/print/pdf: the slip number (or give --conflict N)")
     p.add_argument("--conflict", type=int, help="central's conflict ID (see 'central conflicts')")
+    p.add_argument("--no-print", action="store_true", help="pay: do not print the slip")
+    p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
     _pin_args(p)
     _approver_args(p)
     p = command("report", cmd_report, "reports: daily (LPP and cash closing as PDF, or CSV for finance)")

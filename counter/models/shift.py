@@ -84,3 +84,8 @@ class Refund(Base):
     business_date: Mapped[dt.date]
     paid_at: Mapped[dt.datetime]
     approved_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    # the refund slip (bukti pengembalian uang), as the paying counter made it
+    slip_no: Mapped[str] = mapped_column(String(64), default="")  # "0001/BPU/KPG-L01/XI/2025"
+    detail: Mapped[dict | None] = mapped_column(JSON)  # what was paid twice: period, receipt_no, first_paid
+    printed_at: Mapped[dt.datetime | None]  # the original printed (or written as PDF); None: not yet
+    copies: Mapped[int] = mapped_column(default=0)  # copies printed after it, "SALINAN ke-N"

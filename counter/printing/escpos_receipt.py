@@ -223,7 +223,11 @@ def _know_paper_width(printer: Any, width: int) -> None:
 def render(receipt: Receipt, printer: Any, width: int, logo: str | Path | None = None) -> None:
     """Print the receipt on a python-escpos printer object (`width`: 32 or 48
     columns; `logo`: an image file for the top, skipped when unreadable)."""
-    ops = layout(receipt, width, read_logo(logo))
+    play(layout(receipt, width, read_logo(logo)), printer, width)
+
+
+def play(ops: list[Op], printer: Any, width: int) -> None:
+    """Play printer operations (a receipt's, a refund slip's) on a python-escpos printer object."""
     printer.hw("INIT")
     for op in ops:
         kind = op[0]
@@ -245,20 +249,30 @@ def render(receipt: Receipt, printer: Any, width: int, logo: str | Path | None =
 
 def receipt_bytes(receipt: Receipt, paper: str = "80mm", logo: str | Path | None = None) -> bytes:
     """The ESC/POS bytes of the receipt for 58 mm or 80 mm paper, with the logo file on top if given."""
+    width = columns(paper)
+    return ops_bytes(layout(receipt, width, read_logo(logo)), width)
+
+
+def ops_bytes(ops: list[Op], width: int) -> bytes:
+    """The ESC/POS bytes of printer operations, through python-escpos's `Dummy` printer."""
     from escpos.printer import Dummy
 
-    width = columns(paper)
     printer = Dummy()
-    render(receipt, printer, width, logo)
+    play(ops, printer, width)
     return printer.output
 
 
-def receipt_text(receipt: Receipt, paper: str = "80mm") -> str:
-    """The receipt as the printer would print it, as plain text (for a screen or a log)."""
+def ops_text(ops: list[Op]) -> str:
+    """Printer operations as the paper shows them, as plain text."""
     shown = []
-    for op in layout(receipt, columns(paper)):
+    for op in ops:
         if op[0] == "line":
             shown.append(op[1])
         elif op[0] == "qr":
             shown.append(f"[QR: {op[1]}]")
     return "\n".join(shown)
+
+
+def receipt_text(receipt: Receipt, paper: str = "80mm") -> str:
+    """The receipt as the printer would print it, as plain text (for a screen or a log)."""
+    return ops_text(layout(receipt, columns(paper)))

@@ -292,19 +292,31 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
 def receipt_pdf(receipt: Receipt, page: str = "80mm", logo: str | Path | None = None) -> bytes:
     """The receipt as PDF bytes on an 80 mm roll page ("80mm") or A6 ("A6"),
     with the logo file on top if given (left out, with a warning, when unreadable)."""
+    style = page_style(page)
+    register_fonts()
+    return render_layout(build_layout(receipt, style, read_logo(logo)), title=f"Struk {receipt.receipt_no}",
+                         author=receipt.utility_name, subject="Bukti pembayaran", number=receipt.receipt_no)
+
+
+def page_style(page: str) -> Style:
     try:
-        style = STYLES[page]
+        return STYLES[page]
     except KeyError:
         raise ValueError(f"unknown page {page!r}; use one of {', '.join(STYLES)}") from None
-    register_fonts()
-    layout = build_layout(receipt, style, read_logo(logo))
+
+
+def render_layout(layout: Layout, *, title: str, author: str, subject: str, number: str) -> bytes:
+    """The rows of `layout` as PDF bytes: one page as tall as the content on the
+    80 mm roll, or A6 pages broken between rows (a group kept on one page when it
+    fits), each then footed with `number` and its page number."""
+    style = layout.style
     height = style.page_height or layout.height + 2 * style.margin
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=(style.page_width, height), invariant=1, pageCompression=1,
                initialFontName=FONT, initialFontSize=style.size)  # no unembedded Helvetica
-    c.setTitle(f"Struk {receipt.receipt_no}")
-    c.setAuthor(receipt.utility_name)
-    c.setSubject("Bukti pembayaran")
+    c.setTitle(title)
+    c.setAuthor(author)
+    c.setSubject(subject)
     x, top = style.margin, height - style.margin
     y = top
     page_no = 1
@@ -321,21 +333,20 @@ def receipt_pdf(receipt: Receipt, page: str = "80mm", logo: str | Path | None = 
         if starts_group and group_heights[group] <= usable:
             needed = group_heights[group]  # move the whole bill (or the QR and footer) to the next page
         if y - needed < style.margin - 0.01 and y < top:
-            _page_footer(c, style, receipt, page_no)
+            _page_footer(c, style, number, page_no)
             c.showPage()
             page_no += 1
             y = top
         draw(c, x, y)
         y -= row_height
     if page_no > 1:
-        _page_footer(c, style, receipt, page_no)
+        _page_footer(c, style, number, page_no)
     c.showPage()
     c.save()
     return buffer.getvalue()
 
 
-def _page_footer(c: Canvas, style: Style, receipt: Receipt, page_no: int) -> None:
-    """On A6 receipts that run over one page: receipt number and page number."""
+def _page_footer(c: Canvas, style: Style, number: str, page_no: int) -> None:
+    """On A6 papers that run over one page: the paper's number and the page number."""
     c.setFont(FONT, style.size * 0.8)
-    c.drawRightString(style.page_width - style.margin, style.margin / 2,
-                      f"{receipt.receipt_no} - hal. {page_no}")
+    c.drawRightString(style.page_width - style.margin, style.margin / 2, f"{number} - hal. {page_no}")

@@ -81,12 +81,12 @@ def plan_view(uow: UnitOfWork, ref: str, on: dt.date) -> PlanView:
         )
 
 
-def _city(office: Office) -> str:
+def city_of(office: Office) -> str:
     """Where papers are signed: the last part of the office's address."""
     return (office.address.rsplit(",", 1)[-1].strip() or office.name) if office.address else office.name
 
 
-def _address(customer: Customer) -> str:
+def address_of(customer: Customer) -> str:
     return ", ".join(p for p in (customer.address, customer.village, customer.district) if p)
 
 
@@ -124,14 +124,14 @@ def agreement(uow: UnitOfWork, ref: str) -> docs.PlanAgreement:
         return docs.PlanAgreement(
             utility_name=office.utility_name or office.name, office_name=office.name, office_address=office.address,
             plan_no=plan.plan_no, made_on=plan.made_on, customer_number=customer.number, customer_name=customer.name,
-            customer_address=_address(customer), tariff=f"{group.code} {group.name}", programme=programme,
+            customer_address=address_of(customer), tariff=f"{group.code} {group.name}", programme=programme,
             bills=tuple(docs.PlanBillLine(label(b["period"]), b["principal"], b["fine"],
                                           b["fine_waived"] + b["discount"], bill_amount(b)) for b in plan.bills),
             principal=plan.principal, fines=plan.fines, waived=plan.waived, total=plan.total,
             schedule=tuple(docs.ScheduleLine(t["seq"], "Uang muka" if t["seq"] == 0 else f"Angsuran {t['seq']}/{monthly}",
                                              dt.date.fromisoformat(t["due"]), t["amount"]) for t in plan.terms),
             conditions=_conditions(plan, programme), customer_signatory=customer.name,
-            approver_name=approver.full_name if approver else "", approver_title="Kepala Unit", city=_city(office),
+            approver_name=approver.full_name if approver else "", approver_title="Kepala Unit", city=city_of(office),
         )
 
 
@@ -154,7 +154,7 @@ def work_orders(uow: UnitOfWork, status: str | None = "open") -> list[WorkOrderV
                  .join(InstalmentPlan, InstalmentPlan.id == WorkOrder.plan_id).order_by(WorkOrder.issued_at))
         if status:
             query = query.where(WorkOrder.status == status)
-        return [WorkOrderView(o.order_no, o.status, o.issued_at, c.number, c.name, _address(c), plan_no)
+        return [WorkOrderView(o.order_no, o.status, o.issued_at, c.number, c.name, address_of(c), plan_no)
                 for o, c, plan_no in uow.session.execute(query)]
 
 
@@ -171,7 +171,7 @@ def work_order(uow: UnitOfWork, order_no: str, zone: ZoneInfo) -> docs.WorkOrder
         return docs.WorkOrder(
             utility_name=office.utility_name or office.name, office_name=office.name, order_no=order.order_no,
             issued_at=order.issued_at.astimezone(zone), customer_number=customer.number, customer_name=customer.name,
-            customer_address=_address(customer), meter_no=customer.meter_no, plan_no=plan.plan_no,
+            customer_address=address_of(customer), meter_no=customer.meter_no, plan_no=plan.plan_no,
             programme=_programme_name(session, plan), receipt_no=receipt,
-            issued_by=session.get(User, order.issued_by).full_name, city=_city(office),
+            issued_by=session.get(User, order.issued_by).full_name, city=city_of(office),
         )
