@@ -5,13 +5,20 @@ channels (banks, marketplaces) and reconciles their settlement files
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counter.bootstrap import App
-from counter.cli import _console, _table
-from counter.errors import InvalidInput
+from counter.cli import _console, _table, _to_json
+from counter.errors import InvalidInput, quoted
+from counter.rules.money import format_rupiah
 
 USAGE = ("counter central channel add KODE --name NAMA [--offices KPG,OEB] | revoke KODE | list | "
-         "reconcile KODE --date TANGGAL BERKAS.csv")
+         "reconcile KODE BERKAS.csv --date TANGGAL [--out FOLDER] [--yes]")
 
 
 def cmd_channel(app: App, engine, args: argparse.Namespace) -> object:  # noqa: ANN001 - central's Engine
@@ -39,4 +46,144 @@ def cmd_channel(app: App, engine, args: argparse.Namespace) -> object:  # noqa: 
         code = channels.revoke_channel(engine, rest[0])
         _console().print(f"Kanal {code} dicabut: permintaannya ditolak mulai sekarang.")
         return {"revoked": code} if args.json else None
+    if act == "reconcile" and len(rest) == 2:
+        return reconcile(engine, rest[0], Path(rest[1]), args)
     raise InvalidInput(f"Perintah kanal tidak dikenal. Pakai: {USAGE}")
+
+
+# ---- reconcile ----------------------------------------------------------------------------
+
+SHOWN = 30  # transactions listed on the terminal; the CSV and the PDF hold them all
+
+
+def _day(text: str | None) -> dt.date:
+    if not text:
+        raise InvalidInput("Sebutkan tanggal transaksi berkas: --date TAHUN-BULAN-HARI (mis. 2026-10-05).")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"Tanggal tidak valid: {quoted(text)} (tulis 2026-10-05).") from None
+
+
+def _zone(args: argparse.Namespace) -> ZoneInfo:
+    from counter.central.api import DEFAULT_ZONE, ZONE_ENV
+
+    name = getattr(args, "zone", None) or os.environ.get(ZONE_ENV) or DEFAULT_ZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Zona waktu tidak dikenal: {name!r} (mis. Asia/Makassar).") from None
+
+
+def _read(path: Path) -> bytes:
+    from counter.store.files import reason
+
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"Berkas settlement {path} tidak dapat dibaca: {reason(error)}.") from None
+
+
+def _out_folder(folder: Path) -> Path:
+    """The reports' folder, checked before anything is applied or recorded (made when
+    the reports are written)."""
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"--out harus folder, bukan berkas: {folder}.")
+    existing = next((p for p in (folder, *folder.absolute().parents) if p.exists()), None)
+    if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise InvalidInput(f"Laporan tidak dapat ditulis ke {folder}: tidak ada izin. Pilih folder lain dengan "
+                           "--out.")
+    return folder
+
+
+def _summary_table(figures) -> object:  # noqa: ANN001 - SettlementFigures
+    from counter.printing.settlement_report import CATEGORIES, ONE_SIDED
+
+    rows = []
+    for code, (_, label) in CATEGORIES.items():
+        t, side = figures.tally(code), ONE_SIDED.get(code)
+        rows.append((label, t.count, format_rupiah(t.file_amount) if t.count and side != "central" else "",
+                     format_rupiah(t.central_amount) if t.count and side != "file" else ""))
+    rows.append(("Menurut berkas", figures.file_count, format_rupiah(figures.file_total), ""))
+    rows.append(("Menurut pusat (selesai)", figures.central_count, "", format_rupiah(figures.central_total)))
+    title = f"Rekonsiliasi {figures.channel_code} {figures.business_date.isoformat()} ({figures.file_name})"
+    return _table(title, ["Kategori", "Transaksi", "Jumlah berkas", "Jumlah pusat"], rows, right={1, 2, 3})
+
+
+def _open_table(figures) -> object:  # noqa: ANN001 - SettlementFigures
+    from counter.printing.settlement_report import CATEGORIES
+
+    found = figures.open_lines
+    rows = [(CATEGORIES[x.category][1], x.reference, "" if x.line is None else x.line, x.customer,
+             "" if x.file_amount is None else format_rupiah(x.file_amount),
+             "" if x.central_amount is None else format_rupiah(x.central_amount), x.note) for x in found[:SHOWN]]
+    more = f", {len(found) - SHOWN} lagi di laporan" if len(found) > SHOWN else ""
+    return _table(f"{len(found)} transaksi perlu perhatian{more}",
+                  ["Kategori", "Referensi", "Baris", "Pelanggan", "Berkas", "Pusat", "Keterangan"], rows,
+                  right={2, 4, 5})
+
+
+def reconcile(engine, code: str, path: Path, args: argparse.Namespace) -> object:  # noqa: ANN001 - Engine
+    """`counter central channel reconcile KODE BERKAS.csv --date D`: the channel's settlement
+    file against central; what central lacks is paid from it once agreed (--yes, or
+    asked on a terminal); the reports go to --out (default: this folder)."""
+    from counter.central.settlement import reconcile as reconcile_day
+    from counter.printing.settlement_report import settlement_csv, settlement_pdf
+    from counter.store.files import reason, write_whole
+
+    day = _day(args.date)
+    zone = _zone(args)
+    folder = _out_folder(args.out or Path.cwd())
+    data = _read(path)
+    console = _console()
+    asked = {"n": 0, "terminal": sys.stdin.isatty() and not args.json}
+
+    def confirm(preview) -> bool:  # noqa: ANN001 - SettlementFigures
+        asked["n"] = preview.tally("missing_at_central").count
+        if args.yes:
+            return True
+        if not asked["terminal"]:
+            return False
+        console.print(_summary_table(preview))
+        console.print(_open_table(preview))
+        try:
+            answer = input(f"Terapkan {asked['n']} pembayaran dari berkas? [y/N] ")
+        except EOFError:
+            answer = ""
+        return answer.strip().lower() in ("y", "ya")
+
+    figures = reconcile_day(engine, code, day, data, path.name, zone, confirm)
+    stem = f"rekonsiliasi-{figures.channel_code}-{day.isoformat()}"
+    files = {folder / f"{stem}.csv": settlement_csv(figures).encode("utf-8"),
+             folder / f"{stem}.pdf": settlement_pdf(figures)}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for target, content in files.items():
+            write_whole(target, content)
+    except OSError as error:
+        raise InvalidInput(f"Laporan tidak dapat ditulis ke {folder}: {reason(error)}. Hari ini sudah tercatat "
+                           "direkonsiliasi; jalankan lagi dengan --out FOLDER lain untuk laporannya (tidak ada "
+                           "yang diterapkan dua kali).") from error
+    left = figures.tally("missing_at_central").count
+    unsettled = 1 if figures.open_lines else 0  # the exit code says it too: something is left to look into
+    if args.json:
+        print(json.dumps(_to_json({"channel": figures.channel_code, "date": day.isoformat(), **figures.summary(),
+                                   "not_applied": left, "open": list(figures.open_lines),
+                                   "reports": [str(target) for target in files]}), ensure_ascii=False, indent=2))
+        return unsettled
+    console.print(_summary_table(figures))
+    if figures.open_lines:
+        console.print(_open_table(figures))
+    if asked["n"] and not args.yes and not asked["terminal"]:
+        console.print(f"{asked['n']} pembayaran tidak ada di pusat dan [bold]tidak diterapkan[/bold]: bukan di "
+                      "terminal. Jalankan lagi dengan --yes untuk menerapkannya.")
+    elif asked["n"]:
+        console.print(f"Diterapkan dari berkas: {figures.applied_now} dari {asked['n']} pembayaran"
+                      + (f"; {left} tidak dapat diterapkan (lihat keterangannya)." if left else "."))
+    if figures.channel_revoked:
+        console.print(f"Catatan: kanal {figures.channel_code} sudah dicabut.")
+    console.print(f"Hari {day.isoformat()} kanal {figures.channel_code} tercatat sudah direkonsiliasi: pembatalan "
+                  "pembayaran hari itu ditolak mulai sekarang.")
+    for target in files:  # whole, never wrapped: a path to copy
+        console.print(f"Laporan: {target}", soft_wrap=True, markup=False, highlight=False)
+    return unsettled
