@@ -17,10 +17,15 @@ import hmac
 import json
 import re
 import secrets
+import threading
+import time
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
@@ -28,10 +33,11 @@ from uuid6 import uuid7
 from counter.central.store import queue_publish
 from counter.errors import InvalidInput, NotFound
 from counter.models import (
-    Bill, Channel, ChannelPayment, ChannelPaymentLine, ChannelSettlement, Customer, Office, TariffGroup,
+    Bill, Channel, ChannelPayment, ChannelPaymentLine, ChannelSettlement, Customer, InstalmentPlan, Office,
+    TariffGroup,
 )
-from counter.rules.fines import fine_for
-from counter.rules.stamp_duty import stamp_duty
+from counter.rules.fines import FineScheme, fine_for
+from counter.rules.stamp_duty import StampDutyRule, stamp_duty
 from counter.rules.text import key
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.services.plan_state import customer_standing
@@ -40,6 +46,7 @@ REPLAY_WINDOW_S = 300  # a signed request older or newer than this (by central's
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,23}$")
 REFERENCE = re.compile(r"^[A-Za-z0-9_./:-]{1,64}$")
 MAX_PERIODS = 120
+RULES_FOR_S = 30.0  # a day's fine scheme and stamp duty rule, once read, serve that day's requests this long
 
 
 class ChannelError(Exception):
@@ -122,12 +129,29 @@ def signed_headers(code: str, secret: str, path: str, body: bytes, timestamp: in
             "Content-Type": "application/json"}
 
 
-def authenticate(engine: Engine, code: str | None, timestamp: str | None, given: str | None, method: str,
-                 path: str, body: bytes, now: dt.datetime | None = None) -> Caller:
-    """The channel that signed this request, or ChannelError (401)."""
+@contextmanager
+def _connected(bind: Engine | Connection) -> Iterator[Connection]:
+    """`bind` itself if it is a connection (in the caller's transaction), else one of the engine's."""
+    if isinstance(bind, Connection):
+        yield bind
+    else:
+        with bind.connect() as connection:
+            yield connection
+
+
+def _session(bind: Engine | Connection) -> Session:
+    """A session of its own on an engine; on a connection, one that joins the
+    connection's transaction: the caller commits it, a failure rolls it back."""
+    return Session(bind, join_transaction_mode="rollback_only")
+
+
+def authenticate(bind: Engine | Connection, code: str | None, timestamp: str | None, given: str | None,
+                 method: str, path: str, body: bytes, now: dt.datetime | None = None) -> Caller:
+    """The channel that signed this request, or ChannelError (401). The channel is
+    read on every request, never cached: a revoked one is refused at once."""
     if not (code and timestamp and given):
         raise ChannelError("SIGNATURE_MISSING", "Permintaan tanpa X-Channel, X-Timestamp dan X-Signature.", 401)
-    with engine.connect() as connection:
+    with _connected(bind) as connection:
         row = connection.execute(select(Channel.id, Channel.code, Channel.secret, Channel.offices,
                                         Channel.revoked_at).where(Channel.code == code[:24].upper())).first()
     if row is None:
@@ -175,6 +199,7 @@ class Owed:
     bills: list[dict]  # open bills, oldest first, with today's fine
     subtotal: int
     stamp_duty: int
+    rule: StampDutyRule  # the day's, for the duty on part of the bills
 
     @property
     def total(self) -> int:
@@ -187,12 +212,36 @@ class Owed:
                 "stamp_duty": self.stamp_duty, "total": self.total}
 
 
+_rules: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {day: (read at, scheme, rule)}
+_rules_lock = threading.Lock()
+
+
+def _rules_on(session: Session, on: dt.date) -> tuple[FineScheme, StampDutyRule]:
+    """The fine scheme and stamp duty rule in force on `on`, read again once the
+    last reading of that day's (in this process, of this database) is RULES_FOR_S old."""
+    engine, now = session.get_bind().engine, time.monotonic()
+    with _rules_lock:
+        known = _rules.get(engine, {}).get(on)
+    if known is not None and now - known[0] < RULES_FOR_S:
+        return known[1], known[2]
+    scheme, rule = fine_scheme(session, on), stamp_rule(session, on)
+    with _rules_lock:
+        days = {day: k for day, k in _rules.get(engine, {}).items() if now - k[0] < RULES_FOR_S}
+        days[on] = (now, scheme, rule)
+        _rules[engine] = days
+    return scheme, rule
+
+
+_HAS_PLAN = exists().where(InstalmentPlan.customer_id == Customer.id, InstalmentPlan.status == "active")
+
+
 def _owed(session: Session, channel: Caller, number: str, on: dt.date, lock: bool = False) -> Owed:
     """The customer's open bills as a channel may pay them on `on`; with `lock`,
     the bills stay locked until the transaction ends (no one else pays them)."""
     row = session.execute(
         select(Customer.id, Customer.number, Customer.name, Customer.address, Customer.fine_exempt,
-               Customer.office_id, Office.code.label("office"), TariffGroup.fine_exempt.label("group_exempt"))
+               Customer.office_id, Office.code.label("office"), TariffGroup.fine_exempt.label("group_exempt"),
+               _HAS_PLAN.label("has_plan"))
         .join(Office, Office.id == Customer.office_id).join(TariffGroup, TariffGroup.id == Customer.tariff_group_id)
         .where(Customer.number_key == number)).first()
     if row is None:
@@ -204,9 +253,9 @@ def _owed(session: Session, channel: Caller, number: str, on: dt.date, lock: boo
     query = (select(t.c.id, t.c.period, t.c.due_date, t.c.water_charge, t.c.standing_charge, t.c.meter_fee,
                     t.c.admin_fee).where(t.c.customer_id == row.id, t.c.status == "unpaid").order_by(t.c.period))
     found = session.execute(query.with_for_update() if lock else query).all()
-    plan = customer_standing(session, row.id, on) if found else None
+    plan = customer_standing(session, row.id, on) if found and row.has_plan else None
     outside = plan.held_bill_ids.union(plan.settled_bill_ids) if plan else frozenset()
-    scheme = fine_scheme(session, on)
+    scheme, rule = _rules_on(session, on)
     exempt = row.fine_exempt or row.group_exempt
     bills = []
     for b in found:
@@ -218,18 +267,20 @@ def _owed(session: Session, channel: Caller, number: str, on: dt.date, lock: boo
                       "meter_fee": b.meter_fee, "admin_fee": b.admin_fee, "fine": fine,
                       "amount": principal + fine, "due_date": b.due_date.isoformat(), "bill_id": b.id})
     subtotal = sum(b["amount"] for b in bills)
-    return Owed(row, row.office, on, bills, subtotal, stamp_duty(subtotal, stamp_rule(session, on)))
+    return Owed(row, row.office, on, bills, subtotal, stamp_duty(subtotal, rule), rule)
 
 
 def _public(bills: list[dict]) -> list[dict]:
     return [{k: v for k, v in b.items() if k != "bill_id"} for b in bills]
 
 
-def inquiry(engine: Engine, channel: Caller, raw: object, zone: ZoneInfo) -> dict:
+def inquiry(bind: Engine | Connection, channel: Caller, raw: object, zone: ZoneInfo) -> dict:
     """The customer's name and open bills, oldest first, with fines as of today
-    and the total to pay."""
+    and the total to pay. `bind`, here as in `pay` and `reverse`: an engine, or
+    a connection whose transaction the caller commits (the API's, which checked
+    the request's signature in it)."""
     number = _customer_number(_body(raw, "customer"))
-    with Session(engine) as session:
+    with _session(bind) as session:
         owed = _owed(session, channel, number, utc_now().astimezone(zone).date())
     answer = owed.answer()
     answer["bills"] = _public(owed.bills)
@@ -258,7 +309,7 @@ def _payment_request(raw: object) -> tuple[str, str, list[int], int, str]:
     return reference, number, sorted(periods), amount, fingerprint
 
 
-def _paid_answer(session: Session, payment: ChannelPayment) -> dict:
+def _paid_answer(session: Session, payment) -> dict:  # noqa: ANN001 - a ChannelPayment or its row
     """What central answered for a payment, the same every time it is asked."""
     number = session.scalar(select(Customer.number).where(Customer.id == payment.customer_id))
     periods = list(session.scalars(select(ChannelPaymentLine.period).where(
@@ -271,8 +322,8 @@ def _paid_answer(session: Session, payment: ChannelPayment) -> dict:
 
 
 def _known(session: Session, channel: Caller, reference: str, fingerprint: str) -> dict | None:
-    payment = session.scalars(select(ChannelPayment).where(
-        ChannelPayment.channel_id == channel.id, ChannelPayment.reference == reference)).first()
+    t = ChannelPayment.__table__
+    payment = session.execute(select(t).where(t.c.channel_id == channel.id, t.c.reference == reference)).first()
     if payment is None:
         return None
     if payment.request_hash != fingerprint:
@@ -280,27 +331,27 @@ def _known(session: Session, channel: Caller, reference: str, fingerprint: str) 
     return _paid_answer(session, payment)
 
 
-def pay(engine: Engine, channel: Caller, raw: object, zone: ZoneInfo, *, source: str = "api",
+def pay(bind: Engine | Connection, channel: Caller, raw: object, zone: ZoneInfo, *, source: str = "api",
         on: dt.date | None = None) -> dict:
     """Pay the oldest open bills the channel names, for exactly central's amount.
     `on` (a settlement file's day) prices fines as of that day instead of today."""
     request = _payment_request(raw)
     try:
-        return _pay(engine, channel, request, zone, source, on)
+        return _pay(bind, channel, request, zone, source, on)
     except IntegrityError:  # the same reference, committed meanwhile by an overlapping request
-        with Session(engine) as session:
+        with _session(bind) as session:
             known = _known(session, channel, request[0], request[4])
         if known is None:
             raise
         return known
 
 
-def _pay(engine: Engine, channel: Caller, request: tuple, zone: ZoneInfo, source: str,
+def _pay(bind: Engine | Connection, channel: Caller, request: tuple, zone: ZoneInfo, source: str,
          on: dt.date | None) -> dict:
     reference, number, periods, amount, fingerprint = request
     now = utc_now()
     on = on or now.astimezone(zone).date()
-    with Session(engine) as session, session.begin():
+    with _session(bind) as session, session.begin():
         known = _known(session, channel, reference, fingerprint)
         if known is not None:
             return known
@@ -308,7 +359,7 @@ def _pay(engine: Engine, channel: Caller, request: tuple, zone: ZoneInfo, source
         offered = [b["period"] for b in owed.bills]
         bills = owed.bills[:len(periods)]
         subtotal = sum(b["amount"] for b in bills)
-        duty = stamp_duty(subtotal, stamp_rule(session, on))
+        duty = stamp_duty(subtotal, owed.rule)
         if not offered or periods != offered[:len(periods)] or amount != subtotal + duty:
             # an overlapping request with this reference may have paid while we waited for the bills
             known = _known(session, channel, reference, fingerprint)
@@ -345,13 +396,13 @@ def _pay(engine: Engine, channel: Caller, request: tuple, zone: ZoneInfo, source
 # ---- reversal ---------------------------------------------------------------------------
 
 
-def reverse(engine: Engine, channel: Caller, raw: object, zone: ZoneInfo) -> dict:
+def reverse(bind: Engine | Connection, channel: Caller, raw: object, zone: ZoneInfo) -> dict:
     """Undo a payment of this channel made today, before its day is settled."""
     reference = _body(raw, "reference").get("reference")
     if not isinstance(reference, str) or not REFERENCE.match(reference):
         raise ChannelError("BODY_INVALID", "'reference' harus 1-64 huruf, angka atau _ . / : -.")
     now = utc_now()
-    with Session(engine) as session, session.begin():
+    with _session(bind) as session, session.begin():
         payment = session.scalars(select(ChannelPayment).where(
             ChannelPayment.channel_id == channel.id, ChannelPayment.reference == reference)
             .with_for_update()).first()
