@@ -138,6 +138,8 @@ def _row(line: int, cells: dict[str, str], seen: dict[str, int]) -> FileRow:
         reasons.append(f"reference {show(reference)} harus 1-64 huruf, angka atau _ . / : -")
     elif reference in seen:
         reasons.append(f"reference {show(reference)} sudah ada di baris {seen[reference]}")
+    else:
+        seen[reference] = line  # a later row repeating it is named, even when this one is bad otherwise
     customer = cells["customer"]
     if not customer or len(customer) > 40 or not key(customer):
         reasons.append(f"customer {show(customer)} bukan nomor sambungan" if customer else "customer kosong")
@@ -190,7 +192,6 @@ def read_settlement(data: bytes, name: str) -> SettlementFile:
         except Bad as error:
             problems.append((line, str(error)))
             continue
-        seen[row.reference] = line
         rows.append(row)
     if problems:
         raise SettlementFileError(name, problems)

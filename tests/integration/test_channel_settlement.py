@@ -233,6 +233,9 @@ def test_every_bad_line_is_named_at_once(bank):
         read_settlement(settlement(*rows), "s.csv")
     message = str(refused.value)
     assert "15 kesalahan" in message and "s.csv baris 2: amount 'x'" in message and "s.csv baris 30:" in message
+    with pytest.raises(SettlementFileError) as refused:  # a bad row's reference still counts as used
+        read_settlement(settlement(f"TRX-1,{numbers[0]},5.000,,", f"TRX-1,{numbers[0]},5000,,"), "s.csv")
+    assert "s.csv baris 3: reference 'TRX-1' sudah ada di baris 2" in str(refused.value)
     header_only = read_settlement(settlement(), "s.csv")
     semicolons = read_settlement(settlement(f'TRX-1;{numbers[0]};5000;"202510;202511";',
                                             header=HEADER.replace(",", ";")), "s.csv")
