@@ -265,11 +265,11 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--tls-key", help="serve: TLS key file")
     p.add_argument("--allow-plain-http", action="store_true", help="serve: plain HTTP beyond loopback")
     p.add_argument("--quiet", action="store_true", help="serve: log warnings only")
-    p.add_argument("--zone", help="serve: central's time zone for channels' business dates "
-                   "(default: $COUNTER_CENTRAL_ZONE, else Asia/Makassar)")
+    p.add_argument("--zone", help="serve, export, report: central's time zone for channels' business dates "
+                   "and the times written (default: $COUNTER_CENTRAL_ZONE, else Asia/Makassar)")
     p.add_argument("--name", help="channel add: the channel's name")
     p.add_argument("--date", help="channel reconcile, export, report: the business date (YYYY-MM-DD)")
-    p.add_argument("--format", choices=["csv", "pdf", "both"], help="export: csv; report: pdf, csv or both")
+    p.add_argument("--format", choices=["csv", "pdf", "both"], help="export: csv; report: pdf, csv or both (default)")
     p.add_argument("--out", type=Path, help="reconcile, export, report: where to write (a file or a folder)")
     p.add_argument("--yes", action="store_true", help="channel reconcile: apply what is missing at central "
                    "without asking")

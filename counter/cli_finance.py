@@ -1,13 +1,186 @@
 """`counter central export payments` and `counter central report day`: what
-finance takes from central. See counter.cli for the conventions."""
+finance takes from central. See counter.cli for the conventions.
+
+    counter central export payments --date 2026-12-06 [--out FILE|FOLDER|-]
+    counter central report day --date 2026-12-06 [--format pdf|csv|both] [--out FOLDER]
+
+Both read central's database (`--url`, else COUNTER_CENTRAL_DATABASE, else the
+demo's) as it stands; the export streams its rows to the file as it reads them.
+A file is written whole or not at all (a `.part` beside it until complete).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
+import io
+import os
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counter.bootstrap import App
-from counter.errors import InvalidInput
+from counter.cli import _console
+from counter.errors import InvalidInput, quoted
+from counter.rules.money import format_rupiah
+
+USAGE = ("counter central export payments --date TANGGAL [--out BERKAS] | "
+         "counter central report day --date TANGGAL [--format pdf|csv|both] [--out FOLDER]")
+
+
+def _zone(args: argparse.Namespace) -> ZoneInfo:
+    """Central's time zone: its business date, and the zone of the times written."""
+    from counter.central.api import DEFAULT_ZONE, ZONE_ENV
+
+    name = getattr(args, "zone", None) or os.environ.get(ZONE_ENV) or DEFAULT_ZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Zona waktu tidak dikenal: {quoted(name)} (mis. Asia/Makassar).") from None
+
+
+def _day(args: argparse.Namespace, zone: ZoneInfo) -> dt.date:
+    from counter.central.finance import today
+
+    if not args.date:
+        raise InvalidInput("Sebutkan tanggal bisnisnya: --date 2026-12-06.")
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        raise InvalidInput(f"Tanggal tidak valid: {quoted(args.date)} (tulis 2026-12-06).") from None
+    if day > today(zone):
+        raise InvalidInput(f"Tanggal {day.isoformat()} belum tiba (hari ini {today(zone).isoformat()} di zona "
+                           f"{zone.key}); tidak ada pembayaran untuk tanggal itu.")
+    return day
+
+
+def _reason(error: OSError) -> str:
+    from counter.store.files import reason
+
+    return reason(error)
 
 
 def cmd_finance(app: App, engine, args: argparse.Namespace) -> object:  # noqa: ANN001 - central's Engine
-    raise InvalidInput("Belum tersedia: counter central export payments | report day.")
+    act = args.args[0] if args.args else ""
+    if args.what == "export" and act == "payments" and len(args.args) == 1:
+        return export_payments(engine, args)
+    if args.what == "report" and act == "day" and len(args.args) == 1:
+        return report_day(engine, args)
+    wanted = {"export": "payments", "report": "day"}[args.what]
+    raise InvalidInput(f"Tidak dikenal: central {args.what} {' '.join(args.args) or '(kosong)'}; yang ada: "
+                       f"central {args.what} {wanted}. Pakai: {USAGE}")
+
+
+# ---- export ----------------------------------------------------------------------------------
+
+
+def _export_path(out: Path | None, day: dt.date) -> Path:
+    """Where the export goes: `--out` (a file, or a folder for the usual name), else the current folder."""
+    name = f"pembayaran-{day.isoformat()}.csv"
+    if out is None:
+        return Path.cwd() / name
+    if out.is_dir() or str(out).endswith(("/", os.sep)):
+        return out / name
+    return out
+
+
+def export_payments(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
+    from counter.central.finance import payment_lines, write_payments_csv
+
+    if args.format not in (None, "csv"):
+        raise InvalidInput("Ekspor pembayaran hanya berformat CSV: --format csv (atau tanpa --format).")
+    zone = _zone(args)
+    day = _day(args, zone)
+    if str(args.out) == "-":
+        if args.json:
+            raise InvalidInput("--out - menulis CSV ke keluaran standar; tanpa --json.")
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
+        try:
+            summary = write_payments_csv(payment_lines(engine, day), stream, zone)
+            stream.flush()
+        finally:
+            stream.detach()
+        print(_said(summary, day, "keluaran standar"), file=sys.stderr)
+        return None
+    path = _export_path(args.out, day)
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as f:
+            summary = write_payments_csv(payment_lines(engine, day), f, zone)
+        partial.replace(path)
+    except OSError as error:
+        _remove(partial)
+        raise InvalidInput(f"Ekspor tidak dapat ditulis ke {path}: {_reason(error)}. Pilih berkas atau folder "
+                           "lain dengan --out.") from None
+    except BaseException:  # the database went away, Ctrl+C: no half file is left behind
+        _remove(partial)
+        raise
+    if args.json:
+        return {"file": str(path), "date": day.isoformat(), "rows": summary.rows, "payments": summary.payments,
+                "not_counted": summary.not_counted, "total": summary.total,
+                "by_source": {k: {"count": v[0], "total": v[1]} for k, v in sorted(summary.by_source.items())}}
+    _console().print(_said(summary, day, str(path)))
+    return None
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _said(summary, day: dt.date, where: str) -> str:  # noqa: ANN001 - an ExportSummary
+    if not summary.rows:
+        return (f"Tidak ada pembayaran pada {day.isoformat()}: {where} hanya berisi baris judul kolom.")
+    parts = {"counter": "loket", "channel": "kanal"}
+    sources = ", ".join(f"{parts[k]} {v[0]} pembayaran {format_rupiah(v[1])}" for k, v in
+                        sorted(summary.by_source.items()))
+    voided = f"; {summary.not_counted} batal (dihitung=0)" if summary.not_counted else ""
+    return (f"Ditulis: {where}\n{summary.rows} baris, {summary.payments} pembayaran, jumlah "
+            f"{format_rupiah(summary.total)} ({sources or 'tidak ada yang dihitung'}){voided}.")
+
+
+# ---- report ----------------------------------------------------------------------------------
+
+
+def report_day(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
+    from counter.central.finance import central_day
+    from counter.printing.central_day import central_day_csv
+    from counter.printing.central_day_pdf import central_day_pdf
+    from counter.store.files import write_whole
+
+    zone = _zone(args)
+    day = _day(args, zone)
+    kind = args.format or "both"
+    folder = args.out or Path.cwd()
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"--out untuk laporan harus folder, bukan berkas: {folder}.")
+    figures = central_day(engine, day, zone)
+    stem = f"laporan-pusat-{day.isoformat()}"
+    files: dict[Path, bytes] = {}
+    if kind in ("pdf", "both"):
+        files[folder / f"{stem}.pdf"] = central_day_pdf(figures)
+    if kind in ("csv", "both"):
+        files[folder / f"{stem}.csv"] = central_day_csv(figures).encode("utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            write_whole(path, content)
+    except OSError as error:
+        raise InvalidInput(f"Laporan tidak dapat ditulis ke {folder}: {_reason(error)}. Pilih folder lain "
+                           "dengan --out.") from None
+    if args.json:
+        return {"files": [str(p) for p in files], "date": day.isoformat(), "count": figures.count,
+                "total": figures.total, "counters": {"count": figures.counter_count, "total": figures.counter_total},
+                "channels": {"count": figures.channel_count, "total": figures.channel_total},
+                "bills": figures.bills}
+    console = _console()
+    for path in files:
+        console.print(f"Ditulis: {path}")
+    if figures.empty:
+        console.print(f"Tidak ada pembayaran yang tercatat di pusat untuk {day.isoformat()}: laporan berisi nol.")
+    else:
+        console.print(f"{figures.count} pembayaran, {format_rupiah(figures.total)} (loket "
+                      f"{format_rupiah(figures.counter_total)}, kanal {format_rupiah(figures.channel_total)}); "
+                      f"{figures.bills} rekening dibayar.")
+    return None
