@@ -22,6 +22,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select
@@ -251,13 +252,14 @@ def _rupiah(amount: int) -> str:
     return format_rupiah(amount)
 
 
-def _line(category: str, row: FileRow | None, held: _Held | None, note: str) -> SettlementLine:
+def _line(category: str, row: FileRow | None, held: _Held | None, note: str, zone: ZoneInfo) -> SettlementLine:
+    central_time = held.paid_at.astimezone(zone).isoformat(timespec="seconds") if held else ""
     return SettlementLine(
         category=category, reference=(row or held).reference, line=row.line if row else None,
         customer=row.customer if row else held.customer, file_amount=row.amount if row else None,
         central_amount=held.total if held else None, file_periods=row.periods if row else (),
         central_periods=held.periods if held else (),
-        paid_at=row.paid_at if row and row.paid_at else held.paid_at.isoformat(timespec="seconds") if held else "",
+        paid_at=row.paid_at if row and row.paid_at else central_time,
         note=note)
 
 
@@ -266,18 +268,19 @@ def _match(held: list[_Held], day: dt.date, file: SettlementFile, notes: dict[st
     """Every file row in its category (file order), then central's completed payments
     of the day that the file lacks. `notes`: what became of a row missing at central."""
     by_reference = {h.reference: h for h in held}
+    line = partial(_line, zone=zone)
     lines = []
     for row in file.rows:
         h = by_reference.get(row.reference)
         if h is None:
-            lines.append(_line("missing_at_central", row, None, notes.get(row.reference, "")))
+            lines.append(line("missing_at_central", row, None, notes.get(row.reference, "")))
         elif h.business_date != day:
             state = "dibatalkan" if h.status == "reversed" else "selesai"
-            lines.append(_line("other_date", row, h, f"di pusat tanggal {h.business_date.isoformat()} ({state})"))
+            lines.append(line("other_date", row, h, f"di pusat tanggal {h.business_date.isoformat()} ({state})"))
         elif h.status == "reversed":
             when = h.reversed_at.astimezone(zone).strftime("%H:%M") if h.reversed_at else "?"
-            lines.append(_line("reversed_at_central", row, h, f"dibatalkan kanal pukul {when}; bank mencatatnya "
-                                                              "sebagai dibayar"))
+            lines.append(line("reversed_at_central", row, h, f"dibatalkan kanal pukul {when}, tetapi ada di "
+                                                             "berkas"))
         else:
             said = []
             if row.amount != h.total:
@@ -289,15 +292,15 @@ def _match(held: list[_Held], day: dt.date, file: SettlementFile, notes: dict[st
                 said.append(f"bulan berkas {';'.join(map(str, row.periods))}, pusat "
                             f"{';'.join(map(str, h.periods))}")
             if said:
-                lines.append(_line("differs", row, h, "; ".join(said)))
+                lines.append(line("differs", row, h, "; ".join(said)))
             elif h.source == "settlement":
-                lines.append(_line("applied", row, h, notes.get(row.reference, "diterapkan pada rekonsiliasi "
-                                                                                 "sebelumnya")))
+                lines.append(line("applied", row, h, notes.get(row.reference, "diterapkan pada rekonsiliasi "
+                                                                                "sebelumnya")))
             else:
-                lines.append(_line("matched", row, h, ""))
+                lines.append(line("matched", row, h, ""))
     in_file = {row.reference for row in file.rows}
-    lines += [_line("missing_in_file", None, h, f"dibayar lewat kanal pukul {h.paid_at.astimezone(zone):%H:%M}, "
-                                                "tidak ada di berkas")
+    lines += [line("missing_in_file", None, h, f"dibayar lewat kanal pukul {h.paid_at.astimezone(zone):%H:%M}, "
+                                               "tidak ada di berkas")
               for h in sorted(held, key=lambda h: (h.paid_at, h.reference))
               if h.business_date == day and h.status == "completed" and h.reference not in in_file]
     return lines

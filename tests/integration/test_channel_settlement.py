@@ -114,6 +114,8 @@ def test_every_category_is_found_and_the_day_is_recorded(bank):
     assert lines["TRX-EARLIER"].note.startswith(f"di pusat tanggal {yesterday}")
     assert lines["TRX-MISSING"].note == "belum diterapkan (tidak dikonfirmasi)" and lines["TRX-MISSING"].line == 7
     assert lines["TRX-CENTRAL"].line is None and lines["TRX-CENTRAL"].central_amount == only_central["total"]
+    assert lines["TRX-CENTRAL"].paid_at.endswith("+08:00")  # central's time, in central's zone
+    assert lines["TRX-REVERSED"].note.startswith("dibatalkan kanal pukul ")
     assert lines["TRX-MATCH"].paid_at == f"{day}T09:15:00+08:00" and lines["TRX-MATCH"].line == 2
 
     assert figures.tally("differs").count == 2
