@@ -80,7 +80,7 @@ def _export_path(out: Path | None, day: dt.date) -> Path:
     name = f"pembayaran-{day.isoformat()}.csv"
     if out is None:
         return Path.cwd() / name
-    if out.is_dir() or str(out).endswith(("/", os.sep)):
+    if out.is_dir():
         return out / name
     return out
 
