@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, exists, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
@@ -232,27 +232,40 @@ def _rules_on(session: Session, on: dt.date) -> tuple[FineScheme, StampDutyRule]
     return scheme, rule
 
 
-_HAS_PLAN = exists().where(InstalmentPlan.customer_id == Customer.id, InstalmentPlan.status == "active")
+# The statements every inquiry and payment makes, built once: SQLAlchemy then
+# finds them compiled without working out their cache keys again each time.
+_bill, _payment = Bill.__table__, ChannelPayment.__table__
+_CUSTOMER = (
+    select(Customer.id, Customer.number, Customer.name, Customer.address, Customer.fine_exempt, Customer.office_id,
+           Office.code.label("office"), TariffGroup.fine_exempt.label("group_exempt"),
+           exists().where(InstalmentPlan.customer_id == Customer.id, InstalmentPlan.status == "active")
+           .label("has_plan"))
+    .join(Office, Office.id == Customer.office_id).join(TariffGroup, TariffGroup.id == Customer.tariff_group_id)
+    .where(Customer.number_key == bindparam("number")))
+_OPEN_BILLS = (select(_bill.c.id, _bill.c.period, _bill.c.due_date, _bill.c.water_charge, _bill.c.standing_charge,
+                      _bill.c.meter_fee, _bill.c.admin_fee)
+               .where(_bill.c.customer_id == bindparam("customer"), _bill.c.status == "unpaid")
+               .order_by(_bill.c.period))
+_OPEN_BILLS_LOCKED = _OPEN_BILLS.with_for_update()
+_BY_REFERENCE = select(_payment).where(_payment.c.channel_id == bindparam("channel"),
+                                       _payment.c.reference == bindparam("reference"))
+_ADD_PAYMENT = insert(_payment)
+_ADD_LINES = insert(ChannelPaymentLine.__table__)
+_MARK_PAID = (update(_bill).where(_bill.c.id.in_(bindparam("ids", expanding=True)))
+              .values(status="paid", payment_id=bindparam("payment")))
 
 
 def _owed(session: Session, channel: Caller, number: str, on: dt.date, lock: bool = False) -> Owed:
     """The customer's open bills as a channel may pay them on `on`; with `lock`,
     the bills stay locked until the transaction ends (no one else pays them)."""
-    row = session.execute(
-        select(Customer.id, Customer.number, Customer.name, Customer.address, Customer.fine_exempt,
-               Customer.office_id, Office.code.label("office"), TariffGroup.fine_exempt.label("group_exempt"),
-               _HAS_PLAN.label("has_plan"))
-        .join(Office, Office.id == Customer.office_id).join(TariffGroup, TariffGroup.id == Customer.tariff_group_id)
-        .where(Customer.number_key == number)).first()
+    connection = session.connection()
+    row = connection.execute(_CUSTOMER, {"number": number}).first()
     if row is None:
         raise ChannelError("CUSTOMER_UNKNOWN", f"Pelanggan {number} tidak dikenal.", 404)
     if channel.offices and row.office not in channel.offices:
         raise ChannelError("OFFICE_NOT_SERVED", f"Pelanggan {row.number} bukan pelanggan kantor yang dilayani "
                            "kanal ini.", 403)
-    t = Bill.__table__
-    query = (select(t.c.id, t.c.period, t.c.due_date, t.c.water_charge, t.c.standing_charge, t.c.meter_fee,
-                    t.c.admin_fee).where(t.c.customer_id == row.id, t.c.status == "unpaid").order_by(t.c.period))
-    found = session.execute(query.with_for_update() if lock else query).all()
+    found = connection.execute(_OPEN_BILLS_LOCKED if lock else _OPEN_BILLS, {"customer": row.id}).all()
     plan = customer_standing(session, row.id, on) if found and row.has_plan else None
     outside = plan.held_bill_ids.union(plan.settled_bill_ids) if plan else frozenset()
     scheme, rule = _rules_on(session, on)
@@ -322,8 +335,7 @@ def _paid_answer(session: Session, payment) -> dict:  # noqa: ANN001 - a Channel
 
 
 def _known(session: Session, channel: Caller, reference: str, fingerprint: str) -> dict | None:
-    t = ChannelPayment.__table__
-    payment = session.execute(select(t).where(t.c.channel_id == channel.id, t.c.reference == reference)).first()
+    payment = session.connection().execute(_BY_REFERENCE, {"channel": channel.id, "reference": reference}).first()
     if payment is None:
         return None
     if payment.request_hash != fingerprint:
@@ -375,18 +387,18 @@ def _pay(bind: Engine | Connection, channel: Caller, request: tuple, zone: ZoneI
             raise ChannelError("AMOUNT_MISMATCH", f"Jumlah {amount} tidak sama dengan tagihan pusat "
                                f"{subtotal + duty}.", 409, central_amount=subtotal + duty)
         payment_id = uuid7()
-        session.execute(insert(ChannelPayment.__table__).values(
+        connection = session.connection()
+        connection.execute(_ADD_PAYMENT, dict(
             id=payment_id, channel_id=channel.id, reference=reference, request_hash=fingerprint,
             office_id=owed.customer.office_id,
             customer_id=owed.customer.id, paid_at=now, business_date=on, subtotal=subtotal, stamp_duty=duty,
             total=subtotal + duty, status="completed", reversed_at=None, source=source))
-        session.execute(insert(ChannelPaymentLine.__table__), [
+        connection.execute(_ADD_LINES, [
             {"payment_id": payment_id, "seq": n, "bill_id": b["bill_id"], "period": b["period"],
              **{c: b[c] for c in ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine", "amount")}}
             for n, b in enumerate(bills, 1)])
         bill_ids = [b["bill_id"] for b in bills]
-        session.execute(update(Bill.__table__).where(Bill.__table__.c.id.in_(bill_ids))
-                        .values(status="paid", payment_id=payment_id))
+        connection.execute(_MARK_PAID, {"ids": bill_ids, "payment": payment_id})
         queue_publish(session, bill_ids)
     return {"status": "paid", "reference": reference, "payment_id": str(payment_id),
             "customer": owed.customer.number, "periods": periods, "subtotal": subtotal, "stamp_duty": duty,
