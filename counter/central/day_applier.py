@@ -135,7 +135,7 @@ def apply_refund(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
         id=refund_id, office_id=office_id, counter_id=counter_id,
         cashier_id=_user_id(batch.session, p.get("cashier"), office_id), conflict_id=conflict_id,
         customer_id=customer.id, amount=amount, business_date=_day(p), paid_at=_moment(p, "paid_at"),
-        approved_by=approver))
+        approved_by=approver, slip_no=str(p.get("slip_no") or "")[:64]))
     now = dt.datetime.now(dt.timezone.utc)
     if conflict.status != "open" or conflict.kind != "bill_already_paid" or amount > conflict.amount:
         batch.session.add(Conflict(payment_id=conflict.payment_id, customer_id=customer.id, kind="refund_not_open",

@@ -59,8 +59,9 @@ def test_a_refund_leaves_the_drawer_and_settles_the_conflict_at_central(two_coun
     one.sync_link().cycle()
     with central.connect() as connection:
         status = connection.scalar(select(Conflict.status).where(Conflict.id == conflict.id))
-        refunds = connection.execute(select(Refund.amount, Refund.counter_id)).all()
-    assert status == "refunded" and refunds == [(conflict.amount, desks[0].counter_id)]
+        refunds = connection.execute(select(Refund.amount, Refund.counter_id, Refund.slip_no)).all()
+    assert status == "refunded" and refunds == [(conflict.amount, desks[0].counter_id, refund.slip_no)]
+    assert refund.slip_no.startswith("0001/BPU/")  # central keeps the slip's number, to find the paper
     with Session(central) as session:
         customer_id = session.scalar(select(Conflict.customer_id).where(Conflict.id == conflict.id))
         assert customer_credit(session, customer_id) == 0
