@@ -265,7 +265,7 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--tls-key", help="serve: TLS key file")
     p.add_argument("--allow-plain-http", action="store_true", help="serve: plain HTTP beyond loopback")
     p.add_argument("--quiet", action="store_true", help="serve: log warnings only")
-    p.add_argument("--zone", help="serve, export, report: central's time zone for channels' business dates "
+    p.add_argument("--zone", help="serve, channel reconcile, export, report: central's time zone for channels' business dates "
                    "and the times written (default: $COUNTER_CENTRAL_ZONE, else Asia/Makassar)")
     p.add_argument("--name", help="channel add: the channel's name")
     p.add_argument("--date", help="channel reconcile, export, report: the business date (YYYY-MM-DD)")
