@@ -7,7 +7,10 @@ new change number (store.next_change) so that counters pull it as usual.
 All or nothing: any bad row of any file, or a row the database refuses
 (unknown tariff group or customer, a change to a paid bill, a duplicate key),
 raises ImportRejected naming file and line, and nothing is written. Running the
-same files again changes nothing (and takes no change number). Bulk statements
+same files again changes nothing (and takes no change number). A customer moved
+to another office (`--office`) takes its unpaid bills along: they get the
+import's change number too, so that the new office's counters, which pull by
+change number, receive them with the customer. Bulk statements
 throughout: batched look-ups, one INSERT ... SELECT for new customers,
 executemany for bills and updates.
 """
@@ -24,6 +27,7 @@ from counter.central.store import next_change
 from counter.errors import InvalidInput
 from counter.models import Bill, Customer, Office, TariffBlock, TariffGroup
 from counter.services.importing.apply import (
+    LOOKUP_CHUNK,
     TARIFF_DEFAULTS,
     WRITE_CHUNK,
     Plan,
@@ -178,6 +182,10 @@ def _write(session: Session, parsed: ParsedFiles, plan: Plan, stored: dict[str, 
         session.execute(update(Customer), [{**r, "change_seq": seq} for r in chunk])
         done += len(chunk)
         progress("menulis", done, total)
+    moved = plan.customers_moved
+    for start in range(0, len(moved), LOOKUP_CHUNK):  # their unpaid bills go to the new office's counters too
+        session.execute(update(Bill).where(Bill.customer_id.in_(moved[start:start + LOOKUP_CHUNK]),
+                                           Bill.status == "unpaid").values(change_seq=change()))
     if plan.bill_inserts:
         ids = {k: c["id"] for k, c in stored.items()}
         if plan.customer_inserts:  # new rows get ids above every old one

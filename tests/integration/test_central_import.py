@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter.central.embedded import EmbeddedCentral
 from counter.central.importing import import_into_central
+from counter.central.service import caller_for, changes
 from counter.central.store import central_engine, init_central
 from counter.cli import main
 from counter.errors import ImportRejected
@@ -28,11 +29,13 @@ from counter.models import (
     TariffBlock,
     TariffGroup,
 )
+from counter.models.replication import REPLICATED
 from counter.rules.text import key
-from counter.sync.pull import pull_all
+from counter.sync.pull import END, END_UUID, pull_all
 from tests.integration.sync_helpers import build_central
 
 OPERATOR = ""
+UUID_TABLES = {m.__tablename__ for m in REPLICATED if m.__table__.c.id.type.python_type is uuid.UUID}
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SAMPLE_FILES = ("--tariffs", str(SAMPLES / "tariffs.csv"), "--customers", str(SAMPLES / "customers.csv"),
                 "--bills", str(SAMPLES / "bills.csv"))
@@ -303,3 +306,50 @@ def test_a_counter_pulls_imported_customers_and_bills(app, pg_url, tmp_path, cap
         assert s.scalar(select(Bill.water_charge).join(Customer).where(
             Customer.number_key == key("77.01.00000"), Bill.period == 202511)) == 45_000
     central.dispose()
+
+
+def test_a_customer_moved_to_another_office_takes_its_unpaid_bills_to_that_office(capsys, central, tmp_path):
+    """Counters pull by change number: a customer moved by `--office` is republished
+    with its unpaid bills, so the new office's counters, already in sync, get both."""
+    url, engine = central
+    with Session(engine) as s, s.begin():
+        other = Office(code="SBU", name="Unit Sabu")
+        s.add(other)
+        s.flush()
+        s.add(Counter(office_id=other.id, code="L01", name="Loket 1"))
+    people, bills = generated(tmp_path, customers=4)
+    rows = list(csv.reader(bills.read_text().splitlines()))
+    rows += [[r[0], "2025-10", 90, 100, 21_000, 10_000, 5_000, 2_500] for r in rows[1:]]
+    older = write_csv(tmp_path / "older_bills.csv", [rows[0], *rows[len(rows) // 2 + 1:]])
+    assert run(capsys, url, "--tariffs", str(SAMPLES / "tariffs.csv"), "--customers", str(people),
+               "--bills", str(bills), "--office", "KPG")[0] == 0
+    assert run(capsys, url, "--bills", str(older))[0] == 0  # a month earlier, in an import of its own
+    with Session(engine) as s, s.begin():  # one of the October bills paid at a KPG counter
+        first = s.scalar(select(Customer.id).where(Customer.number_key == key("77.01.00000")))
+        s.execute(update(Bill).where(Bill.customer_id == first, Bill.period == 202510)
+                  .values(status="paid", payment_id=uuid.uuid4()))
+    head = change_number(engine)
+    sabu = caller_for(engine, "SBU", "L01")
+    marks = {m.__tablename__: {"seq": head, "id": str(END_UUID) if m.__tablename__ in UUID_TABLES else END}
+             for m in REPLICATED}  # a counter that has pulled everything up to `head`
+    assert not changes(engine, sabu, marks)["tables"]  # SBU's counter is in sync: nothing of SBU's yet
+
+    # the customers file alone, the first two customers, now of SBU
+    moved = write_csv(tmp_path / "moved.csv", list(csv.reader(people.read_text().splitlines()))[:3])
+    code, out, err = run(capsys, url, "--customers", str(moved), "--office", "SBU", "--json")
+    assert code == 0, err
+    assert json.loads(out)["customers_updated"] == 2
+    seq = change_number(engine)
+    assert seq == head + 1
+    pulled = {t["table"]: t["rows"] for t in changes(engine, sabu, marks)["tables"]}
+    assert sorted(r["number_key"] for r in pulled["customer"]) == [key("77.01.00000"), key("77.01.00001")]
+    ids = {r["id"]: r["number_key"] for r in pulled["customer"]}
+    got = sorted((ids[r["customer_id"]], r["period"], r["status"], r["change_seq"]) for r in pulled["bill"])
+    assert got == [(key("77.01.00000"), 202511, "unpaid", seq),  # its paid October bill stays as it was
+                   (key("77.01.00001"), 202510, "unpaid", seq), (key("77.01.00001"), 202511, "unpaid", seq)]
+    with Session(engine) as s:  # the customers that stayed, and their bills, keep their change numbers
+        assert s.scalar(select(func.count()).select_from(Bill).where(Bill.change_seq == seq)) == 3
+    # the same move again changes nothing
+    code, out, err = run(capsys, url, "--customers", str(moved), "--office", "SBU", "--json")
+    assert code == 0 and json.loads(out)["customers_unchanged"] == 2
+    assert change_number(engine) == seq

@@ -57,6 +57,7 @@ class Plan:
     customer_updates: list[dict] = field(default_factory=list)
     bill_inserts: list[BillRow] = field(default_factory=list)
     bill_updates: list[dict] = field(default_factory=list)
+    customers_moved: list[int] = field(default_factory=list)  # ids of updated customers given another office
 
     def count(self, name: str, n: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
@@ -201,6 +202,8 @@ def plan_customers(rows: list[CustomerRow], stored: dict[str, dict], office_id: 
             plan.count("customers_unchanged")
         else:
             plan.customer_updates.append({"id": current["id"], **_customer_record(values)})
+            if values["office_id"] != current["office_id"]:
+                plan.customers_moved.append(current["id"])
     plan.count("customers_new", len(plan.customer_inserts))
     plan.count("customers_updated", len(plan.customer_updates))
 
