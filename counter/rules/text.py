@@ -14,7 +14,10 @@ _NON_KEY = re.compile(r"[^0-9A-Z]+")
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to single spaces: `José  Araújo-Soares` ->
     `jose araujo soares`. The search index and the search query both pass through this."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    text = text or ""
+    if text.isascii():  # nothing to decompose (most names and addresses)
+        return _NON_WORD.sub(" ", text.lower()).strip()
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", plain.casefold()).strip()
 

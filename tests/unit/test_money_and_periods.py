@@ -81,3 +81,25 @@ def test_one_line_collapses_spaces_and_refuses_control_characters_and_lengths():
     for bad, low, high in (("ab\x00cd", 0, 10), ("abcd", 5, 10), ("a" * 11, 0, 10), ("", 1, 10)):
         with pytest.raises(InvalidInput, match="^tolak$"):
             one_line(bad, low, high, "tolak")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_fold_of_plain_ascii_is_the_full_fold(text):
+    """fold's short cut for ASCII text gives what the full decomposition gives."""
+    import re
+    import unicodedata
+
+    from counter.rules.text import fold
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert fold(text) == re.sub(r"[^0-9a-z]+", " ", plain.casefold()).strip()
+
+
+def test_fold_lowers_drops_accents_and_punctuation():
+    from counter.rules.text import fold
+
+    assert fold("José  Araújo-Soares") == "jose araujo soares"
+    assert fold("Jl. Timor Raya No. 12, RT 003/RW 01") == "jl timor raya no 12 rt 003 rw 01"
+    assert fold("Straße") == "strasse"
+    assert fold(None) == fold("") == ""
