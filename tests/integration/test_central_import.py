@@ -353,3 +353,51 @@ def test_a_customer_moved_to_another_office_takes_its_unpaid_bills_to_that_offic
     code, out, err = run(capsys, url, "--customers", str(moved), "--office", "SBU", "--json")
     assert code == 0 and json.loads(out)["customers_unchanged"] == 2
     assert change_number(engine) == seq
+
+
+def test_a_chunk_at_a_time_gives_the_same_result_and_the_progress_adds_up(central, tmp_path, monkeypatch):
+    """Bills are checked, and customers planned and written, a chunk at a time:
+    with chunks of 7 rows, an import of 40 customers crosses every boundary."""
+    from counter.central import importing
+
+    _, engine = central
+    monkeypatch.setattr(importing, "WRITE_CHUNK", 7)
+    with Session(engine) as s, s.begin():
+        s.add(Office(code="SBU", name="Unit Sabu"))
+    people, bills = generated(tmp_path)
+    steps = []
+    summary = import_into_central(engine, tariffs=SAMPLES / "tariffs.csv", customers=people, bills=bills,
+                                  office_code="KPG", progress=lambda *step: steps.append(step))
+    assert (summary.customers_new, summary.bills_new) == (40, 40)
+    assert [s[0] for s in steps][:2] == ["membaca", "membaca"]
+    for name in ("memeriksa", "menulis"):
+        mine = [(done, total) for step, done, total in steps if step == name]
+        assert mine[-1][0] == mine[-1][1] and [d for d, _ in mine] == sorted(d for d, _ in mine), name
+    first = change_number(engine)
+    with Session(engine) as s:
+        by_number = dict(s.execute(select(Customer.number_key, Customer.id)).all())
+        assert {b.customer_id: b.water_charge for b in s.scalars(select(Bill))} == {
+            by_number[key(f"77.01.{i:05d}")]: 31_000 + i for i in range(40)}
+
+    # every customer moved, a name and a bill changed, a month more: in chunks again
+    rows = list(csv.reader(people.read_text().splitlines()))
+    rows[9][1] = "Nama Baru"
+    write_csv(people, rows)
+    billed = list(csv.reader(bills.read_text().splitlines()))
+    billed[20][4] = "77777"
+    billed += [[r[0], "2025-12", 1, 2, 500, 0, 0, 0] for r in billed[1:]]
+    write_csv(bills, billed)
+    summary = import_into_central(engine, customers=people, bills=bills, office_code="SBU")
+    assert (summary.customers_updated, summary.bills_new, summary.bills_updated, summary.bills_unchanged) \
+        == (40, 40, 1, 39)
+    seq = change_number(engine)
+    assert seq == first + 1
+    with Session(engine) as s:
+        sabu = s.scalar(select(Office.id).where(Office.code == "SBU"))
+        assert set(s.scalars(select(Customer.office_id))) == {sabu}
+        assert set(s.scalars(select(Bill.change_seq))) == {seq}  # the November bills too: moved with them
+        assert s.scalar(select(Customer.search_name).where(Customer.name == "Nama Baru")) == "nama baru"
+        assert s.scalar(select(Bill.water_charge).where(Bill.customer_id == by_number[key("77.01.00019")],
+                                                        Bill.period == 202511)) == 77_777
+    assert import_into_central(engine, customers=people, bills=bills, office_code="SBU").customers_unchanged == 40
+    assert change_number(engine) == seq

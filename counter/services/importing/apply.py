@@ -107,20 +107,21 @@ def check_tariff_codes(parsed: ParsedFiles, groups: dict[str, TariffGroup], prob
             problems.add(table.order, table.label, row.line, f"golongan tarif {show(row.tariff_code)} tidak dikenal")
 
 
-def check_bills(parsed: ParsedFiles, customers: dict[str, dict], stored: dict[tuple[int, int], StoredBill],
+def check_bills(parsed: ParsedFiles, customer_ids: dict[str, int], stored: dict[tuple[int, int], StoredBill],
                 problems: Problems, plan: Plan, paid_here: str = "sudah dibayar di loket ini") -> None:
-    """Decide for every bill row: insert, update, leave, or a problem. `paid_here`
-    words a bill paid at a counter (central says "di loket", not "di loket ini")."""
+    """Decide for every bill row: insert, update, leave, or a problem. `customer_ids`:
+    the stored customers' ids by normalised connection number; `paid_here` words a
+    bill paid at a counter (central says "di loket", not "di loket ini")."""
     table, file_customers = parsed.bill_table, parsed.customer_keys
     for row in parsed.bills:
-        customer = customers.get(row.number_key)
-        if customer is None:
+        customer_id = customer_ids.get(row.number_key)
+        if customer_id is None:
             if file_customers is None or row.number_key in file_customers:
                 plan.bill_inserts.append(row)  # a new customer of the customers file
             else:
                 problems.add(table.order, table.label, row.line, f"pelanggan {show(row.number)} tidak dikenal")
             continue
-        current = stored.get((customer["id"], row.period))
+        current = stored.get((customer_id, row.period))
         if current is None:
             plan.bill_inserts.append(row)
             continue
@@ -256,7 +257,7 @@ def check_and_write(uow: UnitOfWork, parsed: ParsedFiles, problems: Problems, wa
         customers = stored_customers(session, {r.number_key for r in (*parsed.customers, *parsed.bills)})
         if parsed.bills:
             bills = stored_bills(session, [c["id"] for c in customers.values()], {r.period for r in parsed.bills})
-            check_bills(parsed, customers, bills, problems, plan)
+            check_bills(parsed, {k: c["id"] for k, c in customers.items()}, bills, problems, plan)
         if problems:
             raise problems.rejection()
 
