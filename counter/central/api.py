@@ -21,10 +21,10 @@ from typing import Annotated, Any
 
 from zoneinfo import ZoneInfo
 
+import anyio
 from fastapi import Depends, FastAPI, Path, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 API = "/v1"
 DEFAULT_ZONE = "Asia/Makassar"
 ZONE_ENV = "COUNTER_CENTRAL_ZONE"
+# Channels' calls one API process runs at once (the others wait their turn):
+# fewer than the database pool's 8 connections, so that a burst does not open
+# and close connections beyond them, one PostgreSQL backend each.
+CHANNEL_CALLS = 6
 
 
 class Enrol(BaseModel):
@@ -108,6 +112,7 @@ def make_api(engine: Engine, apply: bool = True, zone: str = DEFAULT_ZONE) -> Fa
     process. `zone` gives central's business date (channels' payments)."""
     applier = Applier(engine) if apply else None
     today_zone = ZoneInfo(zone)
+    channel_turns = anyio.CapacityLimiter(CHANNEL_CALLS)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # noqa: ANN202
@@ -183,7 +188,7 @@ def make_api(engine: Engine, apply: bool = True, zone: str = DEFAULT_ZONE) -> Fa
                     log.warning("database: %s", str(error.orig).strip()[:200])
                     raise channels.ChannelError("UNAVAILABLE", "Basis data pusat tidak terjangkau; coba lagi.",
                                                 503) from None
-        return JSONResponse(await run_in_threadpool(run))
+        return JSONResponse(await anyio.to_thread.run_sync(run, limiter=channel_turns))
 
     signed = {"parameters": [{"name": n, "in": "header", "required": True, "schema": {"type": "string"}}
                              for n in ("X-Channel", "X-Timestamp", "X-Signature")],
