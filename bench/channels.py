@@ -270,6 +270,22 @@ def bare_baselines(dsn: str, numbers: list[str], per_thread: int) -> dict:
     return out
 
 
+def backends_cpu(database: str) -> float:
+    """CPU seconds used so far by the PostgreSQL backends serving `database` (the
+    server's own processes and other databases' backends left out)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if f" {database} " not in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    continue
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def pull_marks(central) -> dict:  # noqa: ANN001
     """A counter's marks at central's head now: it has everything so far."""
     heads = base.central_heads(central)
@@ -418,10 +434,17 @@ async def run_phases(args, skip, server, secret, numbers, closed_count, central,
                             "periods": [b["period"] for b in offer["bills"]], "amount": offer["total"]},
                 lambda n, answer: None)
 
-    def measured(name: str, result: dict, cpu_server: float, cpu_pg: float) -> dict:
-        wall = result["wall_s"]
-        result["server_cpu_per_s"] = round((server.cpu_seconds() - cpu_server) / wall, 2)
+    def cpu_now() -> tuple[float, float, float]:
+        return server.cpu_seconds(), base.postgres_cpu(), backends_cpu(DATABASE)
+
+    def measured(name: str, result: dict, cpu_server: float, cpu_pg: float, cpu_backends: float) -> dict:
+        wall, done = result["wall_s"], max(1, result["completed"])
+        server_s, backends_s = server.cpu_seconds() - cpu_server, backends_cpu(DATABASE) - cpu_backends
+        result["server_cpu_per_s"] = round(server_s / wall, 2)
         result["postgres_cpu_per_s"] = round((base.postgres_cpu() - cpu_pg) / wall, 2)
+        result["cpu_ms_per_request"] = {"server": round(1000 * server_s / done, 2),
+                                        "postgres_backends": round(1000 * backends_s / done, 2),
+                                        "client": result["client_cpu_ms_per_request"]}
         result["loadavg_1m"] = round(os.getloadavg()[0], 2)
         phases[name] = result
         log(f"{name}: {json.dumps(result)}")
@@ -431,12 +454,12 @@ async def run_phases(args, skip, server, secret, numbers, closed_count, central,
     await closed_loop(channel, collections.deque(numbers[-CLIENTS * 8:]), inquire, None)
 
     log(f"inquiries, closed loop, {len(numbers):,} customers")
-    marks = (server.cpu_seconds(), base.postgres_cpu())
+    marks = cpu_now()
     measured("inquiry_closed", await closed_loop(channel, collections.deque(numbers), inquire, None), *marks)
 
     if "paced" not in skip:
         log(f"inquiries, paced at {args.rate}/s")
-        marks = (server.cpu_seconds(), base.postgres_cpu())
+        marks = cpu_now()
         again = collections.deque(numbers[:int(args.rate * args.duration)])
         measured("inquiry_paced", await paced(channel, again, inquire, args.rate, args.duration), *marks)
 
@@ -445,7 +468,7 @@ async def run_phases(args, skip, server, secret, numbers, closed_count, central,
 
     async def payment_phase(name: str, go) -> None:  # noqa: ANN001
         pull_from, since = pull_marks(central), dt.datetime.now(dt.timezone.utc)
-        marks = (server.cpu_seconds(), base.postgres_cpu())
+        marks = cpu_now()
         with Watch(dsn) as watch:
             result = await go()
         measured(name, result, *marks)
