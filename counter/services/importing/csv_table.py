@@ -62,8 +62,9 @@ class Table:
     rows: Iterator[Row]  # read as they are iterated
 
 
-def _decode(path: Path, fail: Callable[[str], None]) -> str | None:
-    """The text of the file, or None after `fail(reason)`."""
+def _decode(path: Path, fail: Callable[[str], None]) -> tuple[bytes, str] | None:
+    """The file's bytes, known to be UTF-8 text, and its first line that is not
+    blank; or None after `fail(reason)`."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -77,9 +78,14 @@ def _decode(path: Path, fail: Callable[[str], None]) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return fail(f"bukan teks UTF-8 (byte tidak sah di baris {line}); simpan ulang sebagai 'CSV UTF-8'")
-    if not text.strip():
-        return fail("berkas kosong")
-    return text
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        if text[start:end].strip():
+            return data, text[start:end]
+        start = end
+    return fail("berkas kosong")
 
 
 def read_table(path: Path, order: int, required: Sequence[str], optional: Sequence[str],
@@ -91,13 +97,14 @@ def read_table(path: Path, order: int, required: Sequence[str], optional: Sequen
     def fail(reason: str, line: int | None = None) -> None:
         problems.add(order, label, line, reason)
 
-    text = _decode(path, fail)
-    if text is None:
+    decoded = _decode(path, fail)
+    if decoded is None:
         return None
-    first_line = next(line for line in io.StringIO(text) if line.strip())
+    data, first_line = decoded
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    del text
+    # decoded as it is read: the text of a large file is never all in memory
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""), delimiter=delimiter)
+    del data, decoded
     last = 0
 
     def records() -> Iterator[tuple[int, list[str]]]:

@@ -124,6 +124,7 @@ def parse_tariffs(table: Table, problems: Problems, seen: set[str]) -> list[Tari
 def parse_customers(table: Table, problems: Problems, seen: set[str]) -> list[CustomerRow]:
     """The good rows; `seen` gets the normalised number of every row, good or bad."""
     first: dict[str, int] = {}
+    household_size = _or_zero(cell.whole, "household_size", 999)
 
     def parse(row: dict[str, str], attempt: Attempt, line: int) -> CustomerRow:
         number = attempt(cell.required_text, row["number"], "number", 32)
@@ -141,7 +142,7 @@ def parse_customers(table: Table, problems: Problems, seen: set[str]) -> list[Cu
         _optional(row, attempt, "village", values, cell.text, "village", 80)
         _optional(row, attempt, "district", values, cell.text, "district", 80)
         _optional(row, attempt, "status", values, cell.status)
-        _optional(row, attempt, "household_size", values, _or_zero(cell.whole, "household_size", 999))
+        _optional(row, attempt, "household_size", values, household_size)
         _optional(row, attempt, "fine_exempt", values, cell.flag, "fine_exempt")
         return CustomerRow(line, number_key, tariff_code, values)
 

@@ -22,7 +22,6 @@ from counter.services.importing.csv_table import column_name
 MAX_COUNT = 10**9  # meter readings and m3: far above any real value
 MAX_BLOCKS = 50
 
-_DIGITS = re.compile(r"[0-9]{1,15}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9._/\-]{0,15}")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -49,7 +48,7 @@ def show(value: str) -> str:
 def _digits(value: str, column: str, maximum: int, not_digits: str) -> int:
     if not value:
         raise Bad(f"{column} kosong")
-    if not _DIGITS.fullmatch(value):
+    if not (len(value) <= 15 and value.isascii() and value.isdigit()):  # 1 to 15 of 0-9
         raise Bad(f"{column} {show(value)} {not_digits}")
     number = int(value)
     if number > maximum:
@@ -70,12 +69,13 @@ def rupiah(value: str, column: str) -> int:
 
 def _word(words: dict[str, object], value: str, unknown: str) -> object:
     """The meaning of a word from a fixed list, any case, spaces or `-` as `_`;
-    Bad(`unknown`) for any other word."""
+    Bad(`unknown`) for any other word, where `{shown}` in `unknown` is the word
+    as show() quotes it (made only then)."""
     found = words.get(value)
     if found is None:
         found = words.get(column_name(value))
     if found is None:
-        raise Bad(unknown)
+        raise Bad(unknown.format(shown=show(value)))
     return found
 
 
@@ -84,11 +84,11 @@ _FLAGS = {"1": True, "true": True, "ya": True, "y": True, "yes": True,
 
 
 def flag(value: str, column: str) -> bool:
-    return _word(_FLAGS, value, f"{column} {show(value)} tidak dikenal (tulis ya/tidak atau 1/0)")
+    return _word(_FLAGS, value, column + " {shown} tidak dikenal (tulis ya/tidak atau 1/0)")
 
 
 def text(value: str, column: str, limit: int) -> str:
-    if _CONTROL.search(value):
+    if not value.isprintable() and _CONTROL.search(value):  # printable text has no control character
         raise Bad(f"{column} berisi karakter kontrol (mis. ganti baris atau tab)")
     if len(value) > limit:
         raise Bad(f"{column} terlalu panjang ({len(value)} huruf, maksimal {limit})")
@@ -153,8 +153,7 @@ def status(value: str) -> str:
     """A customer's status, English or Indonesian: `segel` -> `sealed`."""
     if not value:
         raise Bad("status kosong (tulis aktif, segel, tutup_sementara atau tutup)")
-    return _word(_STATUSES, value,
-                 f"status {show(value)} tidak dikenal (tulis aktif, segel, tutup_sementara atau tutup)")
+    return _word(_STATUSES, value, "status {shown} tidak dikenal (tulis aktif, segel, tutup_sementara atau tutup)")
 
 
 _BILL_STATUSES = {"": False, "unpaid": False, "belum_lunas": False, "belum": False,
@@ -163,8 +162,7 @@ _BILL_STATUSES = {"": False, "unpaid": False, "belum_lunas": False, "belum": Fal
 
 def bill_paid(value: str) -> bool:
     """A bill's status: True for paid (elsewhere), False for unpaid or empty."""
-    return _word(_BILL_STATUSES, value,
-                 f"status {show(value)} tidak dikenal (tulis unpaid/belum_lunas atau paid/lunas)")
+    return _word(_BILL_STATUSES, value, "status {shown} tidak dikenal (tulis unpaid/belum_lunas atau paid/lunas)")
 
 
 # validate_blocks' reasons, as the person fixing the file reads them
