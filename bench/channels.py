@@ -48,6 +48,7 @@ import argparse
 import asyncio
 import collections
 import datetime as dt
+import importlib.util
 import json
 import os
 import random
@@ -376,7 +377,9 @@ def main() -> None:
     folder = args.cache / f"c{args.customers}"
     folder.mkdir(parents=True, exist_ok=True)
     results: dict = {"date": dt.date.today().isoformat(), "machine": base.machine(), "customers": args.customers,
-                     "workers": args.workers, "clients": CLIENTS, "duration_s": args.duration, "rate": args.rate}
+                     "workers": args.workers, "clients": CLIENTS, "duration_s": args.duration, "rate": args.rate,
+                     # uvicorn takes them when installed (pip install '.[central]')
+                     "uvloop_httptools": [importlib.util.find_spec(m) is not None for m in ("uvloop", "httptools")]}
     store = base.ensure_store(folder, args.customers)
     template = base.ensure_template(folder, store, args.customers)
     log("cloning central from the template")
