@@ -80,6 +80,7 @@ def _print_quote(q) -> None:  # noqa: ANN001
     console = _console()
     console.print(f"[bold]{c.number}  {c.name}[/bold]  [{c.status_label}]\n{c.address}, {c.village}, {c.district}"
                   f"  Gol. {c.tariff_code} ({c.tariff_name})")
+    console.print(f"Telepon: {c.phone or '-'}  Jiwa: {c.household_size or '-'}" + _usage_note(c))
     rows = [(label(b.period), b.usage_m3, format_rupiah(b.water_charge), format_rupiah(b.fixed_charges),
              format_rupiah(b.admin_fee), format_rupiah(b.fine), format_rupiah(b.amount)) for b in q.bills]
     console.print(_table(f"Tagihan per {q.on:%d-%m-%Y}", ["Bulan", "m3", "Harga air", "Beban", "Admin", "Denda", "Jumlah"],
@@ -87,6 +88,33 @@ def _print_quote(q) -> None:  # noqa: ANN001
     if q.stamp_duty:
         console.print(f"Meterai: {format_rupiah(q.stamp_duty)}")
     console.print(f"[bold]TOTAL: {format_rupiah(q.total)}[/bold]")
+
+
+def _usage_note(c) -> str:  # noqa: ANN001 - services.billing.CustomerDetail
+    if c.usage is None:
+        return ""
+    note = {"high": " [bold red]pemakaian tidak wajar: terlalu tinggi[/bold red]",
+            "low": " [bold red]pemakaian tidak wajar: terlalu rendah[/bold red]"}.get(c.usage.per_person.flag, "")
+    return (f"  Pemakaian {label(c.usage.period)}: {c.usage.usage_m3} m3 = "
+            f"{c.usage.per_person.litres_per_day} liter/orang/hari{note}")
+
+
+def cmd_customer(app: App, args: argparse.Namespace) -> object:
+    """`counter customer update NUMBER --phone ... --household N`."""
+    from counter.services.customer_details import update_details
+
+    if args.phone is None and args.household is None:
+        raise InvalidInput("Sebutkan --phone NOMOR dan/atau --household JUMLAH_JIWA.")
+    desk = acting_desk(app, args, "Ubah data pelanggan")
+    done = update_details(app.uow(), desk, args.customer, phone=args.phone, household_size=args.household)
+    if args.json:
+        return done
+    if not done.changed:
+        _console().print(f"Tidak ada yang berubah: {done.customer} sudah tercatat begitu.")
+    else:
+        _console().print(f"Data pelanggan {done.customer} diubah: telepon {done.phone or '-'}, "
+                         f"{done.household_size} jiwa. Terkirim ke pusat saat sinkron berikutnya.")
+    return None
 
 
 def cmd_quote(app: App, args: argparse.Namespace) -> object:
@@ -507,6 +535,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("quote", cmd_quote, "what a customer owes")
     p.add_argument("customer")
     p.add_argument("--on", type=_date, help="date (default: today)")
+    p = command("customer", cmd_customer, "correct a customer's phone number or household size")
+    p.add_argument("act", choices=["update"])
+    p.add_argument("customer")
+    p.add_argument("--phone", help="phone number, e.g. 0812-3456-7890 ('' clears it)")
+    p.add_argument("--household", type=int, help="people living on the connection (jiwa)")
+    _pin_args(p)
     p = command("pay", cmd_pay, "take a full payment of the oldest bills")
     p.add_argument("customer")
     p.add_argument("--bills", help="billing months, e.g. 2025-09,2025-10 (default: all unpaid)")

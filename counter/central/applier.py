@@ -33,6 +33,7 @@ from counter.central.store import next_change, publish_queued
 from counter.central.day_applier import (
     apply_day_closed, apply_deposit, apply_refund, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
+from counter.central.customer_applier import apply_customer_updated
 from counter.central.outcome import Outcome, Rejected, whole
 from counter.central.plan_applier import (
     apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_void, apply_work_order,
@@ -262,7 +263,7 @@ APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {
     "work_order.created": apply_work_order, "programme.saved": apply_programme_saved,
     "payment.voided": apply_void, "shift.opened": apply_shift_opened, "shift.closed": apply_shift_closed,
     "receipt.reprinted": apply_reprint, "day.closed": apply_day_closed, "deposit.recorded": apply_deposit,
-    "refund.paid": apply_refund,
+    "refund.paid": apply_refund, "customer.updated": apply_customer_updated,
 }
 
 

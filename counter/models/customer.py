@@ -29,7 +29,8 @@ class Customer(Replicated, Base):
     tariff_group_id: Mapped[int] = mapped_column(ForeignKey("tariff_group.id"))
     office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
     status: Mapped[str] = mapped_column(String(20), default="active")
-    household_size: Mapped[int] = mapped_column(default=0)
+    household_size: Mapped[int] = mapped_column(default=0)  # people living on the connection (jiwa)
+    phone: Mapped[str] = mapped_column(String(24), default="")  # digits, a leading + kept
     fine_exempt: Mapped[bool] = mapped_column(default=False)
     # lower-cased, accent-free copies of the name and of the address, village and
     # district: what the trigram index (customer_fts) reads

@@ -70,6 +70,9 @@ class TariffGroup(Replicated, Base):
     standing_charge: Mapped[int] = mapped_column(default=0)  # biaya beban / abonemen
     meter_fee: Mapped[int] = mapped_column(default=0)  # pemeliharaan meter
     fine_exempt: Mapped[bool] = mapped_column(default=False)
+    # a household's usage per person per day (litres) outside these is flagged at the desk; 0: not checked
+    usage_low_lpd: Mapped[int] = mapped_column(default=10)
+    usage_high_lpd: Mapped[int] = mapped_column(default=500)
     blocks: Mapped[list[TariffBlock]] = relationship(
         order_by="TariffBlock.seq", cascade="all, delete-orphan"
     )

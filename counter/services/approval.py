@@ -184,6 +184,7 @@ DESK_ACTS = {
     "void": ("cashier", "supervisor"),  # and a supervisor's credential for the act
     "day.close": ("cashier", "supervisor"),  # likewise
     "deposit": ("cashier", "supervisor"),  # likewise
+    "customer.update": ("cashier", "supervisor"),  # phone number, household size
 }
 
 
@@ -195,7 +196,8 @@ def authorise(desk, act: str) -> None:  # noqa: ANN001 - Desk
 
 
 ACT_LABELS = {"pay": "menerima pembayaran", "reprint": "mencetak ulang struk", "plan.make": "membuat rencana angsuran",
-              "void": "membatalkan pembayaran", "day.close": "menutup hari", "deposit": "mencatat setoran"}
+              "void": "membatalkan pembayaran", "day.close": "menutup hari", "deposit": "mencatat setoran",
+              "customer.update": "mengubah data pelanggan"}
 
 
 def admin_approval(uow: UnitOfWork, approval: Approval | None, act: str, desk=None) -> Approver | None:  # noqa: ANN001

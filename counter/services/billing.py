@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from counter.models import Bill, Customer, CustomerNote, FineSchemeRow, InstalmentPlan, StampDutyRow
 from counter.rules.fines import FineScheme, fine_for
 from counter.rules.stamp_duty import StampDutyRule, stamp_duty
+from counter.rules.usage import UsagePerPerson, usage_per_person
 from counter.services.lookup import STATUS_LABELS, customer_by_number
 from counter.services.plan_state import OpenTerm, PlanStanding, customer_standing
 
@@ -44,6 +45,13 @@ class BillDue:
 
 
 @dataclass(frozen=True)
+class LastUsage:
+    period: int
+    usage_m3: int
+    per_person: UsagePerPerson
+
+
+@dataclass(frozen=True)
 class CustomerDetail:
     id: int
     number: str
@@ -56,6 +64,8 @@ class CustomerDetail:
     tariff_name: str
     status: str
     household_size: int
+    phone: str = ""
+    usage: LastUsage | None = None  # the latest bill's use per person (a household with its size known)
     credit: int = 0  # held for the customer (surplus of a payment, a defaulted plan's money)
     open_conflicts: int = 0  # at central, waiting for a supervisor
 
@@ -132,8 +142,23 @@ def customer_detail(customer: Customer, session: Session | None = None) -> Custo
     return CustomerDetail(
         customer.id, customer.number, customer.meter_no, customer.name, customer.address,
         customer.village, customer.district, group.code, group.name, customer.status,
-        customer.household_size, int(credit), conflicts,
+        customer.household_size, customer.phone, _last_usage(session, customer), int(credit), conflicts,
     )
+
+
+def _last_usage(session: Session | None, customer: Customer) -> LastUsage | None:
+    """The latest bill's use per person per day, flagged where the tariff group
+    finds it implausible for the household (rules.usage)."""
+    if session is None or customer.household_size <= 0:
+        return None
+    latest = session.execute(select(Bill.period, Bill.usage_m3).where(Bill.customer_id == customer.id)
+                             .order_by(Bill.period.desc()).limit(1)).first()
+    if latest is None:
+        return None
+    group = customer.tariff_group
+    per_person = usage_per_person(latest.usage_m3, latest.period, customer.household_size, group.usage_low_lpd,
+                                  group.usage_high_lpd)
+    return None if per_person is None else LastUsage(latest.period, latest.usage_m3, per_person)
 
 
 def quote_customer(session: Session, customer: Customer, on: dt.date) -> Quote:

@@ -251,8 +251,10 @@ class CustomerPanel(QWidget):
         self.address.setText(c.address)
         self.area.setText(self.tr("Kel. {village}, Kec. {district}").format(village=c.village, district=c.district))
         self.tariff.setText(self.tr("Gol. {code} ({name})").format(code=c.tariff_code, name=c.tariff_name))
-        self.household.setText(self.tr("{n} jiwa").format(n=c.household_size))
-        self.meter.setText(self.tr("No. meter {meter}").format(meter=c.meter_no))
+        self._show_household(c)
+        meter = self.tr("No. meter {meter}").format(meter=c.meter_no)
+        self.meter.setText(meter + (self.tr(" · Telp. {phone}").format(phone=c.phone) if c.phone else "")
+                           + self.tr(" · Ubah [Ctrl+E]"))
         self.plan_box.show_plan(quote.plan, quote.on)  # the terms first: the bills' signal updates the total
         self.bills.set_bills(quote.bills)
         self.table.setVisible(bool(quote.bills))
@@ -263,6 +265,23 @@ class CustomerPanel(QWidget):
             self.table.scrollToBottom()  # the newest months, next to the total
         self.placeholder.hide()
         self.details.show()
+
+    def _show_household(self, c) -> None:  # noqa: ANN001 - services.billing.CustomerDetail
+        """`5 jiwa · 180 L/orang/hari`, in red with the reason when implausible."""
+        text = self.tr("{n} jiwa").format(n=c.household_size) if c.household_size else self.tr("jiwa: belum dicatat")
+        flag, tip = "", ""
+        if c.usage is not None:
+            text += self.tr(" · {litres} L/orang/hari").format(litres=c.usage.per_person.litres_per_day)
+            flag = c.usage.per_person.flag
+            tip = self.tr("Pemakaian {m3} m3 bulan {month} untuk {n} jiwa.").format(
+                m3=c.usage.usage_m3, month=span_label([c.usage.period]), n=c.household_size)
+        if flag:
+            text = "⚠ " + text + (self.tr(" (terlalu tinggi)") if flag == "high" else self.tr(" (terlalu rendah)"))
+            tip += " " + self.tr("Pemakaian tidak wajar untuk jumlah jiwa ini: periksa meter, kebocoran, atau "
+                                 "jumlah jiwa (Ctrl+E).")
+        self.household.setText(text)
+        self.household.setToolTip(tip)
+        self.household.setStyleSheet("color: #b71c1c; font-weight: bold;" if flag else "")
 
     @staticmethod
     def _flag(badge: StatusBadge, on: bool, kind: str, label: str) -> None:

@@ -23,6 +23,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F11", QT_TRANSLATE_NOOP("HelpOverlay", "Tutup hari: angka semua loket dari pusat, tanda tangan kepala unit, setoran")),
     ("F12", QT_TRANSLATE_NOOP("HelpOverlay", "Tutup shift: hitung laci per pecahan, laporan Z")),
     ("Esc", QT_TRANSLATE_NOOP("HelpOverlay", "Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("HelpOverlay", "Ubah telepon dan jumlah jiwa pelanggan di layar")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("HelpOverlay", "Kunci layar sekarang; hanya PIN pengguna ini yang membukanya")),
     ("Ctrl++ / Ctrl+-", QT_TRANSLATE_NOOP("HelpOverlay", "Huruf lebih besar / lebih kecil (diingat untuk komputer ini)")),
     ("Ctrl+0", QT_TRANSLATE_NOOP("HelpOverlay", "Ukuran huruf biasa")),

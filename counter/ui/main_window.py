@@ -56,6 +56,7 @@ from counter.ui.sync import LEVEL_COLOURS, DeskSync
 from counter.ui.table_models import CustomerResultsModel
 from counter.ui.tasks import TaskRunner
 from counter.ui.void_dialog import VoidDialog
+from counter.ui.customer_dialog import CustomerDialog
 from counter.ui.widgets import MUTED, SHORTFALL, Banner, desk_settings, font, font_scale, set_font_scale, step_font_scale
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.sign_in_dialog: SignInDialog | None = None
         self.shift_dialog: ShiftDialog | None = None
         self.void_dialog: VoidDialog | None = None
+        self.customer_dialog: CustomerDialog | None = None
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
@@ -273,6 +275,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_settings),
             QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.cash_closing.close_day),
             QShortcut(QKeySequence(Qt.Key.Key_F12), self, self.cash_closing.close_shift),
+            QShortcut(QKeySequence("Ctrl+E"), self, self.edit_customer),
         ]
         for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))
@@ -473,6 +476,32 @@ class MainWindow(QMainWindow):
     def _void_closed(self, dialog: VoidDialog, _result: int) -> None:
         if self.void_dialog is dialog:
             self.void_dialog = None
+        dialog.deleteLater()
+        self.focus_search()
+
+    def edit_customer(self) -> None:
+        """Ctrl+E: correct the phone number and household size of the customer on screen."""
+        quote = self.panel.quote
+        if (quote is None or self.locked or not self.signed_in or self.pay_dialog is not None
+                or self.relief_dialog is not None or self.void_dialog is not None or self.customer_dialog is not None):
+            return
+        dialog = CustomerDialog(self.app, self.desk, self.runner, quote.customer, self)
+        dialog.saved.connect(self._customer_saved)
+        dialog.finished.connect(functools.partial(self._customer_closed, dialog))
+        self.customer_dialog = dialog
+        dialog.open()
+
+    def _customer_saved(self, done) -> None:  # noqa: ANN001 - customer_details.DetailsChanged
+        if done.changed:
+            self.open_customer(done.customer)  # the panel shows the new figures and what they mean
+            self.banner.show_message(self.tr("Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.").format(
+                number=done.customer, phone=done.phone or "-", n=done.household_size), "ok")
+        else:
+            self.banner.show_message(self.tr("Tidak ada yang berubah."), "info")
+
+    def _customer_closed(self, dialog: CustomerDialog, _result: int) -> None:
+        if self.customer_dialog is dialog:
+            self.customer_dialog = None
         dialog.deleteLater()
         self.focus_search()
 

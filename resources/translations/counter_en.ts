@@ -424,6 +424,59 @@
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="17"/>
+        <source>Simpan [Enter]</source>
+        <translation>Save [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="27"/>
+        <source>Ubah data pelanggan</source>
+        <translation>Edit customer details</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="34"/>
+        <source>Nomor telepon</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="39"/>
+        <source> jiwa</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="40"/>
+        <source>Jumlah jiwa</source>
+        <translation>Household size</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="42"/>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="43"/>
+        <source>&amp;Jumlah jiwa</source>
+        <translation>&amp;Household size</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="46"/>
+        <source>Perubahan dicatat di jejak audit dan dikirim ke pusat. Jumlah jiwa dipakai untuk menilai pemakaian air per orang.</source>
+        <translation>Changes are recorded in the audit trail and sent to central. The household size is used to judge the water used per person.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="50"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_dialog.py" line="77"/>
+        <source>Menyimpan ...</source>
+        <translation>Saving ...</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
         <location filename="../../counter/ui/customer_panel.py" line="21"/>
@@ -456,7 +509,7 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/customer_panel.py" line="145"/>
-        <location filename="../../counter/ui/customer_panel.py" line="260"/>
+        <location filename="../../counter/ui/customer_panel.py" line="262"/>
         <source>Tidak ada tunggakan: semua rekening sudah lunas.</source>
         <translation>Nothing owed: every bill is paid.</translation>
     </message>
@@ -511,7 +564,17 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Tariff {code} ({name})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="254"/>
+        <location filename="../../counter/ui/customer_panel.py" line="256"/>
+        <source> · Telp. {phone}</source>
+        <translation> · Phone {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="257"/>
+        <source> · Ubah [Ctrl+E]</source>
+        <translation> · Edit [Ctrl+E]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="271"/>
         <source>{n} jiwa</source>
         <translation>{n} people</translation>
     </message>
@@ -521,37 +584,67 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Meter no. {meter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="259"/>
+        <location filename="../../counter/ui/customer_panel.py" line="261"/>
         <source>Tidak ada tunggakan di luar rencana angsuran.</source>
         <translation>Nothing owed outside the instalment plan.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="292"/>
+        <location filename="../../counter/ui/customer_panel.py" line="271"/>
+        <source>jiwa: belum dicatat</source>
+        <translation>household size: not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="274"/>
+        <source> · {litres} L/orang/hari</source>
+        <translation> · {litres} L/person/day</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="276"/>
+        <source>Pemakaian {m3} m3 bulan {month} untuk {n} jiwa.</source>
+        <translation>Usage {m3} m3 in {month} for {n} people.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="279"/>
+        <source> (terlalu tinggi)</source>
+        <translation> (too high)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="279"/>
+        <source> (terlalu rendah)</source>
+        <translation> (too low)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="280"/>
+        <source>Pemakaian tidak wajar untuk jumlah jiwa ini: periksa meter, kebocoran, atau jumlah jiwa (Ctrl+E).</source>
+        <translation>Usage implausible for this household: check the meter, a leak, or the household size (Ctrl+E).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/customer_panel.py" line="311"/>
         <source>Belum ada rekening atau angsuran dipilih.</source>
         <translation>No bill or instalment chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="294"/>
+        <location filename="../../counter/ui/customer_panel.py" line="313"/>
         <source>Belum ada rekening dipilih.</source>
         <translation>No bill chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="304"/>
+        <location filename="../../counter/ui/customer_panel.py" line="323"/>
         <source>{n} dari {m} bulan: {months}</source>
         <translation>{n} of {m} months: {months}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="306"/>
+        <location filename="../../counter/ui/customer_panel.py" line="325"/>
         <source>, termasuk denda {amount}</source>
         <translation>, fines {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="310"/>
+        <location filename="../../counter/ui/customer_panel.py" line="329"/>
         <source>Dibayar {what}</source>
         <translation>Paying {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="311"/>
+        <location filename="../../counter/ui/customer_panel.py" line="330"/>
         <source>Meterai {amount}</source>
         <translation>Stamp duty {amount}</translation>
     </message>
@@ -988,6 +1081,11 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Settings (supervisors and admins)</translation>
     </message>
     <message>
+        <location filename="../../counter/ui/help_overlay.py" line="26"/>
+        <source>Ubah telepon dan jumlah jiwa pelanggan di layar</source>
+        <translation>Edit the phone number and household size of the customer on screen</translation>
+    </message>
+    <message>
         <location filename="../../counter/ui/help_overlay.py" line="23"/>
         <source>Tutup hari: angka semua loket dari pusat, tanda tangan kepala unit, setoran</source>
         <translation>Close the day: all counters&apos; figures from central, supervisor&apos;s sign-off, deposit</translation>
@@ -1003,32 +1101,32 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Clear the search; in a window: cancel / close without saving</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="26"/>
+        <location filename="../../counter/ui/help_overlay.py" line="27"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="27"/>
+        <location filename="../../counter/ui/help_overlay.py" line="28"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="28"/>
+        <location filename="../../counter/ui/help_overlay.py" line="29"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="43"/>
+        <location filename="../../counter/ui/help_overlay.py" line="44"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="45"/>
+        <location filename="../../counter/ui/help_overlay.py" line="46"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="65"/>
+        <location filename="../../counter/ui/help_overlay.py" line="66"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
     </message>
@@ -1070,147 +1168,157 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="67"/>
+        <location filename="../../counter/ui/main_window.py" line="68"/>
         <source>Memproses ...</source>
         <translation>Working ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="116"/>
+        <location filename="../../counter/ui/main_window.py" line="118"/>
         <source>Loket {counter} - {office}</source>
         <translation>Counter {counter} - {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="130"/>
+        <location filename="../../counter/ui/main_window.py" line="132"/>
         <source>No. sambungan / no. meter / barcode rekening / nama / alamat</source>
         <translation>Connection no. / meter no. / bill barcode / name / address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="135"/>
+        <location filename="../../counter/ui/main_window.py" line="137"/>
         <source>Cari [F2]</source>
         <translation>Search [F2]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="147"/>
+        <location filename="../../counter/ui/main_window.py" line="149"/>
         <source>Cari:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="154"/>
+        <location filename="../../counter/ui/main_window.py" line="156"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="155"/>
+        <location filename="../../counter/ui/main_window.py" line="157"/>
         <source>Tutup shift [F12]</source>
         <translation>Close shift [F12]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="156"/>
+        <location filename="../../counter/ui/main_window.py" line="158"/>
         <source>Tutup hari [F11]</source>
         <translation>Close day [F11]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="157"/>
+        <location filename="../../counter/ui/main_window.py" line="159"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="158"/>
+        <location filename="../../counter/ui/main_window.py" line="160"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="234"/>
+        <location filename="../../counter/ui/main_window.py" line="236"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="243"/>
+        <location filename="../../counter/ui/main_window.py" line="245"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="261"/>
+        <location filename="../../counter/ui/main_window.py" line="263"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="293"/>
+        <location filename="../../counter/ui/main_window.py" line="296"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="298"/>
+        <location filename="../../counter/ui/main_window.py" line="301"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="299"/>
+        <location filename="../../counter/ui/main_window.py" line="302"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="352"/>
+        <location filename="../../counter/ui/main_window.py" line="355"/>
         <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="432"/>
+        <location filename="../../counter/ui/main_window.py" line="435"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="441"/>
+        <location filename="../../counter/ui/main_window.py" line="444"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="471"/>
+        <location filename="../../counter/ui/main_window.py" line="474"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="564"/>
+        <location filename="../../counter/ui/main_window.py" line="497"/>
+        <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
+        <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="500"/>
+        <source>Tidak ada yang berubah.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="593"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="576"/>
+        <location filename="../../counter/ui/main_window.py" line="605"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="578"/>
+        <location filename="../../counter/ui/main_window.py" line="607"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="579"/>
+        <location filename="../../counter/ui/main_window.py" line="608"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="741"/>
+        <location filename="../../counter/ui/main_window.py" line="770"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="744"/>
+        <location filename="../../counter/ui/main_window.py" line="773"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="766"/>
+        <location filename="../../counter/ui/main_window.py" line="795"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="768"/>
+        <location filename="../../counter/ui/main_window.py" line="797"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="791"/>
+        <location filename="../../counter/ui/main_window.py" line="820"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
