@@ -19,9 +19,16 @@ measures, in order:
   (c) the next month's bills (2025-11) for the same customers.
 The figures are medians over the runs (--runs, default 3).
 
-Floor, same run: COPY of the same customer file and month's bill file (CSV, header
-skipped by COPY) into two plain tables without indexes or keys, one transaction,
-committed; the median of --runs rounds.
+Baselines, same run, the median of --runs rounds each:
+- the floor: COPY of the same customer file and month's bill file (CSV, header
+  skipped by COPY) into two plain tables without indexes or keys, one
+  transaction, committed;
+- COPY into central's own tables: the rows (a) wrote, customers and bills as
+  central stores them (dumped after the first run's (a)), copied back into a
+  fresh central's `customer` and `bill` tables with their indexes and foreign
+  keys, one transaction: what the database itself costs;
+- reading and checking the files alone (`rows.parse_files` of (a)'s files, in
+  the benchmark's process): the Python floor of the import.
 
 The benchmark has its own role `counter_bench_import` and its own databases
 (`counter_bench_import`, the template `counter_bench_import_tpl`) on the
@@ -252,6 +259,45 @@ def copy_floor(paths: dict[str, Path]) -> dict[str, float]:
     return times
 
 
+def dump_rows(folder: Path) -> dict[str, Path]:
+    """The customers and the first month's bills as central holds them after (a)."""
+    dumps = {"customer": folder / "customer.copy", "bill": folder / "bill.copy"}
+    period = int(MONTHS[0].replace("-", ""))
+    with bench_connection() as c, c.cursor() as cursor:
+        for table, query in (("customer", "SELECT * FROM customer"),
+                             ("bill", f"SELECT * FROM bill WHERE period = {period}")):
+            with dumps[table].open("wb") as f, cursor.copy(f"COPY ({query}) TO STDOUT") as copy:
+                for block in copy:
+                    f.write(block)
+    return dumps
+
+
+def copy_into_central(dumps: dict[str, Path]) -> float:
+    """COPY of those rows into a fresh central's own tables, one transaction."""
+    fresh_database()
+    with bench_connection() as c:
+        start = time.perf_counter()
+        for table in ("customer", "bill"):
+            with c.cursor() as cursor, cursor.copy(f"COPY {table} FROM STDIN") as copy, \
+                    dumps[table].open("rb") as f:
+                while block := f.read(1 << 20):
+                    copy.write(block)
+        c.commit()
+        return time.perf_counter() - start
+
+
+def parse_only(paths: dict[str, Path]) -> float:
+    from counter.services.importing.csv_table import Problems
+    from counter.services.importing.rows import parse_files
+
+    start = time.perf_counter()
+    problems = Problems()
+    parsed = parse_files(None, paths["customers"], paths[MONTHS[0]], problems, [])
+    seconds = time.perf_counter() - start
+    assert not problems and len(parsed.bills) == len(parsed.customers)
+    return seconds
+
+
 def median(values: list[float]) -> float:
     return round(statistics.median(values), 2)
 
@@ -293,6 +339,8 @@ def main() -> None:
             log(f"run {run}: (a) first import {seconds:.1f} s, {peak:.0f} MB: {summary}")
             results["first"].append(seconds)
             memory["first"].append(peak)
+            if run == 1:
+                dumps = dump_rows(operator)
             analyse()
             before = central_state()
             seconds, peak, summary = run_import(operator, *files["first"])
@@ -307,10 +355,12 @@ def main() -> None:
             log(f"run {run}: (c) next month {seconds:.1f} s, {peak:.0f} MB: {summary}")
             results["next"].append(seconds)
             memory["next"].append(peak)
-        floors = []
+        floors, tables, parsing = [], [], []
         for _ in range(args.runs):
+            tables.append(copy_into_central(dumps))
             floors.append(copy_floor(paths))
-        log(f"COPY floor: {floors}")
+            parsing.append(parse_only(paths))
+        log(f"COPY floor: {floors}; COPY into central's tables: {tables}; reading the files: {parsing}")
     finally:
         shutil.rmtree(operator, ignore_errors=True)
         if not args.keep:
@@ -326,6 +376,8 @@ def main() -> None:
         "all_s": {k: [round(v, 2) for v in vs] for k, vs in results.items()},
         "peak_mb": {k: round(max(vs)) for k, vs in memory.items()},
         "copy_floor_s": {k: median([f[k] for f in floors]) for k in ("bare_customer", "bare_bill", "both")},
+        "copy_into_central_tables_s": median(tables),
+        "reading_files_s": median(parsing),
         "target_s": TARGET_S,
         "met": median(results["first"]) <= TARGET_S,
         "csv_mb": {k: round(p.stat().st_size / 2**20, 1) for k, p in paths.items()},
