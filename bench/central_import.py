@@ -322,6 +322,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="leave the role and databases (to look at them)")
     args = parser.parse_args()
     customers = 20_000 if args.quick else args.customers
+    load_at_start = os.getloadavg()
     paths = write_files(args.cache / str(customers), customers)
     files = {"first": ["--customers", str(paths["customers"]), "--bills", str(paths[MONTHS[0]])],
              "next": ["--bills", str(paths[MONTHS[1]])]}
@@ -368,6 +369,7 @@ def main() -> None:
     report = {
         "date": dt.date.today().isoformat(),
         "machine": machine(),
+        "load_average_at_start": load_at_start,
         "customers": customers,
         "runs": args.runs,
         "first_import_s": median(results["first"]),
