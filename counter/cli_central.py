@@ -10,6 +10,7 @@ central in the data folder. A counter never does: it reaches central's API.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from counter.bootstrap import App
 from counter.cli import _approval, _console, _table
-from counter.errors import InvalidInput
+from counter.errors import InvalidInput, quoted
 from counter.rules.money import format_rupiah
 
 DATABASE_ENV = "COUNTER_CENTRAL_DATABASE"
@@ -38,6 +39,42 @@ def _database_url(app: App, url: str | None) -> str:
     return url or f"sqlite:///{app.embedded_central_path}"
 
 
+def central_zone(args: argparse.Namespace):  # noqa: ANN201 - ZoneInfo
+    """Central's time zone: --zone, else $COUNTER_CENTRAL_ZONE, else Asia/Makassar
+    (channels' business dates, and the times central's papers write)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from counter.central.api import DEFAULT_ZONE, ZONE_ENV
+
+    name = getattr(args, "zone", None) or os.environ.get(ZONE_ENV) or DEFAULT_ZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Zona waktu tidak dikenal: {quoted(name)} (mis. Asia/Makassar).") from None
+
+
+def business_date(text: str | None, example: str = "2026-12-06") -> dt.date:
+    """--date as a date, or a message saying how to write it."""
+    if not text:
+        raise InvalidInput(f"Sebutkan tanggal bisnisnya: --date TAHUN-BULAN-HARI (mis. {example}).")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"Tanggal tidak valid: {quoted(text)} (tulis {example}).") from None
+
+
+def write_reports(folder: Path, files: dict[Path, bytes], advice: str = "Pilih folder lain dengan --out.") -> None:
+    """Every file whole in `folder`, or a message naming why not and what to do."""
+    from counter.store.files import reason, write_whole
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            write_whole(path, content)
+    except OSError as error:
+        raise InvalidInput(f"Laporan tidak dapat ditulis ke {folder}: {reason(error)}. {advice}") from None
+
+
 def _listen(text: str) -> tuple[str, int]:
     host, _, port = text.rpartition(":")
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
@@ -47,11 +84,9 @@ def _listen(text: str) -> tuple[str, int]:
 
 def serve(app: App, args: argparse.Namespace) -> int:
     """The API and the applier in one process (uvicorn); `--workers N` for more."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     import uvicorn
 
-    from counter.central.api import DEFAULT_ZONE, ZONE_ENV
+    from counter.central.api import ZONE_ENV
     from counter.central.store import central_engine, init_central
     from counter.sync.link import is_loopback
 
@@ -63,11 +98,7 @@ def serve(app: App, args: argparse.Namespace) -> int:
         raise InvalidInput(f"Pusat tanpa TLS hanya mendengar di loopback: pakai --listen 127.0.0.1:{port} di balik "
                            "reverse proxy TLS, atau --tls-cert/--tls-key, atau --allow-plain-http (jaringan tertutup).")
     url = _database_url(app, args.url)
-    zone = args.zone or os.environ.get(ZONE_ENV) or DEFAULT_ZONE
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Zona waktu tidak dikenal: {zone!r} (mis. Asia/Makassar).") from None
+    zone = central_zone(args).key
     init_central(central_engine(url, timeout_s=10))  # migrated before the first request
     os.environ[DATABASE_ENV], os.environ[ZONE_ENV] = url, zone
     uvicorn.run("counter.central.api:from_environment", factory=True, host=host, port=port,

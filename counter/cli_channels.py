@@ -5,16 +5,15 @@ channels (banks, marketplaces) and reconciles their settlement files
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counter.bootstrap import App
 from counter.cli import _console, _table, _to_json
-from counter.errors import InvalidInput, quoted
+from counter.cli_central import business_date, central_zone, write_reports
+from counter.errors import InvalidInput
 from counter.rules.money import format_rupiah
 
 USAGE = ("counter central channel add KODE --name NAMA [--offices KPG,OEB] | revoke KODE | list | "
@@ -54,25 +53,6 @@ def cmd_channel(app: App, engine, args: argparse.Namespace) -> object:  # noqa: 
 # ---- reconcile ----------------------------------------------------------------------------
 
 SHOWN = 30  # transactions listed on the terminal; the CSV and the PDF hold them all
-
-
-def _day(text: str | None) -> dt.date:
-    if not text:
-        raise InvalidInput("Sebutkan tanggal transaksi berkas: --date TAHUN-BULAN-HARI (mis. 2026-10-05).")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"Tanggal tidak valid: {quoted(text)} (tulis 2026-10-05).") from None
-
-
-def _zone(args: argparse.Namespace) -> ZoneInfo:
-    from counter.central.api import DEFAULT_ZONE, ZONE_ENV
-
-    name = getattr(args, "zone", None) or os.environ.get(ZONE_ENV) or DEFAULT_ZONE
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Zona waktu tidak dikenal: {name!r} (mis. Asia/Makassar).") from None
 
 
 def _read(path: Path) -> bytes:
@@ -129,10 +109,8 @@ def reconcile(engine, code: str, path: Path, args: argparse.Namespace) -> object
     asked on a terminal); the reports go to --out (default: this folder)."""
     from counter.central.settlement import reconcile as reconcile_day
     from counter.printing.settlement_report import settlement_csv, settlement_pdf
-    from counter.store.files import reason, write_whole
-
-    day = _day(args.date)
-    zone = _zone(args)
+    day = business_date(args.date, example="2026-10-05")
+    zone = central_zone(args)
     folder = _out_folder(args.out or Path.cwd())
     data = _read(path)
     console = _console()
@@ -156,14 +134,8 @@ def reconcile(engine, code: str, path: Path, args: argparse.Namespace) -> object
     stem = f"rekonsiliasi-{figures.channel_code}-{day.isoformat()}"
     files = {folder / f"{stem}.csv": settlement_csv(figures).encode("utf-8"),
              folder / f"{stem}.pdf": settlement_pdf(figures)}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for target, content in files.items():
-            write_whole(target, content)
-    except OSError as error:
-        raise InvalidInput(f"Laporan tidak dapat ditulis ke {folder}: {reason(error)}. Hari ini sudah tercatat "
-                           "direkonsiliasi; jalankan lagi dengan --out FOLDER lain untuk laporannya (tidak ada "
-                           "yang diterapkan dua kali).") from error
+    write_reports(folder, files, "Hari ini sudah tercatat direkonsiliasi; jalankan lagi dengan --out FOLDER lain "
+                  "untuk laporannya (tidak ada yang diterapkan dua kali).")
     left = figures.tally("missing_at_central").count
     unsettled = 1 if figures.open_lines else 0  # the exit code says it too: something is left to look into
     if args.json:

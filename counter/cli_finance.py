@@ -15,50 +15,28 @@ import argparse
 import contextlib
 import datetime as dt
 import io
-import os
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from counter.bootstrap import App
 from counter.cli import _console
-from counter.errors import InvalidInput, quoted
+from counter.cli_central import business_date, central_zone, write_reports
+from counter.errors import InvalidInput
 from counter.rules.money import format_rupiah
 
 USAGE = ("counter central export payments --date TANGGAL [--out BERKAS] | "
          "counter central report day --date TANGGAL [--format pdf|csv|both] [--out FOLDER]")
 
 
-def _zone(args: argparse.Namespace) -> ZoneInfo:
-    """Central's time zone: its business date, and the zone of the times written."""
-    from counter.central.api import DEFAULT_ZONE, ZONE_ENV
-
-    name = getattr(args, "zone", None) or os.environ.get(ZONE_ENV) or DEFAULT_ZONE
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Zona waktu tidak dikenal: {quoted(name)} (mis. Asia/Makassar).") from None
-
-
 def _day(args: argparse.Namespace, zone: ZoneInfo) -> dt.date:
     from counter.central.finance import today
 
-    if not args.date:
-        raise InvalidInput("Sebutkan tanggal bisnisnya: --date 2026-12-06.")
-    try:
-        day = dt.date.fromisoformat(args.date)
-    except ValueError:
-        raise InvalidInput(f"Tanggal tidak valid: {quoted(args.date)} (tulis 2026-12-06).") from None
+    day = business_date(args.date)
     if day > today(zone):
         raise InvalidInput(f"Tanggal {day.isoformat()} belum tiba (hari ini {today(zone).isoformat()} di zona "
                            f"{zone.key}); tidak ada pembayaran untuk tanggal itu.")
     return day
-
-
-def _reason(error: OSError) -> str:
-    from counter.store.files import reason
-
-    return reason(error)
 
 
 def cmd_finance(app: App, engine, args: argparse.Namespace) -> object:  # noqa: ANN001 - central's Engine
@@ -87,10 +65,11 @@ def _export_path(out: Path | None, day: dt.date) -> Path:
 
 def export_payments(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
     from counter.central.finance import payment_lines, write_payments_csv
+    from counter.store.files import reason
 
     if args.format not in (None, "csv"):
         raise InvalidInput("Ekspor pembayaran hanya berformat CSV: --format csv (atau tanpa --format).")
-    zone = _zone(args)
+    zone = central_zone(args)
     day = _day(args, zone)
     if str(args.out) == "-":
         if args.json:
@@ -111,7 +90,7 @@ def export_payments(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
         partial.replace(path)
     except OSError as error:
         _remove(partial)
-        raise InvalidInput(f"Ekspor tidak dapat ditulis ke {path}: {_reason(error)}. Pilih berkas atau folder "
+        raise InvalidInput(f"Ekspor tidak dapat ditulis ke {path}: {reason(error)}. Pilih berkas atau folder "
                            "lain dengan --out.") from None
     except BaseException:  # the database went away, Ctrl+C: no half file is left behind
         _remove(partial)
@@ -147,9 +126,7 @@ def report_day(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
     from counter.central.finance import central_day
     from counter.printing.central_day import central_day_csv
     from counter.printing.central_day_pdf import central_day_pdf
-    from counter.store.files import write_whole
-
-    zone = _zone(args)
+    zone = central_zone(args)
     day = _day(args, zone)
     kind = args.format or "both"
     folder = args.out or Path.cwd()
@@ -162,13 +139,7 @@ def report_day(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
         files[folder / f"{stem}.pdf"] = central_day_pdf(figures)
     if kind in ("csv", "both"):
         files[folder / f"{stem}.csv"] = central_day_csv(figures).encode("utf-8")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for path, content in files.items():
-            write_whole(path, content)
-    except OSError as error:
-        raise InvalidInput(f"Laporan tidak dapat ditulis ke {folder}: {_reason(error)}. Pilih folder lain "
-                           "dengan --out.") from None
+    write_reports(folder, files)
     if args.json:
         return {"files": [str(p) for p in files], "date": day.isoformat(), "count": figures.count,
                 "total": figures.total, "counters": {"count": figures.counter_count, "total": figures.counter_total},
