@@ -45,3 +45,80 @@ def water_charge(usage_m3: int, blocks: Sequence[Block], minimum_m3: int = 0) ->
             return total
         lower = block.up_to_m3
     return total + (billed - lower) * blocks[-1].price_per_m3
+
+
+# ---- a tariff version and its price ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tariff:
+    """A tariff group's tariff as in force from `valid_from` (None: the group's own,
+    from always): progressive blocks, a minimum use, and fixed monthly charges."""
+
+    code: str
+    blocks: tuple[Block, ...]
+    minimum_m3: int = 0
+    standing_charge: int = 0  # biaya beban / abonemen
+    meter_fee: int = 0  # pemeliharaan meter
+    admin_fee: int = 0  # administrasi
+    valid_from: object = None  # datetime.date | None
+
+    @property
+    def fixed_charges(self) -> int:
+        return self.standing_charge + self.meter_fee + self.admin_fee
+
+
+@dataclass(frozen=True)
+class BlockLine:
+    """The m3 of one block priced: `lower`+1 through `upper` (inclusive), `m3` of them."""
+
+    lower: int
+    upper: int | None  # the block's limit; None: open
+    m3: int
+    price_per_m3: int
+
+    @property
+    def amount(self) -> int:
+        return self.m3 * self.price_per_m3
+
+
+@dataclass(frozen=True)
+class Price:
+    """The price of `usage_m3` by a tariff: the m3 billed (at least the minimum),
+    every block's share, the water charge and the fixed charges."""
+
+    tariff: Tariff
+    usage_m3: int
+    billed_m3: int
+    lines: tuple[BlockLine, ...]
+
+    @property
+    def water_charge(self) -> int:
+        return sum(line.amount for line in self.lines)
+
+    @property
+    def total(self) -> int:
+        return self.water_charge + self.tariff.fixed_charges
+
+
+def price(usage_m3: int, tariff: Tariff) -> Price:
+    """Price `usage_m3` progressively: m3 number 1 through the first limit at the
+    first block's price, the next m3 through the second limit at the second's, and
+    so on (limits are inclusive: "11 s/d 20" is the 10 m3 after the first ten);
+    m3 beyond the last limit at the last block's price. Usage under `minimum_m3` is
+    billed as the minimum. Every block gets a line, those the usage does not reach
+    with 0 m3, so that a breakdown shows the whole tariff."""
+    if usage_m3 < 0:
+        raise ValueError("usage must not be negative")
+    validate_blocks(tariff.blocks)
+    billed = max(usage_m3, tariff.minimum_m3)
+    lines = []
+    lower = 0
+    for i, block in enumerate(tariff.blocks):
+        last = i == len(tariff.blocks) - 1
+        upper = block.up_to_m3
+        top = billed if last or upper is None else min(billed, upper)
+        lines.append(BlockLine(lower, None if last else upper, max(top - lower, 0), block.price_per_m3))
+        if upper is not None:
+            lower = upper
+    return Price(tariff, usage_m3, billed, tuple(lines))
