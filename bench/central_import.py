@@ -229,9 +229,10 @@ def run_import(operator: Path, *files: str) -> tuple[float, float, dict]:
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        if child.returncode != 0:
-            raise SystemExit(f"import failed ({child.returncode}): {err.read().decode()[-2000:]}")
-        summary = json.loads(out.read())
+        said = out.read().decode()
+        if child.returncode != 0:  # with --json the reason is on the standard output
+            raise SystemExit(f"import failed ({child.returncode}): {said[-2000:]} {err.read().decode()[-2000:]}")
+        summary = json.loads(said)
     return seconds, usage.ru_maxrss / 1024, summary
 
 
