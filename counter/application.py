@@ -244,3 +244,36 @@ def refund_then_print(app, desk: Desk, conflict_id: int, approval: Approval | No
         return Refunded(refund, print_refund_slip(app, desk, refund.slip_no))
     except CounterError as error:
         return Refunded(refund, None, str(error))
+
+
+# ---- paper receipts of an outage, then their receipts ------------------------------------
+
+
+@dataclass(frozen=True)
+class PaperBook:
+    entered: object  # services.paper_receipts.BookEntered
+    printed: tuple[JobView, ...] = ()  # the receipts printed (or written as PDFs), when asked
+    print_errors: tuple[str, ...] = ()
+
+
+def enter_paper_book(app, desk: Desk, rows: list, book_total: int, approval: Approval | None,  # noqa: ANN001
+                     central=None, *, printing: bool = False) -> PaperBook:  # noqa: ANN001
+    """Refresh the book's customers from central (while it answers: a bill paid at
+    another counter or a bank meanwhile is then seen), record the book, then,
+    `printing`, print each payment's receipt ("Pengganti kuitansi manual no. X");
+    a printer failure is reported, never undoes the book."""
+    from counter.services.paper_receipts import enter_book
+
+    for number in dict.fromkeys(row.customer for row in rows):
+        if not refresh_customer_from(app, central, number):
+            break  # central does not answer: the replica serves the rest
+    entered = enter_book(app.uow(), desk, rows, book_total, approval)
+    if not printing:
+        return PaperBook(entered)
+    printed, errors = [], []
+    for entry in entered.entries:
+        try:
+            printed.append(print_receipt(app, entry.receipt_no))
+        except CounterError as error:
+            errors.append(f"{entry.receipt_no}: {error}")
+    return PaperBook(entered, tuple(printed), tuple(errors))

@@ -614,6 +614,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_commands(command)
     add_cash_commands(command)
     add_admin_commands(command)
+    from counter.cli_outage import add_outage_commands
+
+    add_outage_commands(command)
     from counter.cli_central import add_central_commands
 
     add_central_commands(command)

@@ -34,6 +34,7 @@ from counter.central.day_applier import (
     apply_day_closed, apply_deposit, apply_refund, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
 from counter.central.customer_applier import apply_customer_updated
+from counter.central.outage_applier import apply_outage_opened, paper_conflicts, paper_fields
 from counter.central.outcome import Outcome, Rejected, whole
 from counter.central.plan_applier import (
     apply_plan_created, apply_plan_defaulted, apply_programme_saved, apply_void, apply_work_order,
@@ -187,6 +188,7 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
     cashier, cashier_office = batch.cashiers.get(p["cashier"], (None, None))
     if cashier is None or cashier_office not in (None, counter[1]):
         raise Rejected(f"kasir {p['cashier']!r} tidak dikenal")
+    paper = paper_fields(batch, p, counter[1])  # a paper receipt of an outage: its number, who entered it
     bill_lines = [line for line in p["lines"] if line["kind"] == "bill"]
     term_lines = [line for line in p["lines"] if line["kind"] in TERM_KINDS]
     bills = {line["period"]: batch.bills.get((customer.id, line["period"])) for line in bill_lines}
@@ -229,6 +231,8 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         conflict("clock", 0, business_date=on.isoformat(), received_at=now.isoformat())
     if reused:
         conflict("receipt_number_reused", 0, receipt_no=reused, recorded_as=p["receipt_no"])
+    for kind, detail in paper_conflicts(batch, paper, counter[1]):
+        conflict(kind, 0, **detail)
 
     batch.known_payments.add(p["payment_id"])
     batch.receipts.add(p["receipt_no"])
@@ -237,7 +241,7 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         cashier_id=cashier, customer_id=customer.id, paid_at=p["paid_at"], business_date=on,
         method=p["method"], subtotal=p["subtotal"], stamp_duty=p["stamp_duty"], total=p["total"],
         tendered=p["tendered"], change=p["change"], reference=p.get("reference") or "", status="completed",
-        taken_offline=bool(p.get("taken_offline", False)), reprint_count=0,
+        taken_offline=bool(p.get("taken_offline", False)), reprint_count=0, **paper,
     ))
     batch.lines.extend(_line_row(p["payment_id"], n, line, bills) for n, line in enumerate(p["lines"], 1))
     if surplus:
@@ -264,6 +268,7 @@ APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {
     "payment.voided": apply_void, "shift.opened": apply_shift_opened, "shift.closed": apply_shift_closed,
     "receipt.reprinted": apply_reprint, "day.closed": apply_day_closed, "deposit.recorded": apply_deposit,
     "refund.paid": apply_refund, "customer.updated": apply_customer_updated,
+    "outage.opened": apply_outage_opened,
 }
 
 

@@ -154,7 +154,7 @@ def _mine(table, office_id: int):  # noqa: ANN001, ANN202
     """The rows of a replicated table one office's counters may have (None: all)."""
     if table.name == "office":
         return table.c.id == office_id
-    if table.name in ("counter", "app_user", "customer", "instalment_plan", "day_closing"):
+    if table.name in ("counter", "app_user", "customer", "instalment_plan", "day_closing", "outage"):
         return table.c.office_id == office_id
     if table.name in ("bill", "work_order"):
         return table.c.customer_id.in_(select(Customer.id).where(Customer.office_id == office_id))

@@ -90,7 +90,7 @@ COUNTER_ACTS = (
     "DELETE FROM payment_line", "DELETE FROM payment", "DELETE FROM outbox", "DELETE FROM audit_log",
     "DELETE FROM receipt_sequence", "DELETE FROM sync_state", "DELETE FROM work_order",
     "DELETE FROM instalment_plan", "DELETE FROM document_sequence", "DELETE FROM shift",
-    "DELETE FROM day_closing", "DELETE FROM deposit", "DELETE FROM customer_note",
+    "DELETE FROM day_closing", "DELETE FROM deposit", "DELETE FROM customer_note", "DELETE FROM outage",
 )
 
 

@@ -3,6 +3,7 @@
 from counter.models.base import Base
 from counter.models.channel import Channel, ChannelPayment, ChannelPaymentLine, ChannelSettlement, PublishQueue
 from counter.models.customer import BILL_STATUSES, CUSTOMER_STATUSES, Bill, Customer
+from counter.models.outage import Outage
 from counter.models.outbox import AuditRecord, OutboxEvent
 from counter.models.payment import Payment, PaymentLine, ReceiptSequence
 from counter.rules.payment_methods import PAYMENT_METHODS
@@ -26,7 +27,7 @@ from counter.models.reference import (
 __all__ = [
     "Channel", "ChannelPayment", "ChannelPaymentLine", "ChannelSettlement", "PublishQueue",
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
-    "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
+    "Outage", "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
     "PrintJob", "DayClosing", "Deposit", "Refund", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "Device", "InboxEvent", "SyncState",
     "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from counter.models.base import Base
@@ -14,7 +14,12 @@ from counter.models.base import Base
 
 class Payment(Base):
     __tablename__ = "payment"
-    __table_args__ = (Index("ix_payment_day", "business_date", "counter_id"),)
+    __table_args__ = (
+        Index("ix_payment_day", "business_date", "counter_id"),
+        # paper receipts by who entered them: a shift's drawer finds them (few rows; the rest are NULL)
+        Index("ix_payment_entered_by", "entered_by", "paid_at", sqlite_where=text("entered_by IS NOT NULL"),
+              postgresql_where=text("entered_by IS NOT NULL")),
+    )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # UUIDv7 made at the counter
     receipt_no: Mapped[str] = mapped_column(String(48), unique=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
@@ -36,6 +41,10 @@ class Payment(Base):
     voided_by: Mapped[int | None]  # app_user.id of the approving supervisor
     taken_offline: Mapped[bool] = mapped_column(default=False)  # central was unreachable: said on the receipt
     reprint_count: Mapped[int] = mapped_column(default=0)  # copies printed after the original
+    # A paper receipt (kuitansi manual) written during an outage and entered afterwards: its number,
+    # and who entered it (whose drawer the cash went into then); "" and None for any other payment.
+    paper_no: Mapped[str] = mapped_column(String(32), default="")
+    entered_by: Mapped[int | None]  # app_user.id
     lines: Mapped[list[PaymentLine]] = relationship(
         order_by="PaymentLine.seq", cascade="all, delete-orphan"
     )

@@ -12,6 +12,7 @@ from sqlalchemy import Date, DateTime, Table, Uuid
 from counter.models.base import UTCDateTime
 
 from counter.models.customer import Bill, Customer
+from counter.models.outage import Outage
 from counter.models.plan import InstalmentPlan, InstalmentRuleRow, ReliefProgramme, WorkOrder
 from counter.models.reference import (
     Counter, FineSchemeRow, Office, StampDutyRow, TariffBlock, TariffGroup, User,
@@ -20,10 +21,10 @@ from counter.models.shift import DayClosing
 
 # In the order foreign keys need them.
 REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, FineSchemeRow, StampDutyRow, InstalmentRuleRow,
-              ReliefProgramme, Customer, Bill, InstalmentPlan, WorkOrder, DayClosing)
+              ReliefProgramme, Customer, Bill, InstalmentPlan, WorkOrder, DayClosing, Outage)
 BY_NAME = {model.__tablename__: model for model in REPLICATED}
 # Made at counters: central has them only from the inbox, so loading it skips them.
-COUNTER_MADE = (InstalmentPlan, WorkOrder, DayClosing)
+COUNTER_MADE = (InstalmentPlan, WorkOrder, DayClosing, Outage)
 # An audit record as a counter sends it and central keeps its copy (the local id stays local).
 AUDIT_FIELDS = ("chain", "seq", "prev_hash", "hash", "at", "user_id", "counter_id", "action", "subject", "details")
 

@@ -44,6 +44,9 @@ class ShiftFigures:
     closed_by: str = ""  # username of who closed it (the cashier, or a supervisor)
     expected_at_close: int | None = None  # what the drawer should have held when it was counted
     refunds_paid: int = 0  # cash paid back to customers from this drawer (conflicts' credit)
+    # of cash_taken: paper receipts of an outage, written on earlier days and entered in this shift (the
+    # cash is in this drawer; the receipts are in their own days' reports)
+    paper_cash: int = 0
 
     @property
     def expected_cash(self) -> int:
@@ -82,6 +85,7 @@ class ReceiptRow:
     stamp_duty: int
     total: int
     status: str  # completed | void
+    paper_no: str = ""  # a paper receipt of an outage entered afterwards: its number ("" otherwise)
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,8 @@ DESK_ACTS = {
     "day.close": ("cashier", "supervisor"),  # likewise
     "deposit": ("cashier", "supervisor"),  # likewise
     "customer.update": ("cashier", "supervisor"),  # phone number, household size
+    "outage.open": ("cashier", "supervisor"),  # with a supervisor's credential for the act
+    "paper.enter": ("cashier", "supervisor"),  # paper receipts of an outage: money into the drawer, likewise
 }
 
 
@@ -197,7 +199,8 @@ def authorise(desk, act: str) -> None:  # noqa: ANN001 - Desk
 
 ACT_LABELS = {"pay": "menerima pembayaran", "reprint": "mencetak ulang struk", "plan.make": "membuat rencana angsuran",
               "void": "membatalkan pembayaran", "day.close": "menutup hari", "deposit": "mencatat setoran",
-              "customer.update": "mengubah data pelanggan"}
+              "customer.update": "mengubah data pelanggan", "outage.open": "mencatat gangguan sistem",
+              "paper.enter": "mencatat kuitansi manual"}
 
 
 def admin_approval(uow: UnitOfWork, approval: Approval | None, act: str, desk=None) -> Approver | None:  # noqa: ANN001

@@ -51,7 +51,7 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
     rows = session.execute(
         select(p.c.id, p.c.receipt_no, p.c.paid_at, c.c.code.label("counter"), u.c.username, cu.c.number, cu.c.name,
                t.c.code.label("tariff"), p.c.method, p.c.stamp_duty, p.c.total, p.c.status, p.c.reprint_count,
-               p.c.void_reason, p.c.voided_at, approver.username.label("approver"))
+               p.c.void_reason, p.c.voided_at, approver.username.label("approver"), p.c.paper_no)
         .join(c, c.c.id == p.c.counter_id).join(u, u.c.id == p.c.cashier_id)
         .join(cu, cu.c.id == p.c.customer_id).join(t, t.c.id == cu.c.tariff_group_id)
         .outerjoin(approver, approver.id == p.c.voided_by)
@@ -82,7 +82,8 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
             receipt_no=r["receipt_no"], paid_at=r["paid_at"].astimezone(zone), counter_code=r["counter"],
             cashier=r["username"], customer_number=r["number"], customer_name=r["name"], method=r["method"],
             months=", ".join(named), water=part["water"], fixed=part["fixed"], fines=part["fines"],
-            terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"]),
+            terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"],
+            paper_no=r["paper_no"] or ""),
             dict(r, down=part["down"], terms=part["terms"])))
     return receipts
 

@@ -164,17 +164,28 @@ def close_shift(uow: UnitOfWork, desk: Desk, counts: dict[str, object], variance
 
 def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigures:
     """What the shift took: the cashier's payments at that counter on that day
-    from its opening to its close (or now). Read the same way at a counter and
-    at central. Its times are in `zone`, the office's."""
+    from its opening to its close (or now), and the paper receipts of an outage
+    they entered there meanwhile (whatever day those were written: the cash came
+    into this drawer). Read the same way at a counter and at central. Its times
+    are in `zone`, the office's."""
     p = Payment.__table__
-    window = [p.c.counter_id == shift.counter_id, p.c.cashier_id == shift.user_id,
-              p.c.business_date == shift.business_date, p.c.paid_at >= shift.opened_at]
+    during = [p.c.counter_id == shift.counter_id, p.c.paid_at >= shift.opened_at]
     if shift.closed_at is not None:
-        window.append(p.c.paid_at <= shift.closed_at)
-    rows = [(status, method, *(int(n or 0) for n in figures)) for status, method, *figures in session.execute(
-        select(p.c.status, p.c.method, func.count(), func.sum(p.c.total), func.sum(p.c.tendered),
-               func.sum(p.c.change), func.sum(p.c.reprint_count))
-        .where(*window).group_by(p.c.status, p.c.method))]  # int: PostgreSQL sums BIGINT as numeric
+        during.append(p.c.paid_at <= shift.closed_at)
+    taken = [*during, p.c.cashier_id == shift.user_id, p.c.business_date == shift.business_date,
+             p.c.entered_by.is_(None)]
+    # paper receipts of an outage entered in this shift: their cash is handed over into this drawer now,
+    # whatever day they were written (services.paper_receipts)
+    entered = [*during, p.c.entered_by == shift.user_id]
+    rows: list[tuple] = []
+    for window in (taken, entered):
+        rows += [(status, method, *(int(n or 0) for n in figures)) for status, method, *figures in session.execute(
+            select(p.c.status, p.c.method, func.count(), func.sum(p.c.total), func.sum(p.c.tendered),
+                   func.sum(p.c.change), func.sum(p.c.reprint_count))
+            .where(*window).group_by(p.c.status, p.c.method))]  # int: PostgreSQL sums BIGINT as numeric
+    paper_cash = int(session.scalar(select(func.coalesce(func.sum(p.c.tendered - p.c.change), 0)).where(
+        *entered, p.c.status == "completed", p.c.method == "cash", p.c.business_date != shift.business_date)))
+    rows = _merged(rows)
     done = [r for r in rows if r[0] == "completed"]
     cash = [r for r in done if r[1] == "cash"]
     f = Refund.__table__  # cash paid back from the same drawer in the same window
@@ -196,7 +207,17 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash), refunds_paid=refunded,
         by_method=tuple(Tally(r[1], r[2], r[3]) for r in sorted(done, key=lambda r: r[1])),
         counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",
-        closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash)
+        closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash, paper_cash=paper_cash)
+
+
+def _merged(rows: list[tuple]) -> list[tuple]:
+    """(status, method, count, total, tendered, change, reprints) rows with the same status and method added up."""
+    merged: dict[tuple[str, str], list[int]] = {}
+    for status, method, *figures in rows:
+        sums = merged.setdefault((status, method), [0] * len(figures))
+        for n, value in enumerate(figures):
+            sums[n] += value
+    return [(status, method, *sums) for (status, method), sums in merged.items()]
 
 
 def find_shift(session: Session, shift_id: str) -> Shift:
