@@ -62,6 +62,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from counter.central.importing import import_into_central  # noqa: E402
 from counter.central.store import central_engine, init_central  # noqa: E402
 from counter.models import Office  # noqa: E402
+from counter.rules.tariff import water_charge  # noqa: E402
+from counter.services.importing import values as cell  # noqa: E402
 from counter.services.demo_names import ACCENTED_SURNAMES, DISTRICTS, GIVEN, STREETS, SURNAMES  # noqa: E402
 
 HOST, PORT = "127.0.0.1", 5432
@@ -75,13 +77,8 @@ TARGET_S = 180.0
 # tariff group and its share of customers, roughly a town's mix
 GROUP_SHARES = (("R1", 30), ("R2", 35), ("R3", 12), ("S1", 3), ("S2", 2), ("N1", 10), ("N2", 3), ("I1", 1),
                 ("K1", 4))
-# (up to m3, price) blocks and charges of the sample tariffs, to bill plausible amounts
-CHARGES = {"S1": (5000, 5000, (2000, 2500, 3000, 3500)), "S2": (6000, 5000, (2200, 2700, 3200, 3700)),
-           "R1": (10000, 5000, (3100, 4300, 5500, 6900)), "R2": (12500, 5000, (3600, 4900, 6200, 7800)),
-           "R3": (15000, 7500, (4300, 5600, 7200, 9000)), "N1": (25000, 10000, (6500, 7800, 9100, 10500)),
-           "N2": (40000, 15000, (8000, 9500, 11000, 12500)), "I1": (60000, 20000, (10000, 11500, 13000, 14500)),
-           "K1": (30000, 10000, (6000, 7000, 8000, 9000))}
 ADMIN_FEE = 2500
+FILES_VERSION = 2  # of the generated files: bills priced by the sample tariffs (rules.tariff.water_charge)
 
 
 def log(message: str) -> None:
@@ -91,27 +88,26 @@ def log(message: str) -> None:
 # ---- the files ---------------------------------------------------------------------------
 
 
-def water_charge(group: str, usage: int) -> int:
-    prices = CHARGES[group][2]
-    total, left = 0, max(usage, 10)
-    for i, price in enumerate(prices):
-        part = min(left, 10) if i < len(prices) - 1 else left
-        total += part * price
-        left -= part
-    return total
+def sample_tariffs() -> dict[str, tuple[int, int, int, tuple]]:
+    """(minimum m3, standing charge, meter fee, blocks) of the sample tariff groups, by code."""
+    with (SAMPLES / "tariffs.csv").open(encoding="utf-8") as f:
+        return {r["code"]: (int(r["minimum_m3"]), int(r["standing_charge"]), int(r["meter_fee"]),
+                            cell.blocks(r["blocks"])) for r in csv.DictReader(f)}
 
 
 def write_files(folder: Path, customers: int) -> dict[str, Path]:
     """customers.csv, bills-2025-10.csv and bills-2025-11.csv for `customers`
-    customers (seed 2025), written once and kept in `folder`."""
+    customers (seed 2025), written once and kept in `folder`; the bills priced by the
+    sample tariffs."""
     paths = {"customers": folder / "customers.csv", **{m: folder / f"bills-{m}.csv" for m in MONTHS}}
     done = folder / "files.json"
-    if done.exists() and json.loads(done.read_text()).get("customers") == customers:
+    if done.exists() and json.loads(done.read_text()) == {"customers": customers, "version": FILES_VERSION}:
         return paths
     folder.mkdir(parents=True, exist_ok=True)
     log(f"writing the files for {customers:,} customers in {folder}")
     rng = random.Random(2025)
     groups = [code for code, share in GROUP_SHARES for _ in range(share)]
+    tariffs = sample_tariffs()
     districts = list(DISTRICTS.items())
     with (paths["customers"].open("w", newline="", encoding="utf-8") as people,
           paths[MONTHS[0]].open("w", newline="", encoding="utf-8") as first,
@@ -141,14 +137,14 @@ def write_files(folder: Path, customers: int) -> dict[str, Path]:
                 else "aktif"
             out_people.writerow([number, f"{rng.choice('ABCM')}{rng.randint(12, 25):02d}{i:07d}", name, address,
                                  villages[v_index], district, group, status, rng.randint(1, 9)])
-            standing, meter_fee, _ = CHARGES[group]
+            minimum, standing, meter_fee, blocks = tariffs[group]
             reading = rng.randint(0, 9000)
             for out, month, paid_share in ((out_first, MONTHS[0], 0.1), (out_second, MONTHS[1], 0.0)):
                 usage = rng.randint(5, 40)
-                out.writerow([number, month, reading, reading + usage, water_charge(group, usage), standing, meter_fee,
-                              ADMIN_FEE, "lunas" if rng.random() < paid_share else ""])
+                out.writerow([number, month, reading, reading + usage, water_charge(usage, blocks, minimum), standing,
+                              meter_fee, ADMIN_FEE, "lunas" if rng.random() < paid_share else ""])
                 reading += usage
-    done.write_text(json.dumps({"customers": customers}))
+    done.write_text(json.dumps({"customers": customers, "version": FILES_VERSION}))
     return paths
 
 
