@@ -10,6 +10,8 @@ Indonesian snake_case header, the words the finance staff use:
     metode        cash | transfer | qris | debit
     air, beban, denda, angsuran, meterai, total    whole Rupiah as plain integers
     status        completed | void (a void's amounts are listed but belong in no sum)
+    no_kuitansi_manual   the paper receipt (kuitansi manual) of an outage that the payment
+                  records, entered afterwards; empty for any other payment
 
 `summary_csv`: `section,label,count,amount` rows (the header the finance
 office's sheets expect): the totals, the components, then every breakdown;
@@ -29,7 +31,8 @@ import io
 from counter.printing.day_figures import DayFigures, ReceiptRow, Tally
 
 RECEIPT_HEADER = ("bagian", "no_kuitansi", "tanggal", "waktu_bayar", "loket", "kasir", "no_sambungan", "nama",
-                  "bulan", "metode", "air", "beban", "denda", "angsuran", "meterai", "total", "status")
+                  "bulan", "metode", "air", "beban", "denda", "angsuran", "meterai", "total", "status",
+                  "no_kuitansi_manual")
 SUMMARY_HEADER = ("section", "label", "count", "amount")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,7 +54,7 @@ def _receipt(part: str, receipt: ReceiptRow, figures: DayFigures) -> tuple:
     r = receipt
     return (part, r.receipt_no, figures.business_date.isoformat(), r.paid_at.isoformat(timespec="seconds"),
             r.counter_code, r.cashier, r.customer_number, r.customer_name, r.months, r.method, r.water, r.fixed,
-            r.fines, r.terms, r.stamp_duty, r.total, r.status)
+            r.fines, r.terms, r.stamp_duty, r.total, r.status, r.paper_no)
 
 
 def receipts_csv(figures: DayFigures) -> str:

@@ -102,8 +102,9 @@ PAD = 2  # points each side of a cell
 LPP_COLUMNS = ("No. kuitansi", "Jam", "Loket", "Kasir", "No. samb.", "Nama", "Bulan", "Metode",
                "Air", "Beban", "Denda", "Angsuran", "Meterai", "Total", "Ket.")
 FIRST_AMOUNT, TOTAL_COLUMN, NAME_COLUMN = 8, 13, 5
-CAPPED = {3: 18 * mm, 6: 30 * mm}  # kasir and bulan: longer text is cut
+CAPPED = {3: 18 * mm, 6: 30 * mm, 14: 30 * mm}  # kasir, bulan and Ket.: longer text is cut
 VOID_MARK = "BATAL"
+PAPER_MARK = "manual"  # Ket.: "manual 0123", a paper receipt of an outage entered afterwards
 
 
 _CHAR_WIDTHS: dict[str, dict[str, float]] = {}
@@ -138,7 +139,14 @@ def _lpp_cells(receipt: ReceiptRow, figures: DayFigures) -> list[str]:
     r = receipt
     return [r.receipt_no, _time(r, figures), r.counter_code, r.cashier, r.customer_number, r.customer_name,
             r.months, method_label(r.method), _amount(r.water), _amount(r.fixed), _amount(r.fines),
-            _amount(r.terms), _amount(r.stamp_duty), _amount(r.total), VOID_MARK if r.status == "void" else ""]
+            _amount(r.terms), _amount(r.stamp_duty), _amount(r.total), _remark(r)]
+
+
+def _remark(receipt: ReceiptRow) -> str:
+    """The Ket. column: BATAL for a voided receipt, else the paper receipt of an outage it records."""
+    if receipt.status == "void":
+        return VOID_MARK
+    return f"{PAPER_MARK} {receipt.paper_no}" if receipt.paper_no else ""
 
 
 def _total_cells(label: str, receipts: tuple[ReceiptRow, ...]) -> list[str]:
@@ -524,6 +532,12 @@ def _shifts(figures: DayFigures) -> list[Flowable]:
     if any(s.is_open for s in figures.shifts):
         story.append(_p("Shift yang MASIH BUKA belum dihitung: uang lacinya tidak termasuk dalam jumlah Dihitung "
                         "dan Selisih.", NOTE))
+    paper = sum(s.paper_cash for s in figures.shifts)
+    if paper:
+        story.append(_p(f"Tunai diterima termasuk {format_rupiah(paper)} dari kuitansi manual masa gangguan "
+                        "bertanggal hari lain yang dicatat pada shift ini: uangnya ada di laci, kuitansinya masuk "
+                        "laporan hari tanggal kuitansi itu (bagian terlambat bila hari itu sudah ditutup) dan "
+                        "disetor bersama hari itu.", NOTE))
     if refunds:
         story.append(_p("Pengembalian uang: kelebihan bayar yang dikembalikan tunai kepada pelanggan dari laci "
                         "kasir; Seharusnya = modal awal + tunai diterima − kembalian − pengembalian uang.", NOTE))
@@ -625,12 +639,13 @@ def _late(figures: DayFigures) -> list[Flowable]:
     if figures.late:
         rows = [["No. kuitansi", "Jam", "Loket", "Kasir", "No. samb.", "Metode", "Ket.", "Total"]]
         rows += [[r.receipt_no, _time(r, figures), r.counter_code, _cell(r.cashier), r.customer_number,
-                  method_label(r.method), VOID_MARK if r.status == "void" else "", format_rupiah(r.total)]
+                  method_label(r.method), _remark(r) if r.status == "void" else _cell(_remark(r)),
+                  format_rupiah(r.total)]
                  for r in figures.late]
         done = [r for r in figures.late if r.status != "void"]
         rows.append([f"Jumlah ({_count(len(done))} kuitansi)", "", "", "", "", "", "",
                      format_rupiah(sum(r.total for r in done))])
-        widths = [36 * mm, 13 * mm, 11 * mm, 0, 22 * mm, 22 * mm, 12 * mm, 26 * mm]
+        widths = [36 * mm, 13 * mm, 11 * mm, 0, 22 * mm, 18 * mm, 24 * mm, 24 * mm]
         widths[3] = WIDTH - sum(widths)
         table = _grid(rows, widths, right_from=7, total_row=True, size=7)
         table.setStyle(TableStyle([("SPAN", (0, -1), (6, -1))] + [

@@ -140,6 +140,8 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
     lines(wrap(f"Loket {receipt.counter_code}  Kasir: {receipt.cashier_name}", width))
     lines(wrap(format_moment(receipt.paid_at), width))
     lines(wrap(f"No. struk: {receipt.receipt_no}", width))
+    for note in receipt.replaces:  # a paper receipt of an outage, entered afterwards
+        lines(wrap(note, width))
     if receipt.copy_number > 0:
         style(align="center", bold=True)
         lines(wrap(f"SALINAN ke-{receipt.copy_number}", width))

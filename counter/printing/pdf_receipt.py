@@ -229,6 +229,8 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
     out.field("Kasir", receipt.cashier_name)
     out.field("Tanggal", format_moment(receipt.paid_at))
     out.field("No. Struk", receipt.receipt_no, bold=True)
+    for note in receipt.replaces:  # a paper receipt of an outage, entered afterwards
+        out.text(note, bold=True, align="center")
     if receipt.copy_number > 0:
         out.gap()
         out.text(f"SALINAN ke-{receipt.copy_number}", bold=True, size=s.title_size, align="center")

@@ -56,6 +56,19 @@ class Receipt:
     copy_printed_by: str = ""
     footer: str = "Simpan struk ini sebagai bukti pembayaran yang sah"
     voided: str = ""  # the reason, when the payment was voided: a copy then says so
+    paper_no: str = ""  # a paper receipt of an outage entered afterwards: the number this receipt replaces
+    paper_date: dt.date | None = None  # the day that paper receipt was written
+
+    @property
+    def replaces(self) -> tuple[str, ...]:
+        """What the receipt says of the paper receipt it replaces, a line each; () for any other."""
+        if not self.paper_no:
+            return ()
+        lines = [f"Pengganti kuitansi manual no. {self.paper_no}"]
+        if self.paper_date is not None:
+            lines.append(f"tertanggal {self.paper_date.day:02d} {MONTHS_ID[self.paper_date.month - 1]} "
+                         f"{self.paper_date.year}")
+        return tuple(lines)
 
 
 def zone_abbreviation(moment: dt.datetime) -> str:

@@ -57,6 +57,7 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
         total_in_words=in_words(payment.total),
         qr_payload=f"{office.code}|{payment.id}|{check_value(payment, office)}", offline=payment.taken_offline,
         copy_number=0, voided=payment.void_reason if payment.status == "void" else "",
+        paper_no=payment.paper_no, paper_date=payment.business_date if payment.paper_no else None,
     )
 
 
