@@ -41,6 +41,9 @@ def _print_shift(shift: ShiftFigures) -> None:
     console.print(f"Modal awal {format_rupiah(shift.opening_float)} + tunai diterima {format_rupiah(shift.cash_taken)}"
                   f" - kembalian {format_rupiah(shift.change_given)}{refunds} = [bold]seharusnya "
                   f"{format_rupiah(shift.expected_cash)}[/bold]")
+    if shift.paper_cash:
+        console.print(f"(Tunai diterima termasuk {format_rupiah(shift.paper_cash)} dari kuitansi manual masa gangguan "
+                      "bertanggal hari lain.)")
     if shift.counted is not None:
         console.print(f"Dihitung {format_rupiah(shift.counted)}, selisih [bold]{format_rupiah(shift.variance)}[/bold]"
                       + (f" ({shift.variance_reason})" if shift.variance_reason else ""))

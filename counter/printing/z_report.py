@@ -95,6 +95,8 @@ def _marked(shift: ShiftFigures, width: int) -> list[str]:
 
     lines += money_row("Modal awal", shift.opening_float, width)
     lines += money_row("Tunai diterima", shift.cash_taken, width)
+    if shift.paper_cash:  # of it: paper receipts of an outage, written on other days, entered in this shift
+        lines += money_row("  dr kuitansi manual", shift.paper_cash, width)
     lines += money_row("Kembalian", -shift.change_given, width)
     if shift.refunds_paid:  # cash paid back to customers: money out of this drawer
         lines += money_row("Pengembalian uang", -shift.refunds_paid, width)

@@ -80,3 +80,16 @@ def test_the_closing_report_says_a_drawer_held_paper_receipts_of_other_days():
     text = flat(pdf_text(closing_pdf(dataclasses.replace(figures, shifts=shifts), "PDAM")))
     assert "Tunai diterima termasuk Rp 245.000 dari kuitansi manual" in text
     assert "kuitansi manual" not in flat(pdf_text(closing_pdf(figures, "PDAM")))
+
+
+@pytest.mark.parametrize("width", [32, 48])
+def test_the_z_report_says_how_much_came_from_paper_receipts(width):
+    from counter.printing.z_report import z_report_lines
+
+    shift = dataclasses.replace(day_samples.day(n=12, late=0).shifts[0], paper_cash=245_000)
+    lines = z_report_lines(shift, width)
+    assert all(len(line) <= width for line in lines)
+    line = next(line for line in lines if line.startswith("  dr kuitansi manual"))
+    assert line.endswith("Rp 245.000")
+    assert not any("kuitansi manual" in line for line in z_report_lines(dataclasses.replace(shift, paper_cash=0),
+                                                                         width))
