@@ -6,6 +6,9 @@ signing every request over real HTTP.
     .venv/bin/python bench/channels.py --quick              # the same, shorter phases
     .venv/bin/python bench/channels.py --customers 20000    # a small central
 
+Central as it should be installed has the extra `central` (uvloop, httptools:
+`.venv/bin/pip install -e '.[central]'`); the results say whether they were there.
+
 Targets, at 1,000,000 customers on central, 16 concurrent clients:
 1. inquiry p95 <= 20 ms,
 2. payment p95 <= 40 ms (each payment of a different customer, for the amount
@@ -38,8 +41,9 @@ change since before the phase and must get each bill its office's customers
 had paid.
 
 The load generator is one asyncio process with 16 keep-alive connections and a
-minimal HTTP/1.1 client of its own (httpx costs several times the CPU per
-request); its CPU time per request is reported.
+minimal HTTP/1.1 client of its own, so that it takes little of the CPU the
+server needs. CPU time per request is reported for it, for the server's processes
+and for the PostgreSQL backends of the benchmark's database.
 """
 
 from __future__ import annotations
