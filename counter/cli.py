@@ -200,11 +200,24 @@ def cmd_import(app: App, args: argparse.Namespace) -> object:
         raise InvalidInput("Sebutkan berkas: --tariffs, --customers dan/atau --bills.")
     summary = import_files(app.uow(), tariffs=args.tariffs, customers=args.customers, bills=args.bills,
                            office_code=app.config.desk.office, due_day=app.config.billing.due_day,
-                           approval=_approval(args))
+                           approval=_approval(args), water_charges=water_charges(args))
     if args.json:
         return summary
     _console().print(f"Impor selesai: {summary}")
     return None
+
+
+def water_charges(args: argparse.Namespace) -> str:
+    """--reprice / --keep-file-figures: what an import does with a water charge the tariff prices otherwise."""
+    return "reprice" if args.reprice else "keep" if args.keep_file_figures else "check"
+
+
+def water_charge_args(p: argparse.ArgumentParser) -> None:
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--reprice", action="store_true",
+                        help="a bill's water charge that differs from the tariff's price takes the tariff's")
+    choice.add_argument("--keep-file-figures", action="store_true",
+                        help="a bill's water charge that differs from the tariff's price is kept as the file has it")
 
 
 def cmd_setup(app: App, args: argparse.Namespace) -> object:
@@ -562,6 +575,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tariffs", type=Path)
     p.add_argument("--customers", type=Path)
     p.add_argument("--bills", type=Path)
+    water_charge_args(p)
     _approver_args(p)
     p = command("setup", cmd_setup, "register an office, a counter or a user in the local store")
     p.add_argument("what", choices=["office", "counter", "user"])

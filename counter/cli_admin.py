@@ -45,3 +45,6 @@ def add_admin_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's co
     p.add_argument("--central", action="store_true", help="verify central's copy of this counter's chain")
     p = command("store", cmd_store, "check the local store fully (every page and index)")
     p.add_argument("what", choices=["check"])
+    from counter.cli_tariff import add_tariff_commands
+
+    add_tariff_commands(command)

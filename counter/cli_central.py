@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from counter.bootstrap import App
-from counter.cli import _approval, _console, _table
+from counter.cli import _approval, _console, _table, water_charge_args
 from counter.errors import InvalidInput, quoted
 from counter.rules.money import format_rupiah
 
@@ -209,6 +209,7 @@ def _import(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
     from rich.progress import Progress
 
     from counter.central.importing import import_into_central
+    from counter.cli import water_charges
 
     steps = {"membaca": "Membaca berkas", "memeriksa": "Memeriksa terhadap pusat", "menulis": "Menulis ke pusat"}
     with Progress(transient=True, disable=args.json) as bar:
@@ -220,7 +221,8 @@ def _import(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
             bar.update(tasks[step], completed=done, total=total)
 
         summary = import_into_central(engine, tariffs=args.tariffs, customers=args.customers, bills=args.bills,
-                                      office_code=args.office or "", due_day=args.due_day, progress=progress)
+                                      office_code=args.office or "", due_day=args.due_day, progress=progress,
+                                      water_charges=water_charges(args))
     if args.json:
         return summary
     changed = (summary.tariffs_new + summary.tariffs_updated + summary.customers_new + summary.customers_updated
@@ -313,6 +315,7 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--customers", type=Path, help="import: customers.csv")
     p.add_argument("--bills", type=Path, help="import: bills.csv")
     p.add_argument("--due-day", type=int, default=20, help="import: due day of bills without due_date (1-28)")
+    water_charge_args(p)
     p.add_argument("--all", action="store_true", help="conflicts: resolved ones too")
     p.add_argument("--id", type=int, help="resolve: the conflict's ID")
     p.add_argument("--resolution", choices=["refund", "keep", "accept"], help="resolve: what to do")

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from counter.central.store import next_change
 from counter.errors import InvalidInput
-from counter.models import Bill, Customer, Office, TariffBlock, TariffGroup
+from counter.models import Bill, Customer, Office, TariffBlock, TariffGroup, TariffVersion
 from counter.rules.period import due_date as default_due_date
 from counter.services.importing.apply import (
     CUSTOMER_FIELDS,
@@ -42,6 +42,8 @@ from counter.services.importing.apply import (
     TARIFF_DEFAULTS,
     WRITE_CHUNK,
     Plan,
+    group_values,
+    version_values,
     StoredBill,
     check_bills,
     check_tariff_codes,
@@ -51,6 +53,7 @@ from counter.services.importing.apply import (
     stored_bills,
 )
 from counter.services.importing.csv_table import Problems
+from counter.services.importing.pricing import Pricing, check_mode, price_bills, with_file
 from counter.services.importing.rows import BILL_AMOUNTS, BillRow, ParsedFiles, TariffRow, parse_files
 from counter.services.importing.summary import ImportSummary
 
@@ -64,7 +67,7 @@ def _none(step: str, done: int, total: int) -> None:
 
 def import_into_central(engine: Engine, *, tariffs: Path | str | None = None, customers: Path | str | None = None,
                         bills: Path | str | None = None, office_code: str = "", due_day: int = 20,
-                        progress: Progress | None = None) -> ImportSummary:
+                        progress: Progress | None = None, water_charges: str = "check") -> ImportSummary:
     """Import the CSV files given into central, all or nothing (docs/import.md).
 
     New customers, and customers of the file already at central, belong to the
@@ -75,6 +78,7 @@ def import_into_central(engine: Engine, *, tariffs: Path | str | None = None, cu
         raise InvalidInput("Sebutkan berkas: --tariffs, --customers dan/atau --bills.")
     if not 1 <= due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (--due-day) harus 1 sampai 28.")
+    check_mode(water_charges)
     progress = progress or _none
     problems, warnings = Problems(), []
     paths = tuple(Path(p) if p else None for p in (tariffs, customers, bills))
@@ -88,7 +92,7 @@ def import_into_central(engine: Engine, *, tariffs: Path | str | None = None, cu
             office_id = session.scalar(select(Office.id).where(Office.code == office_code.upper()))
             if office_id is None:
                 raise InvalidInput(f"Kantor {office_code!r} tidak ada di pusat.")
-        plan, ids = _check(session, central, parsed, problems, progress)
+        plan, ids = _check(session, central, parsed, problems, progress, water_charges, warnings)
         groups = {g.code.upper(): g for g in session.scalars(select(TariffGroup))}
         if paths[0]:
             _check_blocks(session, parsed, groups, problems, paths[0].name)
@@ -101,7 +105,7 @@ def import_into_central(engine: Engine, *, tariffs: Path | str | None = None, cu
 
 
 def _check(session: Session, central: _Batched, parsed: ParsedFiles, problems: Problems,
-           progress: Progress) -> tuple[Plan, dict[str, int]]:
+           progress: Progress, water_charges: str, warnings: list[str]) -> tuple[Plan, dict[str, int]]:
     """The counter's checks against what central has: tariff codes, customers, bills
     (a chunk of bills at a time, with the stored bills of that chunk). Returns the
     plan of the bills and the stored customers' ids by number_key."""
@@ -111,7 +115,20 @@ def _check(session: Session, central: _Batched, parsed: ParsedFiles, problems: P
     check_tariff_codes(parsed, groups, problems)
     ids = central.customer_ids({r.number_key for r in (*parsed.customers, *parsed.bills)})
     done = 0
+    pricing = Pricing()
+    if parsed.bills and parsed.tariff_codes is not None:
+        from counter.services.tariffs import tariff_book
+
+        book = with_file(tariff_book(session), parsed.tariffs)
+        in_file = {r.number_key: r.tariff_code for r in parsed.customers}
     for rows in _chunks(parsed.bills):
+        if parsed.tariff_codes is not None:  # the bills priced or checked by their customers' tariffs
+            codes = central.tariff_codes([ids[r.number_key] for r in rows
+                                          if r.number_key in ids and r.number_key not in in_file])
+            codes = {**{k: codes[i] for k, i in ((r.number_key, ids.get(r.number_key)) for r in rows)
+                        if i in codes}, **in_file}
+            price_bills(rows, codes, book, water_charges, problems, parsed.bill_table.order,
+                        parsed.bill_table.label, pricing)
         found = central.stored_bills({ids[r.number_key] for r in rows if r.number_key in ids},
                                      {r.period for r in rows})
         check_bills(dataclasses.replace(parsed, bills=rows), ids, found, problems, plan,
@@ -119,6 +136,7 @@ def _check(session: Session, central: _Batched, parsed: ParsedFiles, problems: P
         done += len(rows)
         progress("memeriksa", done, len(parsed.bills))
     progress("memeriksa", len(parsed.bills), len(parsed.bills))
+    warnings.extend(pricing.notes(water_charges))
     return plan, ids
 
 
@@ -132,7 +150,7 @@ def _check_blocks(session: Session, parsed: ParsedFiles, groups: dict[str, Tarif
     """Counters copy rows and never delete them: a tariff group cannot lose blocks."""
     for row in parsed.tariffs:
         group = groups.get(row.code)
-        if group is not None:
+        if group is not None and row.valid_from is None:  # a version's blocks are one value (JSON)
             had = len(_blocks(session, group.id))
             if len(row.blocks) < had:
                 problems.add(0, label, row.line,
@@ -142,7 +160,11 @@ def _check_blocks(session: Session, parsed: ParsedFiles, groups: dict[str, Tarif
 
 def _write_tariffs(session: Session, rows: list[TariffRow], groups: dict[str, TariffGroup], plan: Plan,
                    change: Callable[[], int]) -> None:
+    versions = {(v.tariff_group_id, v.valid_from): v for v in session.scalars(select(TariffVersion))}
     for row in rows:
+        if row.valid_from is not None:
+            _write_version(session, row, groups, versions, plan, change)
+            continue
         group = groups.get(row.code)
         if group is None:
             group = TariffGroup(code=row.code, change_seq=change(), **{**TARIFF_DEFAULTS, **row.values})
@@ -171,6 +193,36 @@ def _write_tariffs(session: Session, rows: list[TariffRow], groups: dict[str, Ta
                 blocks_changed = True
         plan.count("tariffs_updated" if changed or blocks_changed else "tariffs_unchanged")
     session.flush()
+
+
+def _write_version(session: Session, row: TariffRow, groups: dict[str, TariffGroup],
+                   versions: dict[tuple, TariffVersion], plan: Plan, change: Callable[[], int]) -> None:
+    """A version of a group's tariff (a row with valid_from), upserted by group and date."""
+    group = groups.get(row.code)
+    new = group is None
+    if new:  # a group first met in a version: no tariff of its own, no blocks
+        group = TariffGroup(code=row.code, change_seq=change(), **{**TARIFF_DEFAULTS, **group_values(row)})
+        session.add(group)
+        session.flush()
+        groups[row.code] = group
+        plan.count("tariffs_new")
+    changed = {n: v for n, v in group_values(row).items() if getattr(group, n) != v}
+    if changed and not new:
+        session.execute(update(TariffGroup).where(TariffGroup.id == group.id).values(**changed, change_seq=change()))
+    stored = versions.get((group.id, row.valid_from))
+    values = version_values(row, stored)
+    if stored is None:
+        version = TariffVersion(tariff_group_id=group.id, valid_from=row.valid_from, change_seq=change(), **values)
+        session.add(version)
+        versions[group.id, row.valid_from] = version
+        changed = True
+    elif any(getattr(stored, n) != v for n, v in values.items()):
+        for n, v in values.items():
+            setattr(stored, n, v)
+        stored.change_seq = change()
+        changed = True
+    if not new:
+        plan.count("tariffs_updated" if changed else "tariffs_unchanged")
 
 
 def _write(session: Session, central: _Batched, parsed: ParsedFiles, plan: Plan, ids: dict[str, int],
@@ -239,6 +291,15 @@ class _Batched:
             found.update(self.session.execute(query.where(
                 Customer.number_key.in_(ordered[start:start + LOOKUP_CHUNK]))).all())
         return found
+
+    def tariff_codes(self, customer_ids: list[int]) -> dict[int, str]:
+        """The tariff group's code of those customers, by id."""
+        found = {}
+        query = select(Customer.id, TariffGroup.code).join(TariffGroup, TariffGroup.id == Customer.tariff_group_id)
+        for start in range(0, len(customer_ids), LOOKUP_CHUNK):
+            found.update(self.session.execute(query.where(
+                Customer.id.in_(customer_ids[start:start + LOOKUP_CHUNK]))).all())
+        return {i: code.upper() for i, code in found.items()}
 
     def stored_customers(self, customer_ids: list[int]) -> dict[str, dict]:
         """Those customers, with every field an import may change, by number_key."""
@@ -313,6 +374,13 @@ class _Copying(_Batched):
             found.update(self.db.execute("SELECT number_key, id FROM customer WHERE number_key = ANY(%s)",
                                          (ordered[start:start + WRITE_CHUNK],)))
         return found
+
+    def tariff_codes(self, customer_ids: list[int]) -> dict[int, str]:
+        if not customer_ids:
+            return {}
+        rows = self.db.execute("SELECT c.id, upper(g.code) FROM customer c JOIN tariff_group g"
+                               " ON g.id = c.tariff_group_id WHERE c.id = ANY(%s)", (customer_ids,))
+        return dict(rows)
 
     def stored_customers(self, customer_ids: list[int]) -> dict[str, dict]:
         if not customer_ids:

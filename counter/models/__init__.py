@@ -20,6 +20,7 @@ from counter.models.reference import (
     Office,
     StampDutyRow,
     TariffBlock,
+    TariffVersion,
     TariffGroup,
     User,
 )
@@ -30,5 +31,5 @@ __all__ = [
     "Outage", "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
     "PrintJob", "DayClosing", "Deposit", "Refund", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "Device", "InboxEvent", "SyncState",
-    "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "User",
+    "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "TariffVersion", "User",
 ]

@@ -69,6 +69,7 @@ class TariffGroup(Replicated, Base):
     minimum_m3: Mapped[int] = mapped_column(default=0)
     standing_charge: Mapped[int] = mapped_column(default=0)  # biaya beban / abonemen
     meter_fee: Mapped[int] = mapped_column(default=0)  # pemeliharaan meter
+    admin_fee: Mapped[int] = mapped_column(default=0)  # administrasi
     fine_exempt: Mapped[bool] = mapped_column(default=False)
     # a household's usage per person per day (litres) outside these is flagged at the desk; 0: not checked
     usage_low_lpd: Mapped[int] = mapped_column(default=10)
@@ -88,6 +89,24 @@ class TariffBlock(Replicated, Base):
     seq: Mapped[int]
     up_to_m3: Mapped[int | None]
     price_per_m3: Mapped[int]
+
+
+class TariffVersion(Replicated, Base):
+    """A tariff group's tariff in force from `valid_from` (for bills of the periods
+    whose first day is on or after it, until the next version): blocks as
+    `[[up_to_m3 or null, price_per_m3], ...]`, lowest first. A group without a
+    version in force is priced by its own columns and blocks."""
+
+    __tablename__ = "tariff_version"
+    __table_args__ = (UniqueConstraint("tariff_group_id", "valid_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tariff_group_id: Mapped[int] = mapped_column(ForeignKey("tariff_group.id"))
+    valid_from: Mapped[dt.date]
+    minimum_m3: Mapped[int] = mapped_column(default=0)
+    standing_charge: Mapped[int] = mapped_column(default=0)
+    meter_fee: Mapped[int] = mapped_column(default=0)
+    admin_fee: Mapped[int] = mapped_column(default=0)
+    blocks: Mapped[list] = mapped_column(JSON, default=list)
 
 
 class FineSchemeRow(Replicated, Base):

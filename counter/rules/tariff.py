@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,7 +63,7 @@ class Tariff:
     standing_charge: int = 0  # biaya beban / abonemen
     meter_fee: int = 0  # pemeliharaan meter
     admin_fee: int = 0  # administrasi
-    valid_from: object = None  # datetime.date | None
+    valid_from: dt.date | None = None
 
     @property
     def fixed_charges(self) -> int:
@@ -122,3 +124,23 @@ def price(usage_m3: int, tariff: Tariff) -> Price:
         if upper is not None:
             lower = upper
     return Price(tariff, usage_m3, billed, tuple(lines))
+
+
+@dataclass(frozen=True)
+class TariffBook:
+    """Every tariff group's tariffs: the group's own (`base`, from always) and its
+    versions by date. The tariff of a bill is the one in force on the first day
+    of its billing month (`for_period`)."""
+
+    base: dict[str, Tariff]
+    versions: dict[str, tuple[Tariff, ...]]  # by code, oldest first
+
+    def on(self, code: str, day: dt.date) -> Tariff | None:
+        """The tariff of `code` in force on `day` (None: no such group)."""
+        versions = self.versions.get(code, ())
+        i = bisect.bisect_right([v.valid_from for v in versions], day)
+        return versions[i - 1] if i else self.base.get(code)
+
+    def for_period(self, code: str, period: int) -> Tariff | None:
+        """`period` as YYYYMM: the tariff in force on its first day."""
+        return self.on(code, dt.date(period // 100, period % 100, 1))

@@ -73,6 +73,11 @@ def operator_folder(tmp_path):
 
 
 def run(capsys, url: str, *argv: str) -> tuple[int, str, str]:
+    """The command with --keep-file-figures unless told otherwise: the generated files'
+    water charges are made up (pricing by the tariff: test_tariff_import.py)."""
+    if "--reprice" not in argv and "--check" not in argv:
+        argv = (*argv, "--keep-file-figures")
+    argv = tuple(a for a in argv if a != "--check")
     code = main(["--data-dir", OPERATOR, "central", "import", "--url", url, *argv])
     out, err = capsys.readouterr()
     return code, out, err
@@ -367,7 +372,8 @@ def test_a_chunk_at_a_time_gives_the_same_result_and_the_progress_adds_up(centra
     people, bills = generated(tmp_path)
     steps = []
     summary = import_into_central(engine, tariffs=SAMPLES / "tariffs.csv", customers=people, bills=bills,
-                                  office_code="KPG", progress=lambda *step: steps.append(step))
+                                  office_code="KPG", progress=lambda *step: steps.append(step),
+                                  water_charges="keep")
     assert (summary.customers_new, summary.bills_new) == (40, 40)
     assert [s[0] for s in steps][:2] == ["membaca", "membaca"]
     for name in ("memeriksa", "menulis"):
@@ -387,7 +393,7 @@ def test_a_chunk_at_a_time_gives_the_same_result_and_the_progress_adds_up(centra
     billed[20][4] = "77777"
     billed += [[r[0], "2025-12", 1, 2, 500, 0, 0, 0] for r in billed[1:]]
     write_csv(bills, billed)
-    summary = import_into_central(engine, customers=people, bills=bills, office_code="SBU")
+    summary = import_into_central(engine, customers=people, bills=bills, office_code="SBU", water_charges="keep")
     assert (summary.customers_updated, summary.bills_new, summary.bills_updated, summary.bills_unchanged) \
         == (40, 40, 1, 39)
     seq = change_number(engine)
@@ -399,5 +405,5 @@ def test_a_chunk_at_a_time_gives_the_same_result_and_the_progress_adds_up(centra
         assert s.scalar(select(Customer.search_name).where(Customer.name == "Nama Baru")) == "nama baru"
         assert s.scalar(select(Bill.water_charge).where(Bill.customer_id == by_number[key("77.01.00019")],
                                                         Bill.period == 202511)) == 77_777
-    assert import_into_central(engine, customers=people, bills=bills, office_code="SBU").customers_unchanged == 40
+    assert import_into_central(engine, customers=people, bills=bills, office_code="SBU", water_charges="keep").customers_unchanged == 40
     assert change_number(engine) == seq

@@ -28,6 +28,7 @@ from counter.errors import InvalidInput
 from counter.services.approval import Approval, admin_approval
 from counter.services.importing.apply import check_and_write
 from counter.services.importing.csv_table import Problems
+from counter.services.importing.pricing import check_mode
 from counter.services.importing.rows import parse_files
 from counter.services.importing.summary import ImportSummary
 from counter.store.uow import UnitOfWork
@@ -44,21 +45,27 @@ def import_files(
     office_code: str = "",
     due_day: int = 20,
     approval: Approval | None = None,
+    water_charges: str = "check",
 ) -> ImportSummary:
     """Import the CSV files given, all or nothing (formats: docs/import.md).
 
     New customers belong to the office `office_code` when the store has it; bills
     without a due date fall due on `due_day` of their month (1 to 28, the rule of the
     `billing.due_day` setting). Raises ImportRejected, naming the bad rows (file, line,
-    reason), and writes nothing when any row is bad. Holds the store's write lock
+    reason), and writes nothing when any row is bad. A bill's water charge that
+    differs from the tariff's price is a bad row unless `water_charges` is "reprice"
+    (the tariff's price is taken) or "keep" (the file's); a charge the row leaves
+    out is priced by the tariff (importing.pricing). Holds the store's write lock
     while it checks against the store and writes: a payment at this counter waits.
     """
     if not (tariffs or customers or bills):
         raise InvalidInput("Sebutkan berkas: tarif, pelanggan dan/atau rekening.")
     if not 1 <= due_day <= 28:  # as counter.config checks billing.due_day
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
+    check_mode(water_charges)
     problems = Problems()
     warnings: list[str] = []
     admin_approval(uow, approval, "Impor data")
     parsed = parse_files(*(Path(p) if p else None for p in (tariffs, customers, bills)), problems, warnings)
-    return check_and_write(uow, parsed, problems, warnings, office_code=office_code, due_day=due_day)
+    return check_and_write(uow, parsed, problems, warnings, office_code=office_code, due_day=due_day,
+                           water_charges=water_charges)

@@ -18,12 +18,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import Column, MetaData, Table, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from counter.models import Bill, Customer, Office, TariffBlock, TariffGroup
+from counter.models import Bill, Customer, Office, TariffBlock, TariffGroup, TariffVersion
 from counter.rules.period import due_date as default_due_date
 from counter.rules.text import fold, key
 from counter.services import audit
 from counter.services.importing.csv_table import Problems
-from counter.services.importing.rows import BILL_AMOUNTS, BillRow, CustomerRow, ParsedFiles, TariffRow
+from counter.services.importing.pricing import Pricing, price_bills, with_file
+from counter.services.importing.rows import (
+    BILL_AMOUNTS, TARIFF_PRICED, BillRow, CustomerRow, ParsedFiles, TariffRow,
+)
 from counter.services.importing.summary import ImportSummary
 from counter.services.importing.values import period_text, show
 from counter.store.uow import UnitOfWork
@@ -36,7 +39,8 @@ CUSTOMER_FIELDS = ("number", "meter_no", "name", "address", "village", "district
                    "office_id", "status", "household_size", "fine_exempt")
 CUSTOMER_DEFAULTS = {"meter_no": "", "address": "", "village": "", "district": "", "status": "active",
                      "household_size": 0, "fine_exempt": False}
-TARIFF_DEFAULTS = {"category": "", "minimum_m3": 0, "standing_charge": 0, "meter_fee": 0, "fine_exempt": False}
+TARIFF_DEFAULTS = {"category": "", "minimum_m3": 0, "standing_charge": 0, "meter_fee": 0, "admin_fee": 0,
+                   "fine_exempt": False}
 
 
 @dataclass(slots=True)
@@ -151,8 +155,54 @@ def check_bills(parsed: ParsedFiles, customer_ids: dict[str, int], stored: dict[
 # ---- writing ---------------------------------------------------------------------------
 
 
+def version_values(row: TariffRow, stored: TariffVersion | None) -> dict:
+    """A version row's columns: what the file gives, else the stored version's, else 0."""
+    values = {name: row.values.get(name, getattr(stored, name) if stored else 0) for name in TARIFF_PRICED}
+    return {**values, "blocks": [[b.up_to_m3, b.price_per_m3] for b in row.blocks]}
+
+
+def group_values(row: TariffRow) -> dict:
+    """A row's columns that belong to the group: all of them for the group's own
+    tariff, the name, category and exemption for a version."""
+    if row.valid_from is None:
+        return row.values
+    return {name: value for name, value in row.values.items() if name not in TARIFF_PRICED}
+
+
 def write_tariffs(session: Session, rows: list[TariffRow], groups: dict[str, TariffGroup], plan: Plan) -> None:
+    """The group's own tariff (rows without valid_from) and its versions by date;
+    a group first met in a version row starts with no tariff of its own."""
+    versions = {(v.tariff_group_id, v.valid_from): v for v in session.scalars(select(TariffVersion))}
     for row in rows:
+        if row.valid_from is not None:
+            group = groups.get(row.code)
+            if group is None:
+                group = TariffGroup(code=row.code, blocks=[], **{**TARIFF_DEFAULTS, **group_values(row)})
+                session.add(group)
+                session.flush()
+                groups[row.code] = group
+                plan.count("tariffs_new")
+                new = changed = True
+            else:
+                new = changed = False
+                for name, value in group_values(row).items():
+                    if getattr(group, name) != value:
+                        setattr(group, name, value)
+                        changed = True
+            if group.id is None:  # made by a row above
+                session.flush()
+            stored = versions.get((group.id, row.valid_from))
+            values = version_values(row, stored)
+            if stored is None:
+                session.add(TariffVersion(tariff_group_id=group.id, valid_from=row.valid_from, **values))
+                changed = True
+            elif any(getattr(stored, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(stored, name, value)
+                changed = True
+            if not new:
+                plan.count("tariffs_updated" if changed else "tariffs_unchanged")
+            continue
         blocks = [TariffBlock(seq=i, up_to_m3=b.up_to_m3, price_per_m3=b.price_per_m3)
                   for i, b in enumerate(row.blocks, 1)]
         group = groups.get(row.code)
@@ -244,8 +294,17 @@ def insert_bills(session: Session, rows: list[BillRow], ids: dict[str, int], due
 # ---- the step -------------------------------------------------------------------------------
 
 
+def tariff_codes(parsed: ParsedFiles, stored: dict[str, dict], groups: dict[str, TariffGroup]) -> dict[str, str]:
+    """The tariff group's code of every customer of the bills: the customers file's
+    where it has the customer, else the store's; by number_key."""
+    code_of = {g.id: code for code, g in groups.items()}
+    codes = {k: code_of[c["tariff_group_id"]] for k, c in stored.items() if c["tariff_group_id"] in code_of}
+    codes.update((r.number_key, r.tariff_code) for r in parsed.customers)
+    return codes
+
+
 def check_and_write(uow: UnitOfWork, parsed: ParsedFiles, problems: Problems, warnings: list[str], *,
-                    office_code: str, due_day: int) -> ImportSummary:
+                    office_code: str, due_day: int, water_charges: str = "check") -> ImportSummary:
     """Check `parsed` against the store and write it, all in one write transaction;
     raises ImportRejected (rolling back) when there is any problem, of either step."""
     plan = Plan()
@@ -255,6 +314,15 @@ def check_and_write(uow: UnitOfWork, parsed: ParsedFiles, problems: Problems, wa
             select(TariffGroup).options(selectinload(TariffGroup.blocks)))}
         check_tariff_codes(parsed, groups, problems)
         customers = stored_customers(session, {r.number_key for r in (*parsed.customers, *parsed.bills)})
+        if parsed.bills and parsed.tariff_codes is not None:
+            from counter.services.tariffs import tariff_book
+
+            pricing = Pricing()
+            book = with_file(tariff_book(session), parsed.tariffs)
+            table = parsed.bill_table
+            price_bills(parsed.bills, tariff_codes(parsed, customers, groups), book, water_charges, problems,
+                        table.order, table.label, pricing)
+            warnings.extend(pricing.notes(water_charges))
         if parsed.bills:
             bills = stored_bills(session, [c["id"] for c in customers.values()], {r.period for r in parsed.bills})
             check_bills(parsed, {k: c["id"] for k, c in customers.items()}, bills, problems, plan)

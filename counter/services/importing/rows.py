@@ -15,12 +15,13 @@ from counter.services.importing.csv_table import Problems, Table, read_table
 from counter.services.importing.values import Bad, reject, show
 
 TARIFF_COLUMNS = ("code", "name", "blocks")
-TARIFF_OPTIONAL = ("category", "minimum_m3", "standing_charge", "meter_fee", "fine_exempt")
+TARIFF_OPTIONAL = ("category", "minimum_m3", "standing_charge", "meter_fee", "admin_fee", "fine_exempt", "valid_from")
+TARIFF_PRICED = ("minimum_m3", "standing_charge", "meter_fee", "admin_fee")  # what a version of a tariff holds
 CUSTOMER_COLUMNS = ("number", "name", "tariff_group")
 CUSTOMER_OPTIONAL = ("meter_no", "address", "village", "district", "status", "household_size", "fine_exempt")
-BILL_COLUMNS = ("number", "period", "meter_start", "meter_end", "water_charge", "standing_charge",
-                "meter_fee", "admin_fee")
-BILL_OPTIONAL = ("usage_m3", "due_date", "status")
+BILL_COLUMNS = ("number", "period", "meter_start", "meter_end")
+# the charges may be left out (the column, or a row's cell): the import prices them by the tariff (pricing.py)
+BILL_OPTIONAL = ("usage_m3", "water_charge", "standing_charge", "meter_fee", "admin_fee", "due_date", "status")
 BILL_AMOUNTS = ("meter_start", "meter_end", "usage_m3", "water_charge", "standing_charge", "meter_fee",
                 "admin_fee")  # the order of BillRow.amounts
 
@@ -29,8 +30,9 @@ BILL_AMOUNTS = ("meter_start", "meter_end", "usage_m3", "water_charge", "standin
 class TariffRow:
     line: int
     code: str
-    values: dict[str, object]  # the optional columns only where the file has them
+    values: dict[str, object]  # the optional columns only where the file has them (not valid_from)
     blocks: tuple[Block, ...]
+    valid_from: dt.date | None = None  # a version of the group's tariff from that date; None: the group's own
 
 
 @dataclass(slots=True)
@@ -47,7 +49,7 @@ class BillRow:
     number: str
     number_key: str
     period: int
-    amounts: tuple[int, ...]  # in the order of BILL_AMOUNTS
+    amounts: tuple[int, ...]  # in the order of BILL_AMOUNTS; a charge not given is None until priced
     due_date: dt.date | None  # None: not given
     paid: bool
 
@@ -101,22 +103,27 @@ def _or_zero(parser: Callable[..., int], column: str, *args: object) -> Callable
 
 def parse_tariffs(table: Table, problems: Problems, seen: set[str]) -> list[TariffRow]:
     """The good rows; `seen` gets the code of every row, good or bad."""
-    first: dict[str, int] = {}
+    first: dict[tuple[str, dt.date | None], int] = {}
 
     def parse(row: dict[str, str], attempt: Attempt, line: int) -> TariffRow:
         code = attempt(cell.code, row["code"], "code")
+        since_text = row.get("valid_from")
+        since = attempt(cell.date, since_text, "valid_from") if since_text else None
         if code:
             seen.add(code)
-            if first.setdefault(code, line) != line:
-                attempt(reject, f"kode {code} sudah ada di baris {first[code]}")
+            if first.setdefault((code, since), line) != line:
+                attempt(reject, f"kode {code} sudah ada di baris {first[code, since]}" if since is None else
+                        f"tarif {code} berlaku {since.isoformat()} sudah ada di baris {first[code, since]}"
+                        " (dua versi tarif pada tanggal yang sama)")
         values: dict[str, object] = {"name": attempt(cell.required_text, row["name"], "name", 80)}
         _optional(row, attempt, "category", values, cell.text, "category", 40)
         _optional(row, attempt, "minimum_m3", values, _or_zero(cell.whole, "minimum_m3", 100_000))
         _optional(row, attempt, "standing_charge", values, _or_zero(cell.rupiah, "standing_charge"))
         _optional(row, attempt, "meter_fee", values, _or_zero(cell.rupiah, "meter_fee"))
+        _optional(row, attempt, "admin_fee", values, _or_zero(cell.rupiah, "admin_fee"))
         _optional(row, attempt, "fine_exempt", values, cell.flag, "fine_exempt")
         blocks = attempt(cell.blocks, row["blocks"])
-        return TariffRow(line, code, values, blocks)
+        return TariffRow(line, code, values, blocks, since)
 
     return parse_rows(table, problems, parse)
 
@@ -175,7 +182,7 @@ def parse_bills(table: Table, problems: Problems) -> list[BillRow]:
             elif end < start and not usage_text:
                 attempt(reject, f"meter_end {end} lebih kecil dari meter_start {start}; bila meter "
                                 "berputar ulang atau diganti, isi usage_m3")
-        charges = [attempt(cell.rupiah, row[c], c) for c in BILL_AMOUNTS[3:]]
+        charges = [attempt(cell.rupiah, row[c], c) if row.get(c) else None for c in BILL_AMOUNTS[3:]]
         due_text = row.get("due_date")
         due = attempt(cell.date, due_text, "due_date") if due_text else None
         paid = attempt(cell.bill_paid, row.get("status") or "")
