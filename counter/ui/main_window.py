@@ -4,7 +4,8 @@ Keyboard first: the search field has focus at start and after each payment
 (F2 puts it back); a scanned number or barcode + Enter opens the customer; F5
 pays; the receipt then prints (F8: retry a failed one, or a copy of the last);
 F9 opens relief and instalment plans for the customer on screen; F7 voids a
-receipt of today; F1 shows every key; Ctrl+L (or idle time) locks the desk
+receipt of today; Ctrl+K enters a book of paper receipts written during an
+outage (ui/paper_dialog.py); F1 shows every key; Ctrl+L (or idle time) locks the desk
 until the same user's PIN opens it (ui/lock.py); Ctrl++ / Ctrl+- / Ctrl+0 make
 every text larger or smaller (remembered with the window's place and size).
 All database and printer work goes through the TaskRunner's single worker.
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.shift_dialog: ShiftDialog | None = None
         self.void_dialog: VoidDialog | None = None
         self.customer_dialog: CustomerDialog | None = None
+        self.paper_dialog = None  # ui.paper_dialog.PaperDialog while open
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
@@ -276,6 +278,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.cash_closing.close_day),
             QShortcut(QKeySequence(Qt.Key.Key_F12), self, self.cash_closing.close_shift),
             QShortcut(QKeySequence("Ctrl+E"), self, self.edit_customer),
+            QShortcut(QKeySequence("Ctrl+K"), self, self.open_paper_receipts),
         ]
         for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))
@@ -505,6 +508,40 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.focus_search()
 
+    def open_paper_receipts(self) -> None:
+        """Ctrl+K: enter a book of paper receipts written during an outage."""
+        if (self.locked or not self.signed_in or self.pay_dialog is not None or self.relief_dialog is not None
+                or self.void_dialog is not None or self.customer_dialog is not None or self.paper_dialog is not None):
+            return
+        from counter.ui.paper_dialog import PaperDialog
+
+        central = self.sync.central if self.sync is not None else None
+        dialog = PaperDialog(self.app, self.desk, self.runner, central, self)
+        dialog.entered.connect(self._paper_entered)
+        dialog.finished.connect(functools.partial(self._paper_closed, dialog))
+        self.paper_dialog = dialog
+        dialog.open()
+
+    def _paper_entered(self, done) -> None:  # noqa: ANN001 - application.PaperBook
+        book = done.entered
+        text = self.tr("<b>{n} kuitansi manual dicatat</b> &nbsp; {amount}, disetujui {approver}; uangnya masuk "
+                       "shift ini.").format(n=len(book.entries), amount=format_rupiah(book.total),
+                                            approver=book.approved_by)
+        if book.late:
+            text += " " + self.tr("{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari "
+                                  "itu.").format(n=len(book.late))
+        if done.print_errors:
+            text += " " + self.tr("Struk gagal dicetak: {errors}").format(errors="; ".join(done.print_errors))
+        self.banner.show_message(text, "ok")
+        if self.sync is not None:
+            self.sync.wake()  # the payments leave for central now
+
+    def _paper_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
+        if self.paper_dialog is dialog:
+            self.paper_dialog = None
+        dialog.deleteLater()
+        self.focus_search()
+
     # ---- central ----------------------------------------------------------
 
     def attach_sync(self, sync: DeskSync) -> None:
@@ -706,7 +743,9 @@ class MainWindow(QMainWindow):
         if self.shift is None and not self.runner.is_running("shift"):  # no drawer: before any cash is typed
             self.offer_shift_to_pay()
             return
-        dialog = PayDialog(paying, self)
+        # credit only as central reported it just now, on opening the customer (services/credit)
+        credit = paying.customer.credit if self.panel.from_central else 0
+        dialog = PayDialog(paying, self, credit=credit, rounding_unit=self.app.config.payment.cash_rounding)
         dialog.confirmed.connect(functools.partial(self._pay, dialog))
         dialog.finished.connect(functools.partial(self._pay_dialog_closed, dialog))
         self.pay_dialog = dialog
@@ -719,7 +758,8 @@ class MainWindow(QMainWindow):
         terms = [t.seq for t in dialog.paying.terms]
         self.runner.run(
             lambda: application.take_payment(app, desk, number, periods, request.method, request.tendered,
-                                             request.reference, expected_total=due, terms=terms),
+                                             request.reference, expected_total=due, terms=terms,
+                                             use_credit=request.credit),
             functools.partial(self._paid, dialog),
             functools.partial(self._pay_failed, dialog),
         )
@@ -774,7 +814,9 @@ class MainWindow(QMainWindow):
                     "total <b>{total}</b>, diterima {tendered}").format(
                 receipt=result.receipt_no, number=result.quote.customer.number, name=result.quote.customer.name,
                 paying=paying_text(result.quote), method=method, total=format_rupiah(result.total),
-                tendered=format_rupiah(result.tendered)) + change,
+                tendered=format_rupiah(result.tendered))
+            + (self.tr(", kredit dipakai {credit}").format(credit=format_rupiah(result.credit_used))
+               if result.credit_used else "") + change,
             "ok",
         )
         self.clear_customer()

@@ -1102,31 +1102,36 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/help_overlay.py" line="27"/>
+        <source>Kuitansi manual masa gangguan: ketik satu buku, Enter ke sel berikutnya</source>
+        <translation>Paper receipts of an outage: type a book, Enter to the next cell</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="28"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="28"/>
+        <location filename="../../counter/ui/help_overlay.py" line="29"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="29"/>
+        <location filename="../../counter/ui/help_overlay.py" line="30"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="44"/>
+        <location filename="../../counter/ui/help_overlay.py" line="45"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="46"/>
+        <location filename="../../counter/ui/help_overlay.py" line="47"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="66"/>
+        <location filename="../../counter/ui/help_overlay.py" line="67"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
     </message>
@@ -1168,159 +1173,287 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="68"/>
+        <location filename="../../counter/ui/main_window.py" line="69"/>
         <source>Memproses ...</source>
         <translation>Working ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="118"/>
+        <location filename="../../counter/ui/main_window.py" line="120"/>
         <source>Loket {counter} - {office}</source>
         <translation>Counter {counter} - {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="132"/>
+        <location filename="../../counter/ui/main_window.py" line="134"/>
         <source>No. sambungan / no. meter / barcode rekening / nama / alamat</source>
         <translation>Connection no. / meter no. / bill barcode / name / address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="137"/>
+        <location filename="../../counter/ui/main_window.py" line="139"/>
         <source>Cari [F2]</source>
         <translation>Search [F2]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="149"/>
+        <location filename="../../counter/ui/main_window.py" line="151"/>
         <source>Cari:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="156"/>
+        <location filename="../../counter/ui/main_window.py" line="158"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="157"/>
+        <location filename="../../counter/ui/main_window.py" line="159"/>
         <source>Tutup shift [F12]</source>
         <translation>Close shift [F12]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="158"/>
+        <location filename="../../counter/ui/main_window.py" line="160"/>
         <source>Tutup hari [F11]</source>
         <translation>Close day [F11]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="159"/>
+        <location filename="../../counter/ui/main_window.py" line="161"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="160"/>
+        <location filename="../../counter/ui/main_window.py" line="162"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="236"/>
+        <location filename="../../counter/ui/main_window.py" line="238"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="245"/>
+        <location filename="../../counter/ui/main_window.py" line="247"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="263"/>
+        <location filename="../../counter/ui/main_window.py" line="265"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="296"/>
+        <location filename="../../counter/ui/main_window.py" line="299"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="301"/>
+        <location filename="../../counter/ui/main_window.py" line="304"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="302"/>
+        <location filename="../../counter/ui/main_window.py" line="305"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="355"/>
+        <location filename="../../counter/ui/main_window.py" line="358"/>
         <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="435"/>
+        <location filename="../../counter/ui/main_window.py" line="438"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="444"/>
+        <location filename="../../counter/ui/main_window.py" line="447"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="474"/>
+        <location filename="../../counter/ui/main_window.py" line="477"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="497"/>
+        <location filename="../../counter/ui/main_window.py" line="500"/>
         <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
         <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="500"/>
+        <location filename="../../counter/ui/main_window.py" line="503"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="593"/>
+        <location filename="../../counter/ui/main_window.py" line="527"/>
+        <source>&lt;b&gt;{n} kuitansi manual dicatat&lt;/b&gt; &amp;nbsp; {amount}, disetujui {approver}; uangnya masuk shift ini.</source>
+        <translation>&lt;b&gt;{n} paper receipts recorded&lt;/b&gt; &amp;nbsp; {amount}, approved by {approver}; the money goes into this shift.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="531"/>
+        <source>{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari itu.</source>
+        <translation>{n} dated a day already closed: in the late section of that day&apos;s report.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="534"/>
+        <source>Struk gagal dicetak: {errors}</source>
+        <translation>Receipts not printed: {errors}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="630"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="605"/>
+        <location filename="../../counter/ui/main_window.py" line="642"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="607"/>
+        <location filename="../../counter/ui/main_window.py" line="644"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="608"/>
+        <location filename="../../counter/ui/main_window.py" line="645"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="770"/>
+        <location filename="../../counter/ui/main_window.py" line="807"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="773"/>
+        <location filename="../../counter/ui/main_window.py" line="810"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="795"/>
+        <location filename="../../counter/ui/main_window.py" line="832"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="797"/>
+        <location filename="../../counter/ui/main_window.py" line="834"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="820"/>
+        <location filename="../../counter/ui/main_window.py" line="857"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="28"/>
+        <source>Catat buku [Ctrl+Enter]</source>
+        <translation>Record the book [Ctrl+Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="29"/>
+        <source>No. sambungan</source>
+        <translation>Connection no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="29"/>
+        <source>Bulan</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="30"/>
+        <source>No. kuitansi</source>
+        <translation>Paper no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="30"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="31"/>
+        <source>Kasir</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="31"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="105"/>
+        <source>Kuitansi manual masa gangguan</source>
+        <translation>Paper receipts of an outage</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="106"/>
+        <source>&lt;b&gt;Kuitansi manual&lt;/b&gt;: satu buku kuitansi kertas yang ditulis saat sistem pembayaran terganggu</source>
+        <translation>&lt;b&gt;Paper receipts&lt;/b&gt;: one book of paper receipts written while the payment system was down</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="110"/>
+        <source>Membaca gangguan yang tercatat ...</source>
+        <translation>Reading the recorded outages ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="120"/>
+        <source>Kuitansi manual, satu baris per kuitansi</source>
+        <translation>Paper receipts, one row per receipt</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="123"/>
+        <source>Enter: sel berikutnya (akhir baris: baris berikutnya). Bulan: 2026-03, beberapa dipisah spasi. Jumlah dengan denda dan meterai per tanggal kuitansi. Kasir dan tanggal ikut dari baris di atas. Tanggal: 12-04-2026.</source>
+        <translation>Enter: next cell (at a row&apos;s end: the next row). Months: 2026-03, several separated by spaces. Amount with fines and stamp duty as of the receipt&apos;s date. Cashier and date carry down from the row above. Date: 12-04-2026.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="132"/>
+        <source>Jumlah di buku</source>
+        <translation>Total in the book</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="134"/>
+        <source>Jumlah di &amp;buku:</source>
+        <translation>Total in the &amp;book:</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="139"/>
+        <source>Cetak struk pengganti</source>
+        <translation>Print replacement receipts</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="146"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="178"/>
+        <source>Jumlah baris: &lt;b&gt;{amount}&lt;/b&gt; ({n} kuitansi)</source>
+        <translation>Rows add up to &lt;b&gt;{amount}&lt;/b&gt; ({n} receipts)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="183"/>
+        <source>Belum ada gangguan yang tercatat: kepala unit mencatatnya dulu (counter outage open).</source>
+        <translation>No outage recorded yet: the supervisor records it first (counter outage open).</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="188"/>
+        <source>Gangguan tercatat: {outages}</source>
+        <translation>Recorded outages: {outages}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="199"/>
+        <source>Isi jumlah yang tertulis di buku kuitansi, mis. 1.250.000.</source>
+        <translation>Enter the total written in the receipt book, e.g. 1.250.000.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="215"/>
+        <source>Mencatat {n} kuitansi manual ({amount})</source>
+        <translation>Recording {n} paper receipts ({amount})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/paper_dialog.py" line="254"/>
+        <source>Memeriksa ...</source>
+        <translation>Checking ...</translation>
     </message>
 </context>
 <context>
