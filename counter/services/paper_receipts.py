@@ -48,7 +48,7 @@ from uuid6 import uuid7
 from counter.errors import CounterError, InvalidInput, NotFound, quoted
 from counter.models import Bill, Customer, Payment, PaymentLine, User
 from counter.rules.money import format_rupiah, parse_rupiah
-from counter.rules.period import label, parse_period, period_of
+from counter.rules.period import check_periods, label, parse_period, period_of
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.billing import BillDue, Quote, quote_customer
@@ -282,6 +282,7 @@ def _plan(session: Session, desk: Desk, rows: list[PaperRow], book_total: object
     if len(rows) > MAX_ROWS:
         raise PaperBookRefused([(0, f"satu buku paling banyak {MAX_ROWS} kuitansi; catat sisanya sebagai buku "
                                     "berikutnya")])
+    rows = _checked_rows(rows)
     stated = sum(r.amount for r in rows)
     if isinstance(book_total, int) and not isinstance(book_total, bool) and book_total > 0 and stated != book_total:
         problems.append((0, f"jumlah buku {format_rupiah(book_total)} tidak sama dengan jumlah {len(rows)} "
@@ -341,6 +342,30 @@ def _plan(session: Session, desk: Desk, rows: list[PaperRow], book_total: object
     if problems:
         raise PaperBookRefused(problems)
     return planned
+
+
+def _checked_rows(rows: list[PaperRow]) -> list[PaperRow]:
+    """Rows as `parse_row` makes them (a caller may build them itself): the paper
+    number cleaned, the cashier in lower case; PaperBookRefused for a value of the
+    wrong kind."""
+    checked, problems = [], []
+    for row in rows:
+        try:
+            if not isinstance(row.written_on, dt.date) or isinstance(row.written_on, dt.datetime):
+                raise InvalidInput("tanggal tidak sah")
+            if isinstance(row.amount, bool) or not isinstance(row.amount, int) or row.amount <= 0:
+                raise InvalidInput("jumlah harus angka rupiah lebih dari Rp 0")
+            months = tuple(sorted(check_periods(list(row.months))))
+            if not months or len(set(months)) != len(months):
+                raise InvalidInput("bulan kosong atau disebut dua kali")
+            checked.append(dataclasses.replace(row, paper_no=clean_paper_no(row.paper_no), months=months,
+                                               cashier=str(row.cashier).strip().lower(),
+                                               customer=str(row.customer).strip()))
+        except InvalidInput as error:
+            problems.append((row.line, str(error).rstrip(".")))
+    if problems:
+        raise PaperBookRefused(problems)
+    return checked
 
 
 def _bills_paid(session: Session, customer: Customer, row: PaperRow, quotes: dict, taken: set[int]) -> Quote:

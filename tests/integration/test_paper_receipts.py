@@ -362,3 +362,18 @@ def test_outage_and_paper_receipts_reach_central_and_the_other_counter(two_count
         today = consolidate(session, "KPG", AS_OF, desk1.zone)
     assert sorted(r.paper_no for r in figures.receipts) == ["KM-7", "KM-7"]
     assert sorted(s.paper_cash for s in today.shifts) == sorted([row1.amount, row2.amount])
+
+
+def test_the_receipt_of_a_paper_receipt_names_it_and_its_date(app, desk, outage):
+    from counter.printing.escpos_receipt import receipt_text
+    from counter.services.receipts import build_receipt
+
+    number = owing_customers(app, count=1)[0]
+    row = paper(app, 1, number, DAY, "km 0117")
+    entered = enter_book(app.uow(), desk, [row], row.amount, SUPERVISOR).entries[0]
+    assert entered.paper_no == "KM 0117"  # kept in capitals
+    with app.uow() as uow:
+        receipt = build_receipt(uow.session, entered.receipt_no, desk.zone)
+    assert (receipt.paper_no, receipt.paper_date, receipt.cashier_name) == ("KM 0117", DAY, "Yohana Manafe")
+    assert receipt.replaces == ("Pengganti kuitansi manual no. KM 0117", "tertanggal 12 Nov 2025")
+    assert "Pengganti kuitansi manual no. KM 0117" in receipt_text(receipt, "80mm")
