@@ -47,7 +47,9 @@ def test_scanning_a_connection_number_and_enter_opens_the_customer(qtbot, app, w
     assert window.panel.number.text() == number
     assert window.panel.name.text() == quote.customer.name
     assert window.panel.status.text() == quote.customer.status_label.upper()
-    assert window.panel.household.text() == f"{quote.customer.household_size} jiwa"
+    usage = quote.customer.usage.per_person
+    assert window.panel.household.text().removeprefix("⚠ ").startswith(
+        f"{quote.customer.household_size} jiwa · {usage.litres_per_day} L/orang/hari")
     assert window.panel.bills.rowCount() == len(quote.bills) >= 2
     assert window.panel.total.text() == format_rupiah(quote.total)  # every bill selected by default
     assert QApplication.focusWidget() is window.search  # ready for F5 or the next scan
