@@ -52,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -71,6 +72,7 @@ ROLE = "counter_bench_import"
 DATABASE = "counter_bench_import"
 TEMPLATE = f"{DATABASE}_tpl"
 OFFICE = "KPG"
+APPLICATION = "counter_bench_import"  # the import's application_name, to find its backends
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
 MONTHS = ("2025-10", "2025-11")
 TARGET_S = 180.0
@@ -212,15 +214,42 @@ def counter_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "counter"]
 
 
-def run_import(operator: Path, *files: str) -> tuple[float, float, dict]:
-    """`counter central import FILES --office KPG --json` as its own process:
-    (seconds, peak memory in MB, summary)."""
-    argv = [*counter_command(), "--data-dir", str(operator), "central", "import", "--url", url(), *files,
-            "--office", OFFICE, "--json"]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+@dataclass
+class Measured:
+    seconds: float  # wall time of the command
+    peak_mb: float  # its peak memory (maxrss)
+    client_cpu_s: float  # its CPU time, user + system
+    server_cpu_s: float  # the CPU time of the PostgreSQL backends serving it
+    summary: dict
+
+
+def backend_cpu(admin_connection: psycopg.Connection, seen: dict[int, float]) -> None:
+    """The CPU seconds so far of each backend serving the import (by its
+    application_name), from /proc: PostgreSQL runs on this machine."""
+    for (pid,) in admin_connection.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s",
+                                           (APPLICATION,)):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone
+        seen[pid] = max(seen.get(pid, 0.0), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+
+
+def run_import(operator: Path, *files: str) -> Measured:
+    """`counter central import FILES --office KPG --json` as its own process, its
+    backends' CPU sampled every 0.2 s while it runs."""
+    argv = [*counter_command(), "--data-dir", str(operator), "central", "import",
+            "--url", f"{url()}?application_name={APPLICATION}", *files, "--office", OFFICE, "--json"]
+    backends: dict[int, float] = {}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, admin() as watch:
         start = time.perf_counter()
         child = subprocess.Popen(argv, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            backend_cpu(watch, backends)
+            time.sleep(0.2)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -228,8 +257,8 @@ def run_import(operator: Path, *files: str) -> tuple[float, float, dict]:
         said = out.read().decode()
         if child.returncode != 0:  # with --json the reason is on the standard output
             raise SystemExit(f"import failed ({child.returncode}): {said[-2000:]} {err.read().decode()[-2000:]}")
-        summary = json.loads(said)
-    return seconds, usage.ru_maxrss / 1024, summary
+    return Measured(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, sum(backends.values()),
+                    json.loads(said))
 
 
 def copy_floor(paths: dict[str, Path]) -> dict[str, float]:
@@ -325,34 +354,31 @@ def main() -> None:
              "next": ["--bills", str(paths[MONTHS[1]])]}
     log("making the role and the template database")
     make_template()
-    results: dict[str, list] = {"first": [], "again": [], "next": []}
-    memory: dict[str, list] = {"first": [], "again": [], "next": []}
+    results: dict[str, list[Measured]] = {"first": [], "again": [], "next": []}
     operator = Path(tempfile.mkdtemp(prefix="counter-bench-import-"))
     try:
         for run in range(1, args.runs + 1):
             fresh_database()
-            seconds, peak, summary = run_import(operator, *files["first"])
+            done = run_import(operator, *files["first"])
+            summary = done.summary
             assert (summary["customers_new"], summary["bills_new"] + summary["bills_marked_paid"]) \
                 == (customers, customers), summary
-            log(f"run {run}: (a) first import {seconds:.1f} s, {peak:.0f} MB: {summary}")
-            results["first"].append(seconds)
-            memory["first"].append(peak)
+            log(f"run {run}: (a) first import {done}")
+            results["first"].append(done)
             if run == 1:
                 dumps = dump_rows(operator)
             analyse()
             before = central_state()
-            seconds, peak, summary = run_import(operator, *files["first"])
+            done = run_import(operator, *files["first"])
             changed = [k for k in ("tariffs_new", "tariffs_updated", "customers_new", "customers_updated",
-                                   "bills_new", "bills_updated", "bills_marked_paid") if summary[k]]
-            assert not changed and central_state() == before, (summary, before, central_state())
-            log(f"run {run}: (b) re-import {seconds:.1f} s, {peak:.0f} MB, nothing changed")
-            results["again"].append(seconds)
-            memory["again"].append(peak)
-            seconds, peak, summary = run_import(operator, *files["next"])
-            assert summary["bills_new"] == customers, summary
-            log(f"run {run}: (c) next month {seconds:.1f} s, {peak:.0f} MB: {summary}")
-            results["next"].append(seconds)
-            memory["next"].append(peak)
+                                   "bills_new", "bills_updated", "bills_marked_paid") if done.summary[k]]
+            assert not changed and central_state() == before, (done, before, central_state())
+            log(f"run {run}: (b) re-import, nothing changed: {done}")
+            results["again"].append(done)
+            done = run_import(operator, *files["next"])
+            assert done.summary["bills_new"] == customers, done
+            log(f"run {run}: (c) next month {done}")
+            results["next"].append(done)
         floors, tables, parsing = [], [], []
         for _ in range(args.runs):
             tables.append(copy_into_central(dumps))
@@ -369,16 +395,18 @@ def main() -> None:
         "load_average_at_start": load_at_start,
         "customers": customers,
         "runs": args.runs,
-        "first_import_s": median(results["first"]),
-        "reimport_s": median(results["again"]),
-        "next_month_s": median(results["next"]),
-        "all_s": {k: [round(v, 2) for v in vs] for k, vs in results.items()},
-        "peak_mb": {k: round(max(vs)) for k, vs in memory.items()},
+        "first_import_s": median([m.seconds for m in results["first"]]),
+        "reimport_s": median([m.seconds for m in results["again"]]),
+        "next_month_s": median([m.seconds for m in results["next"]]),
+        "all_s": {k: [round(m.seconds, 2) for m in ms] for k, ms in results.items()},
+        "client_cpu_s": {k: median([m.client_cpu_s for m in ms]) for k, ms in results.items()},
+        "server_cpu_s": {k: median([m.server_cpu_s for m in ms]) for k, ms in results.items()},
+        "peak_mb": {k: round(max(m.peak_mb for m in ms)) for k, ms in results.items()},
         "copy_floor_s": {k: median([f[k] for f in floors]) for k in ("bare_customer", "bare_bill", "both")},
         "copy_into_central_tables_s": median(tables),
         "reading_files_s": median(parsing),
         "target_s": TARGET_S,
-        "met": median(results["first"]) <= TARGET_S,
+        "met": median([m.seconds for m in results["first"]]) <= TARGET_S,
         "csv_mb": {k: round(p.stat().st_size / 2**20, 1) for k, p in paths.items()},
     }
     print(json.dumps(report, indent=2))
