@@ -17,6 +17,7 @@ import platformdirs
 
 from counter.errors import InvalidInput
 from counter.rules.money import MAX_AMOUNT, MAX_PAYMENT
+from counter.rules.settlement import DEFAULT_ROUNDING_UNIT, check_rounding_unit
 from counter.store.files import owner_only, private_folder, reason, write_private
 
 APP = "counter"
@@ -89,6 +90,7 @@ class ClosingSettings:
 class PaymentSettings:
     max_amount: int = MAX_PAYMENT  # Rupiah: the most one payment may take (cash tendered or total); more is refused
     closed_arrears: bool = True  # a closed connection's arrears may still be paid at the counter
+    cash_rounding: int = DEFAULT_ROUNDING_UNIT  # Rupiah: cash is rounded to this (0, 50, 100, 500, 1000); 0: none
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ variance_limit = 10000    # Rupiah: a shift's cash over or short by more needs a
 [payment]
 max_amount = 100000000    # Rupiah: the most one payment may take (cash tendered or total)
 closed_arrears = true     # a closed connection's arrears may still be paid
+cash_rounding = 100       # Rupiah: cash is rounded to the nearest 0 | 50 | 100 | 500 | 1000 (halves down); 0: none
 """
 
 
@@ -242,6 +245,7 @@ def load(
         raise InvalidInput("Batas selisih kas (closing.variance_limit) tidak boleh negatif.")
     if not 1_000 <= config.payment.max_amount <= MAX_AMOUNT:
         raise InvalidInput("Batas pembayaran (payment.max_amount) harus antara Rp 1.000 dan Rp 10.000.000.000.000.")
+    check_rounding_unit(config.payment.cash_rounding)
     if not 1 <= config.billing.due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
     return config

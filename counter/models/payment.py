@@ -31,7 +31,9 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(12))
     subtotal: Mapped[int]  # sum of the lines
     stamp_duty: Mapped[int]
-    total: Mapped[int]  # subtotal + stamp duty
+    total: Mapped[int]  # subtotal + stamp duty + rounding
+    rounding: Mapped[int] = mapped_column(default=0)  # cash rounded to the utility's unit (signed); 0 otherwise
+    credit_used: Mapped[int] = mapped_column(default=0)  # customer credit taken: the method paid total - credit_used
     tendered: Mapped[int]
     change: Mapped[int]
     reference: Mapped[str] = mapped_column(String(64), default="")  # transfer / QRIS / card ref
