@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from counter.errors import CounterError, InvalidInput
+from counter.errors import CounterError, InvalidInput, PaymentRefused
 from counter.services import billing, print_queue
 from counter.services.approval import Approval
 from counter.services.billing import Quote
@@ -39,7 +39,8 @@ log = logging.getLogger(__name__)
 
 def payment_policy(config) -> PaymentPolicy:  # noqa: ANN001 - config.Config
     """The `[payment]` settings as the payment use case takes them."""
-    return PaymentPolicy(max_amount=config.payment.max_amount, closed_arrears=config.payment.closed_arrears)
+    return PaymentPolicy(max_amount=config.payment.max_amount, closed_arrears=config.payment.closed_arrears,
+                         cash_rounding=config.payment.cash_rounding)
 
 
 # ---- refresh then quote --------------------------------------------------------
@@ -90,10 +91,22 @@ def refresh_then_quote(app, number: str, on: dt.date, central=None,  # noqa: ANN
 def take_payment(app, desk: Desk, number: str, periods: Iterable[int], method: str = "cash",  # noqa: ANN001
                  tendered: int | None = None, reference: str = "", *, expected_total: int | None = None,
                  terms: Iterable[int] = (), on: dt.date | None = None,
-                 approval: Approval | None = None) -> PaymentResult:
-    """The payment use case with this utility's limits."""
+                 approval: Approval | None = None, use_credit: int = 0) -> PaymentResult:
+    """The payment use case with this utility's limits (and its cash rounding)."""
     return pay(app.uow(), desk, number, list(periods), method, tendered, reference, expected_total=expected_total,
-               terms=list(terms), on=on, approval=approval, policy=payment_policy(app.config))
+               terms=list(terms), on=on, approval=approval, policy=payment_policy(app.config), use_credit=use_credit)
+
+
+def credit_to_use(app, quoted: Quoted, owed: int) -> int:  # noqa: ANN001
+    """All the customer's credit that `owed` can take, when central has just
+    answered for them; PaymentRefused (Indonesian) when it has not."""
+    from counter.services.credit import usable_credit
+
+    if not quoted.from_central:
+        raise PaymentRefused("Pusat tidak menjawab untuk pelanggan ini, jadi kreditnya tidak bisa dipakai sekarang; "
+                             "bayar tanpa kredit atau coba lagi saat pusat tersambung.")
+    with app.uow() as uow:
+        return min(usable_credit(uow.session, quoted.quote.customer.id), owed)
 
 
 def receipt_target(config) -> tuple:  # noqa: ANN001 - config.Config
@@ -136,15 +149,24 @@ def choose_bills(quote: Quote, months: list[int] | None, oldest: int | None, ter
 def pay_then_print(app, desk: Desk, number: str, *, months: list[int] | None = None,  # noqa: ANN001
                    oldest: int | None = None, terms: Iterable[int] = (), method: str = "cash",
                    tendered: int | None = None, reference: str = "", on: dt.date | None = None,
-                   approval: Approval | None = None, central=None, printing: bool = True) -> Paid:
+                   approval: Approval | None = None, central=None, printing: bool = True,
+                   use_credit: bool = False) -> Paid:
     """Refresh the customer from central, choose their bills, pay, then print the
-    receipt (the payment has committed: a printer failure is reported)."""
+    receipt (the payment has committed: a printer failure is reported).
+    `use_credit`: take all the customer's credit the payment can use (central
+    must have answered for them just now)."""
     check_choice(months, oldest)
     terms = list(terms)
     quoted = refresh_then_quote(app, number, on or desk.today(), central)
     periods = choose_bills(quoted.quote, months, oldest, terms)
+    credit = 0
+    if use_credit:
+        chosen = quoted.quote.oldest(len(periods), len(terms))
+        credit = credit_to_use(app, quoted, chosen.total)
+        if credit == 0:
+            raise PaymentRefused(f"Pelanggan {quoted.quote.customer.number} tidak punya kredit yang bisa dipakai.")
     result = take_payment(app, desk, number, periods, method, tendered, reference, terms=terms, on=on,
-                          approval=approval)
+                          approval=approval, use_credit=credit)
     if not printing:
         return Paid(result, None)
     try:

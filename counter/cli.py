@@ -141,7 +141,8 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     try:  # central's bills first (a bill paid at another counter is not taken twice), then the receipt
         paid = pay_then_print(app, desk, args.customer, months=months, oldest=args.oldest, terms=terms,
                               method=args.method, tendered=tendered, reference=args.reference, on=args.on,
-                              approval=_approval(args), central=central_of(app), printing=not args.no_print)
+                              approval=_approval(args), central=central_of(app), printing=not args.no_print,
+                              use_credit=args.use_credit)
     except NoShift as error:
         raise NoShift(f"{error} Di baris perintah: counter shift open --float 200000.") from None
     result, printed = paid.result, paid.printed
@@ -150,6 +151,7 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     _print_quote(result.quote)
     for term in result.quote.terms:
         _console().print(f"{term.label}: {format_rupiah(term.amount)}")
+    _print_settlement(result)
     _console().print(f"Dibayar {result.method}: diterima {format_rupiah(result.tendered)}, "
                      f"kembali [bold]{format_rupiah(result.change)}[/bold]\nNo. struk {result.receipt_no}")
     if result.work_order_no:
@@ -160,6 +162,15 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     elif paid.print_error:
         _console().print(f"Struk: GAGAL: {paid.print_error}")
     return None
+
+
+def _print_settlement(result) -> None:  # noqa: ANN001 - services.payment.PaymentResult
+    """The rounding and the credit used, when there are any, under the quote's total."""
+    if result.rounding:
+        _console().print(f"Pembulatan: {format_rupiah(result.rounding)}  ->  total {format_rupiah(result.total)}")
+    if result.credit_used:
+        _console().print(f"Kredit dipakai: {format_rupiah(-result.credit_used)}  ->  "
+                         f"[bold]dibayar {format_rupiah(result.due)}[/bold]")
 
 
 def cmd_demo(app: App, args: argparse.Namespace) -> object:
@@ -563,6 +574,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", default="", help="transfer / QRIS / card reference")
     p.add_argument("--terms", help="instalment terms to pay, e.g. 0 (the down payment) or 1,2")
     p.add_argument("--on", type=_date, help="back-date the payment (a supervisor approves: --approver)")
+    p.add_argument("--use-credit", action="store_true",
+                   help="take the customer's credit toward the bills (central must answer for them now)")
     _pin_args(p)
     _approver_args(p)
     p.add_argument("--no-print", action="store_true", help="do not print the receipt")

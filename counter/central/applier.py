@@ -25,6 +25,7 @@ from counter.models import (
     User,
 )
 from counter.rules.payment_methods import PAYMENT_METHODS
+from counter.rules.settlement import ROUNDING_UNITS, rounding_for
 from counter.rules.fines import fine_for
 from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
@@ -33,6 +34,7 @@ from counter.central.store import next_change, publish_queued
 from counter.central.day_applier import (
     apply_day_closed, apply_deposit, apply_refund, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
+from counter.central.credit_ledger import lock_customers, use_credit
 from counter.central.customer_applier import apply_customer_updated
 from counter.central.outage_applier import apply_outage_opened, paper_conflicts, paper_fields
 from counter.central.outcome import Outcome, Rejected, whole
@@ -94,11 +96,29 @@ def _checked_payment(payload: object) -> dict:
         else:
             raise Rejected(f"jenis baris tidak dikenal: {line['kind']!r}")
     subtotal, duty, total = whole(p, "subtotal"), whole(p, "stamp_duty"), whole(p, "total")
-    if subtotal != sum(line["amount"] for line in lines) or total != subtotal + duty:
-        raise Rejected("total tidak sama dengan jumlah baris dan meterai")
-    if whole(p, "tendered") - total != whole(p, "change"):
-        raise Rejected("kembalian tidak sama dengan uang diterima dikurangi total")
+    rounding, unit, credit = _settlement(p)
+    if subtotal != sum(line["amount"] for line in lines) or total != subtotal + duty + rounding:
+        raise Rejected("total tidak sama dengan jumlah baris, meterai dan pembulatan")
+    if credit > total:
+        raise Rejected("kredit dipakai melebihi total")
+    if rounding != (rounding_for(subtotal + duty - credit, unit) if p["method"] == "cash" else 0):
+        raise Rejected(f"pembulatan {rounding} tidak sesuai aturan (satuan {unit}, hanya untuk tunai)")
+    if whole(p, "tendered") - (total - credit) != whole(p, "change"):
+        raise Rejected("kembalian tidak sama dengan uang diterima dikurangi yang harus dibayar")
     return p
+
+
+def _settlement(p: dict) -> tuple[int, int, int]:
+    """The payment's cash rounding (signed), its unit and the credit it used; an
+    event from before either was recorded has none."""
+    rounding = p.setdefault("rounding", 0)
+    if isinstance(rounding, bool) or not isinstance(rounding, int):
+        raise Rejected(f"nilai 'rounding' tidak sah: {rounding!r}")
+    unit = p.setdefault("rounding_unit", 0)
+    if isinstance(unit, bool) or unit not in ROUNDING_UNITS:
+        raise Rejected(f"nilai 'rounding_unit' tidak sah: {unit!r}")
+    p.setdefault("credit_used", 0)
+    return rounding, unit, whole(p, "credit_used")
 
 
 class Batch:
@@ -118,6 +138,8 @@ class Batch:
                    Customer.office_id)
             .where(Customer.number_key.in_(numbers)))}
         self.exempt_groups = set(session.scalars(select(TariffGroup.id).where(TariffGroup.fine_exempt.is_(True))))
+        lock_customers(session, {self.customers[key(str(p.get("customer")))].id for p in payloads
+                                 if p.get("credit_used") and key(str(p.get("customer", ""))) in self.customers})
         pairs = {(self.customers[key(str(p.get("customer")))].id, line.get("period"))
                  for p in payloads if key(str(p.get("customer", ""))) in self.customers
                  for line in (p.get("lines") if isinstance(p.get("lines"), list) else [])
@@ -233,20 +255,28 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         conflict("receipt_number_reused", 0, receipt_no=reused, recorded_as=p["receipt_no"])
     for kind, detail in paper_conflicts(batch, paper, counter[1]):
         conflict(kind, 0, **detail)
-
     batch.known_payments.add(p["payment_id"])
     batch.receipts.add(p["receipt_no"])
     batch.payments.append(dict(
         id=p["payment_id"], receipt_no=p["receipt_no"], office_id=counter[1], counter_id=counter[0],
         cashier_id=cashier, customer_id=customer.id, paid_at=p["paid_at"], business_date=on,
         method=p["method"], subtotal=p["subtotal"], stamp_duty=p["stamp_duty"], total=p["total"],
-        tendered=p["tendered"], change=p["change"], reference=p.get("reference") or "", status="completed",
+        rounding=p["rounding"], credit_used=p["credit_used"], tendered=p["tendered"], change=p["change"],
+        reference=p.get("reference") or "", status="completed",
         taken_offline=bool(p.get("taken_offline", False)), reprint_count=0, **paper,
     ))
     batch.lines.extend(_line_row(p["payment_id"], n, line, bills) for n, line in enumerate(p["lines"], 1))
     if surplus:
         batch.rows.append(CustomerCredit(customer_id=customer.id, payment_id=p["payment_id"], amount=surplus,
                                          reason="rekening sudah lunas di tempat lain", created_at=now))
+    if p["credit_used"]:  # taken off the ledger (this payment's surplus too); what it no longer covers is a conflict
+        pending = sum(r.amount for r in batch.rows if isinstance(r, CustomerCredit) and r.customer_id == customer.id)
+        used, short, balance = use_credit(batch.session, customer.id, p["payment_id"], p["receipt_no"],
+                                          p["credit_used"], pending, now, [c for c in conflicts
+                                                                            if c.kind == "bill_already_paid"])
+        batch.rows.extend([used] if used is not None else [])
+        if short:
+            conflict("credit_shortfall", short, credit_used=p["credit_used"], balance=balance)
     batch.rows.extend(conflicts)
     if conflicts:
         return Outcome("conflict", "; ".join(sorted({c.kind for c in conflicts})), conflicts)

@@ -162,6 +162,7 @@ def apply_programme_saved(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
 
 
 def apply_void(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
+    from counter.central.credit_ledger import give_back
     from counter.services.voids import undo_payment
 
     p = _payload(event)
@@ -178,6 +179,7 @@ def apply_void(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     except (KeyError, TypeError, ValueError):
         raise Rejected("waktu pembatalan tidak sah") from None
     undo_payment(session, payment.id, batch.change())
+    give_back(session, payment.customer_id, payment.id, payment.receipt_no, dt.datetime.now(dt.timezone.utc))
     for bill in batch.bills.values():  # what the rest of the batch knows of these bills
         if bill.payment_id == payment.id:
             bill.status, bill.payment_id = "unpaid", None

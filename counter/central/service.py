@@ -18,6 +18,7 @@ from sqlalchemy import Engine, func, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from counter.central.credit_ledger import credit_payments
 from counter.errors import InvalidInput, NotFound
 from counter.models import (
     AuditRecord, Bill, Conflict, Counter, Customer, CustomerCredit, DayClosing, InboxEvent, InstalmentPlan, Office,
@@ -266,7 +267,8 @@ def changes(engine: Engine, caller: Caller, marks: dict, page: int = MAX_PAGE,
 
 def customer(engine: Engine, caller: Caller, number: str) -> dict:
     """One customer of the caller's office with their bills, plans, credit and
-    open conflicts, read fresh (before the cashier takes their money)."""
+    open conflicts, read fresh (before the cashier takes their money); with the
+    payments whose use of the credit is recorded (credit_ledger.credit_payments)."""
     if not isinstance(number, str) or not 0 < len(number) <= 40:
         raise InvalidInput("nomor sambungan tidak sah")
     with engine.connect() as connection:
@@ -282,9 +284,11 @@ def customer(engine: Engine, caller: Caller, number: str) -> dict:
                                    .where(CustomerCredit.customer_id == cid))
         conflicts = connection.scalar(select(func.count()).select_from(Conflict).where(
             Conflict.customer_id == cid, Conflict.status == "open"))
+        used = credit_payments(connection, cid)
     return {"customer": encode_row(dict(found)), "bills": [encode_row(dict(b)) for b in bills],
             "plans": [encode_row(dict(p)) for p in plans],
-            "credit": int(credit) + sum(p["credit"] for p in plans), "open_conflicts": int(conflicts)}
+            "credit": int(credit) + sum(p["credit"] for p in plans), "open_conflicts": int(conflicts),
+            "credit_payments": used}
 
 
 # ---- the audit copy ----------------------------------------------------------------------

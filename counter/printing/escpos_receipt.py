@@ -186,11 +186,18 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         lines(money_row("Keringanan", -receipt.waived, width))
     if receipt.stamp_duty > 0:
         lines(money_row("Meterai", receipt.stamp_duty, width))
+    if receipt.rounding:
+        lines(money_row("Pembulatan", receipt.rounding, width))
 
     # Total and payment
     style(bold=True, double_height=True)
     lines(money_row("TOTAL", receipt.total, width))
     style(bold=False, normal_textsize=True)
+    if receipt.credit_used:  # credit held for the customer paid part of the total
+        lines(money_row("Kredit dipakai", -receipt.credit_used, width))
+        style(bold=True)
+        lines(money_row("Sisa tagihan", receipt.due, width))
+        style(bold=False)
     lines(row("Dibayar", receipt.method, width))
     if receipt.reference:
         lines(row("Ref.", receipt.reference, width))

@@ -274,7 +274,12 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
         out.amount("Keringanan", -receipt.waived)
     if receipt.stamp_duty > 0:
         out.amount("Meterai", receipt.stamp_duty)
+    if receipt.rounding:
+        out.amount("Pembulatan", receipt.rounding)
     out.amount("TOTAL", receipt.total, bold=True, size=s.total_size)
+    if receipt.credit_used:  # credit held for the customer paid part of the total
+        out.amount("Kredit dipakai", -receipt.credit_used)
+        out.amount("Sisa tagihan", receipt.due, bold=True)
     out.rule()
     out.field("Metode", receipt.method)
     out.amount("Diterima", receipt.tendered)

@@ -69,6 +69,13 @@ class Receipt:
             lines.append(f"tertanggal {self.paper_date.day:02d} {MONTHS_ID[self.paper_date.month - 1]} "
                          f"{self.paper_date.year}")
         return tuple(lines)
+    rounding: int = 0  # cash rounding (signed), part of the total: "Pembulatan"
+    credit_used: int = 0  # customer credit taken toward the total: "Kredit dipakai"
+
+    @property
+    def due(self) -> int:
+        """What the customer paid by the method: the total less the credit used."""
+        return self.total - self.credit_used
 
 
 def zone_abbreviation(moment: dt.datetime) -> str:

@@ -12,8 +12,9 @@ also go to central (sync.audit_push), which keeps the chains.
   record at that seq must still have that hash, so a chain edited and hashed
   again from scratch (whole in itself) is caught;
 - the money: every payment's lines add up to their amounts, the lines to the
-  subtotal, subtotal and stamp duty to the total, and the total (and the lines'
-  amounts, where the record lists them) is the one in its `payment` record.
+  subtotal, subtotal, stamp duty and cash rounding to the total, and the total
+  (and the lines' amounts, the rounding and the credit used, where the record
+  lists them) is the one in its `payment` record.
 """
 
 from __future__ import annotations
@@ -144,13 +145,16 @@ def _payment_problem(payment, lines: list, record) -> str | None:  # noqa: ANN00
         if row.kind == "bill" and parts != row.amount:
             return (f"baris {row.seq} berjumlah {format_rupiah(row.amount)}, rinciannya "
                     f"{format_rupiah(parts)}")
+    details = record.details if record is not None and isinstance(record.details, dict) else None
     subtotal = sum(row.amount for row in lines)
     if payment.subtotal != subtotal:
         return f"subtotal {format_rupiah(payment.subtotal)}, jumlah barisnya {format_rupiah(subtotal)}"
-    if payment.total != payment.subtotal + payment.stamp_duty:
-        return (f"total {format_rupiah(payment.total)}, subtotal dan meterai "
-                f"{format_rupiah(payment.subtotal + payment.stamp_duty)}")
-    details = record.details if record is not None and isinstance(record.details, dict) else None
+    if payment.total != payment.subtotal + payment.stamp_duty + payment.rounding:
+        return (f"total {format_rupiah(payment.total)}, subtotal, meterai dan pembulatan "
+                f"{format_rupiah(payment.subtotal + payment.stamp_duty + payment.rounding)}")
+    if details is not None and (details.get("rounding", 0), details.get("credit_used", 0)) != (
+            payment.rounding, payment.credit_used):
+        return "pembulatan atau kredit dipakai tidak sama dengan catatan audit"
     if details is None:
         return None  # no record here (a payment of another counter, or from before the trail)
     if details.get("total") != payment.total:

@@ -19,10 +19,12 @@ from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
 from counter.rules.money import MAX_PAYMENT, format_rupiah
 from counter.rules.period import check_periods, period_of
+from counter.rules.settlement import check_rounding_unit, settle
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.billing import BillDue, Quote, quote_customer
 from counter.services.context import Desk
+from counter.services.credit import take_credit
 from counter.services.lookup import customer_by_number
 from counter.services.outbox import queue_event
 from counter.services.plan_state import OpenTerm, record_terms, settle_completed
@@ -40,6 +42,7 @@ class PaymentPolicy:
 
     max_amount: int = MAX_PAYMENT  # the most one payment may take: cash tendered, or its total
     closed_arrears: bool = True  # a closed connection's arrears may still be paid
+    cash_rounding: int = 0  # Rupiah: cash is rounded to this unit (rules/settlement); 0: not rounded
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,18 @@ class PaymentResult:
     change: int
     paid_at: dt.datetime
     work_order_no: str | None = None  # an unseal work order the down payment earned
+    rounding: int = 0  # cash rounding (signed), part of the total
+    credit_used: int = 0  # customer credit taken toward the total
 
     @property
     def total(self) -> int:
-        return self.quote.total
+        """What the receipt states: the bills, terms and stamp duty, and the rounding."""
+        return self.quote.total + self.rounding
+
+    @property
+    def due(self) -> int:
+        """What the method paid: the total less the credit used."""
+        return self.total - self.credit_used
 
 
 def _check_amount(value: object, what: str, most: int) -> int:
@@ -115,6 +126,7 @@ def pay(
     on: dt.date | None = None,
     approval: Approval | None = None,
     policy: PaymentPolicy | None = None,
+    use_credit: int = 0,
 ) -> PaymentResult:
     """Pay the chosen bills (the oldest ones) and instalment terms (the first
     open ones, by number; 0 is the down payment) of `customer` in one
@@ -136,7 +148,10 @@ def pay(
     answer or before a paid bill's month (a clock set back) is refused unless a
     supervisor approves it, as for `on`. `offline` is also set when central has
     not answered lately (the sync status when the money is taken). `policy`:
-    the most one payment may take, and whether closed connections may pay.
+    the most one payment may take, whether closed connections may pay, and the
+    unit cash is rounded to (once, on what is left after the credit:
+    rules/settlement). `use_credit`: Rupiah of the customer's credit to take
+    toward the total, at most what central just said they hold (services/credit).
     """
     policy = policy or PaymentPolicy()
     authorise(desk, "pay")
@@ -187,25 +202,31 @@ def pay(
                 "muat ulang pelanggan lalu bayar lagi."
             )
         _check_amount(paying.total, "Tagihan", policy.max_amount)
+        settled = settle(paying.total, use_credit, method, check_rounding_unit(policy.cash_rounding))
+        if settled.credit_used:
+            take_credit(session, owed.customer.id, settled.credit_used)
         if method == "cash":
+            if tendered is None and settled.due == 0:  # the credit paid it all
+                tendered = 0
             if tendered is None:
                 raise InvalidInput("Isi uang yang diterima.")
             tendered = _check_amount(tendered, "Uang diterima", policy.max_amount)
-            if tendered < paying.total:
+            if tendered < settled.due:
                 raise PaymentRefused(
-                    f"Uang diterima {format_rupiah(tendered)} kurang dari tagihan {format_rupiah(paying.total)}."
+                    f"Uang diterima {format_rupiah(tendered)} kurang dari tagihan {format_rupiah(settled.due)}."
                 )
         else:
-            tendered = paying.total
-        change = tendered - paying.total
+            tendered = settled.due
+        change = tendered - settled.due
 
         payment_id = uuid7()
         receipt_no = next_receipt_no(session, desk, today)
         payment = dict(
             id=payment_id, receipt_no=receipt_no, office_id=desk.office_id, counter_id=desk.counter_id,
             cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
-            method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=paying.total,
-            tendered=tendered, change=change, reference=reference, status="completed",
+            method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=settled.total,
+            rounding=settled.rounding, credit_used=settled.credit_used, tendered=tendered, change=change,
+            reference=reference, status="completed",
             taken_offline=bool(offline) or not answering(contact, failure, now), reprint_count=0,
         )
         lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
@@ -222,16 +243,19 @@ def pay(
         if marked != len(paying.bills):
             raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
         work_order_no = _pay_terms(session, desk, paying, payment_id, receipt_no) if paying.terms else None
-        queue_event(session, desk, "payment.created", _event(payment, lines, desk, owed.customer.number), now)
+        queue_event(session, desk, "payment.created",
+                    {**_event(payment, lines, desk, owed.customer.number), "rounding_unit": policy.cash_rounding}, now)
         audit.append(session, "payment", receipt_no, {
-            "customer": owed.customer.number, "total": paying.total, "method": method,
+            "customer": owed.customer.number, "total": settled.total, "method": method,
+            **{k: payment[k] for k in ("rounding", "credit_used") if payment[k]},
             "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
             "lines": [line["amount"] for line in lines],  # audit verify checks each line against its row
             **({"backdated_to" if backdated else "date_approved": today.isoformat(), "approved_by": approver.username}
                if approver else {})},
             **audit.by(desk))
         uow.commit()
-    return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now, work_order_no)
+    return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now, work_order_no,
+                         settled.rounding, settled.credit_used)
 
 
 def _check_terms_in_order(owed: Quote, terms: list[int]) -> list[int]:
@@ -302,7 +326,7 @@ def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -
         "customer": customer_number,
         "paid_at": payment["paid_at"].isoformat(), "business_date": payment["business_date"].isoformat(),
         **{k: payment[k] for k in ("method", "reference", "subtotal", "stamp_duty", "total", "tendered", "change",
-                                   "taken_offline")},
+                                   "taken_offline", "rounding", "credit_used")},
         "lines": [{**{k: line[k] for k in LINE_FIELDS},
                    **({"plan_id": str(line["plan_id"]), "term_seq": line["term_seq"]} if line["plan_id"] else {})}
                   for line in lines],

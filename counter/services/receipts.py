@@ -58,6 +58,7 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
         qr_payload=f"{office.code}|{payment.id}|{check_value(payment, office)}", offline=payment.taken_offline,
         copy_number=0, voided=payment.void_reason if payment.status == "void" else "",
         paper_no=payment.paper_no, paper_date=payment.business_date if payment.paper_no else None,
+        rounding=payment.rounding, credit_used=payment.credit_used,
     )
 
 

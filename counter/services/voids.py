@@ -17,6 +17,7 @@ from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.context import Desk
+from counter.services.credit import give_back
 from counter.services.outbox import queue_event
 from counter.services.plan_state import unrecord_terms
 from counter.services.shifts import refuse_closed_day
@@ -74,6 +75,7 @@ def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, appr
         if payment.status == "void":
             raise PaymentRefused(f"Struk {payment.receipt_no} sudah dibatalkan.")
         bills, terms, orders = undo_payment(session, payment.id)
+        give_back(session, payment.customer_id, payment.credit_used)  # the credit it used is theirs again
         now = desk.now()
         payment.status, payment.void_reason, payment.voided_at, payment.voided_by = "void", reason, now, supervisor.id
         queue_event(session, desk, "payment.voided", {

@@ -9,7 +9,7 @@ import threading
 from sqlalchemy import Engine, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from counter.models import Bill, Customer, CustomerNote, InstalmentPlan, ReliefProgramme
+from counter.models import Bill, Customer, CustomerNote, InstalmentPlan, Payment, ReliefProgramme
 from counter.models.replication import decode_row
 from counter.sync.link import Central
 from counter.sync.pull import upsert
@@ -27,8 +27,17 @@ def _read(local: Engine, central: Central, number: str, timeout_ms: int) -> tupl
     bills = [decode_row(Bill.__table__, b) for b in answer["bills"]]
     plans = [decode_row(InstalmentPlan.__table__, p) for p in answer["plans"]]
     note = {"customer_id": customer["id"], "credit": int(answer["credit"]),
-            "open_conflicts": int(answer["open_conflicts"]), "read_at": utc_now()}
+            "open_conflicts": int(answer["open_conflicts"]), "read_at": utc_now(),
+            "recorded": {str(p) for p in answer.get("credit_payments", [])}}
     return customer, bills, plans, note
+
+
+def _unrecorded_credit(connection, customer_id: int, recorded: set[str]) -> int:  # noqa: ANN001
+    """Credit this counter used for the customer that central's answer does not
+    count yet (the payment's event has not been applied there)."""
+    uses = connection.execute(select(Payment.id, Payment.credit_used).where(
+        Payment.customer_id == customer_id, Payment.credit_used > 0, Payment.status == "completed")).all()
+    return sum(used for payment_id, used in uses if str(payment_id) not in recorded)
 
 
 def refresh_customer(local: Engine, central: Central, number: str, timeout_ms: int = 1000) -> bool:
@@ -61,6 +70,7 @@ def refresh_customer(local: Engine, central: Central, number: str, timeout_ms: i
     if customer is None:
         return True  # central does not know it: nothing to refresh
     with writing(local) as connection:
+        note["credit"] -= _unrecorded_credit(connection, customer["id"], note.pop("recorded"))
         connection.execute(upsert(Customer.__table__), [customer])
         if bills:
             connection.execute(upsert(Bill.__table__), bills)

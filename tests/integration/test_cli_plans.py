@@ -43,9 +43,11 @@ def test_a_supervisor_adds_a_programme_and_a_cashier_applies_it(app, capsys):
 
     down = made["offer"]["figures"]["schedule"][0]["amount"]
     assert run(capsys, app, "shift", "open", "--float", "0")[0] == 0  # the down payment goes into the drawer
-    code, out, _ = run(capsys, app, "pay", number, "--terms", "0", "--tendered", str(down), "--no-print", "--json")
+    code, out, _ = run(capsys, app, "pay", number, "--terms", "0", "--tendered", str(down + 100), "--no-print",
+                       "--json")
     paid = json.loads(out)
-    assert code == 0 and paid["total"] == down and paid["work_order_no"].endswith("/SPK-BS/KPG-L01/" +
+    assert abs(paid["rounding"]) < 100  # cash, rounded to Rp 100 ([payment] cash_rounding)
+    assert code == 0 and paid["total"] == down + paid["rounding"] and paid["work_order_no"].endswith("/SPK-BS/KPG-L01/" +
                                                                                    made["plan_no"].split("/", 3)[3])
     code, out, _ = run(capsys, app, "workorder", "list", "--json")
     assert [o["order_no"] for o in json.loads(out)] == [paid["work_order_no"]]

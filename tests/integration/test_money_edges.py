@@ -224,7 +224,8 @@ def test_the_command_line_refuses_non_ascii_and_absurd_amounts(app, capsys, monk
 
 def test_the_payment_limit_is_a_setting(tmp_path):
     app = make_app(tmp_path / "c", "payment.max_amount=5000000")
-    assert application.payment_policy(app.config) == PaymentPolicy(max_amount=5_000_000, closed_arrears=True)
+    assert application.payment_policy(app.config) == PaymentPolicy(max_amount=5_000_000, closed_arrears=True,
+                                                                   cash_rounding=100)
     with pytest.raises(InvalidInput, match="payment.max_amount"):
         make_app(tmp_path / "d", "payment.max_amount=0")
 
