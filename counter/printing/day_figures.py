@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from pydantic import TypeAdapter
 
+from counter.rules.payment_methods import CREDIT
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -37,7 +39,7 @@ class ShiftFigures:
     reprints: int
     cash_taken: int  # tendered in cash on completed receipts
     change_given: int
-    by_method: tuple[Tally, ...]  # completed receipts per method, cash included
+    by_method: tuple[Tally, ...]  # completed receipts per method, cash included: what each brought in; then "credit"
     counts: dict[str, int] = field(default_factory=dict)  # rules.cash denomination key -> pieces; empty while open
     counted: int | None = None  # None while open
     variance_reason: str = ""
@@ -47,6 +49,8 @@ class ShiftFigures:
     # of cash_taken: paper receipts of an outage, written on earlier days and entered in this shift (the
     # cash is in this drawer; the receipts are in their own days' reports)
     paper_cash: int = 0
+    rounding: int = 0  # cash rounding of the shift's receipts (signed): part of cash taken less change
+    credit_used: int = 0  # customer credit the shift's receipts used (in by_method as "credit"): not in the drawer
 
     @property
     def expected_cash(self) -> int:
@@ -86,6 +90,8 @@ class ReceiptRow:
     total: int
     status: str  # completed | void
     paper_no: str = ""  # a paper receipt of an outage entered afterwards: its number ("" otherwise)
+    rounding: int = 0  # cash rounding (signed), part of the total
+    credit_used: int = 0  # customer credit taken toward the total: the method brought in total - credit_used
 
 
 @dataclass(frozen=True)
@@ -150,10 +156,12 @@ class Components:
     terms: int  # instalment terms
     down_payments: int
     waived: int  # fines and arrears waived by plans made that day (not collected: for the record)
+    rounding: int = 0  # cash rounding of the receipts (signed)
 
     @property
     def collected(self) -> int:
-        return self.water + self.fixed + self.fines + self.stamp_duty + self.terms + self.down_payments
+        return (self.water + self.fixed + self.fines + self.stamp_duty + self.terms + self.down_payments
+                + self.rounding)
 
 
 @dataclass(frozen=True)
@@ -190,6 +198,11 @@ class DayFigures:
         return sum(t.amount for t in self.by_method if t.label == "cash")
 
     @property
+    def credit_used(self) -> int:
+        """Customer credit the day's receipts used: part of their total, no money taken."""
+        return sum(t.amount for t in self.by_method if t.label == CREDIT)
+
+    @property
     def to_deposit(self) -> int:
         """The day's cash for the bank: cash taken less what was paid back."""
         return self.cash_total - self.refunds
@@ -198,7 +211,7 @@ class DayFigures:
     def late_cash(self) -> int:
         """Cash of receipts that arrived after the sign-off (a counter that was
         offline): outside the day's deposit, for a supplementary one."""
-        return sum(r.total for r in self.late if r.status == "completed" and r.method == "cash")
+        return sum(r.total - r.credit_used for r in self.late if r.status == "completed" and r.method == "cash")
 
     @property
     def closed(self) -> bool:

@@ -12,12 +12,19 @@ Indonesian snake_case header, the words the finance staff use:
     status        completed | void (a void's amounts are listed but belong in no sum)
     no_kuitansi_manual   the paper receipt (kuitansi manual) of an outage that the payment
                   records, entered afterwards; empty for any other payment
+    pembulatan    the cash rounding (signed Rupiah): air + beban + denda + angsuran + meterai
+                  + pembulatan = total
+    kredit_dipakai  of the total, the customer's credit used (no money); the method brought in
+                  total - kredit_dipakai
 
 `summary_csv`: `section,label,count,amount` rows (the header the finance
 office's sheets expect): the totals, the components, then every breakdown;
 `count` is empty where nothing is counted (components, the deposit, listed
 only once made; the cash paid back to customers and the cash left for the
-bank, listed only on a day with refunds).
+bank, listed only on a day with refunds). The method breakdown gives what each
+method brought in, and customer credit used as the label `credit` (also in the
+totals as `kredit_dipakai`, on a day with any); the components list the cash
+rounding as `pembulatan`.
 
 Text that a spreadsheet would take for a formula (starting with = + - @, or a
 tab or carriage return) gets a leading apostrophe.
@@ -29,10 +36,11 @@ import csv
 import io
 
 from counter.printing.day_figures import DayFigures, ReceiptRow, Tally
+from counter.rules.payment_methods import CREDIT
 
 RECEIPT_HEADER = ("bagian", "no_kuitansi", "tanggal", "waktu_bayar", "loket", "kasir", "no_sambungan", "nama",
                   "bulan", "metode", "air", "beban", "denda", "angsuran", "meterai", "total", "status",
-                  "no_kuitansi_manual")
+                  "no_kuitansi_manual", "pembulatan", "kredit_dipakai")
 SUMMARY_HEADER = ("section", "label", "count", "amount")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,7 +62,7 @@ def _receipt(part: str, receipt: ReceiptRow, figures: DayFigures) -> tuple:
     r = receipt
     return (part, r.receipt_no, figures.business_date.isoformat(), r.paid_at.isoformat(timespec="seconds"),
             r.counter_code, r.cashier, r.customer_number, r.customer_name, r.months, r.method, r.water, r.fixed,
-            r.fines, r.terms, r.stamp_duty, r.total, r.status, r.paper_no)
+            r.fines, r.terms, r.stamp_duty, r.total, r.status, r.paper_no, r.rounding, r.credit_used)
 
 
 def receipts_csv(figures: DayFigures) -> str:
@@ -80,6 +88,9 @@ def summary_csv(figures: DayFigures) -> str:
                           figures.cash_total),
                          ("ringkasan", "batal", len(voided), sum(r.total for r in voided)),
                          ("ringkasan", "terlambat", len(late), sum(r.total for r in late))]
+    if figures.credit_used:  # part of the receipts' totals, no money: neither cash nor for the bank
+        rows.append(("ringkasan", "kredit_dipakai", sum(t.count for t in figures.by_method if t.label == CREDIT),
+                     figures.credit_used))
     if figures.refunds:  # cash paid back from the drawers: it does not go to the bank
         rows += [("ringkasan", "pengembalian_uang", "", figures.refunds),
                  ("ringkasan", "tunai_untuk_disetor", "", figures.to_deposit)]
@@ -87,7 +98,8 @@ def summary_csv(figures: DayFigures) -> str:
         rows.append(("ringkasan", "setoran", "", figures.deposit.amount))
     rows += [("komponen", label, "", amount) for label, amount in (
         ("air", c.water), ("beban", c.fixed), ("denda", c.fines), ("meterai", c.stamp_duty), ("angsuran", c.terms),
-        ("uang_muka", c.down_payments), ("jumlah_diterima", c.collected), ("keringanan_tidak_diterima", c.waived))]
+        ("uang_muka", c.down_payments), ("pembulatan", c.rounding), ("jumlah_diterima", c.collected),
+        ("keringanan_tidak_diterima", c.waived))]
     rows += _tallies("loket", figures.by_counter)
     rows += _tallies("kasir", figures.by_cashier)
     rows += _tallies("metode", figures.by_method)

@@ -38,7 +38,7 @@ from counter.printing.plan_pdf import (BODY, CENTER, GRID, HEADING, SHADE, TITLE
 from counter.printing.receipt import format_moment
 from counter.rules.money import format_rupiah
 from counter.printing.day_figures import DayFigures, ReceiptRow, ShiftFigures, Tally, VoidRow
-from counter.rules.payment_methods import METHOD_LABELS
+from counter.rules.payment_methods import CREDIT, METHOD_LABELS
 
 RED = colors.HexColor("#b00020")
 PALE_RED = colors.HexColor("#fbe9eb")
@@ -99,10 +99,17 @@ LPP_BASELINE = 2.4  # from the row's bottom
 ROWS_PER_PAGE = int(LPP_FRAME_HEIGHT // LPP_ROW) - 1  # below the repeated header row
 PAD = 2  # points each side of a cell
 
+# Air + Beban + Denda + Angsuran + Meterai + Pembulatan = Total; Kredit: of the total, customer credit used.
+# Pembulatan and Kredit are printed only on a day that has any (OPTIONAL: the receipt's field).
 LPP_COLUMNS = ("No. kuitansi", "Jam", "Loket", "Kasir", "No. samb.", "Nama", "Bulan", "Metode",
-               "Air", "Beban", "Denda", "Angsuran", "Meterai", "Total", "Ket.")
-FIRST_AMOUNT, TOTAL_COLUMN, NAME_COLUMN = 8, 13, 5
-CAPPED = {3: 18 * mm, 6: 30 * mm, 14: 30 * mm}  # kasir, bulan and Ket.: longer text is cut
+               "Air", "Beban", "Denda", "Angsuran", "Meterai", "Pembulatan", "Total", "Kredit", "Ket.")
+OPTIONAL = {13: "rounding", 15: "credit_used"}
+FIRST_AMOUNT, NAME_COLUMN = 8, 5  # the amounts run from FIRST_AMOUNT to the column before Ket., the last
+
+
+def capped(headers: tuple[str, ...]) -> dict[int, float]:
+    """Kasir, Bulan and Ket.: longer text is cut to these widths."""
+    return {3: 18 * mm, 6: 30 * mm, len(headers) - 1: 30 * mm}
 VOID_MARK = "BATAL"
 PAPER_MARK = "manual"  # Ket.: "manual 0123", a paper receipt of an outage entered afterwards
 
@@ -139,7 +146,8 @@ def _lpp_cells(receipt: ReceiptRow, figures: DayFigures) -> list[str]:
     r = receipt
     return [r.receipt_no, _time(r, figures), r.counter_code, r.cashier, r.customer_number, r.customer_name,
             r.months, method_label(r.method), _amount(r.water), _amount(r.fixed), _amount(r.fines),
-            _amount(r.terms), _amount(r.stamp_duty), _amount(r.total), _remark(r)]
+            _amount(r.terms), _amount(r.stamp_duty), _amount(r.rounding), _amount(r.total), _amount(r.credit_used),
+            _remark(r)]
 
 
 def _remark(receipt: ReceiptRow) -> str:
@@ -153,20 +161,28 @@ def _total_cells(label: str, receipts: tuple[ReceiptRow, ...]) -> list[str]:
     """The bold sum row: completed receipts only."""
     done = [r for r in receipts if r.status != "void"]
     sums = [sum(getattr(r, name) for r in done) for name in ("water", "fixed", "fines", "terms", "stamp_duty",
-                                                              "total")]
+                                                              "rounding", "total", "credit_used")]
     return [label] + [""] * (FIRST_AMOUNT - 1) + [format_rupiah(s, symbol=False) for s in sums] + [""]
 
 
-def _column_widths(rows: list[list[str]], sums: list[list[str]]) -> list[float]:
+def _lpp_columns(figures: DayFigures) -> list[int]:
+    """The columns of LPP_COLUMNS this day's LPP prints."""
+    receipts = figures.receipts + figures.late
+    return [n for n in range(len(LPP_COLUMNS))
+            if n not in OPTIONAL or any(getattr(r, OPTIONAL[n]) for r in receipts)]
+
+
+def _column_widths(rows: list[list[str]], sums: list[list[str]], headers: tuple[str, ...]) -> list[float]:
     """Each column as wide as its widest cell (amounts bold, as in the `sums`
     rows, whose label spans the text columns); the name takes what is left."""
     widths = []
-    for column, header in enumerate(LPP_COLUMNS):
+    caps = capped(headers)
+    for column, header in enumerate(headers):
         cells = (row[column] for row in (rows + sums if column >= FIRST_AMOUNT else rows))
         longest = max(cells, key=len, default="")
         font = FONT_BOLD if column >= FIRST_AMOUNT else FONT
         need = max(stringWidth(header, FONT_BOLD, LPP_SIZE), stringWidth(longest, font, LPP_SIZE) * 1.04)
-        widths.append(min(need + 2 * PAD + 1, CAPPED.get(column, LPP_WIDTH)))
+        widths.append(min(need + 2 * PAD + 1, caps.get(column, LPP_WIDTH)))
     widths[NAME_COLUMN] = 0
     widths[NAME_COLUMN] = max(LPP_WIDTH - sum(widths), 25 * mm)
     return widths
@@ -179,9 +195,11 @@ class _Sheet(Flowable):
     right-aligned from cached character widths. Splits between rows, repeating
     the header."""
 
-    def __init__(self, rows: list[list[str]], widths: list[float], *, total: bool) -> None:
+    def __init__(self, rows: list[list[str]], widths: list[float], headers: tuple[str, ...], *,
+                 total: bool) -> None:
         super().__init__()
         self.rows, self.widths, self.total = rows, widths, total  # total: the last row is the bold sum
+        self.headers = headers
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return sum(self.widths), (len(self.rows) + 1) * LPP_ROW
@@ -192,8 +210,8 @@ class _Sheet(Flowable):
             return []
         if fit >= len(self.rows):
             return [self]
-        return [_Sheet(self.rows[:fit], self.widths, total=False),
-                _Sheet(self.rows[fit:], self.widths, total=self.total)]
+        return [_Sheet(self.rows[:fit], self.widths, self.headers, total=False),
+                _Sheet(self.rows[fit:], self.widths, self.headers, total=self.total)]
 
     def draw(self) -> None:
         c, widths = self.canv, self.widths
@@ -214,7 +232,8 @@ class _Sheet(Flowable):
 
         text = c.beginText()
         text.setFillColor(colors.black)  # not the shading's colour the canvas still has
-        rows = [list(LPP_COLUMNS)] + self.rows
+        rows = [list(self.headers)] + self.rows
+        last_amount = len(self.headers) - 2  # Ket. is last
         for n, row in enumerate(rows):
             bold = n == 0 or (self.total and n == len(rows) - 1)
             void = row[-1] == VOID_MARK and not bold
@@ -229,7 +248,7 @@ class _Sheet(Flowable):
                 if void and column == len(row) - 1:  # the BATAL mark itself: bold red
                     text.setFont(FONT_BOLD, LPP_SIZE)
                     text.setFillColor(RED)
-                if FIRST_AMOUNT <= column <= TOTAL_COLUMN:
+                if FIRST_AMOUNT <= column <= last_amount:
                     text.setTextOrigin(edges[column + 1] - PAD - _width(cell, font), y)
                 else:
                     text.setTextOrigin(edges[column] + PAD, y)
@@ -240,16 +259,17 @@ class _Sheet(Flowable):
         c.restoreState()
 
 
-def _lpp_sheets(rows: list[list[str]], widths: list[float]) -> list[_Sheet]:
+def _lpp_sheets(rows: list[list[str]], widths: list[float], headers: tuple[str, ...]) -> list[_Sheet]:
     """`rows` (the sum row last), long text cut to its column, in page-full pieces."""
     for row in rows[:-1]:
-        for column in (*CAPPED, NAME_COLUMN):
+        for column in (*capped(headers), NAME_COLUMN):
             row[column] = _fit(row[column], widths[column] - 2 * PAD)
     starts = list(range(0, len(rows), ROWS_PER_PAGE))
     if len(starts) > 1 and len(rows) - starts[-1] == 1:
         starts[-1] -= 1  # the sum row takes a receipt along rather than stand alone on a page
     ends = starts[1:] + [len(rows)]
-    return [_Sheet(rows[start:end], widths, total=end == len(rows)) for start, end in zip(starts, ends, strict=True)]
+    return [_Sheet(rows[start:end], widths, headers, total=end == len(rows))
+            for start, end in zip(starts, ends, strict=True)]
 
 
 def _banner(title: str, note: str, width: float, size: float = 8) -> Table:
@@ -306,19 +326,25 @@ def _lpp_heading(canvas, doc, *, utility: str, figures: DayFigures) -> None:
 def daily_receipts_pdf(figures: DayFigures, utility: str) -> bytes:
     """The LPP of an office day, A4 landscape, as PDF bytes."""
     _register_fonts()
-    main = [_lpp_cells(r, figures) for r in figures.receipts]
-    late = [_lpp_cells(r, figures) for r in figures.late]
-    main_sum = _total_cells(f"JUMLAH ({_count(figures.count)} kuitansi, tanpa yang BATAL)", figures.receipts)
-    late_sum = _total_cells(f"JUMLAH {LATE_TITLE}", figures.late)
-    widths = _column_widths(main + late, [main_sum, late_sum])
+    keep = _lpp_columns(figures)
+    headers = tuple(LPP_COLUMNS[n] for n in keep)
 
-    story: list[Flowable] = (_lpp_sheets(main + [main_sum], widths) if main
+    def kept(cells: list[str]) -> list[str]:
+        return [cells[n] for n in keep]
+
+    main = [kept(_lpp_cells(r, figures)) for r in figures.receipts]
+    late = [kept(_lpp_cells(r, figures)) for r in figures.late]
+    main_sum = kept(_total_cells(f"JUMLAH ({_count(figures.count)} kuitansi, tanpa yang BATAL)", figures.receipts))
+    late_sum = kept(_total_cells(f"JUMLAH {LATE_TITLE}", figures.late))
+    widths = _column_widths(main + late, [main_sum, late_sum], headers)
+
+    story: list[Flowable] = (_lpp_sheets(main + [main_sum], widths, headers) if main
                              else [_p("Tidak ada penerimaan pada hari ini.", BODY)])
     story += [Spacer(0, 3 * mm), KeepTogether(_lpp_summary(figures))]
     if figures.late:
         story += [Spacer(0, 6 * mm), CondPageBreak(35 * mm),
                   _banner(LATE_TITLE, _late_note(figures), LPP_WIDTH), Spacer(0, 2 * mm)]
-        story += _lpp_sheets(late + [late_sum], widths)
+        story += _lpp_sheets(late + [late_sum], widths, headers)
 
     buffer = io.BytesIO()
     frame = Frame(LPP_MARGIN, LPP_MARGIN, LPP_WIDTH, LPP_FRAME_HEIGHT, 0, 0, 0, 0)
@@ -376,6 +402,8 @@ def _totals(figures: DayFigures) -> list[Flowable]:
     return [_fields([("Jumlah kuitansi", _count(figures.count)),
                      ("Jumlah penerimaan", format_rupiah(figures.total)),
                      ("Penerimaan tunai", format_rupiah(figures.cash_total)),
+                     *([("Kredit pelanggan dipakai", f"{format_rupiah(figures.credit_used)} (bukan uang)")]
+                       if figures.credit_used else []),
                      ("Dibatalkan", f"{voided} (tidak termasuk)")], label_width=45 * mm)]
 
 
@@ -384,6 +412,7 @@ def _components(figures: DayFigures) -> list[Flowable]:
     rows = [["Komponen", "Jumlah"], ["Harga air", format_rupiah(c.water)], ["Beban tetap", format_rupiah(c.fixed)],
             ["Denda", format_rupiah(c.fines)], ["Meterai", format_rupiah(c.stamp_duty)],
             ["Angsuran", format_rupiah(c.terms)], ["Uang muka", format_rupiah(c.down_payments)],
+            *([["Pembulatan tunai", format_rupiah(c.rounding)]] if c.rounding else []),
             ["Jumlah diterima", format_rupiah(c.collected)]]
     story = [_grid(rows, [60 * mm, 40 * mm], right_from=1, total_row=True, size=8.5)]
     story[0].hAlign = "LEFT"
@@ -403,7 +432,8 @@ def _tally_table(title: str, tallies: tuple[Tally, ...], label=lambda text: text
         return _none(f"{title}: tidak ada penerimaan.")
     rows = [[title, "Kuitansi", "Jumlah"]]
     rows += [[_cell(label(t.label)), _count(t.count), format_rupiah(t.amount)] for t in tallies]
-    rows.append(["Jumlah", _count(sum(t.count for t in tallies)), format_rupiah(sum(t.amount for t in tallies))])
+    receipts = sum(t.count for t in tallies if t.label != CREDIT)  # credit is a part of receipts counted already
+    rows.append(["Jumlah", _count(receipts), format_rupiah(sum(t.amount for t in tallies))])
     return _grid(rows, [HALF - 48 * mm, 16 * mm, 32 * mm], right_from=1, total_row=True, size=SMALL)
 
 
@@ -532,6 +562,10 @@ def _shifts(figures: DayFigures) -> list[Flowable]:
     if any(s.is_open for s in figures.shifts):
         story.append(_p("Shift yang MASIH BUKA belum dihitung: uang lacinya tidak termasuk dalam jumlah Dihitung "
                         "dan Selisih.", NOTE))
+    rounding = sum(s.rounding for s in figures.shifts)
+    if rounding:
+        story.append(_p(f"Tunai diterima dikurangi kembalian termasuk pembulatan tunai {format_rupiah(rounding)}.",
+                        NOTE))
     paper = sum(s.paper_cash for s in figures.shifts)
     if paper:
         story.append(_p(f"Tunai diterima termasuk {format_rupiah(paper)} dari kuitansi manual masa gangguan "

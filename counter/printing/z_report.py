@@ -18,7 +18,7 @@ from counter.printing.receipt import format_moment, zone_abbreviation
 from counter.rules.cash import DENOMINATIONS
 from counter.rules.money import format_rupiah
 from counter.printing.day_figures import ShiftFigures
-from counter.rules.payment_methods import METHOD_LABELS
+from counter.rules.payment_methods import CREDIT, METHOD_LABELS
 
 BOLD = "\x00"  # marks a line to print in bold; never reaches the paper (ascii_text drops control characters)
 
@@ -87,10 +87,14 @@ def _marked(shift: ShiftFigures, width: int) -> list[str]:
     for tally in shift.by_method:
         lines += money_row(f"  {METHOD_LABELS.get(tally.label, tally.label)} ({_count(tally.count)})", tally.amount,
                            width)
+        if tally.label == "cash" and shift.rounding:  # of the cash: the rounding of its receipts
+            lines += money_row("    dr pembulatan", shift.rounding, width)
     if not shift.by_method:
         lines.append("  (belum ada penerimaan)")
-    lines += money_row(f"  Jumlah ({_count(sum(t.count for t in shift.by_method))})",
+    lines += money_row(f"  Jumlah ({_count(sum(t.count for t in shift.by_method if t.label != CREDIT))})",
                        sum(t.amount for t in shift.by_method), width)
+    if shift.credit_used:  # part of the receipts' totals, but no money: not in the drawer
+        lines += wrap("  (kredit pelanggan bukan uang: tidak ada di laci)", width, hanging="   ")
     lines.append(rule)
 
     lines += money_row("Modal awal", shift.opening_float, width)

@@ -20,6 +20,7 @@ from counter.models import (
 )
 from counter.errors import NotFound
 from counter.models.sync import EVENT_OUTCOMES
+from counter.rules.payment_methods import CREDIT
 from counter.rules.period import span_label
 from counter.printing.day_figures import (
     Closing, Components, ConflictRow, CounterSync, DayFigures, Deposit, ReceiptRow, Tally, VoidRow,
@@ -51,7 +52,8 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
     rows = session.execute(
         select(p.c.id, p.c.receipt_no, p.c.paid_at, c.c.code.label("counter"), u.c.username, cu.c.number, cu.c.name,
                t.c.code.label("tariff"), p.c.method, p.c.stamp_duty, p.c.total, p.c.status, p.c.reprint_count,
-               p.c.void_reason, p.c.voided_at, approver.username.label("approver"), p.c.paper_no)
+               p.c.void_reason, p.c.voided_at, approver.username.label("approver"), p.c.paper_no, p.c.rounding,
+               p.c.credit_used)
         .join(c, c.c.id == p.c.counter_id).join(u, u.c.id == p.c.cashier_id)
         .join(cu, cu.c.id == p.c.customer_id).join(t, t.c.id == cu.c.tariff_group_id)
         .outerjoin(approver, approver.id == p.c.voided_by)
@@ -83,9 +85,17 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
             cashier=r["username"], customer_number=r["number"], customer_name=r["name"], method=r["method"],
             months=", ".join(named), water=part["water"], fixed=part["fixed"], fines=part["fines"],
             terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"],
-            paper_no=r["paper_no"] or ""),
+            paper_no=r["paper_no"] or "", rounding=r["rounding"], credit_used=r["credit_used"]),
             dict(r, down=part["down"], terms=part["terms"])))
     return receipts
+
+
+def by_method(receipts: Iterable[ReceiptRow]) -> tuple[Tally, ...]:
+    """What each method brought in (the receipts' totals less the credit they
+    used), then the customer credit used, as a line of its own that is no money."""
+    receipts = list(receipts)
+    credit = [(CREDIT, r.credit_used) for r in receipts if r.credit_used]
+    return _tallies((r.method, r.total - r.credit_used) for r in receipts) + _tallies(credit)
 
 
 def _waived(session: Session, office_id: int, day: dt.date) -> int:
@@ -177,7 +187,8 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
     components = Components(
         water=component("water"), fixed=component("fixed"), fines=component("fines"),
         stamp_duty=component("stamp_duty"), terms=sum(r["terms"] for _, r in taken),
-        down_payments=sum(r["down"] for _, r in taken), waived=_waived(session, office.id, day))
+        down_payments=sum(r["down"] for _, r in taken), waived=_waived(session, office.id, day),
+        rounding=component("rounding"))
     shifts = session.scalars(select(Shift).where(Shift.office_id == office.id, Shift.business_date == day)
                              .order_by(Shift.opened_at)).all()
     conflicts = session.execute(
@@ -192,7 +203,7 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         count=len(taken), total=sum(row.total for row, _ in taken), components=components,
         by_counter=_tallies((row.counter_code, row.total) for row, _ in taken),
         by_cashier=_tallies((row.cashier, row.total) for row, _ in taken),
-        by_method=_tallies((row.method, row.total) for row, _ in taken),
+        by_method=by_method(row for row, _ in taken),
         by_tariff=_tallies((r["tariff"], row.total) for row, r in taken),
         by_hour=_tallies((f"{row.paid_at:%H}", row.total) for row, _ in taken),
         receipts=tuple(row for row, _ in signed),

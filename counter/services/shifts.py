@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -16,6 +16,7 @@ from counter.errors import InvalidInput, PaymentRefused
 from counter.models import Counter, DayClosing, Office, Payment, Refund, Shift, User
 from counter.rules.cash import checked_counts, counted_total
 from counter.rules.money import MAX_FLOAT, format_rupiah
+from counter.rules.payment_methods import CREDIT
 from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
@@ -181,7 +182,8 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
     for window in (taken, entered):
         rows += [(status, method, *(int(n or 0) for n in figures)) for status, method, *figures in session.execute(
             select(p.c.status, p.c.method, func.count(), func.sum(p.c.total), func.sum(p.c.tendered),
-                   func.sum(p.c.change), func.sum(p.c.reprint_count))
+                   func.sum(p.c.change), func.sum(p.c.reprint_count), func.sum(p.c.credit_used),
+                   func.sum(p.c.rounding), func.sum(case((p.c.credit_used > 0, 1), else_=0)))
             .where(*window).group_by(p.c.status, p.c.method))]  # int: PostgreSQL sums BIGINT as numeric
     paper_cash = int(session.scalar(select(func.coalesce(func.sum(p.c.tendered - p.c.change), 0)).where(
         *entered, p.c.status == "completed", p.c.method == "cash", p.c.business_date != shift.business_date)))
@@ -205,13 +207,24 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         payments=sum(r[2] for r in done), voids=sum(r[2] for r in rows if r[0] == "void"),
         reprints=sum(r[6] for r in rows),
         cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash), refunds_paid=refunded,
-        by_method=tuple(Tally(r[1], r[2], r[3]) for r in sorted(done, key=lambda r: r[1])),
+        by_method=by_method(done), rounding=sum(r[8] for r in cash), credit_used=sum(r[7] for r in done),
         counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",
         closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash, paper_cash=paper_cash)
 
 
+def by_method(done: list[tuple]) -> tuple[Tally, ...]:
+    """What each method brought in (receipts' totals less the credit they used),
+    then the customer credit used, as if a method of its own that is no money."""
+    tallies = [Tally(r[1], r[2], r[3] - r[7]) for r in sorted(done, key=lambda r: r[1])]
+    if any(r[7] for r in done):
+        tallies.append(Tally(CREDIT, sum(r[9] for r in done), sum(r[7] for r in done)))
+    return tuple(tallies)
+
+
 def _merged(rows: list[tuple]) -> list[tuple]:
-    """(status, method, count, total, tendered, change, reprints) rows with the same status and method added up."""
+    """(status, method, count, total, tendered, change, reprints, credit used, rounding, receipts
+    with credit) rows with the same
+    status and method added up."""
     merged: dict[tuple[str, str], list[int]] = {}
     for status, method, *figures in rows:
         sums = merged.setdefault((status, method), [0] * len(figures))
