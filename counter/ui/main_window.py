@@ -743,7 +743,9 @@ class MainWindow(QMainWindow):
         if self.shift is None and not self.runner.is_running("shift"):  # no drawer: before any cash is typed
             self.offer_shift_to_pay()
             return
-        dialog = PayDialog(paying, self)
+        # credit only as central reported it just now, on opening the customer (services/credit)
+        credit = paying.customer.credit if self.panel.from_central else 0
+        dialog = PayDialog(paying, self, credit=credit, rounding_unit=self.app.config.payment.cash_rounding)
         dialog.confirmed.connect(functools.partial(self._pay, dialog))
         dialog.finished.connect(functools.partial(self._pay_dialog_closed, dialog))
         self.pay_dialog = dialog
@@ -756,7 +758,8 @@ class MainWindow(QMainWindow):
         terms = [t.seq for t in dialog.paying.terms]
         self.runner.run(
             lambda: application.take_payment(app, desk, number, periods, request.method, request.tendered,
-                                             request.reference, expected_total=due, terms=terms),
+                                             request.reference, expected_total=due, terms=terms,
+                                             use_credit=request.credit),
             functools.partial(self._paid, dialog),
             functools.partial(self._pay_failed, dialog),
         )
@@ -811,7 +814,9 @@ class MainWindow(QMainWindow):
                     "total <b>{total}</b>, diterima {tendered}").format(
                 receipt=result.receipt_no, number=result.quote.customer.number, name=result.quote.customer.name,
                 paying=paying_text(result.quote), method=method, total=format_rupiah(result.total),
-                tendered=format_rupiah(result.tendered)) + change,
+                tendered=format_rupiah(result.tendered))
+            + (self.tr(", kredit dipakai {credit}").format(credit=format_rupiah(result.credit_used))
+               if result.credit_used else "") + change,
             "ok",
         )
         self.clear_customer()

@@ -1,5 +1,10 @@
 """The pay dialog: amount due, method, cash tendered, the change, Enter to pay.
 
+Customer credit that central has just reported is offered (a check box, Alt+K,
+unticked: the cashier confirms it with the customer); cash is rounded to the
+utility's unit (rules/settlement), and the dialog shows the rounding and what
+is left to pay before the cash is typed.
+
 The dialog only collects; the main window runs `payment.pay` on the worker and
 then calls `succeeded()`, `failed(error)` (everything typed stays) or, when the
 bills changed under it, `withdraw()`.
@@ -12,14 +17,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFrame, QGridLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QDialog, QFrame, QGridLayout, QLabel, QLineEdit, QMessageBox,
     QVBoxLayout, QWidget,
 )
 
 from counter.errors import CounterError, InvalidInput
 from counter.rules.money import format_rupiah
 from counter.services.billing import Quote
-from counter.rules.payment_methods import METHOD_LABELS, PAYMENT_METHODS
+from counter.rules.payment_methods import CREDIT, METHOD_LABELS, PAYMENT_METHODS
+from counter.rules.settlement import Settlement, settle
 from counter.ui.plan_models import paying_text
 from counter.ui.widgets import (
     GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, button_row, cancel_button, font, primary_button,
@@ -33,6 +39,7 @@ METHOD_NAMES = {  # payment.METHOD_LABELS, in the desk's language (the services 
     "transfer": QT_TRANSLATE_NOOP("PaymentMethod", "Transfer bank"),
     "qris": QT_TRANSLATE_NOOP("PaymentMethod", "QRIS"),
     "debit": QT_TRANSLATE_NOOP("PaymentMethod", "Kartu debit"),
+    CREDIT: QT_TRANSLATE_NOOP("PaymentMethod", "Kredit pelanggan"),
 }
 
 
@@ -49,15 +56,21 @@ class PayRequest:
     method: str
     tendered: int | None  # cash only; the use case takes the total for other methods
     reference: str
+    credit: int = 0  # customer credit to use, as offered and ticked
 
 
 class PayDialog(QDialog):
     confirmed = Signal(object)  # PayRequest
 
-    def __init__(self, paying: Quote, parent: QWidget | None = None) -> None:
+    def __init__(self, paying: Quote, parent: QWidget | None = None, *, credit: int = 0,
+                 rounding_unit: int = 0) -> None:
+        """`credit`: customer credit to offer (what central just reported they
+        hold, at most the total); `rounding_unit`: cash is rounded to it."""
         super().__init__(parent)
         self.paying = paying
-        self.due = paying.total
+        self.due = paying.total  # the bills, terms and stamp duty: what the desk showed
+        self.credit_offered = min(max(credit, 0), self.due)
+        self.rounding_unit = rounding_unit
         self.submitting = False
         self.setWindowTitle(self.tr("Pembayaran"))
         self.setModal(True)
@@ -73,6 +86,24 @@ class PayDialog(QDialog):
         due_note = QLabel(self.tr("termasuk meterai {amount}").format(amount=format_rupiah(paying.stamp_duty)) if paying.stamp_duty else "")
         due_note.setAlignment(MONEY_ALIGN)
         due_note.setStyleSheet(f"color: {MUTED};")
+
+        self.use_credit = QCheckBox(self.tr("Pakai &kredit pelanggan {amount}").format(
+            amount=format_rupiah(self.credit_offered)))
+        self.use_credit.setFont(font(12))
+        self.use_credit.setToolTip(self.tr("Kredit yang disimpan untuk pelanggan (kelebihan bayar), menurut pusat "
+                                           "barusan. Centang hanya bila pelanggan setuju memakainya."))
+        self.use_credit.toggled.connect(self._credit_toggled)
+        self.credit_line = MoneyLabel(13, bold=False)
+        self.credit_line.setAccessibleName(self.tr("Kredit dipakai"))
+        self.rounding_line = MoneyLabel(13, bold=False)
+        self.rounding_line.setAccessibleName(self.tr("Pembulatan"))
+        self.rounding_line.setToolTip(self.tr("Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, "
+                                              "QRIS dan kartu debit membayar tepat.").format(
+            unit=format_rupiah(rounding_unit)))
+        self.to_pay_caption = QLabel(self.tr("HARUS DIBAYAR"))
+        self.to_pay_caption.setFont(font(14, bold=True))
+        self.to_pay = MoneyLabel(26)
+        self.to_pay.setAccessibleName(self.tr("Harus dibayar"))
 
         self.method = QComboBox()
         self.method.setFont(font(13))
@@ -102,7 +133,9 @@ class PayDialog(QDialog):
         grid.setHorizontalSpacing(16)
         grid.setColumnStretch(1, 1)
         self._captions: dict[QWidget, QLabel] = {}
-        rows = ((self.tr("JUMLAH TAGIHAN"), self.due_label), (None, due_note), (self.tr("Cara bayar"), self.method),
+        rows = ((self.tr("JUMLAH TAGIHAN"), self.due_label), (None, due_note), (None, self.use_credit),
+                (self.tr("Kredit dipakai"), self.credit_line), (self.tr("Pembulatan"), self.rounding_line),
+                (self.to_pay_caption, self.to_pay), (self.tr("Cara bayar"), self.method),
                 (self.tr("Uang diterima"), self.tendered), (self.tr("No. referensi"), self.reference), (self.change_caption, self.change))
         for row, (caption, field) in enumerate(rows):
             if caption is not None:
@@ -130,6 +163,9 @@ class PayDialog(QDialog):
         layout.addLayout(buttons)
 
         QShortcut(QKeySequence("Alt+C"), self, self._focus_method)
+        self.use_credit.setVisible(self.credit_offered > 0)
+        if self.credit_offered > 0:
+            self.hint.setText(self.hint.text() + self.tr("  |  Alt+K = pakai kredit"))
         self._method_changed()
 
     @staticmethod
@@ -155,37 +191,71 @@ class PayDialog(QDialog):
         """Where the cashier types for the chosen method: the cash tendered or the reference."""
         return self.tendered if self.method_key == "cash" else self.reference
 
+    @property
+    def credit(self) -> int:
+        """The credit to use: what was offered, once ticked."""
+        return self.credit_offered if self.use_credit.isChecked() else 0
+
+    @property
+    def settlement(self) -> Settlement:
+        """The total, its rounding and what is left to pay, as the payment will reckon them."""
+        return settle(self.due, self.credit, self.method_key, self.rounding_unit)
+
+    @property
+    def to_pay_amount(self) -> int:
+        return self.settlement.due
+
+    def _credit_toggled(self) -> None:
+        self._update_settlement()
+        self._input().setFocus()
+
     def _method_changed(self) -> None:
         cash = self.method_key == "cash"
         for field, visible in ((self.tendered, cash), (self.reference, not cash), (self.change, cash)):
             field.setVisible(visible)
             self._captions[field].setVisible(visible)
         self._input().setFocus()
+        self._update_settlement()
+
+    def _update_settlement(self) -> None:
+        """The credit line, the rounding and what is left to pay, shown only when they differ from the total."""
+        s = self.settlement
+        for field, visible in ((self.credit_line, s.credit_used > 0), (self.rounding_line, s.rounding != 0),
+                               (self.to_pay, s.due != self.due)):
+            field.setVisible(visible)
+            self._captions[field].setVisible(visible)
+        self.credit_line.set_amount(-s.credit_used)
+        self.rounding_line.set_amount(s.rounding)
+        self.to_pay.set_amount(s.due)
         self._update_change()
 
     def _update_change(self) -> None:
         if self.method_key != "cash":
             self.change.set_amount(0)
             return
+        due = self.to_pay_amount
         tendered = self.tendered.value_or_none()
         if tendered is None:
             self.change.setText("-")
             self.change.setStyleSheet(f"color: {MUTED};")
             self.change_caption.setText(self.tr("KEMBALIAN"))
-        elif tendered < self.due:
-            self.change.set_amount(self.due - tendered)
+        elif tendered < due:
+            self.change.set_amount(due - tendered)
             self.change.setStyleSheet(f"color: {SHORTFALL};")
             self.change_caption.setText(self.tr("KURANG"))
         else:
-            self.change.set_amount(tendered - self.due)
+            self.change.set_amount(tendered - due)
             self.change.setStyleSheet(f"color: {GOOD};")
             self.change_caption.setText(self.tr("KEMBALIAN"))
 
     def request(self) -> PayRequest:
         """What was typed, checked for form; InvalidInput (Indonesian) if not."""
         if self.method_key == "cash":
-            return PayRequest("cash", self.tendered.value(), "")
-        return PayRequest(self.method_key, None, self.reference.text().strip())
+            tendered = self.tendered.value_or_none()
+            if tendered is None and self.to_pay_amount == 0:  # the credit pays it all: no cash to type
+                return PayRequest("cash", 0, "", self.credit)
+            return PayRequest("cash", self.tendered.value(), "", self.credit)
+        return PayRequest(self.method_key, None, self.reference.text().strip(), self.credit)
 
     # ---- confirm / outcome -----------------------------------------------
 
@@ -220,7 +290,8 @@ class PayDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.submitting = busy
-        for widget in (self.method, self.tendered, self.reference, self.pay_button, self.cancel_button):
+        for widget in (self.method, self.tendered, self.reference, self.pay_button, self.cancel_button,
+                       self.use_credit):
             widget.setEnabled(not busy)
         self.pay_button.setText(self.tr("Menyimpan ...") if busy else self.tr("BAYAR [Enter]"))
 

@@ -1318,27 +1318,32 @@ or search a name / address in the Search field [F2].</translation>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="807"/>
+        <location filename="../../counter/ui/main_window.py" line="810"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="810"/>
+        <location filename="../../counter/ui/main_window.py" line="813"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="832"/>
+        <location filename="../../counter/ui/main_window.py" line="818"/>
+        <source>, kredit dipakai {credit}</source>
+        <translation>, credit used {credit}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="837"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="834"/>
+        <location filename="../../counter/ui/main_window.py" line="839"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="857"/>
+        <location filename="../../counter/ui/main_window.py" line="862"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -1459,86 +1464,128 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="29"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="35"/>
         <source>Pembayaran gagal</source>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="62"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="75"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="72"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="85"/>
         <source>Jumlah tagihan</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="73"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="86"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="86"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="90"/>
+        <source>Pakai &amp;kredit pelanggan {amount}</source>
+        <translation>Use customer &amp;credit {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="93"/>
+        <source>Kredit yang disimpan untuk pelanggan (kelebihan bayar), menurut pusat barusan. Centang hanya bila pelanggan setuju memakainya.</source>
+        <translation>Credit held for the customer (an overpayment), as central reported just now. Tick it only when the customer agrees to use it.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="97"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="137"/>
+        <source>Kredit dipakai</source>
+        <translation>Credit used</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="99"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="137"/>
+        <source>Pembulatan</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="100"/>
+        <source>Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, QRIS dan kartu debit membayar tepat.</source>
+        <translation>Cash is rounded to the nearest {unit} (a half goes down); transfer, QRIS and debit cards pay the exact amount.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="103"/>
+        <source>HARUS DIBAYAR</source>
+        <translation>TO PAY</translation>
+    </message>
+    <message>
         <location filename="../../counter/ui/pay_dialog.py" line="106"/>
+        <source>Harus dibayar</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="117"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="139"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="92"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="123"/>
         <source>no. transaksi / approval code</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="94"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="174"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="182"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="125"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="241"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="249"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="98"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="129"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="105"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="136"/>
         <source>JUMLAH TAGIHAN</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="105"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="138"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="106"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="139"/>
         <source>No. referensi</source>
         <translation>Reference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="115"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="148"/>
         <source>Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar</source>
         <translation>Enter = pay  |  Esc = cancel  |  Alt+C = change method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="117"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="150"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="118"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="225"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="151"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="296"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="178"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="168"/>
+        <source>  |  Alt+K = pakai kredit</source>
+        <translation>  |  Alt+K = use credit</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="245"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="225"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="296"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -1546,24 +1593,29 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PaymentMethod</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="32"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="38"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="33"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="39"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="34"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="40"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="35"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="41"/>
         <source>Kartu debit</source>
         <translation>Debit card</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="42"/>
+        <source>Kredit pelanggan</source>
+        <translation>Customer credit</translation>
     </message>
 </context>
 <context>
