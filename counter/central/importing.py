@@ -125,8 +125,8 @@ def _check(session: Session, central: _Batched, parsed: ParsedFiles, problems: P
         if parsed.tariff_codes is not None:  # the bills priced or checked by their customers' tariffs
             codes = central.tariff_codes([ids[r.number_key] for r in rows
                                           if r.number_key in ids and r.number_key not in in_file])
-            codes = {**{k: codes[i] for k, i in ((r.number_key, ids.get(r.number_key)) for r in rows)
-                        if i in codes}, **in_file}
+            codes = {k: in_file[k] if k in in_file else codes[i]  # this chunk's only
+                     for k, i in ((r.number_key, ids.get(r.number_key)) for r in rows) if k in in_file or i in codes}
             price_bills(rows, codes, book, water_charges, problems, parsed.bill_table.order,
                         parsed.bill_table.label, pricing)
         found = central.stored_bills({ids[r.number_key] for r in rows if r.number_key in ids},
@@ -371,29 +371,30 @@ class _Copying(_Batched):
         found: dict[str, int] = {}
         ordered = sorted(keys)  # the index in order
         for start in range(0, len(ordered), WRITE_CHUNK):
-            found.update(self.db.execute("SELECT number_key, id FROM customer WHERE number_key = ANY(%s)",
-                                         (ordered[start:start + WRITE_CHUNK],)))
+            found.update(self.db.execute("SELECT number_key, id FROM customer WHERE number_key = ANY(%s::text[])",
+                                         (_keys(ordered[start:start + WRITE_CHUNK]),)).fetchall())
         return found
 
     def tariff_codes(self, customer_ids: list[int]) -> dict[int, str]:
         if not customer_ids:
             return {}
         rows = self.db.execute("SELECT c.id, upper(g.code) FROM customer c JOIN tariff_group g"
-                               " ON g.id = c.tariff_group_id WHERE c.id = ANY(%s)", (customer_ids,))
-        return dict(rows)
+                               " ON g.id = c.tariff_group_id WHERE c.id = ANY(%s::bigint[])", (_ids(customer_ids),))
+        return dict(rows.fetchall())
 
     def stored_customers(self, customer_ids: list[int]) -> dict[str, dict]:
         if not customer_ids:
             return {}
-        rows = self.db.execute(f"SELECT {', '.join(CUSTOMER_READ)} FROM customer WHERE id = ANY(%s)",
-                               (customer_ids,))
+        rows = self.db.execute(f"SELECT {', '.join(CUSTOMER_READ)} FROM customer WHERE id = ANY(%s::bigint[])",
+                               (_ids(customer_ids),)).fetchall()
         return {row[1]: dict(zip(CUSTOMER_READ, row)) for row in rows}
 
     def stored_bills(self, customer_ids: set[int], periods: set[int]) -> dict[tuple[int, int], StoredBill]:
         if not customer_ids:
             return {}
         rows = self.db.execute(f"SELECT {', '.join(BILL_READ)}, payment_id IS NOT NULL FROM bill"
-                               " WHERE customer_id = ANY(%s) AND period = ANY(%s)", (sorted(customer_ids), sorted(periods)))
+                               " WHERE customer_id = ANY(%s::bigint[]) AND period = ANY(%s::bigint[])",
+                               (_ids(sorted(customer_ids)), _ids(sorted(periods)))).fetchall()
         return {(r[0], r[1]): StoredBill(r[2], tuple(r[3:10]), r[10], r[11], r[12]) for r in rows}
 
     def insert_customers(self, records: list[dict], seq: int) -> dict[str, int]:
@@ -414,8 +415,8 @@ class _Copying(_Batched):
                         + ", change_seq = %s FROM import_customer u WHERE c.id = u.id", (seq,))
 
     def republish_unpaid_bills(self, customer_ids: list[int], seq: int) -> None:
-        self.db.execute("UPDATE bill SET change_seq = %s WHERE customer_id = ANY(%s) AND status = 'unpaid'",
-                        (seq, customer_ids))
+        self.db.execute("UPDATE bill SET change_seq = %s WHERE customer_id = ANY(%s::bigint[])"
+                        " AND status = 'unpaid'", (seq, _ids(customer_ids)))
 
     def insert_bills(self, rows: list[BillRow], ids: dict[str, int], due_day: int, seq: int) -> None:
         def due(period: int) -> object:
@@ -433,3 +434,16 @@ class _Copying(_Batched):
         self.db.execute("ANALYZE import_bill")
         self.db.execute("UPDATE bill b SET " + ", ".join(f"{n} = u.{n}" for n in BILL_WRITE)
                         + ", change_seq = %s FROM import_bill u WHERE b.id = u.id", (seq,))
+
+
+def _ids(numbers) -> str:  # noqa: ANN001 - an iterable of int
+    """An array of whole numbers as PostgreSQL writes it (`{1,2,3}`): made in one
+    join, where the driver would adapt a list element by element."""
+    return "{" + ",".join(map(str, numbers)) + "}"
+
+
+def _keys(keys: list[str]) -> str:
+    """An array of connection numbers as PostgreSQL writes it, each quoted; a
+    number_key (rules.text.key) has only the letters A-Z and digits, so nothing in
+    it needs escaping."""
+    return "{" + ",".join(f'"{k}"' for k in keys) + "}"

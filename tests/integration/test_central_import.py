@@ -407,3 +407,14 @@ def test_a_chunk_at_a_time_gives_the_same_result_and_the_progress_adds_up(centra
                                                         Bill.period == 202511)) == 77_777
     assert import_into_central(engine, customers=people, bills=bills, office_code="SBU", water_charges="keep").customers_unchanged == 40
     assert change_number(engine) == seq
+
+
+def test_a_connection_number_that_reads_as_a_word_of_sql_is_found_again(central, tmp_path):
+    """The look-ups send connection numbers as arrays: `null` must stay a number."""
+    _, engine = central
+    people = write_csv(tmp_path / "customers.csv", [["number", "name", "tariff_group"], ["null", "A", "R1"],
+                                                     ["N-U-L-L 2", "B", "R1"]])
+    first = import_into_central(engine, tariffs=SAMPLES / "tariffs.csv", customers=people, office_code="KPG")
+    assert first.customers_new == 2
+    again = import_into_central(engine, customers=people, office_code="KPG")
+    assert (again.customers_new, again.customers_unchanged) == (0, 2)
