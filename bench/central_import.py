@@ -65,7 +65,7 @@ from counter.central.store import central_engine, init_central  # noqa: E402
 from counter.models import Office  # noqa: E402
 from counter.rules.tariff import water_charge  # noqa: E402
 from counter.services.importing import values as cell  # noqa: E402
-from counter.services.demo_names import ACCENTED_SURNAMES, DISTRICTS, GIVEN, STREETS, SURNAMES  # noqa: E402
+from counter.services.demo_names import DISTRICTS, name_and_address  # noqa: E402
 
 HOST, PORT = "127.0.0.1", 5432
 ROLE = "counter_bench_import"
@@ -126,13 +126,7 @@ def write_files(folder: Path, customers: int) -> dict[str, Path]:
             d_index = rng.randrange(len(districts))
             district, villages = districts[d_index]
             v_index = rng.randrange(len(villages))
-            surname = rng.choice(ACCENTED_SURNAMES) if rng.random() < 0.04 else rng.choice(SURNAMES)
-            given = rng.choice(GIVEN)
-            if rng.random() < 0.35:
-                given = f"{given} {rng.choice(GIVEN)}"
-            name = f"{given} {surname}".upper() if rng.random() < 0.5 else f"{given} {surname}"
-            address = (f"Jl. {rng.choice(STREETS)} No. {rng.randint(1, 250)}, "
-                       f"RT {rng.randint(1, 40):03d}/RW {rng.randint(1, 12):02d}")
+            name, address = name_and_address(rng)
             number = f"{d_index + 1:02d}.{v_index + 1:02d}.{i:07d}"
             roll = rng.random()
             status = "tutup" if roll < 0.005 else "tutup_sementara" if roll < 0.015 else "segel" if roll < 0.05 \

@@ -255,7 +255,7 @@ _MARK_PAID = (update(_bill).where(_bill.c.id.in_(bindparam("ids", expanding=True
               .values(status="paid", payment_id=bindparam("payment")))
 
 
-def _owed(session: Session, channel: Caller, number: str, on: dt.date, lock: bool = False) -> Owed:
+def customer_owed(session: Session, channel: Caller, number: str, on: dt.date, lock: bool = False) -> Owed:
     """The customer's open bills as a channel may pay them on `on`; with `lock`,
     the bills stay locked until the transaction ends (no one else pays them)."""
     connection = session.connection()
@@ -294,7 +294,7 @@ def inquiry(bind: Engine | Connection, channel: Caller, raw: object, zone: ZoneI
     the request's signature in it)."""
     number = _customer_number(_body(raw, "customer"))
     with _session(bind) as session:
-        owed = _owed(session, channel, number, utc_now().astimezone(zone).date())
+        owed = customer_owed(session, channel, number, utc_now().astimezone(zone).date())
     answer = owed.answer()
     answer["bills"] = _public(owed.bills)
     return answer
@@ -367,7 +367,7 @@ def _pay(bind: Engine | Connection, channel: Caller, request: tuple, zone: ZoneI
         known = _known(session, channel, reference, fingerprint)
         if known is not None:
             return known
-        owed = _owed(session, channel, number, on, lock=True)
+        owed = customer_owed(session, channel, number, on, lock=True)
         offered = [b["period"] for b in owed.bills]
         bills = owed.bills[:len(periods)]
         subtotal = sum(b["amount"] for b in bills)

@@ -312,7 +312,7 @@ def _match(held: list[_Held], day: dt.date, file: SettlementFile, notes: dict[st
 def _periods_for(engine: Engine, caller: Caller, row: FileRow, day: dt.date) -> tuple[list[int] | None, str]:
     """The oldest open bills whose total on `day` is the row's amount, or None and why."""
     with Session(engine) as session:
-        owed = channels._owed(session, caller, key(row.customer), day)
+        owed = channels.customer_owed(session, caller, key(row.customer), day)
         rule = stamp_rule(session, day)
         subtotal = 0
         for n, bill in enumerate(owed.bills, 1):

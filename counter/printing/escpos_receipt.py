@@ -20,7 +20,7 @@ from anyascii import anyascii
 from PIL import Image
 
 from counter.errors import InvalidInput
-from counter.printing.receipt import Receipt, format_moment
+from counter.printing.receipt import Receipt, format_moment, reprint_note
 from counter.rules.money import format_rupiah
 
 log = logging.getLogger(__name__)
@@ -146,9 +146,7 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         style(align="center", bold=True)
         lines(wrap(f"SALINAN ke-{receipt.copy_number}", width))
         style(bold=False)
-        when = f" {format_moment(receipt.copy_printed_at)}" if receipt.copy_printed_at else ""
-        who = f" oleh {receipt.copy_printed_by}" if receipt.copy_printed_by else ""
-        lines(wrap(f"dicetak ulang{when}{who}", width))
+        lines(wrap(reprint_note(receipt.copy_printed_at, receipt.copy_printed_by), width))
         style(align="left")
     if receipt.offline:
         lines(wrap("Dicatat saat pusat tidak terjangkau", width))

@@ -23,7 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from counter.printing.escpos_receipt import read_logo
-from counter.printing.receipt import Receipt, format_moment
+from counter.printing.receipt import Receipt, format_moment, reprint_note
 from counter.rules.money import format_rupiah
 
 FONT = "DejaVuSans"
@@ -234,12 +234,7 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
     if receipt.copy_number > 0:
         out.gap()
         out.text(f"SALINAN ke-{receipt.copy_number}", bold=True, size=s.title_size, align="center")
-        reprint = "Dicetak ulang"
-        if receipt.copy_printed_at is not None:
-            reprint += f" {format_moment(receipt.copy_printed_at)}"
-        if receipt.copy_printed_by:
-            reprint += f" oleh {receipt.copy_printed_by}"
-        out.text(reprint, align="center")
+        out.text(reprint_note(receipt.copy_printed_at, receipt.copy_printed_by, "Dicetak ulang"), align="center")
     if receipt.offline:
         out.gap()
         out.text("Dicatat saat pusat tidak terjangkau", bold=True, align="center")

@@ -98,3 +98,10 @@ def format_moment(moment: dt.datetime) -> str:
     text = f"{moment.day:02d} {MONTHS_ID[moment.month - 1]} {moment.year} {moment:%H:%M:%S}"
     zone = zone_abbreviation(moment)
     return f"{text} {zone}" if zone else text
+
+
+def reprint_note(printed_at: dt.datetime | None, printed_by: str, words: str = "dicetak ulang") -> str:
+    """`dicetak ulang 24 Nov 2025 10:05:07 WITA oleh siti`: the line under a copy's SALINAN ke-N."""
+    when = f" {format_moment(printed_at)}" if printed_at is not None else ""
+    who = f" oleh {printed_by}" if printed_by else ""
+    return f"{words}{when}{who}"

@@ -20,7 +20,7 @@ from PIL import Image
 from counter.errors import InvalidInput
 from counter.printing.escpos_receipt import (LABEL_WIDTH, QR_SIZE, Op, ascii_text, columns, field, fit_logo,
                                              ops_bytes, ops_text, read_logo, row, wrap)
-from counter.printing.receipt import format_moment, zone_abbreviation
+from counter.printing.receipt import reprint_note, zone_abbreviation
 from counter.rules.money import MONTHS_ID, format_rupiah
 
 TITLE = "BUKTI PENGEMBALIAN UANG"
@@ -145,9 +145,7 @@ def layout(slip: RefundSlip, width: int, logo: Image.Image | None = None) -> lis
         style(bold=True)
         lines(wrap(f"SALINAN ke-{slip.copy_number}", width))
         style(bold=False)
-        when = f" {format_moment(slip.copy_printed_at)}" if slip.copy_printed_at else ""
-        who = f" oleh {slip.copy_printed_by}" if slip.copy_printed_by else ""
-        lines(wrap(f"dicetak ulang{when}{who}", width))
+        lines(wrap(reprint_note(slip.copy_printed_at, slip.copy_printed_by), width))
     style(align="left")
     lines([rule])
 

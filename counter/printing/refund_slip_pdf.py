@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from counter.printing.escpos_receipt import read_logo
 from counter.printing.pdf_receipt import FONT, FONT_BOLD, STYLES, Layout, Style, register_fonts, render_layout
-from counter.printing.receipt import format_moment
+from counter.printing.receipt import reprint_note
 from counter.printing.refund_slip import (FOOTER, REASON, RECEIVED, SIGNERS, TITLE, RefundSlip, format_day,
                                           format_time, payments)
 
@@ -63,12 +63,7 @@ def build_layout(slip: RefundSlip, style: Style, logo=None) -> Layout:  # noqa: 
     if slip.copy_number > 0:
         out.gap()
         out.text(f"SALINAN ke-{slip.copy_number}", bold=True, size=s.title_size, align="center")
-        again = "Dicetak ulang"
-        if slip.copy_printed_at is not None:
-            again += f" {format_moment(slip.copy_printed_at)}"
-        if slip.copy_printed_by:
-            again += f" oleh {slip.copy_printed_by}"
-        out.text(again, align="center")
+        out.text(reprint_note(slip.copy_printed_at, slip.copy_printed_by, "Dicetak ulang"), align="center")
     out.rule()
     out.field("Tanggal", format_day(slip.paid_at))
     out.field("Jam", format_time(slip.paid_at))

@@ -24,7 +24,7 @@ from counter.rules.period import add_months, due_date, period_of
 from counter.rules.tariff import Block
 from counter.rules.text import fold, key
 from counter.services.approval import hash_secret
-from counter.services.demo_names import ACCENTED_SURNAMES, DISTRICTS, GIVEN, STREETS, SURNAMES
+from counter.services.demo_names import DISTRICTS, name_and_address
 from counter.services.programmes import PROGRAMME_FIELDS, current_programmes
 from counter.store.uow import UnitOfWork
 
@@ -131,12 +131,7 @@ def _customer_rows(rng: random.Random, first_id: int, count: int, ids: dict[str,
         d_index = rng.randrange(len(districts))
         district, villages = districts[d_index]
         v_index = rng.randrange(len(villages))
-        surname = rng.choice(ACCENTED_SURNAMES) if rng.random() < 0.04 else rng.choice(SURNAMES)
-        given = rng.choice(GIVEN)
-        if rng.random() < 0.35:
-            given = f"{given} {rng.choice(GIVEN)}"
-        name = f"{given} {surname}".upper() if rng.random() < 0.5 else f"{given} {surname}"
-        address = f"Jl. {rng.choice(STREETS)} No. {rng.randint(1, 250)}, RT {rng.randint(1, 40):03d}/RW {rng.randint(1, 12):02d}"
+        name, address = name_and_address(rng)
         number = f"{d_index + 1:02d}-{v_index + 1:02d}-{cid:06d}"
         meter = f"{rng.choice('ABCM')}{rng.randint(12, 25):02d}{cid:07d}"
         in_arrears = rng.random() < 0.40

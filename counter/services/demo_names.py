@@ -39,3 +39,15 @@ DISTRICTS = {
     "Kota Raja": ("Naikoten I", "Naikoten II", "Bakunase", "Bakunase II", "Airnona", "Kuanino", "Nunleu", "Fontein"),
     "Kota Lama": ("Merdeka", "Solor", "Tode Kisar", "Oeba", "Fatubesi", "Nefonaek", "Pasir Panjang", "Airmata", "Bonipoi", "LLBK"),
 }
+
+
+def name_and_address(rng) -> tuple[str, str]:  # noqa: ANN001 - random.Random
+    """A customer's name (half of them in capitals, as billing systems often keep
+    them) and street address, drawn from `rng`."""
+    surname = rng.choice(ACCENTED_SURNAMES) if rng.random() < 0.04 else rng.choice(SURNAMES)
+    given = rng.choice(GIVEN)
+    if rng.random() < 0.35:
+        given = f"{given} {rng.choice(GIVEN)}"
+    name = f"{given} {surname}".upper() if rng.random() < 0.5 else f"{given} {surname}"
+    address = f"Jl. {rng.choice(STREETS)} No. {rng.randint(1, 250)}, RT {rng.randint(1, 40):03d}/RW {rng.randint(1, 12):02d}"
+    return name, address

@@ -53,7 +53,7 @@ def offer(engine, caller, number: str, day: dt.date, months: int | None = None) 
     from counter.services.billing import stamp_rule
 
     with Session(engine) as session:
-        owed = channels._owed(session, caller, channels.key(number), day)
+        owed = channels.customer_owed(session, caller, channels.key(number), day)
         bills = owed.bills[:months] if months else owed.bills
         subtotal = sum(b["amount"] for b in bills)
         return [b["period"] for b in bills], subtotal + stamp_duty(subtotal, stamp_rule(session, day))
