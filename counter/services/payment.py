@@ -177,83 +177,99 @@ def pay(
             approver = check_credential(uow, approval, "Pembayaran tanggal mundur", SUPERVISORS, desk)
     with uow.writing():
         session = uow.session
-        now = desk.now()
         today = on if backdated else desk.today()
         refuse_closed_day(session, desk.office_id, today, "pembayaran")
         require_shift(session, desk)
-        contact, failure = contact_times(session)
+        contact, _ = contact_times(session)
         doubt = None if approver else date_doubts(contact, desk, today, periods)
         if doubt:
             raise PaymentRefused(doubt)
-        found = customer_by_number(session, customer)
-        settle_default(session, desk, found.id, today)
-        owed = quote_customer(session, found, today)
-        if owed.customer.status == "closed" and not policy.closed_arrears:
-            raise PaymentRefused(
-                f"Sambungan {owed.customer.number} sudah ditutup; pembayaran tidak bisa diterima di loket."
-            )
-        if periods and not owed.bills:
-            raise BillSelectionError(f"Pelanggan {owed.customer.number} tidak punya tunggakan.")
-        chosen = check_oldest_first([b.period for b in owed.bills], periods) if periods else []
-        paying = owed.oldest(len(chosen), len(_check_terms_in_order(owed, terms)))
-        if expected_total is not None and expected_total != paying.total:
-            raise PaymentRefused(
-                f"Tagihan berubah menjadi {format_rupiah(paying.total)} (tadi {format_rupiah(expected_total)}); "
-                "muat ulang pelanggan lalu bayar lagi."
-            )
-        _check_amount(paying.total, "Tagihan", policy.max_amount)
-        settled = settle(paying.total, use_credit, method, check_rounding_unit(policy.cash_rounding))
-        if settled.credit_used:
-            take_credit(session, owed.customer.id, settled.credit_used)
-        if method == "cash":
-            if tendered is None and settled.due == 0:  # the credit paid it all
-                tendered = 0
-            if tendered is None:
-                raise InvalidInput("Isi uang yang diterima.")
-            tendered = _check_amount(tendered, "Uang diterima", policy.max_amount)
-            if tendered < settled.due:
-                raise PaymentRefused(
-                    f"Uang diterima {format_rupiah(tendered)} kurang dari tagihan {format_rupiah(settled.due)}."
-                )
-        else:
-            tendered = settled.due
-        change = tendered - settled.due
-
-        payment_id = uuid7()
-        receipt_no = next_receipt_no(session, desk, today)
-        payment = dict(
-            id=payment_id, receipt_no=receipt_no, office_id=desk.office_id, counter_id=desk.counter_id,
-            cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
-            method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=settled.total,
-            rounding=settled.rounding, credit_used=settled.credit_used, tendered=tendered, change=change,
-            reference=reference, status="completed",
-            taken_offline=bool(offline) or not answering(contact, failure, now), reprint_count=0,
-        )
-        lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
-        lines += [_term_line(payment_id, seq, term) for seq, term in enumerate(paying.terms, len(lines) + 1)]
-        # Plain inserts rather than the ORM's unit of work: this is the counter's
-        # busiest write, and the rows are never read back in this transaction.
-        session.execute(insert(Payment.__table__), payment)
-        session.execute(insert(PaymentLine.__table__), lines)
-        marked = session.execute(
-            update(Bill.__table__)
-            .where(Bill.id.in_([b.bill_id for b in paying.bills]), Bill.status == "unpaid")
-            .values(status="paid", payment_id=payment_id)
-        ).rowcount
-        if marked != len(paying.bills):
-            raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
-        work_order_no = _pay_terms(session, desk, paying, payment_id, receipt_no) if paying.terms else None
-        queue_event(session, desk, "payment.created",
-                    {**_event(payment, lines, desk, owed.customer.number), "rounding_unit": policy.cash_rounding}, now)
-        audit.append(session, "payment", receipt_no, {
-            "customer": owed.customer.number, "total": settled.total, "method": method,
-            **{k: payment[k] for k in ("rounding", "credit_used") if payment[k]},
-            "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
-            "lines": [line["amount"] for line in lines],  # audit verify checks each line against its row
-            **({"backdated_to" if backdated else "date_approved": today.isoformat(), "approved_by": approver.username}
-               if approver else {})},
-            **audit.by(desk))
+        result = take(session, desk, customer, periods, terms, today, method=method, tendered=tendered,
+                      reference=reference, expected_total=expected_total, offline=offline, policy=policy,
+                      use_credit=use_credit,
+                      approved=({"backdated_to" if backdated else "date_approved": today.isoformat(),
+                                 "approved_by": approver.username} if approver else {}))
         uow.commit()
+    return result
+
+
+def take(session, desk: Desk, customer: str, periods: list[int], terms: list[int], today: dt.date, *,  # noqa: ANN001
+         method: str, tendered: int | None, reference: str = "", expected_total: int | None = None,
+         offline: bool = False, policy: PaymentPolicy, use_credit: int = 0, approved: dict | None = None
+         ) -> PaymentResult:
+    """Take one customer's payment inside the caller's write transaction (which
+    has checked the desk, the shift and the date): the rows, the bills and terms
+    marked paid, the outbox event and the audit record; the caller commits.
+    `approved` is what the audit record says of a supervisor's approval."""
+    now = desk.now()
+    contact, failure = contact_times(session)
+    found = customer_by_number(session, customer)
+    settle_default(session, desk, found.id, today)
+    owed = quote_customer(session, found, today)
+    if owed.customer.status == "closed" and not policy.closed_arrears:
+        raise PaymentRefused(
+            f"Sambungan {owed.customer.number} sudah ditutup; pembayaran tidak bisa diterima di loket."
+        )
+    if periods and not owed.bills:
+        raise BillSelectionError(f"Pelanggan {owed.customer.number} tidak punya tunggakan.")
+    chosen = check_oldest_first([b.period for b in owed.bills], periods) if periods else []
+    paying = owed.oldest(len(chosen), len(_check_terms_in_order(owed, terms)))
+    if expected_total is not None and expected_total != paying.total:
+        raise PaymentRefused(
+            f"Tagihan berubah menjadi {format_rupiah(paying.total)} (tadi {format_rupiah(expected_total)}); "
+            "muat ulang pelanggan lalu bayar lagi."
+        )
+    _check_amount(paying.total, "Tagihan", policy.max_amount)
+    settled = settle(paying.total, use_credit, method, check_rounding_unit(policy.cash_rounding))
+    if settled.credit_used:
+        take_credit(session, owed.customer.id, settled.credit_used)
+    if method == "cash":
+        if tendered is None and settled.due == 0:  # the credit paid it all
+            tendered = 0
+        if tendered is None:
+            raise InvalidInput("Isi uang yang diterima.")
+        tendered = _check_amount(tendered, "Uang diterima", policy.max_amount)
+        if tendered < settled.due:
+            raise PaymentRefused(
+                f"Uang diterima {format_rupiah(tendered)} kurang dari tagihan {format_rupiah(settled.due)}."
+            )
+    else:
+        tendered = settled.due
+    change = tendered - settled.due
+
+    payment_id = uuid7()
+    receipt_no = next_receipt_no(session, desk, today)
+    payment = dict(
+        id=payment_id, receipt_no=receipt_no, office_id=desk.office_id, counter_id=desk.counter_id,
+        cashier_id=desk.user_id, customer_id=owed.customer.id, paid_at=now, business_date=today,
+        method=method, subtotal=paying.subtotal, stamp_duty=paying.stamp_duty, total=settled.total,
+        rounding=settled.rounding, credit_used=settled.credit_used, tendered=tendered, change=change,
+        reference=reference, status="completed",
+        taken_offline=bool(offline) or not answering(contact, failure, now), reprint_count=0,
+    )
+    lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
+    lines += [_term_line(payment_id, seq, term) for seq, term in enumerate(paying.terms, len(lines) + 1)]
+    # Plain inserts rather than the ORM's unit of work: this is the counter's
+    # busiest write, and the rows are never read back in this transaction.
+    session.execute(insert(Payment.__table__), payment)
+    session.execute(insert(PaymentLine.__table__), lines)
+    marked = session.execute(
+        update(Bill.__table__)
+        .where(Bill.id.in_([b.bill_id for b in paying.bills]), Bill.status == "unpaid")
+        .values(status="paid", payment_id=payment_id)
+    ).rowcount
+    if marked != len(paying.bills):
+        raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
+    work_order_no = _pay_terms(session, desk, paying, payment_id, receipt_no) if paying.terms else None
+    queue_event(session, desk, "payment.created",
+                {**_event(payment, lines, desk, owed.customer.number), "rounding_unit": policy.cash_rounding}, now)
+    audit.append(session, "payment", receipt_no, {
+        "customer": owed.customer.number, "total": settled.total, "method": method,
+        **{k: payment[k] for k in ("rounding", "credit_used") if payment[k]},
+        "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
+        "lines": [line["amount"] for line in lines],  # audit verify checks each line against its row
+        **(approved or {})},
+        **audit.by(desk))
     return PaymentResult(payment_id, receipt_no, paying, method, tendered, change, now, work_order_no,
                          settled.rounding, settled.credit_used)
 
