@@ -207,11 +207,11 @@ def _remove_store(app: App) -> None:
 def cmd_import(app: App, args: argparse.Namespace) -> object:
     from counter.services.importer import import_files
 
-    if not (args.customers or args.bills or args.tariffs):
-        raise InvalidInput("Sebutkan berkas: --tariffs, --customers dan/atau --bills.")
+    if not (args.customers or args.bills or args.tariffs or args.charges):
+        raise InvalidInput("Sebutkan berkas: --tariffs, --customers, --bills dan/atau --charges.")
     summary = import_files(app.uow(), tariffs=args.tariffs, customers=args.customers, bills=args.bills,
                            office_code=app.config.desk.office, due_day=app.config.billing.due_day,
-                           approval=_approval(args), water_charges=water_charges(args))
+                           approval=_approval(args), water_charges=water_charges(args), charges=args.charges)
     if args.json:
         return summary
     _console().print(f"Impor selesai: {summary}")
@@ -584,10 +584,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2025)
     p.add_argument("--as-of", type=_date, help="the demo's today (default: today)")
     p.add_argument("--replace", action="store_true", help="delete the local store first")
-    p = command("import", cmd_import, "import tariffs, customers and bills from CSV")
+    p = command("import", cmd_import, "import tariffs, customers, bills and other charges from CSV")
     p.add_argument("--tariffs", type=Path)
     p.add_argument("--customers", type=Path)
     p.add_argument("--bills", type=Path)
+    p.add_argument("--charges", type=Path, help="the catalogue of other charges (docs/import.md)")
     water_charge_args(p)
     _approver_args(p)
     p = command("setup", cmd_setup, "register an office, a counter or a user in the local store")

@@ -48,3 +48,6 @@ def add_admin_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's co
     from counter.cli_tariff import add_tariff_commands
 
     add_tariff_commands(command)
+    from counter.cli_charges import add_charges_commands
+
+    add_charges_commands(command)

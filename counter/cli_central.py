@@ -222,11 +222,12 @@ def _import(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
 
         summary = import_into_central(engine, tariffs=args.tariffs, customers=args.customers, bills=args.bills,
                                       office_code=args.office or "", due_day=args.due_day, progress=progress,
-                                      water_charges=water_charges(args))
+                                      water_charges=water_charges(args), charges=args.charges)
     if args.json:
         return summary
     changed = (summary.tariffs_new + summary.tariffs_updated + summary.customers_new + summary.customers_updated
-               + summary.bills_new + summary.bills_updated + summary.bills_marked_paid)
+               + summary.bills_new + summary.bills_updated + summary.bills_marked_paid + summary.charges_new
+               + summary.charges_updated)
     if not changed:
         _console().print(f"Tidak ada perubahan: pusat sudah sama dengan berkas ({summary}).")
     else:
@@ -314,6 +315,7 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--tariffs", type=Path, help="import: tariffs.csv")
     p.add_argument("--customers", type=Path, help="import: customers.csv")
     p.add_argument("--bills", type=Path, help="import: bills.csv")
+    p.add_argument("--charges", type=Path, help="import: the catalogue of other charges, charges.csv")
     p.add_argument("--due-day", type=int, default=20, help="import: due day of bills without due_date (1-28)")
     water_charge_args(p)
     p.add_argument("--all", action="store_true", help="conflicts: resolved ones too")

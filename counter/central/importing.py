@@ -52,6 +52,7 @@ from counter.services.importing.apply import (
     plan_customers,
     stored_bills,
 )
+from counter.services.importing.charges import check_charge_groups, write_charges
 from counter.services.importing.csv_table import Problems
 from counter.services.importing.pricing import Pricing, check_mode, price_bills, with_file
 from counter.services.importing.rows import BILL_AMOUNTS, BillRow, ParsedFiles, TariffRow, parse_files
@@ -67,15 +68,16 @@ def _none(step: str, done: int, total: int) -> None:
 
 def import_into_central(engine: Engine, *, tariffs: Path | str | None = None, customers: Path | str | None = None,
                         bills: Path | str | None = None, office_code: str = "", due_day: int = 20,
-                        progress: Progress | None = None, water_charges: str = "check") -> ImportSummary:
+                        progress: Progress | None = None, water_charges: str = "check",
+                        charges: Path | str | None = None) -> ImportSummary:
     """Import the CSV files given into central, all or nothing (docs/import.md).
 
     New customers, and customers of the file already at central, belong to the
     office `office_code` when it is given (it must exist at central); without it,
     existing customers keep their office and new ones have none (a warning: no
     counter pulls them). Raises ImportRejected and writes nothing when any row is bad."""
-    if not (tariffs or customers or bills):
-        raise InvalidInput("Sebutkan berkas: --tariffs, --customers dan/atau --bills.")
+    if not (tariffs or customers or bills or charges):
+        raise InvalidInput("Sebutkan berkas: --tariffs, --customers, --bills dan/atau --charges.")
     if not 1 <= due_day <= 28:
         raise InvalidInput("Tanggal jatuh tempo (--due-day) harus 1 sampai 28.")
     check_mode(water_charges)
@@ -83,7 +85,7 @@ def import_into_central(engine: Engine, *, tariffs: Path | str | None = None, cu
     problems, warnings = Problems(), []
     paths = tuple(Path(p) if p else None for p in (tariffs, customers, bills))
     progress("membaca", 0, 1)
-    parsed = parse_files(*paths, problems, warnings)
+    parsed = parse_files(*paths, problems, warnings, Path(charges) if charges else None)
     progress("membaca", 1, 1)
     with Session(engine) as session, session.begin():
         central = _Copying(session) if engine.dialect.name == "postgresql" else _Batched(session)
@@ -96,6 +98,8 @@ def import_into_central(engine: Engine, *, tariffs: Path | str | None = None, cu
         groups = {g.code.upper(): g for g in session.scalars(select(TariffGroup))}
         if paths[0]:
             _check_blocks(session, parsed, groups, problems, paths[0].name)
+        if parsed.charges:
+            check_charge_groups(parsed.charges, set(groups), parsed.tariff_codes, parsed.charge_table, problems)
         if problems:
             raise problems.rejection()
         _write(session, central, parsed, plan, ids, groups, office_id, due_day, progress)
@@ -239,6 +243,8 @@ def _write(session: Session, central: _Batched, parsed: ParsedFiles, plan: Plan,
 
     _write_tariffs(session, parsed.tariffs, groups, plan, change)
     tariff_ids = {c: g.id for c, g in groups.items()}
+    if parsed.charges:
+        write_charges(session, parsed.charges, tariff_ids, plan.count, change)
     total = len(parsed.customers) + len(plan.bill_inserts) + len(plan.bill_updates)
     done = 0
     progress("menulis", 0, total)

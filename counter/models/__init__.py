@@ -14,6 +14,7 @@ from counter.models.sync import (
     ChangeSequence, Conflict, CustomerCredit, CustomerNote, Device, InboxEvent, SyncState,
 )
 from counter.models.reference import (
+    ChargeType,
     Counter,
     FineSchemeRow,
     LoginState,
@@ -31,5 +32,5 @@ __all__ = [
     "Outage", "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",
     "DocumentSequence", "InstalmentPlan", "InstalmentRuleRow", "ReliefProgramme", "WorkOrder",
     "PrintJob", "DayClosing", "Deposit", "Refund", "Shift", "ChangeSequence", "Conflict", "CustomerCredit", "CustomerNote", "Device", "InboxEvent", "SyncState",
-    "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "TariffVersion", "User",
+    "ChargeType", "Counter", "FineSchemeRow", "LoginState", "Office", "StampDutyRow", "TariffBlock", "TariffGroup", "TariffVersion", "User",
 ]

@@ -53,13 +53,13 @@ class Payment(Base):
 
 
 class PaymentLine(Base):
-    """What one payment paid of one bill (by component) or of one instalment term."""
+    """What one payment paid of one bill (by component), of one instalment term or of one other charge."""
 
     __tablename__ = "payment_line"
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment.id"), index=True)
     seq: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(16), default="bill")  # bill | down_payment | term
+    kind: Mapped[str] = mapped_column(String(16), default="bill")  # bill | down_payment | term | charge
     bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"))
     plan_id: Mapped[uuid.UUID | None]  # for a down payment or a term: its plan
     term_seq: Mapped[int | None]  # 0: the down payment
@@ -69,7 +69,9 @@ class PaymentLine(Base):
     meter_fee: Mapped[int]
     admin_fee: Mapped[int]
     fine: Mapped[int]
-    amount: Mapped[int]  # sum of the components above
+    amount: Mapped[int]  # sum of the components above; a charge: the catalogue's amount less charge_discount
+    charge_code: Mapped[str | None] = mapped_column(String(24))  # a charge line: its code in charge_type
+    charge_discount: Mapped[int] = mapped_column(default=0)  # a charge line: Rupiah off it by a relief programme
 
 
 class ReceiptSequence(Base):

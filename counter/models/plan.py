@@ -49,6 +49,8 @@ class ReliefProgramme(Replicated, Base):
     max_terms: Mapped[int] = mapped_column(default=0)
     unseal_on_down_payment: Mapped[bool] = mapped_column(default=False)
     needs_approval: Mapped[bool] = mapped_column(default=True)
+    # percent off other charges paid under the programme, by charge code: {"BUKA-SEGEL": 50}
+    charge_discounts: Mapped[dict] = mapped_column(JSON, default=dict)
     changed_by: Mapped[str] = mapped_column(String(40), default="")
     changed_at: Mapped[dt.datetime | None]
 
@@ -97,8 +99,9 @@ class WorkOrder(Replicated, Base):
     order_no: Mapped[str] = mapped_column(String(48), unique=True)
     kind: Mapped[str] = mapped_column(String(12), default="unseal")
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
-    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("instalment_plan.id"))
-    payment_id: Mapped[uuid.UUID]  # the down payment that earned it
+    # the plan whose down payment earned it; None: a sealed customer's arrears paid in full with the fee
+    plan_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("instalment_plan.id"))
+    payment_id: Mapped[uuid.UUID]  # the payment that earned it
     counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"))
     issued_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     issued_at: Mapped[dt.datetime]

@@ -109,6 +109,21 @@ class TariffVersion(Replicated, Base):
     blocks: Mapped[list] = mapped_column(JSON, default=list)
 
 
+class ChargeType(Replicated, Base):
+    """An other charge (biaya lain: unsealing, a new connection, a change of name
+    ...) in force from `valid_from`: for one tariff group, or for every group when
+    `tariff_group_id` is NULL (a group's own row wins; rules.charges)."""
+
+    __tablename__ = "charge_type"
+    __table_args__ = (UniqueConstraint("code", "tariff_group_id", "valid_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(80))
+    amount: Mapped[int]
+    tariff_group_id: Mapped[int | None] = mapped_column(ForeignKey("tariff_group.id"))
+    valid_from: Mapped[dt.date]
+
+
 class FineSchemeRow(Replicated, Base):
     """The fine scheme in force from `valid_from` (see rules.fines.FineScheme)."""
 

@@ -15,12 +15,12 @@ from counter.models.customer import Bill, Customer
 from counter.models.outage import Outage
 from counter.models.plan import InstalmentPlan, InstalmentRuleRow, ReliefProgramme, WorkOrder
 from counter.models.reference import (
-    Counter, FineSchemeRow, Office, StampDutyRow, TariffBlock, TariffGroup, TariffVersion, User,
+    ChargeType, Counter, FineSchemeRow, Office, StampDutyRow, TariffBlock, TariffGroup, TariffVersion, User,
 )
 from counter.models.shift import DayClosing
 
 # In the order foreign keys need them.
-REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, TariffVersion, FineSchemeRow, StampDutyRow, InstalmentRuleRow,
+REPLICATED = (Office, Counter, User, TariffGroup, TariffBlock, TariffVersion, ChargeType, FineSchemeRow, StampDutyRow, InstalmentRuleRow,
               ReliefProgramme, Customer, Bill, InstalmentPlan, WorkOrder, DayClosing, Outage)
 BY_NAME = {model.__tablename__: model for model in REPLICATED}
 # Made at counters: central has them only from the inbox, so loading it skips them.

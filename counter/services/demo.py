@@ -120,6 +120,26 @@ def _reference_data(session) -> dict[str, int]:  # noqa: ANN001
     return ids
 
 
+# The other charges (biaya lain) every demo customer may pay, and the business groups' own unseal fee.
+CHARGES = (
+    ("SAMBUNG-KEMBALI", "Biaya penyambungan kembali", 150_000, None),
+    ("BUKA-SEGEL", "Biaya buka segel", 100_000, None),
+    ("SAMBUNG-BARU", "Biaya sambungan baru", 1_500_000, None),
+    ("BALIK-NAMA", "Biaya balik nama", 50_000, None),
+    ("GANTI-METER", "Biaya ganti meter", 350_000, None),
+    ("DENDA-SEGEL", "Denda merusak segel", 500_000, None),
+    *(("BUKA-SEGEL", "Biaya buka segel niaga/industri", 250_000, code) for code in ("N1", "N2", "I1")),
+)
+
+
+def _charge_catalogue(session, ids: dict[str, int]) -> None:  # noqa: ANN001
+    """The catalogue of other charges, in force from the demo's first day of rules."""
+    from counter.models import ChargeType
+
+    session.add_all(ChargeType(code=code, name=name, amount=amount, tariff_group_id=ids[group] if group else None,
+                               valid_from=dt.date(2020, 1, 1)) for code, name, amount, group in CHARGES)
+
+
 def _customer_rows(rng: random.Random, first_id: int, count: int, ids: dict[str, int], pending: bool,
                    seed: int = 0):
     """Customer rows and, per customer, (base usage, first reading, unpaid months)."""
@@ -237,6 +257,7 @@ def create_demo(
         if session.scalar(select(func.count()).select_from(Office)):
             raise InvalidInput("Data lokal sudah berisi data; demo hanya dibuat di data kosong (pakai --replace).")
         ids = _reference_data(session)
+        _charge_catalogue(session, ids)
         _programmes_around(session, as_of)
         uow.commit()
     # The bulk goes through the driver: one transaction per chunk keeps the WAL small.

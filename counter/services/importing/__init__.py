@@ -46,6 +46,7 @@ def import_files(
     due_day: int = 20,
     approval: Approval | None = None,
     water_charges: str = "check",
+    charges: Path | str | None = None,
 ) -> ImportSummary:
     """Import the CSV files given, all or nothing (formats: docs/import.md).
 
@@ -55,17 +56,19 @@ def import_files(
     reason), and writes nothing when any row is bad. A bill's water charge that
     differs from the tariff's price is a bad row unless `water_charges` is "reprice"
     (the tariff's price is taken) or "keep" (the file's); a charge the row leaves
-    out is priced by the tariff (importing.pricing). Holds the store's write lock
+    out is priced by the tariff (importing.pricing). `charges`: the catalogue of
+    other charges (importing.charges). Holds the store's write lock
     while it checks against the store and writes: a payment at this counter waits.
     """
-    if not (tariffs or customers or bills):
-        raise InvalidInput("Sebutkan berkas: tarif, pelanggan dan/atau rekening.")
+    if not (tariffs or customers or bills or charges):
+        raise InvalidInput("Sebutkan berkas: tarif, pelanggan, rekening dan/atau biaya lain.")
     if not 1 <= due_day <= 28:  # as counter.config checks billing.due_day
         raise InvalidInput("Tanggal jatuh tempo (billing.due_day) harus 1 sampai 28.")
     check_mode(water_charges)
     problems = Problems()
     warnings: list[str] = []
     admin_approval(uow, approval, "Impor data")
-    parsed = parse_files(*(Path(p) if p else None for p in (tariffs, customers, bills)), problems, warnings)
+    parsed = parse_files(*(Path(p) if p else None for p in (tariffs, customers, bills)), problems, warnings,
+                         Path(charges) if charges else None)
     return check_and_write(uow, parsed, problems, warnings, office_code=office_code, due_day=due_day,
                            water_charges=water_charges)

@@ -22,6 +22,7 @@ from counter.models import Bill, Customer, Office, TariffBlock, TariffGroup, Tar
 from counter.rules.period import due_date as default_due_date
 from counter.rules.text import fold, key
 from counter.services import audit
+from counter.services.importing.charges import check_charge_groups, write_charges
 from counter.services.importing.csv_table import Problems
 from counter.services.importing.pricing import Pricing, price_bills, with_file
 from counter.services.importing.rows import (
@@ -326,10 +327,14 @@ def check_and_write(uow: UnitOfWork, parsed: ParsedFiles, problems: Problems, wa
         if parsed.bills:
             bills = stored_bills(session, [c["id"] for c in customers.values()], {r.period for r in parsed.bills})
             check_bills(parsed, {k: c["id"] for k, c in customers.items()}, bills, problems, plan)
+        if parsed.charges:
+            check_charge_groups(parsed.charges, set(groups), parsed.tariff_codes, parsed.charge_table, problems)
         if problems:
             raise problems.rejection()
 
         write_tariffs(session, parsed.tariffs, groups, plan)
+        if parsed.charges:
+            write_charges(session, parsed.charges, {c: g.id for c, g in groups.items()}, plan.count)
         office_id = session.scalar(select(Office.id).where(Office.code == office_code)) if office_code else None
         plan_customers(parsed.customers, customers, office_id, {c: g.id for c, g in groups.items()}, plan)
         if plan.customer_inserts and office_id is None:

@@ -205,10 +205,12 @@ class ParsedFiles:
     # could not be read, so that rows referring to it are not reported as unknown
     tariff_codes: set[str] | None = field(default_factory=set)
     customer_keys: set[str] | None = field(default_factory=set)  # likewise, connection numbers
+    charges: list = field(default_factory=list)  # importing.charges.ChargeRow
+    charge_table: Table | None = None
 
 
 def parse_files(tariffs: Path | None, customers: Path | None, bills: Path | None,
-                problems: Problems, warnings: list[str]) -> ParsedFiles:
+                problems: Problems, warnings: list[str], charges: Path | None = None) -> ParsedFiles:
     """Read the files given and check every row on its own; bad rows go to `problems`."""
     paths = (tariffs, customers, bills)
     specs = ((TARIFF_COLUMNS, TARIFF_OPTIONAL), (CUSTOMER_COLUMNS, CUSTOMER_OPTIONAL), (BILL_COLUMNS, BILL_OPTIONAL))
@@ -216,7 +218,7 @@ def parse_files(tariffs: Path | None, customers: Path | None, bills: Path | None
         read_table(path, order, required, optional, problems, warnings) if path else None
         for order, (path, (required, optional)) in enumerate(zip(paths, specs))
     )
-    parsed = ParsedFiles(names=tuple(p.name for p in paths if p), customer_table=customer_table,
+    parsed = ParsedFiles(names=tuple(p.name for p in (*paths, charges) if p), customer_table=customer_table,
                          bill_table=bill_table)
     if tariff_table:
         parsed.tariffs = parse_tariffs(tariff_table, problems, parsed.tariff_codes)
@@ -228,4 +230,10 @@ def parse_files(tariffs: Path | None, customers: Path | None, bills: Path | None
         parsed.customer_keys = None
     if bill_table:
         parsed.bills = parse_bills(bill_table, problems)
+    if charges:  # the catalogue of other charges (importing.charges)
+        from counter.services.importing.charges import CHARGE_COLUMNS, CHARGE_OPTIONAL, CHARGE_ORDER, parse_charges
+
+        parsed.charge_table = read_table(charges, CHARGE_ORDER, CHARGE_COLUMNS, CHARGE_OPTIONAL, problems, warnings)
+        if parsed.charge_table:
+            parsed.charges = parse_charges(parsed.charge_table, problems)
     return parsed

@@ -29,6 +29,9 @@ class ImportSummary:
     bills_marked_paid: int = 0  # unpaid bills the file says were paid elsewhere
     bills_unchanged: int = 0
     bills_kept_paid: int = 0  # bills already paid, left as they are
+    charges_new: int = 0  # rows of the catalogue of other charges
+    charges_updated: int = 0
+    charges_unchanged: int = 0
     warnings: tuple[str, ...] = ()
 
     def __str__(self) -> str:
@@ -45,6 +48,8 @@ class ImportSummary:
             part(self.bills_new, "rekening baru",
                  [(self.bills_updated, "diperbarui"), (self.bills_marked_paid, "ditandai lunas"),
                   (self.bills_unchanged, "tetap"), (self.bills_kept_paid, "sudah lunas (tidak diubah)")]),
+            part(self.charges_new, "biaya lain baru",
+                 [(self.charges_updated, "diperbarui"), (self.charges_unchanged, "tetap")]),
         ]
         text = "; ".join(p for p in parts if p) or "tidak ada data"
         if self.warnings:
