@@ -1,12 +1,13 @@
 """`counter central export payments` and `counter central report day`: what
 finance takes from central. See counter.cli for the conventions.
 
-    counter central export payments --date 2026-12-06 [--out FILE|FOLDER|-]
-    counter central report day --date 2026-12-06 [--format pdf|csv|both] [--out FOLDER]
+    counter central export payments --date 2026-12-06 [--office KPG] [--out FILE|FOLDER|-]
+    counter central report day --date 2026-12-06 [--office KPG] [--format pdf|csv|both] [--out FOLDER]
 
 Both read central's database (`--url`, else COUNTER_CENTRAL_DATABASE, else the
 demo's) as it stands; the export streams its rows to the file as it reads them.
 A file is written whole or not at all (a `.part` beside it until complete).
+`--office` limits either to one office, under file names of their own.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from zoneinfo import ZoneInfo
 from counter.bootstrap import App
 from counter.cli import _console
 from counter.cli_central import business_date, central_zone, write_reports
-from counter.errors import InvalidInput
+from counter.errors import InvalidInput, quoted
 from counter.rules.money import format_rupiah
 
-USAGE = ("counter central export payments --date TANGGAL [--out BERKAS] | "
-         "counter central report day --date TANGGAL [--format pdf|csv|both] [--out FOLDER]")
+USAGE = ("counter central export payments --date TANGGAL [--office KODE] [--out BERKAS] | "
+         "counter central report day --date TANGGAL [--office KODE] [--format pdf|csv|both] [--out FOLDER]")
 
 
 def _day(args: argparse.Namespace, zone: ZoneInfo) -> dt.date:
@@ -37,6 +38,28 @@ def _day(args: argparse.Namespace, zone: ZoneInfo) -> dt.date:
         raise InvalidInput(f"Tanggal {day.isoformat()} belum tiba (hari ini {today(zone).isoformat()} di zona "
                            f"{zone.key}); tidak ada pembayaran untuk tanggal itu.")
     return day
+
+
+def _office(engine, args: argparse.Namespace) -> str | None:  # noqa: ANN001
+    """--office as central's office code (any case), None for all offices."""
+    from counter.central.finance import office_codes
+
+    if args.office is None:
+        return None
+    typed = args.office.strip()
+    if not typed:
+        raise InvalidInput("Sebutkan kode kantor: --office KODE (mis. KPG), atau tanpa --office untuk semua kantor.")
+    codes = office_codes(engine)
+    found = {code.upper(): code for code in codes}.get(typed.upper())
+    if found is None:
+        raise InvalidInput(f"Kantor {quoted(typed)} tidak dikenal di pusat; yang ada: "
+                           f"{', '.join(codes) or '(belum ada kantor)'}.")
+    return found
+
+
+def _stem(name: str, day: dt.date, office: str | None) -> str:
+    """A file name's stem: the day, and the office when only one is in it."""
+    return f"{name}-{day.isoformat()}" + (f"-{office}" if office else "")
 
 
 def cmd_finance(app: App, engine, args: argparse.Namespace) -> object:  # noqa: ANN001 - central's Engine
@@ -53,9 +76,9 @@ def cmd_finance(app: App, engine, args: argparse.Namespace) -> object:  # noqa: 
 # ---- export ----------------------------------------------------------------------------------
 
 
-def _export_path(out: Path | None, day: dt.date) -> Path:
+def _export_path(out: Path | None, day: dt.date, office: str | None) -> Path:
     """Where the export goes: `--out` (a file, or a folder for the usual name), else the current folder."""
-    name = f"pembayaran-{day.isoformat()}.csv"
+    name = f"{_stem('pembayaran', day, office)}.csv"
     if out is None:
         return Path.cwd() / name
     if out.is_dir():
@@ -71,22 +94,23 @@ def export_payments(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
         raise InvalidInput("Ekspor pembayaran hanya berformat CSV: --format csv (atau tanpa --format).")
     zone = central_zone(args)
     day = _day(args, zone)
+    if str(args.out) == "-" and args.json:
+        raise InvalidInput("--out - menulis CSV ke keluaran standar; tanpa --json.")
+    office = _office(engine, args)
     if str(args.out) == "-":
-        if args.json:
-            raise InvalidInput("--out - menulis CSV ke keluaran standar; tanpa --json.")
         stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
         try:
-            summary = write_payments_csv(payment_lines(engine, day), stream, zone)
+            summary = write_payments_csv(payment_lines(engine, day, office), stream, zone)
             stream.flush()
         finally:
             stream.detach()
         print(_said(summary, day, "keluaran standar"), file=sys.stderr)
         return None
-    path = _export_path(args.out, day)
+    path = _export_path(args.out, day, office)
     partial = path.with_name(path.name + ".part")
     try:
         with partial.open("w", encoding="utf-8", newline="") as f:
-            summary = write_payments_csv(payment_lines(engine, day), f, zone)
+            summary = write_payments_csv(payment_lines(engine, day, office), f, zone)
         partial.replace(path)
     except OSError as error:
         _remove(partial)
@@ -96,8 +120,9 @@ def export_payments(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
         _remove(partial)
         raise
     if args.json:
-        return {"file": str(path), "date": day.isoformat(), "rows": summary.rows, "payments": summary.payments,
-                "not_counted": summary.not_counted, "total": summary.total,
+        return {"file": str(path), "date": day.isoformat(), "office": office, "rows": summary.rows,
+                "payments": summary.payments, "not_counted": summary.not_counted, "total": summary.total,
+                "rounding": summary.rounding, "credit_used": summary.credit_used, "received": summary.received,
                 "by_source": {k: {"count": v[0], "total": v[1]} for k, v in sorted(summary.by_source.items())}}
     _console().print(_said(summary, day, str(path)))
     return None
@@ -116,7 +141,15 @@ def _said(summary, day: dt.date, where: str) -> str:  # noqa: ANN001 - an Export
                         sorted(summary.by_source.items()))
     voided = f"; {summary.not_counted} batal (dihitung=0)" if summary.not_counted else ""
     return (f"Ditulis: {where}\n{summary.rows} baris, {summary.payments} pembayaran, jumlah "
-            f"{format_rupiah(summary.total)} ({sources or 'tidak ada yang dihitung'}){voided}.")
+            f"{format_rupiah(summary.total)} ({sources or 'tidak ada yang dihitung'}){voided}"
+            f"{_money(summary.received, summary.credit_used)}.")
+
+
+def _money(received: int, credit_used: int) -> str:
+    """The money taken, said when customer credit (no money) is part of the total."""
+    if not credit_used:
+        return ""
+    return f"; uang diterima {format_rupiah(received)} (kredit pelanggan {format_rupiah(credit_used)}, bukan uang)"
 
 
 # ---- report ----------------------------------------------------------------------------------

@@ -13,10 +13,15 @@
   does not change.
 
 Columns add up: on every row the components (water ... down payment) make the
-row's amount; a payment's stamp duty is on its first row only, so its rows'
-amounts plus that stamp duty are its total, and the counted rows (completed
-payments) sum to the day's total taken. Void and reversed payments are listed
-with `dihitung` 0, to be left out of every sum.
+row's amount; a payment's stamp duty and cash rounding are on its first row
+only, so its rows' amounts plus those two are its total, and the counted rows
+(completed payments) sum to the day's total taken. The customer credit a
+payment used is on its first row too: part of the total, no money, so the
+money taken is the total less it. Void and reversed payments are listed with
+`dihitung` 0, to be left out of every sum.
+
+`office`: both can be limited to one office (its counters' payments and the
+channels' for its customers); `office_codes` are the ones central knows.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from counter.models import (
 from counter.printing.central_day import CentralDay, ChannelDay, Components, OfficeDay
 from counter.printing.day_figures import Tally
 from counter.printing.day_report_csv import safe
+from counter.rules.payment_methods import CREDIT
 
 BATCH = 2_000  # rows fetched from the server at a time
 
@@ -48,6 +54,8 @@ EXPORT_HEADER = (
     "no_sambungan", "bulan", "jenis_baris", "rencana", "angsuran_ke",
     "air", "beban", "pemeliharaan_meter", "administrasi", "denda", "angsuran", "uang_muka", "jumlah",
     "meterai", "keringanan", "metode", "status", "dihitung", "waktu_bayar",
+    # appended, so that a reader by position keeps its columns; named as in the office's finance CSV
+    "no_kuitansi_manual", "pembulatan", "kredit_dipakai",
 )
 COMPONENTS = ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine")
 CHANNEL_METHOD = "channel"  # the `metode` of a channel's payment
@@ -109,6 +117,9 @@ class ExportLine:
     down_payment: int
     amount: int  # the sum of the seven components before it
     stamp_duty: int  # the payment's, on its first row; 0 on the others
+    rounding: int  # the payment's cash rounding (signed, part of its total), on its first row; 0 on the others
+    credit_used: int  # customer credit the payment used (of its total, no money), on its first row; 0 on the others
+    paper_no: str  # the paper receipt (kuitansi manual) of an outage the payment records; "" for any other
     waived: int  # what the plan waived, on the line of its first term: not collected, in no sum
     method: str  # cash | transfer | qris | debit | channel
     status: str  # completed | void | reversed
@@ -131,12 +142,13 @@ class ExportLine:
                 safe(self.plan_no), "" if self.term_seq is None else self.term_seq,
                 self.water_charge, self.standing_charge, self.meter_fee, self.admin_fee, self.fine, self.term,
                 self.down_payment, self.amount, self.stamp_duty, self.waived, self.method, self.status,
-                1 if self.counted else 0, self.paid_at.astimezone(zone).isoformat(timespec="seconds")]
+                1 if self.counted else 0, self.paid_at.astimezone(zone).isoformat(timespec="seconds"),
+                safe(self.paper_no), self.rounding, self.credit_used]
 
 
 def export_lines(rows: Iterable[Mapping], source: str, plans: Mapping[uuid.UUID, PlanNote]) -> Iterator[ExportLine]:
     """The export's rows from the query's, which come grouped by payment and in
-    line order: the stamp duty goes on each payment's first row."""
+    line order: the stamp duty, rounding and credit go on each payment's first row."""
     last = None
     for r in rows:
         first, last = r["payment_id"] != last, r["payment_id"]
@@ -150,36 +162,45 @@ def export_lines(rows: Iterable[Mapping], source: str, plans: Mapping[uuid.UUID,
             **{c: r[c] if kind == "bill" else 0 for c in COMPONENTS},
             term=r["amount"] if kind == "term" else 0, down_payment=r["amount"] if kind == "down_payment" else 0,
             amount=r["amount"], stamp_duty=r["stamp_duty"] if first else 0,
+            rounding=r["rounding"] if first else 0, credit_used=r["credit_used"] if first else 0,
+            paper_no=r["paper_no"] or "",
             waived=plan.waived if plan and r["term_seq"] == plan.first_term else 0,
             method=r["method"], status=r["status"], paid_at=r["paid_at"])
 
 
-def _counter_rows(day: dt.date):  # noqa: ANN202 - a Select
+def _day_of(p, o, day: dt.date, office: str | None):  # noqa: ANN001, ANN202 - tables; a condition
+    """A query's payments of the day, of `office` only when one is given."""
+    return and_(p.c.business_date == day, *([o.c.code == office] if office else []))
+
+
+def _counter_rows(day: dt.date, office: str | None):  # noqa: ANN202 - a Select
     p, l, o, c, cu = (Payment.__table__, PaymentLine.__table__, Office.__table__, Counter.__table__,
                       Customer.__table__)
     return (select(p.c.id.label("payment_id"), p.c.business_date, o.c.code.label("office"),
                    c.c.code.label("point"), p.c.receipt_no.label("voucher"), p.c.reference.label("pay_reference"),
                    cu.c.number.label("customer"), p.c.paid_at, p.c.method, p.c.status, p.c.stamp_duty,
+                   p.c.rounding, p.c.credit_used, p.c.paper_no,
                    l.c.kind, l.c.period, l.c.plan_id, l.c.term_seq, *(l.c[name] for name in COMPONENTS),
                    l.c.amount)
             .select_from(p.join(l, l.c.payment_id == p.c.id).join(o, o.c.id == p.c.office_id)
                          .join(c, c.c.id == p.c.counter_id).join(cu, cu.c.id == p.c.customer_id))
-            .where(p.c.business_date == day)
+            .where(_day_of(p, o, day, office))
             .order_by(o.c.code, c.c.code, p.c.paid_at, p.c.receipt_no, l.c.seq))
 
 
-def _channel_rows(day: dt.date):  # noqa: ANN202 - a Select
+def _channel_rows(day: dt.date, office: str | None):  # noqa: ANN202 - a Select
     p, l, ch, o, cu = (ChannelPayment.__table__, ChannelPaymentLine.__table__, Channel.__table__,
                        Office.__table__, Customer.__table__)
     return (select(p.c.id.label("payment_id"), p.c.business_date, o.c.code.label("office"),
                    ch.c.code.label("point"), p.c.reference.label("voucher"), literal("").label("pay_reference"),
                    cu.c.number.label("customer"), p.c.paid_at, literal(CHANNEL_METHOD).label("method"),
-                   p.c.status, p.c.stamp_duty, literal("bill").label("kind"), l.c.period,
+                   p.c.status, p.c.stamp_duty, literal(0).label("rounding"), literal(0).label("credit_used"),
+                   literal("").label("paper_no"), literal("bill").label("kind"), l.c.period,
                    null().label("plan_id"), null().label("term_seq"), *(l.c[name] for name in COMPONENTS),
                    l.c.amount)
             .select_from(p.join(l, l.c.payment_id == p.c.id).join(ch, ch.c.id == p.c.channel_id)
                          .join(o, o.c.id == p.c.office_id).join(cu, cu.c.id == p.c.customer_id))
-            .where(p.c.business_date == day)
+            .where(_day_of(p, o, day, office))
             .order_by(ch.c.code, p.c.paid_at, p.c.reference, l.c.seq))
 
 
@@ -193,13 +214,20 @@ def _snapshot(connection: Connection) -> Connection:
     return connection
 
 
-def payment_lines(engine: Engine, day: dt.date) -> Iterator[ExportLine]:
-    """Every line of the day's payments: the counters' (by office, counter and
-    time), then the channels' (by channel and time), streamed."""
+def office_codes(engine: Engine) -> list[str]:
+    """The codes of the offices central knows, in order."""
+    with engine.connect() as connection:
+        return list(connection.scalars(select(Office.code).order_by(Office.code)))
+
+
+def payment_lines(engine: Engine, day: dt.date, office: str | None = None) -> Iterator[ExportLine]:
+    """Every line of the day's payments (of `office` only, when given): the
+    counters' (by office, counter and time), then the channels' (by channel and
+    time), streamed."""
     with engine.connect() as connection:
         connection = _snapshot(connection)
         plans = _plans(connection, day)
-        for source, query in (("counter", _counter_rows(day)), ("channel", _channel_rows(day))):
+        for source, query in (("counter", _counter_rows(day, office)), ("channel", _channel_rows(day, office))):
             result = connection.execution_options(yield_per=BATCH).execute(query)
             yield from export_lines(result.mappings(), source, plans)
 
@@ -210,9 +238,16 @@ class ExportSummary:
 
     rows: int = 0
     payments: int = 0  # completed, in the total
-    total: int = 0  # Rupiah: the counted rows' amounts and stamp duty
+    total: int = 0  # Rupiah: the counted rows' amounts, stamp duty and rounding
+    rounding: int = 0  # of the total: the counted payments' cash rounding (signed)
+    credit_used: int = 0  # of the total: customer credit the counted payments used, no money
     not_counted: int = 0  # void or reversed payments, listed with dihitung 0
     by_source: dict[str, list[int]] = field(default_factory=dict)  # counter|channel -> [payments, Rupiah]
+
+    @property
+    def received(self) -> int:
+        """The money the counted payments brought in."""
+        return self.total - self.credit_used
 
 
 def write_payments_csv(lines: Iterable[ExportLine], out: TextIO, zone: ZoneInfo) -> ExportSummary:
@@ -232,8 +267,10 @@ def write_payments_csv(lines: Iterable[ExportLine], out: TextIO, zone: ZoneInfo)
             else:
                 summary.not_counted += 1
         if line.counted:
-            summary.total += line.amount + line.stamp_duty
-            summary.by_source.setdefault(line.source, [0, 0])[1] += line.amount + line.stamp_duty
+            summary.total += line.amount + line.stamp_duty + line.rounding
+            summary.rounding += line.rounding
+            summary.credit_used += line.credit_used
+            summary.by_source.setdefault(line.source, [0, 0])[1] += line.amount + line.stamp_duty + line.rounding
     return summary
 
 

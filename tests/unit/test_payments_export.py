@@ -1,8 +1,10 @@
 """The payments export's rows, from the rows its queries give, for any payments
 (hypothesis): on every row the components make the amount, a payment's rows and
-its stamp duty (on its first row only) make its total, the counted rows make the
-day's total, what a plan waived stands beside its first term in no sum, and
-every text a spreadsheet would run as a formula is written as text."""
+its stamp duty and cash rounding (both on its first row only) make its total,
+the credit it used stands on its first row, the counted rows make the day's
+total and, less the credit, the money taken, what a plan waived stands beside
+its first term in no sum, and every text a spreadsheet would run as a formula is
+written as text."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ def payment(draw: st.DrawFn, source: str) -> dict:
         terms = [1]
     term_amounts = [draw(st.integers(1, 10**9)) for _ in terms]
     duty = draw(st.sampled_from([0, 10_000]))
+    rounding = draw(st.integers(-500, 500)) if source == "counter" else 0  # channels have none
     status = draw(st.sampled_from(["completed", "void"] if source == "counter" else ["completed", "reversed"]))
     text = st.text(alphabet="=+-@ \tAB1/-", min_size=1, max_size=12)
     head = {"payment_id": uuid.uuid4(), "business_date": DAY, "office": "KPG",
@@ -41,13 +44,19 @@ def payment(draw: st.DrawFn, source: str) -> dict:
             "pay_reference": draw(text) if source == "counter" else "", "customer": draw(text),
             "paid_at": dt.datetime(2026, 12, 7, 2, 30, tzinfo=dt.timezone.utc),
             "method": draw(st.sampled_from(["cash", "transfer", "qris"])) if source == "counter" else "channel",
-            "status": status, "stamp_duty": duty}
+            "status": status, "stamp_duty": duty, "rounding": rounding, "credit_used": 0,
+            "paper_no": draw(st.sampled_from(["", "KM-0042", "=1+2"])) if source == "counter" else ""}
     rows = [{**head, "kind": "bill", "period": 202500 + n + 1, "plan_id": None, "term_seq": None,
              **dict(zip(COMPONENTS, parts, strict=True)), "amount": sum(parts)} for n, parts in enumerate(bills)]
     rows += [{**head, "kind": "down_payment" if seq == 0 else "term", "period": 0, "plan_id": PLAN, "term_seq": seq,
               **dict.fromkeys(COMPONENTS, 0), "amount": amount}
              for seq, amount in zip(terms, term_amounts, strict=True)]
-    return {"rows": rows, "total": sum(r["amount"] for r in rows) + duty, "status": status, "terms": terms}
+    total = sum(r["amount"] for r in rows) + duty + rounding
+    credit = draw(st.integers(0, max(total, 0))) if source == "counter" else 0
+    for row in rows:
+        row["credit_used"] = credit
+    return {"rows": rows, "total": total, "credit": credit, "rounding": rounding, "status": status, "terms": terms,
+            "paper_no": head["paper_no"]}
 
 
 days = st.tuples(st.lists(payment("counter"), max_size=6), st.lists(payment("channel"), max_size=6))
@@ -73,13 +82,20 @@ def test_every_column_adds_up(day):
         assert sum(int(row[c]) for c in PARTS) == int(row["jumlah"])
         assert row["dihitung"] == ("1" if row["status"] == "completed" else "0")
         assert dt.datetime.fromisoformat(row["waktu_bayar"]).isoformat() == "2026-12-07T10:30:00+08:00"
-    taken = 0
+    taken = credit = rounding = 0
     for p, mine in zip(everything, _grouped(rows), strict=True):
-        assert sum(int(r["jumlah"]) + int(r["meterai"]) for r in mine) == p["total"]
-        assert all(r["meterai"] == "0" for r in mine[1:])
-        taken += p["total"] if p["status"] == "completed" else 0
+        assert sum(int(r["jumlah"]) + int(r["meterai"]) + int(r["pembulatan"]) for r in mine) == p["total"]
+        assert (int(mine[0]["pembulatan"]), int(mine[0]["kredit_dipakai"])) == (p["rounding"], p["credit"])
+        assert all(r["meterai"] == r["pembulatan"] == r["kredit_dipakai"] == "0" for r in mine[1:])
+        assert {r["no_kuitansi_manual"].removeprefix("'") for r in mine} == {p["paper_no"]}
+        if p["status"] == "completed":
+            taken, credit, rounding = taken + p["total"], credit + p["credit"], rounding + p["rounding"]
     counted = [r for r in rows if r["dihitung"] == "1"]
-    assert sum(int(r["jumlah"]) + int(r["meterai"]) for r in counted) == taken == summary.total
+    assert sum(int(r["jumlah"]) + int(r["meterai"]) + int(r["pembulatan"]) for r in counted) == taken \
+        == summary.total
+    assert sum(int(r["kredit_dipakai"]) for r in counted) == credit == summary.credit_used
+    assert sum(int(r["pembulatan"]) for r in counted) == rounding == summary.rounding
+    assert summary.received == taken - credit
     assert summary.payments + summary.not_counted == len(everything)
 
 
@@ -102,7 +118,7 @@ def test_a_waiver_stands_beside_the_plan_s_first_term_only(day):
 def test_no_text_starts_a_formula(day):
     rows, _, _ = exported(*day)
     for row in rows:
-        for name in ("no_bukti", "referensi_bayar", "no_sambungan", "rencana"):
+        for name in ("no_bukti", "referensi_bayar", "no_sambungan", "rencana", "no_kuitansi_manual"):
             assert not row[name].startswith(("=", "+", "-", "@", "\t", "\r")), row[name]
 
 
