@@ -91,10 +91,12 @@ def refresh_then_quote(app, number: str, on: dt.date, central=None,  # noqa: ANN
 def take_payment(app, desk: Desk, number: str, periods: Iterable[int], method: str = "cash",  # noqa: ANN001
                  tendered: int | None = None, reference: str = "", *, expected_total: int | None = None,
                  terms: Iterable[int] = (), on: dt.date | None = None,
-                 approval: Approval | None = None, use_credit: int = 0) -> PaymentResult:
+                 approval: Approval | None = None, use_credit: int = 0, charges: Iterable[str] = (),
+                 unseal: bool = False) -> PaymentResult:
     """The payment use case with this utility's limits (and its cash rounding)."""
     return pay(app.uow(), desk, number, list(periods), method, tendered, reference, expected_total=expected_total,
-               terms=list(terms), on=on, approval=approval, policy=payment_policy(app.config), use_credit=use_credit)
+               terms=list(terms), on=on, approval=approval, policy=payment_policy(app.config), use_credit=use_credit,
+               charges=list(charges), unseal=unseal)
 
 
 def credit_to_use(app, quoted: Quoted, owed: int) -> int:  # noqa: ANN001
@@ -137,11 +139,13 @@ def check_choice(months: list[int] | None, oldest: int | None) -> None:
         raise InvalidInput("Jumlah rekening tertua (--oldest) harus 1 atau lebih.")
 
 
-def choose_bills(quote: Quote, months: list[int] | None, oldest: int | None, terms: list[int]) -> list[int]:
-    """The months to pay: those named, else (with no terms alone) the oldest N or all."""
+def choose_bills(quote: Quote, months: list[int] | None, oldest: int | None, terms: list[int],
+                 charges: list[str] = (), unseal: bool = False) -> list[int]:
+    """The months to pay: those named, else (with no terms or charges alone) the
+    oldest N or all; all of them to unseal."""
     if months:
         return months
-    if terms and oldest is None:
+    if (terms or charges) and oldest is None and not unseal:
         return []
     return [b.period for b in quote.bills][: oldest or None]
 
@@ -150,23 +154,31 @@ def pay_then_print(app, desk: Desk, number: str, *, months: list[int] | None = N
                    oldest: int | None = None, terms: Iterable[int] = (), method: str = "cash",
                    tendered: int | None = None, reference: str = "", on: dt.date | None = None,
                    approval: Approval | None = None, central=None, printing: bool = True,
-                   use_credit: bool = False) -> Paid:
+                   use_credit: bool = False, charges: Iterable[str] = (), unseal: bool = False) -> Paid:
     """Refresh the customer from central, choose their bills, pay, then print the
     receipt (the payment has committed: a printer failure is reported).
     `use_credit`: take all the customer's credit the payment can use (central
-    must have answered for them just now)."""
+    must have answered for them just now). `charges`: other charges by code;
+    `unseal`: the unseal order with its fee, all arrears paid (services.payment)."""
     check_choice(months, oldest)
-    terms = list(terms)
+    terms, charges = list(terms), list(charges)
     quoted = refresh_then_quote(app, number, on or desk.today(), central)
-    periods = choose_bills(quoted.quote, months, oldest, terms)
+    periods = choose_bills(quoted.quote, months, oldest, terms, charges, unseal)
+    if unseal and quoted.quote.plan is not None and not terms:  # all they owe: the plan's open terms too
+        terms = [t.seq for t in quoted.quote.plan.open_terms]
     credit = 0
     if use_credit:
-        chosen = quoted.quote.oldest(len(periods), len(terms))
+        from counter.services.charges import priced
+        from counter.services.lookup import customer_by_number
+
+        with app.uow() as uow:
+            chosen = quoted.quote.oldest(len(periods), len(terms)).with_charges(
+                priced(uow.session, customer_by_number(uow.session, number), charges, on or desk.today(), unseal))
         credit = credit_to_use(app, quoted, chosen.total)
         if credit == 0:
             raise PaymentRefused(f"Pelanggan {quoted.quote.customer.number} tidak punya kredit yang bisa dipakai.")
     result = take_payment(app, desk, number, periods, method, tendered, reference, terms=terms, on=on,
-                          approval=approval, use_credit=credit)
+                          approval=approval, use_credit=credit, charges=charges, unseal=unseal)
     if not printing:
         return Paid(result, None)
     try:

@@ -133,8 +133,11 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     from counter.application import central_of, check_choice, pay_then_print
     from counter.services.shifts import NoShift
 
+    from counter.services.charges import checked_codes
+
     terms = _numbers(args.terms, "Nomor angsuran") if args.terms else []
     months = [parse_period(p) for p in args.bills.split(",")] if args.bills else None
+    charges = checked_codes(code for given in args.charge for code in given.split(",") if code.strip())
     check_choice(months, args.oldest)  # before the PIN is asked
     tendered = parse_rupiah(args.tendered) if args.tendered is not None else None
     desk = acting_desk(app, args, "Pembayaran")
@@ -142,7 +145,7 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
         paid = pay_then_print(app, desk, args.customer, months=months, oldest=args.oldest, terms=terms,
                               method=args.method, tendered=tendered, reference=args.reference, on=args.on,
                               approval=_approval(args), central=central_of(app), printing=not args.no_print,
-                              use_credit=args.use_credit)
+                              use_credit=args.use_credit, charges=charges, unseal=args.unseal)
     except NoShift as error:
         raise NoShift(f"{error} Di baris perintah: counter shift open --float 200000.") from None
     result, printed = paid.result, paid.printed
@@ -151,6 +154,9 @@ def cmd_pay(app: App, args: argparse.Namespace) -> object:
     _print_quote(result.quote)
     for term in result.quote.terms:
         _console().print(f"{term.label}: {format_rupiah(term.amount)}")
+    for charge in result.quote.charges:
+        relief = f" (keringanan {charge.programme} {format_rupiah(-charge.discount)})" if charge.discount else ""
+        _console().print(f"{charge.name} [{charge.code}]: {format_rupiah(charge.amount)}{relief}")
     _print_settlement(result)
     _console().print(f"Dibayar {result.method}: diterima {format_rupiah(result.tendered)}, "
                      f"kembali [bold]{format_rupiah(result.change)}[/bold]\nNo. struk {result.receipt_no}")
@@ -274,56 +280,94 @@ def _numbers(text: str, what: str) -> list[int]:
     return [int(part) for part in parts]
 
 
+def _fine_scheme_args(args: argparse.Namespace):  # noqa: ANN202 - FineScheme
+    """The scheme `counter rules fine` was given; a staged one also as the
+    published table (`--table`, the fine at N months late)."""
+    from counter.rules.fines import FineScheme, parse_percent, parse_stages, stages_from_table
+
+    if args.table is not None and args.stages is not None:
+        raise InvalidInput("Isi --table atau --stages, tidak keduanya.")
+    kind = args.kind or ("staged" if args.table is not None else None)
+    if kind is None:
+        raise InvalidInput("Sebutkan jenis denda: --kind flat|staged|percent|none.")
+    if args.table is not None and kind != "staged":
+        raise InvalidInput("--table hanya untuk denda bertahap (--kind staged).")
+    stages = (stages_from_table(args.table) if args.table is not None
+              else parse_stages(args.stages) if args.stages else ())
+    try:
+        return FineScheme(
+            kind=kind, amount=parse_rupiah(args.amount) if args.amount else 0, stages=stages,
+            percent_bp=parse_percent(args.percent) if args.percent else 0,
+            minimum=parse_rupiah(args.minimum) if args.minimum else 0,
+            maximum=parse_rupiah(args.maximum) if args.maximum else 0,
+        )
+    except InvalidInput:
+        raise
+    except ValueError as error:
+        raise InvalidInput(f"Aturan denda tidak valid: {error}") from None
+
+
 def cmd_rules(app: App, args: argparse.Namespace) -> object:
-    from counter.rules.fines import FineScheme, parse_percent, parse_stages
+    from counter.models import FineSchemeRow, InstalmentRuleRow, StampDutyRow
     from counter.rules.stamp_duty import StampDutyRule
     from counter.services import setup
+    from counter.store.uow import UnitOfWork
 
     if args.what != "show" and args.valid_from is None:
         raise InvalidInput("Sebutkan mulai berlakunya aturan: --from TANGGAL.")
-    if args.what == "fine" and args.kind is None:
-        raise InvalidInput("Sebutkan jenis denda: --kind flat|staged|percent|none.")
     if args.what == "stamp-duty" and not (args.threshold and args.amount):
         raise InvalidInput("Sebutkan --threshold dan --amount meterai.")
+    if args.group is not None and args.what != "fine":
+        raise InvalidInput("--group hanya untuk aturan denda (counter rules fine).")
+    scheme = _fine_scheme_args(args) if args.what == "fine" else None
+    central = None
+    if args.central:  # rules set at central reach every counter with its next pull
+        from counter.cli_central import central_database
+
+        central = central_database(app, None)
+    store = (lambda: UnitOfWork(central)) if central is not None else app.uow
+    changed = None
     if args.what == "fine":
-        try:
-            scheme = FineScheme(
-                kind=args.kind, amount=parse_rupiah(args.amount) if args.amount else 0,
-                stages=parse_stages(args.stages) if args.stages else (),
-                percent_bp=parse_percent(args.percent) if args.percent else 0,
-                minimum=parse_rupiah(args.minimum) if args.minimum else 0,
-                maximum=parse_rupiah(args.maximum) if args.maximum else 0,
-            )
-        except ValueError as error:
-            raise InvalidInput(f"Aturan denda tidak valid: {error}") from None
-        setup.set_fine_scheme(app.uow(), scheme, args.valid_from, _approval(args))
+        row = setup.set_fine_scheme(store(), scheme, args.valid_from, _approval(args), group=args.group)
+        changed = (FineSchemeRow, FineSchemeRow.id == row)
     elif args.what == "instalment":
-        current = setup.rules_in_force(app.uow(), args.valid_from).instalments
-        changed = {k: getattr(args, k) for k in ("max_terms", "fine_mode", "grace_days", "min_down_payment_pct")
-                   if getattr(args, k) is not None}
-        setup.set_instalment_rule(app.uow(), dataclasses.replace(current, **changed), args.valid_from,
-                                  _approval(args))
+        current = setup.rules_in_force(store(), args.valid_from).instalments
+        given = {k: getattr(args, k) for k in ("max_terms", "fine_mode", "grace_days", "min_down_payment_pct")
+                 if getattr(args, k) is not None}
+        setup.set_instalment_rule(store(), dataclasses.replace(current, **given), args.valid_from, _approval(args))
+        changed = (InstalmentRuleRow, InstalmentRuleRow.valid_from == args.valid_from)
     elif args.what == "stamp-duty":
-        setup.set_stamp_duty(app.uow(), StampDutyRule(parse_rupiah(args.threshold), parse_rupiah(args.amount)),
+        setup.set_stamp_duty(store(), StampDutyRule(parse_rupiah(args.threshold), parse_rupiah(args.amount)),
                              args.valid_from, _approval(args))
-    rules = setup.rules_in_force(app.uow(), args.on or app.today())
+        changed = (StampDutyRow, StampDutyRow.valid_from == args.valid_from)
+    if central is not None and changed is not None:
+        from counter.central.store import publish
+
+        publish(central, *changed)
+    rules = setup.rules_in_force(store(), args.on or app.today())
     if args.json:
         return rules
-    fine = rules.fine
-    described = {
-        "flat": f"{format_rupiah(fine.amount)} per rekening terlambat",
-        "staged": ", ".join(f"+{format_rupiah(a)} setelah {m} bulan" for m, a in fine.stages),
-        "percent": f"{fine.percent_bp / 100:g}% (min {format_rupiah(fine.minimum)}, maks {format_rupiah(fine.maximum)})"
-        if fine.maximum else f"{fine.percent_bp / 100:g}% (min {format_rupiah(fine.minimum)})",
-        "none": "tidak ada denda",
-    }[fine.kind]
     plan = rules.instalments
     fines = {"freeze": "tidak dikenakan selama berjalan", "waive": "dihapuskan", "include": "ikut diangsur"}
-    _console().print(f"Aturan per {rules.on:%d-%m-%Y}:\n  Denda: {described}\n  Meterai: "
-                     f"{format_rupiah(rules.stamp_duty.amount)} bila struk > {format_rupiah(rules.stamp_duty.threshold)}"
+    groups = "".join(f"\n    {code}: {_described_fine(fine)}" for code, fine in rules.group_fines.items())
+    _console().print(f"Aturan per {rules.on:%d-%m-%Y}:\n  Denda: {_described_fine(rules.fine)}"
+                     + (f"\n  Denda golongan tarif (skema sendiri):{groups}" if groups else "")
+                     + f"\n  Meterai: {format_rupiah(rules.stamp_duty.amount)} bila struk > "
+                     f"{format_rupiah(rules.stamp_duty.threshold)}"
                      f"\n  Angsuran: maks. {plan.max_terms} kali, uang muka min. {plan.min_down_payment_pct}%, "
                      f"denda {fines[plan.fine_mode]}, batal bila terlambat > {plan.grace_days} hari")
     return None
+
+
+def _described_fine(fine) -> str:  # noqa: ANN001 - FineScheme
+    described = {
+        "flat": f"{format_rupiah(fine.amount)} per rekening terlambat",
+        "staged": ", ".join(f"+{format_rupiah(a)} setelah {m} bulan" for m, a in fine.stages),
+        "percent": f"{fine.percent_bp / 100:g}% (min {format_rupiah(fine.minimum)})",
+        "none": "tidak ada denda",
+    }[fine.kind]
+    return f"{described}; maks. {format_rupiah(fine.maximum)} per rekening" if fine.maximum and fine.kind != "none" \
+        else described
 
 
 def cmd_sync(app: App, args: argparse.Namespace) -> object:
@@ -576,6 +620,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, help="back-date the payment (a supervisor approves: --approver)")
     p.add_argument("--use-credit", action="store_true",
                    help="take the customer's credit toward the bills (central must answer for them now)")
+    p.add_argument("--charge", action="append", default=[], metavar="CODE",
+                   help="an other charge to pay, e.g. BALIK-NAMA (repeat or separate by commas; alone: no bills)")
+    p.add_argument("--unseal", action="store_true",
+                   help="a sealed customer pays all they owe with the unseal fee: an unseal work order is made")
     _pin_args(p)
     _approver_args(p)
     p.add_argument("--no-print", action="store_true", help="do not print the receipt")
@@ -609,11 +657,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, help="show the rules in force on this date")
     p.add_argument("--from", dest="valid_from", type=_date, help="new rule applies from this date")
     p.add_argument("--kind", choices=["flat", "staged", "percent", "none"], help="fine scheme kind")
+    p.add_argument("--group", help="fine: the scheme of this tariff group's customers only (default: the general one)")
     p.add_argument("--amount", help="flat fine, or stamp duty amount")
     p.add_argument("--stages", help="staged fine: months after due:amount, e.g. 0:5000,1:7500")
+    p.add_argument("--table", help="staged fine as published, the fine at N months late, e.g. 0:5000,1:12500,3:22500")
     p.add_argument("--percent", help="percentage fine, e.g. 10 or 2,5")
     p.add_argument("--minimum", help="percentage fine minimum")
-    p.add_argument("--maximum", help="percentage fine maximum (empty: no cap)")
+    p.add_argument("--cap", "--maximum", dest="maximum",
+                   help="fine: the most one bill's fine may be, whatever the kind (0: no cap)")
+    p.add_argument("--central", action="store_true",
+                   help="change the rule at central ($COUNTER_CENTRAL_DATABASE, else the demo's), for every counter")
     p.add_argument("--threshold", help="stamp duty applies above this receipt amount")
     p.add_argument("--max-terms", type=int, help="instalment: most monthly terms in a plan")
     p.add_argument("--fine-mode", choices=["include", "waive", "freeze"], help="instalment: fines of bills in a plan")

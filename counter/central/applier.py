@@ -29,7 +29,7 @@ from counter.rules.settlement import ROUNDING_UNITS, rounding_for
 from counter.rules.fines import fine_for
 from counter.rules.stamp_duty import stamp_duty
 from counter.rules.text import key
-from counter.services.billing import fine_scheme, stamp_rule
+from counter.services.billing import fine_schemes, stamp_rule
 from counter.central.store import next_change, publish_queued
 from counter.central.day_applier import (
     apply_day_closed, apply_deposit, apply_refund, apply_reprint, apply_shift_closed, apply_shift_opened,
@@ -167,8 +167,10 @@ class Batch:
         self.rows: list[object] = []  # credits and conflicts
 
     def rules(self, on: dt.date) -> tuple:
+        """The fine schemes (general and every group's own) and stamp duty of day
+        `on`, read once per batch and day: a group's scheme is then a look-up."""
         if on not in self._rules:
-            self._rules[on] = (fine_scheme(self.session, on), stamp_rule(self.session, on))
+            self._rules[on] = (fine_schemes(self.session, on), stamp_rule(self.session, on))
         return self._rules[on]
 
     def change(self) -> int:
@@ -219,7 +221,8 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
         raise Rejected(f"rekening {missing[0]} pelanggan {customer.number} tidak ada di pusat")
 
     on = p["business_date"]
-    scheme, duty_rule = batch.rules(on)
+    schemes, duty_rule = batch.rules(on)
+    scheme = schemes.of(customer.tariff_group_id)
     exempt = customer.fine_exempt or customer.tariff_group_id in batch.exempt_groups
     now = utc_now()
     conflicts: list[Conflict] = []

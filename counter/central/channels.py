@@ -36,10 +36,10 @@ from counter.models import (
     Bill, Channel, ChannelPayment, ChannelPaymentLine, ChannelSettlement, Customer, InstalmentPlan, Office,
     TariffGroup,
 )
-from counter.rules.fines import FineScheme, fine_for
+from counter.rules.fines import FineSchemes, fine_for
 from counter.rules.stamp_duty import StampDutyRule, stamp_duty
 from counter.rules.text import key
-from counter.services.billing import fine_scheme, stamp_rule
+from counter.services.billing import fine_schemes, stamp_rule
 from counter.services.plan_state import customer_standing
 
 REPLAY_WINDOW_S = 300  # a signed request older or newer than this (by central's clock) is refused
@@ -212,24 +212,25 @@ class Owed:
                 "stamp_duty": self.stamp_duty, "total": self.total}
 
 
-_rules: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {day: (read at, scheme, rule)}
+_rules: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {day: (read at, schemes, rule)}
 _rules_lock = threading.Lock()
 
 
-def _rules_on(session: Session, on: dt.date) -> tuple[FineScheme, StampDutyRule]:
-    """The fine scheme and stamp duty rule in force on `on`, read again once the
-    last reading of that day's (in this process, of this database) is RULES_FOR_S old."""
+def _rules_on(session: Session, on: dt.date) -> tuple[FineSchemes, StampDutyRule]:
+    """The fine schemes (general and the tariff groups' own) and stamp duty rule in
+    force on `on`, read again once the last reading of that day's (in this
+    process, of this database) is RULES_FOR_S old."""
     engine, now = session.get_bind().engine, time.monotonic()
     with _rules_lock:
         known = _rules.get(engine, {}).get(on)
     if known is not None and now - known[0] < RULES_FOR_S:
         return known[1], known[2]
-    scheme, rule = fine_scheme(session, on), stamp_rule(session, on)
+    schemes, rule = fine_schemes(session, on), stamp_rule(session, on)
     with _rules_lock:
         days = {day: k for day, k in _rules.get(engine, {}).items() if now - k[0] < RULES_FOR_S}
-        days[on] = (now, scheme, rule)
+        days[on] = (now, schemes, rule)
         _rules[engine] = days
-    return scheme, rule
+    return schemes, rule
 
 
 # The statements every inquiry and payment makes, built once: SQLAlchemy then
@@ -237,7 +238,7 @@ def _rules_on(session: Session, on: dt.date) -> tuple[FineScheme, StampDutyRule]
 _bill, _payment = Bill.__table__, ChannelPayment.__table__
 _CUSTOMER = (
     select(Customer.id, Customer.number, Customer.name, Customer.address, Customer.fine_exempt, Customer.office_id,
-           Office.code.label("office"), TariffGroup.fine_exempt.label("group_exempt"),
+           Customer.tariff_group_id, Office.code.label("office"), TariffGroup.fine_exempt.label("group_exempt"),
            exists().where(InstalmentPlan.customer_id == Customer.id, InstalmentPlan.status == "active")
            .label("has_plan"))
     .join(Office, Office.id == Customer.office_id).join(TariffGroup, TariffGroup.id == Customer.tariff_group_id)
@@ -268,7 +269,8 @@ def customer_owed(session: Session, channel: Caller, number: str, on: dt.date, l
     found = connection.execute(_OPEN_BILLS_LOCKED if lock else _OPEN_BILLS, {"customer": row.id}).all()
     plan = customer_standing(session, row.id, on) if found and row.has_plan else None
     outside = plan.held_bill_ids.union(plan.settled_bill_ids) if plan else frozenset()
-    scheme, rule = _rules_on(session, on)
+    schemes, rule = _rules_on(session, on)
+    scheme = schemes.of(row.tariff_group_id)
     exempt = row.fine_exempt or row.group_exempt
     bills = []
     for b in found:

@@ -125,10 +125,12 @@ class ChargeType(Replicated, Base):
 
 
 class FineSchemeRow(Replicated, Base):
-    """The fine scheme in force from `valid_from` (see rules.fines.FineScheme)."""
+    """The fine scheme in force from `valid_from` (see rules.fines.FineScheme) for
+    the customers of one tariff group, or (no group) of every group without its own."""
 
     __tablename__ = "fine_scheme"
     id: Mapped[int] = mapped_column(primary_key=True)
+    tariff_group_id: Mapped[int | None] = mapped_column(ForeignKey("tariff_group.id"))
     valid_from: Mapped[dt.date]
     kind: Mapped[str] = mapped_column(String(16))
     amount: Mapped[int] = mapped_column(default=0)

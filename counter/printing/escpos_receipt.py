@@ -166,6 +166,11 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
 
     # Bills; an instalment plan's down payment or term is its label and amount
     for bill in receipt.lines:
+        if bill.kind == "charge" and bill.discount:  # an other charge a relief programme made cheaper
+            lines(money_row(bill.label, bill.amount + bill.discount, width))
+            lines(money_row("  Keringanan", -bill.discount, width))
+            lines(money_row("  Jumlah", bill.amount, width))
+            continue
         if bill.kind != "bill":
             lines(money_row(bill.label, bill.amount, width))
             continue
@@ -203,6 +208,8 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
     lines(money_row("Kembali", receipt.change, width))
     lines([rule])
     lines(wrap(f"Terbilang: {receipt.total_in_words}", width))
+    if receipt.work_order_no:
+        lines(wrap(f"SPK buka segel: {receipt.work_order_no}", width))
 
     # QR code and footer
     if receipt.qr_payload:

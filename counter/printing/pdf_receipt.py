@@ -251,7 +251,11 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
     indent = 2 * mm
     for line in receipt.lines:
         out.keep_together()
-        if line.kind != "bill":  # an instalment plan's down payment or term: its label and amount
+        if line.kind == "charge" and line.discount:  # an other charge a relief programme made cheaper
+            out.amount(line.label, line.amount + line.discount, bold=True)
+            out.amount("Keringanan", -line.discount, indent=indent)
+            out.amount("Jumlah", line.amount, bold=True, indent=indent)
+        elif line.kind != "bill":  # a down payment, a term or an other charge: its label and amount
             out.amount(line.label, line.amount, bold=True)
         else:
             out.text(f"Rekening {line.label}", bold=True)
@@ -283,6 +287,8 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
         out.field("Referensi", receipt.reference)
     out.gap()
     out.text(f"Terbilang: {receipt.total_in_words}")
+    if receipt.work_order_no:
+        out.text(f"SPK buka segel: {receipt.work_order_no}", bold=True)
     out.gap()
     out.keep_together()
     out.qr(receipt.qr_payload)

@@ -13,7 +13,7 @@ ZONES_BY_OFFSET = {7: "WIB", 8: "WITA", 9: "WIT"}  # hours east of UTC -> Indone
 
 @dataclass(frozen=True)
 class ReceiptLine:
-    """One bill paid (or, later, one instalment term)."""
+    """One bill paid, or an instalment term (kind down_payment, term), or an other charge (kind charge)."""
 
     label: str  # "Okt 2025"
     meter_start: int
@@ -25,6 +25,7 @@ class ReceiptLine:
     fine: int
     amount: int
     kind: str = "bill"
+    discount: int = 0  # a charge: what a relief programme took off its catalogue amount (amount is after it)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Receipt:
         return tuple(lines)
     rounding: int = 0  # cash rounding (signed), part of the total: "Pembulatan"
     credit_used: int = 0  # customer credit taken toward the total: "Kredit dipakai"
+    work_order_no: str = ""  # an unseal work order (SPK buka segel) the payment earned
 
     @property
     def due(self) -> int:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter.models import Bill, Customer, CustomerNote, FineSchemeRow, InstalmentPlan, StampDutyRow
-from counter.rules.fines import FineScheme, fine_for
+from counter.rules.charges import ChargeDue
+from counter.rules.fines import FineScheme, FineSchemes, fine_for
 from counter.rules.stamp_duty import StampDutyRule, stamp_duty
 from counter.rules.usage import UsagePerPerson, usage_per_person
 from counter.services.lookup import STATUS_LABELS, customer_by_number
@@ -76,9 +79,10 @@ class CustomerDetail:
 
 @dataclass(frozen=True)
 class Quote:
-    """What is owed on `on` for `bills` (oldest first) and instalment `terms`
-    (in order), stamp duty on their sum. `plan` is the customer's running plan:
-    its bills are not among `bills`, its open terms may be chosen."""
+    """What is owed on `on` for `bills` (oldest first), instalment `terms` (in
+    order) and other `charges`, stamp duty on their sum. `plan` is the
+    customer's running plan: its bills are not among `bills`, its open terms may
+    be chosen."""
 
     customer: CustomerDetail
     on: dt.date
@@ -87,21 +91,28 @@ class Quote:
     stamp_rule: StampDutyRule
     plan: PlanStanding | None = None
     terms: tuple[OpenTerm, ...] = ()
+    charges: tuple[ChargeDue, ...] = ()  # chosen to be paid with them (services/charges)
 
     @property
     def subtotal(self) -> int:
-        return sum(b.amount for b in self.bills) + sum(t.amount for t in self.terms)
+        return (sum(b.amount for b in self.bills) + sum(t.amount for t in self.terms)
+                + sum(c.amount for c in self.charges))
 
     @property
     def total(self) -> int:
         return self.subtotal + self.stamp_duty
 
     def oldest(self, count: int, terms: int = 0) -> Quote:
-        """The quote for the oldest `count` bills and the first `terms` open terms only."""
-        bills = self.bills[:count]
+        """The quote for the oldest `count` bills and the first `terms` open terms only (and its charges)."""
         chosen = self.plan.open_terms[:terms] if self.plan and terms else ()
-        duty = stamp_duty(sum(b.amount for b in bills) + sum(t.amount for t in chosen), self.stamp_rule)
-        return Quote(self.customer, self.on, bills, duty, self.stamp_rule, self.plan, chosen)
+        return dataclasses.replace(self, bills=self.bills[:count], terms=chosen).with_charges(self.charges)
+
+    def with_charges(self, charges: Iterable[ChargeDue]) -> Quote:
+        """The same bills and terms with `charges`, stamp duty on the new sum."""
+        charges = tuple(charges)
+        duty = stamp_duty(sum(b.amount for b in self.bills) + sum(t.amount for t in self.terms)
+                          + sum(c.amount for c in charges), self.stamp_rule)
+        return dataclasses.replace(self, charges=charges, stamp_duty=duty)
 
 
 def _in_force(session: Session, table, on: dt.date):  # noqa: ANN001
@@ -112,14 +123,23 @@ def _in_force(session: Session, table, on: dt.date):  # noqa: ANN001
     ).first()
 
 
-def fine_scheme(session: Session, on: dt.date) -> FineScheme:
-    row = _in_force(session, FineSchemeRow, on)
-    if row is None:
-        return FineScheme(kind="none")
-    return FineScheme(
+def fine_schemes(session: Session, on: dt.date) -> FineSchemes:
+    """The general fine scheme and every tariff group's own in force on `on`, in
+    one query (the table holds one row per change of a rule: it stays small)."""
+    t = FineSchemeRow.__table__
+    latest = {}
+    for row in session.execute(select(t).where(t.c.valid_from <= on).order_by(t.c.valid_from, t.c.id)):
+        latest[row.tariff_group_id] = row  # the later row of a group wins
+    schemes = {group: FineScheme(
         kind=row.kind, amount=row.amount, stages=tuple(tuple(s) for s in row.stages),
         percent_bp=row.percent_bp, minimum=row.minimum, maximum=row.maximum,
-    )
+    ) for group, row in latest.items()}
+    return FineSchemes(schemes.pop(None, FineScheme(kind="none")), schemes)
+
+
+def fine_scheme(session: Session, on: dt.date, group_id: int | None = None) -> FineScheme:
+    """The scheme for the customers of tariff group `group_id` (None: the general one)."""
+    return fine_schemes(session, on).of(group_id)
 
 
 def stamp_rule(session: Session, on: dt.date) -> StampDutyRule:
@@ -162,7 +182,7 @@ def _last_usage(session: Session | None, customer: Customer) -> LastUsage | None
 
 
 def quote_customer(session: Session, customer: Customer, on: dt.date) -> Quote:
-    scheme = fine_scheme(session, on)
+    scheme = fine_scheme(session, on, customer.tariff_group_id)
     exempt = customer.fine_exempt or customer.tariff_group.fine_exempt
     plan = customer_standing(session, customer.id, on)
     outside = plan.held_bill_ids.union(plan.settled_bill_ids) if plan else frozenset()

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from counter.errors import InvalidInput, quoted
 from counter.models import ChargeType, Customer, ReliefProgramme, TariffGroup
-from counter.rules.charges import ChargeDue, ChargeRate, catalogue_for, charge_due, check_code, in_force
+from counter.rules.charges import (
+    UNSEAL_CHARGE, ChargeDue, ChargeRate, catalogue_for, charge_due, check_code, in_force,
+)
 from counter.services.plan_state import active_plan
 
 
@@ -78,9 +80,10 @@ def checked_codes(codes: Iterable[object]) -> list[str]:
 
 
 def charges_due(session: Session, customer: Customer, codes: list[str], on: dt.date,
-                all_rates: list[ChargeRate] | None = None) -> tuple[ChargeDue, ...]:
+                all_rates: list[ChargeRate] | None = None, missing_ok: bool = False) -> tuple[ChargeDue, ...]:
     """The charges `codes` (checked) as `customer` pays them on `on`; InvalidInput
-    for one the catalogue does not have for their tariff group that day."""
+    for one the catalogue does not have for their tariff group that day (left
+    out instead with `missing_ok`)."""
     if not codes:
         return ()
     all_rates = rates(session) if all_rates is None else all_rates
@@ -89,8 +92,21 @@ def charges_due(session: Session, customer: Customer, codes: list[str], on: dt.d
     out = []
     for code in codes:
         rate = in_force(all_rates, code, group, on)
+        if rate is None and missing_ok:
+            continue
         if rate is None:
             raise InvalidInput(f"Biaya {code} tidak ada di katalog untuk golongan {group} per {on:%d-%m-%Y}; "
                                "lihat 'counter charges list'.")
         out.append(charge_due(rate, relief.discounts or {}, relief.programme))
     return tuple(out)
+
+
+def priced(session: Session, customer: Customer, codes: Iterable[object], on: dt.date,
+           unseal: bool = False) -> tuple[ChargeDue, ...]:
+    """The chosen charges as a payment takes them: with the unseal fee when it
+    orders the unsealing (if the catalogue has one for the customer)."""
+    codes = checked_codes(codes)
+    if unseal and UNSEAL_CHARGE not in codes:
+        return charges_due(session, customer, codes, on) + charges_due(session, customer, [UNSEAL_CHARGE], on,
+                                                                      missing_ok=True)
+    return charges_due(session, customer, codes, on)

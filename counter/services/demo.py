@@ -20,6 +20,7 @@ from counter.errors import InvalidInput
 from counter.models import (
     Bill, Counter, Customer, FineSchemeRow, Office, ReliefProgramme, StampDutyRow, TariffBlock, TariffGroup, User,
 )
+from counter.rules.fines import stages_from_table
 from counter.rules.period import add_months, due_date, period_of
 from counter.rules.tariff import Block
 from counter.rules.text import fold, key
@@ -30,6 +31,8 @@ from counter.store.uow import UnitOfWork
 
 MONTHS = 24
 ADMIN_FEE = 2_500
+# Niaga Besar's own fine, as the utility publishes it (the fine at N months late), capped per bill
+N2_FINE_TABLE, N2_FINE_CAP = "0:15000,1:25000,3:40000,6:60000", 50_000
 DEMO_PIN = "123456"  # every demo cashier's PIN (kasir1..kasir4)
 DEMO_PASSWORD = "kepala123"  # the demo supervisor's ("kepala") and admin's password
 CHUNK = 20_000  # customers per transaction (fewer for a small demo, so progress moves)
@@ -115,6 +118,8 @@ def _reference_data(session) -> dict[str, int]:  # noqa: ANN001
         session.flush()
         ids[spec.code] = group.id
     session.add(FineSchemeRow(valid_from=dt.date(2020, 1, 1), kind="flat", amount=10_000))
+    session.add(FineSchemeRow(tariff_group_id=ids["N2"], valid_from=dt.date(2020, 1, 1), kind="staged", amount=0,
+                              stages=[list(s) for s in stages_from_table(N2_FINE_TABLE)], maximum=N2_FINE_CAP))
     session.add(StampDutyRow(valid_from=dt.date(2021, 1, 1), threshold=5_000_000, amount=10_000))
     ids["office"] = office.id
     return ids

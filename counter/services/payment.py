@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
@@ -17,12 +17,14 @@ from counter.models import (
 )
 from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.rules.allocation import check_oldest_first
+from counter.rules.charges import ChargeDue
 from counter.rules.money import MAX_PAYMENT, format_rupiah
 from counter.rules.period import check_periods, period_of
 from counter.rules.settlement import check_rounding_unit, settle
 from counter.services import audit
 from counter.services.approval import SUPERVISORS, Approval, authorise, check_credential
 from counter.services.billing import BillDue, Quote, quote_customer
+from counter.services.charges import checked_codes, priced
 from counter.services.context import Desk
 from counter.services.credit import take_credit
 from counter.services.lookup import customer_by_number
@@ -54,7 +56,7 @@ class PaymentResult:
     tendered: int
     change: int
     paid_at: dt.datetime
-    work_order_no: str | None = None  # an unseal work order the down payment earned
+    work_order_no: str | None = None  # an unseal work order the payment earned (a down payment, or unseal=True)
     rounding: int = 0  # cash rounding (signed), part of the total
     credit_used: int = 0  # customer credit taken toward the total
 
@@ -127,9 +129,12 @@ def pay(
     approval: Approval | None = None,
     policy: PaymentPolicy | None = None,
     use_credit: int = 0,
+    charges: Iterable[str] = (),
+    unseal: bool = False,
 ) -> PaymentResult:
-    """Pay the chosen bills (the oldest ones) and instalment terms (the first
-    open ones, by number; 0 is the down payment) of `customer` in one
+    """Pay the chosen bills (the oldest ones), instalment terms (the first
+    open ones, by number; 0 is the down payment) and other charges (by code,
+    at the catalogue's amount for the customer: services/charges) of `customer` in one
     transaction: the payment, its lines, the bills and terms marked paid, an
     outbox event and an audit record. Every amount is recomputed here; the
     caller only chooses.
@@ -152,17 +157,20 @@ def pay(
     unit cash is rounded to (once, on what is left after the credit:
     rules/settlement). `use_credit`: Rupiah of the customer's credit to take
     toward the total, at most what central just said they hold (services/credit).
+    `unseal`: a sealed customer paying all they owe also orders the unsealing:
+    the unseal fee (rules.charges.UNSEAL_CHARGE, when the catalogue has it) is
+    added to the charges and an unseal work order is made (see `take`).
     """
     policy = policy or PaymentPolicy()
     authorise(desk, "pay")
     backdated = on is not None and on != desk.today()
     if backdated and not desk.today() - dt.timedelta(days=BACKDATE_DAYS) <= on < desk.today():
         raise InvalidInput(f"Tanggal bayar mundur paling lama {BACKDATE_DAYS} hari dan tidak boleh di masa depan.")
-    periods, terms = check_periods(list(periods)), list(terms)
+    periods, terms, charges = check_periods(list(periods)), list(terms), checked_codes(charges)
     if any(isinstance(t, bool) or not isinstance(t, int) for t in terms):
         raise InvalidInput("Nomor angsuran harus angka bulat (0 untuk uang muka).")
-    if not periods and not terms:
-        raise BillSelectionError("Pilih minimal satu rekening atau angsuran untuk dibayar.")
+    if not periods and not terms and not charges and not unseal:
+        raise BillSelectionError("Pilih minimal satu rekening, angsuran atau biaya lain untuk dibayar.")
     if method not in PAYMENT_METHODS:
         raise InvalidInput(f"Cara bayar {quoted(method)} tidak dikenal.")
     if len(reference) > 64:
@@ -186,7 +194,7 @@ def pay(
             raise PaymentRefused(doubt)
         result = take(session, desk, customer, periods, terms, today, method=method, tendered=tendered,
                       reference=reference, expected_total=expected_total, offline=offline, policy=policy,
-                      use_credit=use_credit,
+                      use_credit=use_credit, charges=charges, unseal=unseal,
                       approved=({"backdated_to" if backdated else "date_approved": today.isoformat(),
                                  "approved_by": approver.username} if approver else {}))
         uow.commit()
@@ -195,12 +203,16 @@ def pay(
 
 def take(session, desk: Desk, customer: str, periods: list[int], terms: list[int], today: dt.date, *,  # noqa: ANN001
          method: str, tendered: int | None, reference: str = "", expected_total: int | None = None,
-         offline: bool = False, policy: PaymentPolicy, use_credit: int = 0, approved: dict | None = None
-         ) -> PaymentResult:
+         offline: bool = False, policy: PaymentPolicy, use_credit: int = 0, approved: dict | None = None,
+         charges: Iterable[str] = (), unseal: bool = False) -> PaymentResult:
     """Take one customer's payment inside the caller's write transaction (which
     has checked the desk, the shift and the date): the rows, the bills and terms
     marked paid, the outbox event and the audit record; the caller commits.
-    `approved` is what the audit record says of a supervisor's approval."""
+    `approved` is what the audit record says of a supervisor's approval.
+    `charges`: codes of other charges, each a line at the catalogue's amount
+    (less the discount of the programme the customer's running plan is under).
+    `unseal`: see `pay`; refused unless the customer is sealed, pays every bill
+    and open term they owe, and has no open unseal work order."""
     now = desk.now()
     contact, failure = contact_times(session)
     found = customer_by_number(session, customer)
@@ -214,6 +226,9 @@ def take(session, desk: Desk, customer: str, periods: list[int], terms: list[int
         raise BillSelectionError(f"Pelanggan {owed.customer.number} tidak punya tunggakan.")
     chosen = check_oldest_first([b.period for b in owed.bills], periods) if periods else []
     paying = owed.oldest(len(chosen), len(_check_terms_in_order(owed, terms)))
+    if unseal:
+        _check_unseal(session, owed, paying)
+    paying = paying.with_charges(priced(session, found, charges, today, unseal))
     if expected_total is not None and expected_total != paying.total:
         raise PaymentRefused(
             f"Tagihan berubah menjadi {format_rupiah(paying.total)} (tadi {format_rupiah(expected_total)}); "
@@ -249,6 +264,7 @@ def take(session, desk: Desk, customer: str, periods: list[int], terms: list[int
     )
     lines = [_line(payment_id, seq, bill) for seq, bill in enumerate(paying.bills, 1)]
     lines += [_term_line(payment_id, seq, term) for seq, term in enumerate(paying.terms, len(lines) + 1)]
+    lines += [_charge_line(payment_id, seq, charge) for seq, charge in enumerate(paying.charges, len(lines) + 1)]
     # Plain inserts rather than the ORM's unit of work: this is the counter's
     # busiest write, and the rows are never read back in this transaction.
     session.execute(insert(Payment.__table__), payment)
@@ -261,12 +277,15 @@ def take(session, desk: Desk, customer: str, periods: list[int], terms: list[int
     if marked != len(paying.bills):
         raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
     work_order_no = _pay_terms(session, desk, paying, payment_id, receipt_no) if paying.terms else None
+    if unseal:
+        work_order_no = unseal_order(session, desk, paying, payment_id)
     queue_event(session, desk, "payment.created",
                 {**_event(payment, lines, desk, owed.customer.number), "rounding_unit": policy.cash_rounding}, now)
     audit.append(session, "payment", receipt_no, {
         "customer": owed.customer.number, "total": settled.total, "method": method,
         **{k: payment[k] for k in ("rounding", "credit_used") if payment[k]},
         "bills": [b.period for b in paying.bills], "terms": [t.seq for t in paying.terms],
+        **({"charges": [c.code for c in paying.charges]} if paying.charges else {}),
         "lines": [line["amount"] for line in lines],  # audit verify checks each line against its row
         **(approved or {})},
         **audit.by(desk))
@@ -303,15 +322,38 @@ def _pay_terms(session, desk: Desk, paying: Quote, payment_id: uuid.UUID, receip
         settle_completed(session, plan, payment_id, paying.on)
     if 0 not in seqs or not plan.unseal_on_down_payment:
         return None
+    return unseal_order(session, desk, paying, payment_id, plan.id)
+
+
+def _check_unseal(session, owed: Quote, paying: Quote) -> None:  # noqa: ANN001
+    """An unseal order with a payment: the customer is sealed and pays all they owe, with none open already."""
+    number = owed.customer.number
+    if owed.customer.status != "sealed":
+        raise PaymentRefused(f"Sambungan {number} tidak disegel; tidak perlu SPK buka segel.")
+    open_terms = owed.plan.open_terms if owed.plan else ()
+    if len(paying.bills) < len(owed.bills) or len(paying.terms) < len(open_terms):
+        raise PaymentRefused(f"Segel {number} dibuka setelah seluruh tunggakan lunas: pilih semua rekening"
+                             " (dan angsuran) untuk dibayar bersama SPK buka segel.")
+    found = session.scalar(select(WorkOrder.order_no).where(
+        WorkOrder.customer_id == owed.customer.id, WorkOrder.kind == "unseal", WorkOrder.status == "open"))
+    if found:
+        raise PaymentRefused(f"Sudah ada SPK buka segel {found} yang masih terbuka untuk {number}.")
+
+
+def unseal_order(session, desk: Desk, paying: Quote, payment_id: uuid.UUID,  # noqa: ANN001
+                 plan_id: uuid.UUID | None = None) -> str:
+    """An unseal work order (SPK buka segel) the payment earned: a plan's down
+    payment, or a sealed customer's arrears paid in full; its number is returned."""
     now = desk.now()
     order = WorkOrder(id=uuid7(), order_no=next_document_no(session, desk, "SPK-BS", paying.on), kind="unseal",
-                      customer_id=plan.customer_id, plan_id=plan.id, payment_id=payment_id,
+                      customer_id=paying.customer.id, plan_id=plan_id, payment_id=payment_id,
                       counter_id=desk.counter_id, issued_by=desk.user_id, issued_at=now, status="open",
                       change_seq=0)
     session.add(order)
     queue_event(session, desk, "work_order.created", {
-        "order_id": str(order.id), "order_no": order.order_no, "plan_id": str(plan.id), "payment_id": str(payment_id),
-        "customer": paying.customer.number, "issued_by": desk.username, "issued_at": now.isoformat()}, now)
+        "order_id": str(order.id), "order_no": order.order_no, "plan_id": str(plan_id) if plan_id else None,
+        "payment_id": str(payment_id), "customer": paying.customer.number, "issued_by": desk.username,
+        "issued_at": now.isoformat()}, now)
     return order.order_no
 
 
@@ -320,6 +362,7 @@ def _line(payment_id: uuid.UUID, seq: int, bill: BillDue) -> dict:
         payment_id=payment_id, seq=seq, kind="bill", bill_id=bill.bill_id, plan_id=None, term_seq=None,
         period=bill.period, water_charge=bill.water_charge, standing_charge=bill.standing_charge,
         meter_fee=bill.meter_fee, admin_fee=bill.admin_fee, fine=bill.fine, amount=bill.amount,
+        charge_code=None, charge_discount=0,
     )
 
 
@@ -327,7 +370,15 @@ def _term_line(payment_id: uuid.UUID, seq: int, term: OpenTerm) -> dict:
     return dict(
         payment_id=payment_id, seq=seq, kind="down_payment" if term.seq == 0 else "term", bill_id=None,
         plan_id=term.plan_id, term_seq=term.seq, period=0, water_charge=0, standing_charge=0, meter_fee=0,
-        admin_fee=0, fine=0, amount=term.amount,
+        admin_fee=0, fine=0, amount=term.amount, charge_code=None, charge_discount=0,
+    )
+
+
+def _charge_line(payment_id: uuid.UUID, seq: int, charge: ChargeDue) -> dict:
+    return dict(
+        payment_id=payment_id, seq=seq, kind="charge", bill_id=None, plan_id=None, term_seq=None, period=0,
+        water_charge=0, standing_charge=0, meter_fee=0, admin_fee=0, fine=0, amount=charge.amount,
+        charge_code=charge.code, charge_discount=charge.discount,
     )
 
 
@@ -344,6 +395,8 @@ def _event(payment: dict, lines: list[dict], desk: Desk, customer_number: str) -
         **{k: payment[k] for k in ("method", "reference", "subtotal", "stamp_duty", "total", "tendered", "change",
                                    "taken_offline", "rounding", "credit_used")},
         "lines": [{**{k: line[k] for k in LINE_FIELDS},
-                   **({"plan_id": str(line["plan_id"]), "term_seq": line["term_seq"]} if line["plan_id"] else {})}
+                   **({"plan_id": str(line["plan_id"]), "term_seq": line["term_seq"]} if line["plan_id"] else {}),
+                   **({"charge_code": line["charge_code"], "discount": line["charge_discount"]}
+                      if line["kind"] == "charge" else {})}
                   for line in lines],
     }

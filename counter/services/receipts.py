@@ -12,10 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.errors import NotFound, quoted
-from counter.models import Bill, Counter, Customer, InstalmentPlan, Office, Payment, PaymentLine, TariffGroup, User
+from counter.models import (
+    Bill, Counter, Customer, InstalmentPlan, Office, Payment, PaymentLine, TariffGroup, User, WorkOrder,
+)
 from counter.printing.receipt import Receipt, ReceiptLine
 from counter.rules.money import in_words
 from counter.rules.period import label
+from counter.rules.charges import in_force
 from counter.rules.payment_methods import METHOD_LABELS
 from counter.services.plan_state import OpenTerm
 
@@ -43,7 +46,8 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
     bills = {b.id: b for b in session.scalars(select(Bill).where(Bill.id.in_([l.bill_id for l in payment.lines])))}
     plans = {p.id: p for p in session.scalars(
         select(InstalmentPlan).where(InstalmentPlan.id.in_({l.plan_id for l in payment.lines if l.plan_id})))}
-    lines = tuple(_line(line, bills, plans) for line in payment.lines)
+    names = _charge_names(session, payment, group.code) if any(l.kind == "charge" for l in payment.lines) else {}
+    lines = tuple(_line(line, bills, plans, names) for line in payment.lines)
     # a down payment carries what its plan waived (fines, discounts)
     waived = sum(plans[l.plan_id].waived for l in payment.lines if l.kind == "down_payment")
     address = ", ".join(part for part in (customer.address, customer.village, customer.district) if part)
@@ -59,10 +63,25 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
         copy_number=0, voided=payment.void_reason if payment.status == "void" else "",
         paper_no=payment.paper_no, paper_date=payment.business_date if payment.paper_no else None,
         rounding=payment.rounding, credit_used=payment.credit_used,
+        work_order_no=session.scalar(select(WorkOrder.order_no).where(WorkOrder.payment_id == payment.id)) or "",
     )
 
 
-def _line(line: PaymentLine, bills: dict[int, Bill], plans: dict) -> ReceiptLine:
+def _charge_names(session: Session, payment: Payment, group: str) -> dict[str, str]:
+    """The names of the payment's charges, as the catalogue in force that day calls them."""
+    from counter.services.charges import rates
+
+    found = rates(session)
+    codes = {line.charge_code for line in payment.lines if line.kind == "charge"}
+    return {code: rate.name for code in codes
+            if (rate := in_force(found, code, group.upper(), payment.business_date)) is not None}
+
+
+def _line(line: PaymentLine, bills: dict[int, Bill], plans: dict, names: dict[str, str]) -> ReceiptLine:
+    if line.kind == "charge":  # its name and amount, and what a relief programme took off
+        return ReceiptLine(label=names.get(line.charge_code, line.charge_code), meter_start=0, meter_end=0,
+                           usage_m3=0, water_charge=0, fixed_charges=0, admin_fee=0, fine=0, amount=line.amount,
+                           kind="charge", discount=line.charge_discount)
     if line.plan_id is not None:
         plan = plans[line.plan_id]
         term = OpenTerm(plan.id, plan.plan_no, line.term_seq, sum(1 for t in plan.terms if t["seq"] > 0),

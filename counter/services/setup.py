@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from counter.errors import InvalidInput, NotFound, quoted
-from counter.models import Counter, FineSchemeRow, InstalmentRuleRow, Office, StampDutyRow, User
+from counter.models import Counter, FineSchemeRow, InstalmentRuleRow, Office, StampDutyRow, TariffGroup, User
 from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
 from counter.rules.text import one_line
 from counter.services import audit
 from counter.services.approval import Approval, Approver, admin_approval, hash_secret
-from counter.services.billing import fine_scheme, stamp_rule
+from counter.services.billing import fine_scheme, fine_schemes, stamp_rule
 from counter.services.programmes import InstalmentRule, instalment_rule
 from counter.store.uow import UnitOfWork
 
@@ -106,15 +106,19 @@ def register_user(uow: UnitOfWork, username: str, full_name: str, role: str, off
 @dataclass(frozen=True)
 class RulesInForce:
     on: dt.date
-    fine: FineScheme
+    fine: FineScheme  # the general scheme
     stamp_duty: StampDutyRule
     instalments: InstalmentRule
+    group_fines: dict[str, FineScheme] = dataclasses.field(default_factory=dict)  # by tariff group code: its own
 
 
 def rules_in_force(uow: UnitOfWork, on: dt.date) -> RulesInForce:
     with uow:
         s = uow.session
-        return RulesInForce(on, fine_scheme(s, on), stamp_rule(s, on), instalment_rule(s, on))
+        fines = fine_schemes(s, on)
+        codes = dict(s.execute(select(TariffGroup.id, TariffGroup.code)).all())
+        own = {codes[group]: scheme for group, scheme in sorted(fines.by_group.items(), key=lambda g: codes[g[0]])}
+        return RulesInForce(on, fines.general, stamp_rule(s, on), instalment_rule(s, on), own)
 
 
 def set_instalment_rule(uow: UnitOfWork, rule: InstalmentRule, valid_from: dt.date,
@@ -132,17 +136,30 @@ def set_instalment_rule(uow: UnitOfWork, rule: InstalmentRule, valid_from: dt.da
         uow.commit()
 
 
-def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date, approval: Approval | None = None) -> None:
-    """The fine scheme for quotes and payments on or after `valid_from`."""
+def set_fine_scheme(uow: UnitOfWork, scheme: FineScheme, valid_from: dt.date, approval: Approval | None = None,
+                    group: str | None = None) -> int:
+    """The fine scheme for quotes and payments on or after `valid_from`: of the
+    customers of tariff group `group` (its code), or the general one. Returns the row's id."""
+    group_id = None
+    if group is not None:  # before the credential: an act refused anyway needs no approval
+        with uow:
+            group_id = uow.session.scalar(select(TariffGroup.id).where(TariffGroup.code == group.strip().upper()))
+        if group_id is None:
+            raise NotFound(f"Golongan tarif {quoted(group)} tidak dikenal.")
     approver = admin_approval(uow, approval, "Mengubah aturan denda")
     with uow.writing():
-        before = fine_scheme(uow.session, valid_from)
-        uow.session.add(FineSchemeRow(valid_from=valid_from, kind=scheme.kind, amount=scheme.amount,
-                                      stages=[list(s) for s in scheme.stages], percent_bp=scheme.percent_bp,
-                                      minimum=scheme.minimum, maximum=scheme.maximum))
+        before = fine_scheme(uow.session, valid_from, group_id)
+        row = FineSchemeRow(tariff_group_id=group_id, valid_from=valid_from, kind=scheme.kind, amount=scheme.amount,
+                            stages=[list(s) for s in scheme.stages], percent_bp=scheme.percent_bp,
+                            minimum=scheme.minimum, maximum=scheme.maximum)
+        uow.session.add(row)
+        uow.session.flush()
+        row_id = row.id
         _audit(uow.session, "rule.fine", valid_from.isoformat(),
-               {"before": dataclasses.asdict(before), "after": dataclasses.asdict(scheme)}, approver)
+               {"group": group.strip().upper() if group_id else None, "before": dataclasses.asdict(before),
+                "after": dataclasses.asdict(scheme)}, approver)
         uow.commit()
+    return row_id
 
 
 def set_stamp_duty(uow: UnitOfWork, rule: StampDutyRule, valid_from: dt.date, approval: Approval | None = None) -> None:

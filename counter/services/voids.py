@@ -32,6 +32,7 @@ class Voided:
     terms_reopened: int
     work_orders_cancelled: int
     customer_number: str = ""  # whose bills are owed again
+    charges_voided: int = 0  # other charges it took (nothing to reopen: their money is no longer taken)
 
 
 def undo_payment(session, payment_id: uuid.UUID, change: int | None = None) -> tuple[int, int, int]:  # noqa: ANN001
@@ -75,6 +76,7 @@ def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, appr
         if payment.status == "void":
             raise PaymentRefused(f"Struk {payment.receipt_no} sudah dibatalkan.")
         bills, terms, orders = undo_payment(session, payment.id)
+        charges = sum(1 for line in payment.lines if line.kind == "charge")
         give_back(session, payment.customer_id, payment.credit_used)  # the credit it used is theirs again
         now = desk.now()
         payment.status, payment.void_reason, payment.voided_at, payment.voided_by = "void", reason, now, supervisor.id
@@ -86,9 +88,12 @@ def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, appr
             "before": "completed", "after": "void"}, **audit.by(desk))
         uow.commit()
         customer = session.get(Customer, payment.customer_id)
-        return Voided(payment.receipt_no, payment.total, bills, terms, orders, customer.number)
+        return Voided(payment.receipt_no, payment.total, bills, terms, orders, customer.number, charges)
 
 
 def describe(voided: Voided) -> str:
+    charges = f" {voided.charges_voided} biaya lain ikut dibatalkan." if voided.charges_voided else ""
+    orders = f" {voided.work_orders_cancelled} SPK buka segel dibatalkan." if voided.work_orders_cancelled else ""
     return (f"Struk {voided.receipt_no} ({format_rupiah(voided.total)}) dibatalkan; "
-            f"{voided.bills_reopened} rekening dan {voided.terms_reopened} angsuran kembali belum dibayar.")
+            f"{voided.bills_reopened} rekening dan {voided.terms_reopened} angsuran kembali belum dibayar."
+            + charges + orders)

@@ -74,10 +74,12 @@ class RulesTab(SettingsTab):
         # ---- in force
         self.in_force_title = heading(self.tr("Aturan yang berlaku per {date}").format(date=f"{today:%d-%m-%Y}"))
         self.fine_now, self.stamp_now, self.instalments_now = QLabel(self.tr("Memuat ...")), QLabel(), QLabel()
-        in_force = form_layout()
+        self.group_fines_now = QLabel()  # the groups' own schemes, read only: set by 'counter rules fine --group'
+        in_force = self.in_force = form_layout()
         in_force.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for caption, label, name in (
                 (self.tr("Denda"), self.fine_now, self.tr("Denda yang berlaku")),
+                (self.tr("Denda golongan"), self.group_fines_now, self.tr("Denda per golongan tarif")),
                 (self.tr("Meterai"), self.stamp_now, self.tr("Meterai yang berlaku")),
                 (self.tr("Angsuran"), self.instalments_now, self.tr("Angsuran yang berlaku"))):
             label.setFont(font(11, bold=True))
@@ -174,6 +176,9 @@ class RulesTab(SettingsTab):
         first = self.rules is None
         self.rules = rules
         self.fine_now.setText(describe_fine(rules.fine))
+        self.group_fines_now.setText("\n".join(f"{code}: {describe_fine(fine)}"
+                                               for code, fine in rules.group_fines.items()))
+        self.in_force.setRowVisible(self.group_fines_now, bool(rules.group_fines))
         self.stamp_now.setText(describe_stamp_duty(rules.stamp_duty))
         self.instalments_now.setText(describe_instalments(rules.instalments))
         if first:  # the forms start from what is in force

@@ -160,11 +160,12 @@ FINE_MODES = {"freeze": QT_TRANSLATE_NOOP("SettingsWork", "tidak dikenakan selam
 
 def describe_fine(fine: FineScheme) -> str:
     rp = format_rupiah
+    cap = translate("SettingsWork", ", maks. {amount}").format(amount=rp(fine.maximum)) if fine.maximum else ""
     if fine.kind == "flat":
-        return translate("SettingsWork", "{amount} per rekening yang terlambat").format(amount=rp(fine.amount))
+        return translate("SettingsWork", "{amount} per rekening yang terlambat").format(amount=rp(fine.amount)) + cap
     if fine.kind == "staged":
-        return ", ".join(translate("SettingsWork", "+{amount} setelah {months} bulan").format(amount=rp(a), months=m)
-                         for m, a in fine.stages) or translate("SettingsWork", "tanpa tahapan")
+        return (", ".join(translate("SettingsWork", "+{amount} setelah {months} bulan").format(amount=rp(a), months=m)
+                          for m, a in fine.stages) or translate("SettingsWork", "tanpa tahapan")) + cap
     if fine.kind == "percent":
         bounds = translate("SettingsWork", "min. {amount}").format(amount=rp(fine.minimum))
         if fine.maximum:

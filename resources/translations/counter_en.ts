@@ -2595,6 +2595,16 @@ kepala unit</source>
         <translation>Instalment rule in force</translation>
     </message>
     <message>
+        <location filename="../../counter/ui/settings_rules.py" line="82"/>
+        <source>Denda golongan</source>
+        <translation>Group fines</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/settings_rules.py" line="82"/>
+        <source>Denda per golongan tarif</source>
+        <translation>Fines per tariff group</translation>
+    </message>
+    <message>
         <location filename="../../counter/ui/settings_rules.py" line="93"/>
         <source>Jenis denda</source>
         <translation>Fine kind</translation>

@@ -189,7 +189,7 @@ def payment_payload(engine: Engine, number: str, office: str, counter: str, cash
         bills = session.scalars(select(Bill).where(Bill.customer_id == customer.id, Bill.status == "unpaid")
                                 .order_by(Bill.period).limit(periods)).all()
         assert bills, f"{number} has nothing to pay"
-        scheme, rule = fine_scheme(session, on), stamp_rule(session, on)
+        scheme, rule = fine_scheme(session, on, customer.tariff_group_id), stamp_rule(session, on)
         lines = []
         for n, bill in enumerate(bills):
             fine = fine_for(bill.principal, bill.due_date, on, scheme, exempt=customer.fine_exempt) + (

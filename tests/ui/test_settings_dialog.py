@@ -256,6 +256,10 @@ def test_rules_in_force_are_shown(dialog):
     assert tab.stamp_now.text() == "Rp 10.000 bila jumlah struk lebih dari Rp 5.000.000"
     assert tab.instalments_now.text().startswith("maks. 4 kali")
     assert tab.fine_amount.text() == "10.000" and tab.stamp_threshold.text() == "5.000.000"
+    # the demo's Niaga Besar has a scheme of its own, shown read only
+    assert tab.in_force.isRowVisible(tab.group_fines_now)
+    assert tab.group_fines_now.text() == ("N2: +Rp 15.000 setelah 0 bulan, +Rp 10.000 setelah 1 bulan, "
+                                          "+Rp 15.000 setelah 3 bulan, +Rp 20.000 setelah 6 bulan, maks. Rp 50.000")
 
 
 def test_a_fine_change_with_a_wrong_admin_pin_is_refused_and_nothing_changes(qtbot, app, dialog):
