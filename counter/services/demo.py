@@ -18,7 +18,8 @@ from uuid6 import uuid7
 
 from counter.errors import InvalidInput
 from counter.models import (
-    Bill, Counter, Customer, FineSchemeRow, Office, ReliefProgramme, StampDutyRow, TariffBlock, TariffGroup, User,
+    Bill, Counter, Customer, FineSchemeRow, Office, ReliefProgramme, StampDutyRow, TariffBlock, TariffGroup,
+    TariffVersion, User,
 )
 from counter.rules.fines import stages_from_table
 from counter.rules.period import add_months, due_date, period_of
@@ -31,6 +32,7 @@ from counter.store.uow import UnitOfWork
 
 MONTHS = 24
 ADMIN_FEE = 2_500
+TARIFF_FROM = dt.date(2020, 1, 1)  # the demo utility's tariff decree (SK tarif): every bill is priced by it
 # Niaga Besar's own fine, as the utility publishes it (the fine at N months late), capped per bill
 N2_FINE_TABLE, N2_FINE_CAP = "0:15000,1:25000,3:40000,6:60000", 50_000
 DEMO_PIN = "123456"  # every demo cashier's PIN (kasir1..kasir4)
@@ -108,15 +110,19 @@ def _reference_data(session) -> dict[str, int]:  # noqa: ANN001
                          password_hash=pin if r == "cashier" else password) for u, n, r in users)
     ids = {}
     for spec in GROUPS:
+        tariff = dict(minimum_m3=spec.minimum_m3, standing_charge=spec.standing_charge, meter_fee=spec.meter_fee,
+                      admin_fee=ADMIN_FEE)
         group = TariffGroup(
-            code=spec.code, name=spec.name, category=spec.category, minimum_m3=spec.minimum_m3,
-            standing_charge=spec.standing_charge, meter_fee=spec.meter_fee, fine_exempt=spec.fine_exempt,
+            code=spec.code, name=spec.name, category=spec.category, fine_exempt=spec.fine_exempt, **tariff,
             blocks=[TariffBlock(seq=i, up_to_m3=b.up_to_m3, price_per_m3=b.price_per_m3)
                     for i, b in enumerate(spec.blocks, 1)],
         )
         session.add(group)
         session.flush()
         ids[spec.code] = group.id
+        # the same tariff as a dated version: what `counter tariff price` and reading-priced imports read
+        session.add(TariffVersion(tariff_group_id=group.id, valid_from=TARIFF_FROM, **tariff,
+                                  blocks=[[b.up_to_m3, b.price_per_m3] for b in spec.blocks]))
     session.add(FineSchemeRow(valid_from=dt.date(2020, 1, 1), kind="flat", amount=10_000))
     session.add(FineSchemeRow(tariff_group_id=ids["N2"], valid_from=dt.date(2020, 1, 1), kind="staged", amount=0,
                               stages=[list(s) for s in stages_from_table(N2_FINE_TABLE)], maximum=N2_FINE_CAP))
