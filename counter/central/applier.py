@@ -34,6 +34,7 @@ from counter.central.store import next_change, publish_queued
 from counter.central.day_applier import (
     apply_day_closed, apply_deposit, apply_refund, apply_reprint, apply_shift_closed, apply_shift_opened,
 )
+from counter.central.charge_applier import charge_conflicts, checked_line as checked_charge
 from counter.central.credit_ledger import lock_customers, use_credit
 from counter.central.customer_applier import apply_customer_updated
 from counter.central.outage_applier import apply_outage_opened, paper_conflicts, paper_fields
@@ -93,6 +94,8 @@ def _checked_payment(payload: object) -> dict:
                 raise Rejected(f"baris {line['period']}: jumlah tidak sama dengan komponennya")
         elif line["kind"] in TERM_KINDS:
             whole(line, "term_seq"), whole(line, "amount", 1), _text(line, "plan_id")
+        elif line["kind"] == "charge":
+            checked_charge(line)
         else:
             raise Rejected(f"jenis baris tidak dikenal: {line['kind']!r}")
     subtotal, duty, total = whole(p, "subtotal"), whole(p, "stamp_duty"), whole(p, "total")
@@ -160,6 +163,7 @@ class Batch:
         numbers = {p.get("receipt_no") for p in payloads if isinstance(p.get("receipt_no"), str)}
         self.receipts = set(session.scalars(select(Payment.receipt_no).where(Payment.receipt_no.in_(numbers))))
         self._rules: dict[dt.date, tuple] = {}
+        self.charge_rates: list | None = None  # the catalogue of other charges, read when first needed
         self._change: int | None = None
         self.payments: list[dict] = []
         self.lines: list[dict] = []
@@ -232,6 +236,9 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
                                   amount=amount, detail=detail, status="open", created_at=now))
 
     surplus = 0
+    # before its terms are recorded: a plan this payment completes still gives its programme's discount
+    for found in charge_conflicts(batch, customer, [line for line in p["lines"] if line["kind"] == "charge"], on):
+        conflict(found["kind"], found["amount"], **found["detail"])
     for found in pay_terms(batch, p["payment_id"], p["receipt_no"], term_lines, on, customer.id):
         conflict(found["kind"], found["amount"], **found["detail"])
         if found["kind"] == "term_already_paid":
@@ -289,10 +296,15 @@ def apply_payment(batch: Batch, event: InboxEvent) -> Outcome:
 def _line_row(payment_id: uuid.UUID, seq: int, line: dict, bills: dict) -> dict:
     if line["kind"] == "bill":
         return dict(payment_id=payment_id, seq=seq, kind="bill", bill_id=bills[line["period"]].id, plan_id=None,
-                    term_seq=None, period=line["period"], amount=line["amount"],
+                    term_seq=None, period=line["period"], amount=line["amount"], charge_code=None, charge_discount=0,
                     **{c: line[c] for c in LINE_COMPONENTS})
+    if line["kind"] == "charge":
+        return dict(payment_id=payment_id, seq=seq, kind="charge", bill_id=None, plan_id=None, term_seq=None,
+                    period=0, amount=line["amount"], charge_code=line["charge_code"],
+                    charge_discount=line["discount"], **{c: 0 for c in LINE_COMPONENTS})
     return dict(payment_id=payment_id, seq=seq, kind=line["kind"], bill_id=None, plan_id=uuid.UUID(line["plan_id"]),
-                term_seq=line["term_seq"], period=0, amount=line["amount"], **{c: 0 for c in LINE_COMPONENTS})
+                term_seq=line["term_seq"], period=0, amount=line["amount"], charge_code=None, charge_discount=0,
+                **{c: 0 for c in LINE_COMPONENTS})
 
 
 APPLIERS: dict[str, Callable[[Batch, InboxEvent], Outcome]] = {

@@ -126,16 +126,24 @@ def apply_work_order(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     order_id = _uuid(p.get("order_id"), "order_id")
     if session.get(WorkOrder, order_id) is not None:
         return Outcome("duplicate", "SPK ini sudah tercatat")
-    plan = session.get(InstalmentPlan, _uuid(p.get("plan_id"), "plan_id"))
     counter = _counter(batch, event)
-    if plan is None or plan.office_id != counter[1]:
-        raise Rejected("rencana SPK tidak dikenal di pusat")
+    if p.get("plan_id") is not None:  # a plan's down payment earned it
+        plan = session.get(InstalmentPlan, _uuid(p.get("plan_id"), "plan_id"))
+        if plan is None or plan.office_id != counter[1]:
+            raise Rejected("rencana SPK tidak dikenal di pusat")
+        plan_id, customer_id = plan.id, plan.customer_id
+    else:  # a sealed customer's arrears paid in full with the unseal fee
+        customer_id = session.scalar(select(Customer.id).where(
+            Customer.number_key == key(str(p.get("customer", ""))), Customer.office_id == counter[1]))
+        if customer_id is None:
+            raise Rejected(f"pelanggan SPK {p.get('customer')!r} tidak dikenal")
+        plan_id = None
     try:
         issued_at = dt.datetime.fromisoformat(p["issued_at"])
     except (KeyError, TypeError, ValueError):
         raise Rejected("waktu SPK tidak sah") from None
     session.add(WorkOrder(
-        id=order_id, order_no=str(p.get("order_no")), kind="unseal", customer_id=plan.customer_id, plan_id=plan.id,
+        id=order_id, order_no=str(p.get("order_no")), kind="unseal", customer_id=customer_id, plan_id=plan_id,
         payment_id=_uuid(p.get("payment_id"), "payment_id"), counter_id=counter[0],
         issued_by=_user_id(session, p.get("issued_by"), counter[1]), issued_at=issued_at, status="open",
         change_seq=batch.change()))

@@ -86,19 +86,26 @@ def charges_due(session: Session, customer: Customer, codes: list[str], on: dt.d
     out instead with `missing_ok`)."""
     if not codes:
         return ()
-    all_rates = rates(session) if all_rates is None else all_rates
     group = customer.tariff_group.code.upper()
-    relief = relief_of(session, customer.id)
-    out = []
+    found = as_paid(session, customer.id, group, codes, on, all_rates)
+    missing = [code for code, due in found.items() if due is None]
+    if missing and not missing_ok:
+        raise InvalidInput(f"Biaya {missing[0]} tidak ada di katalog untuk golongan {group} per {on:%d-%m-%Y}; "
+                           "lihat 'counter charges list'.")
+    return tuple(due for due in found.values() if due is not None)
+
+
+def as_paid(session: Session, customer_id: int, group: str, codes: Iterable[str], on: dt.date,
+            all_rates: list[ChargeRate] | None = None) -> dict[str, ChargeDue | None]:
+    """Each code as the customer (of tariff group `group`) pays it on `on`, None
+    where the catalogue has no rate: what a counter charges and central expects."""
+    all_rates = rates(session) if all_rates is None else all_rates
+    relief = relief_of(session, customer_id)
+    found = {}
     for code in codes:
         rate = in_force(all_rates, code, group, on)
-        if rate is None and missing_ok:
-            continue
-        if rate is None:
-            raise InvalidInput(f"Biaya {code} tidak ada di katalog untuk golongan {group} per {on:%d-%m-%Y}; "
-                               "lihat 'counter charges list'.")
-        out.append(charge_due(rate, relief.discounts or {}, relief.programme))
-    return tuple(out)
+        found[code] = None if rate is None else charge_due(rate, relief.discounts or {}, relief.programme)
+    return found
 
 
 def priced(session: Session, customer: Customer, codes: Iterable[object], on: dt.date,
