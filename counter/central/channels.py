@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, bindparam, exists, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, exists, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
@@ -254,6 +254,44 @@ _ADD_PAYMENT = insert(_payment)
 _ADD_LINES = insert(ChannelPaymentLine.__table__)
 _MARK_PAID = (update(_bill).where(_bill.c.id.in_(bindparam("ids", expanding=True)))
               .values(status="paid", payment_id=bindparam("payment")))
+_LINE_AMOUNTS = ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine", "amount")
+# On PostgreSQL the four writes of a payment go as one statement: one round
+# trip instead of four, most of a payment's time under load.
+_RECORD_PAYMENT = text("""
+WITH p AS (
+    INSERT INTO channel_payment (id, channel_id, reference, request_hash, office_id, customer_id, paid_at,
+                                 business_date, subtotal, stamp_duty, total, status, reversed_at, source)
+    VALUES (:id, :channel_id, :reference, :request_hash, :office_id, :customer_id, :paid_at, :business_date,
+            :subtotal, :stamp_duty, :total, :status, :reversed_at, :source)
+    RETURNING id),
+l AS (
+    INSERT INTO channel_payment_line (payment_id, seq, bill_id, period, water_charge, standing_charge, meter_fee,
+                                      admin_fee, fine, amount)
+    SELECT p.id, x.* FROM p, unnest(CAST(:seq AS int[]), CAST(:bill_id AS bigint[]), CAST(:period AS int[]),
+        CAST(:water_charge AS bigint[]), CAST(:standing_charge AS bigint[]), CAST(:meter_fee AS bigint[]),
+        CAST(:admin_fee AS bigint[]), CAST(:fine AS bigint[]), CAST(:amount AS bigint[])) AS x),
+b AS (
+    UPDATE bill SET status = 'paid', payment_id = (SELECT id FROM p) WHERE id = ANY(CAST(:bill_id AS bigint[]))
+    RETURNING id)
+INSERT INTO publish_queue (bill_id) SELECT id FROM b ON CONFLICT DO NOTHING""")
+
+
+def _record_payment(session: Session, payment: dict, bills: list[dict]) -> None:
+    """The payment, its lines, its bills marked paid and queued for the counters.
+    A reference used meanwhile raises IntegrityError (see `pay`)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(_RECORD_PAYMENT, {
+            **payment, "seq": list(range(1, len(bills) + 1)),
+            **{c: [b[c] for b in bills] for c in ("bill_id", "period", *_LINE_AMOUNTS)}})
+        return
+    connection.execute(_ADD_PAYMENT, payment)
+    connection.execute(_ADD_LINES, [{"payment_id": payment["id"], "seq": n, "bill_id": b["bill_id"],
+                                     "period": b["period"], **{c: b[c] for c in _LINE_AMOUNTS}}
+                                    for n, b in enumerate(bills, 1)])
+    bill_ids = [b["bill_id"] for b in bills]
+    connection.execute(_MARK_PAID, {"ids": bill_ids, "payment": payment["id"]})
+    queue_publish(session, bill_ids)
 
 
 def customer_owed(session: Session, channel: Caller, number: str, on: dt.date, lock: bool = False) -> Owed:
@@ -366,9 +404,8 @@ def _pay(bind: Engine | Connection, channel: Caller, request: tuple, zone: ZoneI
     now = utc_now()
     on = on or now.astimezone(zone).date()
     with _session(bind) as session, session.begin():
-        known = _known(session, channel, reference, fingerprint)
-        if known is not None:
-            return known
+        # A retry finds its bills paid (or, after a reversal, its reference
+        # taken): both lead to `_known`, so a first request pays without asking.
         owed = customer_owed(session, channel, number, on, lock=True)
         offered = [b["period"] for b in owed.bills]
         bills = owed.bills[:len(periods)]
@@ -389,19 +426,11 @@ def _pay(bind: Engine | Connection, channel: Caller, request: tuple, zone: ZoneI
             raise ChannelError("AMOUNT_MISMATCH", f"Jumlah {amount} tidak sama dengan tagihan pusat "
                                f"{subtotal + duty}.", 409, central_amount=subtotal + duty)
         payment_id = uuid7()
-        connection = session.connection()
-        connection.execute(_ADD_PAYMENT, dict(
+        _record_payment(session, dict(
             id=payment_id, channel_id=channel.id, reference=reference, request_hash=fingerprint,
             office_id=owed.customer.office_id,
             customer_id=owed.customer.id, paid_at=now, business_date=on, subtotal=subtotal, stamp_duty=duty,
-            total=subtotal + duty, status="completed", reversed_at=None, source=source))
-        connection.execute(_ADD_LINES, [
-            {"payment_id": payment_id, "seq": n, "bill_id": b["bill_id"], "period": b["period"],
-             **{c: b[c] for c in ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine", "amount")}}
-            for n, b in enumerate(bills, 1)])
-        bill_ids = [b["bill_id"] for b in bills]
-        connection.execute(_MARK_PAID, {"ids": bill_ids, "payment": payment_id})
-        queue_publish(session, bill_ids)
+            total=subtotal + duty, status="completed", reversed_at=None, source=source), bills)
     return {"status": "paid", "reference": reference, "payment_id": str(payment_id),
             "customer": owed.customer.number, "periods": periods, "subtotal": subtotal, "stamp_duty": duty,
             "total": subtotal + duty, "paid_at": now.isoformat(), "business_date": on.isoformat()}
