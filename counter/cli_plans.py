@@ -111,11 +111,15 @@ def cmd_programme(app: App, args: argparse.Namespace) -> object:
                 uow.session.expunge(row)
         if args.json:
             return [{c.name: getattr(row, c.name) for c in row.__table__.columns} for row in found]
+        from counter.rules.charges import discounts_text
+
         rows = [(p.code, p.version, p.name, f"{p.valid_from:%d-%m-%Y} s/d {p.valid_to:%d-%m-%Y}",
                  f"{p.fine_waiver_pct}%", f"{p.discount_pct}%", f"{p.min_down_payment_pct}%", p.max_terms,
-                 "ya" if p.unseal_on_down_payment else "-") for p in found]
+                 "ya" if p.unseal_on_down_payment else "-", discounts_text(p.charge_discounts or {}) or "-")
+                for p in found]
         _console().print(_table("Program keringanan", ["Kode", "Versi", "Nama", "Berlaku", "Hapus denda", "Diskon",
-                                                       "Uang muka min.", "Maks. angsuran", "Buka segel"], rows))
+                                                       "Uang muka min.", "Maks. angsuran", "Buka segel",
+                                                       "Potongan biaya lain (%)"], rows))
         return None
     if not args.code:
         raise InvalidInput("Sebutkan kode program.")
@@ -137,6 +141,10 @@ def cmd_programme(app: App, args: argparse.Namespace) -> object:
         for name in ("sealed_only", "unseal_on_down_payment", "needs_approval"):
             if getattr(args, name) is not None:
                 values[name] = getattr(args, name) == "yes"
+        if args.charge_discount is not None:  # all of them at once; "" removes them
+            from counter.rules.charges import parse_discounts
+
+            values["charge_discounts"] = tuple(parse_discounts(",".join(args.charge_discount)).items())
         if base is None:
             missing = [o for o in ("name", "valid_from", "valid_to") if o not in values]
             if missing:
@@ -200,6 +208,9 @@ def add_plan_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's com
     p.add_argument("--max-terms", type=int)
     p.add_argument("--unseal-on-down-payment", choices=["yes", "no"])
     p.add_argument("--needs-approval", choices=["yes", "no"])
+    p.add_argument("--charge-discount", action="append", metavar="CODE:PCT",
+                   help="percent off an other charge paid under the programme, e.g. BUKA-SEGEL:50 (repeat or "
+                        "separate by commas; replaces the programme's list; '' removes them)")
     _approver_args(p)
     p = command("workorder", cmd_workorder, "unseal work orders (SPK buka segel): list, pdf")
     p.add_argument("what", choices=["list", "pdf"])

@@ -14,6 +14,7 @@ from counter.models import (
 )
 from counter.rules.text import key
 from counter.services.plan_state import record_default, record_terms, settle_completed, standing
+from counter.rules.charges import checked_discounts
 from counter.services.programmes import PROGRAMME_FIELDS
 from counter.central.outcome import Outcome, Rejected
 
@@ -158,7 +159,8 @@ def apply_programme_saved(batch, event: InboxEvent) -> Outcome:  # noqa: ANN001
     if exists is not None:
         return Outcome("duplicate", "versi program ini sudah ada")
     try:
-        values = {f: p[f] for f in PROGRAMME_FIELDS}
+        values = {f: p[f] for f in PROGRAMME_FIELDS if f != "charge_discounts"}
+        values["charge_discounts"] = checked_discounts(p.get("charge_discounts") or {})  # none before they existed
         for name in ("valid_from", "valid_to", "arrears_before", "discount_before"):
             values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
         changed_at = dt.datetime.fromisoformat(p["changed_at"])

@@ -277,7 +277,7 @@ def take(session, desk: Desk, customer: str, periods: list[int], terms: list[int
     if marked != len(paying.bills):
         raise BillSelectionError("Sebagian rekening baru saja dibayar di tempat lain; muat ulang pelanggan.")
     work_order_no = _pay_terms(session, desk, paying, payment_id, receipt_no) if paying.terms else None
-    if unseal:
+    if unseal and work_order_no is None:  # a programme plan's down payment may have made it just now
         work_order_no = unseal_order(session, desk, paying, payment_id)
     queue_event(session, desk, "payment.created",
                 {**_event(payment, lines, desk, owed.customer.number), "rounding_unit": policy.cash_rounding}, now)

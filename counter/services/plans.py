@@ -41,6 +41,7 @@ class ProgrammeOffer:
     valid_to: dt.date
     max_terms: int
     reasons: tuple[str, ...]  # why the customer does not qualify; empty: they do
+    charge_discounts: tuple[tuple[str, int], ...] = ()  # percent off other charges paid under it, by code
 
     @property
     def eligible(self) -> bool:
@@ -76,7 +77,7 @@ def _arrears(owed: Quote) -> list:
 
 def _offer(programme: ReliefProgramme, reasons: list[str]) -> ProgrammeOffer:
     return ProgrammeOffer(programme.code, programme.version, programme.name, programme.valid_to,
-                          programme.max_terms, tuple(reasons))
+                          programme.max_terms, tuple(reasons), tuple(sorted((programme.charge_discounts or {}).items())))
 
 
 def _programme_offers(session: Session, customer, owed: Quote) -> list[ProgrammeOffer]:  # noqa: ANN001

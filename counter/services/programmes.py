@@ -13,6 +13,7 @@ from uuid6 import uuid7
 
 from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Customer, InstalmentRuleRow, Office, ReliefProgramme
+from counter.rules.charges import checked_discounts
 from counter.rules.relief import Applicant, Eligibility, ReliefTerms
 from counter.rules.text import one_line
 from counter.services import audit
@@ -24,7 +25,7 @@ from counter.store.uow import UnitOfWork
 PROGRAMME_FIELDS = (
     "name", "valid_from", "valid_to", "sealed_only", "min_arrears_months", "arrears_before", "tariff_groups",
     "offices", "fine_waiver_pct", "discount_pct", "discount_before", "min_down_payment_pct", "max_terms",
-    "unseal_on_down_payment", "needs_approval",
+    "unseal_on_down_payment", "needs_approval", "charge_discounts",
 )
 
 
@@ -103,6 +104,8 @@ class ProgrammeSpec:
     max_terms: int = 0
     unseal_on_down_payment: bool = False
     needs_approval: bool = True
+    # percent off other charges paid under it, by code: (("BUKA-SEGEL", 50),); rules.charges
+    charge_discounts: tuple[tuple[str, int], ...] = ()
 
     def checked(self) -> ProgrammeSpec:
         code = (self.code or "").strip().upper()
@@ -117,12 +120,15 @@ class ProgrammeSpec:
                     discount_pct=self.discount_pct, min_down_payment_pct=self.min_down_payment_pct)
         groups = tuple(sorted({g.strip().upper() for g in self.tariff_groups if g.strip()}))
         offices = tuple(sorted({o.strip().upper() for o in self.offices if o.strip()}))
-        return dataclasses.replace(self, code=code, name=name, tariff_groups=groups, offices=offices)
+        discounts = tuple(checked_discounts(dict(self.charge_discounts)).items())
+        return dataclasses.replace(self, code=code, name=name, tariff_groups=groups, offices=offices,
+                                   charge_discounts=discounts)
 
 
 def spec_of(programme: ReliefProgramme) -> ProgrammeSpec:
     values = {f: getattr(programme, f) for f in PROGRAMME_FIELDS}
     values["tariff_groups"], values["offices"] = tuple(values["tariff_groups"]), tuple(values["offices"])
+    values["charge_discounts"] = tuple(sorted((values["charge_discounts"] or {}).items()))
     return ProgrammeSpec(code=programme.code, **values)
 
 
@@ -136,6 +142,7 @@ def save_programme(uow: UnitOfWork, desk: Desk, spec: ProgrammeSpec, approval: A
         before = spec_of(current_programme(session, spec.code)) if version else None
         values = dataclasses.asdict(spec)
         values["tariff_groups"], values["offices"] = list(spec.tariff_groups), list(spec.offices)
+        values["charge_discounts"] = dict(spec.charge_discounts)
         row = ReliefProgramme(**values, id=uuid7(), version=(version or 0) + 1, changed_by=supervisor.username,
                               changed_at=desk.now())
         session.add(row)

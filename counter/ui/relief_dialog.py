@@ -412,6 +412,9 @@ class ReliefDialog(QDialog):
         notes = []
         if offer.unseal_on_down_payment:
             notes.append(self.tr("Segel dibuka setelah uang muka dibayar (SPK buka segel)."))
+        if offer.programme and offer.programme.charge_discounts:  # while the plan runs (services/charges)
+            notes.append(self.tr("Selama rencana berjalan, biaya lain dipotong: {discounts}.").format(
+                discounts=", ".join(f"{code} {pct}%" for code, pct in offer.programme.charge_discounts)))
         if offer.needs_approval:
             notes.append(self.tr("Perlu persetujuan kepala unit."))
         notes.append(self.tr("Terlambat lebih dari {days} hari: rencana batal.").format(days=offer.grace_days))

@@ -506,6 +506,8 @@ class ProgrammesTab(SettingsTab):
             discount_before=self.discount_before.value(), min_down_payment_pct=self.min_down.value(),
             max_terms=self.max_terms.value(), unseal_on_down_payment=self.unseal.isChecked(),
             needs_approval=self.needs_approval.isChecked(),
+            # not on the form: kept as the programme has them (`counter programme save --charge-discount`)
+            charge_discounts=self.editing.spec.charge_discounts if self.editing is not None else (),
         ).checked()
 
     def _refuse(self, message: str) -> None:
