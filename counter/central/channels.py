@@ -145,6 +145,10 @@ def _session(bind: Engine | Connection) -> Session:
     return Session(bind, join_transaction_mode="rollback_only")
 
 
+_CHANNEL = select(Channel.id, Channel.code, Channel.secret, Channel.offices, Channel.revoked_at).where(
+    Channel.code == bindparam("code"))  # built once: every request reads it
+
+
 def authenticate(bind: Engine | Connection, code: str | None, timestamp: str | None, given: str | None,
                  method: str, path: str, body: bytes, now: dt.datetime | None = None) -> Caller:
     """The channel that signed this request, or ChannelError (401). The channel is
@@ -152,8 +156,7 @@ def authenticate(bind: Engine | Connection, code: str | None, timestamp: str | N
     if not (code and timestamp and given):
         raise ChannelError("SIGNATURE_MISSING", "Permintaan tanpa X-Channel, X-Timestamp dan X-Signature.", 401)
     with _connected(bind) as connection:
-        row = connection.execute(select(Channel.id, Channel.code, Channel.secret, Channel.offices,
-                                        Channel.revoked_at).where(Channel.code == code[:24].upper())).first()
+        row = connection.execute(_CHANNEL, {"code": code[:24].upper()}).first()
     if row is None:
         raise ChannelError("CHANNEL_UNKNOWN", "Kanal tidak terdaftar di pusat.", 401)
     if row.revoked_at is not None:
