@@ -308,7 +308,8 @@ def add_central_commands(command) -> None:  # noqa: ANN001 - cli.build_parser's 
     p.add_argument("--yes", action="store_true", help="channel reconcile: apply what is missing at central "
                    "without asking")
     p.add_argument("--offices", help="channel add: office codes it collects for, comma separated (default: all)")
-    p.add_argument("--office", help="enrol/revoke: the office code; import: the office of the customers")
+    p.add_argument("--office", help="enrol/revoke: the office code; import: the office of the customers; "
+                   "export, report: that office only")
     p.add_argument("--counter", help="enrol/revoke: the counter code")
     p.add_argument("--from-store", type=Path, help="load: a counter store file to start central from")
     p.add_argument("--open-bills-only", action="store_true", help="load: leave paid bills out")

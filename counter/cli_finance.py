@@ -162,11 +162,14 @@ def report_day(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
     zone = central_zone(args)
     day = _day(args, zone)
     kind = args.format or "both"
+    if str(args.out) == "-":
+        raise InvalidInput("--out - hanya untuk ekspor pembayaran; laporan harian ditulis ke folder: --out FOLDER.")
     folder = args.out or Path.cwd()
     if folder.exists() and not folder.is_dir():
         raise InvalidInput(f"--out untuk laporan harus folder, bukan berkas: {folder}.")
-    figures = central_day(engine, day, zone)
-    stem = f"laporan-pusat-{day.isoformat()}"
+    office = _office(engine, args)
+    figures = central_day(engine, day, zone, office=office)
+    stem = _stem("laporan-pusat", day, office)
     files: dict[Path, bytes] = {}
     if kind in ("pdf", "both"):
         files[folder / f"{stem}.pdf"] = central_day_pdf(figures)
@@ -174,8 +177,10 @@ def report_day(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
         files[folder / f"{stem}.csv"] = central_day_csv(figures).encode("utf-8")
     write_reports(folder, files)
     if args.json:
-        return {"files": [str(p) for p in files], "date": day.isoformat(), "count": figures.count,
-                "total": figures.total, "counters": {"count": figures.counter_count, "total": figures.counter_total},
+        return {"files": [str(p) for p in files], "date": day.isoformat(), "office": office, "count": figures.count,
+                "total": figures.total, "rounding": figures.components.rounding,
+                "credit_used": figures.credit_used, "received": figures.received,
+                "counters": {"count": figures.counter_count, "total": figures.counter_total},
                 "channels": {"count": figures.channel_count, "total": figures.channel_total},
                 "bills": figures.bills}
     console = _console()
@@ -185,6 +190,6 @@ def report_day(engine, args: argparse.Namespace) -> object:  # noqa: ANN001
         console.print(f"Tidak ada pembayaran yang tercatat di pusat untuk {day.isoformat()}: laporan berisi nol.")
     else:
         console.print(f"{figures.count} pembayaran, {format_rupiah(figures.total)} (loket "
-                      f"{format_rupiah(figures.counter_total)}, kanal {format_rupiah(figures.channel_total)}); "
-                      f"{figures.bills} rekening dibayar.")
+                      f"{format_rupiah(figures.counter_total)}, kanal {format_rupiah(figures.channel_total)})"
+                      f"{_money(figures.received, figures.credit_used)}; {figures.bills} rekening dibayar.")
     return None

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, and_, func, literal, null, select, text
+from sqlalchemy import Engine, and_, case, func, literal, null, select, text
 from sqlalchemy.engine import Connection
 
 from counter.models import (
@@ -277,13 +277,19 @@ def write_payments_csv(lines: Iterable[ExportLine], out: TextIO, zone: ZoneInfo)
 # ---- the day report ---------------------------------------------------------------------------
 
 
-def _components(connection: Connection, day: dt.date, plans: Mapping[uuid.UUID, PlanNote]) -> Components:
+def _of(payments, day: dt.date, office_id: int | None):  # noqa: ANN001, ANN202 - a table; a condition
+    """A table's payments of the day, of one office when `office_id` is given."""
+    return and_(payments.c.business_date == day, *([payments.c.office_id == office_id] if office_id else []))
+
+
+def _components(connection: Connection, day: dt.date, plans: Mapping[uuid.UUID, PlanNote],
+                office_id: int | None) -> Components:
     """The components of the completed payments of the day, counters' and channels' together."""
     p, l = Payment.__table__, PaymentLine.__table__
     cp, cl = ChannelPayment.__table__, ChannelPaymentLine.__table__
     totals: Tallies = Tallies()
     for lines, payments, terms in ((l, p, True), (cl, cp, False)):
-        done = and_(payments.c.business_date == day, payments.c.status == "completed")
+        done = and_(_of(payments, day, office_id), payments.c.status == "completed")
         row = connection.execute(select(*(func.coalesce(func.sum(lines.c[c]), 0).label(c) for c in COMPONENTS))
                                  .join_from(lines, payments, payments.c.id == lines.c.payment_id)
                                  .where(done)).one()
@@ -291,7 +297,9 @@ def _components(connection: Connection, day: dt.date, plans: Mapping[uuid.UUID, 
             totals[name] += _int(row._mapping[name])
         totals["stamp_duty"] += _int(connection.scalar(
             select(func.coalesce(func.sum(payments.c.stamp_duty), 0)).where(done)))
-        if terms:
+        if terms:  # a counter's payments: their rounding, and the instalment lines
+            totals["rounding"] += _int(connection.scalar(select(func.coalesce(func.sum(p.c.rounding), 0))
+                                                         .where(done)))
             for kind, plan_id, seq, amount in connection.execute(
                     select(l.c.kind, l.c.plan_id, l.c.term_seq, l.c.amount).join_from(l, p, p.c.id == l.c.payment_id)
                     .where(done, l.c.kind != "bill")):
@@ -302,60 +310,79 @@ def _components(connection: Connection, day: dt.date, plans: Mapping[uuid.UUID, 
     return Components(water=totals["water_charge"], standing=totals["standing_charge"], meter=totals["meter_fee"],
                       admin=totals["admin_fee"], fines=totals["fine"], terms=totals["terms"],
                       down_payments=totals["down_payments"], stamp_duty=totals["stamp_duty"],
-                      waived=totals["waived"])
+                      waived=totals["waived"], rounding=totals["rounding"])
 
 
-def _offices(connection: Connection, day: dt.date) -> list[OfficeDay]:
-    p, l = Payment.__table__, PaymentLine.__table__
-    by_status: dict[int, dict] = {}
-    for office_id, status, method, count, amount in connection.execute(
-            select(p.c.office_id, p.c.status, p.c.method, func.count(), func.coalesce(func.sum(p.c.total), 0))
-            .where(p.c.business_date == day).group_by(p.c.office_id, p.c.status, p.c.method)):
-        by_status.setdefault(office_id, {}).setdefault(status, {})[method] = (count, _int(amount))
+def _completed(connection: Connection, day: dt.date) -> dict[int, tuple[list[Tally], int]]:
+    """Per office, its completed counter payments as the closing's breakdown by
+    method gives them (what each method brought in, then the customer credit
+    used, a line of its own that is no money), and their cash rounding."""
+    p = Payment.__table__
+    found: dict[int, tuple[list[Tally], Tallies]] = {}
+    for office_id, method, count, brought, credits, credit, rounding in connection.execute(
+            select(p.c.office_id, p.c.method, func.count(), func.coalesce(func.sum(p.c.total - p.c.credit_used), 0),
+                   func.coalesce(func.sum(case((p.c.credit_used > 0, 1), else_=0)), 0),
+                   func.coalesce(func.sum(p.c.credit_used), 0), func.coalesce(func.sum(p.c.rounding), 0))
+            .where(p.c.business_date == day, p.c.status == "completed")
+            .group_by(p.c.office_id, p.c.method).order_by(p.c.office_id, p.c.method)):
+        methods, more = found.setdefault(office_id, ([], Tallies()))
+        methods.append(Tally(method, count, _int(brought)))
+        more.update(credits=_int(credits), credit=_int(credit), rounding=_int(rounding))
+    return {office_id: (methods + ([Tally(CREDIT, more["credits"], more["credit"])] if more["credit"] else []),
+                        more["rounding"]) for office_id, (methods, more) in found.items()}
+
+
+def _per_office(connection: Connection, table, amount, *where) -> dict[int, tuple[int, int]]:  # noqa: ANN001
+    """How many of `table`'s rows, and the sum of their `amount`, per office."""
+    return {office: (n, _int(total)) for office, n, total in connection.execute(
+        select(table.c.office_id, func.count(), func.coalesce(func.sum(amount), 0)).where(*where)
+        .group_by(table.c.office_id))}
+
+
+def _offices(connection: Connection, day: dt.date, office_id: int | None) -> list[OfficeDay]:
+    p, l, r, d = Payment.__table__, PaymentLine.__table__, Refund.__table__, Deposit.__table__
+    voids = _per_office(connection, p, p.c.total, p.c.business_date == day, p.c.status != "completed")
+    completed = _completed(connection, day)
     bills = dict(connection.execute(
         select(p.c.office_id, func.count()).join_from(l, p, p.c.id == l.c.payment_id)
         .where(p.c.business_date == day, p.c.status == "completed", l.c.kind == "bill").group_by(p.c.office_id)).all())
-    r, d = Refund.__table__, Deposit.__table__
-    refunds = {o: (n, _int(a)) for o, n, a in connection.execute(
-        select(r.c.office_id, func.count(), func.coalesce(func.sum(r.c.amount), 0))
-        .where(r.c.business_date == day).group_by(r.c.office_id))}
-    deposits = {o: (n, _int(a)) for o, n, a in connection.execute(
-        select(d.c.office_id, func.count(), func.coalesce(func.sum(d.c.amount), 0))
-        .where(d.c.business_date == day).group_by(d.c.office_id))}
+    refunds = _per_office(connection, r, r.c.amount, r.c.business_date == day)
+    deposits = _per_office(connection, d, d.c.amount, d.c.business_date == day)
     closed = set(connection.scalars(select(DayClosing.office_id).where(DayClosing.business_date == day)))
     offices = []
-    for office_id, code, name in connection.execute(select(Office.id, Office.code, Office.name).order_by(Office.code)):
-        seen = by_status.get(office_id, {})
-        completed = seen.get("completed", {})
-        voided = [v for status, methods in seen.items() if status != "completed" for v in methods.values()]
+    for office, code, name in connection.execute(select(Office.id, Office.code, Office.name).order_by(Office.code)):
+        if office_id is not None and office != office_id:
+            continue
+        methods, rounding = completed.get(office, ([], 0))
         offices.append(OfficeDay(
-            code=code, name=name,
-            by_method=tuple(Tally(method, n, amount) for method, (n, amount) in sorted(completed.items())),
-            voids=Tally("batal", sum(n for n, _ in voided), sum(a for _, a in voided)),
-            refunds=Tally("pengembalian_uang", *refunds.get(office_id, (0, 0))),
-            deposits=Tally("setoran", *deposits.get(office_id, (0, 0))),
-            bills=bills.get(office_id, 0), closed=office_id in closed))
+            code=code, name=name, by_method=tuple(methods), voids=Tally("batal", *voids.get(office, (0, 0))),
+            refunds=Tally("pengembalian_uang", *refunds.get(office, (0, 0))),
+            deposits=Tally("setoran", *deposits.get(office, (0, 0))),
+            bills=bills.get(office, 0), closed=office in closed, rounding=rounding))
     return offices
 
 
-def _channels(connection: Connection, day: dt.date) -> list[ChannelDay]:
+def _channels(connection: Connection, day: dt.date, office: tuple[int, str] | None) -> list[ChannelDay]:
     p, l = ChannelPayment.__table__, ChannelPaymentLine.__table__
+    mine = _of(p, day, office[0] if office else None)
     sums: dict[tuple[int, str], tuple[int, int]] = {
         (channel_id, status): (n, _int(amount)) for channel_id, status, n, amount in connection.execute(
             select(p.c.channel_id, p.c.status, func.count(), func.coalesce(func.sum(p.c.total), 0))
-            .where(p.c.business_date == day).group_by(p.c.channel_id, p.c.status))}
+            .where(mine).group_by(p.c.channel_id, p.c.status))}
     bills = dict(connection.execute(
         select(p.c.channel_id, func.count()).join_from(l, p, p.c.id == l.c.payment_id)
-        .where(p.c.business_date == day, p.c.status == "completed").group_by(p.c.channel_id)).all())
+        .where(mine, p.c.status == "completed").group_by(p.c.channel_id)).all())
     settled = set(connection.scalars(select(ChannelSettlement.channel_id)
                                      .where(ChannelSettlement.business_date == day)))
     channels = []
-    for channel_id, code, name, revoked_at in connection.execute(
-            select(Channel.id, Channel.code, Channel.name, Channel.revoked_at).order_by(Channel.code)):
+    for channel_id, code, name, revoked_at, collects_for in connection.execute(
+            select(Channel.id, Channel.code, Channel.name, Channel.revoked_at, Channel.offices)
+            .order_by(Channel.code)):
         done = sums.get((channel_id, "completed"), (0, 0))
         undone = [v for (cid, status), v in sums.items() if cid == channel_id and status != "completed"]
-        if revoked_at is not None and not done[0] and not undone:
-            continue  # a channel gone before the day, with nothing on it
+        elsewhere = office is not None and collects_for and office[1] not in collects_for
+        if (revoked_at is not None or elsewhere) and not done[0] and not undone:
+            continue  # a channel gone before the day, or not collecting for the office, with nothing on it
         channels.append(ChannelDay(
             code=code, name=name, count=done[0], total=done[1],
             reversed=Tally("dibatalkan", sum(n for n, _ in undone), sum(a for _, a in undone)),
@@ -369,15 +396,19 @@ def utility_name(connection: Connection) -> str:
     return names.most_common(1)[0][0] if names else "Pusat"
 
 
-def central_day(engine: Engine, day: dt.date, zone: ZoneInfo, made_at: dt.datetime | None = None) -> CentralDay:
-    """The day across offices and channels, as central holds it now."""
+def central_day(engine: Engine, day: dt.date, zone: ZoneInfo, made_at: dt.datetime | None = None,
+                office: str | None = None) -> CentralDay:
+    """The day across offices and channels, as central holds it now; of `office`
+    (a code central knows) only: its counters and the channels' payments for its customers."""
     with engine.connect() as connection:
         connection = _snapshot(connection)
         plans = _plans(connection, day)
+        office_id = connection.scalar(select(Office.id).where(Office.code == office)) if office else None
         return CentralDay(
             business_date=day, made_at=(made_at or dt.datetime.now(dt.timezone.utc)).astimezone(zone),
-            utility=utility_name(connection), offices=tuple(_offices(connection, day)),
-            channels=tuple(_channels(connection, day)), components=_components(connection, day, plans))
+            utility=utility_name(connection), offices=tuple(_offices(connection, day, office_id)),
+            channels=tuple(_channels(connection, day, (office_id, office) if office else None)),
+            components=_components(connection, day, plans, office_id), office=office or "")
 
 
 def today(zone: ZoneInfo) -> dt.date:

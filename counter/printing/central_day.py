@@ -7,8 +7,11 @@ counters' cash.
 header with the office's or channel's code added), RFC 4180 as the other
 finance CSVs:
 
-    kantor,KPG,<method>,N,Rp        completed counter payments per method (cash, transfer, qris, debit)
-    kantor,KPG,diterima,N,Rp        all completed counter payments of the office
+    kantor,KPG,<method>,N,Rp        completed counter payments per method (cash, transfer, qris, debit):
+                                    what the method brought in (their totals less the credit they used)
+    kantor,KPG,credit,N,Rp          customer credit the payments used (only when any): part of their totals, no money
+    kantor,KPG,diterima,N,Rp        all completed counter payments of the office: the lines above summed
+    kantor,KPG,pembulatan,,Rp       of that, the cash rounding (signed)
     kantor,KPG,batal,N,Rp           voided payments (not in any sum)
     kantor,KPG,pengembalian_uang,N,Rp   cash paid back from the drawers
     kantor,KPG,setoran,N,Rp         deposits recorded for the day (only when there are any)
@@ -18,10 +21,16 @@ finance CSVs:
     kanal,BANK-NTT,dibatalkan,N,Rp  reversed by the channel (not in any sum)
     kanal,BANK-NTT,rekening_dibayar,N,
     kanal,BANK-NTT,rekonsiliasi,1|0,   the channel's settlement file reconciled for the day
-    komponen,,air|beban|pemeliharaan_meter|administrasi|denda|angsuran|uang_muka|meterai|jumlah_diterima,,Rp
+    komponen,,air|beban|pemeliharaan_meter|administrasi|denda|angsuran|uang_muka|meterai|pembulatan,,Rp
+    komponen,,jumlah_diterima,,Rp   the components above summed: jumlah,,diterima
     komponen,,keringanan_tidak_diterima,,Rp
     jumlah,,loket|kanal|diterima,N,Rp
+    jumlah,,kredit_dipakai,N,Rp     of diterima, customer credit used (no money), N payments
+    jumlah,,uang_diterima,,Rp       the money taken: diterima - kredit_dipakai
     jumlah,,rekening_dibayar,N,
+
+With `office` set (`--office`), the report is that office's alone: its
+counters, and the channels' payments for its customers.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from dataclasses import dataclass
 
 from counter.printing.day_figures import Tally
 from counter.printing.day_report_csv import safe
+from counter.rules.payment_methods import CREDIT
 
 
 @dataclass(frozen=True)
@@ -41,16 +51,21 @@ class OfficeDay:
 
     code: str
     name: str
-    by_method: tuple[Tally, ...]  # completed payments per method code
+    by_method: tuple[Tally, ...]  # completed payments per method code: what each brought in; then CREDIT, if any
     voids: Tally  # voided payments: listed, in no sum
     refunds: Tally  # cash paid back to customers from the office's drawers
     deposits: Tally  # deposits recorded for the day (count 0: none yet)
     bills: int  # bill lines of the completed payments
     closed: bool  # the office day is signed off
+    rounding: int = 0  # cash rounding of the completed payments (signed): part of their total
 
     @property
     def count(self) -> int:
-        return sum(t.count for t in self.by_method)
+        return sum(t.count for t in self.by_method if t.label != CREDIT)  # credit is part of payments counted
+
+    @property
+    def credit_used(self) -> int:
+        return sum(t.amount for t in self.by_method if t.label == CREDIT)
 
     @property
     def total(self) -> int:
@@ -83,11 +98,13 @@ class Components:
     down_payments: int
     stamp_duty: int
     waived: int  # waived by relief on the plans whose first term was paid: not collected, in no sum
+    rounding: int = 0  # cash rounding (signed), part of the payments' totals
 
     @property
     def collected(self) -> int:
+        """The payments' totals: customer credit used is part of it."""
         return (self.water + self.standing + self.meter + self.admin + self.fines + self.terms
-                + self.down_payments + self.stamp_duty)
+                + self.down_payments + self.stamp_duty + self.rounding)
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,7 @@ class CentralDay:
     offices: tuple[OfficeDay, ...]
     channels: tuple[ChannelDay, ...]
     components: Components
+    office: str = ""  # the one office the report is limited to; "" for all
 
     @property
     def counter_count(self) -> int:
@@ -124,6 +142,20 @@ class CentralDay:
         return self.counter_total + self.channel_total
 
     @property
+    def credit_used(self) -> int:
+        """Customer credit the counter payments used: part of the total, no money (channels take none)."""
+        return sum(o.credit_used for o in self.offices)
+
+    @property
+    def credit_count(self) -> int:
+        return sum(t.count for o in self.offices for t in o.by_method if t.label == CREDIT)
+
+    @property
+    def received(self) -> int:
+        """The money taken: the total less the customer credit used."""
+        return self.total - self.credit_used
+
+    @property
     def bills(self) -> int:
         return sum(o.bills for o in self.offices) + sum(c.bills for c in self.channels)
 
@@ -140,6 +172,7 @@ def central_day_csv(day: CentralDay) -> str:
     for o in day.offices:
         rows += [("kantor", o.code, t.label, t.count, t.amount) for t in o.by_method]
         rows += [("kantor", o.code, "diterima", o.count, o.total),
+                 ("kantor", o.code, "pembulatan", "", o.rounding),
                  ("kantor", o.code, "batal", o.voids.count, o.voids.amount),
                  ("kantor", o.code, "pengembalian_uang", o.refunds.count, o.refunds.amount)]
         if o.deposits.count:
@@ -155,10 +188,12 @@ def central_day_csv(day: CentralDay) -> str:
     rows += [("komponen", "", label, "", amount) for label, amount in (
         ("air", k.water), ("beban", k.standing), ("pemeliharaan_meter", k.meter), ("administrasi", k.admin),
         ("denda", k.fines), ("angsuran", k.terms), ("uang_muka", k.down_payments), ("meterai", k.stamp_duty),
-        ("jumlah_diterima", k.collected), ("keringanan_tidak_diterima", k.waived))]
+        ("pembulatan", k.rounding), ("jumlah_diterima", k.collected), ("keringanan_tidak_diterima", k.waived))]
     rows += [("jumlah", "", "loket", day.counter_count, day.counter_total),
              ("jumlah", "", "kanal", day.channel_count, day.channel_total),
              ("jumlah", "", "diterima", day.count, day.total),
+             ("jumlah", "", "kredit_dipakai", day.credit_count, day.credit_used),
+             ("jumlah", "", "uang_diterima", "", day.received),
              ("jumlah", "", "rekening_dibayar", day.bills, "")]
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # the excel dialect: RFC 4180

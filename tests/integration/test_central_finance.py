@@ -4,7 +4,9 @@ across offices and channels (`counter central report day`), against what
 central holds after counters' events were applied and channels paid: two
 offices, cash, transfer and QRIS, a void, a plan's down payment with a waiver,
 stamp duty, two channels, a reversal, a bill paid twice and its refund, a
-deposit, and a payment of another day that must stay out."""
+deposit, cash rounded to Rp 100 (down and up) with customer credit used, a
+paper receipt typed in after an outage, and a payment of another day that must
+stay out."""
 
 from __future__ import annotations
 
@@ -32,11 +34,12 @@ from counter.central.service import caller_for, receive_events
 from counter.central.store import next_change
 from counter.cli import main
 from counter.models import (
-    Bill, Channel, ChannelPayment, ChannelPaymentLine, Conflict, Customer, Deposit, InboxEvent, Office, Payment,
-    PaymentLine, Refund, StampDutyRow,
+    Bill, Channel, ChannelPayment, ChannelPaymentLine, Conflict, Customer, CustomerCredit, Deposit, InboxEvent,
+    Office, Payment, PaymentLine, Refund, StampDutyRow,
 )
 from counter.rules.fines import fine_for
 from counter.rules.money import format_rupiah
+from counter.rules.settlement import rounding_for
 from counter.services.billing import fine_scheme
 from tests.integration.attack_helpers import OTHER, add_office, envelope, owing, payment_payload
 
@@ -57,6 +60,9 @@ class Day:
     reversed: str  # the reversed channel payment's reference
     yesterday: str  # a counter payment of the day before
     transfer: str  # the transfer's payment id
+    rounded: tuple[str, ...]  # cash payments with customer credit, rounded down and up
+    paper: str  # a paper receipt's payment id
+    paper_no: str  # its number
 
 
 def push(engine: Engine, office: str, events: list[dict]) -> None:
@@ -76,6 +82,32 @@ def pay_payload(engine: Engine, number: str, office: str, cashier: str, on: dt.d
     payload = payment_payload(engine, number, office, "L01", cashier, periods=periods, on=on)
     payload["method"], payload["reference"] = method, reference
     payload["receipt_no"] = f"{office}-L01-{on:%Y%m%d}-{uuid.uuid4().hex[:4]}"
+    return payload
+
+
+def with_credit(engine: Engine, payload: dict, rest: int, unit: int = 100) -> dict:
+    """`payload` paid with customer credit (held at central, given here) chosen so
+    that what is left in cash ends in `rest` Rupiah, rounded to `unit` as a
+    counter rounds it."""
+    owed = payload["subtotal"] + payload["stamp_duty"]
+    credit = 30_000 + (owed - 30_000 - rest) % unit
+    with Session(engine) as session, session.begin():
+        customer_id = session.scalar(select(Customer.id).where(Customer.number == payload["customer"]))
+        session.add(CustomerCredit(customer_id=customer_id, payment_id=None, amount=credit, reason="kelebihan bayar",
+                                   created_at=dt.datetime.now(dt.timezone.utc)))
+    rounding = rounding_for(owed - credit, unit)
+    assert rounding and owed + rounding > credit
+    payload.update(rounding=rounding, rounding_unit=unit, credit_used=credit, total=owed + rounding,
+                   tendered=owed + rounding - credit, change=0)
+    return payload
+
+
+def on_paper(payload: dict, paper_no: str, unit: int = 100) -> dict:
+    """`payload` as a paper receipt of an outage, typed in by kasir1 afterwards."""
+    owed = payload["subtotal"] + payload["stamp_duty"]
+    rounding = rounding_for(owed, unit)
+    payload.update(paper_no=paper_no, entered_by="kasir1", taken_offline=True, rounding=rounding,
+                   rounding_unit=unit, total=owed + rounding, tendered=owed + rounding)
     return payload
 
 
@@ -127,8 +159,12 @@ def day(app, central, pg_url) -> Day:
     yesterday = pay_payload(engine, numbers[8], "KPG", "kasir1", on - dt.timedelta(days=1))
     twice = pay_payload(engine, numbers[7], "KPG", "kasir1", on)  # taken offline: a bank pays the bill meanwhile
     plan, down = plan_with_waiver(engine, numbers[3], on)
+    rounded = [with_credit(engine, pay_payload(engine, numbers[9], "KPG", "kasir1", on, periods=2), rest=37),
+               with_credit(engine, pay_payload(engine, numbers[11], "KPG", "kasir1", on, periods=2), rest=80)]
+    paper = on_paper(pay_payload(engine, numbers[10], "KPG", "kasir1", on, periods=2), "KM-0042")
     push(engine, "KPG", [envelope("plan.created", plan)])  # a batch is taken in the order of the events' ids
-    push(engine, "KPG", [envelope("payment.created", p) for p in (cash, transfer, wrong, yesterday, down)])
+    push(engine, "KPG", [envelope("payment.created", p)
+                         for p in (cash, transfer, wrong, yesterday, down, *rounded, paper)])
     push(engine, "KPG", [envelope("payment.voided", {
         "payment_id": wrong["payment_id"], "office": "KPG", "counter": "L01", "reason": "salah pelanggan",
         "approved_by": "kepala", "voided_at": dt.datetime.now(dt.timezone.utc).isoformat()})])
@@ -171,16 +207,20 @@ def day(app, central, pg_url) -> Day:
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(Refund)) == 1
         assert connection.scalar(select(func.count()).select_from(Deposit)) == 1
-        assert connection.scalar(select(func.count()).select_from(Payment)) == 7
+        assert connection.scalar(select(func.count()).select_from(Payment)) == 10
+        assert connection.scalar(select(func.count()).select_from(Payment).where(Payment.rounding != 0)) >= 2
+        assert connection.scalar(select(func.sum(Payment.rounding))) != 0  # the day's rounding shows
     return Day(engine, pg_url, str(app.config.store.data_dir), on, wrong["payment_id"], down["payment_id"],
-               plan["waived"], "NTT-0002", yesterday["payment_id"], transfer["payment_id"])
+               plan["waived"], "NTT-0002", yesterday["payment_id"], transfer["payment_id"],
+               tuple(p["payment_id"] for p in rounded), paper["payment_id"], paper["paper_no"])
 
 
 def held(engine: Engine, on: dt.date) -> dict:
     """What central holds for the day, straight from its tables."""
     with engine.connect() as connection:
         payments = {str(r.id): r for r in connection.execute(
-            select(Payment.id, Payment.total, Payment.status, Payment.method, Payment.office_id)
+            select(Payment.id, Payment.total, Payment.status, Payment.method, Payment.office_id, Payment.rounding,
+                   Payment.credit_used, Payment.paper_no)
             .where(Payment.business_date == on))}
         channel = {str(r.id): r for r in connection.execute(
             select(ChannelPayment.id, ChannelPayment.total, ChannelPayment.status, ChannelPayment.reference)
@@ -190,8 +230,10 @@ def held(engine: Engine, on: dt.date) -> dict:
         lines += connection.scalar(select(func.count()).select_from(ChannelPaymentLine).join(
             ChannelPayment, ChannelPayment.id == ChannelPaymentLine.payment_id)
             .where(ChannelPayment.business_date == on))
+    done = [p for p in payments.values() if p.status == "completed"]
     return {"payments": payments, "channel": channel, "lines": lines,
-            "taken": sum(p.total for p in [*payments.values(), *channel.values()] if p.status == "completed")}
+            "taken": sum(p.total for p in [*payments.values(), *channel.values()] if p.status == "completed"),
+            "rounding": sum(p.rounding for p in done), "credit": sum(p.credit_used for p in done)}
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -229,7 +271,8 @@ def test_the_export_has_every_line_of_the_day_and_its_columns_add_up(capsys, tmp
         assert paid_at.utcoffset() == dt.timedelta(hours=8)
         assert row["tanggal"] == day.on.isoformat()
 
-    # every payment: its rows' amounts and the stamp duty (on its first row only) make its total
+    # every payment: its rows' amounts, the stamp duty and the cash rounding (both on its first row only)
+    # make its total; the credit it used (on its first row) is what of it was no money
     by_payment: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_payment[row["id_pembayaran"]].append(row)
@@ -238,15 +281,27 @@ def test_the_export_has_every_line_of_the_day_and_its_columns_add_up(capsys, tmp
     duty_seen = 0
     for payment_id, mine in by_payment.items():
         held_row = central["payments"].get(payment_id) or central["channel"][payment_id]
-        assert sum(int(r["jumlah"]) + int(r["meterai"]) for r in mine) == held_row.total
-        assert all(r["meterai"] == "0" for r in mine[1:])
+        assert sum(int(r["jumlah"]) + int(r["meterai"]) + int(r["pembulatan"]) for r in mine) == held_row.total
+        assert all(r["meterai"] == r["pembulatan"] == r["kredit_dipakai"] == "0" for r in mine[1:])
+        assert int(mine[0]["pembulatan"]) == getattr(held_row, "rounding", 0)
+        assert int(mine[0]["kredit_dipakai"]) == getattr(held_row, "credit_used", 0)
+        assert {r["no_kuitansi_manual"] for r in mine} == {getattr(held_row, "paper_no", "")}
         duty_seen += int(mine[0]["meterai"])
         assert {r["status"] for r in mine} == {held_row.status}
     assert duty_seen > 0  # the rule of the day put stamp duty on some
+    assert {int(by_payment[p][0]["pembulatan"]) for p in day.rounded} == {-37, 20}
+    assert all(int(by_payment[p][0]["kredit_dipakai"]) > 0 for p in day.rounded)
+    assert {r["no_kuitansi_manual"] for r in by_payment[day.paper]} == {day.paper_no}
+    assert {r["no_kuitansi_manual"] for r in rows if r["id_pembayaran"] != day.paper} == {""}
 
-    # the counted rows sum to the day's total taken, counters and channels alike
+    # the counted rows sum to the day's total taken, counters and channels alike; less the credit used,
+    # to the money taken
     counted = [r for r in rows if r["dihitung"] == "1"]
-    assert sum(int(r["jumlah"]) + int(r["meterai"]) for r in counted) == central["taken"] == said["total"]
+    assert sum(int(r["jumlah"]) + int(r["meterai"]) + int(r["pembulatan"]) for r in counted) == central["taken"] \
+        == said["total"]
+    assert sum(int(r["pembulatan"]) for r in counted) == central["rounding"] == said["rounding"]
+    assert sum(int(r["kredit_dipakai"]) for r in counted) == central["credit"] == said["credit_used"] > 0
+    assert said["received"] == central["taken"] - central["credit"]
     assert said["payments"] == sum(1 for p in [*central["payments"].values(), *central["channel"].values()]
                                    if p.status == "completed")
     assert said["not_counted"] == 2
@@ -285,6 +340,7 @@ def test_the_export_to_the_current_folder_and_to_standard_output(capsys, tmp_pat
     assert code == 0, err
     path = tmp_path / f"pembayaran-{day.on.isoformat()}.csv"
     assert path.is_file() and str(path) in out.replace("\n", "") and "pembayaran" in out
+    assert "uang diterima Rp" in " ".join(out.split()) and "kredit pelanggan Rp" in " ".join(out.split())
     code, out, err = run(capsys, "--data-dir", day.data_dir, "central", "export", "payments", "--url", day.url,
                          "--date", day.on.isoformat(), "--out", "-")
     assert code == 0, err
@@ -316,8 +372,14 @@ def test_the_day_report_has_every_office_and_channel_and_the_grand_total(capsys,
         mine = [p for p in central["payments"].values() if offices[p.office_id] == office.code]
         done = [p for p in mine if p.status == "completed"]
         assert (office.count, office.total) == (len(done), sum(p.total for p in done))
-        assert {t.label: t.amount for t in office.by_method} == {
-            m: sum(p.total for p in done if p.method == m) for m in {p.method for p in done}}
+        # what each method brought in, and the customer credit used as a line of its own (no money)
+        credit = [p for p in done if p.credit_used]
+        assert {t.label: (t.count, t.amount) for t in office.by_method} == {
+            m: (sum(1 for p in done if p.method == m), sum(p.total - p.credit_used for p in done if p.method == m))
+            for m in {p.method for p in done}} | (
+            {"credit": (len(credit), sum(p.credit_used for p in credit))} if credit else {})
+        assert (office.rounding, office.credit_used) == (sum(p.rounding for p in done),
+                                                         sum(p.credit_used for p in done))
         voids = [p for p in mine if p.status == "void"]
         assert (office.voids.count, office.voids.amount) == (len(voids), sum(p.total for p in voids))
     kpg = next(o for o in figures.offices if o.code == "KPG")
@@ -326,6 +388,9 @@ def test_the_day_report_has_every_office_and_channel_and_the_grand_total(capsys,
     bank = next(c for c in figures.channels if c.code == "BANK-NTT")
     assert bank.count == 2 and bank.reversed.count == 1
     assert figures.total == central["taken"] == figures.components.collected
+    assert (figures.components.rounding, figures.credit_used) == (central["rounding"], central["credit"])
+    assert figures.received == central["taken"] - central["credit"] == said["received"]
+    assert said["credit_used"] == central["credit"] > 0
     assert figures.components.waived == day.waived
     with day.engine.connect() as connection:  # every bill line of a completed payment, counters' and channels'
         counted_bills = connection.scalar(
@@ -345,6 +410,18 @@ def test_the_day_report_has_every_office_and_channel_and_the_grand_total(capsys,
     assert int(value[("kanal", "BANK-NTT", "dibatalkan")]["count"]) == 1
     assert sum(int(r["amount"]) for r in rows if r["section"] in ("kantor", "kanal") and r["label"] == "diterima") \
         == central["taken"]
+    # the components with the rounding make the total; the credit used and the money taken beside it
+    parts = ("air", "beban", "pemeliharaan_meter", "administrasi", "denda", "angsuran", "uang_muka", "meterai",
+             "pembulatan")
+    assert sum(int(value[("komponen", "", label)]["amount"]) for label in parts) == central["taken"] \
+        == int(value[("komponen", "", "jumlah_diterima")]["amount"])
+    assert int(value[("komponen", "", "pembulatan")]["amount"]) == central["rounding"]
+    assert int(value[("jumlah", "", "kredit_dipakai")]["amount"]) == central["credit"]
+    assert int(value[("jumlah", "", "uang_diterima")]["amount"]) == central["taken"] - central["credit"]
+    assert int(value[("kantor", "KPG", "credit")]["amount"]) == kpg.credit_used
+    assert int(value[("kantor", "KPG", "pembulatan")]["amount"]) == kpg.rounding
+    assert sum(int(r["amount"]) for r in rows if r["section"] == "kantor" and r["code"] == "KPG"
+               and r["label"] in {t.label for t in kpg.by_method}) == kpg.total
 
     # the PDF, read back and rendered
     pdf = stem.with_suffix(".pdf")
@@ -357,6 +434,11 @@ def test_the_day_report_has_every_office_and_channel_and_the_grand_total(capsys,
         assert channel.code in text and format_rupiah(channel.total, symbol=False) in flat
     assert f"Jumlah keseluruhan {figures.count} {figures.bills} {format_rupiah(figures.total, symbol=False)}" in flat
     assert "BELUM ditutup" in text
+    assert f"Pembulatan tunai {format_rupiah(central['rounding'])}" in flat
+    assert f"Kredit pelanggan dipakai (bukan uang) {format_rupiah(central['credit'])}" in flat
+    assert f"Uang diterima {format_rupiah(central['taken'] - central['credit'])}" in flat
+    with_credit = [p for p in central["payments"].values() if p.credit_used and p.status == "completed"]
+    assert f"Kredit pelanggan {len(with_credit)} {format_rupiah(kpg.credit_used, symbol=False)}" in flat  # KPG's
     png = tmp_path / "page"
     subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(png)], check=True, timeout=60)
     pages = sorted(tmp_path.glob("page*.png"))
@@ -375,8 +457,51 @@ def test_the_export_and_the_report_agree(capsys, tmp_path, day):
     assert exported["total"] == reported["total"]
     assert exported["by_source"]["counter"] == reported["counters"]
     assert exported["by_source"]["channel"] == reported["channels"]
+    assert (exported["rounding"], exported["credit_used"], exported["received"]) == (
+        reported["rounding"], reported["credit_used"], reported["received"])
     rows = read_csv(tmp_path / "x.csv")
     assert sum(1 for r in rows if r["jenis_baris"] == "bill" and r["dihitung"] == "1") == reported["bills"]
+
+
+def test_one_office_only(capsys, tmp_path, day):
+    """--office: the export's rows and the report's figures of that office alone
+    (its counters' payments and the channels' for its customers), under names of
+    their own beside the whole utility's."""
+    code, out, err = run(capsys, "--data-dir", day.data_dir, "central", "export", "payments", "--url", day.url,
+                         "--date", day.on.isoformat(), "--out", str(tmp_path), "--office", "kpg", "--json")
+    assert code == 0, err
+    said = json.loads(out)
+    path = tmp_path / f"pembayaran-{day.on.isoformat()}-KPG.csv"
+    assert said["file"] == str(path) and said["office"] == "KPG"
+    rows = read_csv(path)
+    central = held(day.engine, day.on)
+    with day.engine.connect() as connection:
+        kpg = connection.scalar(select(Office.id).where(Office.code == "KPG"))
+        channel_kpg = connection.scalar(select(func.coalesce(func.sum(ChannelPayment.total), 0)).where(
+            ChannelPayment.business_date == day.on, ChannelPayment.status == "completed",
+            ChannelPayment.office_id == kpg))
+    counter_kpg = sum(p.total for p in central["payments"].values() if p.office_id == kpg and p.status == "completed")
+    assert rows and {r["kantor"] for r in rows} == {"KPG"}
+    assert {r["sumber"] for r in rows} == {"counter", "channel"}
+    assert said["total"] == counter_kpg + channel_kpg
+    assert said["by_source"]["counter"]["total"] == counter_kpg
+
+    code, out, err = run(capsys, "--data-dir", day.data_dir, "central", "report", "day", "--url", day.url,
+                         "--date", day.on.isoformat(), "--out", str(tmp_path), "--office", "KPG", "--json")
+    assert code == 0, err
+    reported = json.loads(out)
+    stem = tmp_path / f"laporan-pusat-{day.on.isoformat()}-KPG"
+    assert reported["files"] == [str(stem.with_suffix(".pdf")), str(stem.with_suffix(".csv"))]
+    assert reported["office"] == "KPG" and reported["total"] == said["total"]
+    assert reported["counters"]["total"] == counter_kpg and reported["channels"]["total"] == channel_kpg
+    assert (reported["rounding"], reported["credit_used"]) == (said["rounding"], said["credit_used"])
+    report = read_csv(stem.with_suffix(".csv"))
+    assert {r["code"] for r in report if r["section"] == "kantor"} == {"KPG"}
+    assert int(next(r for r in report if (r["section"], r["label"]) == ("jumlah", "diterima"))["amount"]) \
+        == said["total"]
+    text = " ".join(pdf_text(stem.with_suffix(".pdf")).split())
+    assert "Kantor KPG" in text and OTHER not in text
+    assert not (tmp_path / f"laporan-pusat-{day.on.isoformat()}.pdf").exists()
 
 
 # ---- the command line as a script runs it -------------------------------------------------------
@@ -436,6 +561,15 @@ def test_a_day_with_nothing_gives_an_empty_valid_file_and_says_so(capsys, tmp_pa
     (["export", "payments", "--date", "2999-01-01"], "belum tiba"),
     (["report", "day", "--date", "2999-01-01"], "belum tiba"),
     (["export", "payments", "--date", "2025-11-24", "--out", "-", "--json"], "--out -"),
+    (["export", "payments", "--date", "2025-11-24", "--office", "XYZ"], "Kantor 'XYZ' tidak dikenal di pusat"),
+    (["export", "payments", "--date", "2025-11-24", "--office", "XYZ", "--out", "-"], "Kantor 'XYZ' tidak dikenal"),
+    (["report", "day", "--date", "2025-11-24", "--office", "XYZ"], "Kantor 'XYZ' tidak dikenal di pusat"),
+    (["report", "day", "--date", "2025-11-24", "--office", " "], "--office"),
+    (["export", "payments", "--date", "2025-11-24", "--office", ""], "--office"),
+    (["report", "day", "--date", "2025-11-24", "--out", "-"], "--out -"),
+    (["report", "day", "--date", "2025-11-24", "--zone", "Mars/Olympus"], "Zona waktu tidak dikenal"),
+    (["export", "payments", "--date", "2025-11-24", "--zone", "Mars/Olympus"], "Zona waktu tidak dikenal"),
+    (["report", "day", "--date", "2025-11-24", "--format", "xlsx"], "--format"),
 ])
 def test_bad_input_is_said_plainly_with_exit_code_2(capsys, tmp_path, app, central, pg_url, argv, says, monkeypatch):
     here = tmp_path / "here"
@@ -447,7 +581,7 @@ def test_bad_input_is_said_plainly_with_exit_code_2(capsys, tmp_path, app, centr
     assert code == 2
     message = json.loads(out)["error"] if "--json" in argv else err
     assert says in message and "Traceback" not in out + err
-    assert not list(here.iterdir())  # nothing written
+    assert not list(here.iterdir()) and "sumber," not in out  # nothing written, not even a header
 
 
 def test_an_unwritable_out_is_said_plainly(capsys, tmp_path, app, central, pg_url):

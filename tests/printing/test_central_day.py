@@ -1,12 +1,14 @@
 """Central's day report across offices and channels, from plain figures: the
 PDF read back (pdftotext -layout) says every office's and channel's totals and
 the grand total, on A4 with DejaVu embedded, over pages when a utility has many
-offices; an empty day prints and says so; the CSV's rows add up to its totals
-for any figures (hypothesis)."""
+offices, the offices' title never alone at the foot of a page; an empty day
+prints and says so; the CSV's rows add up to its totals for any figures, customer
+credit and cash rounding included (hypothesis)."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -108,6 +110,18 @@ def test_many_offices_run_over_pages_and_no_office_is_split():
 
 
 @needs_poppler
+@pytest.mark.parametrize("offices, channels", [(n, c) for n in (1, 2, 5) for c in range(5)])
+def test_the_offices_title_is_never_alone_at_the_foot_of_a_page(offices, channels):
+    """Whatever fills the first page, the title comes with the first office's block."""
+    made = tuple(dataclasses.replace(office(n), rounding=-1_234, by_method=(
+        *office(n).by_method, Tally("credit", 2, 60_083))) for n in range(1, offices + 1))
+    day = dataclasses.replace(figures(offices, channels), offices=made)
+    pages = layout(central_day_pdf(day))
+    page = next(page for page in pages if "Per kantor (loket)" in page)
+    assert "K01 Unit Pelayanan 1" in page.split("Per kantor (loket)", 1)[1]
+
+
+@needs_poppler
 def test_an_empty_day_prints_and_says_so():
     day = CentralDay(DAY, dt.datetime(2026, 12, 7, 22, tzinfo=WITA), "Pusat", (), (), Components(*[0] * 9))
     assert day.empty
@@ -126,14 +140,14 @@ def test_an_office_with_nothing_is_listed_with_zeros():
     assert not any(row[2] == "setoran" for row in rows)  # no deposit recorded: no row
 
 
-tallies = st.builds(Tally, st.sampled_from(METHODS), st.integers(0, 10_000), st.integers(0, 10**12))
+tallies = st.builds(Tally, st.sampled_from((*METHODS, "credit")), st.integers(0, 10_000), st.integers(0, 10**12))
 offices = st.lists(st.builds(
     OfficeDay, code=st.from_regex(r"[A-Z]{3}", fullmatch=True), name=st.text(max_size=30),
     by_method=st.lists(tallies, max_size=4, unique_by=lambda t: t.label).map(tuple),
     voids=st.builds(Tally, st.just("batal"), st.integers(0, 50), st.integers(0, 10**9)),
     refunds=st.builds(Tally, st.just("pengembalian_uang"), st.integers(0, 5), st.integers(0, 10**8)),
     deposits=st.builds(Tally, st.just("setoran"), st.integers(0, 3), st.integers(0, 10**12)),
-    bills=st.integers(0, 10**5), closed=st.booleans()), max_size=6)
+    bills=st.integers(0, 10**5), closed=st.booleans(), rounding=st.integers(-10**6, 10**6)), max_size=6)
 channel_days = st.lists(st.builds(
     ChannelDay, code=st.from_regex(r"[A-Z]{2,8}", fullmatch=True), name=st.text(max_size=30),
     count=st.integers(0, 10**5), total=st.integers(0, 10**13),
@@ -155,7 +169,13 @@ def test_the_csv_rows_add_up_to_its_totals(made, paid):
         return sum(int(r["count"]) for r in rows if r["section"] == section and r["label"] == label)
 
     assert amount("kantor", "diterima") == sum(int(r["amount"]) for r in rows
-                                               if r["section"] == "kantor" and r["label"] in METHODS)
+                                               if r["section"] == "kantor" and r["label"] in (*METHODS, "credit"))
+    assert count("kantor", "diterima") == sum(
+        int(r["count"]) for r in rows if r["section"] == "kantor" and r["label"] in METHODS)  # credit: no payment
+    assert amount("jumlah", "kredit_dipakai") == amount("kantor", "credit") == day.credit_used
+    assert count("jumlah", "kredit_dipakai") == count("kantor", "credit")
+    assert amount("jumlah", "uang_diterima") == day.total - day.credit_used
+    assert amount("kantor", "pembulatan") == sum(o.rounding for o in made)
     assert amount("jumlah", "loket") == amount("kantor", "diterima") == day.counter_total
     assert amount("jumlah", "kanal") == amount("kanal", "diterima") == day.channel_total
     assert amount("jumlah", "diterima") == day.total == day.counter_total + day.channel_total
