@@ -11,6 +11,11 @@ from pydantic import TypeAdapter
 from counter.rules.payment_methods import CREDIT
 
 
+# The components of a shift's receipts, in the order the Z report prints them
+COMPONENT_LABELS = {"bills": "Rekening air", "terms": "Angsuran & uang muka", "charges": "Biaya lain",
+                    "stamp_duty": "Meterai", "rounding": "Pembulatan"}
+
+
 @dataclass(frozen=True)
 class Tally:
     """A line of a breakdown: receipts counted and Rupiah collected under a label."""
@@ -51,6 +56,8 @@ class ShiftFigures:
     paper_cash: int = 0
     rounding: int = 0  # cash rounding of the shift's receipts (signed): part of cash taken less change
     credit_used: int = 0  # customer credit the shift's receipts used (in by_method as "credit"): not in the drawer
+    # what the completed receipts paid for (label: COMPONENT_LABELS' keys), adding up to their totals
+    components: tuple[Tally, ...] = ()
 
     @property
     def expected_cash(self) -> int:
@@ -92,6 +99,7 @@ class ReceiptRow:
     paper_no: str = ""  # a paper receipt of an outage entered afterwards: its number ("" otherwise)
     rounding: int = 0  # cash rounding (signed), part of the total
     credit_used: int = 0  # customer credit taken toward the total: the method brought in total - credit_used
+    charges: int = 0  # other charges (biaya lain), part of the total
 
 
 @dataclass(frozen=True)
@@ -157,11 +165,12 @@ class Components:
     down_payments: int
     waived: int  # fines and arrears waived by plans made that day (not collected: for the record)
     rounding: int = 0  # cash rounding of the receipts (signed)
+    charges: int = 0  # other charges (biaya lain): unsealing, a new connection, a change of name ...
 
     @property
     def collected(self) -> int:
         return (self.water + self.fixed + self.fines + self.stamp_duty + self.terms + self.down_payments
-                + self.rounding)
+                + self.rounding + self.charges)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,11 @@ Indonesian snake_case header, the words the finance staff use:
     no_kuitansi_manual   the paper receipt (kuitansi manual) of an outage that the payment
                   records, entered afterwards; empty for any other payment
     pembulatan    the cash rounding (signed Rupiah): air + beban + denda + angsuran + meterai
-                  + pembulatan = total
+                  + pembulatan (+ biaya_lain) = total
     kredit_dipakai  of the total, the customer's credit used (no money); the method brought in
                   total - kredit_dipakai
+    biaya_lain    other charges (unsealing, a new connection, ...): air + beban + denda + angsuran
+                  + biaya_lain + meterai + pembulatan = total; the codes are in bulan
 
 `summary_csv`: `section,label,count,amount` rows (the header the finance
 office's sheets expect): the totals, the components, then every breakdown;
@@ -24,7 +26,7 @@ only once made; the cash paid back to customers and the cash left for the
 bank, listed only on a day with refunds). The method breakdown gives what each
 method brought in, and customer credit used as the label `credit` (also in the
 totals as `kredit_dipakai`, on a day with any); the components list the cash
-rounding as `pembulatan`.
+rounding as `pembulatan` and the other charges as `biaya_lain`.
 
 Text that a spreadsheet would take for a formula (starting with = + - @, or a
 tab or carriage return) gets a leading apostrophe.
@@ -40,7 +42,7 @@ from counter.rules.payment_methods import CREDIT
 
 RECEIPT_HEADER = ("bagian", "no_kuitansi", "tanggal", "waktu_bayar", "loket", "kasir", "no_sambungan", "nama",
                   "bulan", "metode", "air", "beban", "denda", "angsuran", "meterai", "total", "status",
-                  "no_kuitansi_manual", "pembulatan", "kredit_dipakai")
+                  "no_kuitansi_manual", "pembulatan", "kredit_dipakai", "biaya_lain")
 SUMMARY_HEADER = ("section", "label", "count", "amount")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,7 +64,7 @@ def _receipt(part: str, receipt: ReceiptRow, figures: DayFigures) -> tuple:
     r = receipt
     return (part, r.receipt_no, figures.business_date.isoformat(), r.paid_at.isoformat(timespec="seconds"),
             r.counter_code, r.cashier, r.customer_number, r.customer_name, r.months, r.method, r.water, r.fixed,
-            r.fines, r.terms, r.stamp_duty, r.total, r.status, r.paper_no, r.rounding, r.credit_used)
+            r.fines, r.terms, r.stamp_duty, r.total, r.status, r.paper_no, r.rounding, r.credit_used, r.charges)
 
 
 def receipts_csv(figures: DayFigures) -> str:
@@ -98,7 +100,8 @@ def summary_csv(figures: DayFigures) -> str:
         rows.append(("ringkasan", "setoran", "", figures.deposit.amount))
     rows += [("komponen", label, "", amount) for label, amount in (
         ("air", c.water), ("beban", c.fixed), ("denda", c.fines), ("meterai", c.stamp_duty), ("angsuran", c.terms),
-        ("uang_muka", c.down_payments), ("pembulatan", c.rounding), ("jumlah_diterima", c.collected),
+        ("uang_muka", c.down_payments), ("biaya_lain", c.charges), ("pembulatan", c.rounding),
+        ("jumlah_diterima", c.collected),
         ("keringanan_tidak_diterima", c.waived))]
     rows += _tallies("loket", figures.by_counter)
     rows += _tallies("kasir", figures.by_cashier)

@@ -99,11 +99,12 @@ LPP_BASELINE = 2.4  # from the row's bottom
 ROWS_PER_PAGE = int(LPP_FRAME_HEIGHT // LPP_ROW) - 1  # below the repeated header row
 PAD = 2  # points each side of a cell
 
-# Air + Beban + Denda + Angsuran + Meterai + Pembulatan = Total; Kredit: of the total, customer credit used.
-# Pembulatan and Kredit are printed only on a day that has any (OPTIONAL: the receipt's field).
+# Air + Beban + Denda + Angsuran + Biaya lain + Meterai + Pembulatan = Total; Kredit: of the total, customer
+# credit used. Biaya lain, Pembulatan and Kredit are printed only on a day that has any (OPTIONAL: the
+# receipt's field).
 LPP_COLUMNS = ("No. kuitansi", "Jam", "Loket", "Kasir", "No. samb.", "Nama", "Bulan", "Metode",
-               "Air", "Beban", "Denda", "Angsuran", "Meterai", "Pembulatan", "Total", "Kredit", "Ket.")
-OPTIONAL = {13: "rounding", 15: "credit_used"}
+               "Air", "Beban", "Denda", "Angsuran", "Biaya lain", "Meterai", "Pembulatan", "Total", "Kredit", "Ket.")
+OPTIONAL = {12: "charges", 14: "rounding", 16: "credit_used"}
 FIRST_AMOUNT, NAME_COLUMN = 8, 5  # the amounts run from FIRST_AMOUNT to the column before Ket., the last
 
 
@@ -146,7 +147,8 @@ def _lpp_cells(receipt: ReceiptRow, figures: DayFigures) -> list[str]:
     r = receipt
     return [r.receipt_no, _time(r, figures), r.counter_code, r.cashier, r.customer_number, r.customer_name,
             r.months, method_label(r.method), _amount(r.water), _amount(r.fixed), _amount(r.fines),
-            _amount(r.terms), _amount(r.stamp_duty), _amount(r.rounding), _amount(r.total), _amount(r.credit_used),
+            _amount(r.terms), _amount(r.charges), _amount(r.stamp_duty), _amount(r.rounding), _amount(r.total),
+            _amount(r.credit_used),
             _remark(r)]
 
 
@@ -160,8 +162,8 @@ def _remark(receipt: ReceiptRow) -> str:
 def _total_cells(label: str, receipts: tuple[ReceiptRow, ...]) -> list[str]:
     """The bold sum row: completed receipts only."""
     done = [r for r in receipts if r.status != "void"]
-    sums = [sum(getattr(r, name) for r in done) for name in ("water", "fixed", "fines", "terms", "stamp_duty",
-                                                              "rounding", "total", "credit_used")]
+    sums = [sum(getattr(r, name) for r in done) for name in ("water", "fixed", "fines", "terms", "charges",
+                                                              "stamp_duty", "rounding", "total", "credit_used")]
     return [label] + [""] * (FIRST_AMOUNT - 1) + [format_rupiah(s, symbol=False) for s in sums] + [""]
 
 
@@ -412,6 +414,7 @@ def _components(figures: DayFigures) -> list[Flowable]:
     rows = [["Komponen", "Jumlah"], ["Harga air", format_rupiah(c.water)], ["Beban tetap", format_rupiah(c.fixed)],
             ["Denda", format_rupiah(c.fines)], ["Meterai", format_rupiah(c.stamp_duty)],
             ["Angsuran", format_rupiah(c.terms)], ["Uang muka", format_rupiah(c.down_payments)],
+            *([["Biaya lain", format_rupiah(c.charges)]] if c.charges else []),
             *([["Pembulatan tunai", format_rupiah(c.rounding)]] if c.rounding else []),
             ["Jumlah diterima", format_rupiah(c.collected)]]
     story = [_grid(rows, [60 * mm, 40 * mm], right_from=1, total_row=True, size=8.5)]

@@ -17,7 +17,7 @@ from counter.printing.plan_pdf import format_date
 from counter.printing.receipt import format_moment, zone_abbreviation
 from counter.rules.cash import DENOMINATIONS
 from counter.rules.money import format_rupiah
-from counter.printing.day_figures import ShiftFigures
+from counter.printing.day_figures import COMPONENT_LABELS, ShiftFigures
 from counter.rules.payment_methods import CREDIT, METHOD_LABELS
 
 BOLD = "\x00"  # marks a line to print in bold; never reaches the paper (ascii_text drops control characters)
@@ -95,6 +95,11 @@ def _marked(shift: ShiftFigures, width: int) -> list[str]:
                        sum(t.amount for t in shift.by_method), width)
     if shift.credit_used:  # part of the receipts' totals, but no money: not in the drawer
         lines += wrap("  (kredit pelanggan bukan uang: tidak ada di laci)", width, hanging="   ")
+    if shift.components:  # what the receipts paid for: the same total, split
+        lines += [rule, "Per komponen:"]
+        for tally in shift.components:
+            lines += money_row(f"  {COMPONENT_LABELS.get(tally.label, tally.label)}", tally.amount, width)
+        lines += money_row("  Jumlah", sum(t.amount for t in shift.components), width)
     lines.append(rule)
 
     lines += money_row("Modal awal", shift.opening_float, width)

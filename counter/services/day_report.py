@@ -59,10 +59,11 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
         .outerjoin(approver, approver.id == p.c.voided_by)
         .where(p.c.office_id == office_id, p.c.business_date == day)).mappings().all()
     l = PaymentLine.__table__
-    parts: dict = defaultdict(lambda: {"water": 0, "fixed": 0, "fines": 0, "terms": 0, "down": 0, "periods": []})
+    parts: dict = defaultdict(lambda: {"water": 0, "fixed": 0, "fines": 0, "terms": 0, "down": 0, "charges": 0,
+                                       "periods": [], "codes": []})
     for line in session.execute(
             select(l.c.payment_id, l.c.kind, l.c.period, l.c.term_seq, l.c.water_charge, l.c.standing_charge,
-                   l.c.meter_fee, l.c.admin_fee, l.c.fine, l.c.amount)
+                   l.c.meter_fee, l.c.admin_fee, l.c.fine, l.c.amount, l.c.charge_code)
             .join(p, p.c.id == l.c.payment_id).where(p.c.office_id == office_id, p.c.business_date == day)):
         part = parts[line.payment_id]
         if line.kind == "bill":
@@ -72,6 +73,9 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
             part["periods"].append(line.period)
         elif line.kind == "down_payment":
             part["down"] += line.amount
+        elif line.kind == "charge":
+            part["charges"] += line.amount
+            part["codes"].append(line.charge_code)
         else:
             part["terms"] += line.amount
     receipts = []
@@ -80,12 +84,14 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
         named = [span_label(sorted(part["periods"]))] if part["periods"] else []
         named += ["uang muka"] if part["down"] else []
         named += ["angsuran"] if part["terms"] else []
+        named += part["codes"]  # other charges by code
         receipts.append((ReceiptRow(
             receipt_no=r["receipt_no"], paid_at=r["paid_at"].astimezone(zone), counter_code=r["counter"],
             cashier=r["username"], customer_number=r["number"], customer_name=r["name"], method=r["method"],
             months=", ".join(named), water=part["water"], fixed=part["fixed"], fines=part["fines"],
             terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"],
-            paper_no=r["paper_no"] or "", rounding=r["rounding"], credit_used=r["credit_used"]),
+            paper_no=r["paper_no"] or "", rounding=r["rounding"], credit_used=r["credit_used"],
+            charges=part["charges"]),
             dict(r, down=part["down"], terms=part["terms"])))
     return receipts
 
@@ -188,7 +194,7 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         water=component("water"), fixed=component("fixed"), fines=component("fines"),
         stamp_duty=component("stamp_duty"), terms=sum(r["terms"] for _, r in taken),
         down_payments=sum(r["down"] for _, r in taken), waived=_waived(session, office.id, day),
-        rounding=component("rounding"))
+        rounding=component("rounding"), charges=component("charges"))
     shifts = session.scalars(select(Shift).where(Shift.office_id == office.id, Shift.business_date == day)
                              .order_by(Shift.opened_at)).all()
     conflicts = session.execute(

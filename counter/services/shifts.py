@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from counter.errors import InvalidInput, PaymentRefused
-from counter.models import Counter, DayClosing, Office, Payment, Refund, Shift, User
+from counter.models import Counter, DayClosing, Office, Payment, PaymentLine, Refund, Shift, User
 from counter.rules.cash import checked_counts, counted_total
 from counter.rules.money import MAX_FLOAT, format_rupiah
 from counter.rules.payment_methods import CREDIT
@@ -183,7 +183,8 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         rows += [(status, method, *(int(n or 0) for n in figures)) for status, method, *figures in session.execute(
             select(p.c.status, p.c.method, func.count(), func.sum(p.c.total), func.sum(p.c.tendered),
                    func.sum(p.c.change), func.sum(p.c.reprint_count), func.sum(p.c.credit_used),
-                   func.sum(p.c.rounding), func.sum(case((p.c.credit_used > 0, 1), else_=0)))
+                   func.sum(p.c.rounding), func.sum(case((p.c.credit_used > 0, 1), else_=0)),
+                   func.sum(p.c.stamp_duty))
             .where(*window).group_by(p.c.status, p.c.method))]  # int: PostgreSQL sums BIGINT as numeric
     paper_cash = int(session.scalar(select(func.coalesce(func.sum(p.c.tendered - p.c.change), 0)).where(
         *entered, p.c.status == "completed", p.c.method == "cash", p.c.business_date != shift.business_date)))
@@ -209,7 +210,27 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash), refunds_paid=refunded,
         by_method=by_method(done), rounding=sum(r[8] for r in cash), credit_used=sum(r[7] for r in done),
         counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",
-        closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash, paper_cash=paper_cash)
+        closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash, paper_cash=paper_cash,
+        components=_components(session, (taken, entered), done))
+
+
+def _components(session: Session, windows: tuple[list, list], done: list[tuple]) -> tuple[Tally, ...]:
+    """What the shift's completed receipts paid for: bills, terms, other charges
+    (their lines), stamp duty and rounding; they add up to the receipts' totals."""
+    p, line = Payment.__table__, PaymentLine.__table__
+    kind = case((line.c.kind == "bill", "bills"), (line.c.kind == "charge", "charges"), else_="terms")
+    sums: dict[str, list[int]] = {}
+    for window in windows:
+        for label, count, amount in session.execute(
+                select(kind, func.count(func.distinct(p.c.id)), func.sum(line.c.amount))
+                .join(p, p.c.id == line.c.payment_id).where(*window, p.c.status == "completed").group_by(kind)):
+            found = sums.setdefault(label, [0, 0])
+            found[0], found[1] = found[0] + count, found[1] + int(amount or 0)
+    tallies = [Tally(label, *sums[label]) for label in ("bills", "terms", "charges") if label in sums]
+    # figures of the receipts themselves (no lines): no count
+    stamp = [Tally("stamp_duty", 0, sum(r[10] for r in done))] if any(r[10] for r in done) else []
+    rounding = [Tally("rounding", 0, sum(r[8] for r in done))] if any(r[8] for r in done) else []
+    return tuple(tallies + stamp + rounding)
 
 
 def by_method(done: list[tuple]) -> tuple[Tally, ...]:
@@ -223,7 +244,7 @@ def by_method(done: list[tuple]) -> tuple[Tally, ...]:
 
 def _merged(rows: list[tuple]) -> list[tuple]:
     """(status, method, count, total, tendered, change, reprints, credit used, rounding, receipts
-    with credit) rows with the same
+    with credit, stamp duty) rows with the same
     status and method added up."""
     merged: dict[tuple[str, str], list[int]] = {}
     for status, method, *figures in rows:

@@ -80,7 +80,8 @@ def test_summary_csv_has_totals_components_and_breakdowns():
     assert by[("ringkasan", "batal")]["count"] == "5"
     components = [r for r in rows if r["section"] == "komponen"]
     assert [r["label"] for r in components] == ["air", "beban", "denda", "meterai", "angsuran", "uang_muka",
-                                                "pembulatan", "jumlah_diterima", "keringanan_tidak_diterima"]
+                                                "biaya_lain", "pembulatan", "jumlah_diterima",
+                                                "keringanan_tidak_diterima"]
     assert sum(int(r["amount"]) for r in components[:7]) == int(by[("komponen", "jumlah_diterima")]["amount"]) \
         == figures.total
     assert all(r["count"] == "" for r in components)
