@@ -311,3 +311,56 @@ def enter_paper_book(app, desk: Desk, rows: list, book_total: int, approval: App
         except CounterError as error:
             errors.append(f"{entry.receipt_no}: {error}")
     return PaperBook(entered, tuple(printed), tuple(errors))
+
+
+# ---- a collective payment, then its summary (and each connection's receipt) ------------------
+
+
+@dataclass(frozen=True)
+class Collected:
+    paid: object  # services.collective.CollectivePaid
+    summary: object | None  # services.collective_receipts.SummaryPrinted; None: not asked to print
+    receipts: tuple[JobView, ...] = ()  # each connection's own receipt, when asked
+    print_errors: tuple[str, ...] = ()
+
+
+def print_collective_summary(app, desk: Desk, ref: str, *, to_pdf: bool = False,  # noqa: ANN001
+                             out: Path | None = None, page: str = "80mm"):  # noqa: ANN201 - SummaryPrinted
+    """Print the summary of collective payment `ref` where receipts go: the
+    original until one has come out, then a counted copy."""
+    from counter.services import collective_receipts
+
+    _, printer, folder, logo = receipt_target(app.config)
+    summary = collective_receipts.summary_to_print(app.uow(), desk, ref)
+    return collective_receipts.deliver(app.uow(), summary, printer, Path(out) if out else folder, logo,
+                                       to_pdf=to_pdf, page=page)
+
+
+def pay_collective_then_print(app, desk: Desk, members: list, *, method: str = "cash",  # noqa: ANN001
+                              tendered: int | None = None, reference: str = "", expected_total: int | None = None,
+                              label: str = "", central=None, printing: bool = True,  # noqa: ANN001
+                              print_each: bool = False) -> Collected:
+    """Refresh the connections from `central` (while it answers), take the
+    collective payment with this utility's limits, then print its summary and,
+    `print_each`, each connection's own receipt (the payment has committed: a
+    printer failure is reported, never undoes it)."""
+    from counter.services.collective import Member, pay_collective
+
+    for member in dict.fromkeys(m.customer if isinstance(m, Member) else m for m in members):
+        if not isinstance(member, str) or not refresh_customer_from(app, central, member):
+            break  # central does not answer: the replica serves the rest
+    paid = pay_collective(app.uow(), desk, members, method=method, tendered=tendered, reference=reference,
+                          expected_total=expected_total, policy=payment_policy(app.config), label=label)
+    if not printing:
+        return Collected(paid, None)
+    errors, receipts = [], []
+    try:
+        summary = print_collective_summary(app, desk, paid.collective_no)
+    except CounterError as error:
+        summary, errors = None, [f"{paid.collective_no}: {error}"]
+    for payment in paid.payments if print_each else ():
+        try:
+            receipts.append(print_receipt(app, payment.receipt_no))
+        except CounterError as error:
+            errors.append(f"{payment.receipt_no}: {error}")
+    return Collected(paid, summary, tuple(receipts), tuple(errors))

@@ -701,6 +701,9 @@ def build_parser() -> argparse.ArgumentParser:
     from counter.cli_central import add_central_commands
 
     add_central_commands(command)
+    from counter.cli_collective import add_collective_commands
+
+    add_collective_commands(command)
     p = sub.add_parser("gui", help="open the cashier's desk (the default)")
     p.set_defaults(func=cmd_gui)
     p.add_argument("--demo", action="store_true", help="create demo data first if the store is empty")

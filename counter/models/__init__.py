@@ -2,6 +2,7 @@
 
 from counter.models.base import Base
 from counter.models.channel import Channel, ChannelPayment, ChannelPaymentLine, ChannelSettlement, PublishQueue
+from counter.models.collective import CollectiveMember, CollectivePayment, PaymentGroup
 from counter.models.customer import BILL_STATUSES, CUSTOMER_STATUSES, Bill, Customer
 from counter.models.outage import Outage
 from counter.models.outbox import AuditRecord, OutboxEvent
@@ -27,6 +28,7 @@ from counter.models.reference import (
 )
 
 __all__ = [
+    "CollectiveMember", "CollectivePayment", "PaymentGroup",
     "Channel", "ChannelPayment", "ChannelPaymentLine", "ChannelSettlement", "PublishQueue",
     "Base", "Bill", "Customer", "BILL_STATUSES", "CUSTOMER_STATUSES", "AuditRecord",
     "Outage", "OutboxEvent", "PAYMENT_METHODS", "Payment", "PaymentLine", "ReceiptSequence",

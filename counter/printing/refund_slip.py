@@ -114,8 +114,11 @@ def signatures(slip: RefundSlip, width: int) -> list[str]:
     return lines
 
 
-def layout(slip: RefundSlip, width: int, logo: Image.Image | None = None) -> list[Op]:
-    """The slip as printer operations (`width`: 32 columns for 58 mm, 48 for 80 mm)."""
+def head(paper: Any, title: str, number: str, width: int, logo: Image.Image | None = None) -> list[Op]:
+    """The top of a paper that is not a receipt (a refund slip, a collective
+    payment's summary), as printer operations: the logo, the utility and office,
+    the title and number (a copy says so), then date, time, counter and cashier.
+    `paper` has the fields of RefundSlip those come from."""
     if width not in QR_SIZE:
         raise InvalidInput(f"Lebar struk tidak dikenal: {width} kolom (pakai 32 untuk 58 mm atau 48 untuk 80 mm).")
     ops: list[Op] = []
@@ -130,29 +133,42 @@ def layout(slip: RefundSlip, width: int, logo: Image.Image | None = None) -> lis
     if logo is not None:
         ops.append(("image", fit_logo(logo, width)))
     style(align="center", bold=True)
-    lines(wrap(slip.utility_name, width))
+    lines(wrap(paper.utility_name, width))
     style(bold=False)
-    lines(wrap(slip.office_name, width))
-    lines(wrap(slip.office_address, width))
+    lines(wrap(paper.office_name, width))
+    lines(wrap(paper.office_address, width))
     style(align="left")
     lines([rule])
     style(align="center", bold=True)
-    lines(wrap(TITLE, width))
+    lines(wrap(title, width))
     style(bold=False)
-    number = f"No. {ascii_text(slip.slip_no)}"
-    lines([number] if len(number) <= width else ["No."] + number_lines(slip.slip_no, width))
-    if slip.copy_number > 0:
+    shown = f"No. {ascii_text(number)}"
+    lines([shown] if len(shown) <= width else ["No."] + number_lines(number, width))
+    if paper.copy_number > 0:
         style(bold=True)
-        lines(wrap(f"SALINAN ke-{slip.copy_number}", width))
+        lines(wrap(f"SALINAN ke-{paper.copy_number}", width))
         style(bold=False)
-        lines(wrap(reprint_note(slip.copy_printed_at, slip.copy_printed_by), width))
+        lines(wrap(reprint_note(paper.copy_printed_at, paper.copy_printed_by), width))
     style(align="left")
     lines([rule])
+    lines(field("Tanggal", format_day(paper.paid_at), width))
+    lines(field("Jam", format_time(paper.paid_at), width))
+    lines(field("Loket", paper.counter_code, width))
+    lines(field("Kasir", paper.cashier_name, width))
+    return ops
 
-    lines(field("Tanggal", format_day(slip.paid_at), width))
-    lines(field("Jam", format_time(slip.paid_at), width))
-    lines(field("Loket", slip.counter_code, width))
-    lines(field("Kasir", slip.cashier_name, width))
+
+def layout(slip: RefundSlip, width: int, logo: Image.Image | None = None) -> list[Op]:
+    """The slip as printer operations (`width`: 32 columns for 58 mm, 48 for 80 mm)."""
+    ops = head(slip, TITLE, slip.slip_no, width, logo)
+    rule = "-" * width
+
+    def lines(items: list[str]) -> None:
+        ops.extend(("line", item) for item in items)
+
+    def style(**kwargs: Any) -> None:
+        ops.append(("style", kwargs))
+
     lines([rule])
     lines(whole("No. pel", slip.customer_number, width))
     lines(field("Nama", slip.customer_name, width))

@@ -5,6 +5,7 @@ as the thermal slip (`refund_slip`)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
@@ -47,28 +48,35 @@ def _signatures(out: Layout, slip: RefundSlip) -> None:
     out.add(height, draw)
 
 
+def head(out: Layout, paper: Any, title: str, number: str, logo=None) -> None:  # noqa: ANN001 - a PIL image
+    """The top of a paper that is not a receipt (a refund slip, a collective
+    payment's summary), as the thermal one (`refund_slip.head`) prints it."""
+    s = out.style
+    if logo is not None:
+        out.image(logo, s.logo_height)
+    out.text(paper.utility_name, bold=True, size=s.title_size, align="center")
+    out.text(paper.office_name, align="center")
+    out.text(paper.office_address, align="center")
+    out.rule()
+    out.text(title, bold=True, size=s.title_size, align="center")
+    out.text(f"No. {number}", bold=True, align="center")
+    if paper.copy_number > 0:
+        out.gap()
+        out.text(f"SALINAN ke-{paper.copy_number}", bold=True, size=s.title_size, align="center")
+        out.text(reprint_note(paper.copy_printed_at, paper.copy_printed_by, "Dicetak ulang"), align="center")
+    out.rule()
+    out.field("Tanggal", format_day(paper.paid_at))
+    out.field("Jam", format_time(paper.paid_at))
+    out.field("Loket", paper.counter_code)
+    out.field("Kasir", paper.cashier_name)
+
+
 def build_layout(slip: RefundSlip, style: Style, logo=None) -> Layout:  # noqa: ANN001 - logo: a PIL image
     out = Layout(style)
     s = style
     out.fit_labels("Tanggal", "Jam", "Loket", "Kasir", "No. Sambungan", "Nama", "Alamat", "Konflik", "Rekening",
                    *(label for label, _ in payments(slip)))
-    if logo is not None:
-        out.image(logo, s.logo_height)
-    out.text(slip.utility_name, bold=True, size=s.title_size, align="center")
-    out.text(slip.office_name, align="center")
-    out.text(slip.office_address, align="center")
-    out.rule()
-    out.text(TITLE, bold=True, size=s.title_size, align="center")
-    out.text(f"No. {slip.slip_no}", bold=True, align="center")
-    if slip.copy_number > 0:
-        out.gap()
-        out.text(f"SALINAN ke-{slip.copy_number}", bold=True, size=s.title_size, align="center")
-        out.text(reprint_note(slip.copy_printed_at, slip.copy_printed_by, "Dicetak ulang"), align="center")
-    out.rule()
-    out.field("Tanggal", format_day(slip.paid_at))
-    out.field("Jam", format_time(slip.paid_at))
-    out.field("Loket", slip.counter_code)
-    out.field("Kasir", slip.cashier_name)
+    head(out, slip, TITLE, slip.slip_no, logo)
     out.rule()
     out.field("No. Sambungan", slip.customer_number, bold=True)
     out.field("Nama", slip.customer_name)

@@ -11,24 +11,22 @@ come out.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.errors import CounterError, InvalidInput, NotFound, quoted
+from counter.errors import InvalidInput, NotFound, quoted
 from counter.models import Counter, Customer, Office, Refund, User
 from counter.printing.refund_slip import RefundSlip
 from counter.rules.money import ascii_digits, in_words
 from counter.rules.period import label
-from counter.services import audit
+from counter.services import documents
 from counter.services.approval import authorise
-from counter.services.context import Desk, utc_now
+from counter.services.context import Desk
 from counter.services.plan_papers import address_of, city_of
-from counter.store.files import reason, write_whole
 from counter.store.uow import UnitOfWork
 
 
@@ -82,67 +80,32 @@ def slip_to_print(uow: UnitOfWork, desk: Desk, ref: str | int) -> RefundSlip:
     ("SALINAN ke-N", counted on the refund and audited)."""
     authorise(desk, "reprint")
     with uow.writing():
-        session = uow.session
-        refund = find_refund(session, ref)
-        slip = build_slip(session, refund.slip_no, desk.zone)
-        if refund.printed_at is None:
-            return slip
-        refund.copies += 1
-        now = desk.now()
-        audit.append(session, "refund.reprinted", refund.slip_no, {"copy": refund.copies}, **audit.by(desk))
+        refund = find_refund(uow.session, ref)
+        slip = documents.to_print(uow.session, desk, refund, build_slip(uow.session, refund.slip_no, desk.zone),
+                                  "refund.reprinted", refund.slip_no)
         uow.commit()
-        return dataclasses.replace(slip, copy_number=refund.copies, copy_printed_at=now.astimezone(desk.zone),
-                                   copy_printed_by=desk.username)
-
-
-def _printed(uow: UnitOfWork, slip_no: str) -> None:
-    """The original is out: every later print is a copy."""
-    with uow.writing():
-        uow.session.execute(update(Refund).where(Refund.slip_no == slip_no, Refund.printed_at.is_(None))
-                            .values(printed_at=utc_now()))
-        uow.commit()
+        return slip
 
 
 def pdf_name(slip: RefundSlip) -> str:
     """`pengembalian-0001-BPU-KPG-L01-XI-2025.pdf` (`-salinan-N` for a copy): a slip number has slashes."""
-    suffix = f"-salinan-{slip.copy_number}" if slip.copy_number else ""
-    return f"pengembalian-{slip.slip_no.replace('/', '-')}{suffix}.pdf"
+    return documents.pdf_name("pengembalian", slip.slip_no, slip.copy_number)
 
 
 def deliver(uow: UnitOfWork, slip: RefundSlip, printer: dict, folder: Path,
             logo: str | Path | None = None, *, to_pdf: bool = False) -> SlipPrinted:
     """Print the slip on the configured printer, or (with none, or `to_pdf`) write
     it as a PDF in `folder`. A failure is returned, not raised: the refund stands."""
-    from counter.printing.printers import send
     from counter.printing.refund_slip import slip_bytes
     from counter.printing.refund_slip_pdf import slip_pdf
 
-    if to_pdf or str(printer.get("kind", "none")).strip().lower() == "none":
-        path = Path(folder) / pdf_name(slip)
-        try:
-            content = slip_pdf(slip, logo=logo)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_whole(path, content)
-        except OSError as error:
-            return SlipPrinted(slip.slip_no, slip.copy_number, "failed",
-                               message=f"PDF tidak dapat ditulis ke {path}: {reason(error)}")
-        done = SlipPrinted(slip.slip_no, slip.copy_number, "pdf", str(path))
-    else:
-        try:
-            warning = send(slip_bytes(slip, paper=printer.get("paper", "80mm"), logo=logo), printer)
-        except CounterError as error:
-            return SlipPrinted(slip.slip_no, slip.copy_number, "failed", message=str(error))
-        done = SlipPrinted(slip.slip_no, slip.copy_number, "printed", message=warning)
-    if not slip.copy_number:
-        _printed(uow, slip.slip_no)
-    return done
+    went = documents.deliver(printer, Path(folder) / pdf_name(slip), lambda: slip_pdf(slip, logo=logo),
+                             lambda paper: slip_bytes(slip, paper=paper, logo=logo), to_pdf=to_pdf)
+    if went.status != "failed" and not slip.copy_number:
+        documents.printed(uow, Refund, Refund.slip_no, slip.slip_no)
+    return SlipPrinted(slip.slip_no, slip.copy_number, went.status, went.pdf_path, went.message)
 
 
 def said(done: SlipPrinted) -> str:
     """Where the slip went, for the cashier."""
-    what = f"Bukti pengembalian {done.slip_no}" + (f" (SALINAN ke-{done.copy_number})" if done.copy_number else "")
-    if done.status == "printed":
-        return f"{what} tercetak." + (f" {done.message}" if done.message else "")
-    if done.status == "pdf":
-        return f"{what}: PDF {done.pdf_path}"
-    return f"{what} GAGAL dicetak: {done.message} (cetak lagi: counter refund print {done.slip_no})"
+    return documents.said(f"Bukti pengembalian {done.slip_no}", done, f"counter refund print {done.slip_no}")

@@ -13,6 +13,7 @@ from counter.rules.fines import FineScheme
 from counter.rules.stamp_duty import StampDutyRule
 from counter.services import setup
 from counter.services.approval import Approval, sign_in, unlock
+from counter.services.collective import pay_collective
 from counter.services.day_closing import close_day
 from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.importing import import_files
@@ -49,6 +50,8 @@ def written(app) -> tuple:
 DESK_ACTS = {
     "pay": lambda app, desk: pay(app.uow(), on_shift(app, desk), owing(app, 2), [min_period(app, owing(app, 2))],
                                  "transfer"),
+    "pay.collective": lambda app, desk: pay_collective(app.uow(), on_shift(app, desk), [owing(app, 2)],
+                                                       method="transfer"),
     "reprint": lambda app, desk: reprint(app.uow(), desk, first_receipt(app)),
     "plan": lambda app, desk: make_plan(app.uow(), desk, owing(app, 3), 2, approval=Approval("kepala", DEMO_PASSWORD)),
     "shift.open": lambda app, desk: open_shift(app.uow(), desk, 100_000),

@@ -96,6 +96,32 @@ def test_pay_a_real_customer_with_absurd_figures(app, desk, periods, tendered, r
 
 
 @FUZZ
+@given(members=st.lists(st.one_of(TEXT, st.just("real")), max_size=4), method=st.one_of(TEXT, st.just("cash")),
+       tendered=st.one_of(st.none(), NUMBER), reference=TEXT, expected=st.one_of(st.none(), NUMBER),
+       shown=st.one_of(st.none(), NUMBER), label=TEXT)
+def test_pay_collective(app, desk, members, method, tendered, reference, expected, shown, label):
+    """Many connections with one tender, absurd figures (the shift open: the checks go deeper)."""
+    from counter.services.collective import Member, pay_collective
+    from tests.integration.shift_helpers import on_shift
+
+    on_shift(app, desk)
+    chosen = [Member(owing(app, 2) if m == "real" else m, shown) for m in members]
+    refused_cleanly(app, lambda: pay_collective(app.uow(), desk, chosen, method=method, tendered=tendered,
+                                                reference=reference, expected_total=expected, label=label))
+
+
+@FUZZ
+@given(code=TEXT, name=TEXT, numbers=st.lists(st.one_of(TEXT, st.just("real")), max_size=4))
+def test_payment_groups(app, desk, code, name, numbers):
+    from counter.services.payment_groups import delete_group, save_group, show_group
+
+    typed = [owing(app, 2) if n == "real" else n for n in numbers]
+    refused_cleanly(app, lambda: save_group(app.uow(), desk, code, name, typed))
+    refused_cleanly(app, lambda: show_group(app.uow(), code))
+    refused_cleanly(app, lambda: delete_group(app.uow(), desk, code))
+
+
+@FUZZ
 @given(customer=st.one_of(TEXT, st.just("real")), instalments=NUMBER, down=st.one_of(st.none(), NUMBER),
        programme=st.one_of(st.none(), TEXT), periods=st.one_of(st.none(), st.lists(NUMBER, max_size=3)),
        pin=TEXT)
