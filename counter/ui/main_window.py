@@ -5,7 +5,8 @@ Keyboard first: the search field has focus at start and after each payment
 pays; the receipt then prints (F8: retry a failed one, or a copy of the last);
 F9 opens relief and instalment plans for the customer on screen; F7 voids a
 receipt of today; Ctrl+K enters a book of paper receipts written during an
-outage (ui/paper_dialog.py); F1 shows every key; Ctrl+L (or idle time) locks the desk
+outage (ui/paper_dialog.py); Ctrl+G pays many connections with one tender
+(ui/collective_dialog.py); F1 shows every key; Ctrl+L (or idle time) locks the desk
 until the same user's PIN opens it (ui/lock.py); Ctrl++ / Ctrl+- / Ctrl+0 make
 every text larger or smaller (remembered with the window's place and size).
 All database and printer work goes through the TaskRunner's single worker.
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.void_dialog: VoidDialog | None = None
         self.customer_dialog: CustomerDialog | None = None
         self.paper_dialog = None  # ui.paper_dialog.PaperDialog while open
+        self.collective_dialog = None  # ui.collective_dialog.CollectiveDialog while open
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(Qt.Key.Key_F12), self, self.cash_closing.close_shift),
             QShortcut(QKeySequence("Ctrl+E"), self, self.edit_customer),
             QShortcut(QKeySequence("Ctrl+K"), self, self.open_paper_receipts),
+            QShortcut(QKeySequence("Ctrl+G"), self, self.open_collective),
         ]
         for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))
@@ -539,6 +542,50 @@ class MainWindow(QMainWindow):
     def _paper_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
         if self.paper_dialog is dialog:
             self.paper_dialog = None
+        dialog.deleteLater()
+        self.focus_search()
+
+    def open_collective(self) -> None:
+        """Ctrl+G: many connections paid with one tender (kolektif)."""
+        if (self.locked or not self.signed_in or self.pay_dialog is not None or self.relief_dialog is not None
+                or self.void_dialog is not None or self.customer_dialog is not None or self.paper_dialog is not None
+                or self.collective_dialog is not None):
+            return
+        if self.shift is None and not self.runner.is_running("shift"):  # no drawer: before any cash is typed
+            self.offer_shift_to_pay()
+            return
+        from counter.ui.collective_dialog import CollectiveDialog
+
+        central = self.sync.central if self.sync is not None else None
+        dialog = CollectiveDialog(self.app, self.desk, self.runner, central, self)
+        dialog.paid.connect(self._collective_paid)
+        dialog.finished.connect(functools.partial(self._collective_closed, dialog))
+        self.collective_dialog = dialog
+        dialog.open()
+
+    def _collective_paid(self, done) -> None:  # noqa: ANN001 - application.Collected
+        paid = done.paid
+        text = self.tr("<b>LUNAS KOLEKTIF</b> &nbsp; No. bukti <b>{number}</b> &nbsp; {payer}{n} sambungan, {method}: "
+                       "total <b>{total}</b>, diterima {tendered}").format(
+            number=paid.collective_no, payer=f"{paid.label}, " if paid.label else "", n=len(paid.payments),
+            method=method_label(paid.method), total=format_rupiah(paid.total), tendered=format_rupiah(paid.tendered))
+        if done.print_errors or (done.summary is not None and done.summary.status == "failed"):
+            from counter.services.collective_receipts import said
+
+            failures = list(done.print_errors) + ([said(done.summary)] if done.summary is not None
+                                                  and done.summary.status == "failed" else [])
+            text += "<br>" + self.tr("Gagal dicetak: {errors}").format(errors="; ".join(failures))
+        if paid.method == "cash":
+            text += ("<br><span style='font-size:26pt; font-weight:bold'>"
+                     + self.tr("KEMBALIAN {amount}").format(amount=format_rupiah(paid.change)) + "</span>")
+        self.banner.show_message(text, "ok")
+        self.clear_customer()  # a connection on screen may be among those just paid
+        if self.sync is not None:
+            self.sync.wake()  # the payments leave for central now
+
+    def _collective_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
+        if self.collective_dialog is dialog:
+            self.collective_dialog = None
         dialog.deleteLater()
         self.focus_search()
 

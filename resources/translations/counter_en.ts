@@ -424,6 +424,196 @@
     </message>
 </context>
 <context>
+    <name>CollectiveDialog</name>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
+        <source>BAYAR SEMUA [Enter]</source>
+        <translation>PAY ALL [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
+        <source>No. sambungan</source>
+        <translation>Connection no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="40"/>
+        <source>Bulan</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="40"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="103"/>
+        <source>Pembayaran kolektif</source>
+        <translation>Collective payment</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="104"/>
+        <source>&lt;b&gt;Pembayaran kolektif&lt;/b&gt;: banyak sambungan, satu kali bayar; tiap sambungan mendapat struknya sendiri</source>
+        <translation>&lt;b&gt;Collective payment&lt;/b&gt;: many connections, paid at once; each connection gets its own receipt</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="111"/>
+        <source>(tanpa grup)</source>
+        <translation>(no group)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="112"/>
+        <source>Grup tersimpan</source>
+        <translation>Saved group</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="114"/>
+        <source>&amp;Grup tersimpan:</source>
+        <translation>Saved &amp;group:</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="119"/>
+        <source>ketik atau pindai no. sambungan, Enter</source>
+        <translation>type or scan a connection no., Enter</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="120"/>
+        <source>Nomor sambungan</source>
+        <translation>Connection number</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="122"/>
+        <source>No. &amp;sambungan:</source>
+        <translation>Connection &amp;no.:</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="142"/>
+        <source>Sambungan yang dibayar</source>
+        <translation>Connections paid</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="146"/>
+        <source>Enter: tambah sambungan  |  ↓ lalu Delete: hapus baris  |  Alt+G: grup, Enter: muat  |  Enter di kolom kosong: ke uang diterima  |  Esc: tutup</source>
+        <translation>Enter: add a connection  |  ↓ then Delete: remove a row  |  Alt+G: group, Enter: load  |  Enter in the empty field: to the cash received  |  Esc: close</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="153"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="156"/>
+        <source>Total kolektif</source>
+        <translation>Collective total</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="168"/>
+        <source>Uang diterima</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="174"/>
+        <source>no. transaksi / approval code</source>
+        <translation>transaction no. / approval code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="176"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="254"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="262"/>
+        <source>KEMBALIAN</source>
+        <translation>CHANGE</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="179"/>
+        <source>Kembalian</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="180"/>
+        <source>Cetak juga s&amp;truk tiap sambungan</source>
+        <translation>Also print each connection's rece&amp;ipt</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="187"/>
+        <source>&amp;Cara bayar</source>
+        <translation>&amp;Method</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="188"/>
+        <source>&amp;Uang diterima</source>
+        <translation>Cash &amp;received</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="189"/>
+        <source>No. &amp;referensi</source>
+        <translation>Re&amp;ference no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="202"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="241"/>
+        <source>termasuk pembulatan tunai {amount} (per struk)</source>
+        <translation>includes cash rounding of {amount} (per receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="243"/>
+        <source>{n} sambungan</source>
+        <translation>{n} connections</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="258"/>
+        <source>KURANG</source>
+        <translation>SHORT</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="309"/>
+        <source>Ketik atau pindai nomor sambungan dulu.</source>
+        <translation>Type or scan a connection number first.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="312"/>
+        <source>Satu pembayaran kolektif paling banyak {n} sambungan.</source>
+        <translation>A collective payment takes at most {n} connections.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="322"/>
+        <source>Sambungan {number} sudah ada di daftar.</source>
+        <translation>Connection {number} is already in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="374"/>
+        <source>Tidak ikut dibayar: {problems}</source>
+        <translation>Left out of the payment: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="386"/>
+        <source>Sambungan yang baru diketik masih dibaca; tekan Enter lagi sebentar lagi.</source>
+        <translation>The connection just typed is still being read; press Enter again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="390"/>
+        <source>Tambahkan minimal satu sambungan.</source>
+        <translation>Add at least one connection.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="438"/>
+        <source>Jumlah berubah: tadi {amount}</source>
+        <translation>The amount changed: it was {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="445"/>
+        <source>Menyimpan ...</source>
+        <translation>Saving ...</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../counter/ui/customer_dialog.py" line="17"/>
@@ -1102,36 +1292,41 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/help_overlay.py" line="27"/>
+        <source>Pembayaran kolektif: banyak sambungan (atau grup tersimpan), satu kali bayar</source>
+        <translation>Collective payment: many connections (or a saved group), paid at once</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="28"/>
         <source>Kuitansi manual masa gangguan: ketik satu buku, Enter ke sel berikutnya</source>
         <translation>Paper receipts of an outage: type a book, Enter to the next cell</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="28"/>
+        <location filename="../../counter/ui/help_overlay.py" line="29"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="29"/>
+        <location filename="../../counter/ui/help_overlay.py" line="30"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="30"/>
+        <location filename="../../counter/ui/help_overlay.py" line="31"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="45"/>
+        <location filename="../../counter/ui/help_overlay.py" line="46"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="47"/>
+        <location filename="../../counter/ui/help_overlay.py" line="48"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="67"/>
+        <location filename="../../counter/ui/help_overlay.py" line="68"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
     </message>
@@ -1173,177 +1368,188 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="69"/>
+        <location filename="../../counter/ui/main_window.py" line="70"/>
         <source>Memproses ...</source>
         <translation>Working ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="120"/>
+        <location filename="../../counter/ui/main_window.py" line="122"/>
         <source>Loket {counter} - {office}</source>
         <translation>Counter {counter} - {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="134"/>
+        <location filename="../../counter/ui/main_window.py" line="136"/>
         <source>No. sambungan / no. meter / barcode rekening / nama / alamat</source>
         <translation>Connection no. / meter no. / bill barcode / name / address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="139"/>
+        <location filename="../../counter/ui/main_window.py" line="141"/>
         <source>Cari [F2]</source>
         <translation>Search [F2]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="151"/>
+        <location filename="../../counter/ui/main_window.py" line="153"/>
         <source>Cari:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="158"/>
+        <location filename="../../counter/ui/main_window.py" line="160"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="159"/>
+        <location filename="../../counter/ui/main_window.py" line="161"/>
         <source>Tutup shift [F12]</source>
         <translation>Close shift [F12]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="160"/>
+        <location filename="../../counter/ui/main_window.py" line="162"/>
         <source>Tutup hari [F11]</source>
         <translation>Close day [F11]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="161"/>
+        <location filename="../../counter/ui/main_window.py" line="163"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="162"/>
+        <location filename="../../counter/ui/main_window.py" line="164"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="238"/>
+        <location filename="../../counter/ui/main_window.py" line="240"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="247"/>
+        <location filename="../../counter/ui/main_window.py" line="249"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="265"/>
+        <location filename="../../counter/ui/main_window.py" line="267"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="299"/>
+        <location filename="../../counter/ui/main_window.py" line="302"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="304"/>
+        <location filename="../../counter/ui/main_window.py" line="307"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="305"/>
+        <location filename="../../counter/ui/main_window.py" line="308"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="358"/>
+        <location filename="../../counter/ui/main_window.py" line="361"/>
         <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="438"/>
+        <location filename="../../counter/ui/main_window.py" line="441"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="447"/>
+        <location filename="../../counter/ui/main_window.py" line="450"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="477"/>
+        <location filename="../../counter/ui/main_window.py" line="480"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="500"/>
+        <location filename="../../counter/ui/main_window.py" line="503"/>
         <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
         <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="503"/>
+        <location filename="../../counter/ui/main_window.py" line="506"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="527"/>
+        <location filename="../../counter/ui/main_window.py" line="530"/>
         <source>&lt;b&gt;{n} kuitansi manual dicatat&lt;/b&gt; &amp;nbsp; {amount}, disetujui {approver}; uangnya masuk shift ini.</source>
         <translation>&lt;b&gt;{n} paper receipts recorded&lt;/b&gt; &amp;nbsp; {amount}, approved by {approver}; the money goes into this shift.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="531"/>
+        <location filename="../../counter/ui/main_window.py" line="534"/>
         <source>{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari itu.</source>
         <translation>{n} dated a day already closed: in the late section of that day&apos;s report.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="534"/>
+        <location filename="../../counter/ui/main_window.py" line="537"/>
         <source>Struk gagal dicetak: {errors}</source>
         <translation>Receipts not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="630"/>
+        <location filename="../../counter/ui/main_window.py" line="568"/>
+        <source>&lt;b&gt;LUNAS KOLEKTIF&lt;/b&gt; &amp;nbsp; No. bukti &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} sambungan, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
+        <translation>&lt;b&gt;PAID (COLLECTIVE)&lt;/b&gt; &amp;nbsp; Summary no. &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} connections, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="577"/>
+        <source>Gagal dicetak: {errors}</source>
+        <translation>Not printed: {errors}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="677"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="642"/>
+        <location filename="../../counter/ui/main_window.py" line="689"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="644"/>
+        <location filename="../../counter/ui/main_window.py" line="691"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="645"/>
+        <location filename="../../counter/ui/main_window.py" line="692"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="810"/>
+        <location filename="../../counter/ui/main_window.py" line="580"/>
+        <location filename="../../counter/ui/main_window.py" line="857"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="813"/>
+        <location filename="../../counter/ui/main_window.py" line="860"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="818"/>
+        <location filename="../../counter/ui/main_window.py" line="865"/>
         <source>, kredit dipakai {credit}</source>
         <translation>, credit used {credit}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="837"/>
+        <location filename="../../counter/ui/main_window.py" line="884"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="839"/>
+        <location filename="../../counter/ui/main_window.py" line="886"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="862"/>
+        <location filename="../../counter/ui/main_window.py" line="909"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
