@@ -50,6 +50,7 @@ def payment_policy(config) -> PaymentPolicy:  # noqa: ANN001 - config.Config
 class Quoted:
     quote: Quote
     from_central: bool  # the bills were refreshed from central just now (else: the local replica)
+    charges: tuple = ()  # rules.charges.ChargeDue: the other charges the customer may pay today, at their price
 
 
 def central_of(app):  # noqa: ANN001, ANN201 - bootstrap.App -> sync.link.Central | None
@@ -79,10 +80,15 @@ def refresh_customer_from(app, central, number: str, timeout_ms: int | None = No
 
 def refresh_then_quote(app, number: str, on: dt.date, central=None,  # noqa: ANN001
                        timeout_ms: int | None = None) -> Quoted:
-    """What `number` owes on `on`, after refreshing them from `central`."""
+    """What `number` owes on `on`, after refreshing them from `central`, and the
+    other charges they may pay with it."""
+    from counter.services.charges import offered
+    from counter.services.lookup import customer_by_number
+
     fresh = refresh_customer_from(app, central, number, timeout_ms)
     with app.uow() as uow:
-        return Quoted(billing.quote(uow.session, number, on), fresh)
+        customer = customer_by_number(uow.session, number)
+        return Quoted(billing.quote_customer(uow.session, customer, on), fresh, offered(uow.session, customer, on))
 
 
 # ---- pay then print ------------------------------------------------------------------

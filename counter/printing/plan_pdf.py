@@ -241,10 +241,14 @@ def work_order_pdf(order: WorkOrder) -> bytes:
         _p("Dasar:", HEADING),
     ]
     programme = f" dalam rangka program <b>{escape(order.programme)}</b>" if order.programme else ""
+    basis = (f"Pelanggan telah membayar uang muka angsuran tunggakan menurut Surat Perjanjian Angsuran "
+             f"No. <b>{escape(order.plan_no)}</b>{programme}, dengan bukti pembayaran "
+             f"No. <b>{escape(order.receipt_no)}</b>." if order.plan_no else
+             # no plan: the arrears paid in full with the unseal fee
+             f"Pelanggan telah melunasi seluruh tunggakan rekening air beserta biaya buka segel, dengan bukti "
+             f"pembayaran No. <b>{escape(order.receipt_no)}</b>.")
     story += [
-        Paragraph(f"Pelanggan telah membayar uang muka angsuran tunggakan menurut Surat Perjanjian Angsuran "
-                  f"No. <b>{escape(order.plan_no)}</b>{programme}, dengan bukti pembayaran "
-                  f"No. <b>{escape(order.receipt_no)}</b>.", TEXT),
+        Paragraph(basis, TEXT),
         _p("Perintah:", HEADING),
         _p("Dibuka segel meter air pelanggan tersebut di atas dan dialirkan kembali air ke persil pelanggan. "
            "Petugas mencatat stand meter saat segel dibuka, memeriksa keadaan meter air, dan menyerahkan "

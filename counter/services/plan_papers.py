@@ -12,7 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.errors import NotFound, quoted
-from counter.models import Customer, InstalmentPlan, Office, ReliefProgramme, TariffGroup, User, WorkOrder
+from counter.models import (
+    Counter, Customer, InstalmentPlan, Office, Payment, ReliefProgramme, TariffGroup, User, WorkOrder,
+)
 from counter.printing import plan_documents as docs
 from counter.rules.money import format_rupiah
 from counter.rules.period import label
@@ -151,10 +153,10 @@ def work_orders(uow: UnitOfWork, status: str | None = "open") -> list[WorkOrderV
     with uow:
         query = (select(WorkOrder, Customer, InstalmentPlan.plan_no)
                  .join(Customer, Customer.id == WorkOrder.customer_id)
-                 .join(InstalmentPlan, InstalmentPlan.id == WorkOrder.plan_id).order_by(WorkOrder.issued_at))
+                 .outerjoin(InstalmentPlan, InstalmentPlan.id == WorkOrder.plan_id).order_by(WorkOrder.issued_at))
         if status:
             query = query.where(WorkOrder.status == status)
-        return [WorkOrderView(o.order_no, o.status, o.issued_at, c.number, c.name, address_of(c), plan_no)
+        return [WorkOrderView(o.order_no, o.status, o.issued_at, c.number, c.name, address_of(c), plan_no or "")
                 for o, c, plan_no in uow.session.execute(query)]
 
 
@@ -164,14 +166,17 @@ def work_order(uow: UnitOfWork, order_no: str, zone: ZoneInfo) -> docs.WorkOrder
         order = session.scalars(select(WorkOrder).where(WorkOrder.order_no == order_no.strip().upper())).first()
         if order is None:
             raise NotFound(f"SPK {quoted(order_no)} tidak ditemukan.")
-        plan = session.get(InstalmentPlan, order.plan_id)
+        plan = session.get(InstalmentPlan, order.plan_id) if order.plan_id else None  # None: arrears paid in full
         customer = session.get(Customer, order.customer_id)
-        office = session.get(Office, plan.office_id)
-        receipt = next((t.get("receipt") for t in plan.terms if t["seq"] == 0), "") or ""
+        office = session.get(Office, session.get(Counter, order.counter_id).office_id)
+        if plan is not None:
+            receipt = next((t.get("receipt") for t in plan.terms if t["seq"] == 0), "") or ""
+        else:
+            receipt = session.scalar(select(Payment.receipt_no).where(Payment.id == order.payment_id)) or ""
         return docs.WorkOrder(
             utility_name=office.utility_name or office.name, office_name=office.name, order_no=order.order_no,
             issued_at=order.issued_at.astimezone(zone), customer_number=customer.number, customer_name=customer.name,
-            customer_address=address_of(customer), meter_no=customer.meter_no, plan_no=plan.plan_no,
-            programme=_programme_name(session, plan), receipt_no=receipt,
+            customer_address=address_of(customer), meter_no=customer.meter_no, plan_no=plan.plan_no if plan else "",
+            programme=_programme_name(session, plan) if plan else "", receipt_no=receipt,
             issued_by=session.get(User, order.issued_by).full_name, city=city_of(office),
         )

@@ -61,6 +61,7 @@ class CustomerPanel(QWidget):
         super().__init__(parent)
         self.quote: Quote | None = None
         self.from_central: bool | None = None  # None: not said (shown without a refresh)
+        self.offered_charges: tuple = ()  # rules.charges.ChargeDue: what the pay dialog offers (services/charges)
         self.bills = BillsModel(self)
         self.bills.selection_changed.connect(self._update_total)
         self.terms = TermsModel(self)
@@ -222,6 +223,7 @@ class CustomerPanel(QWidget):
     def clear(self, message: str | None = None) -> None:
         self.quote = None
         self.from_central = None
+        self.offered_charges = ()
         self.bills.clear()
         self.plan_box.show_plan(None, None)
         self.details.hide()
@@ -232,9 +234,12 @@ class CustomerPanel(QWidget):
     def show_loading(self, number: str) -> None:
         self.clear(self.tr("Memuat pelanggan {number} ...").format(number=number))
 
-    def show_quote(self, quote: Quote, from_central: bool | None = None) -> None:
+    def show_quote(self, quote: Quote, from_central: bool | None = None, charges: tuple | None = None) -> None:
         """Show `quote`; `from_central` False says the bills are the local replica's
-        because central did not answer, True that they were just refreshed."""
+        because central did not answer, True that they were just refreshed.
+        `charges`: the other charges the customer may pay (None: those shown, for the same customer)."""
+        same = self.quote is not None and self.quote.customer.id == quote.customer.id
+        self.offered_charges = tuple(charges) if charges is not None else self.offered_charges if same else ()
         self.quote = quote
         self.from_central = from_central
         self.local_notice.setVisible(from_central is False)
@@ -296,6 +301,12 @@ class CustomerPanel(QWidget):
             return None
         return self.quote.oldest(self.bills.selected_count, self.terms.selected_count)
 
+    def charges_alone(self) -> bool:
+        """A customer who owes nothing may still pay other charges (F5 opens the pay dialog for them);
+        one who owes chooses a bill or term first."""
+        return (self.quote is not None and bool(self.offered_charges) and not self.quote.bills
+                and not (self.quote.plan and self.quote.plan.open_terms))
+
     def choose(self, bills: int, terms: int = 0) -> None:
         """Tick the oldest `bills` bills and the first `terms` open terms."""
         self.bills.set_selected_count(bills)
@@ -313,7 +324,7 @@ class CustomerPanel(QWidget):
                 self.selection_note.setText(self.tr("Belum ada rekening dipilih."))
             else:
                 self.selection_note.setText("")
-            self.pay_button.setEnabled(False)
+            self.pay_button.setEnabled(self.charges_alone())
             return
         self.total.set_amount(paying.total)
         bills = paying.bills

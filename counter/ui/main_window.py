@@ -744,15 +744,13 @@ class MainWindow(QMainWindow):
         today, app = self.desk.today(), self.app
         central = self.sync.central if self.sync is not None else None
 
-        def load() -> tuple[Quote, bool]:  # on the worker: central's bills first (application.refresh_then_quote)
-            quoted = application.refresh_then_quote(app, number, today, central)
-            return quoted.quote, quoted.from_central
+        def load() -> application.Quoted:  # on the worker: central's bills first (application.refresh_then_quote)
+            return application.refresh_then_quote(app, number, today, central)
 
         self.runner.run(load, self._show_quote, self._customer_failed, tag="customer")
 
-    def _show_quote(self, loaded: tuple[Quote, bool]) -> None:
-        quote, from_central = loaded
-        self.panel.show_quote(quote, from_central=from_central)
+    def _show_quote(self, loaded: application.Quoted) -> None:
+        self.panel.show_quote(loaded.quote, from_central=loaded.from_central, charges=loaded.charges)
         if self._choose_when_loaded is not None:
             self.panel.choose(*self._choose_when_loaded)
             self._choose_when_loaded = None
@@ -785,6 +783,8 @@ class MainWindow(QMainWindow):
             return
         self._pay_when_loaded = False
         paying = self.panel.paying()
+        if paying is None and self.panel.charges_alone():
+            paying = self.panel.quote.oldest(0, 0)  # other charges alone, chosen in the dialog
         if paying is None:
             return
         if self.shift is None and not self.runner.is_running("shift"):  # no drawer: before any cash is typed
@@ -792,11 +792,19 @@ class MainWindow(QMainWindow):
             return
         # credit only as central reported it just now, on opening the customer (services/credit)
         credit = paying.customer.credit if self.panel.from_central else 0
-        dialog = PayDialog(paying, self, credit=credit, rounding_unit=self.app.config.payment.cash_rounding)
+        dialog = PayDialog(paying, self, credit=credit, rounding_unit=self.app.config.payment.cash_rounding,
+                           charges=self.panel.offered_charges, unseal=self._unseal_offered(paying))
         dialog.confirmed.connect(functools.partial(self._pay, dialog))
         dialog.finished.connect(functools.partial(self._pay_dialog_closed, dialog))
         self.pay_dialog = dialog
         dialog.open()
+
+    def _unseal_offered(self, paying: Quote) -> bool:
+        """A sealed customer paying all they owe (every bill and open term) is offered the unseal order."""
+        quote = self.panel.quote
+        open_terms = quote.plan.open_terms if quote.plan else ()
+        return (quote.customer.status == "sealed" and bool(paying.bills or paying.terms)
+                and len(paying.bills) == len(quote.bills) and len(paying.terms) == len(open_terms))
 
     def _pay(self, dialog: PayDialog, request: PayRequest) -> None:
         desk, app = self.desk, self.app
@@ -806,7 +814,8 @@ class MainWindow(QMainWindow):
         self.runner.run(
             lambda: application.take_payment(app, desk, number, periods, request.method, request.tendered,
                                              request.reference, expected_total=due, terms=terms,
-                                             use_credit=request.credit),
+                                             use_credit=request.credit, charges=request.charges,
+                                             unseal=request.unseal),
             functools.partial(self._paid, dialog),
             functools.partial(self._pay_failed, dialog),
         )
@@ -824,20 +833,33 @@ class MainWindow(QMainWindow):
             dialog.failed(error)
             return
         number, today = dialog.paying.customer.number, self.desk.today()
+        codes, unseal = dialog.chosen_codes, dialog.unseal.isChecked()
+
+        def reread(session) -> tuple[Quote, tuple]:  # noqa: ANN001
+            """The bills with the chosen charges as the payment prices them, and the charges offered."""
+            from counter.services.charges import offered, priced
+            from counter.services.lookup import customer_by_number
+
+            customer = customer_by_number(session, number)
+            return (billing.quote_customer(session, customer, today).with_charges(
+                priced(session, customer, codes, today, unseal)), offered(session, customer, today))
+
         self.runner.read(
-            lambda session: billing.quote(session, number, today),
+            reread,
             functools.partial(self._recheck_after_refusal, dialog, error),
             lambda _reload_error: dialog.failed(error),
         )
 
-    def _recheck_after_refusal(self, dialog: PayDialog, error: CounterError, fresh: Quote) -> None:
+    def _recheck_after_refusal(self, dialog: PayDialog, error: CounterError, reread: tuple[Quote, tuple]) -> None:
+        fresh, charges = reread
         shown = dialog.paying
         count, terms = len(shown.bills), len(shown.terms)
-        if fresh.oldest(count, terms) == shown:  # the same bills and terms: the refusal is about what was typed
+        if fresh.oldest(count, terms) == shown:  # the same bills, terms and charges: the refusal is about what was typed
             dialog.failed(error)
             return
         dialog.withdraw()
-        self.panel.show_quote(fresh, from_central=self.panel.from_central)  # the new amounts and total
+        fresh = fresh.with_charges(())  # the panel shows bills and terms; the dialog offers the charges again
+        self.panel.show_quote(fresh, from_central=self.panel.from_central, charges=charges)  # the new amounts
         if [b.period for b in fresh.bills[:count]] == [b.period for b in shown.bills]:
             self.panel.bills.set_selected_count(count)  # the same months as before
         if fresh.plan and [t.seq for t in fresh.plan.open_terms[:terms]] == [t.seq for t in shown.terms]:

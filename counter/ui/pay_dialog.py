@@ -5,6 +5,10 @@ unticked: the cashier confirms it with the customer); cash is rounded to the
 utility's unit (rules/settlement), and the dialog shows the rounding and what
 is left to pay before the cash is typed.
 
+Other charges of the catalogue for this customer (services/charges) are listed
+unticked (Alt+B, Space ticks one); a sealed customer paying all they owe is
+offered the unseal order with its fee (Alt+S ticks both).
+
 The dialog only collects; the main window runs `payment.pay` on the worker and
 then calls `succeeded()`, `failed(error)` (everything typed stays) or, when the
 bills changed under it, `withdraw()`.
@@ -17,11 +21,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFrame, QGridLayout, QLabel, QLineEdit, QMessageBox,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFrame, QGridLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from counter.errors import CounterError, InvalidInput
+from counter.rules.charges import UNSEAL_CHARGE, ChargeDue
 from counter.rules.money import format_rupiah
 from counter.services.billing import Quote
 from counter.rules.payment_methods import CREDIT, METHOD_LABELS, PAYMENT_METHODS
@@ -57,35 +62,82 @@ class PayRequest:
     tendered: int | None  # cash only; the use case takes the total for other methods
     reference: str
     credit: int = 0  # customer credit to use, as offered and ticked
+    charges: tuple[str, ...] = ()  # codes of the other charges ticked
+    unseal: bool = False  # the unseal order (with its fee) ticked
 
 
 class PayDialog(QDialog):
     confirmed = Signal(object)  # PayRequest
 
     def __init__(self, paying: Quote, parent: QWidget | None = None, *, credit: int = 0,
-                 rounding_unit: int = 0) -> None:
+                 rounding_unit: int = 0, charges: tuple[ChargeDue, ...] = (), unseal: bool = False) -> None:
         """`credit`: customer credit to offer (what central just reported they
-        hold, at most the total); `rounding_unit`: cash is rounded to it."""
+        hold, at most the total); `rounding_unit`: cash is rounded to it;
+        `charges`: the other charges to offer; `unseal`: offer the unseal order
+        (a sealed customer paying all they owe), with the UNSEAL_CHARGE fee when offered."""
         super().__init__(parent)
+        self.owed = paying.with_charges(())  # the bills and terms ticked at the desk
         self.paying = paying
-        self.due = paying.total  # the bills, terms and stamp duty: what the desk showed
-        self.credit_offered = min(max(credit, 0), self.due)
+        self.due = paying.total  # the bills, terms, charges and stamp duty: what the payment must find
+        self.credit_held = max(credit, 0)
+        self.credit_offered = min(self.credit_held, self.due)
         self.rounding_unit = rounding_unit
+        self.offered = tuple(charges)
+        self.unseal_fee = next((c for c in self.offered if c.code == UNSEAL_CHARGE), None)
         self.submitting = False
         self.setWindowTitle(self.tr("Pembayaran"))
         self.setModal(True)
         self.setMinimumWidth(680)
 
         c = paying.customer
-        who = QLabel(f"<b>{c.number}</b> &nbsp; {c.name}<br>{paying_text(paying)}")
+        self.who = who = QLabel()
         who.setFont(font(12))
+        who.setWordWrap(True)
 
         self.due_label = MoneyLabel(30)
         self.due_label.set_amount(self.due)
         self.due_label.setAccessibleName(self.tr("Jumlah tagihan"))
-        due_note = QLabel(self.tr("termasuk meterai {amount}").format(amount=format_rupiah(paying.stamp_duty)) if paying.stamp_duty else "")
+        self.due_note = due_note = QLabel()
         due_note.setAlignment(MONEY_ALIGN)
         due_note.setStyleSheet(f"color: {MUTED};")
+
+        self.unseal = QCheckBox()
+        self.unseal.setFont(font(12, bold=True))
+        self.unseal.setToolTip(self.tr("Seluruh tunggakan dilunasi: SPK buka segel dibuat untuk tim lapangan"
+                                       " bersama biayanya. Centang bila pelanggan minta segelnya dibuka."))
+        self.unseal.toggled.connect(self._unseal_toggled)
+        # one row per charge: its name and code, ticked or not; its amount (after any relief) at the right
+        self.charges = QTreeWidget()
+        self.charges.setColumnCount(2)
+        self.charges.setHeaderHidden(True)
+        self.charges.setRootIsDecorated(False)
+        self.charges.setFont(font(11))
+        self.charges.setAccessibleName(self.tr("Biaya lain"))
+        self.charges.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.charges.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.charges.setToolTip(self.tr("↑/↓ pilih, Spasi centang: biaya dibayar bersama tagihan ini"))
+        for charge in self.offered:
+            relief = (self.tr("keringanan {programme} -{amount}").format(
+                programme=charge.programme, amount=format_rupiah(charge.discount)) if charge.discount else "")
+            item = QTreeWidgetItem([f"{charge.name}  [{charge.code}]", format_rupiah(charge.amount)])
+            item.setData(0, Qt.ItemDataRole.UserRole, charge.code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setTextAlignment(1, MONEY_ALIGN)
+            if relief:
+                item.setToolTip(0, relief)
+                item.setText(0, f"{item.text(0)}  ({relief})")
+            self.charges.addTopLevelItem(item)
+        header = self.charges.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        if self.offered:
+            self.charges.setCurrentItem(self.charges.topLevelItem(0))
+            rows = min(len(self.offered), 6)
+            row = self.charges.sizeHintForRow(0)
+            self.charges.setFixedHeight(row * rows + 2 * self.charges.frameWidth() + 6)
+        self.charges.itemChanged.connect(self._charges_changed)
 
         self.use_credit = QCheckBox(self.tr("Pakai &kredit pelanggan {amount}").format(
             amount=format_rupiah(self.credit_offered)))
@@ -133,7 +185,8 @@ class PayDialog(QDialog):
         grid.setHorizontalSpacing(16)
         grid.setColumnStretch(1, 1)
         self._captions: dict[QWidget, QLabel] = {}
-        rows = ((self.tr("JUMLAH TAGIHAN"), self.due_label), (None, due_note), (None, self.use_credit),
+        rows = ((self.tr("JUMLAH TAGIHAN"), self.due_label), (None, due_note), (None, self.unseal),
+                (self.tr("&Biaya lain"), self.charges), (None, self.use_credit),
                 (self.tr("Kredit dipakai"), self.credit_line), (self.tr("Pembulatan"), self.rounding_line),
                 (self.to_pay_caption, self.to_pay), (self.tr("Cara bayar"), self.method),
                 (self.tr("Uang diterima"), self.tendered), (self.tr("No. referensi"), self.reference), (self.change_caption, self.change))
@@ -147,6 +200,7 @@ class PayDialog(QDialog):
 
         self.hint = QLabel(self.tr("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar"))
         self.hint.setStyleSheet(f"color: {MUTED};")
+        self.hint.setWordWrap(True)
         self.cancel_button = cancel_button(self.tr("Batal [Esc]"), self.reject, focus=True)
         self.pay_button = primary_button(self.tr("BAYAR [Enter]"), self.confirm, 14, 48, padding=22, default=True)
         buttons = button_row(self.cancel_button, self.pay_button)
@@ -163,10 +217,22 @@ class PayDialog(QDialog):
         layout.addLayout(buttons)
 
         QShortcut(QKeySequence("Alt+C"), self, self._focus_method)
-        self.use_credit.setVisible(self.credit_offered > 0)
-        if self.credit_offered > 0:
+        self.use_credit.setVisible(self.credit_held > 0)
+        if self.credit_held > 0:
             self.hint.setText(self.hint.text() + self.tr("  |  Alt+K = pakai kredit"))
+        for field, shown in ((self.charges, bool(self.offered)), (self.unseal, unseal)):
+            field.setVisible(shown)
+            if field in self._captions:
+                self._captions[field].setVisible(shown)
+        if self.offered:
+            self.hint.setText(self.hint.text() + self.tr("  |  Alt+B = biaya lain (Spasi centang)"))
+        if unseal:
+            self.hint.setText(self.hint.text() + self.tr("  |  Alt+S = buka segel"))
+        QWidget.setTabOrder(self.charges, self.tendered)  # Tab from the charges to the cash
+        self._update_charges()
         self._method_changed()
+        if not (self.owed.bills or self.owed.terms) and self.offered:  # other charges alone: choose one first
+            self.charges.setFocus()
 
     @staticmethod
     def _caption(text: str) -> QLabel:
@@ -190,6 +256,51 @@ class PayDialog(QDialog):
     def _input(self) -> QLineEdit:
         """Where the cashier types for the chosen method: the cash tendered or the reference."""
         return self.tendered if self.method_key == "cash" else self.reference
+
+    # ---- other charges and the unseal order ---------------------------------
+
+    @property
+    def chosen_codes(self) -> tuple[str, ...]:
+        """The codes of the charges ticked, in the catalogue's order."""
+        items = (self.charges.topLevelItem(n) for n in range(self.charges.topLevelItemCount()))
+        return tuple(item.data(0, Qt.ItemDataRole.UserRole) for item in items
+                     if item.checkState(0) == Qt.CheckState.Checked)
+
+    def _unseal_toggled(self, on: bool) -> None:
+        """The unseal order brings its fee: ticked with it (the fee is then not unticked alone)."""
+        if self.unseal_fee is not None:
+            for n in range(self.charges.topLevelItemCount()):
+                item = self.charges.topLevelItem(n)
+                if item.data(0, Qt.ItemDataRole.UserRole) == UNSEAL_CHARGE:
+                    item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._update_charges()
+        self._input().setFocus()
+
+    def _charges_changed(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if (item.data(0, Qt.ItemDataRole.UserRole) == UNSEAL_CHARGE and self.unseal.isChecked()
+                and item.checkState(0) != Qt.CheckState.Checked):
+            item.setCheckState(0, Qt.CheckState.Checked)  # the order's fee stays while the order is ticked
+            return
+        self._update_charges()
+
+    def _update_charges(self) -> None:
+        """The total with the charges ticked: what is paid, its stamp duty, and the credit that fits."""
+        chosen = set(self.chosen_codes)
+        self.paying = self.owed.with_charges(c for c in self.offered if c.code in chosen)
+        self.due = self.paying.total
+        self.due_label.set_amount(self.due)
+        c = self.paying.customer
+        what = paying_text(self.paying) or self.tr("belum ada yang dipilih")
+        self.who.setText(f"<b>{c.number}</b> &nbsp; {c.name}<br>{what}")
+        self.due_note.setText(self.tr("termasuk meterai {amount}").format(amount=format_rupiah(self.paying.stamp_duty))
+                              if self.paying.stamp_duty else "")
+        fee = (self.tr("Buka &segel: SPK buka segel + biaya {amount}").format(amount=format_rupiah(self.unseal_fee.amount))
+               if self.unseal_fee is not None else self.tr("Buka &segel: SPK buka segel (tanpa biaya)"))
+        self.unseal.setText(fee)
+        self.credit_offered = min(self.credit_held, self.due)
+        self.use_credit.setText(self.tr("Pakai &kredit pelanggan {amount}").format(
+            amount=format_rupiah(self.credit_offered)))
+        self._update_settlement()
 
     @property
     def credit(self) -> int:
@@ -250,12 +361,15 @@ class PayDialog(QDialog):
 
     def request(self) -> PayRequest:
         """What was typed, checked for form; InvalidInput (Indonesian) if not."""
+        if not (self.paying.bills or self.paying.terms or self.paying.charges or self.unseal.isChecked()):
+            raise InvalidInput("Pilih minimal satu rekening, angsuran atau biaya lain untuk dibayar.")
+        chosen = {"charges": self.chosen_codes, "unseal": self.unseal.isChecked()}
         if self.method_key == "cash":
             tendered = self.tendered.value_or_none()
-            if tendered is None and self.to_pay_amount == 0:  # the credit pays it all: no cash to type
-                return PayRequest("cash", 0, "", self.credit)
-            return PayRequest("cash", self.tendered.value(), "", self.credit)
-        return PayRequest(self.method_key, None, self.reference.text().strip(), self.credit)
+            if tendered is None and self.to_pay_amount == 0:  # the credit (or nothing) pays it all: no cash to type
+                return PayRequest("cash", 0, "", self.credit, **chosen)
+            return PayRequest("cash", self.tendered.value(), "", self.credit, **chosen)
+        return PayRequest(self.method_key, None, self.reference.text().strip(), self.credit, **chosen)
 
     # ---- confirm / outcome -----------------------------------------------
 
@@ -266,6 +380,8 @@ class PayDialog(QDialog):
             request = self.request()
         except InvalidInput as error:
             self._warn(str(error))
+            if not (self.paying.bills or self.paying.terms or self.paying.charges) and self.offered:
+                self.charges.setFocus()  # nothing chosen: back to the charges
             return
         self._set_busy(True)
         self.confirmed.emit(request)
@@ -291,7 +407,7 @@ class PayDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.submitting = busy
         for widget in (self.method, self.tendered, self.reference, self.pay_button, self.cancel_button,
-                       self.use_credit):
+                       self.use_credit, self.charges, self.unseal):
             widget.setEnabled(not busy)
         self.pay_button.setText(self.tr("Menyimpan ...") if busy else self.tr("BAYAR [Enter]"))
 

@@ -176,4 +176,6 @@ def paying_text(paying) -> str:  # noqa: ANN001 - billing.Quote
             n=len(paying.bills), months=months))
     if paying.terms:
         parts.append(", ".join(term_name(t) for t in paying.terms) + f" {paying.terms[0].plan_no}")
+    if paying.charges:  # other charges by name, as the catalogue has them
+        parts.append(", ".join(c.name for c in paying.charges))
     return " + ".join(parts)

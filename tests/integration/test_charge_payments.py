@@ -182,3 +182,15 @@ def test_pay_and_unseal_on_the_command_line(app, capsys, monkeypatch):
     code, out, err = run("-o", "desk.counter=L02", "pay", number, "--unseal", "--tendered", "10000000", "--no-print")
     assert code == 0, err
     assert "[BUKA-SEGEL]: Rp " in out and "SPK buka segel: 0001/SPK-BS/KPG-L02" in out
+
+
+def test_an_unseal_order_without_a_plan_is_listed_and_printed(app, desk):
+    from counter.application import write_work_order
+    from counter.services.plan_papers import work_orders
+
+    number, periods = sealed(app)
+    result = pay(app.uow(), desk, number, periods, "cash", tendered=10**8, unseal=True)
+    [listed] = work_orders(app.uow())
+    assert (listed.order_no, listed.customer_number, listed.plan_no) == (result.work_order_no, number, "")
+    path = write_work_order(app, result.work_order_no)
+    assert path.read_bytes().startswith(b"%PDF")
