@@ -1670,128 +1670,179 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="35"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="40"/>
         <source>Pembayaran gagal</source>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="75"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="88"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="85"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="99"/>
         <source>Jumlah tagihan</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="86"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="295"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="90"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="142"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="301"/>
         <source>Pakai &amp;kredit pelanggan {amount}</source>
         <translation>Use customer &amp;credit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="93"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="106"/>
+        <source>Seluruh tunggakan dilunasi: SPK buka segel dibuat untuk tim lapangan bersama biayanya. Centang bila pelanggan minta segelnya dibuka.</source>
+        <translation>All arrears paid in full: an unseal work order is made for the field team, with its fee. Tick it when the customer asks for the seal to be removed.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="115"/>
+        <source>Biaya lain</source>
+        <translation>Other charges</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="118"/>
+        <source>↑/↓ pilih, Spasi centang: biaya dibayar bersama tagihan ini</source>
+        <translation>↑/↓ choose, Space ticks: the charge is paid with these bills</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="120"/>
+        <source>keringanan {programme} -{amount}</source>
+        <translation>relief {programme} -{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="145"/>
         <source>Kredit yang disimpan untuk pelanggan (kelebihan bayar), menurut pusat barusan. Centang hanya bila pelanggan setuju memakainya.</source>
         <translation>Credit held for the customer (an overpayment), as central reported just now. Tick it only when the customer agrees to use it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="97"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="137"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="149"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="190"/>
         <source>Kredit dipakai</source>
         <translation>Credit used</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="99"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="137"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="151"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="190"/>
         <source>Pembulatan</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="100"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="152"/>
         <source>Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, QRIS dan kartu debit membayar tepat.</source>
         <translation>Cash is rounded to the nearest {unit} (a half goes down); transfer, QRIS and debit cards pay the exact amount.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="103"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="155"/>
         <source>HARUS DIBAYAR</source>
         <translation>TO PAY</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="106"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="158"/>
         <source>Harus dibayar</source>
         <translation>To pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="117"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="139"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="169"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="192"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="123"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="175"/>
         <source>no. transaksi / approval code</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="125"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="241"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="249"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="177"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="352"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="360"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="129"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="181"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="136"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="188"/>
         <source>JUMLAH TAGIHAN</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="138"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="189"/>
+        <source>&amp;Biaya lain</source>
+        <translation>Other c&amp;harges</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="191"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="139"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="192"/>
         <source>No. referensi</source>
         <translation>Reference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="148"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="201"/>
         <source>Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar</source>
         <translation>Enter = pay  |  Esc = cancel  |  Alt+C = change method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="150"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="204"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="151"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="296"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="205"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="412"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="168"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="222"/>
         <source>  |  Alt+K = pakai kredit</source>
         <translation>  |  Alt+K = use credit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="245"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="228"/>
+        <source>  |  Alt+B = biaya lain (Spasi centang)</source>
+        <translation>  |  Alt+H = other charges (Space ticks)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="230"/>
+        <source>  |  Alt+S = buka segel</source>
+        <translation>  |  Alt+S = unseal</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="293"/>
+        <source>belum ada yang dipilih</source>
+        <translation>nothing chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="297"/>
+        <source>Buka &amp;segel: SPK buka segel + biaya {amount}</source>
+        <translation>Un&amp;seal: unseal work order + fee {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="298"/>
+        <source>Buka &amp;segel: SPK buka segel (tanpa biaya)</source>
+        <translation>Un&amp;seal: unseal work order (no fee)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="356"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="296"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="412"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -2685,21 +2736,26 @@ kepala unit</source>
     </message>
     <message>
         <location filename="../../counter/ui/relief_dialog.py" line="416"/>
+        <source>Selama rencana berjalan, biaya lain dipotong: {discounts}.</source>
+        <translation>While the plan runs, other charges are reduced: {discounts}.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/relief_dialog.py" line="419"/>
         <source>Perlu persetujuan kepala unit.</source>
         <translation>Needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="417"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="420"/>
         <source>Terlambat lebih dari {days} hari: rencana batal.</source>
         <translation>More than {days} days late: the plan is void.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="456"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="459"/>
         <source>Rencana angsuran</source>
         <translation>Instalment plan</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="457"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="460"/>
         <source>{what} untuk {customer}</source>
         <translation>{what} for {customer}</translation>
     </message>
