@@ -147,7 +147,7 @@ def cmd_central(app: App, args: argparse.Namespace) -> object:
         where = engine.url.render_as_string(hide_password=True)
         _console().print(f"Pusat siap: {where}")
         return {"initialised": where} if args.json else None
-    init_central(engine)
+    init_central(engine, create=False)
     if args.what == "enrol":
         if not (args.office and args.counter):
             raise InvalidInput("Sebutkan --office KODE dan --counter KODE loket yang didaftarkan.")

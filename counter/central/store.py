@@ -74,9 +74,15 @@ def publish(engine: Engine, model, *where) -> None:  # noqa: ANN001
         session.execute(update(model).where(*where).values(change_seq=next_change(session)))
 
 
-def init_central(engine: Engine) -> None:
-    """Create or migrate the central store."""
+def init_central(engine: Engine, *, create: bool = True) -> None:
+    """Create or migrate the central store. Without `create`, a database that
+    holds no central yet is refused rather than filled with central's tables
+    (a report pointed at the wrong database must not change it)."""
     try:
+        if not create and migrate.current_revision(engine) is None:
+            where = engine.url.render_as_string(hide_password=True)
+            raise InvalidInput(f"Basis data {where} bukan basis data pusat counter; periksa --url, atau siapkan "
+                               "dengan 'counter central init'.")
         migrate.upgrade(engine)
     except DBAPIError as error:
         reason = " ".join(str(error.orig).split())[:200]

@@ -154,3 +154,27 @@ def test_a_new_counter_registered_at_central_can_be_enrolled(capsys, monkeypatch
     assert run(capsys, *data, "setup", "counter", "L07", "--name", "Loket 7", "--central", "--approver", "admin")[0] == 0
     code, out, _ = run(capsys, *data, "central", "enrol", "--office", "KPG", "--counter", "L07", "--json")
     assert code == 0 and json.loads(out)["counter"] == "L07"
+
+
+@pytest.mark.parametrize("argv", [
+    ("export", "payments", "--date", "2026-12-01"),
+    ("report", "day", "--date", "2026-12-01"),
+    ("channel", "list"),
+    ("enrol", "--office", "KPG", "--counter", "L01"),
+])
+def test_a_database_that_holds_no_central_is_refused_and_left_as_it_was(capsys, tmp_path, pg_url, argv):
+    """Only `central init` makes central's tables: a report or an enrolment
+    pointed at the wrong database says so and creates nothing there."""
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "operator"), "central", *argv, "--url", pg_url,
+                         "--out", str(tmp_path / "out")) if argv[0] in ("export", "report") else \
+        run(capsys, "--data-dir", str(tmp_path / "operator"), "central", *argv, "--url", pg_url)
+    assert code == 2
+    assert "bukan basis data pusat counter" in out + err and "counter central init" in out + err
+    assert "Traceback" not in out + err
+    engine = central_engine(pg_url)
+    with engine.connect() as connection:
+        tables = connection.exec_driver_sql(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'").scalar_one()
+    engine.dispose()
+    assert tables == 0
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
