@@ -1,7 +1,7 @@
 """What finance takes from central for one business day, counters and channels alike.
 
 - `export_payments`: every payment line by line, one row per bill (or per
-  instalment term), with its components, for the billing and accounting
+  instalment term, or per other charge), with its components, for the billing and accounting
   systems (the columns: `EXPORT_HEADER`, docs/import.md "Ekspor pembayaran").
   The rows are streamed from the database (a server-side cursor on
   PostgreSQL), never held all at once: a large utility's day is 100,000 rows.
@@ -12,8 +12,8 @@
   (`services.day_report`), which stays about the counters' cash and which it
   does not change.
 
-Columns add up: on every row the components (water ... down payment) make the
-row's amount; a payment's stamp duty and cash rounding are on its first row
+Columns add up: on every row the components (water ... down payment, and the
+other charges, `biaya_lain`) make the row's amount; a payment's stamp duty and cash rounding are on its first row
 only, so its rows' amounts plus those two are its total, and the counted rows
 (completed payments) sum to the day's total taken. The customer credit a
 payment used is on its first row too: part of the total, no money, so the
@@ -56,6 +56,7 @@ EXPORT_HEADER = (
     "meterai", "keringanan", "metode", "status", "dihitung", "waktu_bayar",
     # appended, so that a reader by position keeps its columns; named as in the office's finance CSV
     "no_kuitansi_manual", "pembulatan", "kredit_dipakai",
+    "biaya_lain", "kode_biaya",  # an other charge's line: its amount (a component) and its code
 )
 COMPONENTS = ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine")
 CHANNEL_METHOD = "channel"  # the `metode` of a channel's payment
@@ -104,8 +105,8 @@ class ExportLine:
     pay_reference: str  # a counter payment's transfer / QRIS / card reference
     payment_id: uuid.UUID
     customer: str
-    period: int  # yyyymm; 0 for a term or a down payment
-    kind: str  # bill | term | down_payment
+    period: int  # yyyymm; 0 for a term, a down payment or a charge
+    kind: str  # bill | term | down_payment | charge
     plan_no: str
     term_seq: int | None
     water_charge: int
@@ -124,6 +125,8 @@ class ExportLine:
     method: str  # cash | transfer | qris | debit | channel
     status: str  # completed | void | reversed
     paid_at: dt.datetime
+    charge: int = 0  # an other charge's amount (biaya_lain)
+    charge_code: str = ""  # its code in the catalogue
 
     @property
     def counted(self) -> bool:
@@ -133,7 +136,7 @@ class ExportLine:
     @property
     def parts(self) -> int:
         return (self.water_charge + self.standing_charge + self.meter_fee + self.admin_fee + self.fine
-                + self.term + self.down_payment)
+                + self.term + self.down_payment + self.charge)
 
     def cells(self, zone: ZoneInfo) -> list[object]:
         period = f"{self.period // 100:04d}-{self.period % 100:02d}" if self.period else ""
@@ -143,7 +146,7 @@ class ExportLine:
                 self.water_charge, self.standing_charge, self.meter_fee, self.admin_fee, self.fine, self.term,
                 self.down_payment, self.amount, self.stamp_duty, self.waived, self.method, self.status,
                 1 if self.counted else 0, self.paid_at.astimezone(zone).isoformat(timespec="seconds"),
-                safe(self.paper_no), self.rounding, self.credit_used]
+                safe(self.paper_no), self.rounding, self.credit_used, self.charge, self.charge_code]
 
 
 def export_lines(rows: Iterable[Mapping], source: str, plans: Mapping[uuid.UUID, PlanNote]) -> Iterator[ExportLine]:
@@ -165,7 +168,8 @@ def export_lines(rows: Iterable[Mapping], source: str, plans: Mapping[uuid.UUID,
             rounding=r["rounding"] if first else 0, credit_used=r["credit_used"] if first else 0,
             paper_no=r["paper_no"] or "",
             waived=plan.waived if plan and r["term_seq"] == plan.first_term else 0,
-            method=r["method"], status=r["status"], paid_at=r["paid_at"])
+            method=r["method"], status=r["status"], paid_at=r["paid_at"],
+            charge=r["amount"] if kind == "charge" else 0, charge_code=r["charge_code"] or "")
 
 
 def _day_of(p, o, day: dt.date, office: str | None):  # noqa: ANN001, ANN202 - tables; a condition
@@ -181,7 +185,7 @@ def _counter_rows(day: dt.date, office: str | None):  # noqa: ANN202 - a Select
                    cu.c.number.label("customer"), p.c.paid_at, p.c.method, p.c.status, p.c.stamp_duty,
                    p.c.rounding, p.c.credit_used, p.c.paper_no,
                    l.c.kind, l.c.period, l.c.plan_id, l.c.term_seq, *(l.c[name] for name in COMPONENTS),
-                   l.c.amount)
+                   l.c.amount, l.c.charge_code)
             .select_from(p.join(l, l.c.payment_id == p.c.id).join(o, o.c.id == p.c.office_id)
                          .join(c, c.c.id == p.c.counter_id).join(cu, cu.c.id == p.c.customer_id))
             .where(_day_of(p, o, day, office))
@@ -197,7 +201,7 @@ def _channel_rows(day: dt.date, office: str | None):  # noqa: ANN202 - a Select
                    p.c.status, p.c.stamp_duty, literal(0).label("rounding"), literal(0).label("credit_used"),
                    literal("").label("paper_no"), literal("bill").label("kind"), l.c.period,
                    null().label("plan_id"), null().label("term_seq"), *(l.c[name] for name in COMPONENTS),
-                   l.c.amount)
+                   l.c.amount, literal("").label("charge_code"))
             .select_from(p.join(l, l.c.payment_id == p.c.id).join(ch, ch.c.id == p.c.channel_id)
                          .join(o, o.c.id == p.c.office_id).join(cu, cu.c.id == p.c.customer_id))
             .where(_day_of(p, o, day, office))
@@ -297,20 +301,20 @@ def _components(connection: Connection, day: dt.date, plans: Mapping[uuid.UUID, 
             totals[name] += _int(row._mapping[name])
         totals["stamp_duty"] += _int(connection.scalar(
             select(func.coalesce(func.sum(payments.c.stamp_duty), 0)).where(done)))
-        if terms:  # a counter's payments: their rounding, and the instalment lines
+        if terms:  # a counter's payments: their rounding, and the instalment and other charge lines
             totals["rounding"] += _int(connection.scalar(select(func.coalesce(func.sum(p.c.rounding), 0))
                                                          .where(done)))
             for kind, plan_id, seq, amount in connection.execute(
                     select(l.c.kind, l.c.plan_id, l.c.term_seq, l.c.amount).join_from(l, p, p.c.id == l.c.payment_id)
                     .where(done, l.c.kind != "bill")):
-                totals["down_payments" if kind == "down_payment" else "terms"] += amount
+                totals[{"down_payment": "down_payments", "charge": "charges"}.get(kind, "terms")] += amount
                 plan = plans.get(plan_id)
                 if plan is not None and seq == plan.first_term:
                     totals["waived"] += plan.waived
     return Components(water=totals["water_charge"], standing=totals["standing_charge"], meter=totals["meter_fee"],
                       admin=totals["admin_fee"], fines=totals["fine"], terms=totals["terms"],
                       down_payments=totals["down_payments"], stamp_duty=totals["stamp_duty"],
-                      waived=totals["waived"], rounding=totals["rounding"])
+                      waived=totals["waived"], rounding=totals["rounding"], charges=totals["charges"])
 
 
 def _completed(connection: Connection, day: dt.date) -> dict[int, tuple[list[Tally], int]]:

@@ -21,7 +21,7 @@ finance CSVs:
     kanal,BANK-NTT,dibatalkan,N,Rp  reversed by the channel (not in any sum)
     kanal,BANK-NTT,rekening_dibayar,N,
     kanal,BANK-NTT,rekonsiliasi,1|0,   the channel's settlement file reconciled for the day
-    komponen,,air|beban|pemeliharaan_meter|administrasi|denda|angsuran|uang_muka|meterai|pembulatan,,Rp
+    komponen,,air|beban|pemeliharaan_meter|administrasi|denda|angsuran|uang_muka|biaya_lain|meterai|pembulatan,,Rp
     komponen,,jumlah_diterima,,Rp   the components above summed: jumlah,,diterima
     komponen,,keringanan_tidak_diterima,,Rp
     jumlah,,loket|kanal|diterima,N,Rp
@@ -99,12 +99,13 @@ class Components:
     stamp_duty: int
     waived: int  # waived by relief on the plans whose first term was paid: not collected, in no sum
     rounding: int = 0  # cash rounding (signed), part of the payments' totals
+    charges: int = 0  # other charges (biaya lain) paid at the counters
 
     @property
     def collected(self) -> int:
         """The payments' totals: customer credit used is part of it."""
         return (self.water + self.standing + self.meter + self.admin + self.fines + self.terms
-                + self.down_payments + self.stamp_duty + self.rounding)
+                + self.down_payments + self.charges + self.stamp_duty + self.rounding)
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,9 @@ def central_day_csv(day: CentralDay) -> str:
     k = day.components
     rows += [("komponen", "", label, "", amount) for label, amount in (
         ("air", k.water), ("beban", k.standing), ("pemeliharaan_meter", k.meter), ("administrasi", k.admin),
-        ("denda", k.fines), ("angsuran", k.terms), ("uang_muka", k.down_payments), ("meterai", k.stamp_duty),
-        ("pembulatan", k.rounding), ("jumlah_diterima", k.collected), ("keringanan_tidak_diterima", k.waived))]
+        ("denda", k.fines), ("angsuran", k.terms), ("uang_muka", k.down_payments), ("biaya_lain", k.charges),
+        ("meterai", k.stamp_duty), ("pembulatan", k.rounding), ("jumlah_diterima", k.collected),
+        ("keringanan_tidak_diterima", k.waived))]
     rows += [("jumlah", "", "loket", day.counter_count, day.counter_total),
              ("jumlah", "", "kanal", day.channel_count, day.channel_total),
              ("jumlah", "", "diterima", day.count, day.total),

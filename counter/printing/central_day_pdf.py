@@ -72,7 +72,9 @@ def _components(day: CentralDay) -> list[Flowable]:
     rows = [["Komponen", "Jumlah"], ["Harga air", format_rupiah(k.water)], ["Biaya beban", format_rupiah(k.standing)],
             ["Pemeliharaan meter", format_rupiah(k.meter)], ["Administrasi", format_rupiah(k.admin)],
             ["Denda", format_rupiah(k.fines)], ["Angsuran", format_rupiah(k.terms)],
-            ["Uang muka", format_rupiah(k.down_payments)], ["Meterai", format_rupiah(k.stamp_duty)],
+            ["Uang muka", format_rupiah(k.down_payments)],
+            *([["Biaya lain", format_rupiah(k.charges)]] if k.charges else []),
+            ["Meterai", format_rupiah(k.stamp_duty)],
             *([["Pembulatan tunai", format_rupiah(k.rounding)]] if k.rounding else []),
             ["Jumlah diterima", format_rupiah(k.collected)]]
     widths = [60 * mm, 40 * mm]

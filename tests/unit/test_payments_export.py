@@ -21,7 +21,7 @@ from counter.central.finance import COMPONENTS, EXPORT_HEADER, PlanNote, export_
 
 ZONE = ZoneInfo("Asia/Makassar")
 DAY = dt.date(2026, 12, 7)
-PARTS = ("air", "beban", "pemeliharaan_meter", "administrasi", "denda", "angsuran", "uang_muka")
+PARTS = ("air", "beban", "pemeliharaan_meter", "administrasi", "denda", "angsuran", "uang_muka", "biaya_lain")
 money = st.integers(0, 10**9)
 PLAN = uuid.UUID(int=7)
 NOTE = PlanNote("0001/ANGS/KPG-L01/XII/2026", 0, 123_456)
@@ -51,6 +51,12 @@ def payment(draw: st.DrawFn, source: str) -> dict:
     rows += [{**head, "kind": "down_payment" if seq == 0 else "term", "period": 0, "plan_id": PLAN, "term_seq": seq,
               **dict.fromkeys(COMPONENTS, 0), "amount": amount}
              for seq, amount in zip(terms, term_amounts, strict=True)]
+    charges = draw(st.lists(st.sampled_from(["BALIK-NAMA", "BUKA-SEGEL"]), max_size=2, unique=True)) \
+        if source == "counter" else []
+    rows += [{**head, "kind": "charge", "period": 0, "plan_id": None, "term_seq": None,
+              **dict.fromkeys(COMPONENTS, 0), "amount": draw(money), "charge_code": code} for code in charges]
+    for row in rows:
+        row.setdefault("charge_code", "")
     total = sum(r["amount"] for r in rows) + duty + rounding
     credit = draw(st.integers(0, max(total, 0))) if source == "counter" else 0
     for row in rows:
@@ -107,7 +113,10 @@ def test_a_waiver_stands_beside_the_plan_s_first_term_only(day):
     for row in rows:
         first = row["jenis_baris"] == "down_payment" and row["angsuran_ke"] == "0"
         assert int(row["keringanan"]) == (NOTE.waived if first else 0)
-        assert row["rencana"] == (NOTE.plan_no if row["jenis_baris"] != "bill" else "")
+        assert row["rencana"] == (NOTE.plan_no if row["jenis_baris"] in ("term", "down_payment") else "")
+        charge = row["jenis_baris"] == "charge"  # an other charge: its amount in biaya_lain, with its code
+        assert (int(row["biaya_lain"]) == int(row["jumlah"])) if charge else row["biaya_lain"] == "0"
+        assert bool(row["kode_biaya"]) == charge
         assert (row["bulan"] == "") == (row["jenis_baris"] != "bill")
         assert int(row["uang_muka"]) == (int(row["jumlah"]) if row["jenis_baris"] == "down_payment" else 0)
         assert int(row["angsuran"]) == (int(row["jumlah"]) if row["jenis_baris"] == "term" else 0)
