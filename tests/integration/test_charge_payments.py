@@ -194,3 +194,16 @@ def test_an_unseal_order_without_a_plan_is_listed_and_printed(app, desk):
     assert (listed.order_no, listed.customer_number, listed.plan_no) == (result.work_order_no, number, "")
     path = write_work_order(app, result.work_order_no)
     assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_copy_of_a_receipt_with_a_charge(app, desk, tmp_path):
+    """A reprint (SALINAN ke-1) shows the charge as the original did."""
+    from pypdf import PdfReader
+
+    from counter.services import print_queue
+
+    result = pay(app.uow(), desk, customer(app, unpaid=0), [], "cash", tendered=50_000, charges=["BALIK-NAMA"])
+    job = print_queue.reprint(app.uow(), desk, result.receipt_no)
+    done = print_queue.job_to_pdf(app.uow(), job, desk.zone, tmp_path)
+    text = "\n".join(page.extract_text() for page in PdfReader(done.pdf_path).pages)
+    assert "SALINAN ke-1" in text and "Biaya balik nama" in text and "Rp 50.000" in text
