@@ -5,20 +5,20 @@ and pulled by counters like every replicated table."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter.central.store import central_engine, init_central
 from counter.cli import main
-from counter.models import ChargeType, Counter, Office
+from counter.models import ChargeType
 from counter.services.importing import import_files
 from counter.central.embedded import EmbeddedCentral
 from counter.sync.pull import pull_all
 from tests.conftest import make_app
 from tests.integration.sync_helpers import build_central
+from tests.integration.test_central_import import central as central_url  # noqa: F401 - a fixture
+from tests.integration.test_tariff_import import write
 
 TARIFFS = """code,name,blocks
 R1,Rumah Tangga 1,10:3100;20:4300;:5500
@@ -35,12 +35,6 @@ BALIK-NAMA,Biaya balik nama,50000,,2024-01-01
 GANTI-METER,Biaya ganti meter,350000,,2024-01-01
 DENDA-SEGEL,Denda merusak segel,500000,,2024-01-01
 """
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    return folder / name
 
 
 @pytest.fixture
@@ -122,20 +116,6 @@ def test_a_group_of_the_tariffs_file_of_the_same_import_is_known(store, tmp_path
                     "GANTI-METER,Ganti meter instansi,400000,K1,2024-01-01\n")
     summary = import_files(store.uow(), tariffs=tariffs, charges=charges)
     assert (summary.tariffs_new, summary.charges_new) == (1, 1)
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def central_url(request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'central.sqlite'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    engine = central_engine(url, timeout_s=10)
-    init_central(engine)
-    with Session(engine) as session, session.begin():
-        office = Office(code="KPG", name="Unit Kupang")
-        session.add(office)
-        session.flush()
-        session.add(Counter(office_id=office.id, code="L01", name="Loket 1"))
-    yield url, engine
-    engine.dispose()
 
 
 def central_import(capsys, tmp_path, url: str, *argv: str) -> tuple[int, str, str]:

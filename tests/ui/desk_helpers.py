@@ -51,14 +51,17 @@ def press(qtbot, key: Qt.Key) -> None:  # noqa: ANN001
     qtbot.keyClick(QApplication.focusWidget(), key)
 
 
-def scan_and_open_pay_dialog(qtbot, window, number: str):  # noqa: ANN001, ANN201
+def scan_and_open_pay_dialog(qtbot, window, number: str, cash_first: bool = True):  # noqa: ANN001, ANN201
+    """Scan `number`, Enter, F5: the pay dialog, once the cash field has the keys
+    (`cash_first` False: wherever it puts them, e.g. other charges alone)."""
     type_keys(qtbot, number)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
     press(qtbot, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.pay_dialog is not None and window.pay_dialog.isVisible(), timeout=3000)
     dialog = window.pay_dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
+    if cash_first:
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
     return dialog
 
 

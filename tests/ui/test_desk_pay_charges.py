@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from counter.models import Bill, Customer, PaymentLine, WorkOrder
 from counter.rules.money import format_rupiah
-from tests.ui.desk_helpers import customer_owing, payments, press, type_keys
+from tests.ui.desk_helpers import customer_owing, payments, press, scan_and_open_pay_dialog, type_keys
 
 SHOTS = os.environ.get("COUNTER_PAY_SHOTS")  # a folder: the dialog's pictures are saved there to look at
 
@@ -24,15 +24,6 @@ def no_arrears(app) -> str:  # noqa: ANN001
         return uow.session.scalars(select(Customer.number).where(Customer.id.not_in(owing),
                                                                  Customer.status == "active")
                                    .order_by(Customer.id).limit(1)).one()
-
-
-def open_customer_and_pay(qtbot, window, number: str):  # noqa: ANN001, ANN201
-    type_keys(qtbot, number)
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
-    press(qtbot, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: window.pay_dialog is not None and window.pay_dialog.isVisible(), timeout=3000)
-    return window.pay_dialog
 
 
 def alt(qtbot, dialog, letter: Qt.Key) -> None:  # noqa: ANN001
@@ -57,7 +48,7 @@ def save(widget, name: str) -> None:  # noqa: ANN001
 
 def test_a_change_of_name_alone_by_keyboard(qtbot, app, window, messages):
     number = no_arrears(app)
-    dialog = open_customer_and_pay(qtbot, window, number)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number, cash_first=False)
     assert dialog.charges.isVisible() and not dialog.unseal.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.charges, timeout=3000)  # nothing else to pay
     first = dialog.charges.topLevelItem(0)
@@ -81,7 +72,7 @@ def test_a_change_of_name_alone_by_keyboard(qtbot, app, window, messages):
 
 def test_bills_with_a_charge_ticked_after_alt_b(qtbot, app, window, messages):
     number = customer_owing(app, 2, status="active")
-    dialog = open_customer_and_pay(qtbot, window, number)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number, cash_first=False)
     bills = dialog.due
     alt(qtbot, dialog, Qt.Key.Key_B)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.charges, timeout=3000)
@@ -103,7 +94,7 @@ def test_bills_with_a_charge_ticked_after_alt_b(qtbot, app, window, messages):
 
 def test_a_sealed_customer_paying_everything_is_offered_the_unseal_order_alt_s(qtbot, app, window, messages):
     number = customer_owing(app, 1, status="sealed")
-    dialog = open_customer_and_pay(qtbot, window, number)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number, cash_first=False)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=3000)
     assert dialog.unseal.isVisible() and not dialog.unseal.isChecked()
     bills, fee = dialog.due, dialog.unseal_fee.amount
