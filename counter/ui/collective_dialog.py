@@ -43,6 +43,13 @@ CHANGED = QColor("#fff3cd")  # a row whose amount changed when it was read again
 FAILED = QColor("#fde2e4")  # a row that can no longer be paid (its reason as the tooltip)
 
 
+def owed_now(app, central, desk: Desk, policy, number: str) -> MemberOwed:  # noqa: ANN001
+    """On the worker: the connection's bills from central first (while it answers), then what it owes."""
+    application.refresh_customer_from(app, central, number)
+    with app.uow() as uow:
+        return member_owed(uow.session, number, desk.today(), "cash", policy)
+
+
 class NumberField(QLineEdit):
     """The connection number; ↓ goes into the rows."""
 
@@ -290,11 +297,11 @@ class CollectiveDialog(FormDialog):
         self._input().setFocus()
         self._input().selectAll()
 
-    def _fetch(self, number: str) -> MemberOwed:
-        """On the worker: the connection's bills from central first (while it answers), then what it owes."""
-        application.refresh_customer_from(self.app, self.central, number)
-        with self.app.uow() as uow:
-            return member_owed(uow.session, number, self.desk.today(), "cash", self.policy)
+    def _reader(self):  # noqa: ANN202 - str -> MemberOwed
+        """What the worker runs for a number: it holds the app, never the dialog
+        (a widget let go on the worker thread would be destroyed there)."""
+        app, central, desk, policy = self.app, self.central, self.desk, self.policy
+        return lambda number: owed_now(app, central, desk, policy, number)
 
     def _number_entered(self) -> None:
         """Enter in the number field: the connection is read on the worker and
@@ -314,7 +321,8 @@ class CollectiveDialog(FormDialog):
             return
         self.number.clear()
         self.pending += 1
-        self.runner.run(lambda: self._fetch(number), self._add_row, self._not_added)
+        read = self._reader()
+        self.runner.run(lambda: read(number), self._add_row, self._not_added)
 
     def _add_row(self, row: MemberOwed) -> None:
         self.pending -= 1
@@ -350,13 +358,14 @@ class CollectiveDialog(FormDialog):
         if self.submitting or not code:
             return
         self.pending += 1
+        app, read = self.app, self._reader()
 
         def load() -> tuple:
-            group = show_group(self.app.uow(), code)
+            group = show_group(app.uow(), code)
             rows, problems = [], []
             for number in group.numbers:
                 try:
-                    rows.append(self._fetch(number))
+                    rows.append(read(number))
                 except CounterError as error:
                     problems.append(str(error))
             return group.label, rows, problems
@@ -415,13 +424,13 @@ class CollectiveDialog(FormDialog):
         self.set_busy(False)
         self._show_error(str(error), self._input())
         if isinstance(error, (PaymentRefused, BillSelectionError)) and self.rows:
-            numbers = [r.number for r in self.rows]
+            numbers, read = [r.number for r in self.rows], self._reader()
 
             def reread() -> list:
                 found = []
                 for number in numbers:
                     try:
-                        found.append(self._fetch(number))
+                        found.append(read(number))
                     except CounterError as problem:
                         found.append(str(problem))
                 return found
