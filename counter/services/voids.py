@@ -94,6 +94,7 @@ def void_payment(uow: UnitOfWork, desk: Desk, receipt_no: str, reason: str, appr
 def describe(voided: Voided) -> str:
     charges = f" {voided.charges_voided} biaya lain ikut dibatalkan." if voided.charges_voided else ""
     orders = f" {voided.work_orders_cancelled} SPK buka segel dibatalkan." if voided.work_orders_cancelled else ""
-    return (f"Struk {voided.receipt_no} ({format_rupiah(voided.total)}) dibatalkan; "
-            f"{voided.bills_reopened} rekening dan {voided.terms_reopened} angsuran kembali belum dibayar."
-            + charges + orders)
+    owed = " dan ".join(f"{n} {what}" for n, what in ((voided.bills_reopened, "rekening"),
+                                                       (voided.terms_reopened, "angsuran")) if n)
+    owed = f"{owed} kembali belum dibayar." if owed else "tidak ada rekening yang kembali belum dibayar."
+    return f"Struk {voided.receipt_no} ({format_rupiah(voided.total)}) dibatalkan; {owed}" + charges + orders

@@ -70,6 +70,7 @@ BUSY_AFTER_MS = 200  # work that takes longer than this shows "Memproses ..." an
 BUSY_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Memproses ...")
 GEOMETRY_KEY = "window/geometry"
 FONT_SCALE_KEY = "font/scale"
+SETTINGS_ROLES = ("supervisor", "admin")  # who may open the settings (F10)
 
 
 class SearchField(QLineEdit):
@@ -251,6 +252,8 @@ class MainWindow(QMainWindow):
         for widget in (self.place_label, self.user_label, self.shift_label, self.date_label, self.central_label):
             bar.addPermanentWidget(widget)
         self.printer = DeskPrinter(app, desk, self.runner, bar, self)
+        self.printer.news.connect(self.banner.add_line)  # where the receipt (or F8's copy) went
+        self.search.textEdited.connect(self.banner.clear_error)  # the next act: an old refusal goes
         self._busy_timer = QTimer(self)  # quick work shows nothing; slower work says so after a moment
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)
@@ -261,6 +264,8 @@ class MainWindow(QMainWindow):
         self.desk_lock = DeskLock(app, desk, self.runner, self, self.stack,
                                   idle_ms_from(app) if idle_lock_ms is None else idle_lock_ms)
         self.desk_lock.locked_changed.connect(self._locked_changed)
+        self.desk_lock.locked_changed.connect(self.banner.clear_error)
+        self._user_known = not sign_in  # no one's name in the status bar before someone signs in
         self._show_user()
         self.lock_button = QPushButton(QCoreApplication.translate("DeskLock", LOCK_HINT))
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search keeps the keyboard
@@ -304,6 +309,11 @@ class MainWindow(QMainWindow):
     # ---- who is at the desk: signing in, the shift -------------------------
 
     def _show_user(self) -> None:
+        self.user_label.setVisible(self._user_known)
+        self.settings_button.setVisible(self._user_known and self.desk.role in SETTINGS_ROLES)  # F10: not a cashier's
+        if not self._user_known:
+            self.user_label.clear()
+            return
         self.user_label.setText(self.tr("Kasir: {name}").format(name=self.desk.full_name or self.desk.username))
         self.user_label.setToolTip(self.tr("Pengguna {user} ({role})").format(user=self.desk.username, role=self.desk.role))
 
@@ -312,6 +322,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.desk_lock.set_desk(desk)
         self.printer.desk = desk
+        self._user_known = True
         self._show_user()
 
     def set_shift(self, shift: ShiftView | None) -> None:
@@ -446,9 +457,10 @@ class MainWindow(QMainWindow):
         """F10: the settings, for supervisors and admins."""
         if self.locked or not self.signed_in or self.settings_dialog is not None:
             return
-        if self.desk.role not in ("supervisor", "admin"):
-            self.banner.show_message(self.tr("Pengaturan hanya untuk kepala unit atau admin."), "error")
+        if self.desk.role not in SETTINGS_ROLES:  # no button for them; the key says why, for a moment
+            self.statusBar().showMessage(self.tr("Pengaturan hanya untuk kepala unit atau admin."), 4000)
             return
+        self.banner.clear_error()
         from counter.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.app, self.desk, self.runner, parent=self)
@@ -782,6 +794,7 @@ class MainWindow(QMainWindow):
             self._pay_when_loaded = True
             return
         self._pay_when_loaded = False
+        self.banner.clear_error()  # the next act starts
         paying = self.panel.paying()
         if paying is None and self.panel.charges_alone():
             paying = self.panel.quote.oldest(0, 0)  # other charges alone, chosen in the dialog

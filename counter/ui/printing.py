@@ -31,7 +31,13 @@ LABEL_READY = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: siap")
 LABEL_FAILED = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: GAGAL – {reason}")
 LABEL_PDF = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: struk disimpan ke PDF")
 LABEL_NOTHING = QT_TRANSLATE_NOOP("DeskPrinter", "Printer: belum ada struk untuk dicetak ulang")
-STATES = {LABEL_READY: "ready", LABEL_PDF: "pdf", LABEL_FAILED: "failed"}  # label -> DeskPrinter.state
+LABEL_NO_PRINTER = QT_TRANSLATE_NOOP("DeskPrinter", "Tanpa printer: struk disimpan sebagai PDF")
+STATES = {LABEL_READY: "ready", LABEL_PDF: "pdf", LABEL_FAILED: "failed", LABEL_NO_PRINTER: "ready"}  # label -> state
+# what the banner adds once a receipt is done: where it went, the copy F8 made
+NEWS_PRINTED = QT_TRANSLATE_NOOP("DeskPrinter", "Struk {receipt} tercetak.")
+NEWS_COPY_PRINTED = QT_TRANSLATE_NOOP("DeskPrinter", "Salinan ke-{n} struk {receipt} tercetak.")
+NEWS_PDF = QT_TRANSLATE_NOOP("DeskPrinter", "Struk {receipt} tidak dicetak, disimpan sebagai PDF: {path}")
+NEWS_COPY_PDF = QT_TRANSLATE_NOOP("DeskPrinter", "Salinan ke-{n} struk {receipt} tidak dicetak, disimpan sebagai PDF: {path}")
 
 
 REASON_CHARS = 60  # the status bar shows the first sentence; the tooltip has it all
@@ -49,6 +55,7 @@ class DeskPrinter(QObject):
     """The status bar's printer line and its two actions."""
 
     settled = Signal()  # a printer task is over, printed or not
+    news = Signal(str)  # where a receipt or a copy went (a line for the desk's banner)
 
     def __init__(self, app, desk: Desk, runner: TaskRunner, bar: QStatusBar,  # noqa: ANN001 - bootstrap.App
                  parent: QObject | None = None) -> None:
@@ -189,9 +196,21 @@ class DeskPrinter(QObject):
                        tooltip=tip + "\n" + self.tr("Pembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF."))
         elif views and all(v.status == "pdf" for v in views) and self.app.config.printer.kind != "none":
             self._show(LABEL_PDF, "degraded", tooltip="\n".join(v.pdf_path for v in views))
+        elif views and all(v.status == "pdf" for v in views):  # no printer: say where the receipt went
+            self._show(LABEL_NO_PRINTER, "degraded", tooltip="\n".join(v.pdf_path for v in views))
         elif views:
-            paths = [v.pdf_path for v in views if v.pdf_path]
-            self._show(LABEL_READY, "online", tooltip="\n".join([self.tr("Struk tercetak."), *paths]))
+            self._show(LABEL_READY, "online", tooltip="\n".join(self._news(v) for v in views))
+        for view in views:
+            if view.status != "failed":
+                self.news.emit(self._news(view))
+
+    def _news(self, view: JobView) -> str:
+        """`Struk X tercetak.`, or where its PDF went; a copy says which copy."""
+        copy = view.copy_number > 0
+        if view.status == "pdf":
+            return self.tr(NEWS_COPY_PDF if copy else NEWS_PDF).format(
+                n=view.copy_number, receipt=view.receipt_no, path=view.pdf_path)
+        return self.tr(NEWS_COPY_PRINTED if copy else NEWS_PRINTED).format(n=view.copy_number, receipt=view.receipt_no)
 
     def _show(self, label: str, level: str | None, tooltip: str | None = None, reason: str = "",
               more: str = "") -> None:

@@ -84,8 +84,11 @@ def status_line(status: SyncStatus, zone: dt.tzinfo, now: dt.datetime | None = N
     text = QCoreApplication.translate("CentralStatus", "Pusat: {state}, {queued} antre").format(
         state=tr(STATES[level]), queued=status.queued)
     if status.queued and status.oldest_queued_at is not None:
-        text += QCoreApplication.translate("CentralStatus", " (tertua {age})").format(
-            age=age_text(status.oldest_age(now)))
+        age = status.oldest_age(now)
+        if age is not None and age.total_seconds() < 60:  # not "(tertua baru saja)": all of it is new
+            text += QCoreApplication.translate("CentralStatus", " (baru saja)")
+        else:
+            text += QCoreApplication.translate("CentralStatus", " (tertua {age})").format(age=age_text(age))
     if status.held_back:
         text += QCoreApplication.translate("CentralStatus", ", {n} ditahan").format(n=status.held_back)
     if status.rejected:

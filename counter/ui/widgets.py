@@ -201,9 +201,24 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setFont(font(11))
+        self.kind = ""
         self.hide()
 
+    def clear_error(self) -> None:
+        """The next act starts: a refusal said before no longer applies."""
+        if self.kind == "error":
+            self.hide()
+            self.kind = ""
+
+    def add_line(self, html: str) -> None:
+        """One more line under the news shown (e.g. where its receipt went), or a line of its own."""
+        if self.isVisible() and self.kind != "error":
+            self.show_message(f"{self.text()}<br>{html}", self.kind)
+        else:
+            self.show_message(html, "info")
+
     def show_message(self, html: str, kind: str = "info") -> None:
+        self.kind = kind
         background, text, border = self.KINDS[kind]
         self.setStyleSheet(
             f"QLabel {{ background: {background}; color: {text}; border: 1px solid {border};"

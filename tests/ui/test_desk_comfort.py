@@ -85,7 +85,7 @@ def test_f10_opens_the_settings_for_a_supervisor_only(qtbot, app, window):
     import dataclasses
 
     press(qtbot, Qt.Key.Key_F10)
-    assert window.settings_dialog is None and "hanya untuk kepala unit" in window.banner.text()
+    assert window.settings_dialog is None and "hanya untuk kepala unit" in window.statusBar().currentMessage()
     window.desk = dataclasses.replace(window.desk, role="supervisor")
     press(qtbot, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: window.settings_dialog is not None and window.settings_dialog.isVisible())

@@ -61,8 +61,9 @@ def test_without_a_printer_the_receipt_is_saved_as_pdf(qtbot, app, window, messa
     pdf = app.config.store.data_dir / "receipts" / f"{receipt_no}.pdf"
     qtbot.waitUntil(lambda: window.printer.state == "ready", timeout=10_000)
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert window.printer.label.text() == "Printer: siap"
-    assert "#1b5e20" in window.printer.label.styleSheet()  # green words, not colour alone
+    assert window.printer.label.text() == "Tanpa printer: struk disimpan sebagai PDF"  # not "siap": nothing printed
+    assert "#7a4f00" in window.printer.label.styleSheet()  # amber words, not colour alone
+    assert str(pdf) in window.printer.label.toolTip()
     assert not window.printer.retry_button.isVisible() and not window.printer.pdf_button.isVisible()
     assert [j.status for j in print_queue.jobs(app.uow())] == ["pdf"]
     assert messages.shown == []
