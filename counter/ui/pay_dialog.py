@@ -5,6 +5,11 @@ unticked: the cashier confirms it with the customer); cash is rounded to the
 utility's unit (rules/settlement), and the dialog shows the rounding and what
 is left to pay before the cash is typed.
 
+Alt+U fills the cash with exactly what is to be paid (uang pas), Alt+5 and
+Alt+1 with the next Rp 50.000 / Rp 100.000 above it. While the cash is short
+the pay button stays off, and Enter only says in the dialog's message line how
+much is missing; every check of what was typed is said there, in red.
+
 Other charges of the catalogue for this customer (services/charges) are listed
 unticked (Alt+B, Space ticks one); a sealed customer paying all they owe is
 offered the unseal order with its fee (Alt+S ticks both).
@@ -19,10 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QFrame, QGridLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from counter.errors import CounterError, InvalidInput
@@ -33,8 +38,16 @@ from counter.rules.payment_methods import CREDIT, METHOD_LABELS, PAYMENT_METHODS
 from counter.rules.settlement import Settlement, settle
 from counter.ui.plan_models import paying_text
 from counter.ui.widgets import (
-    GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, button_row, cancel_button, font, primary_button,
+    GOOD, MONEY_ALIGN, MUTED, SHORTFALL, MoneyLabel, RupiahEdit, button_row, cancel_button, error_label, font,
+    primary_button,
 )
+
+QUICK_STEPS = (50_000, 100_000)  # the quick amounts: the next multiple of these above what is to be paid
+
+
+def next_above(amount: int, step: int) -> int:
+    """The next multiple of `step` strictly above `amount`: Rp 87.300 -> Rp 100.000 for Rp 50.000."""
+    return (amount // step + 1) * step
 
 
 TITLE_FAILED = QT_TRANSLATE_NOOP("PayDialog", "Pembayaran gagal")
@@ -168,6 +181,14 @@ class PayDialog(QDialog):
         self.tendered.setPlaceholderText("0")
         self.tendered.setAccessibleName(self.tr("Uang diterima"))
         self.tendered.textChanged.connect(self._update_change)
+        # the money keys: exact money and the next round amounts, for cash (the cash field keeps the keyboard)
+        self.exact_button = self._money_button(self.tr("Uang pas [Alt+U]"), self.fill_exact)
+        self.fifty_button = self._money_button("", lambda: self.fill_cash(next_above(self.to_pay_amount, QUICK_STEPS[0])))
+        self.hundred_button = self._money_button("", lambda: self.fill_cash(next_above(self.to_pay_amount, QUICK_STEPS[1])))
+        self.money_keys = QWidget()
+        keys_row = button_row(self.exact_button, self.fifty_button, self.hundred_button)
+        keys_row.setContentsMargins(0, 0, 0, 0)
+        self.money_keys.setLayout(keys_row)
 
         self.reference = QLineEdit()
         self.reference.setFont(font(13))
@@ -189,7 +210,7 @@ class PayDialog(QDialog):
                 (self.tr("&Biaya lain"), self.charges), (None, self.use_credit),
                 (self.tr("Kredit dipakai"), self.credit_line), (self.tr("Pembulatan"), self.rounding_line),
                 (self.to_pay_caption, self.to_pay), (self.tr("Cara bayar"), self.method),
-                (self.tr("Uang diterima"), self.tendered), (self.tr("No. referensi"), self.reference), (self.change_caption, self.change))
+                (self.tr("Uang diterima"), self.tendered), (None, self.money_keys), (self.tr("No. referensi"), self.reference), (self.change_caption, self.change))
         for row, (caption, field) in enumerate(rows):
             if caption is not None:
                 label_widget = caption if isinstance(caption, QLabel) else self._caption(caption)
@@ -201,6 +222,8 @@ class PayDialog(QDialog):
         self.hint = QLabel(self.tr("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar"))
         self.hint.setStyleSheet(f"color: {MUTED};")
         self.hint.setWordWrap(True)
+        self.message = error_label()  # what is wrong with what was typed, said here (never a pop-up)
+        self.message.setAccessibleName(self.tr("Pesan"))
         self.cancel_button = cancel_button(self.tr("Batal [Esc]"), self.reject, focus=True)
         self.pay_button = primary_button(self.tr("BAYAR [Enter]"), self.confirm, 14, 48, padding=22, default=True)
         buttons = button_row(self.cancel_button, self.pay_button)
@@ -213,10 +236,14 @@ class PayDialog(QDialog):
         layout.addWidget(line)
         layout.addLayout(grid)
         layout.addSpacing(6)
+        layout.addWidget(self.message)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
 
         QShortcut(QKeySequence("Alt+C"), self, self._focus_method)
+        self.money_shortcuts = [QShortcut(QKeySequence(keys), self, button.click) for keys, button in
+                                (("Alt+U", self.exact_button), ("Alt+5", self.fifty_button),
+                                 ("Alt+1", self.hundred_button))]
         self.use_credit.setVisible(self.credit_held > 0)
         if self.credit_held > 0:
             self.hint.setText(self.hint.text() + self.tr("  |  Alt+K = pakai kredit"))
@@ -233,6 +260,15 @@ class PayDialog(QDialog):
         self._method_changed()
         if not (self.owed.bills or self.owed.terms) and self.offered:  # other charges alone: choose one first
             self.charges.setFocus()
+
+    @staticmethod
+    def _money_button(text: str, clicked) -> QPushButton:  # noqa: ANN001
+        button = QPushButton(text)
+        button.setFont(font(11))
+        button.setAutoDefault(False)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cash field keeps the keyboard
+        button.clicked.connect(clicked)
+        return button
 
     @staticmethod
     def _caption(text: str) -> QLabel:
@@ -252,6 +288,17 @@ class PayDialog(QDialog):
     def _focus_method(self) -> None:
         self.method.setFocus()
         self.method.showPopup()
+
+    def fill_exact(self) -> None:
+        """Alt+U: the cash is exactly what is to be paid."""
+        self.fill_cash(self.to_pay_amount)
+
+    def fill_cash(self, amount: int) -> None:
+        if self.method_key != "cash" or self.submitting:
+            return
+        self.tendered.setText(format_rupiah(amount, symbol=False))
+        self.tendered.setFocus()
+        self.tendered.end(False)
 
     def _input(self) -> QLineEdit:
         """Where the cashier types for the chosen method: the cash tendered or the reference."""
@@ -325,6 +372,7 @@ class PayDialog(QDialog):
         for field, visible in ((self.tendered, cash), (self.reference, not cash), (self.change, cash)):
             field.setVisible(visible)
             self._captions[field].setVisible(visible)
+        self.money_keys.setVisible(cash)
         self._input().setFocus()
         self._update_settlement()
 
@@ -338,9 +386,20 @@ class PayDialog(QDialog):
         self.credit_line.set_amount(-s.credit_used)
         self.rounding_line.set_amount(s.rounding)
         self.to_pay.set_amount(s.due)
+        for button, step in ((self.fifty_button, QUICK_STEPS[0]), (self.hundred_button, QUICK_STEPS[1])):
+            keys = "Alt+5" if step == QUICK_STEPS[0] else "Alt+1"
+            button.setText(f"{format_rupiah(next_above(s.due, step))} [{keys}]")
         self._update_change()
 
+    @property
+    def shortfall(self) -> int:
+        """How much the cash typed is short of what is to be paid (0 for other methods, or when enough)."""
+        if self.method_key != "cash":
+            return 0
+        return max(self.to_pay_amount - (self.tendered.value_or_none() or 0), 0)
+
     def _update_change(self) -> None:
+        self._update_pay_button()
         if self.method_key != "cash":
             self.change.set_amount(0)
             return
@@ -358,6 +417,40 @@ class PayDialog(QDialog):
             self.change.set_amount(tendered - due)
             self.change.setStyleSheet(f"color: {GOOD};")
             self.change_caption.setText(self.tr("KEMBALIAN"))
+
+    def _update_pay_button(self) -> None:
+        """The pay button is on only when the cash is enough; what is missing is said once something is typed."""
+        if self.submitting:
+            return
+        short = self.shortfall
+        self.pay_button.setEnabled(short == 0)
+        if short and self.tendered.text().strip():
+            self._say(self._short_text(short))
+        elif not short and self.message.property("short"):
+            self._say("")
+
+    def _short_text(self, short: int) -> str:
+        if not self.tendered.text().strip():
+            return self.tr("Isi uang yang diterima: harus dibayar {amount} (Alt+U = uang pas).").format(
+                amount=format_rupiah(self.to_pay_amount))
+        return self.tr("Uang kurang {short}: harus dibayar {amount}.").format(
+            short=format_rupiah(short), amount=format_rupiah(self.to_pay_amount))
+
+    def _say(self, text: str, *, short: bool = True) -> None:
+        """The dialog's message line, in red; empty hides it."""
+        self.message.setText(text)
+        self.message.setProperty("short", bool(text) and short)
+        self.message.setVisible(bool(text))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter with the pay button off (the cash short) only says what is missing."""
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.submitting
+                and not self.pay_button.isEnabled()):
+            self._say(self._short_text(self.shortfall))
+            self._input().setFocus()
+            self._input().selectAll()
+            return
+        super().keyPressEvent(event)
 
     def request(self) -> PayRequest:
         """What was typed, checked for form; InvalidInput (Indonesian) if not."""
@@ -379,10 +472,13 @@ class PayDialog(QDialog):
         try:
             request = self.request()
         except InvalidInput as error:
-            self._warn(str(error))
+            self._say(str(error), short=False)
+            self._input().setFocus()
+            self._input().selectAll()
             if not (self.paying.bills or self.paying.terms or self.paying.charges) and self.offered:
                 self.charges.setFocus()  # nothing chosen: back to the charges
             return
+        self._say("")
         self._set_busy(True)
         self.confirmed.emit(request)
 
@@ -407,9 +503,10 @@ class PayDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.submitting = busy
         for widget in (self.method, self.tendered, self.reference, self.pay_button, self.cancel_button,
-                       self.use_credit, self.charges, self.unseal):
+                       self.use_credit, self.charges, self.unseal, self.money_keys):
             widget.setEnabled(not busy)
         self.pay_button.setText(self.tr("Menyimpan ...") if busy else self.tr("BAYAR [Enter]"))
+        self._update_pay_button()
 
     def reject(self) -> None:
         if self.submitting:  # the payment is being written: wait for its outcome

@@ -55,7 +55,8 @@ def test_a_change_of_name_alone_by_keyboard(qtbot, app, window, messages):
     assert dialog.charges.topLevelItemCount() == 6 and first.text(0) == "Biaya balik nama  [BALIK-NAMA]"
     assert first.text(1) == "Rp 50.000" and dialog.due == 0
     press(qtbot, Qt.Key.Key_Return)  # nothing chosen yet: said, nothing paid
-    assert messages.texts("warning") == ["Pilih minimal satu rekening, angsuran atau biaya lain untuk dibayar."]
+    assert messages.shown == []  # said in the dialog itself, no pop-up
+    assert dialog.message.text() == "Pilih minimal satu rekening, angsuran atau biaya lain untuk dibayar."
     qtbot.keyClick(dialog.charges, Qt.Key.Key_Space)
     assert dialog.chosen_codes == ("BALIK-NAMA",) and dialog.due == 50_000
     assert dialog.due_label.text() == format_rupiah(50_000) and "Biaya balik nama" in dialog.who.text()
