@@ -2,6 +2,11 @@
 cashier's desk. The dialog only collects; the use case checks the PIN, and a
 refusal comes back through `refused(message)` with the dialog still open.
 
+Enter in the name field goes on to the PIN; only Enter in the PIN field (or a
+click on the button) submits. The button is never a default button: a dialog
+beneath (the void dialog's reason field, Enter) looks for a default button
+among all its children and would click this one as the approval opens.
+
 Its words are class attributes (marked for translation in the class's own
 context), so a dialog for another role (the settings' admin approval) words
 itself by overriding them."""
@@ -10,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from counter.errors import ApprovalRefused, CounterError
@@ -48,11 +54,13 @@ class ApprovalDialog(FormDialog):
         self.username.setFont(font(13))
         self.username.setMaxLength(64)
         self.username.setAccessibleName(self._words(self.USER_NAME))
+        self.username.returnPressed.connect(self._to_pin)
         self.pin = QLineEdit()
         self.pin.setFont(font(13))
         self.pin.setMaxLength(128)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)  # the PIN never shows on the cashier's screen
         self.pin.setAccessibleName(self._words(self.USER_PIN))
+        self.pin.returnPressed.connect(self.confirm)
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("ApprovalDialog", "&Nama pengguna"), self.username)
         form.addRow(QCoreApplication.translate("ApprovalDialog", "&PIN"), self.pin)
@@ -62,7 +70,7 @@ class ApprovalDialog(FormDialog):
                                            focus=True)
         self.ok_button = QPushButton(QCoreApplication.translate("ApprovalDialog", OK_TEXT))
         self.ok_button.setFont(font(12, bold=True))
-        self.ok_button.setDefault(True)
+        self.ok_button.setAutoDefault(False)  # Enter comes from the fields (see above)
         self.ok_button.clicked.connect(self.confirm)
         self._lay_out(self.question, self.hint, form, self.error, button_row(self.cancel_button, self.ok_button),
                       margins=False)
@@ -70,6 +78,16 @@ class ApprovalDialog(FormDialog):
 
     def _words(self, text: str) -> str:
         return QCoreApplication.translate(self.CONTEXT, text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # the fields have done what Enter does; nothing more (no default button)
+            return
+        super().keyPressEvent(event)
+
+    def _to_pin(self) -> None:
+        self.pin.setFocus(Qt.FocusReason.TabFocusReason)
+        self.pin.selectAll()
 
     def confirm(self) -> None:
         if self.submitting:
@@ -124,10 +142,12 @@ def approve_then(parent: FormDialog, runner, act: str, work: Callable[[Approval]
         parent.submitting = True
         runner.run(lambda: work(given), finished, refused)
 
-    def forget(_result: int) -> None:
+    def forget(result: int) -> None:
         if parent.approval_dialog is dialog:
             parent.approval_dialog = None
         dialog.deleteLater()
+        if not result and parent.isVisible():  # Esc: the keyboard back in the dialog beneath
+            parent.activateWindow()
 
     dialog.approved.connect(approved)
     dialog.finished.connect(forget)
