@@ -312,6 +312,14 @@ class CustomerPanel(QWidget):
         self.bills.set_selected_count(bills)
         self.terms.set_selected_count(terms)
 
+    def step_months(self, step: int) -> None:
+        """Ctrl+Down / Ctrl+Up: one month more or less, from the oldest (the
+        instalment terms when no bill is owed outside the plan)."""
+        if self.quote is None:
+            return
+        model = self.bills if self.bills.rowCount() else self.terms
+        model.set_selected_count(model.selected_count + step)
+
     def _update_total(self, count: int) -> None:
         self.totals.setVisible(self.quote is not None)
         paying = self.paying()

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.sync: DeskSync | None = None
         self.last_payment: PaymentResult | None = None
         self._open_on_results = False  # the running search came from Enter: open a single match
+        self._selecting_result = False  # the results' row is being set in code: do not open it again
         self._pay_when_loaded = False  # F5 came while the customer was still on its way
         self._choose_when_loaded: tuple[int, int] | None = None  # (bills, terms) to tick once it is shown
         self._pay_after_unlock = False  # a payment asked for (F5 before a load finished) while the desk was locked
@@ -182,6 +183,11 @@ class MainWindow(QMainWindow):
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results_view.setAlternatingRowColors(True)
         self.results_view.setWordWrap(False)
+        self.results_view.setTabKeyNavigation(False)  # one Tab stop: Tab goes on to the bills
+        colours = self.results_view.palette()  # the open customer's row stays marked while typing in the search
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            colours.setColor(QPalette.ColorGroup.Inactive, role, colours.color(QPalette.ColorGroup.Active, role))
+        self.results_view.setPalette(colours)
         self.results_view.verticalHeader().hide()
         header = self.results_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -206,6 +212,10 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.panel, 1)
+        # Tab: search field, results (one stop), bills, instalment terms (hidden ones are skipped)
+        QWidget.setTabOrder(self.search, self.results_view)
+        QWidget.setTabOrder(self.results_view, self.panel.table)
+        QWidget.setTabOrder(self.panel.table, self.panel.plan_box.table)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -287,6 +297,8 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence("Ctrl+E"), self, self.edit_customer),
             QShortcut(QKeySequence("Ctrl+K"), self, self.open_paper_receipts),
             QShortcut(QKeySequence("Ctrl+G"), self, self.open_collective),
+            QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.panel.step_months(1)),  # one month more
+            QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.panel.step_months(-1)),  # one month less
         ]
         for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))
@@ -727,12 +739,16 @@ class MainWindow(QMainWindow):
         self.search_hint.setStyleSheet(f"color: {colour};")
 
     def _select_result(self, row: int) -> None:
-        model = self.results_view.selectionModel()
-        model.blockSignals(True)
-        self.results_view.setCurrentIndex(self.results.index(row, 0))
-        model.select(self.results.index(row, 0),
-                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        model.blockSignals(False)
+        """Make `row` the results' current, highlighted row, in sight, without opening it
+        again (the caller opens it). The view hears of it (no blocked signals), so it paints it."""
+        index = self.results.index(row, 0)
+        self._selecting_result = True
+        try:
+            self.results_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._selecting_result = False
+        self.results_view.scrollTo(index)
 
     def _result_activated(self, index: QModelIndex) -> None:
         if index.isValid():  # Enter / double-click: usually already loaded by moving onto the row
@@ -740,7 +756,7 @@ class MainWindow(QMainWindow):
             self.focus_search()
 
     def _result_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._selecting_result:
             self.open_customer(self.results.customer(current.row()).number)
 
     # ---- the customer -----------------------------------------------------

@@ -107,3 +107,86 @@ def test_the_panel_says_credit_and_open_conflicts_central_reported(qtbot, app, w
     open_customer(qtbot, window, number)
     assert panel.credit.isVisible() and panel.credit.text() == "KREDIT Rp 45.600"
     assert panel.conflict.isVisible() and panel.conflict.text() == "KONFLIK (1)"
+
+
+def test_tab_from_search_goes_to_results_as_one_stop_then_to_the_bills_where_space_ticks(qtbot, app, window):
+    """Keyboard only: Tab leaves the search field for the results (one stop, never
+    cell by cell), the next Tab reaches the bills; ↑/↓ move, Space ticks/unticks
+    (the oldest-first rule kept); Shift+Tab goes back."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.desk_helpers import press, type_keys
+
+    number = customer_owing(app, 4)
+    type_keys(qtbot, number)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    model = window.panel.bills
+    n = model.rowCount()
+    assert n >= 4 and QApplication.focusWidget() is window.search
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.results_view
+    press(qtbot, Qt.Key.Key_Tab)  # one stop: the next Tab leaves the results
+    assert QApplication.focusWidget() is window.panel.table
+    assert window.panel.table.currentIndex().row() == 0  # the oldest month, ready for Space
+    press(qtbot, Qt.Key.Key_Space)  # unticking the oldest unticks every later one
+    assert checked(model) == [False] * n
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Space)  # ticking the third ticks the two before it
+    assert checked(model) == [True] * 3 + [False] * (n - 3)
+    assert window.panel.total.text() == format_rupiah(window.panel.quote.oldest(3).total)
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Space)  # unticking the second unticks the third
+    assert checked(model) == [True] + [False] * (n - 1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.results_view
+    press(qtbot, Qt.Key.Key_F5)  # F5 from anywhere pays what is ticked
+    qtbot.waitUntil(lambda: window.pay_dialog is not None, timeout=3000)
+    assert [b.period for b in window.pay_dialog.paying.bills] == [window.panel.quote.bills[0].period]
+
+
+def test_tab_from_results_of_many_rows_reaches_the_bills(qtbot, app, window):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.desk_helpers import press, type_keys
+
+    type_keys(qtbot, "Oebobo")
+    qtbot.waitUntil(lambda: window.results.rowCount() > 2, timeout=3000)
+    press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    assert QApplication.focusWidget() is window.results_view
+    press(qtbot, Qt.Key.Key_Tab)
+    if window.panel.bills.rowCount():
+        assert QApplication.focusWidget() is window.panel.table
+    else:  # owes nothing: no bills to reach, back round to the search field
+        assert QApplication.focusWidget() is not window.results_view
+
+
+def test_ctrl_down_and_ctrl_up_tick_one_month_more_or_less_from_the_search_field(qtbot, app, window):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.desk_helpers import press, type_keys
+
+    type_keys(qtbot, customer_owing(app, 4))
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    model, n = window.panel.bills, window.panel.bills.rowCount()
+    text = window.search.text()
+    for _ in range(n - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert checked(model) == [True] + [False] * (n - 1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert checked(model) == [False] * n
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert checked(model) == [False] * n  # never below none
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert checked(model) == [True, True] + [False] * (n - 2)
+    assert window.panel.total.text() == format_rupiah(window.panel.quote.oldest(2).total)
+    assert QApplication.focusWidget() is window.search and window.search.text() == text  # typing untouched
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.panel.table  # the same keys in the bills table
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert checked(model) == [True] * 3 + [False] * (n - 3)

@@ -110,3 +110,27 @@ def test_business_date_in_the_status_bar_follows_the_clock(window, desk):
     window.desk = dataclasses.replace(desk, clock=clock_at(AS_OF + dt.timedelta(days=1), hour=0))
     window.date_timer.timeout.emit()  # the next tick after midnight
     assert window.date_label.text() == "Tanggal: 25-11-2025"
+
+
+def test_enter_opening_the_single_match_highlights_its_row(qtbot, app, window):
+    """The row Enter opened is the results' current, selected row, in sight, and is
+    painted in the full selection colour although the keys stay in the search field."""
+    number = customer_owing(app, 2)
+    qtbot.keyClicks(window.search, "Oebobo")
+    qtbot.waitUntil(lambda: window.results.rowCount() > 1, timeout=3000)
+    qtbot.keyClick(window.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, number)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.quote is not None, timeout=3000)
+    view = window.results_view
+    row = next(r for r in range(window.results.rowCount()) if window.results.customer(r).number == number)
+    assert view.currentIndex().row() == row
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [row]
+    qtbot.wait(50)
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(window.results.index(row, 2))
+    assert view.viewport().rect().contains(rect.center())  # in sight
+    colour = image.pixelColor(rect.center().x() + rect.width() // 3, rect.center().y())
+    highlight = view.palette().color(view.palette().ColorGroup.Active, view.palette().ColorRole.Highlight)
+    assert QApplication.focusWidget() is window.search  # the view is not the one with the keys: still marked
+    assert colour.name() == highlight.name()
