@@ -164,8 +164,14 @@ class MainWindow(QMainWindow):
         self.day_close_button = QPushButton(self.tr("Tutup hari [F11]"))
         self.help_button = QPushButton(self.tr("Bantuan [F1]"))
         self.settings_button = QPushButton(self.tr("Pengaturan [F10]"))
+        self.shift_open_button = QPushButton(self.tr("Buka shift [Ctrl+B]"))
+        self.sign_out_button = QPushButton(self.tr("Ganti kasir [Ctrl+Q]"))
+        self.sign_out_button.setToolTip(self.tr("Ganti kasir / keluar: kembali ke layar masuk untuk kasir berikutnya"))
+        self._sign_out_warned = False  # Ctrl+Q with the shift open warned once; a second Ctrl+Q signs out
         self.settings_dialog = None
-        for button, action in ((self.void_button, self.open_void),
+        self.buttons = ButtonStrip(11)  # their type shrinks on a narrow window: the search keeps its room
+        for button, action in ((self.shift_open_button, self.open_shift), (self.sign_out_button, self.sign_out),
+                               (self.void_button, self.open_void),
                                (self.shift_close_button, self.cash_closing.close_shift),
                                (self.day_close_button, self.cash_closing.close_day), (self.help_button, self.toggle_help),
                                (self.settings_button, self.open_settings)):
@@ -297,6 +303,8 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence("Ctrl+E"), self, self.edit_customer),
             QShortcut(QKeySequence("Ctrl+K"), self, self.open_paper_receipts),
             QShortcut(QKeySequence("Ctrl+G"), self, self.open_collective),
+            QShortcut(QKeySequence("Ctrl+B"), self, self.open_shift),
+            QShortcut(QKeySequence("Ctrl+Q"), self, self.sign_out),
             QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.panel.step_months(1)),  # one month more
             QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.panel.step_months(-1)),  # one month less
         ]
@@ -308,7 +316,8 @@ class MainWindow(QMainWindow):
             self.desk_lock.pause(True)
             for shortcut in self._shortcuts:
                 shortcut.setEnabled(False)
-            for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button):
+            for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button,
+                           self.shift_open_button, self.sign_out_button):
                 button.setEnabled(False)
         elif shift is True:
             self._read_shift()
@@ -410,13 +419,73 @@ class MainWindow(QMainWindow):
         self.shift_dialog = dialog
         dialog.open()
 
+    def open_shift(self) -> None:
+        """Ctrl+B: open a shift now (after "Nanti saja", or after closing one)."""
+        if (self.locked or not self.signed_in or self.shift_dialog is not None or self.pay_dialog is not None
+                or self.relief_dialog is not None or self.void_dialog is not None):
+            return
+        if self.shift is not None:
+            self.banner.show_message(self.tr("Shift sudah terbuka: modal {amount}. Tutup dengan F12.").format(
+                amount=format_rupiah(self.shift.opening_float)), "info")
+            return
+        self.banner.hide()
+
+        def opened(shift: ShiftView) -> None:
+            self.set_shift(shift)
+            self.banner.show_message(self.tr("Shift dibuka: modal {amount}.").format(
+                amount=format_rupiah(shift.opening_float)), "ok")
+
+        self._open_shift_dialog(opened, self.focus_search)
+
+    def sign_out(self) -> None:
+        """Ctrl+Q (Ganti kasir / Keluar): cover the desk and ask who signs in next. A cashier whose
+        shift is open is warned first (a second Ctrl+Q signs out): the shift stays open, theirs."""
+        if (self.locked or not self.signed_in or self.shift_dialog is not None or self.pay_dialog is not None
+                or self.relief_dialog is not None or self.void_dialog is not None or self.customer_dialog is not None
+                or self.paper_dialog is not None or self.collective_dialog is not None
+                or self.settings_dialog is not None or self.cash_closing.dialog is not None):
+            return
+        if self.shift is not None and not self._sign_out_warned:
+            self._sign_out_warned = True
+            QTimer.singleShot(10_000, lambda: setattr(self, "_sign_out_warned", False))
+            self.banner.show_message(self.tr(
+                "<b>Shift Anda masih terbuka</b> (modal {amount}). Selesai bekerja? Tutup dulu dengan F12. "
+                "Tekan Ctrl+Q sekali lagi untuk keluar juga: shift tetap terbuka atas nama Anda, dan kasir lain "
+                "tidak dapat membuka shift di loket ini sampai shift itu ditutup.").format(
+                amount=format_rupiah(self.shift.opening_float)), "error")
+            return
+        self._sign_out_warned = False
+        self.signed_in = False
+        if self.help.isVisible():
+            self.help.close_help()
+        self._debounce.stop()
+        self.clear_customer()
+        self.results.clear()
+        self.search.clear()
+        self._hint("")
+        self.banner.hide()
+        self.last_payment = None
+        self.set_shift(None)
+        self.stack.setCurrentWidget(self.waiting)
+        self.desk_lock.pause(True)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button,
+                       self.shift_open_button, self.sign_out_button):
+            button.setEnabled(False)
+        self.ask_sign_in()
+        if self.sign_in_dialog is not None:  # another cashier: their name replaces the last one's
+            self.sign_in_dialog.username.setFocus()
+            self.sign_in_dialog.username.selectAll()
+
     def _ready(self) -> None:
         """Signed in (and the shift asked for): the desk is open for work."""
         self.signed_in = True
         self.stack.setCurrentWidget(self.content)
         for shortcut in self._shortcuts:
             shortcut.setEnabled(True)
-        for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button):
+        for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button,
+                       self.shift_open_button, self.sign_out_button):
             button.setEnabled(True)
         self.desk_lock.pause(False)
         self.activateWindow()
@@ -818,6 +887,33 @@ class MainWindow(QMainWindow):
             return
         if self.shift is None and not self.runner.is_running("shift"):  # no drawer: before any cash is typed
             self.offer_shift_to_pay()
+            return
+        if self.runner.is_running("shift-check"):
+            return
+        # the shift as the store has it now (closed at another desk, or still being read): before any cash is typed
+        app, desk = self.app, self.desk
+        self.runner.run(lambda: shifts.current_shift(app.uow(), desk), self._shift_checked,
+                        lambda _error: self._shift_checked(self.shift), tag="shift-check")
+
+    def _shift_checked(self, shift: ShiftView | None) -> None:
+        """F5's look at the shift: none open, the shift dialog first; open, the pay dialog."""
+        self.set_shift(shift)
+        if (self.pay_dialog is not None or self.relief_dialog is not None or self.void_dialog is not None
+                or self.shift_dialog is not None or not self.signed_in):
+            return
+        if self.locked:
+            self._pay_after_unlock = True
+            return
+        if self.runner.is_running("customer"):  # another customer on its way meanwhile: pay once it is shown
+            self._pay_when_loaded = True
+            return
+        if shift is None:
+            self.offer_shift_to_pay()
+            return
+        paying = self.panel.paying()
+        if paying is None and self.panel.charges_alone():
+            paying = self.panel.quote.oldest(0, 0)
+        if paying is None:
             return
         # credit only as central reported it just now, on opening the customer (services/credit)
         credit = paying.customer.credit if self.panel.from_central else 0
