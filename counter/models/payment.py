@@ -16,6 +16,7 @@ class Payment(Base):
     __tablename__ = "payment"
     __table_args__ = (
         Index("ix_payment_day", "business_date", "counter_id"),
+        Index("ix_payment_customer", "customer_id", "paid_at"),  # a customer's history, newest first
         # paper receipts by who entered them: a shift's drawer finds them (few rows; the rest are NULL)
         Index("ix_payment_entered_by", "entered_by", "paid_at", sqlite_where=text("entered_by IS NOT NULL"),
               postgresql_where=text("entered_by IS NOT NULL")),

@@ -24,6 +24,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F12", QT_TRANSLATE_NOOP("HelpOverlay", "Tutup shift: hitung laci per pecahan, laporan Z")),
     ("Esc", QT_TRANSLATE_NOOP("HelpOverlay", "Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("HelpOverlay", "Ubah telepon dan jumlah jiwa pelanggan di layar")),
+    ("Ctrl+H", QT_TRANSLATE_NOOP("HelpOverlay", "Riwayat pembayaran pelanggan di layar; Enter: cetak salinan struk yang dipilih")),
     ("Ctrl+G", QT_TRANSLATE_NOOP("HelpOverlay", "Pembayaran kolektif: banyak sambungan (atau grup tersimpan), satu kali bayar")),
     ("Ctrl+K", QT_TRANSLATE_NOOP("HelpOverlay", "Kuitansi manual masa gangguan: ketik satu buku, Enter ke sel berikutnya")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("HelpOverlay", "Kunci layar sekarang; hanya PIN pengguna ini yang membukanya")),

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.customer_dialog: CustomerDialog | None = None
         self.paper_dialog = None  # ui.paper_dialog.PaperDialog while open
         self.collective_dialog = None  # ui.collective_dialog.CollectiveDialog while open
+        self.history_dialog = None  # ui.history_dialog.HistoryDialog while open
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
@@ -296,6 +297,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.printer.f8),
             QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.open_relief),
             QShortcut(QKeySequence(Qt.Key.Key_F7), self, self.open_void),
+            QShortcut(QKeySequence("Ctrl+H"), self, self.open_history),
             QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.toggle_help),
             QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_settings),
             QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.cash_closing.close_day),
@@ -575,6 +577,25 @@ class MainWindow(QMainWindow):
     def _void_closed(self, dialog: VoidDialog, _result: int) -> None:
         if self.void_dialog is dialog:
             self.void_dialog = None
+        dialog.deleteLater()
+        self.focus_search()
+
+    def open_history(self) -> None:
+        """Ctrl+H: the payments of the customer on screen; Enter prints a copy of one."""
+        quote = self.panel.quote
+        if (quote is None or self.locked or not self.signed_in or self.pay_dialog is not None
+                or self.relief_dialog is not None or self.void_dialog is not None or self.history_dialog is not None):
+            return
+        from counter.ui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.app, self.desk, self.runner, quote.customer, self)
+        dialog.finished.connect(functools.partial(self._history_closed, dialog))
+        self.history_dialog = dialog
+        dialog.open()
+
+    def _history_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
+        if self.history_dialog is dialog:
+            self.history_dialog = None
         dialog.deleteLater()
         self.focus_search()
 

@@ -42,62 +42,62 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="20"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="26"/>
         <source>Kepala unit mengetik sendiri nama pengguna dan PIN-nya.</source>
         <translation>The supervisor types their own user name and PIN.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="21"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="27"/>
         <source>Setujui [Enter]</source>
         <translation>Approve [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="28"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="34"/>
         <source>Persetujuan kepala unit</source>
         <translation>Supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="29"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="35"/>
         <source>&lt;b&gt;{act}&lt;/b&gt; perlu persetujuan kepala unit.</source>
         <translation>&lt;b&gt;{act}&lt;/b&gt; needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="31"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="37"/>
         <source>Nama pengguna kepala unit</source>
         <translation>Supervisor&apos;s user name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="32"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="38"/>
         <source>PIN kepala unit</source>
         <translation>Supervisor&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="33"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="39"/>
         <source>Isi nama pengguna kepala unit.</source>
         <translation>Enter the supervisor&apos;s user name.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="34"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="40"/>
         <source>Isi PIN kepala unit.</source>
         <translation>Enter the supervisor&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="57"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="65"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="58"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="66"/>
         <source>&amp;PIN</source>
         <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="61"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="69"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/approval_dialog.py" line="95"/>
+        <location filename="../../counter/ui/approval_dialog.py" line="113"/>
         <source>Memeriksa ...</source>
         <translation>Checking ...</translation>
     </message>
@@ -105,42 +105,42 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="154"/>
+        <location filename="../../counter/ui/table_models.py" line="217"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="155"/>
+        <location filename="../../counter/ui/table_models.py" line="218"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="156"/>
+        <location filename="../../counter/ui/table_models.py" line="219"/>
         <source>m3</source>
         <translation>m3</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="157"/>
+        <location filename="../../counter/ui/table_models.py" line="220"/>
         <source>Harga air</source>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="158"/>
+        <location filename="../../counter/ui/table_models.py" line="221"/>
         <source>Beban</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="159"/>
+        <location filename="../../counter/ui/table_models.py" line="222"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="160"/>
+        <location filename="../../counter/ui/table_models.py" line="223"/>
         <source>Denda</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="161"/>
+        <location filename="../../counter/ui/table_models.py" line="224"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
@@ -251,78 +251,83 @@
         <translation>Central: {state}, {queued} queued</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="87"/>
+        <location filename="../../counter/ui/sync.py" line="89"/>
+        <source> (baru saja)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/sync.py" line="91"/>
         <source> (tertua {age})</source>
         <translation> (oldest {age})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="90"/>
+        <location filename="../../counter/ui/sync.py" line="93"/>
         <source>, {n} ditahan</source>
         <translation>, {n} held back</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="92"/>
+        <location filename="../../counter/ui/sync.py" line="95"/>
         <source>, {n} DITOLAK</source>
         <translation>, {n} REJECTED</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="96"/>
+        <location filename="../../counter/ui/sync.py" line="99"/>
         <source>Sambungan ke pusat tidak dapat disiapkan: {error}</source>
         <translation>The connection to central could not be set up: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="99"/>
+        <location filename="../../counter/ui/sync.py" line="102"/>
         <source>Menyiapkan sambungan ke pusat ...</source>
         <translation>Setting up the connection to central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="101"/>
+        <location filename="../../counter/ui/sync.py" line="104"/>
         <source>Terakhir tersambung: {time}</source>
         <translation>Last connected: {time}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="104"/>
+        <location filename="../../counter/ui/sync.py" line="107"/>
         <source>Belum pernah tersambung ke pusat.</source>
         <translation>Never connected to central yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="106"/>
+        <location filename="../../counter/ui/sync.py" line="109"/>
         <source>, yang tertua dibuat {time}</source>
         <translation>, the oldest made {time}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="111"/>
+        <location filename="../../counter/ui/sync.py" line="114"/>
         <source>{n} transaksi menunggu dikirim ke pusat{oldest}.</source>
         <translation>{n} transactions waiting to be sent to central{oldest}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="112"/>
+        <location filename="../../counter/ui/sync.py" line="115"/>
         <source>{n} transaksi menunggu dikirim ke pusat{oldest}.</source>
         <comment>one</comment>
         <translation>{n} transaction waiting to be sent to central{oldest}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="115"/>
+        <location filename="../../counter/ui/sync.py" line="118"/>
         <source>Semua transaksi sudah diterima pusat.</source>
         <translation>Central has received every transaction.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="117"/>
+        <location filename="../../counter/ui/sync.py" line="120"/>
         <source>{n} ditahan: ditolak pusat, dicoba lagi nanti (lapor ke pengawas).</source>
         <translation>{n} held back: refused by central, tried again later (tell the supervisor).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="121"/>
+        <location filename="../../counter/ui/sync.py" line="124"/>
         <source>{n} transaksi DITOLAK pusat: uangnya belum tercatat di pusat. Kepala unit menanganinya (&apos;counter sync rejected&apos;).</source>
         <translation>{n} transactions REJECTED by central: their money is not in central&apos;s books yet. The branch head deals with them (&apos;counter sync rejected&apos;).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="125"/>
+        <location filename="../../counter/ui/sync.py" line="128"/>
         <source>Kesalahan terakhir: {error}</source>
         <translation>Last error: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/sync.py" line="128"/>
+        <location filename="../../counter/ui/sync.py" line="131"/>
         <source>Loket tetap bisa menerima pembayaran; transaksi dikirim otomatis saat pusat kembali.</source>
         <translation>The counter can still take payments; transactions are sent by themselves when central is back.</translation>
     </message>
@@ -451,164 +456,164 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="103"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="110"/>
         <source>Pembayaran kolektif</source>
         <translation>Collective payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="104"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="111"/>
         <source>&lt;b&gt;Pembayaran kolektif&lt;/b&gt;: banyak sambungan, satu kali bayar; tiap sambungan mendapat struknya sendiri</source>
         <translation>&lt;b&gt;Collective payment&lt;/b&gt;: many connections, paid at once; each connection gets its own receipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="111"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="118"/>
         <source>(tanpa grup)</source>
         <translation>(no group)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="112"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="119"/>
         <source>Grup tersimpan</source>
         <translation>Saved group</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="114"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="121"/>
         <source>&amp;Grup tersimpan:</source>
         <translation>Saved &amp;group:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="119"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="126"/>
         <source>ketik atau pindai no. sambungan, Enter</source>
         <translation>type or scan a connection no., Enter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="120"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="127"/>
         <source>Nomor sambungan</source>
         <translation>Connection number</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="122"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="129"/>
         <source>No. &amp;sambungan:</source>
         <translation>Connection &amp;no.:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="142"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="149"/>
         <source>Sambungan yang dibayar</source>
         <translation>Connections paid</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="146"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="153"/>
         <source>Enter: tambah sambungan  |  ↓ lalu Delete: hapus baris  |  Alt+G: grup, Enter: muat  |  Enter di kolom kosong: ke uang diterima  |  Esc: tutup</source>
         <translation>Enter: add a connection  |  ↓ then Delete: remove a row  |  Alt+G: group, Enter: load  |  Enter in the empty field: to the cash received  |  Esc: close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="153"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="160"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="156"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="163"/>
         <source>Total kolektif</source>
         <translation>Collective total</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="168"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="175"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="174"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="181"/>
         <source>no. transaksi / approval code</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="176"/>
-        <location filename="../../counter/ui/collective_dialog.py" line="254"/>
-        <location filename="../../counter/ui/collective_dialog.py" line="262"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="183"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="261"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="269"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="179"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="186"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="180"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="187"/>
         <source>Cetak juga s&amp;truk tiap sambungan</source>
-        <translation>Also print each connection's rece&amp;ipt</translation>
+        <translation>Also print each connection&apos;s rece&amp;ipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="187"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="194"/>
         <source>&amp;Cara bayar</source>
         <translation>&amp;Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="188"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="195"/>
         <source>&amp;Uang diterima</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="189"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="196"/>
         <source>No. &amp;referensi</source>
         <translation>Re&amp;ference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="202"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="209"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="241"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="248"/>
         <source>termasuk pembulatan tunai {amount} (per struk)</source>
         <translation>includes cash rounding of {amount} (per receipt)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="243"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="250"/>
         <source>{n} sambungan</source>
         <translation>{n} connections</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="258"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="265"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="309"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="316"/>
         <source>Ketik atau pindai nomor sambungan dulu.</source>
         <translation>Type or scan a connection number first.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="312"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="319"/>
         <source>Satu pembayaran kolektif paling banyak {n} sambungan.</source>
         <translation>A collective payment takes at most {n} connections.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="322"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="330"/>
         <source>Sambungan {number} sudah ada di daftar.</source>
         <translation>Connection {number} is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="374"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="383"/>
         <source>Tidak ikut dibayar: {problems}</source>
         <translation>Left out of the payment: {problems}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="386"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="395"/>
         <source>Sambungan yang baru diketik masih dibaca; tekan Enter lagi sebentar lagi.</source>
         <translation>The connection just typed is still being read; press Enter again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="390"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="399"/>
         <source>Tambahkan minimal satu sambungan.</source>
         <translation>Add at least one connection.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="438"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="447"/>
         <source>Jumlah berubah: tadi {amount}</source>
         <translation>The amount changed: it was {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="445"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="454"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -693,148 +698,148 @@ Type a connection number, scan a bill barcode,
 or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="85"/>
+        <location filename="../../counter/ui/customer_panel.py" line="86"/>
         <source>Keringanan / Angsuran [F9]</source>
         <translation>Relief / Instalments [F9]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="145"/>
-        <location filename="../../counter/ui/customer_panel.py" line="262"/>
+        <location filename="../../counter/ui/customer_panel.py" line="146"/>
+        <location filename="../../counter/ui/customer_panel.py" line="267"/>
         <source>Tidak ada tunggakan: semua rekening sudah lunas.</source>
         <translation>Nothing owed: every bill is paid.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="159"/>
+        <location filename="../../counter/ui/customer_panel.py" line="160"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="164"/>
+        <location filename="../../counter/ui/customer_panel.py" line="165"/>
         <source>Total dibayar</source>
         <translation>Total to pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="165"/>
+        <location filename="../../counter/ui/customer_panel.py" line="166"/>
         <source>BAYAR [F5]</source>
         <translation>PAY [F5]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="233"/>
+        <location filename="../../counter/ui/customer_panel.py" line="235"/>
         <source>Memuat pelanggan {number} ...</source>
         <translation>Loading customer {number} ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="247"/>
+        <location filename="../../counter/ui/customer_panel.py" line="252"/>
         <source>ANGSURAN</source>
         <translation>INSTALMENTS</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="248"/>
+        <location filename="../../counter/ui/customer_panel.py" line="253"/>
         <source>KREDIT {amount}</source>
         <translation>CREDIT {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="249"/>
+        <location filename="../../counter/ui/customer_panel.py" line="254"/>
         <source>KONFLIK ({n})</source>
         <translation>CONFLICT ({n})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="250"/>
+        <location filename="../../counter/ui/customer_panel.py" line="255"/>
         <source>Ada pembayaran yang belum beres di pusat; kepala unit menyelesaikannya.</source>
         <translation>A payment is not settled at central yet; the supervisor resolves it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="252"/>
+        <location filename="../../counter/ui/customer_panel.py" line="257"/>
         <source>Kel. {village}, Kec. {district}</source>
         <translation>Village {village}, District {district}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="253"/>
+        <location filename="../../counter/ui/customer_panel.py" line="258"/>
         <source>Gol. {code} ({name})</source>
         <translation>Tariff {code} ({name})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="256"/>
+        <location filename="../../counter/ui/customer_panel.py" line="261"/>
         <source> · Telp. {phone}</source>
         <translation> · Phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="257"/>
+        <location filename="../../counter/ui/customer_panel.py" line="262"/>
         <source> · Ubah [Ctrl+E]</source>
         <translation> · Edit [Ctrl+E]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="271"/>
+        <location filename="../../counter/ui/customer_panel.py" line="276"/>
         <source>{n} jiwa</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="255"/>
+        <location filename="../../counter/ui/customer_panel.py" line="260"/>
         <source>No. meter {meter}</source>
         <translation>Meter no. {meter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="261"/>
+        <location filename="../../counter/ui/customer_panel.py" line="266"/>
         <source>Tidak ada tunggakan di luar rencana angsuran.</source>
         <translation>Nothing owed outside the instalment plan.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="271"/>
+        <location filename="../../counter/ui/customer_panel.py" line="276"/>
         <source>jiwa: belum dicatat</source>
         <translation>household size: not recorded</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="274"/>
+        <location filename="../../counter/ui/customer_panel.py" line="279"/>
         <source> · {litres} L/orang/hari</source>
         <translation> · {litres} L/person/day</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="276"/>
+        <location filename="../../counter/ui/customer_panel.py" line="281"/>
         <source>Pemakaian {m3} m3 bulan {month} untuk {n} jiwa.</source>
         <translation>Usage {m3} m3 in {month} for {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="279"/>
+        <location filename="../../counter/ui/customer_panel.py" line="284"/>
         <source> (terlalu tinggi)</source>
         <translation> (too high)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="279"/>
+        <location filename="../../counter/ui/customer_panel.py" line="284"/>
         <source> (terlalu rendah)</source>
         <translation> (too low)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="280"/>
+        <location filename="../../counter/ui/customer_panel.py" line="285"/>
         <source>Pemakaian tidak wajar untuk jumlah jiwa ini: periksa meter, kebocoran, atau jumlah jiwa (Ctrl+E).</source>
         <translation>Usage implausible for this household: check the meter, a leak, or the household size (Ctrl+E).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="311"/>
+        <location filename="../../counter/ui/customer_panel.py" line="330"/>
         <source>Belum ada rekening atau angsuran dipilih.</source>
         <translation>No bill or instalment chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="313"/>
+        <location filename="../../counter/ui/customer_panel.py" line="332"/>
         <source>Belum ada rekening dipilih.</source>
         <translation>No bill chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="323"/>
+        <location filename="../../counter/ui/customer_panel.py" line="342"/>
         <source>{n} dari {m} bulan: {months}</source>
         <translation>{n} of {m} months: {months}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="325"/>
+        <location filename="../../counter/ui/customer_panel.py" line="344"/>
         <source>, termasuk denda {amount}</source>
         <translation>, fines {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="329"/>
+        <location filename="../../counter/ui/customer_panel.py" line="348"/>
         <source>Dibayar {what}</source>
         <translation>Paying {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="330"/>
+        <location filename="../../counter/ui/customer_panel.py" line="349"/>
         <source>Meterai {amount}</source>
         <translation>Stamp duty {amount}</translation>
     </message>
@@ -842,27 +847,27 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>CustomerResultsModel</name>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="25"/>
+        <location filename="../../counter/ui/table_models.py" line="31"/>
         <source>No. samb.</source>
         <translation>Conn. no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="26"/>
+        <location filename="../../counter/ui/table_models.py" line="32"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="27"/>
+        <location filename="../../counter/ui/table_models.py" line="33"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="28"/>
+        <location filename="../../counter/ui/table_models.py" line="34"/>
         <source>Gol.</source>
         <translation>Tar.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="29"/>
+        <location filename="../../counter/ui/table_models.py" line="35"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1072,35 +1077,59 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Printer: no receipt to print again yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="66"/>
+        <location filename="../../counter/ui/printing.py" line="34"/>
+        <source>Tanpa printer: struk disimpan sebagai PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="37"/>
+        <source>Struk {receipt} tercetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="38"/>
+        <source>Salinan ke-{n} struk {receipt} tercetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="39"/>
+        <source>Struk {receipt} tidak dicetak, disimpan sebagai PDF: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="40"/>
+        <source>Salinan ke-{n} struk {receipt} tidak dicetak, disimpan sebagai PDF: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/printing.py" line="73"/>
         <source>Cetak ulang [F8]</source>
         <translation>Print again [F8]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="67"/>
+        <location filename="../../counter/ui/printing.py" line="74"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="186"/>
+        <location filename="../../counter/ui/printing.py" line="193"/>
         <source> ({n} struk)</source>
         <translation> ({n} receipts)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="189"/>
+        <location filename="../../counter/ui/printing.py" line="196"/>
         <source>Pembayaran tetap tersimpan. F8: cetak ulang; atau simpan sebagai PDF.</source>
         <translation>The payment stays saved. F8: print again; or save as PDF.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/printing.py" line="194"/>
         <source>Struk tercetak.</source>
-        <translation>Receipt printed.</translation>
+        <translation type="vanished">Receipt printed.</translation>
     </message>
 </context>
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../counter/ui/sync.py" line="197"/>
+        <location filename="../../counter/ui/sync.py" line="200"/>
         <source>tidak diketahui</source>
         <translation>unknown</translation>
     </message>
@@ -1292,43 +1321,214 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/help_overlay.py" line="27"/>
+        <source>Riwayat pembayaran pelanggan di layar; Enter: cetak salinan struk yang dipilih</source>
+        <translation>Payment history of the customer on screen; Enter: print a copy of the receipt chosen</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="28"/>
         <source>Pembayaran kolektif: banyak sambungan (atau grup tersimpan), satu kali bayar</source>
         <translation>Collective payment: many connections (or a saved group), paid at once</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="28"/>
+        <location filename="../../counter/ui/help_overlay.py" line="29"/>
         <source>Kuitansi manual masa gangguan: ketik satu buku, Enter ke sel berikutnya</source>
         <translation>Paper receipts of an outage: type a book, Enter to the next cell</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="29"/>
+        <location filename="../../counter/ui/help_overlay.py" line="30"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="30"/>
+        <location filename="../../counter/ui/help_overlay.py" line="31"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="31"/>
+        <location filename="../../counter/ui/help_overlay.py" line="32"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="46"/>
+        <location filename="../../counter/ui/help_overlay.py" line="47"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="48"/>
+        <location filename="../../counter/ui/help_overlay.py" line="49"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="68"/>
+        <location filename="../../counter/ui/help_overlay.py" line="69"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="34"/>
+        <source>Cetak salinan [Enter]</source>
+        <translation>Print a copy [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="183"/>
+        <source>Riwayat pembayaran</source>
+        <translation>Payment history</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="185"/>
+        <source>Riwayat pembayaran &lt;b&gt;{number}&lt;/b&gt; {name}</source>
+        <translation>Payment history of &lt;b&gt;{number}&lt;/b&gt; {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="189"/>
+        <source>Memuat riwayat ...</source>
+        <translation>Loading the history ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="191"/>
+        <source>↑↓ pilih struk  |  Enter: cetak salinan  |  Esc: tutup</source>
+        <translation>↑↓ choose a receipt  |  Enter: print a copy  |  Esc: close</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="211"/>
+        <source>Riwayat pembayaran pelanggan</source>
+        <translation>Customer's payment history</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="229"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="249"/>
+        <source>Belum ada pembayaran pelanggan ini di loket ini.</source>
+        <translation>No payment of this customer at this counter yet.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="252"/>
+        <source>{n} pembayaran, terbaru di atas</source>
+        <translation>{n} payments, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="254"/>
+        <source>; {n} dibatalkan</source>
+        <translation>; {n} voided</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="256"/>
+        <source> (hanya {n} terbaru)</source>
+        <translation> (only the newest {n})</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="265"/>
+        <source>Riwayat tidak terbaca: {error}</source>
+        <translation>The history could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="281"/>
+        <source>Mencetak ...</source>
+        <translation>Printing ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="283"/>
+        <source>Mencetak salinan struk {receipt} ...</source>
+        <translation>Printing a copy of receipt {receipt} ...</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="296"/>
+        <source>Salinan ke-{n} struk {receipt} GAGAL dicetak: {error}</source>
+        <translation>Copy {n} of receipt {receipt} FAILED to print: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="299"/>
+        <source>Salinan ke-{n} struk {receipt} disimpan ke PDF: {path}</source>
+        <translation>Copy {n} of receipt {receipt} saved as a PDF: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="303"/>
+        <source>Salinan ke-{n} struk {receipt} tercetak di printer.</source>
+        <translation>Copy {n} of receipt {receipt} printed on the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="310"/>
+        <source>Salinan struk {receipt} tidak dibuat: {error}</source>
+        <translation>No copy of receipt {receipt} was made: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="44"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="45"/>
+        <source>No. struk</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="46"/>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="47"/>
+        <source>Kasir</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="48"/>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="49"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="50"/>
+        <source>Cara bayar</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="51"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="54"/>
+        <source>BATAL</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="55"/>
+        <source>{n} bln: {months}</source>
+        <translation>{n} mo.: {months}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="56"/>
+        <source>{n} angsuran</source>
+        <translation>{n} instalments</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="57"/>
+        <source>{n}× salinan</source>
+        <translation>{n}× copy</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="58"/>
+        <source>Kuitansi manual no. {paper}</source>
+        <translation>Paper receipt no. {paper}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/history_dialog.py" line="59"/>
+        <source>Dibatalkan: {reason}</source>
+        <translation>Voided: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1368,188 +1568,218 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="70"/>
+        <location filename="../../counter/ui/main_window.py" line="73"/>
         <source>Memproses ...</source>
         <translation>Working ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="122"/>
+        <location filename="../../counter/ui/main_window.py" line="128"/>
         <source>Loket {counter} - {office}</source>
         <translation>Counter {counter} - {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="136"/>
+        <location filename="../../counter/ui/main_window.py" line="143"/>
         <source>No. sambungan / no. meter / barcode rekening / nama / alamat</source>
         <translation>Connection no. / meter no. / bill barcode / name / address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="141"/>
+        <location filename="../../counter/ui/main_window.py" line="148"/>
         <source>Cari [F2]</source>
         <translation>Search [F2]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="153"/>
+        <location filename="../../counter/ui/main_window.py" line="160"/>
         <source>Cari:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="160"/>
+        <location filename="../../counter/ui/main_window.py" line="167"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="161"/>
+        <location filename="../../counter/ui/main_window.py" line="168"/>
         <source>Tutup shift [F12]</source>
         <translation>Close shift [F12]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="162"/>
+        <location filename="../../counter/ui/main_window.py" line="169"/>
         <source>Tutup hari [F11]</source>
         <translation>Close day [F11]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="163"/>
+        <location filename="../../counter/ui/main_window.py" line="170"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="164"/>
+        <location filename="../../counter/ui/main_window.py" line="171"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="240"/>
+        <location filename="../../counter/ui/main_window.py" line="172"/>
+        <source>Buka shift [Ctrl+B]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="173"/>
+        <source>Ganti kasir [Ctrl+Q]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="174"/>
+        <source>Ganti kasir / keluar: kembali ke layar masuk untuk kasir berikutnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="259"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="249"/>
+        <location filename="../../counter/ui/main_window.py" line="268"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="267"/>
+        <location filename="../../counter/ui/main_window.py" line="290"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="302"/>
+        <location filename="../../counter/ui/main_window.py" line="331"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="307"/>
+        <location filename="../../counter/ui/main_window.py" line="341"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="308"/>
+        <location filename="../../counter/ui/main_window.py" line="342"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="361"/>
+        <location filename="../../counter/ui/main_window.py" line="396"/>
         <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="441"/>
+        <location filename="../../counter/ui/main_window.py" line="431"/>
+        <source>Shift sudah terbuka: modal {amount}. Tutup dengan F12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="438"/>
+        <source>Shift dibuka: modal {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="455"/>
+        <source>&lt;b&gt;Shift Anda masih terbuka&lt;/b&gt; (modal {amount}). Selesai bekerja? Tutup dulu dengan F12. Tekan Ctrl+Q sekali lagi untuk keluar juga: shift tetap terbuka atas nama Anda, dan kasir lain tidak dapat membuka shift di loket ini sampai shift itu ditutup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="530"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="450"/>
+        <location filename="../../counter/ui/main_window.py" line="539"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="480"/>
+        <location filename="../../counter/ui/main_window.py" line="570"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="503"/>
+        <location filename="../../counter/ui/main_window.py" line="612"/>
         <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
         <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="506"/>
+        <location filename="../../counter/ui/main_window.py" line="615"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="530"/>
+        <location filename="../../counter/ui/main_window.py" line="639"/>
         <source>&lt;b&gt;{n} kuitansi manual dicatat&lt;/b&gt; &amp;nbsp; {amount}, disetujui {approver}; uangnya masuk shift ini.</source>
         <translation>&lt;b&gt;{n} paper receipts recorded&lt;/b&gt; &amp;nbsp; {amount}, approved by {approver}; the money goes into this shift.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="534"/>
+        <location filename="../../counter/ui/main_window.py" line="643"/>
         <source>{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari itu.</source>
         <translation>{n} dated a day already closed: in the late section of that day&apos;s report.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="537"/>
+        <location filename="../../counter/ui/main_window.py" line="646"/>
         <source>Struk gagal dicetak: {errors}</source>
         <translation>Receipts not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="568"/>
+        <location filename="../../counter/ui/main_window.py" line="677"/>
         <source>&lt;b&gt;LUNAS KOLEKTIF&lt;/b&gt; &amp;nbsp; No. bukti &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} sambungan, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID (COLLECTIVE)&lt;/b&gt; &amp;nbsp; Summary no. &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} connections, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="577"/>
+        <location filename="../../counter/ui/main_window.py" line="686"/>
         <source>Gagal dicetak: {errors}</source>
         <translation>Not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="677"/>
+        <location filename="../../counter/ui/main_window.py" line="786"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="689"/>
+        <location filename="../../counter/ui/main_window.py" line="798"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="691"/>
+        <location filename="../../counter/ui/main_window.py" line="800"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="692"/>
+        <location filename="../../counter/ui/main_window.py" line="801"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="580"/>
-        <location filename="../../counter/ui/main_window.py" line="857"/>
+        <location filename="../../counter/ui/main_window.py" line="689"/>
+        <location filename="../../counter/ui/main_window.py" line="1020"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="860"/>
+        <location filename="../../counter/ui/main_window.py" line="1023"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="865"/>
+        <location filename="../../counter/ui/main_window.py" line="1028"/>
         <source>, kredit dipakai {credit}</source>
         <translation>, credit used {credit}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="884"/>
+        <location filename="../../counter/ui/main_window.py" line="1047"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="886"/>
+        <location filename="../../counter/ui/main_window.py" line="1049"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="909"/>
+        <location filename="../../counter/ui/main_window.py" line="1072"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -1670,179 +1900,199 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="40"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="53"/>
         <source>Pembayaran gagal</source>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="88"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="101"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="99"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="112"/>
         <source>Jumlah tagihan</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="295"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="342"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="142"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="301"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="155"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="348"/>
         <source>Pakai &amp;kredit pelanggan {amount}</source>
         <translation>Use customer &amp;credit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="106"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="119"/>
         <source>Seluruh tunggakan dilunasi: SPK buka segel dibuat untuk tim lapangan bersama biayanya. Centang bila pelanggan minta segelnya dibuka.</source>
         <translation>All arrears paid in full: an unseal work order is made for the field team, with its fee. Tick it when the customer asks for the seal to be removed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="115"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="128"/>
         <source>Biaya lain</source>
         <translation>Other charges</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="118"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="131"/>
         <source>↑/↓ pilih, Spasi centang: biaya dibayar bersama tagihan ini</source>
         <translation>↑/↓ choose, Space ticks: the charge is paid with these bills</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="120"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="133"/>
         <source>keringanan {programme} -{amount}</source>
         <translation>relief {programme} -{amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="145"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="158"/>
         <source>Kredit yang disimpan untuk pelanggan (kelebihan bayar), menurut pusat barusan. Centang hanya bila pelanggan setuju memakainya.</source>
         <translation>Credit held for the customer (an overpayment), as central reported just now. Tick it only when the customer agrees to use it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="149"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="190"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="162"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="211"/>
         <source>Kredit dipakai</source>
         <translation>Credit used</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="151"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="190"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="164"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="211"/>
         <source>Pembulatan</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="152"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="165"/>
         <source>Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, QRIS dan kartu debit membayar tepat.</source>
         <translation>Cash is rounded to the nearest {unit} (a half goes down); transfer, QRIS and debit cards pay the exact amount.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="155"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="168"/>
         <source>HARUS DIBAYAR</source>
         <translation>TO PAY</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="158"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="171"/>
         <source>Harus dibayar</source>
         <translation>To pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="169"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="192"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="182"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="213"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="175"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="185"/>
+        <source>Uang pas [Alt+U]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="196"/>
         <source>no. transaksi / approval code</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="177"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="352"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="360"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="198"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="411"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="419"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="181"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="202"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="188"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="209"/>
         <source>JUMLAH TAGIHAN</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="189"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="210"/>
         <source>&amp;Biaya lain</source>
         <translation>Other c&amp;harges</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="191"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="212"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="192"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="213"/>
         <source>No. referensi</source>
         <translation>Reference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="201"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="222"/>
         <source>Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar</source>
         <translation>Enter = pay  |  Esc = cancel  |  Alt+C = change method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="204"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="226"/>
+        <source>Pesan</source>
+        <translation type="unfinished">Message</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="227"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="205"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="412"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="228"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="508"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="222"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="249"/>
         <source>  |  Alt+K = pakai kredit</source>
         <translation>  |  Alt+K = use credit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="228"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="255"/>
         <source>  |  Alt+B = biaya lain (Spasi centang)</source>
         <translation>  |  Alt+H = other charges (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="230"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="257"/>
         <source>  |  Alt+S = buka segel</source>
         <translation>  |  Alt+S = unseal</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="293"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="340"/>
         <source>belum ada yang dipilih</source>
         <translation>nothing chosen yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="297"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="344"/>
         <source>Buka &amp;segel: SPK buka segel + biaya {amount}</source>
         <translation>Un&amp;seal: unseal work order + fee {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="298"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="345"/>
         <source>Buka &amp;segel: SPK buka segel (tanpa biaya)</source>
         <translation>Un&amp;seal: unseal work order (no fee)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="356"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="415"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="412"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="434"/>
+        <source>Isi uang yang diterima: harus dibayar {amount} (Alt+U = uang pas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="436"/>
+        <source>Uang kurang {short}: harus dibayar {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="508"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -1850,27 +2100,27 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PaymentMethod</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="38"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="56"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="39"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="57"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="40"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="58"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="41"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="59"/>
         <source>Kartu debit</source>
         <translation>Debit card</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="42"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="60"/>
         <source>Kredit pelanggan</source>
         <translation>Customer credit</translation>
     </message>
@@ -2138,53 +2388,53 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>ProgrammesTab</name>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="240"/>
+        <location filename="../../counter/ui/settings_rules.py" line="245"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="240"/>
+        <location filename="../../counter/ui/settings_rules.py" line="245"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="241"/>
+        <location filename="../../counter/ui/settings_rules.py" line="246"/>
         <source>Versi</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="241"/>
+        <location filename="../../counter/ui/settings_rules.py" line="246"/>
         <source>Berlaku</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="242"/>
+        <location filename="../../counter/ui/settings_rules.py" line="247"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="263"/>
+        <location filename="../../counter/ui/settings_rules.py" line="268"/>
         <source>Program keringanan</source>
         <translation>Relief programmes</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="269"/>
+        <location filename="../../counter/ui/settings_rules.py" line="274"/>
         <source>Da&amp;ftar program (versi terakhir)</source>
         <translation>Programme &amp;list (latest versions)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="276"/>
+        <location filename="../../counter/ui/settings_rules.py" line="281"/>
         <source>mis. BUKA-SEGEL-2026</source>
         <translation>e.g. BUKA-SEGEL-2026</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="281"/>
+        <location filename="../../counter/ui/settings_rules.py" line="286"/>
         <source>Hanya sambungan yang dis&amp;egel</source>
         <translation>&amp;Sealed connections only</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/settings_rules.py" line="285"/>
-        <location filename="../../counter/ui/settings_rules.py" line="286"/>
+        <location filename="../../counter/ui/settings_rules.py" line="290"/>
+        <location filename="../../counter/ui/settings_rules.py" line="291"/>
         <source> bulan</source>
         <translation>
             <numerusform> month</numerusform>
@@ -2192,30 +2442,30 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="287"/>
-        <location filename="../../counter/ui/settings_rules.py" line="296"/>
+        <location filename="../../counter/ui/settings_rules.py" line="292"/>
+        <location filename="../../counter/ui/settings_rules.py" line="301"/>
         <source>sebelum</source>
         <translation>before</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="289"/>
-        <location filename="../../counter/ui/settings_rules.py" line="292"/>
+        <location filename="../../counter/ui/settings_rules.py" line="294"/>
+        <location filename="../../counter/ui/settings_rules.py" line="297"/>
         <source>kosong = semua</source>
         <translation>empty = all</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="290"/>
+        <location filename="../../counter/ui/settings_rules.py" line="295"/>
         <source>Kode golongan tarif dipisah koma, mis. R1, R2; kosong: semua golongan</source>
         <translation>Tariff group codes separated by commas, e.g. R1, R2; empty: every group</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="293"/>
+        <location filename="../../counter/ui/settings_rules.py" line="298"/>
         <source>Kode kantor dipisah koma, mis. KPG; kosong: semua kantor</source>
         <translation>Office codes separated by commas, e.g. KPG; empty: every office</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/settings_rules.py" line="300"/>
-        <location filename="../../counter/ui/settings_rules.py" line="301"/>
+        <location filename="../../counter/ui/settings_rules.py" line="305"/>
+        <location filename="../../counter/ui/settings_rules.py" line="306"/>
         <source> kali</source>
         <translation>
             <numerusform> term</numerusform>
@@ -2223,247 +2473,247 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="302"/>
+        <location filename="../../counter/ui/settings_rules.py" line="307"/>
         <source>Buka segel setelah
 uang muka (SP&amp;K)</source>
         <translation>Unseal after the down
 payment (wor&amp;k order)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="303"/>
+        <location filename="../../counter/ui/settings_rules.py" line="308"/>
         <source>Perlu persetu&amp;juan
 kepala unit</source>
         <translation>Needs the supervisor&apos;s
 &amp;approval</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="304"/>
+        <location filename="../../counter/ui/settings_rules.py" line="309"/>
         <source>Kode program</source>
         <translation>Programme code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="304"/>
+        <location filename="../../counter/ui/settings_rules.py" line="309"/>
         <source>Nama program</source>
         <translation>Programme name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="305"/>
+        <location filename="../../counter/ui/settings_rules.py" line="310"/>
         <source>Berlaku dari</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="305"/>
+        <location filename="../../counter/ui/settings_rules.py" line="310"/>
         <source>Berlaku sampai</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="306"/>
+        <location filename="../../counter/ui/settings_rules.py" line="311"/>
         <source>Tunggakan minimal</source>
         <translation>Minimum arrears</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="307"/>
+        <location filename="../../counter/ui/settings_rules.py" line="312"/>
         <source>Golongan tarif</source>
         <translation>Tariff groups</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="307"/>
+        <location filename="../../counter/ui/settings_rules.py" line="312"/>
         <source>Kantor</source>
         <translation>Offices</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="308"/>
+        <location filename="../../counter/ui/settings_rules.py" line="313"/>
         <source>Penghapusan denda</source>
         <translation>Fine waiver</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="309"/>
+        <location filename="../../counter/ui/settings_rules.py" line="314"/>
         <source>Potongan pokok</source>
         <translation>Principal discount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="309"/>
+        <location filename="../../counter/ui/settings_rules.py" line="314"/>
         <source>Uang muka minimal</source>
         <translation>Minimum down payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="310"/>
+        <location filename="../../counter/ui/settings_rules.py" line="315"/>
         <source>Angsuran paling banyak</source>
         <translation>Most instalments</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="318"/>
+        <location filename="../../counter/ui/settings_rules.py" line="323"/>
         <source>K&amp;ode</source>
         <translation>C&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="319"/>
+        <location filename="../../counter/ui/settings_rules.py" line="324"/>
         <source>&amp;Nama</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="320"/>
+        <location filename="../../counter/ui/settings_rules.py" line="325"/>
         <source>Berlaku &amp;dari</source>
         <translation>Valid &amp;from</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="321"/>
+        <location filename="../../counter/ui/settings_rules.py" line="326"/>
         <source>Berlaku &amp;sampai</source>
         <translation>Valid &amp;until</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="322"/>
+        <location filename="../../counter/ui/settings_rules.py" line="327"/>
         <source>&amp;Golongan tarif</source>
         <translation>Tariff &amp;groups</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="323"/>
+        <location filename="../../counter/ui/settings_rules.py" line="328"/>
         <source>Kan&amp;tor</source>
         <translation>Offi&amp;ces</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="325"/>
+        <location filename="../../counter/ui/settings_rules.py" line="330"/>
         <source>Program</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="328"/>
+        <location filename="../../counter/ui/settings_rules.py" line="333"/>
         <source>Tunggakan &amp;min.</source>
         <translation>&amp;Min. arrears</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="329"/>
+        <location filename="../../counter/ui/settings_rules.py" line="334"/>
         <source>Hanya tunggakan</source>
         <translation>Only arrears</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="330"/>
+        <location filename="../../counter/ui/settings_rules.py" line="335"/>
         <source>&amp;Hapus denda</source>
         <translation>Fine &amp;waiver</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="331"/>
+        <location filename="../../counter/ui/settings_rules.py" line="336"/>
         <source>&amp;Potongan pokok</source>
         <translation>&amp;Principal discount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="332"/>
+        <location filename="../../counter/ui/settings_rules.py" line="337"/>
         <source>Untuk rekening</source>
         <translation>For bills</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="334"/>
+        <location filename="../../counter/ui/settings_rules.py" line="339"/>
         <source>&amp;Uang muka min.</source>
         <translation>Min. &amp;down payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="335"/>
+        <location filename="../../counter/ui/settings_rules.py" line="340"/>
         <source>&amp;Angsuran maks.</source>
         <translation>Max. &amp;terms</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="338"/>
+        <location filename="../../counter/ui/settings_rules.py" line="343"/>
         <source>Syarat dan keringanan</source>
         <translation>Who qualifies, and the relief</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="338"/>
+        <location filename="../../counter/ui/settings_rules.py" line="343"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="343"/>
-        <location filename="../../counter/ui/settings_rules.py" line="471"/>
+        <location filename="../../counter/ui/settings_rules.py" line="348"/>
+        <location filename="../../counter/ui/settings_rules.py" line="476"/>
         <source>Program baru</source>
         <translation>New programme</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="350"/>
+        <location filename="../../counter/ui/settings_rules.py" line="355"/>
         <source>Program &amp;baru</source>
         <translation>New p&amp;rogramme</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="352"/>
+        <location filename="../../counter/ui/settings_rules.py" line="357"/>
         <source>Akhir&amp;i program ...</source>
         <translation>&amp;End programme ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="354"/>
+        <location filename="../../counter/ui/settings_rules.py" line="359"/>
         <source>Simpan p&amp;rogram ...</source>
         <translation>Sa&amp;ve programme ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="370"/>
+        <location filename="../../counter/ui/settings_rules.py" line="375"/>
         <source>Mengubah atau mengakhiri program membuat versi baru; rencana yang sudah dibuat tetap memakai versi lamanya. Menyimpan dan mengakhiri perlu persetujuan kepala unit.</source>
         <translation>Changing or ending a programme makes a new version; plans already made keep their old version. Saving and ending need the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="405"/>
+        <location filename="../../counter/ui/settings_rules.py" line="410"/>
         <source>{start} s/d {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="431"/>
+        <location filename="../../counter/ui/settings_rules.py" line="436"/>
         <source>{code}: {name} (versi {version})</source>
         <translation>{code}: {name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="433"/>
+        <location filename="../../counter/ui/settings_rules.py" line="438"/>
         <source>Versi {version}</source>
         <translation>Version {version}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="435"/>
+        <location filename="../../counter/ui/settings_rules.py" line="440"/>
         <source>, diubah oleh {user}</source>
         <translation>, changed by {user}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="437"/>
+        <location filename="../../counter/ui/settings_rules.py" line="442"/>
         <source> pada {moment}</source>
         <translation> on {moment}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="439"/>
+        <location filename="../../counter/ui/settings_rules.py" line="444"/>
         <source>. Simpan membuat versi baru.</source>
         <translation>. Saving makes a new version.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="472"/>
+        <location filename="../../counter/ui/settings_rules.py" line="477"/>
         <source>Isi kode, nama, masa berlaku, syarat peserta dan keringanannya.</source>
         <translation>Fill in the code, name, dates, who qualifies and the relief.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="531"/>
+        <location filename="../../counter/ui/settings_rules.py" line="538"/>
         <source>Program {code} sudah ada: pilih di daftar untuk mengubahnya.</source>
         <translation>Programme {code} exists already: choose it in the list to change it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="534"/>
+        <location filename="../../counter/ui/settings_rules.py" line="541"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="538"/>
+        <location filename="../../counter/ui/settings_rules.py" line="545"/>
         <source>Mengubah program {code}</source>
         <translation>Changing programme {code}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="538"/>
+        <location filename="../../counter/ui/settings_rules.py" line="545"/>
         <source>Menambah program {code}</source>
         <translation>Adding programme {code}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="558"/>
+        <location filename="../../counter/ui/settings_rules.py" line="565"/>
         <source>Mengakhiri program {code} (berlaku sampai {date})</source>
         <translation>Ending programme {code} (valid until {date})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="564"/>
+        <location filename="../../counter/ui/settings_rules.py" line="571"/>
         <source>Program &lt;b&gt;{code}&lt;/b&gt; diakhiri: versi {version}, disetujui oleh {user}.</source>
         <translation>Programme &lt;b&gt;{code}&lt;/b&gt; ended: version {version}, approved by {user}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="565"/>
+        <location filename="../../counter/ui/settings_rules.py" line="572"/>
         <source>Program &lt;b&gt;{code}&lt;/b&gt; disimpan: versi {version}, disetujui oleh {user}.</source>
         <translation>Programme &lt;b&gt;{code}&lt;/b&gt; saved: version {version}, approved by {user}.</translation>
     </message>
@@ -2764,47 +3014,47 @@ kepala unit</source>
         <translation type="vanished">Saving the agreement ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="506"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="509"/>
         <source>Rencana &lt;b&gt;{plan}&lt;/b&gt; dibuat. Surat perjanjian untuk ditandatangani pelanggan dan kepala unit: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Plan &lt;b&gt;{plan}&lt;/b&gt; made. The agreement for the customer and the supervisor to sign: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="508"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="511"/>
         <source>Surat perjanjian {plan}: {path}</source>
         <translation>Agreement {plan}: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="511"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="514"/>
         <source>Rencana &lt;b&gt;{plan}&lt;/b&gt; dibuat, tetapi surat perjanjian gagal disimpan: {error} Cetak dengan: counter plan agreement {plan}</source>
         <translation>Plan &lt;b&gt;{plan}&lt;/b&gt; made, but the agreement could not be saved: {error} Print it with: counter plan agreement {plan}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="514"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="517"/>
         <source>Surat perjanjian {plan} gagal disimpan: {error}</source>
         <translation>Agreement {plan} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="525"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="528"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="526"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="529"/>
         <source>Enter = terima uang muka sekarang  |  Esc = tutup</source>
         <translation>Enter = take the down payment now  |  Esc = close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="527"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="530"/>
         <source>Esc = tutup</source>
         <translation>Esc = close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="529"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="532"/>
         <source>Terima uang muka {amount} [Enter]</source>
         <translation>Take down payment {amount} [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/relief_dialog.py" line="551"/>
+        <location filename="../../counter/ui/relief_dialog.py" line="554"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -2827,32 +3077,32 @@ kepala unit</source>
         <translation>Loading ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="80"/>
+        <location filename="../../counter/ui/settings_rules.py" line="81"/>
         <source>Denda</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="80"/>
+        <location filename="../../counter/ui/settings_rules.py" line="81"/>
         <source>Denda yang berlaku</source>
         <translation>Fine in force</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="81"/>
+        <location filename="../../counter/ui/settings_rules.py" line="83"/>
         <source>Meterai</source>
         <translation>Stamp duty</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="81"/>
+        <location filename="../../counter/ui/settings_rules.py" line="83"/>
         <source>Meterai yang berlaku</source>
         <translation>Stamp duty in force</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="82"/>
+        <location filename="../../counter/ui/settings_rules.py" line="84"/>
         <source>Angsuran</source>
         <translation>Instalments</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="82"/>
+        <location filename="../../counter/ui/settings_rules.py" line="84"/>
         <source>Angsuran yang berlaku</source>
         <translation>Instalment rule in force</translation>
     </message>
@@ -2867,177 +3117,177 @@ kepala unit</source>
         <translation>Fines per tariff group</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="93"/>
+        <location filename="../../counter/ui/settings_rules.py" line="95"/>
         <source>Jenis denda</source>
         <translation>Fine kind</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="97"/>
+        <location filename="../../counter/ui/settings_rules.py" line="99"/>
         <source>Jumlah denda</source>
         <translation>Fine amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="99"/>
+        <location filename="../../counter/ui/settings_rules.py" line="101"/>
         <source>bulan:jumlah, mis. 0:5.000, 1:7.500</source>
         <translation>month:amount, e.g. 0:5.000, 1:7.500</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="100"/>
+        <location filename="../../counter/ui/settings_rules.py" line="102"/>
         <source>Tahapan denda</source>
         <translation>Fine stages</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="103"/>
+        <location filename="../../counter/ui/settings_rules.py" line="105"/>
         <source>mis. 2 atau 2,5</source>
         <translation>e.g. 2 or 2,5</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="105"/>
+        <location filename="../../counter/ui/settings_rules.py" line="107"/>
         <source>Persen denda</source>
         <translation>Fine percent</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="107"/>
+        <location filename="../../counter/ui/settings_rules.py" line="109"/>
         <source>Denda minimal</source>
         <translation>Minimum fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="109"/>
+        <location filename="../../counter/ui/settings_rules.py" line="111"/>
         <source>0 = tanpa batas</source>
         <translation>0 = no limit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="110"/>
+        <location filename="../../counter/ui/settings_rules.py" line="112"/>
         <source>Denda maksimal</source>
         <translation>Maximum fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="113"/>
+        <location filename="../../counter/ui/settings_rules.py" line="115"/>
         <source>Denda baru berlaku mulai</source>
         <translation>New fine valid from</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="115"/>
+        <location filename="../../counter/ui/settings_rules.py" line="117"/>
         <source>&amp;Jenis denda</source>
         <translation>Fine &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="116"/>
+        <location filename="../../counter/ui/settings_rules.py" line="118"/>
         <source>J&amp;umlah per rekening</source>
         <translation>&amp;Amount per bill</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="117"/>
+        <location filename="../../counter/ui/settings_rules.py" line="119"/>
         <source>&amp;Tahapan</source>
         <translation>S&amp;tages</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="118"/>
+        <location filename="../../counter/ui/settings_rules.py" line="120"/>
         <source>&amp;Persen</source>
         <translation>&amp;Percent</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="119"/>
+        <location filename="../../counter/ui/settings_rules.py" line="121"/>
         <source>Mi&amp;nimal</source>
         <translation>Mi&amp;nimum</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="120"/>
+        <location filename="../../counter/ui/settings_rules.py" line="122"/>
         <source>Ma&amp;ksimal</source>
         <translation>Ma&amp;ximum</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="121"/>
+        <location filename="../../counter/ui/settings_rules.py" line="123"/>
         <source>&amp;Berlaku mulai</source>
         <translation>Valid &amp;from</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="122"/>
+        <location filename="../../counter/ui/settings_rules.py" line="124"/>
         <source>Simpan &amp;denda ...</source>
         <translation>Save fin&amp;e ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="128"/>
+        <location filename="../../counter/ui/settings_rules.py" line="130"/>
         <source>Denda baru</source>
         <translation>New fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="134"/>
+        <location filename="../../counter/ui/settings_rules.py" line="136"/>
         <source>Batas meterai</source>
         <translation>Stamp duty threshold</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="136"/>
+        <location filename="../../counter/ui/settings_rules.py" line="138"/>
         <source>Bea meterai</source>
         <translation>Stamp duty</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="139"/>
+        <location filename="../../counter/ui/settings_rules.py" line="141"/>
         <source>Meterai baru berlaku mulai</source>
         <translation>New stamp duty valid from</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="141"/>
+        <location filename="../../counter/ui/settings_rules.py" line="143"/>
         <source>Struk &amp;lebih dari</source>
         <translation>Receipts &amp;over</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="142"/>
+        <location filename="../../counter/ui/settings_rules.py" line="144"/>
         <source>Bea &amp;meterai</source>
         <translation>Stamp &amp;duty</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="143"/>
+        <location filename="../../counter/ui/settings_rules.py" line="145"/>
         <source>Berlaku mula&amp;i</source>
         <translation>Valid fro&amp;m</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="144"/>
+        <location filename="../../counter/ui/settings_rules.py" line="146"/>
         <source>Simpan m&amp;eterai ...</source>
         <translation>Save &amp;stamp duty ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="150"/>
+        <location filename="../../counter/ui/settings_rules.py" line="152"/>
         <source>Meterai baru</source>
         <translation>New stamp duty</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="162"/>
+        <location filename="../../counter/ui/settings_rules.py" line="164"/>
         <source>Mengubah aturan perlu persetujuan admin (nama pengguna dan PIN).</source>
         <translation>Changing the rules needs an admin&apos;s approval (user name and PIN).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="207"/>
+        <location filename="../../counter/ui/settings_rules.py" line="212"/>
         <source>Denda baru mulai {date}: {fine}</source>
         <translation>New fine from {date}: {fine}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="209"/>
+        <location filename="../../counter/ui/settings_rules.py" line="214"/>
         <source>Mengubah aturan denda ({fine}, mulai {date})</source>
         <translation>Changing the fine rule ({fine}, from {date})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="218"/>
+        <location filename="../../counter/ui/settings_rules.py" line="223"/>
         <source>Isi batas meterai.</source>
         <translation>Enter the stamp duty threshold.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="219"/>
+        <location filename="../../counter/ui/settings_rules.py" line="224"/>
         <source>Isi bea meterai.</source>
         <translation>Enter the stamp duty.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="224"/>
+        <location filename="../../counter/ui/settings_rules.py" line="229"/>
         <source>Meterai baru mulai {date}: {stamp}</source>
         <translation>New stamp duty from {date}: {stamp}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="227"/>
+        <location filename="../../counter/ui/settings_rules.py" line="232"/>
         <source>Mengubah aturan meterai ({stamp}, mulai {date})</source>
         <translation>Changing the stamp duty ({stamp}, from {date})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_rules.py" line="233"/>
+        <location filename="../../counter/ui/settings_rules.py" line="238"/>
         <source>Disimpan. {what}.</source>
         <translation>Saved. {what}.</translation>
     </message>
@@ -3186,82 +3436,83 @@ kepala unit</source>
         <translation>paid in the instalments</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="164"/>
+        <location filename="../../counter/ui/settings_work.py" line="165"/>
         <source>{amount} per rekening yang terlambat</source>
         <translation>{amount} per late bill</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="166"/>
+        <location filename="../../counter/ui/settings_work.py" line="167"/>
         <source>+{amount} setelah {months} bulan</source>
         <translation>+{amount} after {months} months</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="167"/>
+        <location filename="../../counter/ui/settings_work.py" line="168"/>
         <source>tanpa tahapan</source>
         <translation>no stages</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="169"/>
+        <location filename="../../counter/ui/settings_work.py" line="170"/>
         <source>min. {amount}</source>
         <translation>min. {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="171"/>
+        <location filename="../../counter/ui/settings_work.py" line="163"/>
+        <location filename="../../counter/ui/settings_work.py" line="172"/>
         <source>, maks. {amount}</source>
         <translation>, max. {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="172"/>
+        <location filename="../../counter/ui/settings_work.py" line="173"/>
         <source>{percent}% dari rekening ({bounds})</source>
         <translation>{percent}% of the bill ({bounds})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="174"/>
+        <location filename="../../counter/ui/settings_work.py" line="175"/>
         <source>tidak ada denda</source>
         <translation>no fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="178"/>
+        <location filename="../../counter/ui/settings_work.py" line="179"/>
         <source>{amount} bila jumlah struk lebih dari {threshold}</source>
         <translation>{amount} when a receipt&apos;s total is over {threshold}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="184"/>
+        <location filename="../../counter/ui/settings_work.py" line="185"/>
         <source>maks. {n} kali, uang muka min. {pct}%, denda {fines}, batal bila terlambat lebih dari {days} hari</source>
         <translation>at most {n} terms, down payment at least {pct}%, fines {fines}, void when more than {days} days late</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="195"/>
+        <location filename="../../counter/ui/settings_work.py" line="196"/>
         <source>Isi jumlah denda.</source>
         <translation>Enter the fine amount.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="209"/>
+        <location filename="../../counter/ui/settings_work.py" line="210"/>
         <source>Aturan denda tidak valid: denda maksimal di bawah denda minimal.</source>
         <translation>Invalid fine rule: the maximum fine is below the minimum.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="211"/>
+        <location filename="../../counter/ui/settings_work.py" line="212"/>
         <source>Aturan denda tidak valid: jumlah harus Rupiah bulat, tidak negatif.</source>
         <translation>Invalid fine rule: amounts must be whole Rupiah, not negative.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="213"/>
+        <location filename="../../counter/ui/settings_work.py" line="214"/>
         <source>Jenis denda tidak dikenal: {kind}.</source>
         <translation>Unknown fine kind: {kind}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="230"/>
+        <location filename="../../counter/ui/settings_work.py" line="231"/>
         <source>berakhir</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="232"/>
+        <location filename="../../counter/ui/settings_work.py" line="233"/>
         <source>belum berlaku</source>
         <translation>not yet in force</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_work.py" line="233"/>
+        <location filename="../../counter/ui/settings_work.py" line="234"/>
         <source>berlaku</source>
         <translation>in force</translation>
     </message>
