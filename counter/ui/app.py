@@ -210,7 +210,7 @@ def run(app, demo: bool = False, sign_in: bool = True) -> int:  # noqa: ANN001 -
         QMessageBox.critical(None, QCoreApplication.translate("Startup", "Loket tidak bisa dibuka"), str(error))
         return EXIT_CANNOT_START
     window = MainWindow(app, desk, runner, sign_in=sign_in)
-    window.show()
+    window.show_desk()  # maximised, unless the cashier's own place and size are remembered
     gc.collect()
     gc.freeze()  # the window lives as long as the desk: keep it out of every later collection
     sync = start_sync(app, window)  # after the demo: the embedded central is a copy of the store

@@ -55,11 +55,14 @@ from counter.ui.relief_dialog import ReliefDialog
 from counter.ui.shift_dialog import ShiftDialog, shift_text
 from counter.ui.sign_in_dialog import SignInDialog
 from counter.ui.sync import LEVEL_COLOURS, DeskSync
-from counter.ui.table_models import CustomerResultsModel
+from counter.ui.table_models import CustomerResultsModel, ResultsView
 from counter.ui.tasks import TaskRunner
 from counter.ui.void_dialog import VoidDialog
 from counter.ui.customer_dialog import CustomerDialog
-from counter.ui.widgets import MUTED, SHORTFALL, Banner, desk_settings, font, font_scale, set_font_scale, step_font_scale
+from counter.ui.widgets import (
+    MUTED, SHORTFALL, Banner, ButtonStrip, FittingStatusBar, desk_settings, font, font_scale, screen_factor,
+    set_font_scale, set_screen_factor, step_font_scale,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +129,9 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         settings = desk_settings()
         geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        self.remembered = isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)
+        available = self.screen().availableGeometry()  # the type grows with a screen larger than 1366x768
+        set_screen_factor(screen_factor(available.width(), available.height()))
         try:
             set_font_scale(float(settings.value(FONT_SCALE_KEY, 1.0)))
         except (TypeError, ValueError):
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         caption.setFont(font(13, bold=True))
         search_bar.addWidget(caption)
         search_bar.addWidget(self.search, 1)
+        self.search.setMinimumWidth(260)
         search_bar.addWidget(self.search_button)
         self.cash_closing = CashClosing(self)
         self.void_button = QPushButton(self.tr("Batal struk [F7]"))
@@ -176,14 +181,14 @@ class MainWindow(QMainWindow):
                                (self.shift_close_button, self.cash_closing.close_shift),
                                (self.day_close_button, self.cash_closing.close_day), (self.help_button, self.toggle_help),
                                (self.settings_button, self.open_settings)):
-            button.setFont(font(11))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(action)
-            search_bar.addWidget(button)
+            self.buttons.add(button)
+        search_bar.addWidget(self.buttons)
 
         # ---- results (left)
         self.results = CustomerResultsModel(self)
-        self.results_view = QTableView()
+        self.results_view = ResultsView()  # the address takes the room, the name gives way (table_models)
         self.results_view.setModel(self.results)
         self.results_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -196,10 +201,6 @@ class MainWindow(QMainWindow):
             colours.setColor(QPalette.ColorGroup.Inactive, role, colours.color(QPalette.ColorGroup.Active, role))
         self.results_view.setPalette(colours)
         self.results_view.verticalHeader().hide()
-        header = self.results_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._size_results()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.results_view.activated.connect(self._result_activated)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_current_changed)
 
@@ -231,7 +232,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self._sized = False
+        self._sized = False  # True once the cashier has moved the divider
+        splitter.splitterMoved.connect(lambda *_moved: setattr(self, "_sized", True))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -251,7 +253,8 @@ class MainWindow(QMainWindow):
         self.help = HelpOverlay(self)
         self.help.closed.connect(self.focus_search)
 
-        # ---- status bar
+        # ---- status bar (its type a little smaller when all of it would not fit: nothing overlaps)
+        self.setStatusBar(FittingStatusBar())
         bar = self.statusBar()
         self.busy_label = QLabel("")
         bar.addWidget(self.busy_label)
@@ -518,14 +521,8 @@ class MainWindow(QMainWindow):
             self.help.open()
 
     def _size_results(self) -> None:
-        """The results' rows (address on two lines: street, village) and the
-        columns of short codes follow the text size; the name gives way."""
-        scale = font_scale()
-        self.results_view.verticalHeader().setDefaultSectionSize(round(40 * scale))
-        header = self.results_view.horizontalHeader()
-        for column, width in enumerate((104 * scale, 170, 0, 36 * scale, 92 * scale)):
-            if width:
-                header.resizeSection(column, round(width))
+        """The results' rows and columns follow the text size (ResultsView.fit_columns)."""
+        self.results_view.fit_columns()
 
     def change_font(self, steps: int) -> None:
         """Ctrl++ / Ctrl+- one step larger or smaller, Ctrl+0 normal; remembered."""
@@ -1105,14 +1102,30 @@ class MainWindow(QMainWindow):
 
     # ---- window -----------------------------------------------------------
 
+    def show_desk(self) -> None:
+        """Open as the cashier left it (the place and size remembered), else maximised."""
+        if self.remembered:
+            self.show()
+        else:
+            self.showMaximized()
+
+    RESULTS_SHARE = 46  # % of the width for the results, the rest for the customer
+
+    def _split(self) -> None:
+        """46 % results, 54 % customer, at every size of the window until the cashier moves the divider."""
+        if not self._sized:
+            width = self.splitter.width()
+            self.splitter.setSizes([width * self.RESULTS_SHARE // 100, width - width * self.RESULTS_SHARE // 100])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._split)  # once the splitter has its new width
+
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
         if not self.signed_in:
             QTimer.singleShot(0, self.ask_sign_in)
-        if not self._sized:  # 42 % results, 58 % customer, once the real width is known
-            self._sized = True
-            width = self.splitter.width()
-            self.splitter.setSizes([width * 42 // 100, width - width * 42 // 100])
+        self._split()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._debounce.stop()

@@ -6,16 +6,22 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from counter.rules.money import format_rupiah
 from counter.rules.period import label
 from counter.services.billing import BillDue
-from counter.services.lookup import CustomerSummary
-from counter.ui.widgets import MONEY_ALIGN, MUTED, font, status_colour
+from counter.services.lookup import STATUS_LABELS, CustomerSummary
+from counter.ui.widgets import MONEY_ALIGN, MUTED, font, status_colour, text_scale
 
 _Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def status_lines(label: str) -> str:
+    """`TUTUP\nSEMENTARA`: a status of two words on the row's two lines, whole in a narrow column."""
+    return label.upper().replace(" ", "\n", 1)
 
 
 class CustomerResultsModel(QAbstractTableModel):
@@ -61,7 +67,7 @@ class CustomerResultsModel(QAbstractTableModel):
         c = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (c.number, c.name, f"{c.address}\n{c.village}", c.tariff_code, c.status_label.upper())[column]
+            return (c.number, c.name, f"{c.address}\n{c.village}", c.tariff_code, status_lines(c.status_label))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{c.number}  {c.name}\n{c.address}\n{c.village}, {c.district}\nGol. {c.tariff_code} - {c.status_label}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
@@ -69,6 +75,63 @@ class CustomerResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and column == 4:
             return font(bold=True)
         return None
+
+
+class ResultsView(QTableView):
+    """The search results. The address is what tells two customers of the same name apart:
+    it takes the room; the number, the tariff group and the status are as wide as their
+    widest text (a status is never cut), and the name gives way first (elided)."""
+
+    NUMBER, NAME, ADDRESS, TARIFF, STATUS = range(5)
+    NAME_SHARE = 0.3  # the name keeps at least this share of what the fixed columns leave
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def setModel(self, model) -> None:  # noqa: N802, ANN001
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(24)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.ADDRESS, QHeaderView.ResizeMode.Stretch)
+        model.modelReset.connect(self.fit_columns)
+
+    def _text_width(self, texts, bold: bool = False) -> int:  # noqa: ANN001
+        metrics = QFontMetrics(font(bold=bold))
+        return max(metrics.horizontalAdvance(text) for text in texts) + round(16 * text_scale())
+
+    def fixed_widths(self) -> dict[int, int]:
+        """The columns as wide as their widest possible text, and their header."""
+        header = self.horizontalHeader()
+        widths = {
+            self.NUMBER: self._text_width(["00-00-000000"]),
+            self.TARIFF: self._text_width(["R2-A"]),
+            self.STATUS: self._text_width([line for label in STATUS_LABELS.values()
+                                           for line in status_lines(label).split("\n")], bold=True),
+        }
+        return {column: max(width, header.sectionSizeHint(column), self.sizeHintForColumn(column))
+                for column, width in widths.items()}
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        self.verticalHeader().setDefaultSectionSize(round(40 * text_scale()))  # street and village, two lines
+        header = self.horizontalHeader()
+        fixed = self.fixed_widths()
+        for column, width in fixed.items():
+            header.resizeSection(column, width)
+        left = self.viewport().width() - sum(fixed.values())  # for the name and the address
+        name = max(self.sizeHintForColumn(self.NAME), header.sectionSizeHint(self.NAME))
+        address = self.sizeHintForColumn(self.ADDRESS)
+        # the address whole first (the name elided), but never the name below a share of what is left
+        header.resizeSection(self.NAME, max(min(name, left - address), round(left * self.NAME_SHARE), 40))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class OldestFirstModel(QAbstractTableModel):

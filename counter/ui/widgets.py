@@ -3,10 +3,13 @@ badge and the Rupiah field that shows thousands separators as you type."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, QSettings, Qt
+import math
+
+from PySide6.QtCore import QEvent, QRegularExpression, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QDialog, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QSizePolicy, QStatusBar, QVBoxLayout,
+    QWidget,
 )
 
 from counter.errors import InvalidInput
@@ -39,6 +42,10 @@ MONEY_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # The larger-font mode (Ctrl++ / Ctrl+- / Ctrl+0): every size is multiplied by this.
 FONT_SCALES = (0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.7)
 _font_scale = 1.0
+# ... and by the screen's: the desk is laid out for 1366x768; on a larger screen its type grows with it
+SMALLEST_SCREEN = (1366, 768)
+MAX_SCREEN_FACTOR = 1.6
+_screen_factor = 1.0
 _base_point_size: float | None = None  # the application's own font size, before any scaling
 _SIZE_RESOLVED = 0x0002  # QFont::SizeResolved: the widget's font names its own size
 
@@ -50,45 +57,74 @@ def desk_settings() -> QSettings:
 
 
 def font_scale() -> float:
+    """The cashier's setting (Ctrl++ / Ctrl+-), 1.0 the normal size."""
     return _font_scale
+
+
+def text_scale() -> float:
+    """What every size is multiplied by: the cashier's setting times the screen's factor."""
+    return _font_scale * _screen_factor
+
+
+def screen_factor(width: int, height: int) -> float:
+    """How much larger the type is on a screen of `width` x `height` (available pixels) than on
+    the smallest one the desk is laid out for: 1920x1080 gives 1.4 (in steps of 0.05, 1.0 to 1.6)."""
+    factor = min(width / SMALLEST_SCREEN[0], height / SMALLEST_SCREEN[1])
+    return min(max(math.floor(factor * 20) / 20, 1.0), MAX_SCREEN_FACTOR)
 
 
 def font(point_size: float | None = None, bold: bool = False) -> QFont:
     """The default font, at `point_size` (or the default size) times the
-    larger-font mode's scale, and weight."""
+    larger-font mode's scale and the screen's factor, and weight."""
     f = QFont()
     if point_size is not None:
-        f.setPointSizeF(point_size * _font_scale)
+        f.setPointSizeF(point_size * text_scale())
     f.setBold(bold)
     return f
 
 
-def set_font_scale(scale: float) -> float:
-    """Make every text of the program `scale` times its normal size: the
-    application font, and each widget that names its own size (`font(14)`).
-    Returns the scale now in force (kept within FONT_SCALES)."""
-    global _font_scale, _base_point_size  # noqa: PLW0603 - one program-wide setting
-    scale = min(max(scale, FONT_SCALES[0]), FONT_SCALES[-1])
+def _rescale(before: float) -> None:
+    """Every text from `before` (the old text_scale) to the new one: the application
+    font, and each widget that names its own size (`font(14)`)."""
+    global _base_point_size  # noqa: PLW0603 - one program-wide setting
+    after = text_scale()
     qapp = QApplication.instance()
-    if qapp is None or abs(scale - _font_scale) < 1e-9:
-        _font_scale = scale
-        return _font_scale
+    if qapp is None or abs(after - before) < 1e-9:
+        return
     if _base_point_size is None:
-        _base_point_size = QApplication.font().pointSizeF()
-    ratio = scale / _font_scale
-    _font_scale = scale
+        _base_point_size = QApplication.font().pointSizeF() / before
+    ratio = after / before
     sized = [w for w in QApplication.allWidgets()
              if w.testAttribute(Qt.WidgetAttribute.WA_SetFont) and w.font().resolveMask() & _SIZE_RESOLVED]
     sizes = [w.font().pointSizeF() for w in sized]  # before the application font moves the others
     app_font = QApplication.font()
-    app_font.setPointSizeF(_base_point_size * scale)
+    app_font.setPointSizeF(_base_point_size * after)
     QApplication.setFont(app_font)
     for widget, size in zip(sized, sizes, strict=True):
         if size > 0:
             own = widget.font()
             own.setPointSizeF(size * ratio)
             widget.setFont(own)
+
+
+def set_font_scale(scale: float) -> float:
+    """Make every text of the program `scale` times its normal size (the cashier's
+    setting; the screen's factor stays). Returns the scale now in force (kept within FONT_SCALES)."""
+    global _font_scale  # noqa: PLW0603 - one program-wide setting
+    scale = min(max(scale, FONT_SCALES[0]), FONT_SCALES[-1])
+    before = text_scale()
+    _font_scale = scale
+    _rescale(before)
     return _font_scale
+
+
+def set_screen_factor(factor: float) -> float:
+    """The type's size for the screen the desk is on (see `screen_factor`); every text follows."""
+    global _screen_factor  # noqa: PLW0603 - one program-wide setting
+    before = text_scale()
+    _screen_factor = min(max(factor, 1.0), MAX_SCREEN_FACTOR)
+    _rescale(before)
+    return _screen_factor
 
 
 def step_font_scale(steps: int) -> float:
@@ -188,6 +224,119 @@ class RupiahEdit(QLineEdit):
             return self.value()
         except InvalidInput:
             return None
+
+
+def _direct_children(parent: QWidget) -> list[QWidget]:
+    return [w for w in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w.isVisibleTo(parent) and w.sizeHint().isValid()]
+
+
+class _Fitting:
+    """Shrinks the type of a row of widgets until they fit its width (never below MIN_POINT_SIZE):
+    `natural()` is the size they have when there is room; `needed()` the width they then ask for."""
+
+    MIN_POINT_SIZE = 6.0
+    SPACING = 10
+
+    def _init_fitting(self) -> None:
+        self._fitting = False
+        self._pending = False
+
+    def natural(self) -> float:
+        return QApplication.font().pointSizeF()
+
+    def extra(self) -> int:
+        return 0
+
+    def needed(self) -> int:
+        return sum(w.sizeHint().width() + self.SPACING for w in _direct_children(self)) + self.extra()
+
+    def fit(self) -> None:
+        self._pending = False
+        if self._fitting or self.width() <= 0:
+            return
+        self._fitting = True
+        try:
+            size = self.natural()
+            while True:
+                for widget in [self, *_direct_children(self)]:
+                    if abs(widget.font().pointSizeF() - size) > 1e-6:
+                        own = QFont(widget.font())
+                        own.setPointSizeF(size)
+                        widget.setFont(own)
+                if self.needed() <= self.width() or size <= self.MIN_POINT_SIZE:
+                    break
+                size = max(size - 0.5, self.MIN_POINT_SIZE)
+        finally:
+            self._fitting = False
+
+    def schedule_fit(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def _fitting_event(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and not self._fitting:  # a text changed
+            self.schedule_fit()
+
+
+class FittingStatusBar(_Fitting, QStatusBar):
+    """A status bar whose widgets never overlap: when all of them (and a short message)
+    would not fit at the desk's text size, their type is made smaller until they do."""
+
+    RESERVE = "Ukuran huruf 170%"  # room kept for a short message at the left
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_fitting()
+        self.setSizeGripEnabled(False)
+
+    def extra(self) -> int:
+        return self.fontMetrics().horizontalAdvance(self.currentMessage() or self.RESERVE) + 16
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - it can be squeezed: its type shrinks
+        return QSize(0, super().minimumSizeHint().height())
+
+    def event(self, event: QEvent) -> bool:
+        self._fitting_event(event)
+        return super().event(event)
+
+
+class ButtonStrip(_Fitting, QWidget):
+    """The desk's row of buttons beside the search field, at `point_size` while there is
+    room; on a narrow window (or with large text) their type gets smaller, so the search
+    field keeps its room and nothing is cut."""
+
+    def __init__(self, point_size: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_fitting()
+        self.point_size = point_size
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(6)
+        self.setFont(font(point_size))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def add(self, widget: QWidget) -> None:
+        self.row.addWidget(widget)
+
+    def natural(self) -> float:
+        return self.point_size * text_scale()
+
+    def needed(self) -> int:
+        return sum(w.sizeHint().width() + self.row.spacing() for w in _direct_children(self))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - room for every button at its natural size
+        hint = super().sizeHint()
+        ratio = self.natural() / max(self.font().pointSizeF(), 1.0)
+        return QSize(round(hint.width() * ratio), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - it can be squeezed: its type shrinks
+        return QSize(0, super().minimumSizeHint().height())
+
+    def event(self, event: QEvent) -> bool:
+        self._fitting_event(event)
+        return super().event(event)
 
 
 class Banner(QLabel):
