@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from counter.services.demo import DEMO_PASSWORD
 from counter.ui.relief_dialog import ReliefDialog
 from tests.ui.desk_helpers import bill_states, customer_owing, pay_cash, press, type_keys
+from tests.ui.test_desk_sync import synced_desk  # noqa: F401 - the fixture
 
 
 def open_customer(qtbot, window, number: str) -> None:  # noqa: ANN001
@@ -158,3 +159,37 @@ def test_the_day_close_approval_opens_clean_and_enter_goes_to_the_pin(qtbot, app
     assert QApplication.focusWidget() is approval.pin and not approval.error.isVisible()
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: dialog.approval_dialog is None, timeout=3000)
+
+
+def test_after_a_void_central_still_holding_the_payment_does_not_hide_the_months(qtbot, synced_desk):  # noqa: ANN001
+    """With the embedded central: the payment reached central, the void not yet; the
+    customer is read from central again after the void, and still shows the months owed."""
+    from sqlalchemy import func, select
+
+    from counter.models import OutboxEvent
+
+    app, window, sync = synced_desk()
+    qtbot.waitUntil(lambda: sync.central is not None, timeout=20_000)
+    number = customer_owing(app, 2, exactly=True)
+    owed = sorted(period for period, state in bill_states(app, number).items() if state == "unpaid")
+    pay_cash(qtbot, window, number)
+
+    def sent() -> bool:  # the payment applied at central
+        with app.engine.connect() as connection:
+            return connection.scalar(select(func.count()).where(OutboxEvent.outcome != "applied")) == 0
+
+    qtbot.waitUntil(sent, timeout=20_000)
+    sync.stop()  # the void stays here for now: central still has the months paid
+    open_customer(qtbot, window, number)
+    assert window.panel.bills.rowCount() == 0
+    _void, approval = void_up_to_approval(qtbot, window)
+    type_keys(qtbot, "kepala")
+    press(qtbot, Qt.Key.Key_Return)
+    type_keys(qtbot, DEMO_PASSWORD)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.void_dialog is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.panel.quote is not None and window.panel.quote.customer.number == number
+                    and not window.runner.is_running("customer"), timeout=10_000)
+    assert window.panel.from_central is True  # read from central again
+    assert [bill.period for bill in window.panel.quote.bills] == owed
+    assert window.panel.bills.rowCount() == len(owed)
