@@ -30,11 +30,23 @@ CLOSE_TEXT = QT_TRANSLATE_NOOP("DayCloseDialog", "Tutup hari [Ctrl+Enter]")
 DEPOSIT_TEXT = QT_TRANSLATE_NOOP("DayCloseDialog", "Catat setoran")
 
 
-def _rows(title: str, rows: list[tuple[str, ...]]) -> str:
-    cells = "".join("<tr>" + "".join(f"<td align={'left' if i == 0 else 'right'}>&nbsp;{c}&nbsp;</td>"
-                                     for i, c in enumerate(row)) + "</tr>" for row in rows)
-    cells = cells or "<tr><td>&nbsp;–</td></tr>"
-    return f"<b>{title}</b><table cellspacing=0 cellpadding=1>{cells}</table>"
+def _rows(title: str, rows: list[tuple[str, ...]], header: tuple[str, ...] = ()) -> str:
+    """A titled table: the first column left, every other (counts, amounts, times) right-aligned."""
+    def line(cells: tuple[str, ...], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag} align={'left' if i == 0 else 'right'}>&nbsp;{c}&nbsp;</{tag}>"
+                                for i, c in enumerate(cells)) + "</tr>"
+
+    cells = "".join(line(row) for row in rows) or "<tr><td>&nbsp;–</td></tr>"
+    head = line(header, "th") if header and rows else ""
+    return f"<b>{title}</b><table cellspacing=0 cellpadding=1>{head}{cells}</table>"
+
+
+def clock(moment: dt.datetime | None, zone: dt.tzinfo, day: dt.date) -> str:
+    """`07:58`, or `25-11 07:58` on another day than `day`; `–` when there is none."""
+    if moment is None:
+        return "–"
+    local = moment.astimezone(zone)
+    return f"{local:%H:%M}" if local.date() == day else f"{local:%d-%m %H:%M}"
 
 
 class DayCloseDialog(FormDialog):
@@ -88,11 +100,11 @@ class DayCloseDialog(FormDialog):
         form.addRow(self.tr("Jumlah setoran (Rp)"), self.amount)
         form.addRow(self.tr("Bank"), self.bank)
         form.addRow(self.tr("No. bukti setoran"), self.reference)
-        self.deposit_button = primary_button(DEPOSIT_TEXT, self.record_deposit, colour=GOOD)
+        self.deposit_button = primary_button(self.tr(DEPOSIT_TEXT), self.record_deposit, colour=GOOD)
 
         self.report_button = cancel_button(self.tr("Simpan laporan PDF"), self.save_reports)
         self.cancel_button = cancel_button(self.tr("Tutup [Esc]"), self.reject)
-        self.ok_button = primary_button(CLOSE_TEXT, self.confirm)
+        self.ok_button = primary_button(self.tr(CLOSE_TEXT), self.confirm)
         self.keys = [QShortcut(QKeySequence(keys), self, self.confirm) for keys in ("Ctrl+Return", "Ctrl+Enter")]
         buttons = button_row(self.cancel_button, self.report_button, self.deposit_button, self.ok_button)
         self._lay_out(heading, self.state, self.body, self.silent, self.blocking, self.override, self.deposit_form,
@@ -148,8 +160,13 @@ class DayCloseDialog(FormDialog):
             n=figures.count, total=format_rupiah(figures.total), cash=format_rupiah(figures.cash_total))
         counters = [(t.label, str(t.count), format_rupiah(t.amount)) for t in figures.by_counter]
         methods = [(method_label(t.label), str(t.count), format_rupiah(t.amount)) for t in figures.by_method]
-        shifts = [(f"{s.counter_code} {s.cashier}", self.tr("BUKA") if s.is_open else format_rupiah(s.counted or 0),
+        zone = self.desk.zone
+        shifts = [(f"{s.counter_code} {s.cashier}", clock(s.opened_at, zone, figures.business_date),
+                   self.tr("masih buka") if s.is_open else clock(s.closed_at, zone, figures.business_date),
+                   "" if s.is_open else format_rupiah(s.counted or 0),
                    "" if s.variance is None else format_rupiah(s.variance)) for s in figures.shifts]
+        shift_header = (self.tr("Loket, kasir"), self.tr("Buka"), self.tr("Tutup"), self.tr("Dihitung"),
+                        self.tr("Selisih"))
         late = (self.tr("<br><b>{n} struk diterima setelah tutup hari</b> (di luar angka yang ditandatangani).", "",
                         len(figures.late)).format(
             n=len(figures.late)) if figures.late else "")
@@ -159,10 +176,11 @@ class DayCloseDialog(FormDialog):
         self.silent.setText(self.tr("<br><b>Belum ada kabar hari ini dari loket {codes}</b>: uang yang diterima "
                                     "secara offline belum terhitung.").format(codes=", ".join(figures.silent_counters)))
         self.silent.setVisible(bool(figures.silent_counters))
+        per_counter, per_method, per_shift = self.tr("Per loket"), self.tr("Per cara bayar"), self.tr("Shift")
         self.body.setText(
-            f"{total}<table><tr><td valign=top>{_rows(self.tr('Per loket'), counters)}</td><td width=24></td>"
-            f"<td valign=top>{_rows(self.tr('Per cara bayar'), methods)}</td><td width=24></td>"
-            f"<td valign=top>{_rows(self.tr('Shift (dihitung, selisih)'), shifts)}</td></tr></table>{refunds}{late}")
+            f"{total}<table><tr><td valign=top>{_rows(per_counter, counters)}</td><td width=32></td>"
+            f"<td valign=top>{_rows(per_method, methods)}</td></tr></table>"
+            f"{_rows(per_shift, shifts, shift_header)}{refunds}{late}")
         self.blocking.setText(self.tr("Belum lengkap: {what}.").format(what="; ".join(self.pending)))
         self.blocking.setVisible(bool(self.pending))
         self.override.setVisible(bool(self.pending))
