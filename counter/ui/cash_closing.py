@@ -83,6 +83,11 @@ class CashClosing(QObject):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
-        self.window.focus_search()
+        shift_dialog = self.window.shift_dialog
+        if shift_dialog is not None:  # the new shift's float (offered after closing) keeps the keyboard
+            shift_dialog.activateWindow()
+            shift_dialog.amount.setFocus()
+        else:
+            self.window.focus_search()
 
 
