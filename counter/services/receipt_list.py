@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from zoneinfo import ZoneInfo
 
 from counter.models import Counter, Customer, Payment, PaymentLine, User
 from counter.services.context import Desk

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from counter import application
 from counter.errors import CounterError
@@ -29,7 +29,9 @@ from counter.services.receipt_list import HISTORY_LIMIT, CustomerReceipt, custom
 from counter.ui.pay_dialog import method_label
 from counter.ui.table_models import _LEFT, _Index
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button
+from counter.ui.widgets import (
+    GOOD, MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button,
+)
 
 OK_TEXT = QT_TRANSLATE_NOOP("HistoryDialog", "Cetak salinan [Enter]")
 LIST_TAG = "history-list"
@@ -105,7 +107,8 @@ class HistoryModel(QAbstractTableModel):
     def _alignment(self, column: int) -> Qt.AlignmentFlag:
         return MONEY_ALIGN if column == self.AMOUNT else _LEFT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
