@@ -10,8 +10,8 @@ the embedded central), deleted afterwards: the sign-in and the shift the
 pictures open never reach the store `--data-dir` names, nor a real central
 (with a central address set, the copy is not synced). An empty store is
 filled with the demo in the copy only. In the copy, the user's shift left
-open at the counter on another day is closed first, so the pictures can be
-made on any day.
+open at the counter is closed first, and today's office day signed off
+already is opened again, so the pictures can be made on any day.
 
 sign-in.png, shift.png, desk.png, pay.png, relief.png, lock.png, help.png, void.png,
 shift-close.png, day-close.png
@@ -153,6 +153,22 @@ def close_stale_shift(app, desk) -> None:  # noqa: ANN001 - on the worker, in th
         shifts.close_shift(app.uow(), desk, {}, "Ditutup untuk tangkapan layar", variance_limit=10**13)
 
 
+def reopen_closed_day(app, desk) -> None:  # noqa: ANN001 - on the worker, in the copy only
+    """Today's office day signed off already would keep the shift from opening: in the copy
+    its sign-off and deposit are taken away, so the pictures are made on any day."""
+    from sqlalchemy import delete
+
+    from counter.models.shift import DayClosing, Deposit
+
+    with app.uow().writing() as uow:
+        if shifts.day_closed(uow.session, desk.office_id, desk.today()) is None:
+            return
+        for table in (Deposit, DayClosing):
+            uow.session.execute(delete(table).where(table.office_id == desk.office_id,
+                                                    table.business_date == desk.today()))
+        uow.commit()
+
+
 def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noqa: ANN001, C901
     """Make every screen's PNG in `out`, working on `app`'s store itself (see
     `run_screenshots` for the copy); the paths saved."""
@@ -162,6 +178,7 @@ def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noq
     runner = runner or TaskRunner(app)
     create_demo_with_progress(app, runner)
     desk = run_and_wait(runner, app.desk)
+    run_and_wait(runner, lambda: reopen_closed_day(app, desk))
     run_and_wait(runner, lambda: close_stale_shift(app, desk))
     shooter = Shooter(out)
     window = MainWindow(app, desk, runner, sign_in=True, idle_lock_ms=0)
