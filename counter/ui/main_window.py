@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
     def set_shift(self, shift: ShiftView | None) -> None:
         self.shift = shift
         self.shift_label.setText(shift_text(shift))
+        self.shift_open_button.setVisible(shift is None)  # Ctrl+B: only while no shift is open
 
     def _read_shift(self) -> None:
         app, desk = self.app, self.desk

@@ -38,7 +38,7 @@ class ShiftCloseDialog(FormDialog):
 
     def __init__(self, app, desk: Desk, runner: TaskRunner, shift: ShiftFigures, variance_limit: int,  # noqa: ANN001
                  parent: QWidget | None = None) -> None:
-        super().__init__(620, parent)
+        super().__init__(780, parent)
         self.app, self.desk, self.runner, self.shift, self.limit = app, desk, runner, shift, variance_limit
         self.approval_dialog = None  # asked when the shift is another cashier's
         self.setWindowTitle(self.tr("Tutup shift"))
@@ -70,24 +70,24 @@ class ShiftCloseDialog(FormDialog):
             self.pieces[denomination.key] = box
             caption = QLabel(name)
             caption.setBuddy(box)
+            caption.setMinimumWidth(caption.sizeHint().width())  # never cut: the amount gives way
             amount = QLabel()
             amount.setAlignment(MONEY_ALIGN)
             amount.setMinimumWidth(96)
             amount.setStyleSheet(f"color: {MUTED};")
             self.amounts[denomination.key] = amount
-            row, column = rows[denomination.coin], 3 if denomination.coin else 0
+            row, column = rows[denomination.coin], 4 if denomination.coin else 0
             rows[denomination.coin] += 1
             grid.addWidget(caption, row, column)
             grid.addWidget(box, row, column + 1)
             grid.addWidget(amount, row, column + 2)
         self.notes_total, self.coins_total = QLabel(), QLabel()
-        for label, column in ((self.notes_total, 0), (self.coins_total, 3)):
+        for label, column in ((self.notes_total, 0), (self.coins_total, 4)):
             label.setFont(font(12, bold=True))
             label.setAlignment(MONEY_ALIGN)
             grid.addWidget(label, max(rows.values()), column, 1, 3)
-        grid.setColumnMinimumWidth(3, 0)
-        grid.setColumnStretch(2, 1)
-        grid.setColumnStretch(5, 1)
+        grid.setColumnMinimumWidth(3, 24)  # between the notes and the coins
+        grid.setColumnStretch(7, 1)
 
         self.blind = QCheckBox(self.tr("&Hitung buta: jumlah seharusnya ditampilkan setelah hitungan dimasukkan"))
         self.blind.setToolTip(self.tr("Hitung laci tanpa melihat jumlah yang seharusnya; Ctrl+Enter memasukkan "
@@ -101,6 +101,7 @@ class ShiftCloseDialog(FormDialog):
         self.variance = QLabel()
         for label in (self.expected, self.counted, self.variance):
             label.setFont(font(13, bold=True))
+            label.setWordWrap(True)
         self.expected.setText(self.tr("Seharusnya di laci: {amount}").format(amount=format_rupiah(shift.expected_cash)))
         self.expected.setToolTip(self.tr("Modal awal {float} + tunai diterima {cash} - kembalian {change}").format(
             float=format_rupiah(shift.opening_float), cash=format_rupiah(shift.cash_taken),
@@ -113,7 +114,7 @@ class ShiftCloseDialog(FormDialog):
         self.reason.setAccessibleName(self.tr("Alasan selisih"))
 
         self.cancel_button = cancel_button(self.tr("Batal [Esc]"), self.reject)
-        self.ok_button = primary_button(OK_TEXT, self.confirm)
+        self.ok_button = primary_button(self.tr(OK_TEXT), self.confirm)
         self.keys = [QShortcut(QKeySequence(keys), self, self.confirm) for keys in ("Ctrl+Return", "Ctrl+Enter")]
         self._lay_out(title, summary, self.blind, grid, self.expected, self.counted, self.variance, self.reason,
                       self.error, button_row(self.cancel_button, self.ok_button))
@@ -153,7 +154,7 @@ class ShiftCloseDialog(FormDialog):
         variance = counted - self.shift.expected_cash
         self.counted.setText(self.tr("Dihitung: {amount}").format(amount=format_rupiah(counted)))
         if self.hidden:
-            self.expected.setText(self.tr("Seharusnya di laci: (tampil setelah hitungan dimasukkan, Ctrl+Enter)"))
+            self.expected.setText(self.tr("Seharusnya di laci: tampil setelah hitungan dimasukkan (Ctrl+Enter)"))
             self.expected.setStyleSheet(f"color: {MUTED};")
             self.variance.hide()
             self.reason.setVisible(bool(self.reason.text()))

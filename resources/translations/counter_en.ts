@@ -105,42 +105,42 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="217"/>
+        <location filename="../../counter/ui/table_models.py" line="216"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="218"/>
+        <location filename="../../counter/ui/table_models.py" line="217"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="219"/>
+        <location filename="../../counter/ui/table_models.py" line="218"/>
         <source>m3</source>
         <translation>m3</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="220"/>
+        <location filename="../../counter/ui/table_models.py" line="219"/>
         <source>Harga air</source>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="221"/>
+        <location filename="../../counter/ui/table_models.py" line="220"/>
         <source>Beban</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="222"/>
+        <location filename="../../counter/ui/table_models.py" line="221"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="223"/>
+        <location filename="../../counter/ui/table_models.py" line="222"/>
         <source>Denda</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="224"/>
+        <location filename="../../counter/ui/table_models.py" line="223"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
@@ -253,7 +253,7 @@
     <message>
         <location filename="../../counter/ui/sync.py" line="89"/>
         <source> (baru saja)</source>
-        <translation type="unfinished"></translation>
+        <translation> (just now)</translation>
     </message>
     <message>
         <location filename="../../counter/ui/sync.py" line="91"/>
@@ -431,189 +431,194 @@
 <context>
     <name>CollectiveDialog</name>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="37"/>
         <source>BAYAR SEMUA [Enter]</source>
         <translation>PAY ALL [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
         <source>No. sambungan</source>
         <translation>Connection no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="40"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="40"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="110"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="109"/>
         <source>Pembayaran kolektif</source>
         <translation>Collective payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="111"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="110"/>
         <source>&lt;b&gt;Pembayaran kolektif&lt;/b&gt;: banyak sambungan, satu kali bayar; tiap sambungan mendapat struknya sendiri</source>
         <translation>&lt;b&gt;Collective payment&lt;/b&gt;: many connections, paid at once; each connection gets its own receipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="118"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="117"/>
         <source>(tanpa grup)</source>
         <translation>(no group)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="119"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="118"/>
         <source>Grup tersimpan</source>
         <translation>Saved group</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="121"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="120"/>
         <source>&amp;Grup tersimpan:</source>
         <translation>Saved &amp;group:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="126"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="125"/>
         <source>ketik atau pindai no. sambungan, Enter</source>
         <translation>type or scan a connection no., Enter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="127"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="126"/>
         <source>Nomor sambungan</source>
         <translation>Connection number</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="129"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="128"/>
         <source>No. &amp;sambungan:</source>
         <translation>Connection &amp;no.:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="149"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="148"/>
         <source>Sambungan yang dibayar</source>
         <translation>Connections paid</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="153"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="152"/>
         <source>Enter: tambah sambungan  |  ↓ lalu Delete: hapus baris  |  Alt+G: grup, Enter: muat  |  Enter di kolom kosong: ke uang diterima  |  Esc: tutup</source>
         <translation>Enter: add a connection  |  ↓ then Delete: remove a row  |  Alt+G: group, Enter: load  |  Enter in the empty field: to the cash received  |  Esc: close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="160"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="159"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="163"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="162"/>
         <source>Total kolektif</source>
         <translation>Collective total</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="175"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="174"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="181"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="180"/>
         <source>no. transaksi / approval code</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="183"/>
-        <location filename="../../counter/ui/collective_dialog.py" line="261"/>
-        <location filename="../../counter/ui/collective_dialog.py" line="269"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="182"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="260"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="268"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="186"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="185"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="187"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="186"/>
         <source>Cetak juga s&amp;truk tiap sambungan</source>
         <translation>Also print each connection&apos;s rece&amp;ipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="194"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="193"/>
         <source>&amp;Cara bayar</source>
         <translation>&amp;Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="195"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="194"/>
         <source>&amp;Uang diterima</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="196"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="195"/>
         <source>No. &amp;referensi</source>
         <translation>Re&amp;ference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="209"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="208"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="248"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="247"/>
         <source>termasuk pembulatan tunai {amount} (per struk)</source>
         <translation>includes cash rounding of {amount} (per receipt)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="250"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="249"/>
         <source>{n} sambungan</source>
         <translation>{n} connections</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="265"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="264"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="316"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="275"/>
+        <source>{n} bln: {months}</source>
+        <translation>{n} mo.: {months}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="315"/>
         <source>Ketik atau pindai nomor sambungan dulu.</source>
         <translation>Type or scan a connection number first.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="319"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="318"/>
         <source>Satu pembayaran kolektif paling banyak {n} sambungan.</source>
         <translation>A collective payment takes at most {n} connections.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="330"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="329"/>
         <source>Sambungan {number} sudah ada di daftar.</source>
         <translation>Connection {number} is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="383"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="382"/>
         <source>Tidak ikut dibayar: {problems}</source>
         <translation>Left out of the payment: {problems}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="395"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="394"/>
         <source>Sambungan yang baru diketik masih dibaca; tekan Enter lagi sebentar lagi.</source>
         <translation>The connection just typed is still being read; press Enter again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="399"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="398"/>
         <source>Tambahkan minimal satu sambungan.</source>
         <translation>Add at least one connection.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="447"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="446"/>
         <source>Jumlah berubah: tadi {amount}</source>
         <translation>The amount changed: it was {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="454"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="453"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -674,22 +679,22 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="21"/>
+        <location filename="../../counter/ui/customer_panel.py" line="20"/>
         <source>Data lokal – pusat tidak terjangkau</source>
         <translation>Local data – central unreachable</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="22"/>
+        <location filename="../../counter/ui/customer_panel.py" line="21"/>
         <source>Pembayaran di bank/marketplace bisa belum tampak.</source>
         <translation>Payments at banks/marketplaces may not show yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="23"/>
+        <location filename="../../counter/ui/customer_panel.py" line="22"/>
         <source>Data dari pusat</source>
         <translation>Data from central</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="57"/>
+        <location filename="../../counter/ui/customer_panel.py" line="56"/>
         <source>Belum ada pelanggan.
 Ketik nomor sambungan, scan barcode rekening,
 atau cari nama / alamat di kolom Cari [F2].</source>
@@ -698,148 +703,148 @@ Type a connection number, scan a bill barcode,
 or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="86"/>
+        <location filename="../../counter/ui/customer_panel.py" line="85"/>
         <source>Keringanan / Angsuran [F9]</source>
         <translation>Relief / Instalments [F9]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="146"/>
-        <location filename="../../counter/ui/customer_panel.py" line="267"/>
+        <location filename="../../counter/ui/customer_panel.py" line="145"/>
+        <location filename="../../counter/ui/customer_panel.py" line="266"/>
         <source>Tidak ada tunggakan: semua rekening sudah lunas.</source>
         <translation>Nothing owed: every bill is paid.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="160"/>
+        <location filename="../../counter/ui/customer_panel.py" line="159"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="165"/>
+        <location filename="../../counter/ui/customer_panel.py" line="164"/>
         <source>Total dibayar</source>
         <translation>Total to pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="166"/>
+        <location filename="../../counter/ui/customer_panel.py" line="165"/>
         <source>BAYAR [F5]</source>
         <translation>PAY [F5]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="235"/>
+        <location filename="../../counter/ui/customer_panel.py" line="234"/>
         <source>Memuat pelanggan {number} ...</source>
         <translation>Loading customer {number} ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="252"/>
+        <location filename="../../counter/ui/customer_panel.py" line="251"/>
         <source>ANGSURAN</source>
         <translation>INSTALMENTS</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="253"/>
+        <location filename="../../counter/ui/customer_panel.py" line="252"/>
         <source>KREDIT {amount}</source>
         <translation>CREDIT {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="254"/>
+        <location filename="../../counter/ui/customer_panel.py" line="253"/>
         <source>KONFLIK ({n})</source>
         <translation>CONFLICT ({n})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="255"/>
+        <location filename="../../counter/ui/customer_panel.py" line="254"/>
         <source>Ada pembayaran yang belum beres di pusat; kepala unit menyelesaikannya.</source>
         <translation>A payment is not settled at central yet; the supervisor resolves it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="257"/>
+        <location filename="../../counter/ui/customer_panel.py" line="256"/>
         <source>Kel. {village}, Kec. {district}</source>
         <translation>Village {village}, District {district}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="258"/>
+        <location filename="../../counter/ui/customer_panel.py" line="257"/>
         <source>Gol. {code} ({name})</source>
         <translation>Tariff {code} ({name})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="261"/>
+        <location filename="../../counter/ui/customer_panel.py" line="260"/>
         <source> · Telp. {phone}</source>
         <translation> · Phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="262"/>
+        <location filename="../../counter/ui/customer_panel.py" line="261"/>
         <source> · Ubah [Ctrl+E]</source>
         <translation> · Edit [Ctrl+E]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="276"/>
+        <location filename="../../counter/ui/customer_panel.py" line="275"/>
         <source>{n} jiwa</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="260"/>
+        <location filename="../../counter/ui/customer_panel.py" line="259"/>
         <source>No. meter {meter}</source>
         <translation>Meter no. {meter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="266"/>
+        <location filename="../../counter/ui/customer_panel.py" line="265"/>
         <source>Tidak ada tunggakan di luar rencana angsuran.</source>
         <translation>Nothing owed outside the instalment plan.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="276"/>
+        <location filename="../../counter/ui/customer_panel.py" line="275"/>
         <source>jiwa: belum dicatat</source>
         <translation>household size: not recorded</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="279"/>
+        <location filename="../../counter/ui/customer_panel.py" line="278"/>
         <source> · {litres} L/orang/hari</source>
         <translation> · {litres} L/person/day</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="281"/>
+        <location filename="../../counter/ui/customer_panel.py" line="280"/>
         <source>Pemakaian {m3} m3 bulan {month} untuk {n} jiwa.</source>
         <translation>Usage {m3} m3 in {month} for {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="284"/>
+        <location filename="../../counter/ui/customer_panel.py" line="283"/>
         <source> (terlalu tinggi)</source>
         <translation> (too high)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="284"/>
+        <location filename="../../counter/ui/customer_panel.py" line="283"/>
         <source> (terlalu rendah)</source>
         <translation> (too low)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="285"/>
+        <location filename="../../counter/ui/customer_panel.py" line="284"/>
         <source>Pemakaian tidak wajar untuk jumlah jiwa ini: periksa meter, kebocoran, atau jumlah jiwa (Ctrl+E).</source>
         <translation>Usage implausible for this household: check the meter, a leak, or the household size (Ctrl+E).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="330"/>
+        <location filename="../../counter/ui/customer_panel.py" line="329"/>
         <source>Belum ada rekening atau angsuran dipilih.</source>
         <translation>No bill or instalment chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="332"/>
+        <location filename="../../counter/ui/customer_panel.py" line="331"/>
         <source>Belum ada rekening dipilih.</source>
         <translation>No bill chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="342"/>
+        <location filename="../../counter/ui/customer_panel.py" line="341"/>
         <source>{n} dari {m} bulan: {months}</source>
         <translation>{n} of {m} months: {months}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="344"/>
+        <location filename="../../counter/ui/customer_panel.py" line="343"/>
         <source>, termasuk denda {amount}</source>
         <translation>, fines {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="348"/>
+        <location filename="../../counter/ui/customer_panel.py" line="347"/>
         <source>Dibayar {what}</source>
         <translation>Paying {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/customer_panel.py" line="349"/>
+        <location filename="../../counter/ui/customer_panel.py" line="348"/>
         <source>Meterai {amount}</source>
         <translation>Stamp duty {amount}</translation>
     </message>
@@ -847,27 +852,27 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>CustomerResultsModel</name>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="31"/>
+        <location filename="../../counter/ui/table_models.py" line="30"/>
         <source>No. samb.</source>
         <translation>Conn. no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="32"/>
+        <location filename="../../counter/ui/table_models.py" line="31"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="33"/>
+        <location filename="../../counter/ui/table_models.py" line="32"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="34"/>
+        <location filename="../../counter/ui/table_models.py" line="33"/>
         <source>Gol.</source>
         <translation>Tar.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/table_models.py" line="35"/>
+        <location filename="../../counter/ui/table_models.py" line="34"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -885,7 +890,7 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Record deposit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="48"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="60"/>
         <source>Tutup hari</source>
         <translation>Close day</translation>
     </message>
@@ -894,73 +899,73 @@ or search a name / address in the Search field [F2].</translation>
         <translation type="vanished">Close the day of office {office}, {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="50"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="62"/>
         <source>Tutup hari kantor {office}</source>
         <translation>Closing the day of office {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="57"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="69"/>
         <source>Tanggal yang ditutup</source>
         <translation>Day to close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="63"/>
-        <location filename="../../counter/ui/day_close_dialog.py" line="124"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="75"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="136"/>
         <source>Membaca data semua loket dari pusat ...</source>
         <translation>Reading every counter&apos;s data from central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="77"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="89"/>
         <source>Alasan menutup walau belum lengkap (minimal 5 huruf)</source>
         <translation>Reason to close although incomplete (at least 5 characters)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="78"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="90"/>
         <source>Alasan pengecualian</source>
         <translation>Reason for the exception</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="88"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="100"/>
         <source>Jumlah setoran (Rp)</source>
         <translation>Deposit amount (Rp)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="89"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="101"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="90"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="102"/>
         <source>No. bukti setoran</source>
         <translation>Deposit slip no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="93"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="105"/>
         <source>Simpan laporan PDF</source>
         <translation>Save PDF reports</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="94"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="106"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="109"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="121"/>
         <source>Pusat belum tersambung: tutup hari perlu data semua loket dari pusat.</source>
         <translation>Central is not connected: closing the day needs every counter&apos;s data from central.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="141"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="153"/>
         <source>DITUTUP {time} oleh {who}</source>
         <translation>CLOSED {time} by {who}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="145"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="157"/>
         <source>BELUM DITUTUP</source>
         <translation>NOT CLOSED YET</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="147"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="159"/>
         <source>{n} struk, total &lt;b&gt;{total}&lt;/b&gt;, tunai &lt;b&gt;{cash}&lt;/b&gt;</source>
         <translation>
             <numerusform>{n} receipt, total &lt;b&gt;{total}&lt;/b&gt;, cash &lt;b&gt;{cash}&lt;/b&gt;</numerusform>
@@ -968,12 +973,41 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="151"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="165"/>
+        <source>masih buka</source>
+        <translation>still open</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="168"/>
+        <source>Loket, kasir</source>
+        <translation>Counter, cashier</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="168"/>
+        <source>Buka</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="168"/>
+        <source>Tutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="168"/>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="169"/>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
         <source>BUKA</source>
-        <translation>OPEN</translation>
+        <translation type="vanished">OPEN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/day_close_dialog.py" line="153"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="170"/>
         <source>&lt;br&gt;&lt;b&gt;{n} struk diterima setelah tutup hari&lt;/b&gt; (di luar angka yang ditandatangani).</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;b&gt;{n} receipt arrived after the day was closed&lt;/b&gt; (outside the signed figures).</numerusform>
@@ -981,42 +1015,57 @@ or search a name / address in the Search field [F2].</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="156"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="173"/>
         <source>&lt;br&gt;Pengembalian uang &lt;b&gt;{refunds}&lt;/b&gt;, tunai untuk disetor &lt;b&gt;{deposit}&lt;/b&gt;.</source>
         <translation>&lt;br&gt;Refunds paid &lt;b&gt;{refunds}&lt;/b&gt;, cash to deposit &lt;b&gt;{deposit}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="159"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="176"/>
         <source>&lt;br&gt;&lt;b&gt;Belum ada kabar hari ini dari loket {codes}&lt;/b&gt;: uang yang diterima secara offline belum terhitung.</source>
         <translation>&lt;br&gt;&lt;b&gt;Nothing heard today from counter(s) {codes}&lt;/b&gt;: money they took offline is not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="166"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="179"/>
+        <source>Per loket</source>
+        <translation>Per counter</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="179"/>
+        <source>Per cara bayar</source>
+        <translation>Per method</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="179"/>
+        <source>Shift</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/day_close_dialog.py" line="184"/>
         <source>Belum lengkap: {what}.</source>
         <translation>Not complete: {what}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="179"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="197"/>
         <source>&lt;br&gt;Setoran {amount} ke {bank}, bukti {ref}.</source>
         <translation>&lt;br&gt;Deposit {amount} to {bank}, slip {ref}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="192"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="210"/>
         <source>Tulis alasan menutup hari walau belum lengkap (minimal 5 huruf).</source>
         <translation>Write why the day is closed although incomplete (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="195"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="213"/>
         <source>Tutup hari {date}</source>
         <translation>Close day {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="209"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="227"/>
         <source>Setoran {amount}</source>
         <translation>Deposit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/day_close_dialog.py" line="226"/>
+        <location filename="../../counter/ui/day_close_dialog.py" line="244"/>
         <source>Laporan disimpan di {folder}</source>
         <translation>Reports saved in {folder}</translation>
     </message>
@@ -1079,27 +1128,27 @@ or search a name / address in the Search field [F2].</translation>
     <message>
         <location filename="../../counter/ui/printing.py" line="34"/>
         <source>Tanpa printer: struk disimpan sebagai PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>No printer: receipt saved as PDF</translation>
     </message>
     <message>
         <location filename="../../counter/ui/printing.py" line="37"/>
         <source>Struk {receipt} tercetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt {receipt} printed.</translation>
     </message>
     <message>
         <location filename="../../counter/ui/printing.py" line="38"/>
         <source>Salinan ke-{n} struk {receipt} tercetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy {n} of receipt {receipt} printed.</translation>
     </message>
     <message>
         <location filename="../../counter/ui/printing.py" line="39"/>
         <source>Struk {receipt} tidak dicetak, disimpan sebagai PDF: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt {receipt} not printed, saved as PDF: {path}</translation>
     </message>
     <message>
         <location filename="../../counter/ui/printing.py" line="40"/>
         <source>Salinan ke-{n} struk {receipt} tidak dicetak, disimpan sebagai PDF: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy {n} of receipt {receipt} not printed, saved as PDF: {path}</translation>
     </message>
     <message>
         <location filename="../../counter/ui/printing.py" line="73"/>
@@ -1281,86 +1330,101 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/help_overlay.py" line="19"/>
+        <source>Di jendela pembayaran: uang pas / Rp 50.000-an / Rp 100.000-an berikutnya</source>
+        <translation>In the pay dialog: exact money / the next Rp 50.000 / the next Rp 100.000</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="20"/>
         <source>Batalkan struk hari ini: pilih di daftar, alasan + persetujuan kepala unit</source>
         <translation>Void a receipt of today: choose it in the list, a reason + the supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="20"/>
+        <location filename="../../counter/ui/help_overlay.py" line="21"/>
         <source>Cetak ulang struk yang gagal, atau salinan struk terakhir</source>
         <translation>Reprint failed receipts, or a copy of the last receipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="21"/>
+        <location filename="../../counter/ui/help_overlay.py" line="22"/>
         <source>Keringanan / angsuran untuk pelanggan di layar</source>
         <translation>Relief / instalments for the customer on screen</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="22"/>
+        <location filename="../../counter/ui/help_overlay.py" line="23"/>
         <source>Pengaturan (kepala unit dan admin)</source>
         <translation>Settings (supervisors and admins)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="26"/>
+        <location filename="../../counter/ui/help_overlay.py" line="27"/>
+        <source>Buka shift: modal awal di laci (misalnya setelah &quot;Nanti saja&quot;)</source>
+        <translation>Open a shift: the float in the drawer (e.g. after &quot;Later&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="28"/>
         <source>Ubah telepon dan jumlah jiwa pelanggan di layar</source>
         <translation>Edit the phone number and household size of the customer on screen</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="23"/>
+        <location filename="../../counter/ui/help_overlay.py" line="24"/>
         <source>Tutup hari: angka semua loket dari pusat, tanda tangan kepala unit, setoran</source>
         <translation>Close the day: all counters&apos; figures from central, supervisor&apos;s sign-off, deposit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="24"/>
+        <location filename="../../counter/ui/help_overlay.py" line="25"/>
         <source>Tutup shift: hitung laci per pecahan, laporan Z</source>
         <translation>Close the shift: count the drawer by denomination, the Z report</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="25"/>
+        <location filename="../../counter/ui/help_overlay.py" line="26"/>
         <source>Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan</source>
         <translation>Clear the search; in a window: cancel / close without saving</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="27"/>
+        <location filename="../../counter/ui/help_overlay.py" line="29"/>
         <source>Riwayat pembayaran pelanggan di layar; Enter: cetak salinan struk yang dipilih</source>
         <translation>Payment history of the customer on screen; Enter: print a copy of the receipt chosen</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="28"/>
+        <location filename="../../counter/ui/help_overlay.py" line="30"/>
         <source>Pembayaran kolektif: banyak sambungan (atau grup tersimpan), satu kali bayar</source>
         <translation>Collective payment: many connections (or a saved group), paid at once</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="29"/>
+        <location filename="../../counter/ui/help_overlay.py" line="31"/>
         <source>Kuitansi manual masa gangguan: ketik satu buku, Enter ke sel berikutnya</source>
         <translation>Paper receipts of an outage: type a book, Enter to the next cell</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="30"/>
+        <location filename="../../counter/ui/help_overlay.py" line="32"/>
+        <source>Ganti kasir / keluar: kembali ke layar masuk (shift yang terbuka tetap milik kasirnya)</source>
+        <translation>Change cashier / sign out: back to the sign-in screen (an open shift stays its cashier&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="33"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="31"/>
+        <location filename="../../counter/ui/help_overlay.py" line="34"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="32"/>
+        <location filename="../../counter/ui/help_overlay.py" line="35"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="47"/>
+        <location filename="../../counter/ui/help_overlay.py" line="50"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="49"/>
+        <location filename="../../counter/ui/help_overlay.py" line="52"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="69"/>
+        <location filename="../../counter/ui/help_overlay.py" line="72"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
     </message>
@@ -1368,92 +1432,92 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="34"/>
+        <location filename="../../counter/ui/history_dialog.py" line="36"/>
         <source>Cetak salinan [Enter]</source>
         <translation>Print a copy [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="183"/>
+        <location filename="../../counter/ui/history_dialog.py" line="186"/>
         <source>Riwayat pembayaran</source>
         <translation>Payment history</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="185"/>
+        <location filename="../../counter/ui/history_dialog.py" line="188"/>
         <source>Riwayat pembayaran &lt;b&gt;{number}&lt;/b&gt; {name}</source>
         <translation>Payment history of &lt;b&gt;{number}&lt;/b&gt; {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="189"/>
+        <location filename="../../counter/ui/history_dialog.py" line="192"/>
         <source>Memuat riwayat ...</source>
         <translation>Loading the history ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="191"/>
+        <location filename="../../counter/ui/history_dialog.py" line="194"/>
         <source>↑↓ pilih struk  |  Enter: cetak salinan  |  Esc: tutup</source>
         <translation>↑↓ choose a receipt  |  Enter: print a copy  |  Esc: close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="211"/>
+        <location filename="../../counter/ui/history_dialog.py" line="214"/>
         <source>Riwayat pembayaran pelanggan</source>
-        <translation>Customer's payment history</translation>
+        <translation>Customer&apos;s payment history</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="229"/>
+        <location filename="../../counter/ui/history_dialog.py" line="232"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="249"/>
+        <location filename="../../counter/ui/history_dialog.py" line="252"/>
         <source>Belum ada pembayaran pelanggan ini di loket ini.</source>
         <translation>No payment of this customer at this counter yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="252"/>
+        <location filename="../../counter/ui/history_dialog.py" line="255"/>
         <source>{n} pembayaran, terbaru di atas</source>
         <translation>{n} payments, newest first</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="254"/>
+        <location filename="../../counter/ui/history_dialog.py" line="257"/>
         <source>; {n} dibatalkan</source>
         <translation>; {n} voided</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="256"/>
+        <location filename="../../counter/ui/history_dialog.py" line="259"/>
         <source> (hanya {n} terbaru)</source>
         <translation> (only the newest {n})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="265"/>
+        <location filename="../../counter/ui/history_dialog.py" line="268"/>
         <source>Riwayat tidak terbaca: {error}</source>
         <translation>The history could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="281"/>
+        <location filename="../../counter/ui/history_dialog.py" line="284"/>
         <source>Mencetak ...</source>
         <translation>Printing ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="283"/>
+        <location filename="../../counter/ui/history_dialog.py" line="286"/>
         <source>Mencetak salinan struk {receipt} ...</source>
         <translation>Printing a copy of receipt {receipt} ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="296"/>
+        <location filename="../../counter/ui/history_dialog.py" line="299"/>
         <source>Salinan ke-{n} struk {receipt} GAGAL dicetak: {error}</source>
         <translation>Copy {n} of receipt {receipt} FAILED to print: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="299"/>
+        <location filename="../../counter/ui/history_dialog.py" line="302"/>
         <source>Salinan ke-{n} struk {receipt} disimpan ke PDF: {path}</source>
         <translation>Copy {n} of receipt {receipt} saved as a PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="303"/>
+        <location filename="../../counter/ui/history_dialog.py" line="306"/>
         <source>Salinan ke-{n} struk {receipt} tercetak di printer.</source>
         <translation>Copy {n} of receipt {receipt} printed on the printer.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="310"/>
+        <location filename="../../counter/ui/history_dialog.py" line="313"/>
         <source>Salinan struk {receipt} tidak dibuat: {error}</source>
         <translation>No copy of receipt {receipt} was made: {error}</translation>
     </message>
@@ -1461,72 +1525,72 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="44"/>
+        <location filename="../../counter/ui/history_dialog.py" line="46"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="45"/>
+        <location filename="../../counter/ui/history_dialog.py" line="47"/>
         <source>No. struk</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="46"/>
+        <location filename="../../counter/ui/history_dialog.py" line="48"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="47"/>
+        <location filename="../../counter/ui/history_dialog.py" line="49"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="48"/>
+        <location filename="../../counter/ui/history_dialog.py" line="50"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="49"/>
+        <location filename="../../counter/ui/history_dialog.py" line="51"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="50"/>
+        <location filename="../../counter/ui/history_dialog.py" line="52"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="51"/>
+        <location filename="../../counter/ui/history_dialog.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="54"/>
+        <location filename="../../counter/ui/history_dialog.py" line="56"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="55"/>
+        <location filename="../../counter/ui/history_dialog.py" line="57"/>
         <source>{n} bln: {months}</source>
         <translation>{n} mo.: {months}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="56"/>
+        <location filename="../../counter/ui/history_dialog.py" line="58"/>
         <source>{n} angsuran</source>
         <translation>{n} instalments</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="57"/>
+        <location filename="../../counter/ui/history_dialog.py" line="59"/>
         <source>{n}× salinan</source>
         <translation>{n}× copy</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="58"/>
+        <location filename="../../counter/ui/history_dialog.py" line="60"/>
         <source>Kuitansi manual no. {paper}</source>
         <translation>Paper receipt no. {paper}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="59"/>
+        <location filename="../../counter/ui/history_dialog.py" line="61"/>
         <source>Dibatalkan: {reason}</source>
         <translation>Voided: {reason}</translation>
     </message>
@@ -1593,195 +1657,258 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="167"/>
+        <location filename="../../counter/ui/main_window.py" line="168"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="168"/>
+        <location filename="../../counter/ui/main_window.py" line="169"/>
         <source>Tutup shift [F12]</source>
         <translation>Close shift [F12]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="169"/>
+        <location filename="../../counter/ui/main_window.py" line="170"/>
         <source>Tutup hari [F11]</source>
         <translation>Close day [F11]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="170"/>
+        <location filename="../../counter/ui/main_window.py" line="171"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="171"/>
+        <location filename="../../counter/ui/main_window.py" line="172"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="172"/>
-        <source>Buka shift [Ctrl+B]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../counter/ui/main_window.py" line="173"/>
-        <source>Ganti kasir [Ctrl+Q]</source>
-        <translation type="unfinished"></translation>
+        <source>Buka shift [Ctrl+B]</source>
+        <translation>Open shift [Ctrl+B]</translation>
     </message>
     <message>
         <location filename="../../counter/ui/main_window.py" line="174"/>
-        <source>Ganti kasir / keluar: kembali ke layar masuk untuk kasir berikutnya</source>
-        <translation type="unfinished"></translation>
+        <source>Ganti kasir [Ctrl+Q]</source>
+        <translation>Change cashier [Ctrl+Q]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="259"/>
+        <location filename="../../counter/ui/main_window.py" line="175"/>
+        <source>Ganti kasir / keluar: kembali ke layar masuk untuk kasir berikutnya</source>
+        <translation>Change cashier / sign out: back to the sign-in screen for the next cashier</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="261"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="268"/>
+        <location filename="../../counter/ui/main_window.py" line="270"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="290"/>
+        <location filename="../../counter/ui/main_window.py" line="292"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="331"/>
+        <location filename="../../counter/ui/main_window.py" line="333"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="341"/>
+        <location filename="../../counter/ui/main_window.py" line="343"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="342"/>
+        <location filename="../../counter/ui/main_window.py" line="344"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="396"/>
+        <location filename="../../counter/ui/main_window.py" line="399"/>
         <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="431"/>
+        <location filename="../../counter/ui/main_window.py" line="434"/>
         <source>Shift sudah terbuka: modal {amount}. Tutup dengan F12.</source>
-        <translation type="unfinished"></translation>
+        <translation>A shift is already open: float {amount}. Close it with F12.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="438"/>
+        <location filename="../../counter/ui/main_window.py" line="441"/>
         <source>Shift dibuka: modal {amount}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift opened: float {amount}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="455"/>
+        <location filename="../../counter/ui/main_window.py" line="458"/>
         <source>&lt;b&gt;Shift Anda masih terbuka&lt;/b&gt; (modal {amount}). Selesai bekerja? Tutup dulu dengan F12. Tekan Ctrl+Q sekali lagi untuk keluar juga: shift tetap terbuka atas nama Anda, dan kasir lain tidak dapat membuka shift di loket ini sampai shift itu ditutup.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Your shift is still open&lt;/b&gt; (float {amount}). Done for the day? Close it first with F12. Press Ctrl+Q again to sign out anyway: the shift stays open in your name, and no other cashier can open a shift at this counter until it is closed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="530"/>
+        <location filename="../../counter/ui/main_window.py" line="533"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="539"/>
+        <location filename="../../counter/ui/main_window.py" line="542"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="570"/>
+        <location filename="../../counter/ui/main_window.py" line="573"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="612"/>
+        <location filename="../../counter/ui/main_window.py" line="615"/>
         <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
         <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="615"/>
+        <location filename="../../counter/ui/main_window.py" line="618"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="639"/>
+        <location filename="../../counter/ui/main_window.py" line="642"/>
         <source>&lt;b&gt;{n} kuitansi manual dicatat&lt;/b&gt; &amp;nbsp; {amount}, disetujui {approver}; uangnya masuk shift ini.</source>
         <translation>&lt;b&gt;{n} paper receipts recorded&lt;/b&gt; &amp;nbsp; {amount}, approved by {approver}; the money goes into this shift.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="643"/>
+        <location filename="../../counter/ui/main_window.py" line="646"/>
         <source>{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari itu.</source>
         <translation>{n} dated a day already closed: in the late section of that day&apos;s report.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="646"/>
+        <location filename="../../counter/ui/main_window.py" line="649"/>
         <source>Struk gagal dicetak: {errors}</source>
         <translation>Receipts not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="677"/>
+        <location filename="../../counter/ui/main_window.py" line="680"/>
         <source>&lt;b&gt;LUNAS KOLEKTIF&lt;/b&gt; &amp;nbsp; No. bukti &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} sambungan, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID (COLLECTIVE)&lt;/b&gt; &amp;nbsp; Summary no. &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} connections, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="686"/>
+        <location filename="../../counter/ui/main_window.py" line="689"/>
         <source>Gagal dicetak: {errors}</source>
         <translation>Not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="786"/>
+        <location filename="../../counter/ui/main_window.py" line="789"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="798"/>
+        <location filename="../../counter/ui/main_window.py" line="801"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="800"/>
+        <location filename="../../counter/ui/main_window.py" line="803"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="801"/>
+        <location filename="../../counter/ui/main_window.py" line="804"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="689"/>
-        <location filename="../../counter/ui/main_window.py" line="1020"/>
+        <location filename="../../counter/ui/main_window.py" line="692"/>
+        <location filename="../../counter/ui/main_window.py" line="1023"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1023"/>
+        <location filename="../../counter/ui/main_window.py" line="1026"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1028"/>
+        <location filename="../../counter/ui/main_window.py" line="1031"/>
         <source>, kredit dipakai {credit}</source>
         <translation>, credit used {credit}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1047"/>
+        <location filename="../../counter/ui/main_window.py" line="1050"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1049"/>
+        <location filename="../../counter/ui/main_window.py" line="1052"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1072"/>
+        <location filename="../../counter/ui/main_window.py" line="1075"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>Months</name>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="140"/>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="140"/>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="140"/>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="141"/>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="141"/>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="141"/>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="142"/>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="142"/>
+        <source>Agu</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="142"/>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="143"/>
+        <source>Okt</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="143"/>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/widgets.py" line="143"/>
+        <source>Des</source>
+        <translation>Dec</translation>
     </message>
 </context>
 <context>
@@ -1986,7 +2113,7 @@ or search a name / address in the Search field [F2].</translation>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="185"/>
         <source>Uang pas [Alt+U]</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact money [Alt+U]</translation>
     </message>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="196"/>
@@ -2033,7 +2160,7 @@ or search a name / address in the Search field [F2].</translation>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="226"/>
         <source>Pesan</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="227"/>
@@ -2084,12 +2211,12 @@ or search a name / address in the Search field [F2].</translation>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="434"/>
         <source>Isi uang yang diterima: harus dibayar {amount} (Alt+U = uang pas).</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the cash received: {amount} to pay (Alt+U = exact money).</translation>
     </message>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="436"/>
         <source>Uang kurang {short}: harus dibayar {amount}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash short by {short}: {amount} to pay.</translation>
     </message>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="508"/>
@@ -2166,23 +2293,23 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PlanModels</name>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="32"/>
+        <location filename="../../counter/ui/plan_models.py" line="31"/>
         <source>Uang muka</source>
         <translation>Down payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="33"/>
+        <location filename="../../counter/ui/plan_models.py" line="32"/>
         <source>Angsuran {seq}/{of}</source>
         <translation>Instalment {seq}/{of}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="156"/>
-        <location filename="../../counter/ui/plan_models.py" line="166"/>
+        <location filename="../../counter/ui/plan_models.py" line="155"/>
+        <location filename="../../counter/ui/plan_models.py" line="165"/>
         <source>Jumlah</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="175"/>
+        <location filename="../../counter/ui/plan_models.py" line="174"/>
         <source>{n} bulan: {months}</source>
         <translation>{n} months: {months}</translation>
     </message>
@@ -3520,27 +3647,32 @@ kepala unit</source>
 <context>
     <name>ShiftCloseDialog</name>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="23"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="31"/>
         <source>Tutup shift [Ctrl+Enter]</source>
         <translation>Close shift [Ctrl+Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="34"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="32"/>
+        <source>Masukkan hitungan [Ctrl+Enter]</source>
+        <translation>Enter the count [Ctrl+Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="44"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="36"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="46"/>
         <source>Tutup shift &lt;b&gt;{who}&lt;/b&gt; di loket {counter}, {date}</source>
         <translation>Close the shift of &lt;b&gt;{who}&lt;/b&gt; at counter {counter}, {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="40"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="50"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter/ui/shift_close_dialog.py" line="41"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="51"/>
         <source>{n} struk ({taken}); {voids} batal.</source>
         <translation>
             <numerusform>{n} receipt ({taken}); {voids} void.</numerusform>
@@ -3548,82 +3680,111 @@ kepala unit</source>
         </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="54"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="65"/>
         <source>Koin {amount}</source>
         <translation>Coin {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="54"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="65"/>
         <source>Uang kertas {amount}</source>
         <translation>Note {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="71"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="93"/>
+        <source>&amp;Hitung buta: jumlah seharusnya ditampilkan setelah hitungan dimasukkan</source>
+        <translation>Blind count: &amp;hide what the drawer should hold until the count is entered</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="94"/>
+        <source>Hitung laci tanpa melihat jumlah yang seharusnya; Ctrl+Enter memasukkan hitungan, lalu jumlah seharusnya dan selisihnya tampil. Diingat di komputer ini.</source>
+        <translation>Count the drawer without seeing what it should hold; Ctrl+Enter enters the count, then what it should hold and the variance show. Remembered on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="106"/>
         <source>Seharusnya di laci: {amount}</source>
         <translation>Should be in the drawer: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="72"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="107"/>
         <source>Modal awal {float} + tunai diterima {cash} - kembalian {change}</source>
         <translation>Opening float {float} + cash received {cash} - change {change}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="74"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="109"/>
         <source> - pengembalian uang {refunds}</source>
         <translation> - refunds paid {refunds}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="78"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="113"/>
         <source>Alasan selisih (wajib bila selisih lebih dari {limit})</source>
         <translation>Reason for the difference (required above {limit})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="80"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="115"/>
         <source>Alasan selisih</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="82"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="117"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="99"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="152"/>
+        <source>Uang kertas: {amount}</source>
+        <translation>Notes: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="153"/>
+        <source>Koin: {amount}</source>
+        <translation>Coins: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="156"/>
         <source>Dihitung: {amount}</source>
         <translation>Counted: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="101"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="158"/>
+        <source>Seharusnya di laci: tampil setelah hitungan dimasukkan (Ctrl+Enter)</source>
+        <translation>Should be in the drawer: shown once the count is entered (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Seharusnya di laci: (tampil setelah hitungan dimasukkan, Ctrl+Enter)</source>
+        <translation type="vanished">Should be in the drawer: (shown once the count is entered, Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="170"/>
         <source>Selisih: PAS</source>
         <translation>Difference: EXACT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="103"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="172"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="103"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="172"/>
         <source>LEBIH</source>
         <translation>OVER</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="104"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="173"/>
         <source>Selisih: {word} {amount}</source>
         <translation>Difference: {word} {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="115"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="191"/>
         <source>Selisih melebihi {limit}: tulis alasannya (minimal 5 huruf).</source>
         <translation>The difference is over {limit}: write the reason (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="122"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="198"/>
         <source>Tutup shift {who}</source>
         <translation>Closing {who}&apos;s shift</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="140"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="216"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -3792,32 +3953,32 @@ kepala unit</source>
 <context>
     <name>TermsModel</name>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="47"/>
+        <location filename="../../counter/ui/plan_models.py" line="46"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="48"/>
+        <location filename="../../counter/ui/plan_models.py" line="47"/>
         <source>Angsuran</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="49"/>
+        <location filename="../../counter/ui/plan_models.py" line="48"/>
         <source>Jatuh tempo</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="50"/>
+        <location filename="../../counter/ui/plan_models.py" line="49"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="80"/>
+        <location filename="../../counter/ui/plan_models.py" line="79"/>
         <source> (lewat)</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/plan_models.py" line="97"/>
+        <location filename="../../counter/ui/plan_models.py" line="96"/>
         <source>{label}, jatuh tempo {date}</source>
         <translation>{label}, due {date}</translation>
     </message>
