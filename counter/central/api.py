@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import anyio
-from fastapi import Depends, FastAPI, Path, Request
+from fastapi import Depends, FastAPI, Header, Path, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
@@ -34,6 +34,7 @@ from counter.central.applier import apply_pending
 from counter.central.service import Caller, ChainRefused
 from counter.errors import ApprovalRefused, CounterError, NotAllowed, NotFound
 from counter.services.approval import Approval
+from counter.store.migrate import head_revision
 
 log = logging.getLogger(__name__)
 API = "/v1"
@@ -107,6 +108,10 @@ class Applier:
                 self.wake.clear()
 
 
+class OtherVersion(CounterError):
+    """A counter whose store schema is not central's."""
+
+
 def make_api(engine: Engine, apply: bool = True, zone: str = DEFAULT_ZONE) -> FastAPI:
     """The API over central's database; with `apply`, the applier runs in the same
     process. `zone` gives central's business date (channels' payments)."""
@@ -128,8 +133,17 @@ def make_api(engine: Engine, apply: bool = True, zone: str = DEFAULT_ZONE) -> Fa
                   description="Central service of the water utility's counters: sync, the office day, conflicts.")
     bearer = HTTPBearer(auto_error=False)
 
-    def caller(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Caller:
-        return devices.caller_of(engine, credentials.credentials if credentials else None)
+    schema = head_revision()
+
+    def caller(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+               counter_schema: Annotated[str | None, Header(alias="X-Counter-Schema")] = None) -> Caller:
+        found = devices.caller_of(engine, credentials.credentials if credentials else None)
+        if counter_schema != schema:
+            # A counter of another version would read the rows it pulls (a tariff group's own fine
+            # scheme, say) by its own rules and take other amounts: it syncs once it runs this one.
+            raise OtherVersion(f"Program loket ini versi lain (skema {counter_schema or 'lama'}; pusat {schema}): "
+                               "perbarui program loket, lalu sinkron lagi. Pembayaran tetap tersimpan di loket.")
+        return found
 
     Counter_ = Annotated[Caller, Depends(caller)]
 
@@ -143,6 +157,10 @@ def make_api(engine: Engine, apply: bool = True, zone: str = DEFAULT_ZONE) -> Fa
         elif isinstance(error, ChainRefused):
             status = 409
         return JSONResponse({"error": str(error)}, status_code=status)
+
+    @api.exception_handler(OtherVersion)
+    async def other_version(_: Request, error: OtherVersion) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=426)
 
     @api.exception_handler(devices.KeyRefused)
     async def key_refused(_: Request, error: devices.KeyRefused) -> JSONResponse:

@@ -19,7 +19,10 @@ from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 from counter.errors import InvalidInput, NotAllowed, NotFound
+from counter.store.migrate import head_revision
 from counter.sync.state import CentralUnreachable
+
+SCHEMA_HEADER = "X-Counter-Schema"  # the counter's store schema: central serves only its own
 
 KEYRING_SERVICE = "counter-central-device"
 KEY_FILE = "device.key"
@@ -82,7 +85,7 @@ class HttpCentral:
         self.url = check_url(url, allow_plain_http)
         self._httpx = httpx
         self._client = httpx.Client(base_url=self.url + "/v1", timeout=httpx.Timeout(timeout_s),
-                                    headers={"Authorization": f"Bearer {key}"})
+                                    headers={"Authorization": f"Bearer {key}", SCHEMA_HEADER: head_revision()})
 
     def close(self) -> None:
         self._client.close()

@@ -29,6 +29,8 @@ from counter.rules.text import key
 from counter.services.approval import hash_secret
 from counter.services.billing import fine_scheme, stamp_rule
 from counter.services.demo import DEMO_PASSWORD
+from counter.store.migrate import head_revision
+from counter.sync.link import SCHEMA_HEADER
 from tests.conftest import AS_OF
 
 OTHER = "TLK"  # the second office
@@ -144,6 +146,7 @@ def changed(before: dict, after: dict) -> list[str]:
 
 def client(url: str, device_key: str | None = None) -> httpx.Client:
     headers = {"Authorization": f"Bearer {device_key}"} if device_key is not None else {}
+    headers[SCHEMA_HEADER] = head_revision()  # a counter of this version
     return httpx.Client(base_url=url + "/v1", headers=headers, timeout=30)
 
 

@@ -12,12 +12,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
+import httpx
 from sqlalchemy import Engine, select
 
 from counter.central import devices
 from counter.central.applier import apply_pending
 from counter.models import Bill, Customer, InboxEvent, Office, Payment
 from counter.services.receipts import check_value
+from counter.store.migrate import head_revision
+from counter.sync.link import SCHEMA_HEADER
 from tests.central_server import ThreadServer
 from tests.conftest import AS_OF
 from tests.integration.attack_helpers import (
@@ -544,7 +547,8 @@ def test_generated_requests_from_the_openapi_schema_never_end_in_a_server_error(
     failures, statuses = [], Counter()
     for operation in operations:
         for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
-            for headers, examples in (({"Authorization": f"Bearer {world.a_key}"}, 30), ({}, 8)):
+            keyed = {"Authorization": f"Bearer {world.a_key}", SCHEMA_HEADER: head_revision()}
+            for headers, examples in ((keyed, 30), ({}, 8)):
 
                 @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
                           suppress_health_check=list(HealthCheck))
@@ -565,3 +569,20 @@ def test_generated_requests_from_the_openapi_schema_never_end_in_a_server_error(
     with_key = sum(n for (keyed, status), n in statuses.items() if keyed)
     assert sum(n for (keyed, status), n in statuses.items() if keyed and status != 401) > with_key / 2, statuses
     assert not [status for (keyed, status) in statuses if not keyed and status in (200, 409)], statuses
+
+
+def test_a_counter_of_another_version_is_told_to_update_and_keeps_its_payments(world):
+    """Central serves counters of its own store schema only: an older counter would
+    price what it pulls (a group's own fine scheme, other charges) by its own rules.
+    It is told so in Indonesian (426), and nothing it sends is taken."""
+    for schema in (None, "0026", head_revision() + "x"):
+        headers = {"Authorization": f"Bearer {world.a_key}", **({SCHEMA_HEADER: schema} if schema else {})}
+        with httpx.Client(base_url=world.url + "/v1", headers=headers, timeout=30) as http:
+            for method, path, body in (("GET", "/me", None), ("POST", "/changes", {"marks": {}, "page": 1}),
+                                       ("POST", "/events", {"events": []})):
+                response = http.request(method, path, json=body)
+                assert response.status_code == 426, (schema, path, response.text)
+                assert "perbarui program loket" in response.json()["error"]
+    with httpx.Client(base_url=world.url + "/v1", headers={"Authorization": f"Bearer {world.a_key}",
+                                                           SCHEMA_HEADER: head_revision()}, timeout=30) as http:
+        assert http.get("/me").status_code == 200
