@@ -23,7 +23,6 @@ from counter import application
 from counter.errors import BillSelectionError, CounterError, InvalidInput, PaymentRefused
 from counter.rules.money import format_rupiah
 from counter.rules.payment_methods import PAYMENT_METHODS
-from counter.rules.period import span_label
 from counter.rules.settlement import settle
 from counter.services.collective import MAX_MEMBERS, Member, MemberOwed, member_owed
 from counter.services.context import Desk
@@ -32,7 +31,7 @@ from counter.ui.pay_dialog import method_label
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import (
     GOOD, MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, MoneyLabel, RupiahEdit, button_row, cancel_button, font,
-    primary_button,
+    months_label, primary_button,
 )
 
 OK_TEXT = QT_TRANSLATE_NOOP("CollectiveDialog", "BAYAR SEMUA [Enter]")
@@ -273,7 +272,7 @@ class CollectiveDialog(FormDialog):
         marks = marks or {}
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            cells = (row.number, row.name, f"{len(row.periods)} bln: {span_label(row.periods)}",
+            cells = (row.number, row.name, self.tr("{n} bln: {months}").format(n=len(row.periods), months=months_label(row.periods)),
                      format_rupiah(row.total))
             shade, why = marks.get(index, (None, ""))
             for column, text in enumerate(cells):

@@ -10,13 +10,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter.rules.money import format_rupiah
-from counter.rules.period import span_label
 from counter.services.billing import Quote
 from counter.ui.check_table import CheckTableView
 from counter.ui.plan_box import PlanBox
 from counter.ui.plan_models import TermsModel, term_name
 from counter.ui.table_models import BillsModel
-from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font
+from counter.ui.widgets import GOOD, MONEY_ALIGN, MUTED, MoneyLabel, StatusBadge, font, months_label
 
 LOCAL_DATA = QT_TRANSLATE_NOOP("CustomerPanel", "Data lokal – pusat tidak terjangkau")
 LOCAL_DATA_HINT = QT_TRANSLATE_NOOP("CustomerPanel", "Pembayaran di bank/marketplace bisa belum tampak.")
@@ -279,7 +278,7 @@ class CustomerPanel(QWidget):
             text += self.tr(" · {litres} L/orang/hari").format(litres=c.usage.per_person.litres_per_day)
             flag = c.usage.per_person.flag
             tip = self.tr("Pemakaian {m3} m3 bulan {month} untuk {n} jiwa.").format(
-                m3=c.usage.usage_m3, month=span_label([c.usage.period]), n=c.household_size)
+                m3=c.usage.usage_m3, month=months_label([c.usage.period]), n=c.household_size)
         if flag:
             text = "⚠ " + text + (self.tr(" (terlalu tinggi)") if flag == "high" else self.tr(" (terlalu rendah)"))
             tip += " " + self.tr("Pemakaian tidak wajar untuk jumlah jiwa ini: periksa meter, kebocoran, atau "
@@ -340,7 +339,7 @@ class CustomerPanel(QWidget):
         parts = []
         if bills:
             note = self.tr("{n} dari {m} bulan: {months}").format(
-                n=len(bills), m=len(self.quote.bills), months=span_label([b.period for b in bills]))
+                n=len(bills), m=len(self.quote.bills), months=months_label([b.period for b in bills]))
             parts.append(note + (self.tr(", termasuk denda {amount}").format(amount=format_rupiah(fines)) if fines else ""))
         if paying.terms:
             parts.append(", ".join(term_name(t) for t in paying.terms))

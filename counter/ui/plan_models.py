@@ -10,11 +10,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QColor
 
 from counter.rules.money import MONTHS_ID, format_rupiah
-from counter.rules.period import label, span_label
 from counter.rules.relief import PlanFigures
 from counter.services.plan_state import OpenTerm
 from counter.ui.table_models import _LEFT, OldestFirstModel, _Index
-from counter.ui.widgets import MONEY_ALIGN, MUTED, SHORTFALL, font
+from counter.ui.widgets import MONEY_ALIGN, MUTED, SHORTFALL, font, month_label, months_label
 
 
 def day_label(day: dt.date) -> str:
@@ -152,7 +151,7 @@ class TextTableModel(QAbstractTableModel):
 def bill_rows(figures: PlanFigures) -> list[tuple[str, ...]]:
     """Month, principal, fine, waived, amount per bill, then the totals."""
     rp = format_rupiah
-    rows = [(label(b.period), rp(b.principal), rp(b.fine), rp(b.waived), rp(b.amount)) for b in figures.bills]
+    rows = [(month_label(b.period), rp(b.principal), rp(b.fine), rp(b.waived), rp(b.amount)) for b in figures.bills]
     rows.append((QCoreApplication.translate("PlanModels", "Jumlah"), rp(figures.principal), rp(figures.fines),
                  rp(figures.waived), rp(figures.total)))
     return rows
@@ -171,7 +170,7 @@ def paying_text(paying) -> str:  # noqa: ANN001 - billing.Quote
     """What a payment covers, in a line: `3 bulan: Agu - Okt 2025 + Uang muka 0001/ANGS/...`."""
     parts = []
     if paying.bills:
-        months = span_label([b.period for b in paying.bills])
+        months = months_label([b.period for b in paying.bills])
         parts.append(QCoreApplication.translate("PlanModels", "{n} bulan: {months}").format(
             n=len(paying.bills), months=months))
     if paying.terms:

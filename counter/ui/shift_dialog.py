@@ -58,7 +58,7 @@ class ShiftDialog(FormDialog):
         note.setStyleSheet(f"color: {MUTED};")
 
         self.cancel_button = cancel_button(self.tr("Nanti saja [Esc]"), self.reject)
-        self.ok_button = primary_button(OK_TEXT, self.confirm)
+        self.ok_button = primary_button(self.tr(OK_TEXT), self.confirm)
         self._lay_out(title, question, row, note, self.error, button_row(self.cancel_button, self.ok_button))
         self.amount.setFocus()
 

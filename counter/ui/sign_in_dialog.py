@@ -53,7 +53,7 @@ class SignInDialog(FormDialog):
             form.addRow(caption, field)
 
         self.cancel_button = cancel_button(self.tr("Keluar [Esc]"), self.reject)
-        self.ok_button = primary_button(OK_TEXT, self.confirm)  # takes no focus: Enter in the fields signs in
+        self.ok_button = primary_button(self.tr(OK_TEXT), self.confirm)  # takes no focus: Enter in the fields signs in
         self._lay_out(title, hint, form, self.error, button_row(self.cancel_button, self.ok_button))
         (self.pin if desk.username else self.username).setFocus()
 

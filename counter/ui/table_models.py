@@ -10,10 +10,9 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from counter.rules.money import format_rupiah
-from counter.rules.period import label
 from counter.services.billing import BillDue
 from counter.services.lookup import STATUS_LABELS, CustomerSummary
-from counter.ui.widgets import MONEY_ALIGN, MUTED, font, status_colour, text_scale
+from counter.ui.widgets import MONEY_ALIGN, MUTED, font, month_label, status_colour, text_scale
 
 _Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -250,7 +249,7 @@ class BillsModel(OldestFirstModel):
             if column == self.CHECK:
                 return None
             if column == self.MONTH:
-                return label(bill.period)
+                return month_label(bill.period)
             if column == self.USAGE:
                 return str(bill.usage_m3)
             amount = (bill.water_charge, bill.fixed_charges, bill.admin_fee, bill.fine, bill.amount)[column - self.WATER]
@@ -264,6 +263,6 @@ class BillsModel(OldestFirstModel):
         if role == Qt.ItemDataRole.FontRole and column == self.AMOUNT:
             return font(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{label(bill.period)}: meter {bill.meter_start} - {bill.meter_end} ({bill.usage_m3} m3), "
+            return (f"{month_label(bill.period)}: meter {bill.meter_start} - {bill.meter_end} ({bill.usage_m3} m3), "
                     f"jatuh tempo {bill.due_date:%d-%m-%Y}")
         return None

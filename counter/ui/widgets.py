@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QRegularExpression, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRegularExpression, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication, QDialog, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QSizePolicy, QStatusBar, QVBoxLayout,
@@ -134,6 +134,26 @@ def step_font_scale(steps: int) -> float:
     nearest = min(range(len(FONT_SCALES)), key=lambda i: abs(FONT_SCALES[i] - _font_scale))
     index = min(max(nearest + steps, 0), len(FONT_SCALES) - 1)
     return set_font_scale(FONT_SCALES[index])
+
+
+# Month names as the desk shows them (Indonesian source, English through the translation)
+MONTHS = (QT_TRANSLATE_NOOP("Months", "Jan"), QT_TRANSLATE_NOOP("Months", "Feb"), QT_TRANSLATE_NOOP("Months", "Mar"),
+          QT_TRANSLATE_NOOP("Months", "Apr"), QT_TRANSLATE_NOOP("Months", "Mei"), QT_TRANSLATE_NOOP("Months", "Jun"),
+          QT_TRANSLATE_NOOP("Months", "Jul"), QT_TRANSLATE_NOOP("Months", "Agu"), QT_TRANSLATE_NOOP("Months", "Sep"),
+          QT_TRANSLATE_NOOP("Months", "Okt"), QT_TRANSLATE_NOOP("Months", "Nov"), QT_TRANSLATE_NOOP("Months", "Des"))
+
+
+def month_label(period: int) -> str:
+    """`202510` -> `Okt 2025` (`Oct 2025` on the English desk); rules.period.label for the screen."""
+    return f"{QCoreApplication.translate('Months', MONTHS[period % 100 - 1])} {period // 100}"
+
+
+def months_label(periods) -> str:  # noqa: ANN001 - a sequence of yyyymm
+    """`Jul 2025 - Nov 2025`, or one `Okt 2025`, in the desk's language (rules.period.span_label)."""
+    if not periods:
+        return ""
+    first, last = min(periods), max(periods)
+    return month_label(first) if first == last else f"{month_label(first)} - {month_label(last)}"
 
 
 def status_colour(status: str) -> QColor:
