@@ -27,7 +27,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QFrame, QGridLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from counter.errors import CounterError, InvalidInput
@@ -193,7 +193,7 @@ class PayDialog(QDialog):
         self.reference = QLineEdit()
         self.reference.setFont(font(13))
         self.reference.setMaxLength(64)
-        self.reference.setPlaceholderText(self.tr("no. transaksi / approval code"))
+        self.reference.setPlaceholderText(self.tr("no. transaksi / kode persetujuan"))
 
         self.change_caption = QLabel(self.tr("KEMBALIAN"))
         self.change_caption.setFont(font(14, bold=True))
@@ -426,7 +426,7 @@ class PayDialog(QDialog):
         self.pay_button.setEnabled(short == 0)
         if short and self.tendered.text().strip():
             self._say(self._short_text(short))
-        elif not short and self.message.property("short"):
+        elif not short:  # enough now (or another method): what was said before no longer holds
             self._say("")
 
     def _short_text(self, short: int) -> str:
@@ -487,18 +487,16 @@ class PayDialog(QDialog):
         self.accept()
 
     def failed(self, error: CounterError) -> None:
+        """The payment refused what was typed: said in the dialog's message line, the input selected."""
         self._set_busy(False)
-        self._warn(str(error))
+        self._say(str(error), short=False)
+        self._input().setFocus()
+        self._input().selectAll()
 
     def withdraw(self) -> None:
         """Close unpaid: what it offered is out of date (the desk reloads and says why)."""
         self._set_busy(False)
         self.reject()
-
-    def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr(TITLE_FAILED), message)
-        self._input().setFocus()
-        self._input().selectAll()
 
     def _set_busy(self, busy: bool) -> None:
         self.submitting = busy

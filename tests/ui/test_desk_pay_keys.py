@@ -99,3 +99,20 @@ def test_enter_with_no_cash_asks_for_it_inside_the_dialog(qtbot, app, window, me
     assert dialog.message.text() == (f"Isi uang yang diterima: harus dibayar {format_rupiah(dialog.to_pay_amount)}"
                                      " (Alt+U = uang pas).")
     assert QApplication.focusWidget() is dialog.tendered
+
+
+def test_a_refusal_by_the_payment_is_said_in_the_dialog_too(qtbot, app, window, messages):
+    number = customer_owing(app, 1)
+    dialog = scan_and_open_pay_dialog(qtbot, window, number)
+    type_keys(qtbot, "200000000")  # Rp 200.000.000: beyond what one payment may take, a typing slip
+    assert dialog.pay_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.message.isVisible() and not dialog.submitting, timeout=10_000)
+    assert "Uang diterima" in dialog.message.text() and messages.shown == []  # no pop-up
+    assert payments(app, number) == [] and dialog.isVisible()
+    assert QApplication.focusWidget() is dialog.tendered and dialog.tendered.selectedText() == "200.000.000"
+    alt(qtbot, Qt.Key.Key_U)  # corrected: exact money
+    assert not dialog.message.isVisible()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=15_000)
+    assert messages.shown == []
