@@ -177,7 +177,7 @@ class CollectiveDialog(FormDialog):
         self.reference = QLineEdit()
         self.reference.setFont(font(13))
         self.reference.setMaxLength(64)
-        self.reference.setPlaceholderText(self.tr("no. transaksi / approval code"))
+        self.reference.setPlaceholderText(self.tr("no. transaksi / kode persetujuan"))
         self.reference.returnPressed.connect(self.confirm)
         self.change_caption = QLabel(self.tr("KEMBALIAN"))
         self.change_caption.setFont(font(14, bold=True))

@@ -521,8 +521,12 @@
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="180"/>
         <source>no. transaksi / approval code</source>
+        <translation type="vanished">transaction no. / approval code</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/collective_dialog.py" line="180"/>
+        <source>no. transaksi / kode persetujuan</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
@@ -2042,6 +2046,11 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Amount due</translation>
     </message>
     <message>
+        <location filename="../../counter/ui/pay_dialog.py" line="196"/>
+        <source>no. transaksi / kode persetujuan</source>
+        <translation>transaction no. / approval code</translation>
+    </message>
+    <message>
         <location filename="../../counter/ui/pay_dialog.py" line="342"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
@@ -2116,9 +2125,8 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Exact money [Alt+U]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="196"/>
         <source>no. transaksi / approval code</source>
-        <translation>transaction no. / approval code</translation>
+        <translation type="vanished">transaction no. / approval code</translation>
     </message>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="198"/>
@@ -2169,7 +2177,7 @@ or search a name / address in the Search field [F2].</translation>
     </message>
     <message>
         <location filename="../../counter/ui/pay_dialog.py" line="228"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="508"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="506"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
@@ -2219,7 +2227,7 @@ or search a name / address in the Search field [F2].</translation>
         <translation>Cash short by {short}: {amount} to pay.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="508"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="506"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -3690,62 +3698,62 @@ kepala unit</source>
         <translation>Note {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="93"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="92"/>
         <source>&amp;Hitung buta: jumlah seharusnya ditampilkan setelah hitungan dimasukkan</source>
         <translation>Blind count: &amp;hide what the drawer should hold until the count is entered</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="94"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="93"/>
         <source>Hitung laci tanpa melihat jumlah yang seharusnya; Ctrl+Enter memasukkan hitungan, lalu jumlah seharusnya dan selisihnya tampil. Diingat di komputer ini.</source>
         <translation>Count the drawer without seeing what it should hold; Ctrl+Enter enters the count, then what it should hold and the variance show. Remembered on this computer.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="106"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="105"/>
         <source>Seharusnya di laci: {amount}</source>
         <translation>Should be in the drawer: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="107"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="106"/>
         <source>Modal awal {float} + tunai diterima {cash} - kembalian {change}</source>
         <translation>Opening float {float} + cash received {cash} - change {change}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="109"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="108"/>
         <source> - pengembalian uang {refunds}</source>
         <translation> - refunds paid {refunds}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="113"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="112"/>
         <source>Alasan selisih (wajib bila selisih lebih dari {limit})</source>
         <translation>Reason for the difference (required above {limit})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="115"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="114"/>
         <source>Alasan selisih</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="117"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="116"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="152"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="151"/>
         <source>Uang kertas: {amount}</source>
         <translation>Notes: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="153"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="152"/>
         <source>Koin: {amount}</source>
         <translation>Coins: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="156"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="155"/>
         <source>Dihitung: {amount}</source>
         <translation>Counted: {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="158"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="157"/>
         <source>Seharusnya di laci: tampil setelah hitungan dimasukkan (Ctrl+Enter)</source>
         <translation>Should be in the drawer: shown once the count is entered (Ctrl+Enter)</translation>
     </message>
@@ -3754,37 +3762,37 @@ kepala unit</source>
         <translation type="vanished">Should be in the drawer: (shown once the count is entered, Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="170"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="169"/>
         <source>Selisih: PAS</source>
         <translation>Difference: EXACT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="172"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="171"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="172"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="171"/>
         <source>LEBIH</source>
         <translation>OVER</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="173"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="172"/>
         <source>Selisih: {word} {amount}</source>
         <translation>Difference: {word} {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="191"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="190"/>
         <source>Selisih melebihi {limit}: tulis alasannya (minimal 5 huruf).</source>
         <translation>The difference is over {limit}: write the reason (at least 5 characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="198"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="197"/>
         <source>Tutup shift {who}</source>
         <translation>Closing {who}&apos;s shift</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/shift_close_dialog.py" line="216"/>
+        <location filename="../../counter/ui/shift_close_dialog.py" line="215"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>

@@ -111,3 +111,19 @@ def test_the_central_line_reads_naturally_for_a_fresh_queue() -> None:
     line = status_line(status, dt.timezone(dt.timedelta(hours=8)), now)
     assert line.text == "Pusat: ONLINE, 1 antre (baru saja)"
     assert "tertua baru saja" not in line.text
+
+
+def test_the_indonesian_desk_mixes_in_no_english_words() -> None:
+    """Every text of the desk (its Indonesian source) says struk for a receipt and has no English
+    words such as 'approval code' beside the Indonesian."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    import re
+
+    ts = Path(__file__).parents[2] / "resources" / "translations" / "counter_en.ts"
+    english = re.compile(r"\b(approval|receipt|code|cancel|payment|cashier)\b", re.IGNORECASE)
+    mixed = [message.findtext("source") for message in ET.parse(ts).getroot().iter("message")
+             if message.find("translation").get("type") not in ("vanished", "obsolete")
+             and english.search(re.sub(r"\{[^}]*\}|<[^>]*>", "", message.findtext("source") or ""))]
+    assert mixed == []
