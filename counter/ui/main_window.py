@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
             return
         if self.shift is not None and not self._sign_out_warned:
             self._sign_out_warned = True
-            QTimer.singleShot(10_000, lambda: setattr(self, "_sign_out_warned", False))
+            QTimer.singleShot(10_000, self, self._forget_sign_out_warning)  # dropped with the window
             self.banner.show_message(self.tr(
                 "<b>Shift Anda masih terbuka</b> (modal {amount}). Selesai bekerja? Tutup dulu dengan F12. "
                 "Tekan Ctrl+Q sekali lagi untuk keluar juga: shift tetap terbuka atas nama Anda, dan kasir lain "
@@ -483,6 +483,9 @@ class MainWindow(QMainWindow):
         if self.sign_in_dialog is not None:  # another cashier: their name replaces the last one's
             self.sign_in_dialog.username.setFocus()
             self.sign_in_dialog.username.selectAll()
+
+    def _forget_sign_out_warning(self) -> None:
+        self._sign_out_warned = False
 
     def _ready(self) -> None:
         """Signed in (and the shift asked for): the desk is open for work."""
