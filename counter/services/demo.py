@@ -241,6 +241,25 @@ def _programmes_around(session, as_of: dt.date) -> int:  # noqa: ANN001
     return added
 
 
+def reopen_day_in_scratch_copy(uow: UnitOfWork, office_id: int, day: dt.date) -> bool:
+    """Take away `day`'s sign-off (and deposit) of the office, so a shift can be opened that
+    day. Only for a scratch copy of a store (the desk's screenshots): never on a real one.
+    Whether there was one."""
+    from sqlalchemy import delete
+
+    from counter.models.shift import DayClosing, Deposit
+
+    with uow.writing():
+        closed = uow.session.scalar(select(func.count()).select_from(DayClosing).where(
+            DayClosing.office_id == office_id, DayClosing.business_date == day))
+        if not closed:
+            return False
+        for table in (Deposit, DayClosing):
+            uow.session.execute(delete(table).where(table.office_id == office_id, table.business_date == day))
+        uow.commit()
+        return True
+
+
 def store_is_empty(uow: UnitOfWork) -> bool:
     """True when the local store has no office yet (nothing imported, no demo)."""
     with uow:

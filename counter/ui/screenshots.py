@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from counter.errors import CounterError
 from counter.services import billing, lookup, shifts
-from counter.services.demo import DEMO_PIN
+from counter.services.demo import DEMO_PIN, reopen_day_in_scratch_copy
 from counter.ui.main_window import MainWindow
 from counter.ui.shift_dialog import ShiftDialog
 from counter.ui.tasks import TaskRunner, run_and_wait
@@ -156,17 +156,7 @@ def close_stale_shift(app, desk) -> None:  # noqa: ANN001 - on the worker, in th
 def reopen_closed_day(app, desk) -> None:  # noqa: ANN001 - on the worker, in the copy only
     """Today's office day signed off already would keep the shift from opening: in the copy
     its sign-off and deposit are taken away, so the pictures are made on any day."""
-    from sqlalchemy import delete
-
-    from counter.models.shift import DayClosing, Deposit
-
-    with app.uow().writing() as uow:
-        if shifts.day_closed(uow.session, desk.office_id, desk.today()) is None:
-            return
-        for table in (Deposit, DayClosing):
-            uow.session.execute(delete(table).where(table.office_id == desk.office_id,
-                                                    table.business_date == desk.today()))
-        uow.commit()
+    reopen_day_in_scratch_copy(app.uow(), desk.office_id, desk.today())
 
 
 def take(app, out: Path, runner: TaskRunner | None = None) -> list[Path]:  # noqa: ANN001, C901
