@@ -50,6 +50,13 @@ def next_above(amount: int, step: int) -> int:
     return (amount // step + 1) * step
 
 
+def quick_amounts(due: int) -> tuple[int, int]:
+    """The two quick amounts above `due`: the next Rp 50.000, and the next Rp
+    100.000 above that when the two would be the same (Rp 757.400: 800.000, 900.000)."""
+    fifty = next_above(due, QUICK_STEPS[0])
+    return fifty, next_above(fifty if fifty % QUICK_STEPS[1] == 0 else due, QUICK_STEPS[1])
+
+
 TITLE_FAILED = QT_TRANSLATE_NOOP("PayDialog", "Pembayaran gagal")
 
 METHOD_NAMES = {  # payment.METHOD_LABELS, in the desk's language (the services keep Indonesian)
@@ -183,8 +190,8 @@ class PayDialog(QDialog):
         self.tendered.textChanged.connect(self._update_change)
         # the money keys: exact money and the next round amounts, for cash (the cash field keeps the keyboard)
         self.exact_button = self._money_button(self.tr("Uang pas [Alt+U]"), self.fill_exact)
-        self.fifty_button = self._money_button("", lambda: self.fill_cash(next_above(self.to_pay_amount, QUICK_STEPS[0])))
-        self.hundred_button = self._money_button("", lambda: self.fill_cash(next_above(self.to_pay_amount, QUICK_STEPS[1])))
+        self.fifty_button = self._money_button("", lambda: self.fill_cash(quick_amounts(self.to_pay_amount)[0]))
+        self.hundred_button = self._money_button("", lambda: self.fill_cash(quick_amounts(self.to_pay_amount)[1]))
         self.money_keys = QWidget()
         keys_row = button_row(self.exact_button, self.fifty_button, self.hundred_button)
         keys_row.setContentsMargins(0, 0, 0, 0)
@@ -386,9 +393,9 @@ class PayDialog(QDialog):
         self.credit_line.set_amount(-s.credit_used)
         self.rounding_line.set_amount(s.rounding)
         self.to_pay.set_amount(s.due)
-        for button, step in ((self.fifty_button, QUICK_STEPS[0]), (self.hundred_button, QUICK_STEPS[1])):
-            keys = "Alt+5" if step == QUICK_STEPS[0] else "Alt+1"
-            button.setText(f"{format_rupiah(next_above(s.due, step))} [{keys}]")
+        for button, amount, keys in zip((self.fifty_button, self.hundred_button), quick_amounts(s.due),
+                                        ("Alt+5", "Alt+1")):
+            button.setText(f"{format_rupiah(amount)} [{keys}]")
         self._update_change()
 
     @property

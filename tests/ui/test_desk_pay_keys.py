@@ -38,7 +38,8 @@ def test_quick_amounts_are_the_next_50_and_100_thousand_above_what_is_due(qtbot,
     number = customer_owing(app, 3)
     dialog = scan_and_open_pay_dialog(qtbot, window, number)
     to_pay = dialog.to_pay_amount
-    fifty, hundred = (to_pay // 50_000 + 1) * 50_000, (to_pay // 100_000 + 1) * 100_000
+    fifty = (to_pay // 50_000 + 1) * 50_000
+    hundred = ((fifty if fifty % 100_000 == 0 else to_pay) // 100_000 + 1) * 100_000
     assert format_rupiah(fifty) in dialog.fifty_button.text() and "Alt+5" in dialog.fifty_button.text()
     assert format_rupiah(hundred) in dialog.hundred_button.text() and "Alt+1" in dialog.hundred_button.text()
     alt(qtbot, Qt.Key.Key_5)
@@ -116,3 +117,23 @@ def test_a_refusal_by_the_payment_is_said_in_the_dialog_too(qtbot, app, window, 
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.last_payment is not None, timeout=15_000)
     assert messages.shown == []
+
+
+def test_the_two_quick_amounts_are_never_the_same():
+    """Rp 757.400 due: the next Rp 50.000 and the next Rp 100.000 are both Rp 800.000;
+    the second key then offers the next Rp 100.000 after it."""
+    from hypothesis import given, strategies as st
+
+    from counter.ui.pay_dialog import quick_amounts
+
+    assert quick_amounts(757_400) == (800_000, 900_000)
+    assert quick_amounts(100_000) == (150_000, 200_000)
+    assert quick_amounts(120_000) == (150_000, 200_000)
+
+    @given(st.integers(min_value=0, max_value=100_000_000))
+    def distinct_and_above(due: int) -> None:
+        fifty, hundred = quick_amounts(due)
+        assert due < fifty < hundred and fifty % 50_000 == 0 and hundred % 100_000 == 0
+        assert hundred - due <= 200_000
+
+    distinct_and_above()
