@@ -220,10 +220,6 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.panel, 1)
-        # Tab: search field, results (one stop), bills, instalment terms (hidden ones are skipped)
-        QWidget.setTabOrder(self.search, self.results_view)
-        QWidget.setTabOrder(self.results_view, self.panel.table)
-        QWidget.setTabOrder(self.panel.table, self.panel.plan_box.table)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -250,6 +246,10 @@ class MainWindow(QMainWindow):
         self.waiting.setPalette(palette)
         self.stack.addWidget(self.waiting)
         self.setCentralWidget(self.stack)
+        # Tab: search field, results (one stop), bills, instalment terms (hidden ones are skipped)
+        QWidget.setTabOrder(self.search, self.results_view)
+        QWidget.setTabOrder(self.results_view, self.panel.table)
+        QWidget.setTabOrder(self.panel.table, self.panel.plan_box.table)
         self.help = HelpOverlay(self)
         self.help.closed.connect(self.focus_search)
 

@@ -1318,117 +1318,135 @@ or search a name / address in the Search field [F2].</translation>
         <translation>From the search field into the results, move between customers (opened at once)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="17"/>
         <source>Centang / hapus centang bulan rekening atau angsuran (urutan tetap dijaga)</source>
-        <translation>Tick / untick bill months or instalments (the order is kept)</translation>
+        <translation type="vanished">Tick / untick bill months or instalments (the order is kept)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="17"/>
         <source>Spasi, Tab</source>
-        <translation>Space, Tab</translation>
+        <translation type="vanished">Space, Tab</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="18"/>
+        <location filename="../../counter/ui/help_overlay.py" line="20"/>
         <source>Bayar rekening yang dicentang (jendela pembayaran)</source>
         <translation>Pay the ticked bills (payment window)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="19"/>
+        <location filename="../../counter/ui/help_overlay.py" line="21"/>
         <source>Di jendela pembayaran: uang pas / Rp 50.000-an / Rp 100.000-an berikutnya</source>
         <translation>In the pay dialog: exact money / the next Rp 50.000 / the next Rp 100.000</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="20"/>
+        <location filename="../../counter/ui/help_overlay.py" line="22"/>
         <source>Batalkan struk hari ini: pilih di daftar, alasan + persetujuan kepala unit</source>
         <translation>Void a receipt of today: choose it in the list, a reason + the supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="21"/>
+        <location filename="../../counter/ui/help_overlay.py" line="23"/>
         <source>Cetak ulang struk yang gagal, atau salinan struk terakhir</source>
         <translation>Reprint failed receipts, or a copy of the last receipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="22"/>
+        <location filename="../../counter/ui/help_overlay.py" line="24"/>
         <source>Keringanan / angsuran untuk pelanggan di layar</source>
         <translation>Relief / instalments for the customer on screen</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="23"/>
+        <location filename="../../counter/ui/help_overlay.py" line="25"/>
         <source>Pengaturan (kepala unit dan admin)</source>
         <translation>Settings (supervisors and admins)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="27"/>
+        <location filename="../../counter/ui/help_overlay.py" line="29"/>
         <source>Buka shift: modal awal di laci (misalnya setelah &quot;Nanti saja&quot;)</source>
         <translation>Open a shift: the float in the drawer (e.g. after &quot;Later&quot;)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="28"/>
+        <location filename="../../counter/ui/help_overlay.py" line="30"/>
         <source>Ubah telepon dan jumlah jiwa pelanggan di layar</source>
         <translation>Edit the phone number and household size of the customer on screen</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="24"/>
+        <location filename="../../counter/ui/help_overlay.py" line="26"/>
         <source>Tutup hari: angka semua loket dari pusat, tanda tangan kepala unit, setoran</source>
         <translation>Close the day: all counters&apos; figures from central, supervisor&apos;s sign-off, deposit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="25"/>
+        <location filename="../../counter/ui/help_overlay.py" line="17"/>
+        <source>Dari pencarian ke daftar hasil, lalu ke tabel rekening dan angsuran; Shift+Tab kembali</source>
+        <translation>From the search to the results, then to the bills and the instalments; Shift+Tab goes back</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="18"/>
+        <source>↑ / ↓, Spasi</source>
+        <translation>↑ / ↓, Space</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="18"/>
+        <source>Di tabel rekening / angsuran: pindah baris, centang / hapus centang (urutan tetap dijaga)</source>
+        <translation>In the bills / instalments: move from row to row, tick / untick (the order is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="19"/>
+        <source>Satu bulan lagi / satu bulan kurang, dari yang tertua (di mana saja)</source>
+        <translation>One month more / one month less, from the oldest (anywhere)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/help_overlay.py" line="27"/>
         <source>Tutup shift: hitung laci per pecahan, laporan Z</source>
         <translation>Close the shift: count the drawer by denomination, the Z report</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="26"/>
+        <location filename="../../counter/ui/help_overlay.py" line="28"/>
         <source>Kosongkan pencarian; di jendela: batal / tutup tanpa menyimpan</source>
         <translation>Clear the search; in a window: cancel / close without saving</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="29"/>
+        <location filename="../../counter/ui/help_overlay.py" line="31"/>
         <source>Riwayat pembayaran pelanggan di layar; Enter: cetak salinan struk yang dipilih</source>
         <translation>Payment history of the customer on screen; Enter: print a copy of the receipt chosen</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="30"/>
+        <location filename="../../counter/ui/help_overlay.py" line="32"/>
         <source>Pembayaran kolektif: banyak sambungan (atau grup tersimpan), satu kali bayar</source>
         <translation>Collective payment: many connections (or a saved group), paid at once</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="31"/>
+        <location filename="../../counter/ui/help_overlay.py" line="33"/>
         <source>Kuitansi manual masa gangguan: ketik satu buku, Enter ke sel berikutnya</source>
         <translation>Paper receipts of an outage: type a book, Enter to the next cell</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="32"/>
+        <location filename="../../counter/ui/help_overlay.py" line="34"/>
         <source>Ganti kasir / keluar: kembali ke layar masuk (shift yang terbuka tetap milik kasirnya)</source>
         <translation>Change cashier / sign out: back to the sign-in screen (an open shift stays its cashier&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="33"/>
+        <location filename="../../counter/ui/help_overlay.py" line="35"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN opens it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="34"/>
+        <location filename="../../counter/ui/help_overlay.py" line="36"/>
         <source>Huruf lebih besar / lebih kecil (diingat untuk komputer ini)</source>
         <translation>Larger / smaller text (remembered on this computer)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="35"/>
+        <location filename="../../counter/ui/help_overlay.py" line="37"/>
         <source>Ukuran huruf biasa</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="50"/>
+        <location filename="../../counter/ui/help_overlay.py" line="52"/>
         <source>Bantuan tombol</source>
         <translation>Key help</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="52"/>
+        <location filename="../../counter/ui/help_overlay.py" line="54"/>
         <source>Tombol-tombol loket</source>
         <translation>Keys of the desk</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/help_overlay.py" line="72"/>
+        <location filename="../../counter/ui/help_overlay.py" line="74"/>
         <source>Tekan Esc atau F1 untuk menutup.</source>
         <translation>Press Esc or F1 to close.</translation>
     </message>
@@ -1751,103 +1769,103 @@ or search a name / address in the Search field [F2].</translation>
         <translation>&lt;b&gt;Your shift is still open&lt;/b&gt; (float {amount}). Done for the day? Close it first with F12. Press Ctrl+Q again to sign out anyway: the shift stays open in your name, and no other cashier can open a shift at this counter until it is closed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="533"/>
+        <location filename="../../counter/ui/main_window.py" line="536"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="542"/>
+        <location filename="../../counter/ui/main_window.py" line="545"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="573"/>
+        <location filename="../../counter/ui/main_window.py" line="576"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="615"/>
+        <location filename="../../counter/ui/main_window.py" line="618"/>
         <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
         <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="618"/>
+        <location filename="../../counter/ui/main_window.py" line="621"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="642"/>
+        <location filename="../../counter/ui/main_window.py" line="645"/>
         <source>&lt;b&gt;{n} kuitansi manual dicatat&lt;/b&gt; &amp;nbsp; {amount}, disetujui {approver}; uangnya masuk shift ini.</source>
         <translation>&lt;b&gt;{n} paper receipts recorded&lt;/b&gt; &amp;nbsp; {amount}, approved by {approver}; the money goes into this shift.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="646"/>
+        <location filename="../../counter/ui/main_window.py" line="649"/>
         <source>{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari itu.</source>
         <translation>{n} dated a day already closed: in the late section of that day&apos;s report.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="649"/>
+        <location filename="../../counter/ui/main_window.py" line="652"/>
         <source>Struk gagal dicetak: {errors}</source>
         <translation>Receipts not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="680"/>
+        <location filename="../../counter/ui/main_window.py" line="683"/>
         <source>&lt;b&gt;LUNAS KOLEKTIF&lt;/b&gt; &amp;nbsp; No. bukti &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} sambungan, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID (COLLECTIVE)&lt;/b&gt; &amp;nbsp; Summary no. &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} connections, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="689"/>
+        <location filename="../../counter/ui/main_window.py" line="692"/>
         <source>Gagal dicetak: {errors}</source>
         <translation>Not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="789"/>
+        <location filename="../../counter/ui/main_window.py" line="792"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="801"/>
+        <location filename="../../counter/ui/main_window.py" line="804"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="803"/>
+        <location filename="../../counter/ui/main_window.py" line="806"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="804"/>
+        <location filename="../../counter/ui/main_window.py" line="807"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="692"/>
-        <location filename="../../counter/ui/main_window.py" line="1023"/>
+        <location filename="../../counter/ui/main_window.py" line="695"/>
+        <location filename="../../counter/ui/main_window.py" line="1026"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1026"/>
+        <location filename="../../counter/ui/main_window.py" line="1029"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1031"/>
+        <location filename="../../counter/ui/main_window.py" line="1034"/>
         <source>, kredit dipakai {credit}</source>
         <translation>, credit used {credit}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1050"/>
+        <location filename="../../counter/ui/main_window.py" line="1053"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1052"/>
+        <location filename="../../counter/ui/main_window.py" line="1055"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1075"/>
+        <location filename="../../counter/ui/main_window.py" line="1078"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -2031,96 +2049,96 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="53"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="60"/>
         <source>Pembayaran gagal</source>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="101"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="108"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="112"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="119"/>
         <source>Jumlah tagihan</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="196"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="203"/>
         <source>no. transaksi / kode persetujuan</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="342"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="349"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="155"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="348"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="162"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="355"/>
         <source>Pakai &amp;kredit pelanggan {amount}</source>
         <translation>Use customer &amp;credit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="119"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="126"/>
         <source>Seluruh tunggakan dilunasi: SPK buka segel dibuat untuk tim lapangan bersama biayanya. Centang bila pelanggan minta segelnya dibuka.</source>
         <translation>All arrears paid in full: an unseal work order is made for the field team, with its fee. Tick it when the customer asks for the seal to be removed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="128"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="135"/>
         <source>Biaya lain</source>
         <translation>Other charges</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="131"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="138"/>
         <source>↑/↓ pilih, Spasi centang: biaya dibayar bersama tagihan ini</source>
         <translation>↑/↓ choose, Space ticks: the charge is paid with these bills</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="133"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="140"/>
         <source>keringanan {programme} -{amount}</source>
         <translation>relief {programme} -{amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="158"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="165"/>
         <source>Kredit yang disimpan untuk pelanggan (kelebihan bayar), menurut pusat barusan. Centang hanya bila pelanggan setuju memakainya.</source>
         <translation>Credit held for the customer (an overpayment), as central reported just now. Tick it only when the customer agrees to use it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="162"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="211"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="169"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="218"/>
         <source>Kredit dipakai</source>
         <translation>Credit used</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="164"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="211"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="171"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="218"/>
         <source>Pembulatan</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="165"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="172"/>
         <source>Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, QRIS dan kartu debit membayar tepat.</source>
         <translation>Cash is rounded to the nearest {unit} (a half goes down); transfer, QRIS and debit cards pay the exact amount.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="168"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="175"/>
         <source>HARUS DIBAYAR</source>
         <translation>TO PAY</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="171"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="178"/>
         <source>Harus dibayar</source>
         <translation>To pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="182"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="213"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="189"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="220"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="185"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="192"/>
         <source>Uang pas [Alt+U]</source>
         <translation>Exact money [Alt+U]</translation>
     </message>
@@ -2129,105 +2147,105 @@ or search a name / address in the Search field [F2].</translation>
         <translation type="vanished">transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="198"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="411"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="419"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="205"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="418"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="426"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="202"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="209"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="209"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="216"/>
         <source>JUMLAH TAGIHAN</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="210"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="217"/>
         <source>&amp;Biaya lain</source>
         <translation>Other c&amp;harges</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="212"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="219"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="213"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="220"/>
         <source>No. referensi</source>
         <translation>Reference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="222"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="229"/>
         <source>Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar</source>
         <translation>Enter = pay  |  Esc = cancel  |  Alt+C = change method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="226"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="233"/>
         <source>Pesan</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="227"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="234"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="228"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="506"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="235"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="513"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="249"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="256"/>
         <source>  |  Alt+K = pakai kredit</source>
         <translation>  |  Alt+K = use credit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="255"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="262"/>
         <source>  |  Alt+B = biaya lain (Spasi centang)</source>
         <translation>  |  Alt+H = other charges (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="257"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="264"/>
         <source>  |  Alt+S = buka segel</source>
         <translation>  |  Alt+S = unseal</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="340"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="347"/>
         <source>belum ada yang dipilih</source>
         <translation>nothing chosen yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="344"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="351"/>
         <source>Buka &amp;segel: SPK buka segel + biaya {amount}</source>
         <translation>Un&amp;seal: unseal work order + fee {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="345"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="352"/>
         <source>Buka &amp;segel: SPK buka segel (tanpa biaya)</source>
         <translation>Un&amp;seal: unseal work order (no fee)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="415"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="422"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="434"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="441"/>
         <source>Isi uang yang diterima: harus dibayar {amount} (Alt+U = uang pas).</source>
         <translation>Type the cash received: {amount} to pay (Alt+U = exact money).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="436"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="443"/>
         <source>Uang kurang {short}: harus dibayar {amount}.</source>
         <translation>Cash short by {short}: {amount} to pay.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="506"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="513"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -2235,27 +2253,27 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PaymentMethod</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="56"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="63"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="57"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="64"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="58"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="65"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="59"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="66"/>
         <source>Kartu debit</source>
         <translation>Debit card</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="60"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="67"/>
         <source>Kredit pelanggan</source>
         <translation>Customer credit</translation>
     </message>
