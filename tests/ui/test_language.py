@@ -200,7 +200,7 @@ def test_the_help_card_names_the_keys_in_english(qtbot, english) -> None:  # noq
     parent = QWidget()
     qtbot.addWidget(parent)
     help_card = HelpOverlay(parent)
-    assert "Space, Tab: Tick / untick bill months or instalments (the order is kept)" in help_card.text()
+    assert "↑ / ↓, Space: In the bills / instalments: move from row to row, tick / untick (the order is kept)" in help_card.text()
 
 
 def test_the_help_card_lists_the_closing_keys_in_order(qtbot) -> None:  # noqa: ANN001
