@@ -133,11 +133,15 @@ class Screens:
     def __init__(self, language: str) -> None:
         self.language = language
         self.seen: dict[str, list[str]] = {}
+        self.cut: dict[str, list[str]] = {}  # a heading or caption narrower than its text
         SHOTS.mkdir(parents=True, exist_ok=True)
 
     def take(self, name: str, widget: QWidget, extra: list[str] = ()) -> None:  # noqa: B006
         QApplication.processEvents()
         self.seen[name] = texts(widget) + list(extra)
+        self.cut[name] = [label.text() for label in [widget, *widget.findChildren(QLabel)]
+                          if isinstance(label, QLabel) and label.isVisible() and not label.wordWrap()
+                          and label.text() and label.width() < label.sizeHint().width() - 1]
         widget.grab().save(str(SHOTS / f"{self.language}-{name}.png"))
 
     def indonesian(self) -> dict[str, list[str]]:
@@ -257,6 +261,7 @@ def test_every_screen_speaks_the_desk_language(qtbot, app, desk, runner, opened,
     screens.take("approval", approval)
 
     assert len(screens.seen) >= 19
+    assert {name: cut for name, cut in screens.cut.items() if cut} == {}  # no label cut, in either language
     if language == "en":
         found = screens.indonesian()
         assert found == {}, "\n".join(f"{name}: {hit!r} ({WORDS.findall(NOT_WORDS.sub('', hit))})"
