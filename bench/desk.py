@@ -12,11 +12,13 @@ Targets (issue: the desk at 1,000,000 customers):
    dialog's PIN field (the desk opens covered until a user signs in). The
    probe then types the demo PIN and Enter and times the way on to the search
    field. Baseline: a bare QApplication with an empty QMainWindow, shown.
-2. A keystroke in the search field to results shown, p95 <= 50 ms. QTest key
-   clicks on the real MainWindow's search field; timed with the search
-   debounce (typing, SEARCH_DEBOUNCE_MS), after it, and with Enter (no
-   debounce), to the results in the model and to the view painted. Baseline:
-   the bare `find_customers` call for the same queries.
+2. The last key typed in the search field to results painted, p95 <= 100 ms
+   with the search debounce (SEARCH_DEBOUNCE_MS) included (issue 17; it was
+   <= 50 ms after the debounce). QTest key clicks on the real MainWindow's
+   search field; timed from the last key to the debounce firing, to the
+   results in the model and to the view painted, and with Enter (no
+   debounce). Baseline: the bare `find_customers` call for the same queries.
+   --debounce-ms sets the debounce for the run (to compare settings).
 3. The event loop never blocked > 50 ms during search, payment, print and
    sync: a 5 ms QTimer stamps each turn of the loop while the desk is driven
    (typing, scan + Enter, F5, the cash, Enter, the receipt to PDF, the sync
@@ -25,6 +27,16 @@ Targets (issue: the desk at 1,000,000 customers):
    every thread's stack when the loop has not turned for 40 ms, to show where
    a long gap went. Baselines: the idle desk; the idle desk while another
    thread computes in pure Python.
+4. Scan + Enter + F5 + exact money + Enter to the receipt's bytes sent,
+   p95 <= 300 ms (issue 17). A connection number typed at once (a scanner),
+   Enter, F5 at once (the desk waits for the customer), the amount due typed
+   at once into the cash field as soon as it has the keys (until the pay
+   dialog has an exact-money key), Enter; done when a network printer on
+   127.0.0.1 (a port 9100 listener in this script that answers the paper
+   query as tests/printer_server.py does) has received the whole job and the
+   connection closed. Split into: to the pay dialog ready, to the payment
+   written, to the last byte received. Baseline: the receipt's bytes built
+   from the store and sent to the same listener (counter.printing), no desk.
 Also: the desk's first start on a store (the embedded central made as a copy
 of it, the first pull), measured for --first-sync-seconds and then cut short;
 and how many references to None the desk loses under PySide6 6.12 / Python
@@ -58,7 +70,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 AS_OF = dt.date(2025, 11, 24)  # the demo's "today", as in bench/run.py
 TARGET_START_S = 2.0
-TARGET_KEY_MS = 50.0
+TARGET_KEY_MS = 50.0  # after the debounce, and Enter
+TARGET_TYPED_MS = 100.0  # the last key to results painted, the debounce included
+TARGET_RECEIPT_MS = 300.0  # scan to the receipt's bytes at the printer
 TARGET_GAP_MS = 50.0
 TICK_MS = 5
 STALL_MS = 40  # the watchdog takes stacks once the loop has not turned for this long
@@ -427,9 +441,7 @@ class Desk:
     """The real main window on the store, started as counter.ui.app.run starts it,
     with the background sync (embedded central) attached."""
 
-    def __init__(self, folder: Path, cycles: list) -> None:  # noqa: ANN001
-        import dataclasses
-
+    def __init__(self, folder: Path, cycles: list, overrides: tuple[str, ...] = ()) -> None:  # noqa: ANN001
         from PySide6.QtCore import QEvent, QObject
         from PySide6.QtWidgets import QApplication
 
@@ -447,10 +459,16 @@ class Desk:
         self._waker = QTimer()  # the loop wakes at least every 5 ms even with nothing else going on
         self._waker.start(TICK_MS)
         # the idle lock would only get in the way of a script (it is never touched here)
-        self.app = App(config.load(data_dir=folder, overrides=["security.idle_lock_minutes=0"]))
+        self.app = App(config.load(data_dir=folder, overrides=["security.idle_lock_minutes=0", *overrides]))
         self.runner = TaskRunner(self.app)
-        moment = dt.datetime(AS_OF.year, AS_OF.month, AS_OF.day, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-        self.desk = dataclasses.replace(run_and_wait(self.runner, self.app.desk), clock=lambda: moment)
+        # the desk's own clock: the sync records central's contact by it, and a payment dated before
+        # that contact is held for a supervisor (a clock gone back), so no fixed demo day here
+        self.desk = run_and_wait(self.runner, self.app.desk)
+        from counter.services import shifts
+
+        if run_and_wait(self.runner, lambda: shifts.current_shift(self.app.uow(), self.desk)) is None:
+            # payments go into a shift's drawer: open one on the desk's day, as a cashier does first
+            run_and_wait(self.runner, lambda: shifts.open_shift(self.app.uow(), self.desk, 500_000))
         self.window = MainWindow(self.app, self.desk, self.runner)
         self.window.show()
         self.window.activateWindow()
@@ -640,7 +658,8 @@ def mark_first_pull_done(folder: Path) -> dict:
 
     app = App(config.load(data_dir=folder))
     marks = {}
-    with app.central.connect() as connection:
+    central = getattr(app.central, "engine", app.central)  # an EmbeddedCentral holds its engine
+    with central.connect() as connection:
         for model in REPLICATED:
             table = model.__table__
             seq = connection.scalar(select(func.coalesce(func.max(table.c.change_seq), 0)))
@@ -649,7 +668,7 @@ def mark_first_pull_done(folder: Path) -> dict:
     with writing(app.engine) as connection:
         connection.execute(delete(SyncState.__table__).where(SyncState.key.like("first-pull-up-to:%")))
         write_state(connection, **marks)
-    app.central.dispose()
+    central.dispose()
     app.engine.dispose()
     return marks
 
@@ -741,6 +760,20 @@ def bench_keystroke(desk: Desk, queries: list[str]) -> dict:
         desk.settle()  # Enter on a number opens the customer: let it load before the next
         if (i + 1) % 25 == 0:
             log(f"keystrokes: {i + 1}/{len(queries)} queries")
+    # a fast typist, 80 ms a key: with a short debounce each key may start a search, and the
+    # last key's waits behind the one still running on the worker
+    person = []
+    for query in queries[:40]:
+        desk.clear_search()
+        for ch in query[:-1]:
+            desk.key(ch, search)
+            desk.pause(0.08)
+        desk.reset_stamps()
+        start = time.perf_counter()
+        desk.key(query[-1], search)
+        desk.wait_results()
+        if desk.painted_at is not None:
+            person.append((desk.painted_at - start) * 1000)
     desk.clear_search()
 
     with desk.app.uow() as uow:  # baseline: the bare look-up, same queries, same store
@@ -756,13 +789,141 @@ def bench_keystroke(desk: Desk, queries: list[str]) -> dict:
         "queries": len(queries), "examples": queries[:10], "debounce_setting_ms": SEARCH_DEBOUNCE_MS,
         "typed": {k: summary(v) for k, v in typed.items()},
         "enter": {k: summary(v) for k, v in enter.items()},
+        "typed_80ms_a_key_last_key_to_painted": summary(person),
         "bare_find_customers": summary(bare),
     }
+    painted = result["typed"]["key_to_painted"]
     result["target_met"] = {
-        "typed_key_to_results_incl_debounce": result["typed"]["key_to_results"]["p95_ms"] <= TARGET_KEY_MS,
+        "typed_key_to_painted_incl_debounce_100ms": painted.get("p95_ms", 1e9) <= TARGET_TYPED_MS,
         "typed_after_debounce_to_results": result["typed"]["after_debounce_to_results"]["p95_ms"] <= TARGET_KEY_MS,
         "enter_key_to_results": result["enter"]["key_to_results"]["p95_ms"] <= TARGET_KEY_MS,
     }
+    return result
+
+
+class EscposListener:
+    """A network receipt printer on 127.0.0.1 (port 9100 protocol) taking one
+    connection after another: per connection, when it opened, when its last
+    byte came and how many bytes; it answers the paper query (DLE EOT 4) with
+    "paper enough", as tests/printer_server.py does."""
+
+    PAPER_QUERY = b"\x10\x04\x04"
+
+    def __init__(self) -> None:
+        import socket
+
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.port = self.sock.getsockname()[1]
+        self.jobs: list[dict] = []  # closed connections
+        self._stop = False
+        self.thread = threading.Thread(target=self._serve, name="bench-printer", daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop:
+            try:
+                connection, _ = self.sock.accept()
+            except OSError:
+                return
+            opened, last, received, answered = time.perf_counter(), None, bytearray(), 0
+            with connection:
+                while chunk := connection.recv(65536):
+                    last = time.perf_counter()
+                    received.extend(chunk)
+                    asked = bytes(received).count(self.PAPER_QUERY)
+                    if asked > answered:
+                        connection.sendall(b"\x12" * (asked - answered))
+                        answered = asked
+            self.jobs.append({"opened": opened, "last_byte": last or time.perf_counter(), "bytes": len(received),
+                              "cut": b"\x1dV" in received})
+
+    def jobs_after(self, moment: float) -> list[dict]:
+        return [j for j in self.jobs if j["opened"] >= moment and j["bytes"] and j["cut"]]
+
+    def close(self) -> None:
+        import socket
+
+        self._stop = True
+        try:
+            socket.create_connection(("127.0.0.1", self.port), 1).close()  # wake accept()
+        except OSError:
+            pass
+        self.thread.join(5)
+        self.sock.close()
+
+
+def bench_scan_to_receipt(desk: Desk, printer: EscposListener, numbers: list[str]) -> dict:
+    """Scan + Enter + F5 + the exact amount + Enter, to the receipt's last byte at the printer."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from counter.printing.escpos_receipt import receipt_bytes
+    from counter.printing.printers import send
+    from counter.services.receipts import build_receipt
+
+    window = desk.window
+    parts: dict[str, list[float]] = {"scan_to_pay_dialog_ready": [], "to_payment_written": [],
+                                      "to_receipt_bytes_sent": [], "scan_to_receipt_bytes_sent": []}
+    receipts = []
+    ticker = Ticker()
+    ticker.start()
+    spans = Spans()
+    for i, number in enumerate(numbers):
+        desk.clear_search()
+        desk.settle()
+        desk.pause(0.05)
+        before = window.last_payment
+        start = time.perf_counter()
+        with spans.span("scan to receipt bytes"):
+            desk.type(window.search, number)  # a scanner: all at once
+            desk.key(Qt.Key.Key_Return, window.search)
+            desk.key(Qt.Key.Key_F5, window.search)  # at once: the desk opens the pay dialog once the customer is in
+            desk.wait_until(lambda: window.pay_dialog is not None
+                            and QApplication.focusWidget() is window.pay_dialog.tendered, 30)
+            ready = time.perf_counter()
+            dialog = window.pay_dialog
+            desk.type(dialog.tendered, str(dialog.due))  # exact money, typed at once
+            desk.key(Qt.Key.Key_Return, dialog.tendered)
+            try:
+                desk.wait_until(lambda: window.last_payment is not before, 30)
+            except TimeoutError:
+                from PySide6.QtWidgets import QLabel
+
+                said = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
+                raise TimeoutError(f"no payment; the pay dialog says {said}, focus on "
+                                   f"{QApplication.focusWidget()!r}") from None
+            paid = time.perf_counter()
+            desk.wait_until(lambda: bool(printer.jobs_after(start)), 30)
+        sent = printer.jobs_after(start)[0]["last_byte"]
+        receipts.append(window.last_payment.receipt_no)
+        parts["scan_to_pay_dialog_ready"].append((ready - start) * 1000)
+        parts["to_payment_written"].append((paid - ready) * 1000)
+        parts["to_receipt_bytes_sent"].append((sent - paid) * 1000)
+        parts["scan_to_receipt_bytes_sent"].append((sent - start) * 1000)
+        desk.settle()
+        desk.wait_until(lambda: window.printer.pending == 0, 30)
+        log(f"scan to receipt: {i + 1}/{len(numbers)}: {parts['scan_to_receipt_bytes_sent'][-1]:.0f} ms")
+    ticker.stop()
+    gaps = gap_report(ticker, spans.items)
+    import dataclasses
+
+    settings = dataclasses.asdict(desk.app.config.printer)
+    bare = []  # baseline: the same receipts built from the store and sent to the same listener, no desk
+    for receipt_no in receipts:
+        start = time.perf_counter()
+        with desk.app.uow() as uow:
+            data = receipt_bytes(build_receipt(uow.session, receipt_no, desk.app.config.zone), "80mm")
+        send(data, settings)
+        desk.wait_until(lambda: bool(printer.jobs_after(start)), 10)
+        bare.append((printer.jobs_after(start)[0]["last_byte"] - start) * 1000)
+    result = {k: summary(v) for k, v in parts.items()}
+    result["baseline_build_and_send_receipt_bytes"] = summary(bare)
+    result["loop_gaps"] = gaps.get("scan to receipt bytes", {})
+    result["printer"] = {k: v for k, v in settings.items() if k in ("kind", "host", "port")}
+    result["target_met"] = result["scan_to_receipt_bytes_sent"]["p95_ms"] <= TARGET_RECEIPT_MS
     return result
 
 
@@ -954,7 +1115,17 @@ def main() -> None:
     parser.add_argument("--first-sync-seconds", type=float, default=150,
                         help="measure the desk's first start for this long, then cut the first pull short")
     parser.add_argument("--keep", action="store_true", help="keep the store built")
+    parser.add_argument("--debounce-ms", type=int, help="the search debounce for this run (default: the desk's)")
+    parser.add_argument("--receipts", type=int, default=30, help="rounds of scan + pay to the receipt's bytes")
+    parser.add_argument("--only", default="", help="comma-separated parts to run: first_sync, start, keystroke, "
+                        "event_loop, refcount, receipt (default: all)")
     args = parser.parse_args()
+    parts = set(filter(None, args.only.split(","))) or {"first_sync", "start", "keystroke", "event_loop", "refcount",
+                                                          "receipt"}
+    if args.debounce_ms is not None:
+        from counter.ui import main_window
+
+        main_window.SEARCH_DEBOUNCE_MS = args.debounce_ms  # read as each window is made
     rng = random.Random(1)
     results: dict = {
         "date": dt.date.today().isoformat(),
@@ -973,43 +1144,66 @@ def main() -> None:
         log(json.dumps(results["build"]))
     try:
         queries = search_queries(folder, rng, int(args.queries * 0.75), args.queries - int(args.queries * 0.75))
-        numbers = [n for n, _m in pick_customers(folder, rng, args.payments + 5, owing=True)]
+        numbers = [n for n, _m in pick_customers(folder, rng, args.payments + 5 + args.receipts, owing=True)]
+        numbers, receipt_numbers = numbers[:args.payments + 5], numbers[args.payments + 5:]
         cycles = patch_sync_cycles()
+        if args.debounce_ms is not None:
+            results["debounce_ms_this_run"] = args.debounce_ms
 
-        log("first start: central set-up and the first sync cycle, searching meanwhile ...")
-        seeded = not (folder / "central.sqlite").exists()
-        desk = Desk(folder, cycles)
-        results["first_start_sync"] = bench_first_sync(desk, queries, seeded, args.first_sync_seconds)
-        desk.close()
-        if not results["first_start_sync"]["first_cycle_finished"]:
-            with sqlite3.connect(folder / "counter.sqlite") as db:
-                to_pull = (db.execute("SELECT count(*) FROM customer").fetchone()[0]
-                           + db.execute("SELECT count(*) FROM bill WHERE status = 'unpaid'").fetchone()[0])
-            results["first_start_sync"]["rows_a_first_pull_reads"] = to_pull
-            results["first_start_sync"]["first_pull_estimate_s"] = round(
-                to_pull / max(results["first_start_sync"]["pull_rows_per_s"], 1))
-            log("the first pull was cut short: marking it done (the embedded central is a copy of this store)")
+        if "first_sync" in parts:
+            log("first start: central set-up and the first sync cycle, searching meanwhile ...")
+            seeded = not (folder / "central.sqlite").exists()
+            desk = Desk(folder, cycles)
+            results["first_start_sync"] = bench_first_sync(desk, queries, seeded, args.first_sync_seconds)
+            desk.close()
+            if not results["first_start_sync"]["first_cycle_finished"]:
+                with sqlite3.connect(folder / "counter.sqlite") as db:
+                    to_pull = (db.execute("SELECT count(*) FROM customer").fetchone()[0]
+                               + db.execute("SELECT count(*) FROM bill WHERE status = 'unpaid'").fetchone()[0])
+                results["first_start_sync"]["rows_a_first_pull_reads"] = to_pull
+                results["first_start_sync"]["first_pull_estimate_s"] = round(
+                    to_pull / max(results["first_start_sync"]["pull_rows_per_s"], 1))
+                log("the first pull was cut short: marking it done (the embedded central is a copy of this store)")
+                mark_first_pull_done(folder)
+            STOP_PULL.clear()
+            log(json.dumps({k: v for k, v in results["first_start_sync"].items() if not k.startswith("_")}))
+        elif not (folder / "central.sqlite").exists():
+            log("no central yet: its first pull is marked done (the embedded central is a copy of this store)")
+            desk = Desk(folder, cycles)
+            desk.wait_until(lambda: desk.sync_ready_at is not None, 600)
+            STOP_PULL.set()
+            desk.wait_until(lambda: bool(desk.cycles_after(desk.sync_started)), 600)
+            desk.close()
+            STOP_PULL.clear()
             mark_first_pull_done(folder)
-        STOP_PULL.clear()
-        log(json.dumps({k: v for k, v in results["first_start_sync"].items() if not k.startswith("_")}))
 
-        log("start-up in fresh processes ...")
-        results["start"] = bench_start(folder, args.starts)
-        results["start"]["profile"] = profile_start(folder)
+        if "start" in parts:
+            log("start-up in fresh processes ...")
+            results["start"] = bench_start(folder, args.starts)
+            results["start"]["profile"] = profile_start(folder)
 
-        log("keystrokes ...")
-        desk = Desk(folder, cycles)
+        printer = EscposListener()  # the receipts go to a network printer on 127.0.0.1
+        desk = Desk(folder, cycles, ("printer.kind=network", "printer.host=127.0.0.1", f"printer.port={printer.port}",
+                                     "printer.timeout_ms=2000"))
         desk.wait_until(lambda: desk.sync.worker is not None and desk.cycles_after(desk.sync_started), 600)
         desk.settle()
-        results["keystroke"] = bench_keystroke(desk, queries)
-        log(json.dumps(results["keystroke"]["typed"]), json.dumps(results["keystroke"]["enter"]))
-
-        log("event loop during search, payment, print and sync ...")
-        results["event_loop"] = bench_event_loop(desk, queries, numbers[:args.payments], idle_s=5.0)
-        log("references lost to PySide6 ...")
-        results["pyside_refcount"] = refcount_drift(desk, queries, numbers[args.payments:])
-        results["pyside_refcount"]["probe"] = refcount_probe()
+        if "keystroke" in parts:
+            log("keystrokes ...")
+            results["keystroke"] = bench_keystroke(desk, queries)
+            log(json.dumps(results["keystroke"]["typed"]), json.dumps(results["keystroke"]["enter"]))
+        if "receipt" in parts:
+            log("scan + Enter + F5 + exact money + Enter to the receipt's bytes at the printer ...")
+            results["scan_to_receipt"] = bench_scan_to_receipt(desk, printer, receipt_numbers)
+            log(json.dumps({k: v for k, v in results["scan_to_receipt"].items() if k != "loop_gaps"}))
+        if "event_loop" in parts:
+            log("event loop during search, payment, print and sync ...")
+            results["event_loop"] = bench_event_loop(desk, queries, numbers[:args.payments], idle_s=5.0)
+        if "refcount" in parts:
+            log("references lost to PySide6 ...")
+            results["pyside_refcount"] = refcount_drift(desk, queries, numbers[args.payments:])
+            results["pyside_refcount"]["probe"] = refcount_probe()
         desk.close()
+        printer.close()
     finally:
         if temp and not args.keep:
             shutil.rmtree(temp)

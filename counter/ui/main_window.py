@@ -66,7 +66,9 @@ from counter.ui.widgets import (
 
 log = logging.getLogger(__name__)
 
-SEARCH_DEBOUNCE_MS = 250
+# The search starts at once: keys already queued (a scanner's burst) make one search, and a
+# newer search supersedes an older one on the worker (docs/benchmarks.md, 2026-12-07).
+SEARCH_DEBOUNCE_MS = 0
 SEARCH_LIMIT = 50
 DATE_REFRESH_MS = 30_000  # the business date in the status bar follows the clock past midnight
 BUSY_AFTER_MS = 200  # work that takes longer than this shows "Memproses ..." and a busy cursor
