@@ -499,6 +499,14 @@ class Desk:
 
         window._search = stamped_search
         window._show_results = stamped_results
+        self.quote_at: float | None = None  # the customer shown on the panel
+        show_quote = window._show_quote
+
+        def stamped_quote(loaded) -> None:  # noqa: ANN001
+            show_quote(loaded)
+            self.quote_at = time.perf_counter()
+
+        window._show_quote = stamped_quote
         desk = self
 
         class Painted(QObject):
@@ -865,7 +873,8 @@ def bench_scan_to_receipt(desk: Desk, printer: EscposListener, numbers: list[str
     from counter.services.receipts import build_receipt
 
     window = desk.window
-    parts: dict[str, list[float]] = {"scan_to_pay_dialog_ready": [], "to_payment_written": [],
+    parts: dict[str, list[float]] = {"scan_to_customer_shown": [], "scan_to_pay_dialog_ready": [],
+                                      "to_payment_written": [],
                                       "to_receipt_bytes_sent": [], "scan_to_receipt_bytes_sent": []}
     receipts = []
     ticker = Ticker()
@@ -876,6 +885,7 @@ def bench_scan_to_receipt(desk: Desk, printer: EscposListener, numbers: list[str
         desk.settle()
         desk.pause(0.05)
         before = window.last_payment
+        desk.quote_at = None
         start = time.perf_counter()
         with spans.span("scan to receipt bytes"):
             desk.type(window.search, number)  # a scanner: all at once
@@ -899,6 +909,8 @@ def bench_scan_to_receipt(desk: Desk, printer: EscposListener, numbers: list[str
             desk.wait_until(lambda: bool(printer.jobs_after(start)), 30)
         sent = printer.jobs_after(start)[0]["last_byte"]
         receipts.append(window.last_payment.receipt_no)
+        if desk.quote_at is not None:
+            parts["scan_to_customer_shown"].append((desk.quote_at - start) * 1000)
         parts["scan_to_pay_dialog_ready"].append((ready - start) * 1000)
         parts["to_payment_written"].append((paid - ready) * 1000)
         parts["to_receipt_bytes_sent"].append((sent - paid) * 1000)
