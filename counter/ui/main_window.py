@@ -1115,10 +1115,10 @@ class MainWindow(QMainWindow):
         else:
             self.showMaximized()
 
-    RESULTS_SHARE = 46  # % of the width for the results, the rest for the customer
+    RESULTS_SHARE = 50  # % of the width for the results, the rest for the customer
 
     def _split(self) -> None:
-        """46 % results, 54 % customer, at every size of the window until the cashier moves the divider."""
+        """50 % results, 50 % customer, at every size of the window until the cashier moves the divider."""
         if not self._sized:
             width = self.splitter.width()
             self.splitter.setSizes([width * self.RESULTS_SHARE // 100, width - width * self.RESULTS_SHARE // 100])

@@ -82,7 +82,7 @@ class ResultsView(QTableView):
     widest text (a status is never cut), and the name gives way first (elided)."""
 
     NUMBER, NAME, ADDRESS, TARIFF, STATUS = range(5)
-    NAME_SHARE = 0.3  # the name keeps at least this share of what the fixed columns leave
+    NAME_SHARE = 0.38  # the name keeps at least this share of what the fixed columns leave
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
