@@ -37,6 +37,7 @@ from counter import application
 from counter.errors import BillSelectionError, CounterError, PaymentRefused
 from counter.rules.money import format_rupiah
 from counter.services import billing, lookup, shifts
+from counter.services.approval import DESK_ACTS
 from counter.services.billing import Quote
 from counter.services.context import Desk
 from counter.services.lookup import CustomerSummary
@@ -336,9 +337,15 @@ class MainWindow(QMainWindow):
 
     # ---- who is at the desk: signing in, the shift -------------------------
 
+    @property
+    def takes_money(self) -> bool:
+        """Whether the user may take payments (an admin may not: no shift, no BAYAR, no F5)."""
+        return self.desk.role in DESK_ACTS["pay"]
+
     def _show_user(self) -> None:
         self.user_label.setVisible(self._user_known)
         self.settings_button.setVisible(self._user_known and self.desk.role in SETTINGS_ROLES)  # F10: not a cashier's
+        self.panel.pay_button.setVisible(not self._user_known or self.takes_money)
         if not self._user_known:
             self.user_label.clear()
             return
@@ -356,7 +363,7 @@ class MainWindow(QMainWindow):
     def set_shift(self, shift: ShiftView | None) -> None:
         self.shift = shift
         self.shift_label.setText(shift_text(shift))
-        self.shift_open_button.setVisible(shift is None)  # Ctrl+B: only while no shift is open
+        self.shift_open_button.setVisible(shift is None and self.takes_money)  # Ctrl+B: only while none is open
 
     def _read_shift(self) -> None:
         app, desk = self.app, self.desk
@@ -382,7 +389,7 @@ class MainWindow(QMainWindow):
 
     def _shift_read(self, shift: ShiftView | None) -> None:
         self.set_shift(shift)
-        if shift is not None:
+        if shift is not None or not self.takes_money:  # no drawer to ask for when the user takes no money
             self._ready()
             return
         self._open_shift_dialog(self.set_shift, self._ready)
@@ -432,6 +439,9 @@ class MainWindow(QMainWindow):
         if (self.locked or not self.signed_in or self.shift_dialog is not None or self.pay_dialog is not None
                 or self.relief_dialog is not None or self.void_dialog is not None):
             return
+        if not self.takes_money:
+            self._not_for_this_role()
+            return
         if self.shift is not None:
             self.banner.show_message(self.tr("Shift sudah terbuka: modal {amount}. Tutup dengan F12.").format(
                 amount=format_rupiah(self.shift.opening_float)), "info")
@@ -444,6 +454,11 @@ class MainWindow(QMainWindow):
                 amount=format_rupiah(shift.opening_float)), "ok")
 
         self._open_shift_dialog(opened, self.focus_search)
+
+    def _not_for_this_role(self) -> None:
+        """F5 or Ctrl+B from a user who takes no money: why, for a moment (no banner to outlive it)."""
+        self.statusBar().showMessage(self.tr("Pengguna {user} tidak menerima pembayaran; shift dan BAYAR untuk kasir "
+                                             "dan kepala unit.").format(user=self.desk.username), 4000)
 
     def sign_out(self) -> None:
         """Ctrl+Q (Ganti kasir / Keluar): cover the desk and ask who signs in next. A cashier whose
@@ -903,6 +918,9 @@ class MainWindow(QMainWindow):
             self._pay_when_loaded = True
             return
         self._pay_when_loaded = False
+        if self.signed_in and not self.takes_money:
+            self._not_for_this_role()
+            return
         self.banner.clear_error()  # the next act starts
         paying = self.panel.paying()
         if paying is None and self.panel.charges_alone():

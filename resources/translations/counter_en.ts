@@ -1654,218 +1654,223 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="73"/>
+        <location filename="../../counter/ui/main_window.py" line="76"/>
         <source>Memproses ...</source>
         <translation>Working ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="128"/>
+        <location filename="../../counter/ui/main_window.py" line="131"/>
         <source>Loket {counter} - {office}</source>
         <translation>Counter {counter} - {office}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="143"/>
+        <location filename="../../counter/ui/main_window.py" line="146"/>
         <source>No. sambungan / no. meter / barcode rekening / nama / alamat</source>
         <translation>Connection no. / meter no. / bill barcode / name / address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="148"/>
+        <location filename="../../counter/ui/main_window.py" line="151"/>
         <source>Cari [F2]</source>
         <translation>Search [F2]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="160"/>
+        <location filename="../../counter/ui/main_window.py" line="163"/>
         <source>Cari:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="168"/>
+        <location filename="../../counter/ui/main_window.py" line="171"/>
         <source>Batal struk [F7]</source>
         <translation>Void receipt [F7]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="169"/>
+        <location filename="../../counter/ui/main_window.py" line="172"/>
         <source>Tutup shift [F12]</source>
         <translation>Close shift [F12]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="170"/>
+        <location filename="../../counter/ui/main_window.py" line="173"/>
         <source>Tutup hari [F11]</source>
         <translation>Close day [F11]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="171"/>
+        <location filename="../../counter/ui/main_window.py" line="174"/>
         <source>Bantuan [F1]</source>
         <translation>Help [F1]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="172"/>
+        <location filename="../../counter/ui/main_window.py" line="175"/>
         <source>Pengaturan [F10]</source>
         <translation>Settings [F10]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="173"/>
+        <location filename="../../counter/ui/main_window.py" line="176"/>
         <source>Buka shift [Ctrl+B]</source>
         <translation>Open shift [Ctrl+B]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="174"/>
+        <location filename="../../counter/ui/main_window.py" line="177"/>
         <source>Ganti kasir [Ctrl+Q]</source>
         <translation>Change cashier [Ctrl+Q]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="175"/>
+        <location filename="../../counter/ui/main_window.py" line="178"/>
         <source>Ganti kasir / keluar: kembali ke layar masuk untuk kasir berikutnya</source>
         <translation>Change cashier / sign out: back to the sign-in screen for the next cashier</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="261"/>
+        <location filename="../../counter/ui/main_window.py" line="264"/>
         <source>Kantor {office} | Loket {counter}</source>
         <translation>Office {office} | Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="270"/>
+        <location filename="../../counter/ui/main_window.py" line="273"/>
         <source>Pusat: belum tersambung</source>
         <translation>Central: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="292"/>
+        <location filename="../../counter/ui/main_window.py" line="295"/>
         <source>Kunci layar sekarang; hanya PIN pengguna ini yang dapat membukanya</source>
         <translation>Lock the screen now; only this user&apos;s PIN can open it</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="333"/>
+        <location filename="../../counter/ui/main_window.py" line="336"/>
         <source>Tanggal: {date}</source>
         <translation>Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="343"/>
+        <location filename="../../counter/ui/main_window.py" line="352"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="344"/>
+        <location filename="../../counter/ui/main_window.py" line="353"/>
         <source>Pengguna {user} ({role})</source>
         <translation>User {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="399"/>
+        <location filename="../../counter/ui/main_window.py" line="408"/>
         <source>Belum ada shift terbuka: buka shift dengan modal awal dulu, baru menerima pembayaran.</source>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="434"/>
+        <location filename="../../counter/ui/main_window.py" line="446"/>
         <source>Shift sudah terbuka: modal {amount}. Tutup dengan F12.</source>
         <translation>A shift is already open: float {amount}. Close it with F12.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="441"/>
+        <location filename="../../counter/ui/main_window.py" line="453"/>
         <source>Shift dibuka: modal {amount}.</source>
         <translation>Shift opened: float {amount}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="458"/>
+        <location filename="../../counter/ui/main_window.py" line="460"/>
+        <source>Pengguna {user} tidak menerima pembayaran; shift dan BAYAR untuk kasir dan kepala unit.</source>
+        <translation>User {user} takes no payments; shifts and PAY are for cashiers and supervisors.</translation>
+    </message>
+    <message>
+        <location filename="../../counter/ui/main_window.py" line="475"/>
         <source>&lt;b&gt;Shift Anda masih terbuka&lt;/b&gt; (modal {amount}). Selesai bekerja? Tutup dulu dengan F12. Tekan Ctrl+Q sekali lagi untuk keluar juga: shift tetap terbuka atas nama Anda, dan kasir lain tidak dapat membuka shift di loket ini sampai shift itu ditutup.</source>
         <translation>&lt;b&gt;Your shift is still open&lt;/b&gt; (float {amount}). Done for the day? Close it first with F12. Press Ctrl+Q again to sign out anyway: the shift stays open in your name, and no other cashier can open a shift at this counter until it is closed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="536"/>
+        <location filename="../../counter/ui/main_window.py" line="553"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="545"/>
+        <location filename="../../counter/ui/main_window.py" line="562"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="576"/>
+        <location filename="../../counter/ui/main_window.py" line="593"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="618"/>
+        <location filename="../../counter/ui/main_window.py" line="635"/>
         <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
         <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="621"/>
+        <location filename="../../counter/ui/main_window.py" line="638"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="645"/>
+        <location filename="../../counter/ui/main_window.py" line="662"/>
         <source>&lt;b&gt;{n} kuitansi manual dicatat&lt;/b&gt; &amp;nbsp; {amount}, disetujui {approver}; uangnya masuk shift ini.</source>
         <translation>&lt;b&gt;{n} paper receipts recorded&lt;/b&gt; &amp;nbsp; {amount}, approved by {approver}; the money goes into this shift.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="649"/>
+        <location filename="../../counter/ui/main_window.py" line="666"/>
         <source>{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari itu.</source>
         <translation>{n} dated a day already closed: in the late section of that day&apos;s report.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="652"/>
+        <location filename="../../counter/ui/main_window.py" line="669"/>
         <source>Struk gagal dicetak: {errors}</source>
         <translation>Receipts not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="683"/>
+        <location filename="../../counter/ui/main_window.py" line="700"/>
         <source>&lt;b&gt;LUNAS KOLEKTIF&lt;/b&gt; &amp;nbsp; No. bukti &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} sambungan, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID (COLLECTIVE)&lt;/b&gt; &amp;nbsp; Summary no. &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} connections, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="692"/>
+        <location filename="../../counter/ui/main_window.py" line="709"/>
         <source>Gagal dicetak: {errors}</source>
         <translation>Not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="792"/>
+        <location filename="../../counter/ui/main_window.py" line="809"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="804"/>
+        <location filename="../../counter/ui/main_window.py" line="821"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="806"/>
+        <location filename="../../counter/ui/main_window.py" line="823"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="807"/>
+        <location filename="../../counter/ui/main_window.py" line="824"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="695"/>
-        <location filename="../../counter/ui/main_window.py" line="1026"/>
+        <location filename="../../counter/ui/main_window.py" line="712"/>
+        <location filename="../../counter/ui/main_window.py" line="1046"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1029"/>
+        <location filename="../../counter/ui/main_window.py" line="1049"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1034"/>
+        <location filename="../../counter/ui/main_window.py" line="1054"/>
         <source>, kredit dipakai {credit}</source>
         <translation>, credit used {credit}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1053"/>
+        <location filename="../../counter/ui/main_window.py" line="1073"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1055"/>
+        <location filename="../../counter/ui/main_window.py" line="1075"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1078"/>
+        <location filename="../../counter/ui/main_window.py" line="1098"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
