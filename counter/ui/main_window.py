@@ -489,6 +489,8 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.last_payment = None
         self.set_shift(None)
+        self._user_known = False  # the status bar names no one until the next sign-in
+        self._show_user()
         self.stack.setCurrentWidget(self.waiting)
         self.desk_lock.pause(True)
         for shortcut in self._shortcuts:

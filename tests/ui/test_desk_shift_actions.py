@@ -68,6 +68,7 @@ def test_ctrl_q_signs_out_and_another_cashier_signs_in(qtbot, app, desk, message
     ctrl(qtbot, Qt.Key.Key_Q)  # no shift open: out at once
     qtbot.waitUntil(lambda: window.sign_in_dialog is not None and window.sign_in_dialog.isVisible(), timeout=3000)
     assert not window.signed_in and window.stack.currentWidget() is window.waiting  # covered
+    assert window.user_label.isHidden() and window.user_label.text() == ""  # the last cashier no longer named
     dialog = window.sign_in_dialog
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.username, timeout=3000)  # who is next?
     type_keys(qtbot, "kasir2")  # the name is selected: typing replaces it
