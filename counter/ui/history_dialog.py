@@ -12,9 +12,7 @@ the dialog says where it went. Esc closes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
@@ -27,11 +25,9 @@ from counter.services.context import Desk
 from counter.services.print_queue import JobView
 from counter.services.receipt_list import HISTORY_LIMIT, CustomerReceipt, customer_receipts
 from counter.ui.pay_dialog import method_label
-from counter.ui.table_models import _LEFT, _Index
+from counter.ui.table_models import ReceiptRows, _Index
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import (
-    GOOD, MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button,
-)
+from counter.ui.widgets import GOOD, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button
 
 OK_TEXT = QT_TRANSLATE_NOOP("HistoryDialog", "Cetak salinan [Enter]")
 LIST_TAG = "history-list"
@@ -39,9 +35,10 @@ ROW_HEIGHT = 26
 VISIBLE_ROWS = 12
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ReceiptRows):
     """The customer's payments, newest first; a void one struck through, BATAL in red."""
 
+    CONTEXT = "HistoryModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryModel", "Tanggal"),
         QT_TRANSLATE_NOOP("HistoryModel", "No. struk"),
@@ -60,29 +57,6 @@ class HistoryModel(QAbstractTableModel):
     PAPER = QT_TRANSLATE_NOOP("HistoryModel", "Kuitansi manual no. {paper}")
     VOIDED = QT_TRANSLATE_NOOP("HistoryModel", "Dibatalkan: {reason}")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[CustomerReceipt, ...] = ()
-
-    @staticmethod
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("HistoryModel", text)
-
-    def set_receipts(self, rows: Sequence[CustomerReceipt]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    @property
-    def receipts(self) -> tuple[CustomerReceipt, ...]:
-        return self._rows
-
-    def receipt(self, row: int) -> CustomerReceipt:
-        return self._rows[row]
-
-    def row_of(self, receipt_no: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.receipt_no == receipt_no), None)
-
     def paid_text(self, r: CustomerReceipt) -> str:
         """`2 bln: Okt 2025 - Nov 2025 + 1 angsuran + BALIK-NAMA`."""
         parts = []
@@ -98,59 +72,25 @@ class HistoryModel(QAbstractTableModel):
             return self._tr(self.VOID)
         return self._tr(self.COPIES).format(n=r.copies) if r.copies else ""
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def _alignment(self, column: int) -> Qt.AlignmentFlag:
-        return MONEY_ALIGN if column == self.AMOUNT else _LEFT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._tr(self.HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(section)
-        return None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # a void one too: its copy says so
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{r.paid_at:%d-%m-%Y %H:%M}", r.receipt_no, r.counter_code, r.cashier, self.paid_text(r),
-                    format_rupiah(r.total), method_label(r.method), self.status_text(r))[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if r.voided:
-                return QColor(SHORTFALL) if column == self.STATUS else QColor(MUTED)
-            if column == self.STATUS:
-                return QColor(MUTED)
-        if role == Qt.ItemDataRole.FontRole:
-            if r.voided:
-                struck = font(bold=column == self.STATUS)
-                struck.setStrikeOut(column != self.STATUS)
-                return struck
-            if column == self.AMOUNT:
-                return font(bold=True)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [r.receipt_no, self.paid_text(r)]
-            if r.paper_no:
-                lines.append(self._tr(self.PAPER).format(paper=r.paper_no))
-            if r.voided:
-                lines.append(self._tr(self.VOIDED).format(reason=r.void_reason))
-            return "\n".join(lines)
-        return None
+    def cells(self, r: CustomerReceipt) -> tuple[str, ...]:
+        return (f"{r.paid_at:%d-%m-%Y %H:%M}", r.receipt_no, r.counter_code, r.cashier, self.paid_text(r),
+                format_rupiah(r.total), method_label(r.method), self.status_text(r))
+
+    def foreground(self, r: CustomerReceipt, column: int) -> QColor | None:
+        return super().foreground(r, column) or (QColor(MUTED) if column == self.STATUS else None)
+
+    def tooltip(self, r: CustomerReceipt) -> str:
+        lines = [r.receipt_no, self.paid_text(r)]
+        if r.paper_no:
+            lines.append(self._tr(self.PAPER).format(paper=r.paper_no))
+        if r.voided:
+            lines.append(self._tr(self.VOIDED).format(reason=r.void_reason))
+        return "\n".join(lines)
 
 
 class HistoryView(QTableView):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from counter.rules.money import format_rupiah
 from counter.services.billing import BillDue
 from counter.services.lookup import STATUS_LABELS, CustomerSummary
-from counter.ui.widgets import MONEY_ALIGN, MUTED, font, month_label, status_colour, text_scale
+from counter.ui.widgets import MONEY_ALIGN, MUTED, SHORTFALL, font, month_label, status_colour, text_scale
 
 _Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -265,4 +265,89 @@ class BillsModel(OldestFirstModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{month_label(bill.period)}: meter {bill.meter_start} - {bill.meter_end} ({bill.usage_m3} m3), "
                     f"jatuh tempo {bill.due_date:%d-%m-%Y}")
+        return None
+
+
+class ReceiptRows(QAbstractTableModel):
+    """Receipts in a table, newest first: the amount bold and right-aligned, a void
+    one struck through with its status in red. A subclass names its HEADERS, its
+    AMOUNT and STATUS columns, its translation CONTEXT and each row's `cells`."""
+
+    HEADERS: tuple[str, ...] = ()
+    AMOUNT = STATUS = -1
+    CONTEXT = ""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._rows: tuple = ()
+
+    @classmethod
+    def _tr(cls, text: str) -> str:
+        return QCoreApplication.translate(cls.CONTEXT, text)
+
+    def cells(self, r) -> tuple[str, ...]:  # noqa: ANN001
+        raise NotImplementedError
+
+    def tooltip(self, r) -> str:  # noqa: ANN001
+        return r.receipt_no
+
+    def foreground(self, r, column: int) -> QColor | None:  # noqa: ANN001
+        if r.voided:
+            return QColor(SHORTFALL) if column == self.STATUS else QColor(MUTED)
+        return None
+
+    def set_receipts(self, rows: Sequence) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    @property
+    def receipts(self) -> tuple:
+        return self._rows
+
+    def receipt(self, row: int):  # noqa: ANN201
+        return self._rows[row]
+
+    def row_of(self, receipt_no: str) -> int | None:
+        wanted = receipt_no.strip().upper()
+        return next((i for i, r in enumerate(self._rows) if r.receipt_no.upper() == wanted), None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return MONEY_ALIGN if column == self.AMOUNT else _LEFT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cells(r)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(r, column)
+        if role == Qt.ItemDataRole.FontRole:
+            if r.voided:
+                struck = font(bold=column == self.STATUS)
+                struck.setStrikeOut(column != self.STATUS)
+                return struck
+            if column == self.AMOUNT:
+                return font(bold=True)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(r)
         return None

@@ -12,12 +12,8 @@ the reason, and typing goes back to the field."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal,
-)
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
     QVBoxLayout, QWidget,
@@ -31,11 +27,9 @@ from counter.services.receipt_list import ReceiptLine, receipts_today
 from counter.services.voids import Voided
 from counter.ui.approval_dialog import ApprovalDialog, approve_then
 from counter.ui.pay_dialog import method_label
-from counter.ui.table_models import _LEFT, _Index
+from counter.ui.table_models import ReceiptRows, _Index
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import (
-    MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, button_row, cancel_button, font, primary_button,
-)
+from counter.ui.widgets import MUTED, FormDialog, button_row, cancel_button, font, primary_button
 
 OK_TEXT = QT_TRANSLATE_NOOP("VoidDialog", "Batalkan struk [Enter]")
 REASON_MIN, REASON_MAX = 5, 200
@@ -44,9 +38,10 @@ ROW_HEIGHT = 26
 VISIBLE_ROWS = 8  # a morning's receipts without scrolling; the dialog fits a 1366x768 screen
 
 
-class ReceiptsModel(QAbstractTableModel):
+class ReceiptsModel(ReceiptRows):
     """Today's receipts of this counter, newest first; a void one is shown but cannot be chosen."""
 
+    CONTEXT = "ReceiptsModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("ReceiptsModel", "No. struk"),
         QT_TRANSLATE_NOOP("ReceiptsModel", "Jam"),
@@ -59,86 +54,20 @@ class ReceiptsModel(QAbstractTableModel):
     VOID = QT_TRANSLATE_NOOP("ReceiptsModel", "BATAL")
     VOID_TIP = QT_TRANSLATE_NOOP("ReceiptsModel", "Struk ini sudah dibatalkan; tidak bisa dipilih.")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[ReceiptLine, ...] = ()
-
-    @staticmethod
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("ReceiptsModel", text)
-
-    def set_receipts(self, rows: Sequence[ReceiptLine]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    @property
-    def receipts(self) -> tuple[ReceiptLine, ...]:
-        return self._rows
-
-    def receipt(self, row: int) -> ReceiptLine:
-        return self._rows[row]
-
-    def row_of(self, receipt_no: str) -> int | None:
-        wanted = receipt_no.strip().upper()
-        return next((i for i, r in enumerate(self._rows) if r.receipt_no.upper() == wanted), None)
-
     def choosable(self, row: int) -> bool:
         return 0 <= row < len(self._rows) and not self._rows[row].voided
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def _alignment(self, column: int) -> Qt.AlignmentFlag:
-        return MONEY_ALIGN if column == self.AMOUNT else _LEFT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._tr(self.HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(section)
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid() or self._rows[index.row()].voided:
             return Qt.ItemFlag.NoItemFlags  # the arrows pass over it, a click does nothing
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NUMBER:
-                return r.receipt_no
-            if column == self.TIME:
-                return f"{r.paid_at:%H:%M}"
-            if column == self.CUSTOMER:
-                return f"{r.customer_number}  {r.customer_name}"
-            if column == self.AMOUNT:
-                return format_rupiah(r.total)
-            if column == self.METHOD:
-                return method_label(r.method)
-            return self._tr(self.VOID) if r.voided else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
-        if role == Qt.ItemDataRole.ForegroundRole and r.voided:
-            return QColor(SHORTFALL) if column == self.STATUS else QColor(MUTED)
-        if role == Qt.ItemDataRole.FontRole:
-            if r.voided:
-                struck = font(bold=column == self.STATUS)
-                struck.setStrikeOut(column != self.STATUS)
-                return struck
-            if column == self.AMOUNT:
-                return font(bold=True)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tr(self.VOID_TIP) if r.voided else f"{r.receipt_no}\n{r.customer_number}  {r.customer_name}"
-        return None
+    def cells(self, r: ReceiptLine) -> tuple[str, ...]:
+        return (r.receipt_no, f"{r.paid_at:%H:%M}", f"{r.customer_number}  {r.customer_name}", format_rupiah(r.total),
+                method_label(r.method), self._tr(self.VOID) if r.voided else "")
+
+    def tooltip(self, r: ReceiptLine) -> str:
+        return self._tr(self.VOID_TIP) if r.voided else f"{r.receipt_no}\n{r.customer_number}  {r.customer_name}"
 
 
 class ReceiptsView(QTableView):
