@@ -434,10 +434,16 @@ class MainWindow(QMainWindow):
         self.shift_dialog = dialog
         dialog.open()
 
+    def _busy(self) -> bool:
+        """Locked, no one signed in, or a dialog of the desk up: a key of another act does nothing."""
+        return self.locked or not self.signed_in or any(dialog is not None for dialog in (
+            self.shift_dialog, self.pay_dialog, self.relief_dialog, self.void_dialog, self.customer_dialog,
+            self.paper_dialog, self.collective_dialog, self.history_dialog, self.settings_dialog,
+            self.cash_closing.dialog))
+
     def open_shift(self) -> None:
         """Ctrl+B: open a shift now (after "Nanti saja", or after closing one)."""
-        if (self.locked or not self.signed_in or self.shift_dialog is not None or self.pay_dialog is not None
-                or self.relief_dialog is not None or self.void_dialog is not None):
+        if self._busy():
             return
         if not self.takes_money:
             self._not_for_this_role()
@@ -463,10 +469,7 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         """Ctrl+Q (Ganti kasir / Keluar): cover the desk and ask who signs in next. A cashier whose
         shift is open is warned first (a second Ctrl+Q signs out): the shift stays open, theirs."""
-        if (self.locked or not self.signed_in or self.shift_dialog is not None or self.pay_dialog is not None
-                or self.relief_dialog is not None or self.void_dialog is not None or self.customer_dialog is not None
-                or self.paper_dialog is not None or self.collective_dialog is not None
-                or self.settings_dialog is not None or self.cash_closing.dialog is not None):
+        if self._busy():
             return
         if self.shift is not None and not self._sign_out_warned:
             self._sign_out_warned = True
@@ -579,8 +582,7 @@ class MainWindow(QMainWindow):
 
     def open_void(self) -> None:
         """F7: void a receipt of today (the last one of this desk to start with)."""
-        if (self.locked or not self.signed_in or self.pay_dialog is not None or self.relief_dialog is not None
-                or self.void_dialog is not None):
+        if self._busy():
             return
         last = self.last_payment.receipt_no if self.last_payment is not None else ""
         dialog = VoidDialog(self.app, self.desk, self.runner, last, self)
@@ -603,8 +605,7 @@ class MainWindow(QMainWindow):
     def open_history(self) -> None:
         """Ctrl+H: the payments of the customer on screen; Enter prints a copy of one."""
         quote = self.panel.quote
-        if (quote is None or self.locked or not self.signed_in or self.pay_dialog is not None
-                or self.relief_dialog is not None or self.void_dialog is not None or self.history_dialog is not None):
+        if quote is None or self._busy():
             return
         from counter.ui.history_dialog import HistoryDialog
 
@@ -622,8 +623,7 @@ class MainWindow(QMainWindow):
     def edit_customer(self) -> None:
         """Ctrl+E: correct the phone number and household size of the customer on screen."""
         quote = self.panel.quote
-        if (quote is None or self.locked or not self.signed_in or self.pay_dialog is not None
-                or self.relief_dialog is not None or self.void_dialog is not None or self.customer_dialog is not None):
+        if quote is None or self._busy():
             return
         dialog = CustomerDialog(self.app, self.desk, self.runner, quote.customer, self)
         dialog.saved.connect(self._customer_saved)
@@ -647,8 +647,7 @@ class MainWindow(QMainWindow):
 
     def open_paper_receipts(self) -> None:
         """Ctrl+K: enter a book of paper receipts written during an outage."""
-        if (self.locked or not self.signed_in or self.pay_dialog is not None or self.relief_dialog is not None
-                or self.void_dialog is not None or self.customer_dialog is not None or self.paper_dialog is not None):
+        if self._busy():
             return
         from counter.ui.paper_dialog import PaperDialog
 
@@ -681,9 +680,7 @@ class MainWindow(QMainWindow):
 
     def open_collective(self) -> None:
         """Ctrl+G: many connections paid with one tender (kolektif)."""
-        if (self.locked or not self.signed_in or self.pay_dialog is not None or self.relief_dialog is not None
-                or self.void_dialog is not None or self.customer_dialog is not None or self.paper_dialog is not None
-                or self.collective_dialog is not None):
+        if self._busy():
             return
         if self.shift is None and not self.runner.is_running("shift"):  # no drawer: before any cash is typed
             self.offer_shift_to_pay()
