@@ -49,7 +49,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
     QTabWidget, QVBoxLayout, QWidget,
@@ -66,10 +66,25 @@ from counter.ui.settings_work import (
     PAPERS, PRINTER_KINDS, CentralProbe, desk_check, print_test, printer_place, probe_central,
 )
 from counter.ui.tasks import TaskRunner
-from counter.ui.widgets import MUTED, font
+from counter.ui.widgets import MUTED, font, text_scale
 
 BAUDRATES = (9600, 19200, 38400, 57600, 115200)
 FIELD_WIDTH = 380
+
+
+VALUE_WIDTH = 440  # px at normal text size: a longer value is shortened in its middle
+
+
+def value_label(text: str, name: str) -> QLabel:
+    """A value shown beside its caption (a folder, a file, a URL): selectable; a long one is
+    shortened in its middle ("/tmp/.../central.sqlite") and shown whole in its tooltip, so it
+    never squeezes the form's captions."""
+    label = QLabel(QFontMetrics(font()).elidedText(text, Qt.TextElideMode.ElideMiddle,
+                                                   round(VALUE_WIDTH * text_scale())))
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    label.setToolTip(text)
+    return label
 
 
 def _line(text: str = "", placeholder: str = "", name: str = "") -> QLineEdit:
@@ -265,9 +280,7 @@ class DeskTab(SettingsTab):
             (self.tr("Folder data"), str(app.config.store.data_dir), False),
             (self.tr("Berkas pengaturan"), str(app.config.source or "-"), False),
         ):
-            label = QLabel(value)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setAccessibleName(caption)
+            label = value_label(value, caption)
             if bold:
                 label.setFont(font(12, bold=True))
             info.addRow(caption, label)
@@ -344,10 +357,8 @@ class CentralTab(SettingsTab):
                          self.tr("URL pusat"))
         self.url.setMaxLength(500)
         self.first_field = self.url
-        in_use = QLabel(_e(configured) if configured else self.tr("pusat demo: {file}").format(
-            file=_e(Path(app.config.store.data_dir) / "central.sqlite")))
-        in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        in_use.setAccessibleName(self.tr("Pusat yang dipakai"))
+        in_use = value_label(_e(configured) if configured else self.tr("pusat demo: {file}").format(
+            file=_e(Path(app.config.store.data_dir) / "central.sqlite")), self.tr("Pusat yang dipakai"))
         sized(self.url, 620)
         form = form_layout()
         form.addRow(self.tr("Dipakai sekarang"), in_use)

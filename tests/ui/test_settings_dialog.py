@@ -493,3 +493,20 @@ def take_screens(out: Path) -> None:
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     take_screens(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens"))
+
+
+def test_a_long_folder_is_shortened_in_its_middle_and_whole_in_its_tooltip(qtbot):
+    """A data folder deep in the file system must not squeeze the form's captions
+    ("Dipakai sekarang", "Berkas pengaturan") out of their column."""
+    from counter.ui.settings_dialog import VALUE_WIDTH, value_label
+    from counter.ui.widgets import text_scale
+
+    path = "/srv/" + "/".join(["folder-data-loket-kantor-cabang"] * 8) + "/central.sqlite"
+    label = value_label(path, "Folder data")
+    qtbot.addWidget(label)
+    assert label.toolTip() == path
+    assert label.text().startswith("/srv/") and label.text().endswith("central.sqlite") and "…" in label.text()
+    assert label.sizeHint().width() <= VALUE_WIDTH * text_scale() + 20
+    short = value_label("/data/counter", "Folder data")
+    qtbot.addWidget(short)
+    assert short.text() == "/data/counter"
