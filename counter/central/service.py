@@ -271,7 +271,9 @@ def customer(engine: Engine, caller: Caller, number: str) -> dict:
     payments whose use of the credit is recorded (credit_ledger.credit_payments)."""
     if not isinstance(number, str) or not 0 < len(number) <= 40:
         raise InvalidInput("nomor sambungan tidak sah")
-    with engine.connect() as connection:
+    # a read: on a SQLite central (the demo's) it must not queue for the write lock behind a sync
+    # the applier is applying, which would hold the cashier's refresh until the desk gives up on it
+    with engine.connect().execution_options(begin="BEGIN") as connection:
         found = connection.execute(select(Customer.__table__).where(
             Customer.number_key == key(number), Customer.office_id == caller.office_id)).mappings().first()
         if found is None:

@@ -178,3 +178,29 @@ def test_a_database_that_holds_no_central_is_refused_and_left_as_it_was(capsys, 
     engine.dispose()
     assert tables == 0
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_customer_is_read_from_a_sqlite_central_while_a_sync_holds_its_write_lock(central_file, app):
+    """The desk's refresh before a payment reads while the applier writes: on the
+    demo's SQLite central a read must not wait for the write lock (the desk would
+    give up after central.timeout_ms and use its replica)."""
+    import sqlite3
+    import time
+
+    from counter.central import service
+
+    engine = central_engine(f"sqlite:///{central_file}")
+    caller = service.caller_for(engine, "KPG", "L01")
+    with engine.connect() as connection:
+        number = connection.execute(select(Customer.number).limit(1)).scalar_one()
+    writer = sqlite3.connect(central_file, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")  # a sync's applier, mid-transaction
+    try:
+        started = time.monotonic()
+        answer = service.customer(engine, caller, number)
+        assert time.monotonic() - started < 0.5
+        assert answer["customer"] is not None and answer["bills"]
+    finally:
+        writer.rollback()
+        writer.close()
+        engine.dispose()
