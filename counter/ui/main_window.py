@@ -29,8 +29,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
-    QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
+    QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from counter import application
@@ -61,7 +61,7 @@ from counter.ui.tasks import TaskRunner
 from counter.ui.void_dialog import VoidDialog
 from counter.ui.customer_dialog import CustomerDialog
 from counter.ui.widgets import (
-    MUTED, SHORTFALL, Banner, ButtonStrip, FittingStatusBar, desk_settings, font, font_scale, screen_factor,
+    MUTED, SHORTFALL, Banner, ButtonStrip, FittingStatusBar, desk_settings, font, screen_factor,
     set_font_scale, set_screen_factor, step_font_scale,
 )
 
@@ -434,6 +434,18 @@ class MainWindow(QMainWindow):
         self.shift_dialog = dialog
         dialog.open()
 
+    def _open_dialog(self, attr: str, dialog) -> None:  # noqa: ANN001 - one of the desk's dialogs
+        """Open `dialog`, kept in `attr` while it is up; once it is gone the search has the keys."""
+        setattr(self, attr, dialog)
+        dialog.finished.connect(functools.partial(self._dialog_closed, attr, dialog))
+        dialog.open()
+
+    def _dialog_closed(self, attr: str, dialog, _result: int) -> None:  # noqa: ANN001
+        if getattr(self, attr) is dialog:
+            setattr(self, attr, None)
+        dialog.deleteLater()
+        self.focus_search()
+
     def _busy(self) -> bool:
         """Locked, no one signed in, or a dialog of the desk up: a key of another act does nothing."""
         return self.locked or not self.signed_in or any(dialog is not None for dialog in (
@@ -570,15 +582,7 @@ class MainWindow(QMainWindow):
         from counter.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.app, self.desk, self.runner, parent=self)
-        dialog.finished.connect(functools.partial(self._settings_closed, dialog))
-        self.settings_dialog = dialog
-        dialog.open()
-
-    def _settings_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
-        if self.settings_dialog is dialog:
-            self.settings_dialog = None
-        dialog.deleteLater()
-        self.focus_search()
+        self._open_dialog("settings_dialog", dialog)
 
     def open_void(self) -> None:
         """F7: void a receipt of today (the last one of this desk to start with)."""
@@ -587,20 +591,12 @@ class MainWindow(QMainWindow):
         last = self.last_payment.receipt_no if self.last_payment is not None else ""
         dialog = VoidDialog(self.app, self.desk, self.runner, last, self)
         dialog.voided.connect(self._voided)
-        dialog.finished.connect(functools.partial(self._void_closed, dialog))
-        self.void_dialog = dialog
-        dialog.open()
+        self._open_dialog("void_dialog", dialog)
 
     def _voided(self, done: Voided) -> None:
         if done.customer_number:  # their bills are owed again: show them (reloaded on the worker)
             self.open_customer(done.customer_number)
         self.banner.show_message(self.tr("<b>DIBATALKAN</b> &nbsp; {what}").format(what=describe(done)), "info")
-
-    def _void_closed(self, dialog: VoidDialog, _result: int) -> None:
-        if self.void_dialog is dialog:
-            self.void_dialog = None
-        dialog.deleteLater()
-        self.focus_search()
 
     def open_history(self) -> None:
         """Ctrl+H: the payments of the customer on screen; Enter prints a copy of one."""
@@ -610,15 +606,7 @@ class MainWindow(QMainWindow):
         from counter.ui.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self.app, self.desk, self.runner, quote.customer, self)
-        dialog.finished.connect(functools.partial(self._history_closed, dialog))
-        self.history_dialog = dialog
-        dialog.open()
-
-    def _history_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
-        if self.history_dialog is dialog:
-            self.history_dialog = None
-        dialog.deleteLater()
-        self.focus_search()
+        self._open_dialog("history_dialog", dialog)
 
     def edit_customer(self) -> None:
         """Ctrl+E: correct the phone number and household size of the customer on screen."""
@@ -627,9 +615,7 @@ class MainWindow(QMainWindow):
             return
         dialog = CustomerDialog(self.app, self.desk, self.runner, quote.customer, self)
         dialog.saved.connect(self._customer_saved)
-        dialog.finished.connect(functools.partial(self._customer_closed, dialog))
-        self.customer_dialog = dialog
-        dialog.open()
+        self._open_dialog("customer_dialog", dialog)
 
     def _customer_saved(self, done) -> None:  # noqa: ANN001 - customer_details.DetailsChanged
         if done.changed:
@@ -638,12 +624,6 @@ class MainWindow(QMainWindow):
                 number=done.customer, phone=done.phone or "-", n=done.household_size), "ok")
         else:
             self.banner.show_message(self.tr("Tidak ada yang berubah."), "info")
-
-    def _customer_closed(self, dialog: CustomerDialog, _result: int) -> None:
-        if self.customer_dialog is dialog:
-            self.customer_dialog = None
-        dialog.deleteLater()
-        self.focus_search()
 
     def open_paper_receipts(self) -> None:
         """Ctrl+K: enter a book of paper receipts written during an outage."""
@@ -654,9 +634,7 @@ class MainWindow(QMainWindow):
         central = self.sync.central if self.sync is not None else None
         dialog = PaperDialog(self.app, self.desk, self.runner, central, self)
         dialog.entered.connect(self._paper_entered)
-        dialog.finished.connect(functools.partial(self._paper_closed, dialog))
-        self.paper_dialog = dialog
-        dialog.open()
+        self._open_dialog("paper_dialog", dialog)
 
     def _paper_entered(self, done) -> None:  # noqa: ANN001 - application.PaperBook
         book = done.entered
@@ -672,12 +650,6 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.wake()  # the payments leave for central now
 
-    def _paper_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
-        if self.paper_dialog is dialog:
-            self.paper_dialog = None
-        dialog.deleteLater()
-        self.focus_search()
-
     def open_collective(self) -> None:
         """Ctrl+G: many connections paid with one tender (kolektif)."""
         if self._busy():
@@ -690,9 +662,7 @@ class MainWindow(QMainWindow):
         central = self.sync.central if self.sync is not None else None
         dialog = CollectiveDialog(self.app, self.desk, self.runner, central, self)
         dialog.paid.connect(self._collective_paid)
-        dialog.finished.connect(functools.partial(self._collective_closed, dialog))
-        self.collective_dialog = dialog
-        dialog.open()
+        self._open_dialog("collective_dialog", dialog)
 
     def _collective_paid(self, done) -> None:  # noqa: ANN001 - application.Collected
         paid = done.paid
@@ -713,12 +683,6 @@ class MainWindow(QMainWindow):
         self.clear_customer()  # a connection on screen may be among those just paid
         if self.sync is not None:
             self.sync.wake()  # the payments leave for central now
-
-    def _collective_closed(self, dialog, _result: int) -> None:  # noqa: ANN001
-        if self.collective_dialog is dialog:
-            self.collective_dialog = None
-        dialog.deleteLater()
-        self.focus_search()
 
     # ---- central ----------------------------------------------------------
 
@@ -961,9 +925,7 @@ class MainWindow(QMainWindow):
         dialog = PayDialog(paying, self, credit=credit, rounding_unit=self.app.config.payment.cash_rounding,
                            charges=self.panel.offered_charges, unseal=self._unseal_offered(paying))
         dialog.confirmed.connect(functools.partial(self._pay, dialog))
-        dialog.finished.connect(functools.partial(self._pay_dialog_closed, dialog))
-        self.pay_dialog = dialog
-        dialog.open()
+        self._open_dialog("pay_dialog", dialog)
 
     def _unseal_offered(self, paying: Quote) -> bool:
         """A sealed customer paying all they owe (every bill and open term) is offered the unseal order."""
@@ -1116,12 +1078,6 @@ class MainWindow(QMainWindow):
             self.start_payment()  # the plan's customer is loaded: the down payment, now
         else:
             self.focus_search()
-
-    def _pay_dialog_closed(self, dialog: PayDialog, _result: int) -> None:
-        if self.pay_dialog is dialog:
-            self.pay_dialog = None
-        dialog.deleteLater()
-        self.focus_search()
 
     # ---- window -----------------------------------------------------------
 
