@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
 from counter import application
 from counter.errors import BillSelectionError, CounterError, InvalidInput, PaymentRefused
 from counter.rules.money import format_rupiah
-from counter.rules.payment_methods import PAYMENT_METHODS
 from counter.rules.settlement import settle
 from counter.services.collective import MAX_MEMBERS, Member, MemberOwed, member_owed
 from counter.services.context import Desk
 from counter.services.payment_groups import list_groups, show_group
-from counter.ui.pay_dialog import method_label
+from counter.ui.pay_dialog import cash_field, method_box
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import (
-    GOOD, MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, MoneyLabel, RupiahEdit, button_row, cancel_button, font,
+    GOOD, MONEY_ALIGN, MUTED, SHORTFALL, FormDialog, MoneyLabel, button_row, cancel_button, font,
     months_label, primary_button,
 )
 
@@ -163,15 +162,9 @@ class CollectiveDialog(FormDialog):
         self.rounding_note = QLabel()
         self.rounding_note.setAlignment(MONEY_ALIGN)
         self.rounding_note.setStyleSheet(f"color: {MUTED};")
-        self.method = QComboBox()
-        self.method.setFont(font(13))
-        for key in PAYMENT_METHODS:
-            self.method.addItem(method_label(key), key)
+        self.method = method_box()
         self.method.currentIndexChanged.connect(self._method_changed)
-        self.tendered = RupiahEdit()
-        self.tendered.setFont(font(20, bold=True))
-        self.tendered.setPlaceholderText("0")
-        self.tendered.setAccessibleName(self.tr("Uang diterima"))
+        self.tendered = cash_field(20)
         self.tendered.textChanged.connect(self._update_change)
         self.tendered.returnPressed.connect(self.confirm)
         self.reference = QLineEdit()

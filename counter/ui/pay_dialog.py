@@ -50,6 +50,24 @@ def next_above(amount: int, step: int) -> int:
     return (amount // step + 1) * step
 
 
+def method_box() -> QComboBox:
+    """How the customer pays: every payment method, by its label in the desk's language."""
+    box = QComboBox()
+    box.setFont(font(13))
+    for key in PAYMENT_METHODS:
+        box.addItem(method_label(key), key)
+    return box
+
+
+def cash_field(size: int) -> RupiahEdit:
+    """The cash tendered, typed with thousands separators."""
+    field = RupiahEdit()
+    field.setFont(font(size, bold=True))
+    field.setPlaceholderText("0")
+    field.setAccessibleName(QCoreApplication.translate("PayDialog", "Uang diterima"))
+    return field
+
+
 def quick_amounts(due: int) -> tuple[int, int]:
     """The two quick amounts above `due`: the next Rp 50.000, and the next Rp
     100.000 above that when the two would be the same (Rp 757.400: 800.000, 900.000)."""
@@ -109,7 +127,6 @@ class PayDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(680)
 
-        c = paying.customer
         self.who = who = QLabel()
         who.setFont(font(12))
         who.setWordWrap(True)
@@ -177,16 +194,10 @@ class PayDialog(QDialog):
         self.to_pay = MoneyLabel(26)
         self.to_pay.setAccessibleName(self.tr("Harus dibayar"))
 
-        self.method = QComboBox()
-        self.method.setFont(font(13))
-        for key in PAYMENT_METHODS:
-            self.method.addItem(method_label(key), key)
+        self.method = method_box()
         self.method.currentIndexChanged.connect(self._method_changed)
 
-        self.tendered = RupiahEdit()
-        self.tendered.setFont(font(22, bold=True))
-        self.tendered.setPlaceholderText("0")
-        self.tendered.setAccessibleName(self.tr("Uang diterima"))
+        self.tendered = cash_field(22)
         self.tendered.textChanged.connect(self._update_change)
         # the money keys: exact money and the next round amounts, for cash (the cash field keeps the keyboard)
         self.exact_button = self._money_button(self.tr("Uang pas [Alt+U]"), self.fill_exact)

@@ -335,32 +335,32 @@
 <context>
     <name>CentralTab</name>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="343"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="356"/>
         <source>kosong: pusat demo di folder data (central.sqlite)</source>
         <translation>empty: the demo central in the data folder (central.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="344"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="357"/>
         <source>URL pusat</source>
         <translation>Central URL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="347"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="360"/>
         <source>pusat demo: {file}</source>
         <translation>demo central: {file}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="350"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="361"/>
         <source>Pusat yang dipakai</source>
         <translation>Central in use</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="353"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="364"/>
         <source>Dipakai sekarang</source>
         <translation>In use now</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="354"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="365"/>
         <source>&amp;URL pusat</source>
         <translation>Central &amp;URL</translation>
     </message>
@@ -373,57 +373,57 @@
         <translation type="vanished">Test connection uses the URL as typed (no need to save it first) and waits at most 3 seconds. A saved URL applies once the desk program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="356"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="367"/>
         <source>Alamat API pusat: https://pusat.pdam.example. Loket didaftarkan sekali dengan kode dari pusat: &apos;counter sync enrol URL KODE&apos; (kunci loket disimpan di keyring atau berkas yang hanya bisa dibaca pemiliknya). Kosong: pusat demo di folder data.</source>
         <translation>Central&apos;s API address: https://pusat.pdam.example. A counter is enrolled once with a code from central: &apos;counter sync enrol URL CODE&apos; (the counter&apos;s key is kept in the keyring or in a file only its owner can read). Empty: the demo central in the data folder.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="359"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="370"/>
         <source>Uji koneksi memakai alamat yang terisi (belum perlu disimpan) dan menunggu paling lama 3 detik. URL yang disimpan berlaku setelah Loket ditutup dan dibuka lagi.</source>
         <translation>Test connection uses the address typed (no need to save it first) and waits at most 3 seconds. A saved address applies after the desk is closed and opened again.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="362"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="373"/>
         <source>Uji &amp;koneksi [Enter]</source>
         <translation>Test &amp;connection [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="365"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="376"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="369"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="380"/>
         <source>Server pusat</source>
         <translation>Central server</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="381"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="392"/>
         <source>Menghubungi pusat ...</source>
         <translation>Contacting central ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="386"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="397"/>
         <source>pusat demo (berkas SQLite)</source>
         <translation>the demo central (SQLite file)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="386"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="397"/>
         <source>pusat</source>
         <translation>central</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="387"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="398"/>
         <source>&lt;b&gt;Koneksi OK&lt;/b&gt;: {what} menjawab dalam {ms} ms. {url}</source>
         <translation>&lt;b&gt;Connection OK&lt;/b&gt;: {what} answered in {ms} ms. {url}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="399"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="410"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="405"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="416"/>
         <source>URL pusat disimpan. Berlaku setelah Loket ditutup dan dibuka lagi.</source>
         <translation>Central URL saved. It applies once the desk program is restarted.</translation>
     </message>
@@ -431,198 +431,197 @@
 <context>
     <name>CollectiveDialog</name>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="37"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="36"/>
         <source>BAYAR SEMUA [Enter]</source>
         <translation>PAY ALL [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="37"/>
         <source>No. sambungan</source>
         <translation>Connection no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="37"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
         <source>Bulan</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="39"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="38"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="109"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="108"/>
         <source>Pembayaran kolektif</source>
         <translation>Collective payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="110"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="109"/>
         <source>&lt;b&gt;Pembayaran kolektif&lt;/b&gt;: banyak sambungan, satu kali bayar; tiap sambungan mendapat struknya sendiri</source>
         <translation>&lt;b&gt;Collective payment&lt;/b&gt;: many connections, paid at once; each connection gets its own receipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="117"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="116"/>
         <source>(tanpa grup)</source>
         <translation>(no group)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="118"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="117"/>
         <source>Grup tersimpan</source>
         <translation>Saved group</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="120"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="119"/>
         <source>&amp;Grup tersimpan:</source>
         <translation>Saved &amp;group:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="125"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="124"/>
         <source>ketik atau pindai no. sambungan, Enter</source>
         <translation>type or scan a connection no., Enter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="126"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="125"/>
         <source>Nomor sambungan</source>
         <translation>Connection number</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="128"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="127"/>
         <source>No. &amp;sambungan:</source>
         <translation>Connection &amp;no.:</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="148"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="147"/>
         <source>Sambungan yang dibayar</source>
         <translation>Connections paid</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="152"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="151"/>
         <source>Enter: tambah sambungan  |  ↓ lalu Delete: hapus baris  |  Alt+G: grup, Enter: muat  |  Enter di kolom kosong: ke uang diterima  |  Esc: tutup</source>
         <translation>Enter: add a connection  |  ↓ then Delete: remove a row  |  Alt+G: group, Enter: load  |  Enter in the empty field: to the cash received  |  Esc: close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="159"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="158"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="162"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="161"/>
         <source>Total kolektif</source>
         <translation>Collective total</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="174"/>
         <source>Uang diterima</source>
-        <translation>Cash received</translation>
+        <translation type="vanished">Cash received</translation>
     </message>
     <message>
         <source>no. transaksi / approval code</source>
         <translation type="vanished">transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="180"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="173"/>
         <source>no. transaksi / kode persetujuan</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="182"/>
-        <location filename="../../counter/ui/collective_dialog.py" line="260"/>
-        <location filename="../../counter/ui/collective_dialog.py" line="268"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="175"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="253"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="261"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="185"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="178"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="186"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="179"/>
         <source>Cetak juga s&amp;truk tiap sambungan</source>
         <translation>Also print each connection&apos;s rece&amp;ipt</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="193"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="186"/>
         <source>&amp;Cara bayar</source>
         <translation>&amp;Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="194"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="187"/>
         <source>&amp;Uang diterima</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="195"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="188"/>
         <source>No. &amp;referensi</source>
         <translation>Re&amp;ference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="208"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="201"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="247"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="240"/>
         <source>termasuk pembulatan tunai {amount} (per struk)</source>
         <translation>includes cash rounding of {amount} (per receipt)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="249"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="242"/>
         <source>{n} sambungan</source>
         <translation>{n} connections</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="264"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="257"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="275"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="268"/>
         <source>{n} bln: {months}</source>
         <translation>{n} mo.: {months}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="315"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="308"/>
         <source>Ketik atau pindai nomor sambungan dulu.</source>
         <translation>Type or scan a connection number first.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="318"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="311"/>
         <source>Satu pembayaran kolektif paling banyak {n} sambungan.</source>
         <translation>A collective payment takes at most {n} connections.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="329"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="322"/>
         <source>Sambungan {number} sudah ada di daftar.</source>
         <translation>Connection {number} is already in the list.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="382"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="375"/>
         <source>Tidak ikut dibayar: {problems}</source>
         <translation>Left out of the payment: {problems}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="394"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="387"/>
         <source>Sambungan yang baru diketik masih dibaca; tekan Enter lagi sebentar lagi.</source>
         <translation>The connection just typed is still being read; press Enter again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="398"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="391"/>
         <source>Tambahkan minimal satu sambungan.</source>
         <translation>Add at least one connection.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="446"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="439"/>
         <source>Jumlah berubah: tadi {amount}</source>
         <translation>The amount changed: it was {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/collective_dialog.py" line="453"/>
+        <location filename="../../counter/ui/collective_dialog.py" line="446"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -1190,107 +1189,107 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>DeskTab</name>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="262"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="277"/>
         <source>Kantor</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="262"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="277"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="263"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
         <source>Tanggal usaha</source>
         <translation>Business date</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="264"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="279"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="265"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="280"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="266"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="281"/>
         <source>Berkas pengaturan</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="274"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="287"/>
         <source>Loket ini sekarang</source>
         <translation>This counter now</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="277"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="290"/>
         <source>mis. KPG</source>
         <translation>e.g. KPG</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="277"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="290"/>
         <source>Kode kantor</source>
         <translation>Office code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="291"/>
         <source>mis. L01</source>
         <translation>e.g. L01</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="278"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="291"/>
         <source>Kode loket</source>
         <translation>Counter code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="285"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="298"/>
         <source>Kode &amp;kantor</source>
         <translation>&amp;Office code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="286"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="299"/>
         <source>Kode &amp;loket</source>
         <translation>&amp;Counter code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="290"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="303"/>
         <source>Kantor dan loket harus sudah terdaftar di data loket ini (dari pusat, atau &apos;counter setup&apos;). Berlaku setelah Loket ditutup dan dibuka lagi. Nama pengguna yang terisi saat masuk ([desk] user) tetap {user}.</source>
         <translation>The office and counter must already be registered in this counter&apos;s data (from central, or &apos;counter setup&apos;). They apply once the desk program is restarted. The user name filled in at sign-in ([desk] user) stays {user}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="293"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="306"/>
         <source>Ubah kantor &amp;&amp; loket [desk]</source>
         <translation>Change office &amp;&amp; counter [desk]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="296"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="309"/>
         <source>&amp;Simpan [Enter]</source>
         <translation>&amp;Save [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="315"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="328"/>
         <source>Memeriksa dan menyimpan ...</source>
         <translation>Checking and saving ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="324"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="337"/>
         <source>Disimpan: kantor &lt;b&gt;{office}&lt;/b&gt;, loket &lt;b&gt;{counter}&lt;/b&gt;. </source>
         <translation>Saved: office &lt;b&gt;{office}&lt;/b&gt;, counter &lt;b&gt;{counter}&lt;/b&gt;. </translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="326"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="339"/>
         <source>Sama dengan loket yang sedang berjalan.</source>
         <translation>The same as the counter running now.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="327"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="340"/>
         <source>Berlaku setelah Loket ditutup dan dibuka lagi; sampai itu loket ini tetap {office} / {counter}.</source>
         <translation>It applies once the desk program is restarted; until then this counter stays {office} / {counter}.</translation>
     </message>
@@ -1454,92 +1453,92 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="36"/>
+        <location filename="../../counter/ui/history_dialog.py" line="32"/>
         <source>Cetak salinan [Enter]</source>
         <translation>Print a copy [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="186"/>
+        <location filename="../../counter/ui/history_dialog.py" line="126"/>
         <source>Riwayat pembayaran</source>
         <translation>Payment history</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="188"/>
+        <location filename="../../counter/ui/history_dialog.py" line="128"/>
         <source>Riwayat pembayaran &lt;b&gt;{number}&lt;/b&gt; {name}</source>
         <translation>Payment history of &lt;b&gt;{number}&lt;/b&gt; {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="192"/>
+        <location filename="../../counter/ui/history_dialog.py" line="132"/>
         <source>Memuat riwayat ...</source>
         <translation>Loading the history ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="194"/>
+        <location filename="../../counter/ui/history_dialog.py" line="134"/>
         <source>↑↓ pilih struk  |  Enter: cetak salinan  |  Esc: tutup</source>
         <translation>↑↓ choose a receipt  |  Enter: print a copy  |  Esc: close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="214"/>
+        <location filename="../../counter/ui/history_dialog.py" line="154"/>
         <source>Riwayat pembayaran pelanggan</source>
         <translation>Customer&apos;s payment history</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="232"/>
+        <location filename="../../counter/ui/history_dialog.py" line="172"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="252"/>
+        <location filename="../../counter/ui/history_dialog.py" line="192"/>
         <source>Belum ada pembayaran pelanggan ini di loket ini.</source>
         <translation>No payment of this customer at this counter yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="255"/>
+        <location filename="../../counter/ui/history_dialog.py" line="195"/>
         <source>{n} pembayaran, terbaru di atas</source>
         <translation>{n} payments, newest first</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="257"/>
+        <location filename="../../counter/ui/history_dialog.py" line="197"/>
         <source>; {n} dibatalkan</source>
         <translation>; {n} voided</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="259"/>
+        <location filename="../../counter/ui/history_dialog.py" line="199"/>
         <source> (hanya {n} terbaru)</source>
         <translation> (only the newest {n})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="268"/>
+        <location filename="../../counter/ui/history_dialog.py" line="208"/>
         <source>Riwayat tidak terbaca: {error}</source>
         <translation>The history could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="284"/>
+        <location filename="../../counter/ui/history_dialog.py" line="224"/>
         <source>Mencetak ...</source>
         <translation>Printing ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="286"/>
+        <location filename="../../counter/ui/history_dialog.py" line="226"/>
         <source>Mencetak salinan struk {receipt} ...</source>
         <translation>Printing a copy of receipt {receipt} ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="299"/>
+        <location filename="../../counter/ui/history_dialog.py" line="239"/>
         <source>Salinan ke-{n} struk {receipt} GAGAL dicetak: {error}</source>
         <translation>Copy {n} of receipt {receipt} FAILED to print: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="302"/>
+        <location filename="../../counter/ui/history_dialog.py" line="242"/>
         <source>Salinan ke-{n} struk {receipt} disimpan ke PDF: {path}</source>
         <translation>Copy {n} of receipt {receipt} saved as a PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="306"/>
+        <location filename="../../counter/ui/history_dialog.py" line="246"/>
         <source>Salinan ke-{n} struk {receipt} tercetak di printer.</source>
         <translation>Copy {n} of receipt {receipt} printed on the printer.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="313"/>
+        <location filename="../../counter/ui/history_dialog.py" line="253"/>
         <source>Salinan struk {receipt} tidak dibuat: {error}</source>
         <translation>No copy of receipt {receipt} was made: {error}</translation>
     </message>
@@ -1547,72 +1546,72 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="46"/>
+        <location filename="../../counter/ui/history_dialog.py" line="43"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="47"/>
+        <location filename="../../counter/ui/history_dialog.py" line="44"/>
         <source>No. struk</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="48"/>
+        <location filename="../../counter/ui/history_dialog.py" line="45"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="49"/>
+        <location filename="../../counter/ui/history_dialog.py" line="46"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="50"/>
+        <location filename="../../counter/ui/history_dialog.py" line="47"/>
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="51"/>
+        <location filename="../../counter/ui/history_dialog.py" line="48"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="52"/>
+        <location filename="../../counter/ui/history_dialog.py" line="49"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="53"/>
+        <location filename="../../counter/ui/history_dialog.py" line="50"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="56"/>
+        <location filename="../../counter/ui/history_dialog.py" line="53"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="57"/>
+        <location filename="../../counter/ui/history_dialog.py" line="54"/>
         <source>{n} bln: {months}</source>
         <translation>{n} mo.: {months}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="58"/>
+        <location filename="../../counter/ui/history_dialog.py" line="55"/>
         <source>{n} angsuran</source>
         <translation>{n} instalments</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="59"/>
+        <location filename="../../counter/ui/history_dialog.py" line="56"/>
         <source>{n}× salinan</source>
         <translation>{n}× copy</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="60"/>
+        <location filename="../../counter/ui/history_dialog.py" line="57"/>
         <source>Kuitansi manual no. {paper}</source>
         <translation>Paper receipt no. {paper}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/history_dialog.py" line="61"/>
+        <location filename="../../counter/ui/history_dialog.py" line="58"/>
         <source>Dibatalkan: {reason}</source>
         <translation>Voided: {reason}</translation>
     </message>
@@ -1754,123 +1753,123 @@ or search a name / address in the Search field [F2].</translation>
         <translation>No shift is open: open a shift with its opening float first, then take payments.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="446"/>
+        <location filename="../../counter/ui/main_window.py" line="464"/>
         <source>Shift sudah terbuka: modal {amount}. Tutup dengan F12.</source>
         <translation>A shift is already open: float {amount}. Close it with F12.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="453"/>
+        <location filename="../../counter/ui/main_window.py" line="471"/>
         <source>Shift dibuka: modal {amount}.</source>
         <translation>Shift opened: float {amount}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="460"/>
+        <location filename="../../counter/ui/main_window.py" line="478"/>
         <source>Pengguna {user} tidak menerima pembayaran; shift dan BAYAR untuk kasir dan kepala unit.</source>
         <translation>User {user} takes no payments; shifts and PAY are for cashiers and supervisors.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="475"/>
+        <location filename="../../counter/ui/main_window.py" line="490"/>
         <source>&lt;b&gt;Shift Anda masih terbuka&lt;/b&gt; (modal {amount}). Selesai bekerja? Tutup dulu dengan F12. Tekan Ctrl+Q sekali lagi untuk keluar juga: shift tetap terbuka atas nama Anda, dan kasir lain tidak dapat membuka shift di loket ini sampai shift itu ditutup.</source>
         <translation>&lt;b&gt;Your shift is still open&lt;/b&gt; (float {amount}). Done for the day? Close it first with F12. Press Ctrl+Q again to sign out anyway: the shift stays open in your name, and no other cashier can open a shift at this counter until it is closed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="553"/>
+        <location filename="../../counter/ui/main_window.py" line="570"/>
         <source>Ukuran huruf {n}%</source>
         <translation>Text size {n}%</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="562"/>
+        <location filename="../../counter/ui/main_window.py" line="579"/>
         <source>Pengaturan hanya untuk kepala unit atau admin.</source>
         <translation>Settings are for supervisors and admins only.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="593"/>
+        <location filename="../../counter/ui/main_window.py" line="599"/>
         <source>&lt;b&gt;DIBATALKAN&lt;/b&gt; &amp;nbsp; {what}</source>
         <translation>&lt;b&gt;VOIDED&lt;/b&gt; &amp;nbsp; {what}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="635"/>
+        <location filename="../../counter/ui/main_window.py" line="623"/>
         <source>Data pelanggan {number} disimpan: telepon {phone}, {n} jiwa.</source>
         <translation>Customer {number} saved: phone {phone}, {n} people.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="638"/>
+        <location filename="../../counter/ui/main_window.py" line="626"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="662"/>
+        <location filename="../../counter/ui/main_window.py" line="641"/>
         <source>&lt;b&gt;{n} kuitansi manual dicatat&lt;/b&gt; &amp;nbsp; {amount}, disetujui {approver}; uangnya masuk shift ini.</source>
         <translation>&lt;b&gt;{n} paper receipts recorded&lt;/b&gt; &amp;nbsp; {amount}, approved by {approver}; the money goes into this shift.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="666"/>
+        <location filename="../../counter/ui/main_window.py" line="645"/>
         <source>{n} bertanggal hari yang sudah ditutup: masuk bagian terlambat laporan hari itu.</source>
         <translation>{n} dated a day already closed: in the late section of that day&apos;s report.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="669"/>
+        <location filename="../../counter/ui/main_window.py" line="648"/>
         <source>Struk gagal dicetak: {errors}</source>
         <translation>Receipts not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="700"/>
+        <location filename="../../counter/ui/main_window.py" line="669"/>
         <source>&lt;b&gt;LUNAS KOLEKTIF&lt;/b&gt; &amp;nbsp; No. bukti &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} sambungan, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID (COLLECTIVE)&lt;/b&gt; &amp;nbsp; Summary no. &lt;b&gt;{number}&lt;/b&gt; &amp;nbsp; {payer}{n} connections, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="709"/>
+        <location filename="../../counter/ui/main_window.py" line="678"/>
         <source>Gagal dicetak: {errors}</source>
         <translation>Not printed: {errors}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="809"/>
+        <location filename="../../counter/ui/main_window.py" line="772"/>
         <source>Mencari ...</source>
         <translation>Searching ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="821"/>
+        <location filename="../../counter/ui/main_window.py" line="784"/>
         <source>Tidak ada pelanggan yang cocok dengan &quot;{text}&quot;.</source>
         <translation>No customer matches &quot;{text}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="823"/>
+        <location filename="../../counter/ui/main_window.py" line="786"/>
         <source> (lebih banyak: perjelas pencarian)</source>
         <translation> (more: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="824"/>
+        <location filename="../../counter/ui/main_window.py" line="787"/>
         <source>{n} pelanggan</source>
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="712"/>
-        <location filename="../../counter/ui/main_window.py" line="1046"/>
+        <location filename="../../counter/ui/main_window.py" line="681"/>
+        <location filename="../../counter/ui/main_window.py" line="1007"/>
         <source>KEMBALIAN {amount}</source>
         <translation>CHANGE {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1049"/>
+        <location filename="../../counter/ui/main_window.py" line="1010"/>
         <source>&lt;b&gt;LUNAS&lt;/b&gt; &amp;nbsp; No. struk &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, diterima {tendered}</source>
         <translation>&lt;b&gt;PAID&lt;/b&gt; &amp;nbsp; Receipt no. &lt;b&gt;{receipt}&lt;/b&gt; &amp;nbsp; {number} {name}&lt;br&gt;{paying}, {method}: total &lt;b&gt;{total}&lt;/b&gt;, received {tendered}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1054"/>
+        <location filename="../../counter/ui/main_window.py" line="1015"/>
         <source>, kredit dipakai {credit}</source>
         <translation>, credit used {credit}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1073"/>
+        <location filename="../../counter/ui/main_window.py" line="1034"/>
         <source>SPK buka segel &lt;b&gt;{order}&lt;/b&gt; dibuat: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>Unseal work order &lt;b&gt;{order}&lt;/b&gt; written: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1075"/>
+        <location filename="../../counter/ui/main_window.py" line="1036"/>
         <source>SPK buka segel {order} gagal disimpan: {error}</source>
         <translation>Unseal work order {order} could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/main_window.py" line="1098"/>
+        <location filename="../../counter/ui/main_window.py" line="1059"/>
         <source>Rencana angsuran &lt;b&gt;{plan}&lt;/b&gt; dibuat untuk {number} {name}.</source>
         <translation>Instalment plan &lt;b&gt;{plan}&lt;/b&gt; made for {number} {name}.</translation>
     </message>
@@ -2054,96 +2053,96 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="60"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="78"/>
         <source>Pembayaran gagal</source>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="108"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="126"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="119"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="137"/>
         <source>Jumlah tagihan</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="203"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="215"/>
         <source>no. transaksi / kode persetujuan</source>
         <translation>transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="349"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="361"/>
         <source>termasuk meterai {amount}</source>
         <translation>stamp duty {amount} included</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="162"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="355"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="180"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="367"/>
         <source>Pakai &amp;kredit pelanggan {amount}</source>
         <translation>Use customer &amp;credit {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="126"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="144"/>
         <source>Seluruh tunggakan dilunasi: SPK buka segel dibuat untuk tim lapangan bersama biayanya. Centang bila pelanggan minta segelnya dibuka.</source>
         <translation>All arrears paid in full: an unseal work order is made for the field team, with its fee. Tick it when the customer asks for the seal to be removed.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="135"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="153"/>
         <source>Biaya lain</source>
         <translation>Other charges</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="138"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="156"/>
         <source>↑/↓ pilih, Spasi centang: biaya dibayar bersama tagihan ini</source>
         <translation>↑/↓ choose, Space ticks: the charge is paid with these bills</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="140"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="158"/>
         <source>keringanan {programme} -{amount}</source>
         <translation>relief {programme} -{amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="165"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="183"/>
         <source>Kredit yang disimpan untuk pelanggan (kelebihan bayar), menurut pusat barusan. Centang hanya bila pelanggan setuju memakainya.</source>
         <translation>Credit held for the customer (an overpayment), as central reported just now. Tick it only when the customer agrees to use it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="169"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="218"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="187"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="230"/>
         <source>Kredit dipakai</source>
         <translation>Credit used</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="171"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="218"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="189"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="230"/>
         <source>Pembulatan</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="172"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="190"/>
         <source>Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, QRIS dan kartu debit membayar tepat.</source>
         <translation>Cash is rounded to the nearest {unit} (a half goes down); transfer, QRIS and debit cards pay the exact amount.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="175"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="193"/>
         <source>HARUS DIBAYAR</source>
         <translation>TO PAY</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="178"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="196"/>
         <source>Harus dibayar</source>
         <translation>To pay</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="189"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="220"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="67"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="232"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="192"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="204"/>
         <source>Uang pas [Alt+U]</source>
         <translation>Exact money [Alt+U]</translation>
     </message>
@@ -2152,105 +2151,105 @@ or search a name / address in the Search field [F2].</translation>
         <translation type="vanished">transaction no. / approval code</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="205"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="418"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="426"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="217"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="430"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="438"/>
         <source>KEMBALIAN</source>
         <translation>CHANGE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="209"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="221"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="216"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="228"/>
         <source>JUMLAH TAGIHAN</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="217"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="229"/>
         <source>&amp;Biaya lain</source>
         <translation>Other c&amp;harges</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="219"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="231"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="220"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="232"/>
         <source>No. referensi</source>
         <translation>Reference no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="229"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="241"/>
         <source>Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar</source>
         <translation>Enter = pay  |  Esc = cancel  |  Alt+C = change method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="233"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="245"/>
         <source>Pesan</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="234"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="246"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="235"/>
-        <location filename="../../counter/ui/pay_dialog.py" line="513"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="247"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="525"/>
         <source>BAYAR [Enter]</source>
         <translation>PAY [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="256"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="268"/>
         <source>  |  Alt+K = pakai kredit</source>
         <translation>  |  Alt+K = use credit</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="262"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="274"/>
         <source>  |  Alt+B = biaya lain (Spasi centang)</source>
         <translation>  |  Alt+H = other charges (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="264"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="276"/>
         <source>  |  Alt+S = buka segel</source>
         <translation>  |  Alt+S = unseal</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="347"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="359"/>
         <source>belum ada yang dipilih</source>
         <translation>nothing chosen yet</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="351"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="363"/>
         <source>Buka &amp;segel: SPK buka segel + biaya {amount}</source>
         <translation>Un&amp;seal: unseal work order + fee {amount}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="352"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="364"/>
         <source>Buka &amp;segel: SPK buka segel (tanpa biaya)</source>
         <translation>Un&amp;seal: unseal work order (no fee)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="422"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="434"/>
         <source>KURANG</source>
         <translation>SHORT</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="441"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="453"/>
         <source>Isi uang yang diterima: harus dibayar {amount} (Alt+U = uang pas).</source>
         <translation>Type the cash received: {amount} to pay (Alt+U = exact money).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="443"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="455"/>
         <source>Uang kurang {short}: harus dibayar {amount}.</source>
         <translation>Cash short by {short}: {amount} to pay.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="513"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="525"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
@@ -2258,27 +2257,27 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PaymentMethod</name>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="63"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="81"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="64"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="82"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="65"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="83"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="66"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="84"/>
         <source>Kartu debit</source>
         <translation>Debit card</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/pay_dialog.py" line="67"/>
+        <location filename="../../counter/ui/pay_dialog.py" line="85"/>
         <source>Kredit pelanggan</source>
         <translation>Customer credit</translation>
     </message>
@@ -2348,197 +2347,197 @@ or search a name / address in the Search field [F2].</translation>
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="109"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="124"/>
         <source>Jenis printer</source>
         <translation>Printer kind</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="113"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="128"/>
         <source>Lebar kertas</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="114"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="129"/>
         <source>mis. 192.168.1.50</source>
         <translation>e.g. 192.168.1.50</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="114"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="129"/>
         <source>Alamat printer jaringan</source>
         <translation>Network printer address</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="118"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="133"/>
         <source>Port printer jaringan</source>
         <translation>Network printer port</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="119"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="134"/>
         <source>mis. /dev/usb/lp0, /dev/ttyUSB0 atau COM3</source>
         <translation>e.g. /dev/usb/lp0, /dev/ttyUSB0 or COM3</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="120"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="135"/>
         <source>Perangkat printer</source>
         <translation>Printer device</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="125"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="140"/>
         <source>Kecepatan serial</source>
         <translation>Serial speed</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="127"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="142"/>
         <source>mis. 0x0416</source>
         <translation>e.g. 0x0416</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="127"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="142"/>
         <source>ID vendor USB</source>
         <translation>USB vendor ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="129"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="144"/>
         <source>mis. 0x5011</source>
         <translation>e.g. 0x5011</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="129"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="144"/>
         <source>ID produk USB</source>
         <translation>USB product ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="131"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="146"/>
         <source>nama printer di Windows, mis. EPSON TM-T82</source>
         <translation>the printer&apos;s name in Windows, e.g. EPSON TM-T82</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="132"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="147"/>
         <source>Nama printer Windows</source>
         <translation>Windows printer name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="143"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="158"/>
         <source>&amp;Jenis printer</source>
         <translation>Printer &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="144"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="159"/>
         <source>&amp;Lebar kertas</source>
         <translation>&amp;Paper width</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="145"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="160"/>
         <source>&amp;Alamat (IP / nama)</source>
         <translation>&amp;Address (IP / name)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="146"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="161"/>
         <source>P&amp;ort</source>
         <translation>P&amp;ort</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="147"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="162"/>
         <source>&amp;Perangkat</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="148"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="163"/>
         <source>&amp;Kecepatan (baud)</source>
         <translation>&amp;Baud rate</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="149"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="164"/>
         <source>ID &amp;vendor USB</source>
         <translation>USB &amp;vendor ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="150"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="165"/>
         <source>ID p&amp;roduk USB</source>
         <translation>USB p&amp;roduct ID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="151"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="166"/>
         <source>&amp;Nama printer</source>
         <translation>Printer &amp;name</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="153"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="168"/>
         <source>Cetak &amp;uji</source>
         <translation>Print &amp;test</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="155"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="170"/>
         <source>Kirim struk uji ke printer seperti yang terisi di atas (belum perlu disimpan)</source>
         <translation>Send a test receipt to the printer as filled in above (no need to save first)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="157"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="172"/>
         <source>&amp;Simpan [Enter]</source>
         <translation>&amp;Save [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="161"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="176"/>
         <source>Disimpan di bagian [printer] berkas {file}; struk berikutnya langsung memakai pengaturan baru. Cetak uji memakai isian di atas, belum perlu disimpan. Waktu tunggu printer (timeout_ms, status_timeout_ms) tetap seperti di berkas.</source>
         <translation>Saved in the [printer] section of {file}; the next receipt uses the new settings at once. Print test uses the fields above, saved or not. The printer&apos;s time-outs (timeout_ms, status_timeout_ms) stay as they are in the file.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="164"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="179"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="166"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="181"/>
         <source>Printer struk</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="181"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="196"/>
         <source>Tanpa printer: setiap struk disimpan sebagai PDF di {folder}.</source>
         <translation>No printer: every receipt is saved as a PDF in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="182"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="197"/>
         <source>Printer dengan kabel LAN atau Wi-Fi; hampir semua memakai port 9100.</source>
         <translation>A printer on a LAN cable or Wi-Fi; almost all use port 9100.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="183"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="198"/>
         <source>ID vendor dan produk terlihat dengan &apos;lsusb&apos; (Linux) atau di Device Manager (Windows). Perlu libusb di komputer ini.</source>
         <translation>The vendor and product IDs show with &apos;lsusb&apos; (Linux) or in Device Manager (Windows). Needs libusb on this computer.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="185"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="200"/>
         <source>Port serial: /dev/ttyUSB0 (Linux) atau COM3 (Windows).</source>
         <translation>Serial port: /dev/ttyUSB0 (Linux) or COM3 (Windows).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="186"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="201"/>
         <source>Berkas perangkat printer, mis. /dev/usb/lp0: data struk ditulis langsung ke sana.</source>
         <translation>The printer&apos;s device file, e.g. /dev/usb/lp0: the receipt data is written straight to it.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="187"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="202"/>
         <source>Nama printer persis seperti di Windows (Printers &amp; scanners); perlu pywin32.</source>
         <translation>The printer&apos;s name exactly as in Windows (Printers &amp; scanners); needs pywin32.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="216"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="231"/>
         <source>Mengirim struk uji ke {printer} ...</source>
         <translation>Sending a test receipt to {printer} ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="222"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="237"/>
         <source>Struk uji terkirim ke {printer} ({size} byte). Periksa hasil cetaknya.</source>
         <translation>Test receipt sent to {printer} ({size} bytes). Check the printout.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="235"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="250"/>
         <source>Menyimpan ...</source>
         <translation>Saving ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="243"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="258"/>
         <source>Pengaturan printer disimpan di {file} dan langsung dipakai untuk struk berikutnya.</source>
         <translation>Printer settings saved in {file}; the next receipt uses them at once.</translation>
     </message>
@@ -2879,32 +2878,32 @@ kepala unit</source>
 <context>
     <name>ReceiptsModel</name>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="51"/>
+        <location filename="../../counter/ui/void_dialog.py" line="46"/>
         <source>No. struk</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="52"/>
+        <location filename="../../counter/ui/void_dialog.py" line="47"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="53"/>
+        <location filename="../../counter/ui/void_dialog.py" line="48"/>
         <source>Pelanggan</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="54"/>
+        <location filename="../../counter/ui/void_dialog.py" line="49"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="55"/>
+        <location filename="../../counter/ui/void_dialog.py" line="50"/>
         <source>Cara bayar</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="56"/>
+        <location filename="../../counter/ui/void_dialog.py" line="51"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2925,12 +2924,12 @@ kepala unit</source>
         <translation type="vanished">Debit card</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="59"/>
+        <location filename="../../counter/ui/void_dialog.py" line="54"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="60"/>
+        <location filename="../../counter/ui/void_dialog.py" line="55"/>
         <source>Struk ini sudah dibatalkan; tidak bisa dipilih.</source>
         <translation>This receipt is void already; it cannot be chosen.</translation>
     </message>
@@ -3453,52 +3452,52 @@ kepala unit</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="423"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="434"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="428"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="439"/>
         <source>&lt;b&gt;Pengaturan loket&lt;/b&gt;</source>
         <translation>&lt;b&gt;Counter settings&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="429"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="440"/>
         <source>Kantor {office} | Loket {counter} | {who} ({role})</source>
         <translation>Office {office} | Counter {counter} | {who} ({role})</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="442"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="453"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="442"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="453"/>
         <source>Kantor &amp;&amp; loket</source>
         <translation>Office &amp;&amp; counter</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="443"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="454"/>
         <source>Pusat</source>
         <translation>Central</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="443"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="454"/>
         <source>Aturan</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="444"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="455"/>
         <source>Program keringanan</source>
         <translation>Relief programmes</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="451"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="462"/>
         <source>Alt+1 … Alt+5 atau Ctrl+Tab: pindah tab  |  Alt+huruf bergaris: ke isian  |  Esc: tutup</source>
         <translation>Alt+1 … Alt+5 or Ctrl+Tab: switch tabs  |  Alt+underlined letter: to a field  |  Esc: close</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/settings_dialog.py" line="454"/>
+        <location filename="../../counter/ui/settings_dialog.py" line="465"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
@@ -4017,113 +4016,113 @@ kepala unit</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="40"/>
+        <location filename="../../counter/ui/void_dialog.py" line="34"/>
         <source>Batalkan struk [Enter]</source>
         <translation>Void receipt [Enter]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="175"/>
+        <location filename="../../counter/ui/void_dialog.py" line="104"/>
         <source>Pembatalan pembayaran</source>
         <translation>Void a payment</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="177"/>
+        <location filename="../../counter/ui/void_dialog.py" line="106"/>
         <source>Batalkan pembayaran yang diterima &lt;b&gt;hari ini&lt;/b&gt;</source>
         <translation>Void a payment taken &lt;b&gt;today&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="179"/>
+        <location filename="../../counter/ui/void_dialog.py" line="108"/>
         <source>Rekening yang dibayar kembali menjadi tunggakan. Perlu alasan dan persetujuan kepala unit. Pembayaran hari lain: ajukan koreksi ke kantor cabang.</source>
         <translation>The bills it paid are owed again. A reason and the supervisor&apos;s approval are needed. A payment of another day: ask the branch office for a correction.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="199"/>
+        <location filename="../../counter/ui/void_dialog.py" line="128"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="211"/>
+        <location filename="../../counter/ui/void_dialog.py" line="140"/>
         <source>Struk &amp;hari ini di loket {counter}</source>
         <translation>&amp;Today&apos;s receipts at counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="214"/>
+        <location filename="../../counter/ui/void_dialog.py" line="143"/>
         <source>↑↓ pilih struk  |  Enter: lanjut ke alasan</source>
         <translation>↑↓ choose a receipt  |  Enter: on to the reason</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="216"/>
+        <location filename="../../counter/ui/void_dialog.py" line="145"/>
         <source>Memuat struk hari ini ...</source>
         <translation>Loading today&apos;s receipts ...</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="232"/>
+        <location filename="../../counter/ui/void_dialog.py" line="161"/>
         <source>ketik atau pindai no. struk, atau pilih di daftar (↓)</source>
         <translation>type or scan the receipt no., or choose from the list (↓)</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="233"/>
+        <location filename="../../counter/ui/void_dialog.py" line="162"/>
         <source>Nomor struk</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="240"/>
+        <location filename="../../counter/ui/void_dialog.py" line="169"/>
         <source>mis. salah pelanggan, uang palsu, salah bulan</source>
         <translation>e.g. wrong customer, counterfeit money, wrong month</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="241"/>
+        <location filename="../../counter/ui/void_dialog.py" line="170"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="245"/>
+        <location filename="../../counter/ui/void_dialog.py" line="174"/>
         <source>No. &amp;struk</source>
         <translation>Receipt &amp;no.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="245"/>
+        <location filename="../../counter/ui/void_dialog.py" line="174"/>
         <source>&amp;Alasan</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="251"/>
+        <location filename="../../counter/ui/void_dialog.py" line="180"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="264"/>
+        <location filename="../../counter/ui/void_dialog.py" line="193"/>
         <source>Belum ada pembayaran hari ini di loket ini.</source>
         <translation>No payments at this counter today yet.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="281"/>
+        <location filename="../../counter/ui/void_dialog.py" line="210"/>
         <source>Daftar struk tidak terbaca: {error}</source>
         <translation>The list of receipts could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="340"/>
-        <location filename="../../counter/ui/void_dialog.py" line="349"/>
+        <location filename="../../counter/ui/void_dialog.py" line="269"/>
+        <location filename="../../counter/ui/void_dialog.py" line="278"/>
         <source>Isi nomor struk yang dibatalkan.</source>
         <translation>Enter the number of the receipt to void.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="353"/>
+        <location filename="../../counter/ui/void_dialog.py" line="282"/>
         <source>Struk {receipt} sudah dibatalkan.</source>
         <translation>Receipt {receipt} is void already.</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="357"/>
+        <location filename="../../counter/ui/void_dialog.py" line="286"/>
         <source>Tulis alasan pembatalan ({low}-{high} huruf).</source>
         <translation>Write the reason for voiding ({low}-{high} characters).</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="362"/>
+        <location filename="../../counter/ui/void_dialog.py" line="291"/>
         <source>Pembatalan struk {receipt}</source>
         <translation>Voiding receipt {receipt}</translation>
     </message>
     <message>
-        <location filename="../../counter/ui/void_dialog.py" line="372"/>
+        <location filename="../../counter/ui/void_dialog.py" line="301"/>
         <source>Membatalkan ...</source>
         <translation>Voiding ...</translation>
     </message>
