@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter.central.credit_ledger import credit_payments
+from counter.central.store import reading
 from counter.errors import InvalidInput, NotFound
 from counter.models import (
     AuditRecord, Bill, Conflict, Counter, Customer, CustomerCredit, DayClosing, InboxEvent, InstalmentPlan, Office,
@@ -141,7 +142,7 @@ def outcomes(engine: Engine, caller: Caller, ids: list) -> list[dict]:
     if not wanted:
         return []
     t = InboxEvent.__table__
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         rows = connection.execute(select(t.c.id, t.c.status, t.c.reason).where(
             t.c.id.in_(wanted), t.c.status != "pending",
             t.c.office == caller.office_code, t.c.counter == caller.counter_code)).all()
@@ -220,7 +221,7 @@ def changes(engine: Engine, caller: Caller, marks: dict, page: int = MAX_PAGE,
         raise InvalidInput(f"tabel tidak dikenal: {sorted(unknown)[0][:40]!r}")
     budget, answer, more = page, [], False
     parsed = {model.__tablename__: _mark(marks.get(model.__tablename__), model.__table__) for model in REPLICATED}
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         receipts = last_receipts(connection, caller, receipts_on) if receipts_on is not None else None
         latest = _latest(connection)  # one query: an idle pull reads no table
         for model in REPLICATED:
@@ -271,9 +272,7 @@ def customer(engine: Engine, caller: Caller, number: str) -> dict:
     payments whose use of the credit is recorded (credit_ledger.credit_payments)."""
     if not isinstance(number, str) or not 0 < len(number) <= 40:
         raise InvalidInput("nomor sambungan tidak sah")
-    # a read: on a SQLite central (the demo's) it must not queue for the write lock behind a sync
-    # the applier is applying, which would hold the cashier's refresh until the desk gives up on it
-    with engine.connect().execution_options(begin="BEGIN") as connection:
+    with reading(engine) as connection:
         found = connection.execute(select(Customer.__table__).where(
             Customer.number_key == key(number), Customer.office_id == caller.office_id)).mappings().first()
         if found is None:
@@ -353,7 +352,7 @@ def append_audit(engine: Engine, caller: Caller, records: list) -> dict:
 
 def audit_head(engine: Engine, caller: Caller) -> dict:
     t = AuditRecord.__table__
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         head = connection.execute(select(t.c.seq, t.c.hash).where(t.c.chain == caller.counter_id)
                                   .order_by(t.c.seq.desc()).limit(1)).first()
     return {"head": head[0] if head else 0, "hash": head[1] if head else GENESIS}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, update
+from sqlalchemy import Connection, Engine, create_engine, delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -50,6 +50,14 @@ def central_engine(url: str, timeout_s: float = 2.0) -> Engine:
                       "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
                       "tcp_user_timeout": int(timeout_s * 10_000)},
     )
+
+
+def reading(engine: Engine) -> Connection:
+    """A connection for reads only. On a SQLite central (whose transactions take
+    the write lock at BEGIN) it begins a plain transaction, which in WAL mode
+    never queues behind the applier's writes: a counter's pull or its refresh
+    before a payment is not held until the desk gives up on central."""
+    return engine.connect().execution_options(begin="BEGIN")
 
 
 def sqlite_file_engine(path: Path | str) -> Engine:
