@@ -272,23 +272,35 @@ class _Fitting:
         return sum(w.sizeHint().width() + self.SPACING for w in _direct_children(self)) + self.extra()
 
     def fit(self) -> None:
+        """The largest size (in half points, up to `natural()`) at which the row fits. The widths
+        at another size are estimated from the ones at the present size, with a margin for
+        growing, and fonts are set only when the size changes: a font set makes a layout
+        request, which fits again, and must find nothing more to change."""
         self._pending = False
         if self._fitting or self.width() <= 0:
             return
         self._fitting = True
         try:
+            present = self.font().pointSizeF()
+            present = present if present > 0 else self.natural()  # a font sized in pixels has no point size
+            needed = self.needed()
             size = self.natural()
-            while True:
-                for widget in [self, *_direct_children(self)]:
-                    if abs(widget.font().pointSizeF() - size) > 1e-6:
-                        own = QFont(widget.font())
-                        own.setPointSizeF(size)
-                        widget.setFont(own)
-                if self.needed() <= self.width() or size <= self.MIN_POINT_SIZE:
+            while size > self.MIN_POINT_SIZE and needed * size / present * (1.0 if size <= present else 1.03) > self.width():
+                size = max(size - 0.5, self.MIN_POINT_SIZE)
+            while True:  # the estimate fell short: smaller still, never back up
+                self._set_point_size(size)
+                if size <= self.MIN_POINT_SIZE or self.needed() <= self.width():
                     break
                 size = max(size - 0.5, self.MIN_POINT_SIZE)
         finally:
             self._fitting = False
+
+    def _set_point_size(self, size: float) -> None:
+        for widget in [self, *_direct_children(self)]:
+            if abs(widget.font().pointSizeF() - size) > 1e-6:
+                own = QFont(widget.font())
+                own.setPointSizeF(size)
+                widget.setFont(own)
 
     def schedule_fit(self) -> None:
         if not self._pending:

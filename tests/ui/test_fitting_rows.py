@@ -1,0 +1,64 @@
+"""The status bar and the row of buttons shrink their type to fit, and then
+stay still: a fit that changes a font must not make the next fit change it back
+(every turn of the event loop would relayout the window, and the keys wait)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter.ui.widgets import ButtonStrip, FittingStatusBar
+
+
+def narrow_host(qtbot, child: QWidget, width: int) -> QWidget:  # noqa: ANN001
+    host = QWidget()
+    QVBoxLayout(host).addWidget(child)
+    host.resize(width, 80)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    return host
+
+
+def counted_fits(monkeypatch: pytest.MonkeyPatch, widget_class: type) -> list[int]:
+    calls: list[int] = []
+    fit = widget_class.fit
+
+    def counting(self) -> None:  # noqa: ANN001
+        calls.append(1)
+        fit(self)
+
+    monkeypatch.setattr(widget_class, "fit", counting)
+    return calls
+
+
+def test_a_status_bar_too_narrow_fits_once_and_stays_still(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    fits = counted_fits(monkeypatch, FittingStatusBar)
+    bar = FittingStatusBar()
+    labels = [QLabel(f"Keterangan yang panjang sekali nomor {n}") for n in range(5)]
+    for label in labels:
+        bar.addPermanentWidget(label)
+    host = narrow_host(qtbot, bar, 700)
+    qtbot.wait(100)
+    assert bar.font().pointSizeF() < bar.natural()  # it had to shrink
+    fits.clear()
+    qtbot.wait(300)  # nothing changes: no fit runs
+    assert len(fits) <= 1, len(fits)
+    labels[0].setText("Teks lain yang sama panjangnya, nomor 0")
+    qtbot.wait(300)
+    assert 1 <= len(fits) <= 3, len(fits)  # a text changed: fitted again, then still
+    assert host.isVisible()
+
+
+def test_a_row_of_buttons_too_narrow_fits_once_and_stays_still(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    fits = counted_fits(monkeypatch, ButtonStrip)
+    strip = ButtonStrip(12)
+    for n in range(6):
+        strip.add(QPushButton(f"Tombol panjang nomor {n} [F{n}]"))
+    host = narrow_host(qtbot, strip, 500)
+    qtbot.wait(100)
+    assert strip.font().pointSizeF() < strip.natural()
+    fits.clear()
+    qtbot.wait(300)
+    assert len(fits) <= 1, len(fits)
+    assert host.isVisible()
