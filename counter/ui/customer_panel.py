@@ -3,7 +3,7 @@ the open terms of a running instalment plan), the total."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QVBoxLayout, QWidget,
@@ -44,7 +44,13 @@ class BillsView(CheckTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
-        self.fit_columns()
+        if event.size().width() != event.oldSize().width():  # taller or shorter (a banner came): the columns stay
+            self.fit_columns()
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
 
 
 class CustomerPanel(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -130,7 +130,13 @@ class ResultsView(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
-        self.fit_columns()
+        if event.size().width() != event.oldSize().width():  # taller or shorter (a banner came): the columns stay
+            self.fit_columns()
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
 
 
 class OldestFirstModel(QAbstractTableModel):

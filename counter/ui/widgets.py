@@ -305,7 +305,7 @@ class _Fitting:
     def schedule_fit(self) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # with self as context: dropped if self is deleted first
 
     def _fitting_event(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and not self._fitting:  # a text changed

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter.ui.widgets import ButtonStrip, FittingStatusBar
+from counter.ui.customer_panel import BillsView
+from counter.ui.table_models import BillsModel, CustomerResultsModel, ResultsView
+from counter.ui.widgets import ButtonStrip, FittingStatusBar, font
 
 
 def narrow_host(qtbot, child: QWidget, width: int) -> QWidget:  # noqa: ANN001
@@ -20,15 +22,15 @@ def narrow_host(qtbot, child: QWidget, width: int) -> QWidget:  # noqa: ANN001
     return host
 
 
-def counted_fits(monkeypatch: pytest.MonkeyPatch, widget_class: type) -> list[int]:
+def counted_fits(monkeypatch: pytest.MonkeyPatch, widget_class: type, name: str = "fit") -> list[int]:
     calls: list[int] = []
-    fit = widget_class.fit
+    fit = getattr(widget_class, name)
 
     def counting(self) -> None:  # noqa: ANN001
         calls.append(1)
         fit(self)
 
-    monkeypatch.setattr(widget_class, "fit", counting)
+    monkeypatch.setattr(widget_class, name, counting)
     return calls
 
 
@@ -62,3 +64,26 @@ def test_a_row_of_buttons_too_narrow_fits_once_and_stays_still(qtbot, monkeypatc
     qtbot.wait(300)
     assert len(fits) <= 1, len(fits)
     assert host.isVisible()
+
+
+@pytest.mark.parametrize("view_class", [BillsView, ResultsView])
+def test_a_table_refits_its_columns_when_wider_or_narrower_not_taller(qtbot, monkeypatch, view_class) -> None:  # noqa: ANN001
+    """A banner above the bills makes them shorter: measuring every cell again then
+    (every row's text, on the GUI thread) only delays the keys."""
+    fits = counted_fits(monkeypatch, view_class, "fit_columns")
+    view = view_class()
+    view.setModel(BillsModel(view) if view_class is BillsView else CustomerResultsModel(view))
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    fits.clear()
+    view.resize(800, 200)
+    qtbot.wait(20)
+    assert fits == []
+    view.resize(700, 200)
+    qtbot.wait(20)
+    assert len(fits) == 1
+    view.setFont(font(14))
+    qtbot.wait(20)
+    assert len(fits) >= 2  # larger text: measured again
