@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from counter.errors import CounterError
 from counter.services import approval
 from counter.services.context import Desk
+from counter.ui import garbage
 from counter.ui.tasks import TaskRunner
 from counter.ui.widgets import MUTED, SHORTFALL, font
 
@@ -240,7 +241,8 @@ class DeskLock(QObject):
                 self.idle_timer.start()
 
     def activity(self) -> None:
-        """A key, a click, the mouse moved: the idle time starts again."""
+        """A key, a click, the mouse moved: the idle time starts again (and a full garbage collection waits)."""
+        garbage.note_input()
         if self._idle_ms and not self.locked and not self.paused:
             self.idle_timer.start()
 

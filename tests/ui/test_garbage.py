@@ -1,18 +1,71 @@
 import gc
+import time
 
 from PySide6.QtCore import QObject
 
+from counter.ui import garbage
 from counter.ui.garbage import collect_on_gui_thread
 
 
-def test_collection_moves_to_a_timer_on_the_gui_thread(qtbot):
+def generations_collected(qtbot, seconds: float) -> list[int]:  # noqa: ANN001
+    """The generations of the collections that ran during `seconds` of the event loop."""
+    seen: list[int] = []
+
+    def noted(phase: str, info: dict) -> None:
+        if phase == "start":
+            seen.append(info["generation"])
+
+    gc.callbacks.append(noted)
+    try:
+        qtbot.wait(round(seconds * 1000))
+    finally:
+        gc.callbacks.remove(noted)
+    return seen
+
+
+def collector(qtbot, **timing):  # noqa: ANN001, ANN201
     owner = QObject()
     was = gc.isenabled()
+    timer = collect_on_gui_thread(owner, **timing)
+    return owner, was, timer
+
+
+def test_collection_moves_to_a_timer_on_the_gui_thread(qtbot):
+    owner, was, timer = collector(qtbot, interval_ms=10)
     try:
-        timer = collect_on_gui_thread(owner, interval_ms=10)
         assert not gc.isenabled() and timer.isActive()
-        collections = gc.get_stats()[2]["collections"]
-        qtbot.waitUntil(lambda: gc.get_stats()[2]["collections"] > collections, timeout=2_000)
+        assert generations_collected(qtbot, 0.2)
+    finally:
+        (gc.enable if was else gc.disable)()
+        owner.deleteLater()
+
+
+def test_a_full_collection_waits_until_the_cashier_stops_typing(qtbot):
+    """A full collection walks everything the desk made since it started (tens of
+    milliseconds): it waits for a pause in the cashier's keys; the young ones are quick."""
+    owner, was, _timer = collector(qtbot, interval_ms=20, quiet_s=0.3, latest_s=60)
+    try:
+        typing = []
+        end = time.monotonic() + 0.6
+        while time.monotonic() < end:  # a key every 50 ms
+            garbage.note_input()
+            typing += generations_collected(qtbot, 0.05)
+        assert typing and 2 not in typing  # young collections only
+        assert 2 in generations_collected(qtbot, 0.6)  # a pause: the full one
+    finally:
+        (gc.enable if was else gc.disable)()
+        owner.deleteLater()
+
+
+def test_a_desk_never_quiet_still_gets_a_full_collection_now_and_then(qtbot):
+    owner, was, _timer = collector(qtbot, interval_ms=20, quiet_s=10, latest_s=0.3)
+    try:
+        seen = []
+        end = time.monotonic() + 0.8
+        while time.monotonic() < end:
+            garbage.note_input()
+            seen += generations_collected(qtbot, 0.05)
+        assert 2 in seen
     finally:
         (gc.enable if was else gc.disable)()
         owner.deleteLater()
@@ -25,3 +78,12 @@ def test_the_desk_hands_the_interpreter_over_every_millisecond(qtbot):
 
     _application()
     assert sys.getswitchinterval() == GIL_SWITCH_S <= 0.001  # not Python's 5 ms (docs/benchmarks.md)
+
+
+def test_a_key_at_the_desk_counts_as_the_cashier_at_work(qtbot, window):  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    before = garbage._last_input
+    time.sleep(0.01)
+    qtbot.keyClick(window.search, Qt.Key.Key_5)
+    assert garbage._last_input > before
