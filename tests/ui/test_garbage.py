@@ -23,6 +23,13 @@ def generations_collected(qtbot, seconds: float) -> list[int]:  # noqa: ANN001
     return seen
 
 
+def litter(count: int = 3_000) -> None:
+    """Garbage that reference counting cannot free: only a collection does."""
+    for _ in range(count):
+        cycle = []
+        cycle.append(cycle)
+
+
 def collector(qtbot, **timing):  # noqa: ANN001, ANN201
     owner = QObject()
     was = gc.isenabled()
@@ -34,6 +41,7 @@ def test_collection_moves_to_a_timer_on_the_gui_thread(qtbot):
     owner, was, timer = collector(qtbot, interval_ms=10)
     try:
         assert not gc.isenabled() and timer.isActive()
+        litter()
         assert generations_collected(qtbot, 0.2)
     finally:
         (gc.enable if was else gc.disable)()
@@ -49,9 +57,38 @@ def test_a_full_collection_waits_until_the_cashier_stops_typing(qtbot):
         end = time.monotonic() + 0.6
         while time.monotonic() < end:  # a key every 50 ms
             garbage.note_input()
+            litter()
             typing += generations_collected(qtbot, 0.05)
         assert typing and 2 not in typing  # young collections only
         assert 2 in generations_collected(qtbot, 0.6)  # a pause: the full one
+    finally:
+        (gc.enable if was else gc.disable)()
+        owner.deleteLater()
+
+
+def test_young_garbage_goes_in_small_bites_while_the_cashier_works(qtbot):
+    """Cycles left behind while paying (SQLAlchemy's statements) are freed by young
+    collections as they pile up, never waiting for the full one."""
+    owner, was, _timer = collector(qtbot, interval_ms=20, quiet_s=60, latest_s=60)
+    try:
+        seen = []
+        for _ in range(12):
+            garbage.note_input()
+            litter(1_500)
+            seen += generations_collected(qtbot, 0.05)
+        assert 0 in seen and 2 not in seen
+        assert gc.get_count()[0] < 2 * garbage.YOUNG_OBJECTS
+    finally:
+        (gc.enable if was else gc.disable)()
+        owner.deleteLater()
+
+
+def test_an_idle_desk_collects_in_full_once_not_over_and_over(qtbot):
+    owner, was, _timer = collector(qtbot, interval_ms=20, quiet_s=0.1, latest_s=60)
+    try:
+        garbage.note_input()
+        seen = generations_collected(qtbot, 0.6)
+        assert seen.count(2) == 1
     finally:
         (gc.enable if was else gc.disable)()
         owner.deleteLater()
