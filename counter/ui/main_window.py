@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 # The search starts at once: keys already queued (a scanner's burst) make one search, and a
 # newer search supersedes an older one on the worker (docs/benchmarks.md, 2026-12-07).
 SEARCH_DEBOUNCE_MS = 0
+PREPARE_PAY_DIALOG_MS = 300  # after a payment, the next pay dialog is built once the receipt is on its way
 SEARCH_LIMIT = 50
 DATE_REFRESH_MS = 30_000  # the business date in the status bar follows the clock past midnight
 BUSY_AFTER_MS = 200  # work that takes longer than this shows "Memproses ..." and a busy cursor
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(app)
         self.runner.setParent(self)
         self.pay_dialog: PayDialog | None = None
+        self._next_pay_dialog: PayDialog | None = None  # built ahead (_build_next_pay_dialog)
         self.relief_dialog: ReliefDialog | None = None
         self.sync: DeskSync | None = None
         self.last_payment: PaymentResult | None = None
@@ -327,10 +329,12 @@ class MainWindow(QMainWindow):
             for button in (self.search_button, self.void_button, self.help_button, self.settings_button, self.lock_button,
                            self.shift_open_button, self.sign_out_button):
                 button.setEnabled(False)
-        elif shift is True:
-            self._read_shift()
-        elif isinstance(shift, ShiftView):
-            self.set_shift(shift)
+        else:
+            QTimer.singleShot(PREPARE_PAY_DIALOG_MS, self, self._build_next_pay_dialog)
+            if shift is True:
+                self._read_shift()
+            elif isinstance(shift, ShiftView):
+                self.set_shift(shift)
 
     def _show_date(self) -> None:
         self.date_label.setText(self.tr("Tanggal: {date}").format(date=f"{self.desk.today():%d-%m-%Y}"))
@@ -445,6 +449,8 @@ class MainWindow(QMainWindow):
             setattr(self, attr, None)
         dialog.deleteLater()
         self.focus_search()
+        if attr == "pay_dialog":
+            QTimer.singleShot(PREPARE_PAY_DIALOG_MS, self, self._build_next_pay_dialog)
 
     def _busy(self) -> bool:
         """Locked, no one signed in, or a dialog of the desk up: a key of another act does nothing."""
@@ -533,6 +539,7 @@ class MainWindow(QMainWindow):
         self.desk_lock.pause(False)
         self.activateWindow()
         self.focus_search()
+        QTimer.singleShot(PREPARE_PAY_DIALOG_MS, self, self._build_next_pay_dialog)
 
     # ---- busy, help, font size ----------------------------------------------
 
@@ -566,6 +573,7 @@ class MainWindow(QMainWindow):
         """Ctrl++ / Ctrl+- one step larger or smaller, Ctrl+0 normal; remembered."""
         scale = step_font_scale(steps)
         self._size_results()
+        self._drop_next_pay_dialog()
         desk_settings().setValue(FONT_SCALE_KEY, scale)
         self.statusBar().showMessage(self.tr("Ukuran huruf {n}%").format(n=round(scale * 100)), 2000)
 
@@ -922,10 +930,23 @@ class MainWindow(QMainWindow):
             return
         # credit only as central reported it just now, on opening the customer (services/credit)
         credit = paying.customer.credit if self.panel.from_central else 0
-        dialog = PayDialog(paying, self, credit=credit, rounding_unit=self.app.config.payment.cash_rounding,
-                           charges=self.panel.offered_charges, unseal=self._unseal_offered(paying))
+        dialog, self._next_pay_dialog = self._next_pay_dialog or PayDialog(parent=self), None
+        dialog.load(paying, credit=credit, rounding_unit=self.app.config.payment.cash_rounding,
+                    charges=self.panel.offered_charges, unseal=self._unseal_offered(paying))
         dialog.confirmed.connect(functools.partial(self._pay, dialog))
         self._open_dialog("pay_dialog", dialog)
+
+    def _build_next_pay_dialog(self) -> None:
+        """The next pay dialog, built while no one waits for it (the cashier handing over
+        the change): F5 then only loads it, and the keys wait for no widgets being made."""
+        if self._next_pay_dialog is None and self.takes_money:
+            self._next_pay_dialog = PayDialog(parent=self)
+
+    def _drop_next_pay_dialog(self) -> None:
+        """Built at another text size: made again when next wanted."""
+        if self._next_pay_dialog is not None:
+            self._next_pay_dialog.deleteLater()
+            self._next_pay_dialog = None
 
     def _unseal_offered(self, paying: Quote) -> bool:
         """A sealed customer paying all they owe (every bill and open term) is offered the unseal order."""

@@ -107,21 +107,11 @@ class PayRequest:
 class PayDialog(QDialog):
     confirmed = Signal(object)  # PayRequest
 
-    def __init__(self, paying: Quote, parent: QWidget | None = None, *, credit: int = 0,
+    def __init__(self, paying: Quote | None = None, parent: QWidget | None = None, *, credit: int = 0,
                  rounding_unit: int = 0, charges: tuple[ChargeDue, ...] = (), unseal: bool = False) -> None:
-        """`credit`: customer credit to offer (what central just reported they
-        hold, at most the total); `rounding_unit`: cash is rounded to it;
-        `charges`: the other charges to offer; `unseal`: offer the unseal order
-        (a sealed customer paying all they owe), with the UNSEAL_CHARGE fee when offered."""
+        """Built empty, or for `paying` (see `load`). The desk builds the next one
+        ahead, while the cashier hands over the change, and loads it on F5."""
         super().__init__(parent)
-        self.owed = paying.with_charges(())  # the bills and terms ticked at the desk
-        self.paying = paying
-        self.due = paying.total  # the bills, terms, charges and stamp duty: what the payment must find
-        self.credit_held = max(credit, 0)
-        self.credit_offered = min(self.credit_held, self.due)
-        self.rounding_unit = rounding_unit
-        self.offered = tuple(charges)
-        self.unseal_fee = next((c for c in self.offered if c.code == UNSEAL_CHARGE), None)
         self.submitting = False
         self.setWindowTitle(self.tr("Pembayaran"))
         self.setModal(True)
@@ -132,7 +122,6 @@ class PayDialog(QDialog):
         who.setWordWrap(True)
 
         self.due_label = MoneyLabel(30)
-        self.due_label.set_amount(self.due)
         self.due_label.setAccessibleName(self.tr("Jumlah tagihan"))
         self.due_note = due_note = QLabel()
         due_note.setAlignment(MONEY_ALIGN)
@@ -153,31 +142,12 @@ class PayDialog(QDialog):
         self.charges.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.charges.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.charges.setToolTip(self.tr("↑/↓ pilih, Spasi centang: biaya dibayar bersama tagihan ini"))
-        for charge in self.offered:
-            relief = (self.tr("keringanan {programme} -{amount}").format(
-                programme=charge.programme, amount=format_rupiah(charge.discount)) if charge.discount else "")
-            item = QTreeWidgetItem([f"{charge.name}  [{charge.code}]", format_rupiah(charge.amount)])
-            item.setData(0, Qt.ItemDataRole.UserRole, charge.code)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setTextAlignment(1, MONEY_ALIGN)
-            if relief:
-                item.setToolTip(0, relief)
-                item.setText(0, f"{item.text(0)}  ({relief})")
-            self.charges.addTopLevelItem(item)
         header = self.charges.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        if self.offered:
-            self.charges.setCurrentItem(self.charges.topLevelItem(0))
-            rows = min(len(self.offered), 6)
-            row = self.charges.sizeHintForRow(0)
-            self.charges.setFixedHeight(row * rows + 2 * self.charges.frameWidth() + 6)
-        self.charges.itemChanged.connect(self._charges_changed)
 
-        self.use_credit = QCheckBox(self.tr("Pakai &kredit pelanggan {amount}").format(
-            amount=format_rupiah(self.credit_offered)))
+        self.use_credit = QCheckBox()
         self.use_credit.setFont(font(12))
         self.use_credit.setToolTip(self.tr("Kredit yang disimpan untuk pelanggan (kelebihan bayar), menurut pusat "
                                            "barusan. Centang hanya bila pelanggan setuju memakainya."))
@@ -186,16 +156,12 @@ class PayDialog(QDialog):
         self.credit_line.setAccessibleName(self.tr("Kredit dipakai"))
         self.rounding_line = MoneyLabel(13, bold=False)
         self.rounding_line.setAccessibleName(self.tr("Pembulatan"))
-        self.rounding_line.setToolTip(self.tr("Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, "
-                                              "QRIS dan kartu debit membayar tepat.").format(
-            unit=format_rupiah(rounding_unit)))
         self.to_pay_caption = QLabel(self.tr("HARUS DIBAYAR"))
         self.to_pay_caption.setFont(font(14, bold=True))
         self.to_pay = MoneyLabel(26)
         self.to_pay.setAccessibleName(self.tr("Harus dibayar"))
 
         self.method = method_box()
-        self.method.currentIndexChanged.connect(self._method_changed)
 
         self.tendered = cash_field(22)
         self.tendered.textChanged.connect(self._update_change)
@@ -237,7 +203,7 @@ class PayDialog(QDialog):
                 self._captions[field] = label_widget
             grid.addWidget(field, row, 1)
 
-        self.hint = QLabel(self.tr("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar"))
+        self.hint = QLabel()
         self.hint.setStyleSheet(f"color: {MUTED};")
         self.hint.setWordWrap(True)
         self.message = error_label()  # what is wrong with what was typed, said here (never a pop-up)
@@ -262,18 +228,63 @@ class PayDialog(QDialog):
         self.money_shortcuts = [QShortcut(QKeySequence(keys), self, button.click) for keys, button in
                                 (("Alt+U", self.exact_button), ("Alt+5", self.fifty_button),
                                  ("Alt+1", self.hundred_button))]
+        QWidget.setTabOrder(self.charges, self.tendered)  # Tab from the charges to the cash
+        if paying is not None:
+            self.load(paying, credit=credit, rounding_unit=rounding_unit, charges=charges, unseal=unseal)
+
+    def load(self, paying: Quote, *, credit: int = 0, rounding_unit: int = 0, charges: tuple[ChargeDue, ...] = (),
+             unseal: bool = False) -> None:
+        """What this payment is about, once, before the dialog is opened. `credit`:
+        customer credit to offer (what central just reported they hold, at most the
+        total); `rounding_unit`: cash is rounded to it; `charges`: the other charges to
+        offer; `unseal`: offer the unseal order (a sealed customer paying all they
+        owe), with the UNSEAL_CHARGE fee when offered."""
+        if hasattr(self, "paying"):
+            raise RuntimeError("a pay dialog is loaded once")
+        self.owed = paying.with_charges(())  # the bills and terms ticked at the desk
+        self.paying = paying
+        self.due = paying.total  # the bills, terms, charges and stamp duty: what the payment must find
+        self.credit_held = max(credit, 0)
+        self.credit_offered = min(self.credit_held, self.due)
+        self.rounding_unit = rounding_unit
+        self.offered = tuple(charges)
+        self.unseal_fee = next((c for c in self.offered if c.code == UNSEAL_CHARGE), None)
+        self.due_label.set_amount(self.due)
+        for charge in self.offered:
+            relief = (self.tr("keringanan {programme} -{amount}").format(
+                programme=charge.programme, amount=format_rupiah(charge.discount)) if charge.discount else "")
+            item = QTreeWidgetItem([f"{charge.name}  [{charge.code}]", format_rupiah(charge.amount)])
+            item.setData(0, Qt.ItemDataRole.UserRole, charge.code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setTextAlignment(1, MONEY_ALIGN)
+            if relief:
+                item.setToolTip(0, relief)
+                item.setText(0, f"{item.text(0)}  ({relief})")
+            self.charges.addTopLevelItem(item)
+        if self.offered:
+            self.charges.setCurrentItem(self.charges.topLevelItem(0))
+            rows = min(len(self.offered), 6)
+            row = self.charges.sizeHintForRow(0)
+            self.charges.setFixedHeight(row * rows + 2 * self.charges.frameWidth() + 6)
+        self.charges.itemChanged.connect(self._charges_changed)
+        self.rounding_line.setToolTip(self.tr("Tunai dibulatkan ke {unit} terdekat (setengah ke bawah); transfer, "
+                                              "QRIS dan kartu debit membayar tepat.").format(
+            unit=format_rupiah(rounding_unit)))
+        hint = self.tr("Enter = bayar  |  Esc = batal  |  Alt+C = ganti cara bayar")
         self.use_credit.setVisible(self.credit_held > 0)
         if self.credit_held > 0:
-            self.hint.setText(self.hint.text() + self.tr("  |  Alt+K = pakai kredit"))
+            hint += self.tr("  |  Alt+K = pakai kredit")
         for field, shown in ((self.charges, bool(self.offered)), (self.unseal, unseal)):
             field.setVisible(shown)
             if field in self._captions:
                 self._captions[field].setVisible(shown)
         if self.offered:
-            self.hint.setText(self.hint.text() + self.tr("  |  Alt+B = biaya lain (Spasi centang)"))
+            hint += self.tr("  |  Alt+B = biaya lain (Spasi centang)")
         if unseal:
-            self.hint.setText(self.hint.text() + self.tr("  |  Alt+S = buka segel"))
-        QWidget.setTabOrder(self.charges, self.tendered)  # Tab from the charges to the cash
+            hint += self.tr("  |  Alt+S = buka segel")
+        self.hint.setText(hint)
+        self.method.currentIndexChanged.connect(self._method_changed)
         self._update_charges()
         self._method_changed()
         if not (self.owed.bills or self.owed.terms) and self.offered:  # other charges alone: choose one first

@@ -200,3 +200,37 @@ def test_pay_dialog_offers_the_payment_methods_in_order(qtbot, app, window):
     offered = [(dialog.method.itemData(i), dialog.method.itemText(i)) for i in range(dialog.method.count())]
     assert offered == [(key, METHOD_LABELS[key]) for key in PAYMENT_METHODS]
     assert [key for key, _ in offered] == ["cash", "transfer", "qris", "debit"]
+
+
+def test_f5_opens_a_pay_dialog_built_ahead_and_never_one_used_before(qtbot, app, window, messages):
+    """The pay dialog is built while no one waits (after sign-in, after each payment), so
+    F5 only fills it in; each payment gets a dialog of its own, nothing typed carried over."""
+    qtbot.waitUntil(lambda: window._next_pay_dialog is not None, timeout=3000)
+    ahead = window._next_pay_dialog
+    first = customer_owing(app, 2)
+    dialog = scan_and_open_pay_dialog(qtbot, window, first)
+    assert dialog is ahead and window._next_pay_dialog is None
+    type_keys(qtbot, "1000")
+    press(qtbot, Qt.Key.Key_Escape)  # not paid after all
+    qtbot.waitUntil(lambda: window.pay_dialog is None, timeout=3000)
+    qtbot.waitUntil(lambda: window._next_pay_dialog is not None, timeout=3000)
+    assert window._next_pay_dialog is not ahead
+    press(qtbot, Qt.Key.Key_Escape)  # the customer cleared: the search has the keys
+    second = customer_owing(app, 1)
+    dialog = scan_and_open_pay_dialog(qtbot, window, second)
+    assert dialog is window.pay_dialog and dialog.tendered.text() == "" and dialog.paying.customer.number == second
+    type_keys(qtbot, str(dialog.due))
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_payment is not None, timeout=15_000)
+    assert window.last_payment.total == dialog.due and messages.shown == []
+    assert payments(app, first) == [] and len(payments(app, second)) == 1
+
+
+def test_a_larger_text_size_makes_the_next_pay_dialog_again(qtbot, window):
+    qtbot.waitUntil(lambda: window._next_pay_dialog is not None, timeout=3000)
+    ahead = window._next_pay_dialog
+    window.change_font(1)
+    assert window._next_pay_dialog is None
+    window.change_font(0)
+    window._build_next_pay_dialog()
+    assert window._next_pay_dialog is not None and window._next_pay_dialog is not ahead
