@@ -123,6 +123,13 @@ def receipt_target(config) -> tuple:  # noqa: ANN001 - config.Config
             config.receipt.logo or None)
 
 
+def prepare_printing() -> None:
+    """At the desk's start, on its worker: the first receipt then waits for no library loading."""
+    from counter.printing.escpos_receipt import prepare
+
+    prepare()
+
+
 def print_receipt(app, receipt_no: str) -> JobView:  # noqa: ANN001
     """Queue the original receipt of a committed payment and print it on the
     configured printer (to PDF in DATA_DIR/receipts with none)."""

@@ -267,6 +267,17 @@ def receipt_bytes(receipt: Receipt, paper: str = "80mm", logo: str | Path | None
     return ops_bytes(layout(receipt, width, read_logo(logo)), width)
 
 
+def prepare() -> None:
+    """Load what the first receipt needs and would otherwise wait for (python-escpos
+    with its printer profiles, the words of amounts): at the desk's start, on its worker."""
+    from escpos.printer import Dummy
+
+    from counter.rules.money import in_words
+
+    Dummy()
+    in_words(1)
+
+
 def ops_bytes(ops: list[Op], width: int) -> bytes:
     """The ESC/POS bytes of printer operations, through python-escpos's `Dummy` printer."""
     from escpos.printer import Dummy

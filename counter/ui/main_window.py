@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         for keys, steps in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             self._shortcuts.append(QShortcut(QKeySequence(keys), self, lambda steps=steps: self.change_font(steps)))
         self.search.setFocus()
+        self.runner.run(application.prepare_printing, tag="prepare-printing")
         if sign_in:
             self.stack.setCurrentWidget(self.waiting)
             self.desk_lock.pause(True)
