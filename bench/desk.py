@@ -587,6 +587,53 @@ class Desk:
         self.app.engine.dispose()
 
 
+HTTP_DATABASE = "counter_bench_desk"
+
+
+def serve_central(folder: Path, workers: int):  # noqa: ANN201 - (sync.Server, desk settings, restore)
+    """Central as an office has it: its own PostgreSQL database (HTTP_DATABASE,
+    made again each run) loaded from the store, `counter central serve` in a
+    process of its own, the desk enrolled with a device key and its first pull
+    marked done at central's heads. The store's marks (of its embedded central) are put back as they were when the run ends (`restore`)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import sync as base  # bench/sync.py: databases, the server process, the marks
+
+    from counter import config
+    from counter.bootstrap import App
+    from counter.central.loading import load_reference_data
+    from counter.central.store import central_engine, init_central
+    from counter.sync.link import store_key
+
+    url = base.make_database(HTTP_DATABASE)
+    central = central_engine(url, timeout_s=600)
+    init_central(central)
+    local = App(config.load(data_dir=folder))
+    load_reference_data(local.engine, central, True)
+    server = base.Server(url, Path(tempfile.mkdtemp(prefix="counter-desk-central-")), workers)
+    settings = local.config.desk
+    store_key(folder, server.url, base.enrol(server.url, base.devices.make_enrolment(
+        central, settings.office, settings.counter).code)["key"])
+    from counter.models import SyncState
+    from counter.sync.state import writing
+
+    with local.engine.connect() as connection:
+        marks = [dict(row._mapping) for row in connection.execute(SyncState.__table__.select())]
+    base.set_marks(local.engine, base.central_heads(central))
+    local.engine.dispose()
+    central.dispose()
+
+    def restore() -> None:
+        server.stop()
+        with writing(local.engine) as connection:
+            connection.execute(SyncState.__table__.delete())
+            if marks:
+                connection.execute(SyncState.__table__.insert(), marks)
+        local.engine.dispose()
+        (folder / "device.key").unlink(missing_ok=True)
+
+    return server, [f"central.url={server.url}"], restore
+
+
 def refcount_probe(calls: int = 1000) -> dict:
     """How the count of references to None changes over `calls` calls of a few Qt functions."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -917,6 +964,11 @@ def bench_scan_to_receipt(desk: Desk, printer: EscposListener, numbers: list[str
         parts["to_payment_written"].append((paid - ready) * 1000)
         parts["to_receipt_bytes_sent"].append((sent - paid) * 1000)
         parts["scan_to_receipt_bytes_sent"].append((sent - start) * 1000)
+        shown = desk.quote_at or ready
+        for stage, (begin, end) in {"scan to customer shown": (start, shown), "customer shown to dialog ready": (shown, ready),
+                                    "cash and Enter to payment written": (ready, paid),
+                                    "payment written to last byte": (paid, sent)}.items():
+            spans.add(f"receipt stage: {stage}", begin, end)
         desk.settle()
         desk.wait_until(lambda: window.printer.pending == 0, 30)
         if after_sync:  # the sync cycle the payment woke has ended (a customer comes every few seconds)
@@ -937,7 +989,10 @@ def bench_scan_to_receipt(desk: Desk, printer: EscposListener, numbers: list[str
         bare.append((printer.jobs_after(start)[0]["last_byte"] - start) * 1000)
     result = {k: summary(v) for k, v in parts.items()}
     result["baseline_build_and_send_receipt_bytes"] = summary(bare)
-    result["loop_gaps"] = gaps.get("scan to receipt bytes", {})
+    result["loop_gaps"] = {**gaps.get("scan to receipt bytes", {}),
+                           "by_stage": {name.split(": ", 1)[1]: gaps[name] for name in gaps
+                                        if name.startswith("receipt stage: ")},
+                           "_longest": gaps["_longest"], "_stalls_sampled": gaps["_stalls_sampled"]}
     result["printer"] = {k: v for k, v in settings.items() if k in ("kind", "host", "port")}
     result["target_met"] = result["scan_to_receipt_bytes_sent"]["p95_ms"] <= TARGET_RECEIPT_MS
     return result
@@ -1131,6 +1186,12 @@ def main() -> None:
     parser.add_argument("--first-sync-seconds", type=float, default=150,
                         help="measure the desk's first start for this long, then cut the first pull short")
     parser.add_argument("--keep", action="store_true", help="keep the store built")
+    parser.add_argument("--http", action="store_true",
+                        help="the keystroke and receipt parts against `counter central serve` on PostgreSQL over "
+                             "HTTP (as at a real office) instead of the embedded demo central")
+    parser.add_argument("--http-workers", type=int, default=2, help="central's worker processes with --http")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="a desk setting for the keystroke and receipt parts (repeatable), as `counter --set`")
     parser.add_argument("--debounce-ms", type=int, help="the search debounce for this run (default: the desk's)")
     parser.add_argument("--receipts", type=int, default=30, help="rounds of scan + pay to the receipt's bytes")
     parser.add_argument("--after-sync", action="store_true",
@@ -1200,9 +1261,14 @@ def main() -> None:
             results["start"] = bench_start(folder, args.starts)
             results["start"]["profile"] = profile_start(folder)
 
+        central_settings, restore_central = [], None
+        if args.http:
+            log("central as its own process: `counter central serve` on PostgreSQL, loaded from the store ...")
+            _server, central_settings, restore_central = serve_central(folder, args.http_workers)
+            results["central"] = {"kind": "counter central serve (HTTP, PostgreSQL)", "workers": args.http_workers}
         printer = EscposListener()  # the receipts go to a network printer on 127.0.0.1
         desk = Desk(folder, cycles, ("printer.kind=network", "printer.host=127.0.0.1", f"printer.port={printer.port}",
-                                     "printer.timeout_ms=2000"))
+                                     "printer.timeout_ms=2000", *central_settings, *args.set))
         desk.wait_until(lambda: desk.sync.worker is not None and desk.cycles_after(desk.sync_started), 600)
         desk.settle()
         if "keystroke" in parts:
@@ -1223,6 +1289,8 @@ def main() -> None:
             results["pyside_refcount"]["probe"] = refcount_probe()
         desk.close()
         printer.close()
+        if restore_central:
+            restore_central()
     finally:
         if temp and not args.keep:
             shutil.rmtree(temp)
