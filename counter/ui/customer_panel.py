@@ -23,22 +23,40 @@ CENTRAL_DATA = QT_TRANSLATE_NOOP("CustomerPanel", "Data dari pusat")
 
 
 class BillsView(CheckTableView):
-    """The bills table, its columns fitted to the panel."""
+    """The bills table, its columns fitted to the panel. The cells are measured once
+    per customer shown (or text size): a wider or narrower panel only shares out the
+    spare width again, with no cell read."""
 
-    def fit_columns(self) -> None:
-        """Every column as wide as its widest cell; the spare width goes to the money columns."""
+    _measured: list[int] | None = None
+
+    def setModel(self, model) -> None:  # noqa: N802, ANN001
+        super().setModel(model)
+        model.modelReset.connect(self.measure)
+
+    def measure(self) -> None:
+        """Every column as wide as its widest cell, then fitted."""
         model = self.model()
-        if model is None:
-            return
         header = self.horizontalHeader()
         widths = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + 8 for c in range(model.columnCount())]
         widths[BillsModel.CHECK] = max(widths[BillsModel.CHECK], 56)
         widths[BillsModel.MONTH] = max(widths[BillsModel.MONTH], 90)
+        self._measured = widths
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The columns as measured; the spare width goes to the money columns."""
+        if self.model() is None:
+            return
+        if self._measured is None:
+            self.measure()
+            return
+        widths = list(self._measured)
         money = range(BillsModel.WATER, BillsModel.AMOUNT + 1)
         spare = self.viewport().width() - sum(widths)
         if spare > 0:
             for column in money:
                 widths[column] += spare // len(money)
+        header = self.horizontalHeader()
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 
@@ -49,8 +67,8 @@ class BillsView(CheckTableView):
 
     def changeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.fit_columns()
+        if event.type() == QEvent.Type.FontChange and self.model() is not None:
+            self.measure()
 
 
 class CustomerPanel(QWidget):
@@ -147,7 +165,6 @@ class CustomerPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setFont(font(11))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.bills.modelReset.connect(self.table.fit_columns)
         self.empty_bills = QLabel(self.tr("Tidak ada tunggakan: semua rekening sudah lunas."))
         self.empty_bills.setFont(font(13, bold=True))
         self.empty_bills.setStyleSheet("color: #1b5e20;")

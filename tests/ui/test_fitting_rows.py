@@ -87,3 +87,27 @@ def test_a_table_refits_its_columns_when_wider_or_narrower_not_taller(qtbot, mon
     view.setFont(font(14))
     qtbot.wait(20)
     assert len(fits) >= 2  # larger text: measured again
+
+
+def test_the_bills_are_measured_once_per_customer_not_on_every_resize(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Measuring reads every cell (Python, on the GUI thread, while the worker and the
+    sync want the interpreter too): once per customer shown; a resize only shares out the width."""
+    measured = counted_fits(monkeypatch, BillsView, "measure")
+    model = BillsModel()
+    view = BillsView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    measured.clear()
+    for width in (700, 760, 640):
+        view.resize(width, 300)
+        qtbot.wait(10)
+    assert measured == []
+    model.beginResetModel()
+    model.endResetModel()
+    assert len(measured) == 1
+    view.setFont(font(14))
+    qtbot.wait(20)
+    assert len(measured) == 2
