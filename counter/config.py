@@ -72,6 +72,8 @@ class PrinterSettings:
 @dataclass(frozen=True)
 class ReceiptSettings:
     logo: str = ""  # image file printed at the top of every receipt; relative to store.data_dir; empty: none
+    head_office: str = ""  # the utility's head office address, printed at the foot of receipts; empty: none
+    call_centre: str = ""  # the utility's call centre number, printed at the foot of receipts; empty: none
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ paper = "80mm"            # 80mm | 58mm
 
 [receipt]
 # logo = "logo.png"       # printed at the top of receipts (PNG, black on white); relative to the data folder
+# head_office = "Jl. Timor Raya No. 1, Kupang"  # at the foot of receipts; empty: not printed
+# call_centre = "(0380) 821234"                 # at the foot of receipts; empty: not printed
 
 [security]
 lockout_attempts = 5      # wrong PINs in a row that lock a user ...

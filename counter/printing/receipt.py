@@ -10,22 +10,48 @@ from counter.rules.money import MONTHS_ID
 
 ZONES_BY_OFFSET = {7: "WIB", 8: "WITA", 9: "WIT"}  # hours east of UTC -> Indonesian zone
 
+# The words of a bill's parts, the same on every output (thermal and PDF): ReceiptLine field -> label.
+COMPONENT_LABELS = {
+    "water_charge": "Harga air",
+    "standing_charge": "Beban",
+    "meter_fee": "Pemeliharaan meter",
+    "admin_fee": "Administrasi",
+    "fine": "Denda",
+}
+PAID_MARK = "LUNAS"
+VOID_FOOTER = "Struk ini telah dibatalkan"
+
 
 @dataclass(frozen=True)
 class ReceiptLine:
-    """One bill paid, or an instalment term (kind down_payment, term), or an other charge (kind charge)."""
+    """One bill paid, or an instalment term (kind down_payment, term), or an other charge (kind charge).
+
+    A down payment also says what its plan covers, so its receipt adds up on its
+    face: `before_relief` - `waived` - `deferred` (left to the terms) = `amount`."""
 
     label: str  # "Okt 2025"
     meter_start: int
     meter_end: int
     usage_m3: int
     water_charge: int
-    fixed_charges: int  # standing charge + meter fee
+    standing_charge: int  # beban tetap
     admin_fee: int
     fine: int
     amount: int
     kind: str = "bill"
     discount: int = 0  # a charge: what a relief programme took off its catalogue amount (amount is after it)
+    meter_fee: int = 0  # pemeliharaan meter
+    plan_no: str = ""  # a down payment or term: its plan
+    covers: tuple[str, ...] = ()  # a down payment: the months its plan covers ("Jul 2025", ...)
+    before_relief: int = 0  # a down payment: the plan's bills and fines before relief
+    waived: int = 0  # a down payment: what the plan's relief waived
+    deferred: int = 0  # a down payment: what is left to the plan's terms
+    settles: bool = True  # paying this line settles what it is for (a bill, a charge, a plan's last term)
+
+    @property
+    def fixed_charges(self) -> int:
+        """Standing charge and meter fee together."""
+        return self.standing_charge + self.meter_fee
 
 
 @dataclass(frozen=True)
@@ -73,6 +99,17 @@ class Receipt:
     rounding: int = 0  # cash rounding (signed), part of the total: "Pembulatan"
     credit_used: int = 0  # customer credit taken toward the total: "Kredit dipakai"
     work_order_no: str = ""  # an unseal work order (SPK buka segel) the payment earned
+    meter_number: str = ""  # the customer's water meter
+    head_office: str = ""  # the utility's head office address (setting receipt.head_office); "": not printed
+    call_centre: str = ""  # the utility's call centre (setting receipt.call_centre); "": not printed
+
+    @property
+    def paid_in_full(self) -> bool:
+        """Whether the receipt is marked LUNAS: every line it pays is settled by it
+        (a bill, a charge, a plan's last term; not a down payment or an earlier term),
+        and it was not voided. A PDAM stamps each paid bill receipt LUNAS: the receipt
+        is the customer's proof that those months are settled."""
+        return bool(self.lines) and not self.voided and all(line.settles for line in self.lines)
 
     @property
     def due(self) -> int:

@@ -15,6 +15,7 @@ from counter.errors import NotFound, quoted
 from counter.models import (
     Bill, Counter, Customer, InstalmentPlan, Office, Payment, PaymentLine, TariffGroup, User, WorkOrder,
 )
+from counter.config import ReceiptSettings
 from counter.printing.receipt import Receipt, ReceiptLine
 from counter.rules.money import in_words
 from counter.rules.period import label
@@ -33,8 +34,10 @@ def check_value(payment: Payment, office: Office) -> str:
     return hmac.new(bytes.fromhex(office.receipt_key), essentials.encode(), hashlib.sha256).hexdigest()[:CHECK_LENGTH]
 
 
-def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
-    """The receipt of payment `receipt_no` as it was committed (a copy says so)."""
+def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo, settings: ReceiptSettings | None = None) -> Receipt:
+    """The receipt of payment `receipt_no` as it was committed (a copy says so);
+    `settings` ([receipt]) gives the head office and call centre it prints."""
+    settings = settings or ReceiptSettings()
     payment = session.scalars(select(Payment).where(Payment.receipt_no == receipt_no.strip())).first()
     if payment is None:
         raise NotFound(f"Struk {quoted(receipt_no)} tidak ditemukan.")
@@ -64,6 +67,8 @@ def build_receipt(session: Session, receipt_no: str, zone: ZoneInfo) -> Receipt:
         paper_no=payment.paper_no, paper_date=payment.business_date if payment.paper_no else None,
         rounding=payment.rounding, credit_used=payment.credit_used,
         work_order_no=session.scalar(select(WorkOrder.order_no).where(WorkOrder.payment_id == payment.id)) or "",
+        meter_number=customer.meter_no or "", head_office=settings.head_office.strip(),
+        call_centre=settings.call_centre.strip(),
     )
 
 
@@ -80,19 +85,32 @@ def _charge_names(session: Session, payment: Payment, group: str) -> dict[str, s
 def _line(line: PaymentLine, bills: dict[int, Bill], plans: dict, names: dict[str, str]) -> ReceiptLine:
     if line.kind == "charge":  # its name and amount, and what a relief programme took off
         return ReceiptLine(label=names.get(line.charge_code, line.charge_code), meter_start=0, meter_end=0,
-                           usage_m3=0, water_charge=0, fixed_charges=0, admin_fee=0, fine=0, amount=line.amount,
+                           usage_m3=0, water_charge=0, standing_charge=0, admin_fee=0, fine=0, amount=line.amount,
                            kind="charge", discount=line.charge_discount)
     if line.plan_id is not None:
-        plan = plans[line.plan_id]
-        term = OpenTerm(plan.id, plan.plan_no, line.term_seq, sum(1 for t in plan.terms if t["seq"] > 0),
-                        plan.made_on, line.amount)
-        return ReceiptLine(label=term.label, meter_start=0, meter_end=0, usage_m3=0, water_charge=0,
-                           fixed_charges=0, admin_fee=0, fine=0, amount=line.amount, kind=line.kind)
+        return _plan_line(line, plans[line.plan_id])
     bill = bills[line.bill_id]
     return ReceiptLine(
         label=label(line.period), meter_start=bill.meter_start, meter_end=bill.meter_end, usage_m3=bill.usage_m3,
-        water_charge=line.water_charge, fixed_charges=line.standing_charge + line.meter_fee,
+        water_charge=line.water_charge, standing_charge=line.standing_charge, meter_fee=line.meter_fee,
         admin_fee=line.admin_fee, fine=line.fine, amount=line.amount, kind=line.kind,
+    )
+
+
+def _plan_line(line: PaymentLine, plan: InstalmentPlan) -> ReceiptLine:
+    """A plan's down payment or term. A down payment names the months its plan
+    covers, what they came to before relief, what was waived and what is left to
+    the terms (the plan's total less this down payment), so the lines add up."""
+    of = sum(1 for t in plan.terms if t["seq"] > 0)
+    term = OpenTerm(plan.id, plan.plan_no, line.term_seq, of, plan.made_on, line.amount)
+    down = line.kind == "down_payment"
+    return ReceiptLine(
+        label=term.label, meter_start=0, meter_end=0, usage_m3=0, water_charge=0, standing_charge=0, admin_fee=0,
+        fine=0, amount=line.amount, kind=line.kind, plan_no=plan.plan_no,
+        covers=tuple(label(p) for p in sorted(b["period"] for b in plan.bills)) if down else (),
+        before_relief=plan.principal + plan.fines if down else 0, waived=plan.waived if down else 0,
+        deferred=plan.total - line.amount if down else 0,
+        settles=(not down and line.term_seq >= of) or (down and of == 0),
     )
 
 
