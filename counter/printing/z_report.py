@@ -43,17 +43,51 @@ def _variance_word(variance: int) -> str:
 
 
 def _counts(shift: ShiftFigures, width: int) -> list[str]:
-    """`Rp 100.000 x 12   = Rp 1.200.000`, notes then coins, only what was counted."""
+    """`Rp 100.000 x 12 = Rp 1.200.000`, notes then coins, only what was counted: one table, its
+    "=" in one column and the amounts right-aligned (on 58 mm the "Rp" of the pieces goes if need be)."""
+    counted = [(d, n) for d in DENOMINATIONS if (n := shift.counts.get(d.key, 0))]
+    if not counted:
+        return ["(tidak ada uang di laci)"]
+    pieces = [_count(n) for _, n in counted]
+    amounts = [format_rupiah(d.value * n) for d, n in counted]
+    amount_width, pieces_width = max(map(len, amounts)), max(map(len, pieces))
+    for indent, symbol in (("  ", True), ("", True), ("  ", False), ("", False)):
+        names = [format_rupiah(d.value, symbol=symbol) for d, _ in counted]
+        name_width = max(map(len, names))
+        left_width = width - amount_width - 3  # what stands before " = "
+        if len(indent) + name_width + 3 + pieces_width <= left_width:
+            break
+    else:  # beyond any real drawer: each amount on its own line under its count
+        left_width = -3
     lines: list[str] = []
-    for coin, heading in ((False, "Uang kertas"), (True, "Koin")):
-        counted = [(d, shift.counts.get(d.key, 0)) for d in DENOMINATIONS if d.coin == coin]
-        counted = [(d, n) for d, n in counted if n]
-        if counted:
+    for (denomination, _), name, count, amount in zip(counted, names, pieces, amounts):
+        heading = "Koin" if denomination.coin else "Uang kertas"
+        if heading not in lines:
             lines.append(heading)
-        for denomination, pieces in counted:
-            lines += row(f"  {format_rupiah(denomination.value)} x {_count(pieces)}",
-                         f"= {format_rupiah(denomination.value * pieces)}", width)
-    return lines or ["(tidak ada uang di laci)"]
+        left = f"{indent}{name:<{name_width}} x {count:>{pieces_width}}"
+        if left_width < 0:
+            lines += [left, f"= {amount}".rjust(width)]
+        else:
+            lines.append(f"{left:<{left_width}} = {amount:>{amount_width}}")
+    return lines
+
+
+# Shorter words for 58 mm paper, only where the full label and its amount would not fit on one line.
+SHORT_LABELS = {"Kredit pelanggan": "Kredit", "Transfer bank": "Transfer", "Kartu debit": "Debit",
+                "Rekening air": "Rekening", "Angsuran & uang muka": "Angsuran & DP",
+                "dr kuitansi manual": "dr kuit. manual", "Seharusnya di laci": "Harus di laci",
+                "Pengembalian uang": "Pengembalian"}
+
+
+def _amount(words: str, amount: int, width: int, indent: str = "", count: int | None = None) -> list[str]:
+    """`label   Rp 1.234` on one line: an amount never wraps away from its label."""
+    value = format_rupiah(amount)
+    suffix = "" if count is None else f" ({_count(count)})"
+    for name in (words, SHORT_LABELS.get(words, words)):
+        label = ascii_text(f"{indent}{name}{suffix}")
+        if len(label) + 1 + len(value) <= width:
+            return [label + value.rjust(width - len(label))]
+    return money_row(f"{indent}{words}{suffix}", amount, width)  # beyond any real shift: wrap the label
 
 
 def bold(lines: list[str]) -> list[str]:
@@ -85,38 +119,37 @@ def _marked(shift: ShiftFigures, width: int) -> list[str]:
     lines += row("Cetak ulang", _count(shift.reprints), width)
     lines += [rule, "Per metode bayar:"]
     for tally in shift.by_method:
-        lines += money_row(f"  {METHOD_LABELS.get(tally.label, tally.label)} ({_count(tally.count)})", tally.amount,
-                           width)
+        lines += _amount(METHOD_LABELS.get(tally.label, tally.label), tally.amount, width, "  ", tally.count)
         if tally.label == "cash" and shift.rounding:  # of the cash: the rounding of its receipts
-            lines += money_row("    dr pembulatan", shift.rounding, width)
+            lines += _amount("dr pembulatan", shift.rounding, width, "    ")
     if not shift.by_method:
         lines.append("  (belum ada penerimaan)")
-    lines += money_row(f"  Jumlah ({_count(sum(t.count for t in shift.by_method if t.label != CREDIT))})",
-                       sum(t.amount for t in shift.by_method), width)
+    lines += _amount("Jumlah", sum(t.amount for t in shift.by_method), width, "  ",
+                     sum(t.count for t in shift.by_method if t.label != CREDIT))
     if shift.credit_used:  # part of the receipts' totals, but no money: not in the drawer
         lines += wrap("  (kredit pelanggan bukan uang: tidak ada di laci)", width, hanging="   ")
     if shift.components:  # what the receipts paid for: the same total, split
         lines += [rule, "Per komponen:"]
         for tally in shift.components:
-            lines += money_row(f"  {COMPONENT_LABELS.get(tally.label, tally.label)}", tally.amount, width)
-        lines += money_row("  Jumlah", sum(t.amount for t in shift.components), width)
+            lines += _amount(COMPONENT_LABELS.get(tally.label, tally.label), tally.amount, width, "  ")
+        lines += _amount("Jumlah", sum(t.amount for t in shift.components), width, "  ")
     lines.append(rule)
 
-    lines += money_row("Modal awal", shift.opening_float, width)
-    lines += money_row("Tunai diterima", shift.cash_taken, width)
+    lines += _amount("Modal awal", shift.opening_float, width)
+    lines += _amount("Tunai diterima", shift.cash_taken, width)
     if shift.paper_cash:  # of it: paper receipts of an outage, written on other days, entered in this shift
-        lines += money_row("  dr kuitansi manual", shift.paper_cash, width)
-    lines += money_row("Kembalian", -shift.change_given, width)
+        lines += _amount("dr kuitansi manual", shift.paper_cash, width, "  ")
+    lines += _amount("Kembalian", -shift.change_given, width)
     if shift.refunds_paid:  # cash paid back to customers: money out of this drawer
-        lines += money_row("Pengembalian uang", -shift.refunds_paid, width)
-    lines += bold(money_row("Seharusnya di laci", shift.expected_cash, width))
+        lines += _amount("Pengembalian uang", -shift.refunds_paid, width)
+    lines += bold(_amount("Seharusnya di laci", shift.expected_cash, width))
     lines.append(rule)
     if shift.is_open:
         return lines
 
     lines += ["Hitungan uang di laci:", *_counts(shift, width)]
-    lines += bold(money_row("Dihitung", shift.counted, width))
-    lines += bold(money_row(f"Selisih ({_variance_word(shift.variance)})", shift.variance, width))
+    lines += bold(_amount("Dihitung", shift.counted, width))
+    lines += bold(_amount(f"Selisih ({_variance_word(shift.variance)})", shift.variance, width))
     if shift.variance_reason:
         lines += wrap(f"Alasan: {shift.variance_reason}", width, hanging="  ")
     elif shift.variance:

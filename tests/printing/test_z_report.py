@@ -4,6 +4,7 @@ bytes decoded back to the same lines."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -21,6 +22,11 @@ def shifts():
 
 def line_with(lines: list[str], start: str) -> str:
     return next(line for line in lines if line.startswith(start))
+
+
+def count_line(lines: list[str], start: str) -> str:
+    """A line of the count, its columns' padding read as single spaces."""
+    return next(" ".join(line.split()) for line in lines if " ".join(line.split()).startswith(start))
 
 
 @pytest.mark.parametrize("width", [32, 48])
@@ -59,8 +65,8 @@ def test_the_count_lists_only_denominations_counted_and_adds_up(shifts, width):
     counted = [line for line in lines if line.startswith("  Rp ") and " x " in line]
     assert counted == [line for line in counted if "=" in line]
     assert len(counted) == sum(1 for n in shift.counts.values() if n)
-    assert line_with(lines, "  Rp 100.000 x 38").endswith("= Rp 3.800.000")
-    assert line_with(lines, "  Rp 50.000 x 1").endswith("= Rp 50.000")
+    assert count_line(lines, "Rp 100.000 x 38").endswith("= Rp 3.800.000")
+    assert count_line(lines, "Rp 50.000 x 1").endswith("= Rp 50.000")
     assert not any(line.startswith("  Rp 20.000") for line in lines)  # none counted
     amounts = [int(line.rsplit("Rp ", 1)[1].replace(".", "")) for line in counted]
     assert sum(amounts) == counted_total(shift.counts) == shift.counted
@@ -70,7 +76,7 @@ def test_the_count_lists_only_denominations_counted_and_adds_up(shifts, width):
 def test_over_exact_and_coins(shifts):
     over = z_report_lines(shifts[1], 48)
     assert line_with(over, "Selisih (LEBIH)").endswith("Rp 500")
-    assert "Koin" in over and line_with(over, "  Rp 500 x 1").endswith("= Rp 500")
+    assert "Koin" in over and count_line(over, "Rp 500 x 1").endswith("= Rp 500")
     exact = dataclasses.replace(shifts[1], counted=shifts[1].expected_cash, variance_reason="")
     lines = z_report_lines(exact, 48)
     assert line_with(lines, "Selisih (PAS)").endswith("Rp 0") and not any(line.startswith("Alasan") for line in lines)
@@ -142,3 +148,55 @@ def test_a_refund_paid_from_the_drawer_is_its_own_line(shifts, width):
     assert line_with(lines, "Seharusnya di laci").endswith("Rp 3.844.000")
     assert line_with(lines, "Selisih (KURANG)").endswith("-Rp 2.000")
     assert not any(line.startswith("Pengembalian") for line in z_report_lines(shifts[0], width))  # none paid: no line
+
+
+def big_shift(shift):
+    """A busy counter: eight-digit amounts, every method and component, paper receipts, rounding and a refund."""
+    from counter.printing.day_figures import Tally
+
+    counts = {"100000": 138, "50000": 21, "20000": 3, "10000": 1, "5000": 1, "2000": 1, "1000": 1, "c1000": 12, "c500": 7}
+    counted = counted_total(counts)
+    return dataclasses.replace(
+        shift, by_method=(Tally("cash", 124, 14_912_300), Tally("credit", 12, 1_250_000), Tally("debit", 18, 3_120_400),
+                          Tally("qris", 57, 11_796_200), Tally("transfer", 34, 10_489_600)),
+        components=(Tally("bills", 230, 38_120_000), Tally("terms", 14, 2_348_500), Tally("charges", 3, 760_000),
+                    Tally("stamp_duty", 1, 10_000), Tally("rounding", 124, 330_000)),
+        cash_taken=16_210_000, change_given=1_297_700, paper_cash=1_234_500, rounding=330_000,
+        refunds_paid=1_250_000, credit_used=1_250_000, counts=counts, counted=counted,
+        expected_at_close=counted + 2_000)
+
+
+# What each amount of the Z-report stands for, as printed before it (at 58 mm some labels are short).
+AMOUNT_LABELS = re.compile(
+    r"(  (Tunai|Transfer bank|Transfer|Kartu debit|Debit|QRIS|Kredit pelanggan|Kredit) \([\d.]+\)"
+    r"|    dr pembulatan|  Jumlah \([\d.]+\)|  Jumlah"
+    r"|  (Rekening air|Rekening|Angsuran & uang muka|Angsuran & DP|Biaya lain|Meterai|Pembulatan)"
+    r"|Modal awal|Tunai diterima|  dr kuitansi manual|  dr kuit\. manual|Kembalian|Pengembalian uang|Pengembalian"
+    r"|Seharusnya di laci|Harus di laci|Dihitung|Selisih \((KURANG|LEBIH|PAS)\)"
+    r"| *(Rp )?[\d.]+ +x +[\d.]+ +=)"
+    r" +-?Rp [\d.]+")
+
+
+@pytest.mark.parametrize("paper, width", [("58mm", 32), ("80mm", 48)])
+@pytest.mark.parametrize("which", ["sample", "big"])
+def test_every_amount_sits_on_its_labels_line(shifts, paper, width, which):
+    """No amount wraps away from its label, the '=' of the count is one column, amounts end at the edge."""
+    shift = big_shift(shifts[0]) if which == "big" else shifts[0]
+    printed = decode(z_report_bytes(shift, paper))[:-len("[CUT]\n")].splitlines()
+    assert printed == z_report_lines(shift, width)
+    assert all(len(line) <= width for line in printed), [line for line in printed if len(line) > width]
+    with_amounts = [line for line in printed if "Rp " in line and not line.startswith("Alasan")]
+    assert with_amounts, printed
+    for line in with_amounts:
+        assert AMOUNT_LABELS.fullmatch(line), f"amount away from its label: {line!r}\n" + "\n".join(printed)
+        assert len(line) == width, f"amount not right-aligned: {line!r}"
+    counted = [line for line in printed if " x " in line and "=" in line]
+    assert len(counted) == sum(1 for n in shift.counts.values() if n)
+    assert len({line.index("=") for line in counted}) == 1, "\n".join(counted)
+    amounts = [int(line.rsplit("Rp ", 1)[1].replace(".", "")) for line in counted]
+    assert sum(amounts) == counted_total(shift.counts) == shift.counted
+    if which == "big":  # all there, whole
+        text = "\n".join(printed)
+        for amount in ("Rp 14.912.300", "Rp 11.796.200", "Rp 10.489.600", "Rp 41.568.500", "Rp 2.348.500",
+                       "Rp 1.234.500", "-Rp 1.250.000", "Rp 13.800.000"):
+            assert amount in text, amount
