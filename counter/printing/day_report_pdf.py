@@ -89,13 +89,13 @@ def _status_line(figures: DayFigures) -> str:
 # ---------------------------------------------------------------- the LPP (landscape)
 
 PAGE = landscape(A4)
-LPP_MARGIN = 10 * mm
+LPP_MARGIN = 8 * mm
 LPP_HEAD = 19 * mm  # the heading drawn on every page above the frame
 LPP_WIDTH = PAGE[0] - 2 * LPP_MARGIN
 LPP_FRAME_HEIGHT = PAGE[1] - 2 * LPP_MARGIN - LPP_HEAD
-LPP_SIZE = 6.5
+LPP_SIZE = 8  # the smallest a branch head reads without glasses; the columns still fill the landscape width
 LPP_ROW = LPP_SIZE + 3  # points: fixed, so no cell is ever measured
-LPP_BASELINE = 2.4  # from the row's bottom
+LPP_BASELINE = 2.9  # from the row's bottom
 ROWS_PER_PAGE = int(LPP_FRAME_HEIGHT // LPP_ROW) - 1  # below the repeated header row
 PAD = 2  # points each side of a cell
 
@@ -108,9 +108,14 @@ OPTIONAL = {12: "charges", 14: "rounding", 16: "credit_used"}
 FIRST_AMOUNT, NAME_COLUMN = 8, 5  # the amounts run from FIRST_AMOUNT to the column before Ket., the last
 
 
+NAME_ROOM = 30 * mm  # the least the customer's name gets
+# The method in a word, so that at 8 pt the name keeps its room (the summary under the table spells them out)
+LPP_METHODS = {"transfer": "Transfer", "debit": "Debit"}
+
+
 def capped(headers: tuple[str, ...]) -> dict[int, float]:
     """Kasir, Bulan and Ket.: longer text is cut to these widths."""
-    return {3: 18 * mm, 6: 30 * mm, len(headers) - 1: 30 * mm}
+    return {3: 18 * mm, 6: 27 * mm, len(headers) - 1: 30 * mm}
 VOID_MARK = "BATAL"
 PAPER_MARK = "manual"  # Ket.: "manual 0123", a paper receipt of an outage entered afterwards
 
@@ -146,7 +151,7 @@ def _fit(text: str, width: float, font: str = FONT) -> str:
 def _lpp_cells(receipt: ReceiptRow, figures: DayFigures) -> list[str]:
     r = receipt
     return [r.receipt_no, _time(r, figures), r.counter_code, r.cashier, r.customer_number, r.customer_name,
-            r.months, method_label(r.method), _amount(r.water), _amount(r.fixed), _amount(r.fines),
+            r.months, LPP_METHODS.get(r.method, method_label(r.method)), _amount(r.water), _amount(r.fixed), _amount(r.fines),
             _amount(r.terms), _amount(r.charges), _amount(r.stamp_duty), _amount(r.rounding), _amount(r.total),
             _amount(r.credit_used),
             _remark(r)]
@@ -174,9 +179,12 @@ def _lpp_columns(figures: DayFigures) -> list[int]:
             if n not in OPTIONAL or any(getattr(r, OPTIONAL[n]) for r in receipts)]
 
 
-def _column_widths(rows: list[list[str]], sums: list[list[str]], headers: tuple[str, ...]) -> list[float]:
+def _column_widths(rows: list[list[str]], sums: list[list[str]], headers: tuple[str, ...]) -> tuple[list[float], float]:
     """Each column as wide as its widest cell (amounts bold, as in the `sums`
-    rows, whose label spans the text columns); the name takes what is left."""
+    rows, whose label spans the text columns); the name takes what is left, at
+    least NAME_ROOM. Then the squeeze: below 1 when the columns are wider than
+    the page (a day with rounding, credit and other charges), the text is set
+    that much narrower, its size unchanged. The widths are the page's."""
     widths = []
     caps = capped(headers)
     for column, header in enumerate(headers):
@@ -186,8 +194,9 @@ def _column_widths(rows: list[list[str]], sums: list[list[str]], headers: tuple[
         need = max(stringWidth(header, FONT_BOLD, LPP_SIZE), stringWidth(longest, font, LPP_SIZE) * 1.04)
         widths.append(min(need + 2 * PAD + 1, caps.get(column, LPP_WIDTH)))
     widths[NAME_COLUMN] = 0
-    widths[NAME_COLUMN] = max(LPP_WIDTH - sum(widths), 25 * mm)
-    return widths
+    widths[NAME_COLUMN] = max(LPP_WIDTH - sum(widths), NAME_ROOM)
+    squeeze = min(1.0, LPP_WIDTH / sum(widths))
+    return [w * squeeze for w in widths], squeeze
 
 
 class _Sheet(Flowable):
@@ -198,10 +207,10 @@ class _Sheet(Flowable):
     the header."""
 
     def __init__(self, rows: list[list[str]], widths: list[float], headers: tuple[str, ...], *,
-                 total: bool) -> None:
+                 total: bool, squeeze: float = 1.0) -> None:
         super().__init__()
         self.rows, self.widths, self.total = rows, widths, total  # total: the last row is the bold sum
-        self.headers = headers
+        self.headers, self.squeeze = headers, squeeze
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return sum(self.widths), (len(self.rows) + 1) * LPP_ROW
@@ -212,8 +221,8 @@ class _Sheet(Flowable):
             return []
         if fit >= len(self.rows):
             return [self]
-        return [_Sheet(self.rows[:fit], self.widths, self.headers, total=False),
-                _Sheet(self.rows[fit:], self.widths, self.headers, total=self.total)]
+        return [_Sheet(self.rows[:fit], self.widths, self.headers, total=False, squeeze=self.squeeze),
+                _Sheet(self.rows[fit:], self.widths, self.headers, total=self.total, squeeze=self.squeeze)]
 
     def draw(self) -> None:
         c, widths = self.canv, self.widths
@@ -234,6 +243,8 @@ class _Sheet(Flowable):
 
         text = c.beginText()
         text.setFillColor(colors.black)  # not the shading's colour the canvas still has
+        if self.squeeze < 1:
+            text.setHorizScale(self.squeeze * 100)
         rows = [list(self.headers)] + self.rows
         last_amount = len(self.headers) - 2  # Ket. is last
         for n, row in enumerate(rows):
@@ -251,7 +262,7 @@ class _Sheet(Flowable):
                     text.setFont(FONT_BOLD, LPP_SIZE)
                     text.setFillColor(RED)
                 if FIRST_AMOUNT <= column <= last_amount:
-                    text.setTextOrigin(edges[column + 1] - PAD - _width(cell, font), y)
+                    text.setTextOrigin(edges[column + 1] - PAD - _width(cell, font) * self.squeeze, y)
                 else:
                     text.setTextOrigin(edges[column] + PAD, y)
                 text.textLine(cell)  # textOut would measure the text to move a cursor no one uses
@@ -261,16 +272,17 @@ class _Sheet(Flowable):
         c.restoreState()
 
 
-def _lpp_sheets(rows: list[list[str]], widths: list[float], headers: tuple[str, ...]) -> list[_Sheet]:
+def _lpp_sheets(rows: list[list[str]], widths: list[float], headers: tuple[str, ...],
+                squeeze: float = 1.0) -> list[_Sheet]:
     """`rows` (the sum row last), long text cut to its column, in page-full pieces."""
     for row in rows[:-1]:
         for column in (*capped(headers), NAME_COLUMN):
-            row[column] = _fit(row[column], widths[column] - 2 * PAD)
+            row[column] = _fit(row[column], (widths[column] - 2 * PAD) / squeeze)
     starts = list(range(0, len(rows), ROWS_PER_PAGE))
     if len(starts) > 1 and len(rows) - starts[-1] == 1:
         starts[-1] -= 1  # the sum row takes a receipt along rather than stand alone on a page
     ends = starts[1:] + [len(rows)]
-    return [_Sheet(rows[start:end], widths, headers, total=end == len(rows))
+    return [_Sheet(rows[start:end], widths, headers, total=end == len(rows), squeeze=squeeze)
             for start, end in zip(starts, ends, strict=True)]
 
 
@@ -338,15 +350,15 @@ def daily_receipts_pdf(figures: DayFigures, utility: str) -> bytes:
     late = [kept(_lpp_cells(r, figures)) for r in figures.late]
     main_sum = kept(_total_cells(f"JUMLAH ({_count(figures.count)} kuitansi, tanpa yang BATAL)", figures.receipts))
     late_sum = kept(_total_cells(f"JUMLAH {LATE_TITLE}", figures.late))
-    widths = _column_widths(main + late, [main_sum, late_sum], headers)
+    widths, squeeze = _column_widths(main + late, [main_sum, late_sum], headers)
 
-    story: list[Flowable] = (_lpp_sheets(main + [main_sum], widths, headers) if main
+    story: list[Flowable] = (_lpp_sheets(main + [main_sum], widths, headers, squeeze) if main
                              else [_p("Tidak ada penerimaan pada hari ini.", BODY)])
     story += [Spacer(0, 3 * mm), KeepTogether(_lpp_summary(figures))]
     if figures.late:
         story += [Spacer(0, 6 * mm), CondPageBreak(35 * mm),
                   _banner(LATE_TITLE, _late_note(figures), LPP_WIDTH), Spacer(0, 2 * mm)]
-        story += _lpp_sheets(late + [late_sum], widths, headers)
+        story += _lpp_sheets(late + [late_sum], widths, headers, squeeze)
 
     buffer = io.BytesIO()
     frame = Frame(LPP_MARGIN, LPP_MARGIN, LPP_WIDTH, LPP_FRAME_HEIGHT, 0, 0, 0, 0)

@@ -15,6 +15,7 @@ import time
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
 
 from counter.printing.day_report_pdf import (LATE_TITLE, ROWS_PER_PAGE, closing_pdf, daily_receipts_pdf,
                                              short_rupiah)
@@ -145,8 +146,7 @@ def test_the_sum_row_never_stands_alone_on_a_page():
 def test_long_names_are_cut_to_their_column_not_over_the_next():
     figures = day(10, 1)
     text = "\n".join(pages_text(daily_receipts_pdf(figures, UTILITY)))
-    assert "MARIA GONÇALVES ARAÚJO DA COSTA" in text and "FERNANDES" not in text
-    assert "…" in text
+    assert "MARIA GONÇALVES ARA…" in text and "FERNANDES" not in text  # at 8 pt, in at least NAME_ROOM
 
 
 def test_lpp_of_an_empty_day():
@@ -167,6 +167,49 @@ def test_ten_thousand_receipts_render_quickly():
     assert elapsed < 8, f"{elapsed:.1f} s"
     assert len(PdfReader(io.BytesIO(lpp)).pages) > 150
     assert closing.startswith(b"%PDF-")
+
+
+def shown_sizes(data: bytes) -> list[tuple[float, str]]:
+    """(font size, text) of every run of glyphs the pages show, read from the
+    content streams' Tf operators (the text matrix does not scale them here)."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((size * tm[3] if tm[3] else size, text.strip()))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_lpp_body_is_at_least_8_pt_and_a_typical_day_takes_few_pages():
+    figures = day(120, 3)
+    data = daily_receipts_pdf(figures, UTILITY)
+    runs = shown_sizes(data)
+    rows = [(size, text) for size, text in runs if RECEIPT_LINE.match(text + " ") or text.startswith("KPG-")]
+    assert len(rows) >= len(figures.receipts) and min(size for size, _ in rows) >= 8, sorted(rows)[:3]
+    footer = ("LPP ", "Hal. ")
+    assert min(size for size, text in runs if not text.startswith(footer)) >= 8
+    assert ROWS_PER_PAGE >= 40  # the landscape page's height in rows
+    assert len(PdfReader(io.BytesIO(data)).pages) <= 4  # 120 receipts, the summary and the late section
+
+
+def test_a_day_with_every_optional_column_is_set_narrower_not_smaller_nor_off_the_page():
+    figures = day(120, 3, late=0)
+    rows = list(figures.receipts)
+    for i in (3, 9, 14):  # other charges, cash rounding and customer credit: three more amount columns
+        r = rows[i]
+        rows[i] = dataclasses.replace(r, charges=150_000, rounding=-200, credit_used=12_500,
+                                      total=r.total + 150_000 - 200)
+    data = daily_receipts_pdf(dataclasses.replace(figures, receipts=tuple(rows)), UTILITY)
+    text = "\n".join(pages_text(data))
+    assert re.search(r"Biaya lain\s+Meterai\s+Pembulatan\s+Total\s+Kredit\s+Ket\.", text)
+    assert min(size for size, text in shown_sizes(data) if not text.startswith(("LPP ", "Hal. "))) >= 8
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", "-", "-"], input=data, capture_output=True,
+                           check=True, timeout=60).stdout.decode()
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))  # where the words end, as drawn
+    assert right <= landscape(A4)[0] - 8 * mm + 0.5
 
 
 # ---------------------------------------------------------------- the closing report
