@@ -20,7 +20,7 @@ from anyascii import anyascii
 from PIL import Image
 
 from counter.errors import InvalidInput
-from counter.printing.receipt import Receipt, format_moment, reprint_note
+from counter.printing.receipt import Receipt, ReceiptLine, format_moment, reprint_note
 from counter.rules.money import format_rupiah
 
 log = logging.getLogger(__name__)
@@ -113,6 +113,48 @@ def field(label: str, value: str, width: int) -> list[str]:
     return wrap(value, width, indent=indent, hanging=" " * len(indent))
 
 
+def joined(items: list[str], width: int, indent: str = "", hanging: str = "") -> list[str]:
+    """Items joined by ", " on as few lines as fit, an item never split over two lines."""
+    out: list[str] = []
+    for item in items:
+        item = ascii_text(item)
+        if out and len(out[-1]) + 3 + len(item) <= width:  # ", " and the "," a wrapped line would end with
+            out[-1] += ", " + item
+        else:
+            if out:
+                out[-1] += ","
+            out.append((hanging if out else indent) + item)
+    return out
+
+
+def down_payment_lines(line: ReceiptLine, width: int) -> list[str]:
+    """A down payment that adds up on its face: the plan, the months it covers and
+    their amount before relief, what was waived and what is left to the terms,
+    down to the down payment paid now."""
+    months = len(line.covers)
+    out = ["Uang muka angsuran"]
+    out += identifier_lines(line.plan_no, width, "  ")
+    out += joined(["Rekening: " + line.covers[0], *line.covers[1:]] if line.covers else [], width,
+                  "  ", "    ")
+    out += money_row(f"  Tagihan {months} bulan", line.before_relief, width)
+    if line.waived:
+        out += money_row("  Keringanan", -line.waived, width)
+    if line.deferred:
+        out += money_row("  Sisa diangsur", -line.deferred, width)
+    out += money_row("  Uang muka", line.amount, width)
+    return out
+
+
+def identifier_lines(value: str, width: int, indent: str = "") -> list[str]:
+    """An identifier (a receipt, plan or work order number) whole on a line of its
+    own. One longer than the paper is the only thing ever cut (no number format
+    of ours is: the tests keep it so)."""
+    value = ascii_text(value)
+    if len(indent) + len(value) <= width:
+        return [indent + value]
+    return [value[i:i + width] for i in range(0, len(value), width)]
+
+
 def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> list[Op]:
     """The receipt as printer operations, independent of the printer object
     (`logo`: as `read_logo` returns it, printed at the top)."""
@@ -166,6 +208,9 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
 
     # Bills; an instalment plan's down payment or term is its label and amount
     for bill in receipt.lines:
+        if bill.kind == "down_payment" and bill.before_relief:
+            lines(down_payment_lines(bill, width))
+            continue
         if bill.kind == "charge" and bill.discount:  # an other charge a relief programme made cheaper
             lines(money_row(bill.label, bill.amount + bill.discount, width))
             lines(money_row("  Keringanan", -bill.discount, width))
@@ -185,8 +230,9 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
             lines(money_row("  Denda", bill.fine, width))
         lines(money_row("  Jumlah", bill.amount, width))
     lines([rule])
-    if receipt.waived > 0:
-        lines(money_row("Keringanan", -receipt.waived, width))
+    waived = receipt.waived - sum(line.waived for line in receipt.lines)  # not already shown on its line
+    if waived > 0:
+        lines(money_row("Keringanan", -waived, width))
     if receipt.stamp_duty > 0:
         lines(money_row("Meterai", receipt.stamp_duty, width))
     if receipt.rounding:

@@ -1,6 +1,8 @@
 """Receipts to print in tests: a plain one, the hardest one (a 60-character
 name, a long address with accents and curly quotes, a total in the millions),
-and the down payment and a term of an instalment plan with an amount waived."""
+the down payment and a term of an instalment plan with an amount waived, and one
+of every other kind: a down payment under a relief programme, a term, an other
+charge a relief programme made cheaper, nineteen months of arrears."""
 
 import datetime as dt
 
@@ -10,9 +12,14 @@ from counter.rules.money import in_words
 WITA = dt.timezone(dt.timedelta(hours=8))
 
 
+PLAN_NO = "0001/ANGS/KPG-L01/XI/2026"  # as plans are numbered: the issuing office and counter
+WORK_ORDER_NO = "0001/SPK/KPG-L01/XI/2026"
+
+
 def line(label: str, amount_scale: int = 1) -> ReceiptLine:
-    water, fixed, admin, fine = 91_200 * amount_scale, 17_500, 2_500, 10_000
-    return ReceiptLine(label, 1203, 1224, 21, water, fixed, admin, fine, water + fixed + admin + fine)
+    water, standing, meter_fee, admin, fine = 91_200 * amount_scale, 12_500, 5_000, 2_500, 10_000
+    return ReceiptLine(label, 1203, 1224, 21, water, standing, admin, fine,
+                       water + standing + meter_fee + admin + fine, meter_fee=meter_fee)
 
 
 def plain_receipt(**changes) -> Receipt:
@@ -58,6 +65,51 @@ def instalment_receipt(**changes) -> Receipt:
     waived = 25_000
     total = sum(l.amount for l in lines) - waived
     values = dict(lines=lines, waived=waived, total=total, tendered=800_000, change=800_000 - total,
+                  total_in_words=in_words(total))
+    values.update(changes)
+    return plain_receipt(**values)
+
+
+def down_payment_receipt(**changes) -> Receipt:
+    """The down payment of a plan under Buka Segel: three months of Rp 617.500 with
+    their fines, Rp 40.000 of fines waived, 30% down, the rest left to three terms."""
+    down = ReceiptLine(f"Uang muka {PLAN_NO}", 0, 0, 0, 0, 0, 0, 0, 173_250, kind="down_payment",
+                       plan_no=PLAN_NO, covers=("Jul 2025", "Agu 2025", "Sep 2025"), before_relief=617_500,
+                       waived=40_000, deferred=404_250, settles=False)
+    values = dict(lines=(down,), waived=40_000, total=173_250, tendered=200_000, change=26_750,
+                  total_in_words=in_words(173_250), receipt_no="KPGK-L01-20261124-0001",
+                  work_order_no=WORK_ORDER_NO, meter_number="KPG-21-0045123")
+    values.update(changes)
+    return plain_receipt(**values)
+
+
+def term_receipt(**changes) -> Receipt:
+    """A plan's second of three terms."""
+    term = ReceiptLine(f"Angsuran 2/3 {PLAN_NO}", 0, 0, 0, 0, 0, 0, 0, 134_750, kind="term", plan_no=PLAN_NO,
+                       settles=False)
+    values = dict(lines=(term,), total=134_750, tendered=150_000, change=15_250, total_in_words=in_words(134_750))
+    values.update(changes)
+    return plain_receipt(**values)
+
+
+def charge_receipt(**changes) -> Receipt:
+    """The unseal fee at half its catalogue amount under a relief programme, paid with a month's bill."""
+    charge = ReceiptLine("Biaya buka segel", 0, 0, 0, 0, 0, 0, 0, 75_000, kind="charge", discount=75_000)
+    bill = line("Okt 2025")
+    total = bill.amount + charge.amount
+    values = dict(lines=(bill, charge), total=total, tendered=200_000, change=200_000 - total,
+                  total_in_words=in_words(total), method="QRIS", reference="QR-20251124-8F3A2C")
+    values.update(changes)
+    return plain_receipt(**values)
+
+
+def many_months_receipt(months: int = 19, **changes) -> Receipt:
+    """`months` months of arrears from Mei 2024, each with its fine."""
+    from counter.rules.period import add_months, label
+
+    lines = tuple(line(label(add_months(202405, n))) for n in range(months))
+    total = sum(l.amount for l in lines) + 10_000
+    values = dict(lines=lines, stamp_duty=10_000, total=total, tendered=total, change=0,
                   total_in_words=in_words(total))
     values.update(changes)
     return plain_receipt(**values)

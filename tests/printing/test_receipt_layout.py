@@ -1,0 +1,97 @@
+"""Layout rules every thermal receipt keeps, checked on the decoded ESC/POS bytes
+of every kind of receipt at 58 mm (32 columns) and 80 mm (48 columns): the money
+lines above TOTAL add up to it on the receipt's face, no line is wider than the
+paper, an identifier is never split, an amount never leaves its label."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from counter.printing.escpos_receipt import receipt_bytes
+from tests.printing.samples import (charge_receipt, down_payment_receipt, hard_receipt, many_months_receipt,
+                                    plain_receipt, term_receipt)
+from tests.printing.test_escpos import decode
+from tests.printing.test_receipt_settlement import credit_receipt, rounded_receipt
+
+AMOUNT = re.compile(r"(-?)Rp ([0-9.]+)$")
+PAPERS = {"58mm": 32, "80mm": 48}
+SUBTOTALS = ("Jumlah", "Uang muka")  # the last money line of a block: what its lines above come to
+
+KINDS = {
+    "bill": plain_receipt,
+    "several bills and stamp duty": hard_receipt,
+    "instalment term": term_receipt,
+    "down payment with relief": down_payment_receipt,
+    "other charge with discount": charge_receipt,
+    "rounding": rounded_receipt,
+    "credit used": credit_receipt,
+    "many months": many_months_receipt,
+}
+
+
+def printed(receipt, paper: str) -> list[str]:
+    """The receipt's lines as the printer prints them (decoded from its bytes)."""
+    return decode(receipt_bytes(receipt, paper)).splitlines()
+
+
+def amount_of(line: str) -> tuple[str, int] | None:
+    """(label, signed Rupiah) of a money line, None for any other line."""
+    match = AMOUNT.search(line.rstrip())
+    if match is None:
+        return None
+    return line[:match.start()].strip(), int(match.group(2).replace(".", "")) * (-1 if match.group(1) else 1)
+
+
+def blocks(lines: list[str]) -> list[list[str]]:
+    """The lines between the customer and TOTAL, in blocks: a line at the margin starts one."""
+    start = next(i for i, line in enumerate(lines) if line.startswith("Tarif"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("TOTAL"))
+    found: list[list[str]] = []
+    for line in lines[start + 1:end]:
+        if not line.strip("-"):
+            continue
+        if line.startswith(" ") and found:
+            found[-1].append(line)
+        elif not line.startswith(" "):
+            found.append([line])
+    return found
+
+
+def check_adds_up(lines: list[str]) -> None:
+    """Each block's money lines come to its subtotal (its last line, when one of SUBTOTALS); a
+    `Rincian` block breaks down the block above it; the rest, signed, add up to TOTAL."""
+    addends, previous = [], None
+    for block in blocks(lines):
+        money = [found for line in block if (found := amount_of(line))]
+        if block[0].startswith("Rincian"):
+            assert previous is not None and sum(a for _, a in money) == previous, block
+            continue
+        if money and money[-1][0].startswith(SUBTOTALS) and len(money) > 1:
+            assert sum(a for _, a in money[:-1]) == money[-1][1], block
+            addends.append(money[-1][1])
+            previous = money[-1][1]
+        else:
+            addends.extend(a for _, a in money)
+    total = amount_of(next(line for line in lines if line.startswith("TOTAL")))[1]
+    assert sum(addends) == total, (addends, total)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_money_lines_add_up_to_the_total_and_no_line_is_too_wide(kind, paper):
+    lines = printed(KINDS[kind](), paper)
+    check_adds_up(lines)
+    assert all(len(line) <= PAPERS[paper] for line in lines if not line.startswith("[QR")), lines
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_down_payment_names_the_months_its_plan_covers_and_what_was_waived(paper):
+    lines = printed(down_payment_receipt(), paper)
+    text = "\n".join(lines)
+    assert all(month in text for month in ("Jul 2025", "Agu 2025", "Sep 2025"))
+    shown = dict(found for line in lines if (found := amount_of(line)))
+    assert shown["Keringanan"] == -40_000 and shown["Sisa diangsur"] == -404_250
+    assert shown["Uang muka"] == 173_250 == shown["TOTAL"]
+    assert sum(1 for line in lines if line.startswith("Keringanan") or line.strip().startswith("Keringanan")) == 1
