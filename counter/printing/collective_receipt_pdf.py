@@ -1,6 +1,8 @@
 """The summary receipt of a collective payment as a PDF in the receipt's style
-(`pdf_receipt`): an 80 mm roll page as tall as its content, or A6 pages, DejaVu
-Sans embedded. Same content and order as the thermal summary (`collective_receipt`)."""
+(`pdf_receipt`): an 80 mm roll page as tall as its content, or A6 pages (each
+further one headed with the summary's number and the payer, every one saying
+"hal. X dari N"), DejaVu Sans embedded. Same content and order as the thermal
+summary (`collective_receipt`)."""
 
 from __future__ import annotations
 
@@ -61,4 +63,5 @@ def summary_pdf(summary: CollectiveReceipt, page: str = "80mm", logo: str | Path
     register_fonts()
     return render_layout(build_layout(summary, style, read_logo(logo)),
                          title=f"Bukti pembayaran kolektif {summary.collective_no}", author=summary.utility_name,
-                         subject="Bukti pembayaran kolektif", number=summary.collective_no)
+                         subject="Bukti pembayaran kolektif", number=summary.collective_no,
+                         head=(f"{summary.collective_no} (lanjutan)", summary.label))

@@ -2,13 +2,17 @@
 content, or A6 pages, with DejaVu Sans embedded so every name renders, and the
 utility's logo on top when a logo file is given.
 
-Same content and order as the thermal receipt; see `Receipt`.
+Same content and order as the thermal receipt; see `Receipt`. On A6 the QR code
+stands beside how the receipt was paid, so a receipt of one bill fits one page;
+a longer one breaks between bills, never between its total, the amount in words
+and the QR code; each further page repeats the receipt number and the customer,
+and every page says "hal. X dari N".
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -72,6 +76,8 @@ class Style:
     label_width: float  # the label column of "Kasir   Siti ..." rows
     qr_size: float
     logo_height: float  # at most; a logo also fits the width
+    side_by_side: bool = False  # the logo left of the head, the QR code right of how it was paid (A6: one bill
+    # fits a page); else each above or below
 
     @property
     def width(self) -> float:
@@ -84,7 +90,7 @@ class Style:
 
 STYLES = {
     "80mm": Style(PAGE_80MM_WIDTH, None, 4 * mm, 7.5, 10, 9, 19 * mm, 30 * mm, 15 * mm),
-    "A6": Style(A6[0], A6[1], 8 * mm, 8.5, 11.5, 10.5, 24 * mm, 32 * mm, 15 * mm),
+    "A6": Style(A6[0], A6[1], 6 * mm, 7.5, 10.5, 9.5, 21 * mm, 26 * mm, 12 * mm, side_by_side=True),
 }
 
 
@@ -186,6 +192,7 @@ class Layout:
                 c.setDash(2, 1.5)
             c.line(x, y - height / 2, x + self.style.width, y - height / 2)
             c.restoreState()
+        draw.is_rule = True  # a further page's head ends with a rule: one there is dropped
         self.add(height, draw)
 
     def image(self, image, height: float) -> None:  # noqa: ANN001 - a PIL image
@@ -200,18 +207,64 @@ class Layout:
 
     def qr(self, payload: str) -> None:
         side = self.style.qr_size
-        # the widget's squares, encoded once: its getBounds and its rendering would each encode it again,
-        # and the encoder is pure Python (tens of milliseconds holding the interpreter)
-        squares = QrCodeWidget(payload, barLevel="M", barBorder=0).draw()
-        left, bottom, right, top = squares.getBounds()
-        drawing = Drawing(side, side, transform=[side / (right - left), 0, 0, side / (top - bottom), 0, 0])
-        drawing.add(squares)
-        drawing.initialFontName = FONT  # else renderPDF selects Helvetica, an unembedded font
-        drawing.initialFontSize = self.style.size
+        drawing = qr_drawing(payload, side, self.style.size)
 
         def draw(c: Canvas, x: float, y: float) -> None:
             renderPDF.draw(drawing, c, x + (self.style.width - side) / 2, y - side - 1 * mm)
         self.add(side + 2 * mm, draw)
+
+    def narrower(self, by: float) -> Layout:
+        """An empty layout `by` narrower, with this one's label column: what `beside` sets by a picture."""
+        style = replace(self.style, page_width=self.style.page_width - by)
+        return Layout(style, label_width=min(self.label_width, style.width / 2))
+
+    def beside(self, rows: Layout, width: float, height: float, picture: Draw, *, left: bool = False) -> None:
+        """The rows of `rows` (made with `narrower(width + BESIDE_GAP)`) and a picture `width` x `height`
+        drawn by `picture` right of them (or left), as one row as tall as the taller."""
+        parts = list(rows.rows)
+        offset = width + BESIDE_GAP if left else 0.0
+
+        def draw(c: Canvas, x: float, y: float) -> None:
+            top = y
+            for part_height, part, _ in parts:
+                part(c, x + offset, top)
+                top -= part_height
+            picture(c, x if left else x + self.style.width - width, y)
+        self.add(max(rows.height, height), draw)
+
+    def beside_qr(self, rows: Layout, payload: str) -> None:
+        """The rows of `rows` (made with `narrower(qr_size + BESIDE_GAP)`) with the QR code right of them."""
+        side = self.style.qr_size
+        drawing = qr_drawing(payload, side, self.style.size)
+        self.beside(rows, side, side + 2 * mm, lambda c, x, y: renderPDF.draw(drawing, c, x, y - side - 1 * mm))
+
+    def beside_image(self, image, height: float, rows: Layout) -> None:  # noqa: ANN001 - a PIL image
+        """The image (scaled to `height`) left of the rows of `rows` (made with `narrower(image_width(...))`)."""
+        width = image_width(image, height) - BESIDE_GAP
+        reader = ImageReader(image)
+        self.beside(rows, width, height + 1.5 * mm,
+                    lambda c, x, y: c.drawImage(reader, x, y - height, width, height), left=True)
+
+
+BESIDE_GAP = 3 * mm  # between a picture and the rows beside it
+
+
+def image_width(image, height: float) -> float:  # noqa: ANN001 - a PIL image
+    """How much narrower rows get beside the image scaled to `height`."""
+    return image.width * height / image.height + BESIDE_GAP
+
+
+def qr_drawing(payload: str, side: float, font_size: float) -> Drawing:
+    """The QR code of `payload`, `side` points square."""
+    # the widget's squares, encoded once: its getBounds and its rendering would each encode it again,
+    # and the encoder is pure Python (tens of milliseconds holding the interpreter)
+    squares = QrCodeWidget(payload, barLevel="M", barBorder=0).draw()
+    left, bottom, right, top = squares.getBounds()
+    drawing = Drawing(side, side, transform=[side / (right - left), 0, 0, side / (top - bottom), 0, 0])
+    drawing.add(squares)
+    drawing.initialFontName = FONT  # else renderPDF selects Helvetica, an unembedded font
+    drawing.initialFontSize = font_size
+    return drawing
 
 
 def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: ANN001 - logo: a PIL image
@@ -219,11 +272,7 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
     s = style
     out.fit_labels("Loket", "Kasir", "Tanggal", "No. Struk", "No. Sambungan", "Nama", "Alamat",
                    "Golongan", "Metode", "Referensi")
-    if logo is not None:
-        out.image(logo, s.logo_height)
-    out.text(receipt.utility_name, bold=True, size=s.title_size, align="center")
-    out.text(receipt.office_name, align="center")
-    out.text(receipt.office_address, align="center")
+    _head(out, receipt, logo)
     out.rule()
     out.field("Loket", receipt.counter_code)
     out.field("Kasir", receipt.cashier_name)
@@ -268,6 +317,7 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
             out.amount("Jumlah", line.amount, bold=True, indent=indent)
         out.release()
         out.gap(s.leading * 0.3)
+    out.keep_together()  # the totals, how it was paid, the words and the QR code: never apart
     out.rule()
     if receipt.waived > 0:
         out.amount("Keringanan", -receipt.waived)
@@ -280,6 +330,35 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
         out.amount("Kredit dipakai", -receipt.credit_used)
         out.amount("Sisa tagihan", receipt.due, bold=True)
     out.rule()
+    if s.side_by_side:
+        paid = out.narrower(s.qr_size + BESIDE_GAP)
+        _how_paid(paid, receipt)
+        out.beside_qr(paid, receipt.qr_payload)
+    else:
+        _how_paid(out, receipt)
+        out.gap()
+        out.qr(receipt.qr_payload)
+    out.text(receipt.footer, align="center")
+    out.release()
+    return out
+
+
+def _head(out: Layout, receipt: Receipt, logo) -> None:  # noqa: ANN001 - logo: a PIL image
+    """The utility, the office and its address, under the logo (A6: beside it)."""
+    s = out.style
+    beside = logo is not None and s.side_by_side
+    head = out.narrower(image_width(logo, s.logo_height)) if beside else out
+    if logo is not None and not beside:
+        out.image(logo, s.logo_height)
+    head.text(receipt.utility_name, bold=True, size=s.title_size, align="center")
+    head.text(receipt.office_name, align="center")
+    head.text(receipt.office_address, align="center")
+    if beside:
+        out.beside_image(logo, s.logo_height, head)
+
+
+def _how_paid(out: Layout, receipt: Receipt) -> None:
+    """The method, cash received and change, the reference, the amount in words, a work order."""
     out.field("Metode", receipt.method)
     out.amount("Diterima", receipt.tendered)
     out.amount("Kembali", receipt.change)
@@ -290,11 +369,11 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
     if receipt.work_order_no:
         out.text(f"SPK buka segel: {receipt.work_order_no}", bold=True)
     out.gap()
-    out.keep_together()
-    out.qr(receipt.qr_payload)
-    out.text(receipt.footer, align="center")
-    out.release()
-    return out
+
+
+def continued_head(receipt: Receipt) -> tuple[str, ...]:
+    """What a further A6 page of the receipt repeats on top: its number, the customer."""
+    return (f"{receipt.receipt_no} (lanjutan)", f"{receipt.customer_number} {receipt.customer_name}")
 
 
 def receipt_pdf(receipt: Receipt, page: str = "80mm", logo: str | Path | None = None) -> bytes:
@@ -303,7 +382,8 @@ def receipt_pdf(receipt: Receipt, page: str = "80mm", logo: str | Path | None = 
     style = page_style(page)
     register_fonts()
     return render_layout(build_layout(receipt, style, read_logo(logo)), title=f"Struk {receipt.receipt_no}",
-                         author=receipt.utility_name, subject="Bukti pembayaran", number=receipt.receipt_no)
+                         author=receipt.utility_name, subject="Bukti pembayaran", number=receipt.receipt_no,
+                         head=continued_head(receipt))
 
 
 def page_style(page: str) -> Style:
@@ -313,10 +393,12 @@ def page_style(page: str) -> Style:
         raise ValueError(f"unknown page {page!r}; use one of {', '.join(STYLES)}") from None
 
 
-def render_layout(layout: Layout, *, title: str, author: str, subject: str, number: str) -> bytes:
+def render_layout(layout: Layout, *, title: str, author: str, subject: str, number: str,
+                  head: tuple[str, ...] = ()) -> bytes:
     """The rows of `layout` as PDF bytes: one page as tall as the content on the
     80 mm roll, or A6 pages broken between rows (a group kept on one page when it
-    fits), each then footed with `number` and its page number."""
+    fits); a paper of more than one page has `head` (its number, whose it is) atop
+    each further page and every page footed with `number` and "hal. X dari N"."""
     style = layout.style
     height = style.page_height or layout.height + 2 * style.margin
     buffer = io.BytesIO()
@@ -325,36 +407,67 @@ def render_layout(layout: Layout, *, title: str, author: str, subject: str, numb
     c.setTitle(title)
     c.setAuthor(author)
     c.setSubject(subject)
+    repeated = _head_layout(style, head)
+    pages = paginate(layout.rows, height - 2 * style.margin, repeated.height)
     x, top = style.margin, height - style.margin
-    y = top
-    page_no = 1
-    group_heights: dict[int, float] = {}
-    for row_height, _, group in layout.rows:
-        if group is not None:
-            group_heights[group] = group_heights.get(group, 0.0) + row_height
-    usable = top - style.margin
-    previous_group = None
-    for row_height, draw, group in layout.rows:
-        starts_group = group is not None and group != previous_group
-        previous_group = group
-        needed = row_height
-        if starts_group and group_heights[group] <= usable:
-            needed = group_heights[group]  # move the whole bill (or the QR and footer) to the next page
-        if y - needed < style.margin - 0.01 and y < top:
-            _page_footer(c, style, number, page_no)
-            c.showPage()
-            page_no += 1
-            y = top
-        draw(c, x, y)
-        y -= row_height
-    if page_no > 1:
-        _page_footer(c, style, number, page_no)
-    c.showPage()
+    for page_no, rows in enumerate(pages, 1):
+        y = top
+        if page_no > 1:
+            rows = repeated.rows + _without_leading_rule(rows) if repeated.rows else rows
+        for row_height, draw, _ in rows:
+            draw(c, x, y)
+            y -= row_height
+        if len(pages) > 1:
+            _page_footer(c, style, number, page_no, len(pages))
+        c.showPage()
     c.save()
     return buffer.getvalue()
 
 
-def _page_footer(c: Canvas, style: Style, number: str, page_no: int) -> None:
-    """On A6 papers that run over one page: the paper's number and the page number."""
+Row = tuple[float, Draw, "int | None"]
+
+
+def paginate(rows: list[Row], usable: float, head: float) -> list[list[Row]]:
+    """The rows page by page: a page ends before the row that would cross its
+    bottom, or before a group (a bill; the totals with the QR code) that would,
+    when that group fits a page of its own. Pages after the first lose `head`."""
+    sizes: dict[int, float] = {}
+    for row_height, _, group in rows:
+        if group is not None:
+            sizes[group] = sizes.get(group, 0.0) + row_height
+    pages: list[list[Row]] = [[]]
+    room = usable
+    previous = None
+    for row in rows:
+        row_height, _, group = row
+        needed = row_height
+        if group is not None and group != previous and sizes[group] <= usable - head:
+            needed = sizes[group]  # move the whole group to the next page
+        previous = group
+        if needed > room + 0.01 and pages[-1]:
+            pages.append([])
+            room = usable - head
+        pages[-1].append(row)
+        room -= row_height
+    return pages
+
+
+def _without_leading_rule(rows: list[Row]) -> list[Row]:
+    return rows[1:] if rows and getattr(rows[0][1], "is_rule", False) else rows
+
+
+def _head_layout(style: Style, head: tuple[str, ...]) -> Layout:
+    """The rows repeated atop a further page: the first line bold, then a rule."""
+    out = Layout(style)
+    lines = [text for text in head if text]
+    for index, text in enumerate(lines):
+        out.text(text, bold=index == 0, size=style.size * 0.9)
+    if lines:
+        out.rule()
+    return out
+
+
+def _page_footer(c: Canvas, style: Style, number: str, page_no: int, pages: int) -> None:
+    """On papers that run over one page: the paper's number, the page and how many."""
     c.setFont(FONT, style.size * 0.8)
-    c.drawRightString(style.page_width - style.margin, style.margin / 2, f"{number} - hal. {page_no}")
+    c.drawRightString(style.page_width - style.margin, style.margin / 2, f"{number} - hal. {page_no} dari {pages}")

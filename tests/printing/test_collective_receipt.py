@@ -126,7 +126,7 @@ def test_many_connections_break_over_a6_pages_between_connections():
     for page in reader.pages:  # a connection's lines stay together: its number, months and receipt on one page
         text = page.extract_text()
         assert text.count(". 04-02-") == text.count("Struk KPG-") and text.rstrip().endswith(
-            f"hal. {reader.pages.index(page) + 1}")
+            f"hal. {reader.pages.index(page) + 1} dari {len(reader.pages)}")
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
