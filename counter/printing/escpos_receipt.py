@@ -20,7 +20,7 @@ from anyascii import anyascii
 from PIL import Image
 
 from counter.errors import InvalidInput
-from counter.printing.receipt import Receipt, ReceiptLine, format_moment, reprint_note
+from counter.printing.receipt import VOID_FOOTER, Receipt, ReceiptLine, format_moment, reprint_note
 from counter.rules.money import format_rupiah
 
 log = logging.getLogger(__name__)
@@ -194,7 +194,8 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         lines(wrap("Dicatat saat pusat tidak terjangkau", width))
     if receipt.voided:
         style(align="center", bold=True)
-        lines(wrap("*** DIBATALKAN - BUKAN BUKTI BAYAR ***", width))
+        mark = "DIBATALKAN - BUKAN BUKTI BAYAR"
+        lines([f"*** {mark} ***" if len(mark) + 8 <= width else mark])
         style(bold=False, align="left")
         lines(wrap(f"Alasan: {receipt.voided}", width))
     lines([rule])
@@ -257,12 +258,12 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
     if receipt.work_order_no:
         lines(wrap(f"SPK buka segel: {receipt.work_order_no}", width))
 
-    # QR code and footer
-    if receipt.qr_payload:
+    # QR code and footer; a voided receipt's copy is no proof of payment: neither
+    if receipt.qr_payload and not receipt.voided:
         style(align="center")
         ops.append(("qr", ascii_text(receipt.qr_payload), QR_SIZE[width]))
     style(align="center")
-    lines(wrap(receipt.footer, width))
+    lines(wrap(VOID_FOOTER if receipt.voided else receipt.footer, width))
     style(align="left")
     ops.append(("cut",))
     return ops

@@ -95,3 +95,14 @@ def test_a_down_payment_names_the_months_its_plan_covers_and_what_was_waived(pap
     assert shown["Keringanan"] == -40_000 and shown["Sisa diangsur"] == -404_250
     assert shown["Uang muka"] == 173_250 == shown["TOTAL"]
     assert sum(1 for line in lines if line.startswith("Keringanan") or line.strip().startswith("Keringanan")) == 1
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_voided_copy_carries_no_qr_and_no_proof_of_payment_footer(paper):
+    copy = plain_receipt(voided="salah pelanggan", copy_number=1)
+    text = "\n".join(printed(copy, paper))
+    assert "DIBATALKAN - BUKAN BUKTI BAYAR" in text
+    assert "[QR" not in text and b"\x1d(k" not in receipt_bytes(copy, paper)
+    assert "bukti pembayaran yang sah" not in " ".join(text.split())
+    assert "Struk ini telah dibatalkan" in text
+    assert "[QR" in "\n".join(printed(plain_receipt(copy_number=1), paper))
