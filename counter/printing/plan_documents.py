@@ -1,18 +1,29 @@
 """The documents of an instalment plan as plain data: the agreement the customer
 signs (surat perjanjian angsuran) and the unseal work order for the field team
-(SPK buka segel). Built by the use cases, rendered by `plan_pdf`."""
+(SPK buka segel). Built by the use cases, rendered by `plan_pdf`.
+
+They are legal letters: months are written in full ("Oktober 2025"), never
+abbreviated as on receipts."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+               "November", "Desember")
+
+
+def month_label(period: int) -> str:
+    """`202510` -> `Oktober 2025`."""
+    return f"{MONTH_NAMES[period % 100 - 1]} {period // 100}"
+
 
 @dataclass(frozen=True)
 class PlanBillLine:
     """One bill taken into the plan."""
 
-    label: str  # "Okt 2025"
+    label: str  # "Oktober 2025"
     principal: int  # water + fixed charges + admin
     fine: int  # the fine on the day the plan was made
     waived: int  # fine waived + principal discount
@@ -67,5 +78,7 @@ class WorkOrder:
     plan_no: str
     programme: str
     receipt_no: str  # the down payment's receipt
-    issued_by: str  # cashier's full name
+    issued_by: str  # full name of who issues it: the supervisor who approved the plan, else the cashier
     city: str
+    issuer_title: str = "Kasir"  # "Kepala Unit" when a supervisor approved
+    recorded_by: str = ""  # the cashier who took the payment, when a supervisor issues the order

@@ -2,7 +2,8 @@
 embedded: the agreement the customer signs and the unseal work order (SPK).
 
 Text goes into Paragraphs, so long names and addresses wrap; tables repeat their
-header on every page and each page is numbered "Halaman n dari N".
+header on every page and each page is numbered "Halaman n dari N". Both are
+letters: dates write the month in full ("24 November 2026").
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 Paragraph, Spacer, Table, TableStyle)
 
 from counter.printing.pdf_receipt import FONT, FONT_BOLD, register_fonts
-from counter.printing.plan_documents import PlanAgreement, WorkOrder
-from counter.printing.receipt import format_moment
+from counter.printing.plan_documents import MONTH_NAMES, PlanAgreement, WorkOrder
+from counter.printing.receipt import zone_abbreviation
 from counter.rules.money import MONTHS_ID, format_rupiah, in_words
 
 MARGIN = 20 * mm
@@ -45,8 +46,18 @@ LEAD_ROOM = 35 * mm  # a table's introducing sentence starts a new page unless a
 
 
 def format_date(day: dt.date) -> str:
-    """`20 Des 2026`."""
+    """`20 Des 2026`: receipts' and reports' short form."""
     return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def letter_date(day: dt.date) -> str:
+    """`20 Desember 2026`: a letter writes the month in full."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def letter_moment(moment: dt.datetime) -> str:
+    """`24 November 2026 10:05:07 WITA`."""
+    return f"{letter_date(moment.date())} {moment:%H:%M:%S} {zone_abbreviation(moment)}".rstrip()
 
 
 def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
@@ -173,7 +184,7 @@ def agreement_pdf(doc: PlanAgreement) -> bytes:
     story = _header(doc.utility_name, doc.office_name, doc.office_address)
     story += _title("SURAT PERJANJIAN ANGSURAN TUNGGAKAN REKENING AIR", doc.plan_no)
     story += [
-        _p(f"Pada tanggal {format_date(doc.made_on)} di {doc.city}, kami yang bertanda tangan di bawah ini:", TEXT),
+        _p(f"Pada tanggal {letter_date(doc.made_on)} di {doc.city}, kami yang bertanda tangan di bawah ini:", TEXT),
         Paragraph(f"1. <b>{escape(doc.approver_name)}</b>, {escape(doc.approver_title)}, "
                   f"{escape(doc.office_name)}, bertindak untuk dan atas nama {escape(doc.utility_name)}, "
                   "selanjutnya disebut <b>PIHAK PERTAMA</b>;", TEXT),
@@ -190,8 +201,8 @@ def agreement_pdf(doc: PlanAgreement) -> bytes:
     bills += [[f"{n}.", b.label, rp(b.principal), rp(b.fine), rp(b.waived), rp(b.amount)]
               for n, b in enumerate(doc.bills, 1)]
     bills.append(["", "Jumlah", rp(doc.principal), rp(doc.fines), rp(doc.waived), rp(doc.total)])
-    amount_width = (WIDTH - 38 * mm) / 4
-    story += [_grid(bills, [10 * mm, 28 * mm] + [amount_width] * 4, right_from=2, total_row=True), Spacer(0, 4 * mm)]
+    amount_width = (WIDTH - 46 * mm) / 4
+    story += [_grid(bills, [10 * mm, 36 * mm] + [amount_width] * 4, right_from=2, total_row=True), Spacer(0, 4 * mm)]
 
     summary = Table([["Pokok tunggakan", rp(doc.principal)], ["Denda", rp(doc.fines)],
                      ["Keringanan", rp(-doc.waived)], ["Jumlah yang harus dibayar", rp(doc.total)]],
@@ -205,7 +216,7 @@ def agreement_pdf(doc: PlanAgreement) -> bytes:
               Spacer(0, 2 * mm)]
 
     schedule = [["Pembayaran", "Jatuh tempo", "Jumlah"]]
-    schedule += [[line.label, format_date(line.due_date), rp(line.amount)] for line in doc.schedule]
+    schedule += [[line.label, letter_date(line.due_date), rp(line.amount)] for line in doc.schedule]
     schedule.append(["Jumlah", "", rp(sum(line.amount for line in doc.schedule))])
     story += [CondPageBreak(LEAD_ROOM),
               _p("PIHAK KEDUA sanggup melunasi tunggakan tersebut dengan uang muka dan angsuran bulanan "
@@ -218,7 +229,7 @@ def agreement_pdf(doc: PlanAgreement) -> bytes:
 
     story += [Spacer(0, 4 * mm), KeepTogether([
         _p("Demikian surat perjanjian ini dibuat dan ditandatangani oleh kedua belah pihak.", TEXT),
-        _p(f"{doc.city}, {format_date(doc.made_on)}", ParagraphStyle("place", BODY, spaceBefore=2 * mm,
+        _p(f"{doc.city}, {letter_date(doc.made_on)}", ParagraphStyle("place", BODY, spaceBefore=2 * mm,
                                                                      spaceAfter=4 * mm)),
         _signatures(_signature("PIHAK KEDUA", "Pelanggan,", doc.customer_signatory, stamp=True),
                     _signature("PIHAK PERTAMA", f"{doc.approver_title},", doc.approver_name)),
@@ -233,7 +244,7 @@ def work_order_pdf(order: WorkOrder) -> bytes:
     story = _header(order.utility_name, order.office_name)
     story += _title("SURAT PERINTAH KERJA (SPK) BUKA SEGEL", order.order_no)
     story += [
-        _fields([("Diterbitkan", format_moment(order.issued_at)),
+        _fields([("Diterbitkan", letter_moment(order.issued_at)),
                  ("Kepada", f"Petugas lapangan {order.office_name}")]),
         _p("Data pelanggan:", HEADING),
         _fields([("No. Sambungan", order.customer_number), ("Nama", order.customer_name),
@@ -265,8 +276,11 @@ def work_order_pdf(order: WorkOrder) -> bytes:
                               ("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               ("LINEBELOW", (1, 1), (1, -2), 0.5, GRID, None, (1, 2)),
                               ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
-    place = f"{order.city}, {format_date(order.issued_at.date())}"
+    place = f"{order.city}, {letter_date(order.issued_at.date())}"
+    # the supervisor issues it; the cashier who took the payment recorded it, on the left
+    recorded = [Spacer(0, BODY.leading), *_signature("Dicatat oleh,", "Kasir,", order.recorded_by)] if order.recorded_by else None
     story += [KeepTogether(form), Spacer(0, 8 * mm),
-              _signatures(None, _signature(place, "Yang menerbitkan,", order.issued_by))]
+              _signatures(recorded, [_p(place, CENTER),
+                                     *_signature("Yang menerbitkan,", f"{order.issuer_title},", order.issued_by)])]
     return _render(story, title=f"SPK buka segel {order.order_no}", author=order.utility_name,
                    footer=f"SPK buka segel {order.order_no}")

@@ -127,7 +127,7 @@ def agreement(uow: UnitOfWork, ref: str) -> docs.PlanAgreement:
             utility_name=office.utility_name or office.name, office_name=office.name, office_address=office.address,
             plan_no=plan.plan_no, made_on=plan.made_on, customer_number=customer.number, customer_name=customer.name,
             customer_address=address_of(customer), tariff=f"{group.code} {group.name}", programme=programme,
-            bills=tuple(docs.PlanBillLine(label(b["period"]), b["principal"], b["fine"],
+            bills=tuple(docs.PlanBillLine(docs.month_label(b["period"]), b["principal"], b["fine"],
                                           b["fine_waived"] + b["discount"], bill_amount(b)) for b in plan.bills),
             principal=plan.principal, fines=plan.fines, waived=plan.waived, total=plan.total,
             schedule=tuple(docs.ScheduleLine(t["seq"], "Uang muka" if t["seq"] == 0 else f"Angsuran {t['seq']}/{monthly}",
@@ -178,5 +178,19 @@ def work_order(uow: UnitOfWork, order_no: str, zone: ZoneInfo) -> docs.WorkOrder
             issued_at=order.issued_at.astimezone(zone), customer_number=customer.number, customer_name=customer.name,
             customer_address=address_of(customer), meter_no=customer.meter_no, plan_no=plan.plan_no if plan else "",
             programme=_programme_name(session, plan) if plan else "", receipt_no=receipt,
-            issued_by=session.get(User, order.issued_by).full_name, city=city_of(office),
+            city=city_of(office), **_issuer(session, plan, order),
         )
+
+
+ISSUER_TITLES = {"supervisor": "Kepala Unit", "admin": "Administrator"}
+
+
+def _issuer(session: Session, plan: InstalmentPlan | None, order: WorkOrder) -> dict[str, str]:
+    """Who issues the order: the supervisor who approved its plan, the cashier recording it; with no
+    approval (arrears paid in full, a programme that needs none) the cashier issues it, as Kasir."""
+    cashier = session.get(User, order.issued_by).full_name
+    approver = session.get(User, plan.approved_by) if plan is not None and plan.approved_by else None
+    if approver is None:
+        return {"issued_by": cashier, "issuer_title": "Kasir"}
+    return {"issued_by": approver.full_name, "issuer_title": ISSUER_TITLES.get(approver.role, "Kepala Unit"),
+            "recorded_by": cashier}

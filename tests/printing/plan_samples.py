@@ -3,8 +3,7 @@ arrears with a down payment and monthly terms, and its unseal work order."""
 
 import datetime as dt
 
-from counter.printing.plan_documents import PlanAgreement, PlanBillLine, ScheduleLine, WorkOrder
-from counter.rules.money import MONTHS_ID
+from counter.printing.plan_documents import MONTH_NAMES, PlanAgreement, PlanBillLine, ScheduleLine, WorkOrder
 
 WITA = dt.timezone(dt.timedelta(hours=8))
 MADE_ON = dt.date(2026, 11, 24)
@@ -18,13 +17,13 @@ def month(year: int, index: int) -> tuple[int, int]:
 
 
 def bills(count: int) -> tuple[PlanBillLine, ...]:
-    """`count` months of arrears ending Okt 2026, each with a fine, every third with part of it waived."""
+    """`count` months of arrears ending Oktober 2026, each with a fine, every third with part of it waived."""
     lines = []
     for n in range(count):
         year, mon = month(2026, 9 - count + 1 + n)
         principal, fine = 98_700 + 1_000 * (n % 7), 10_000
         waived = 5_000 if n % 3 == 0 else 0
-        lines.append(PlanBillLine(f"{MONTHS_ID[mon - 1]} {year}", principal, fine, waived, principal + fine - waived))
+        lines.append(PlanBillLine(f"{MONTH_NAMES[mon - 1]} {year}", principal, fine, waived, principal + fine - waived))
     return tuple(lines)
 
 
