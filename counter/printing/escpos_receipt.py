@@ -81,12 +81,24 @@ def ascii_text(text: str) -> str:
 
 
 def wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str]:
-    """Wrap at word boundaries; a single word longer than the line is split, never dropped."""
+    """Wrap at word boundaries; a word that does not fit beside the label goes
+    whole to the next line, and only a word longer than the paper is split."""
     lines = textwrap.wrap(
         ascii_text(text), width, initial_indent=indent, subsequent_indent=hanging,
-        break_long_words=True, break_on_hyphens=False,
+        break_long_words=False, break_on_hyphens=False,
     )
-    return lines or [indent.rstrip()]
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+            continue
+        lead = indent if not out else hanging
+        word = line[len(lead):]
+        if not out and lead.strip():  # the label alone, the word under it
+            out.append(lead.rstrip())
+        lead = hanging if len(hanging) + len(word) <= width else ""
+        out.extend(lead + part for part in identifier_lines(word, width - len(lead)))
+    return out or [indent.rstrip()]
 
 
 def row(label: str, value: str, width: int) -> list[str]:
@@ -105,6 +117,23 @@ def row(label: str, value: str, width: int) -> list[str]:
 
 def money_row(label: str, amount: int, width: int) -> list[str]:
     return row(label, format_rupiah(amount), width)
+
+
+def labelled(label: str, value: str, width: int, gap: str = " ") -> list[str]:
+    """`label: VALUE` on one line, or the label and the value whole on the next when both do not fit."""
+    value = ascii_text(value)
+    if len(label) + 1 + len(gap) + len(value) <= width:
+        return [f"{label}:{gap}{value}"]
+    return [f"{label}:"] + identifier_lines(value, width, "  " if len(value) + 2 <= width else "")
+
+
+def number_field(label: str, value: str, width: int) -> list[str]:
+    """`No. pel : VALUE` like `field`, the number whole on the next line when it does not fit."""
+    indent = f"{label:<{LABEL_WIDTH}}: "
+    value = ascii_text(value)
+    if len(indent) + len(value) <= width:
+        return [indent + value]
+    return [indent.rstrip()] + identifier_lines(value, width, "  " if len(value) + 2 <= width else "")
 
 
 def field(label: str, value: str, width: int) -> list[str]:
@@ -179,9 +208,13 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
     lines(wrap(receipt.office_address, width))
     style(align="left")
     lines([rule])
-    lines(wrap(f"Loket {receipt.counter_code}  Kasir: {receipt.cashier_name}", width))
+    desk = f"Loket {receipt.counter_code}  Kasir: {ascii_text(receipt.cashier_name)}"
+    if len(desk) <= width:
+        lines([desk])
+    else:  # the cashier's name together on a line of its own
+        lines([f"Loket {receipt.counter_code}"] + wrap(f"Kasir: {receipt.cashier_name}", width, "", "       "))
     lines(wrap(format_moment(receipt.paid_at), width))
-    lines(wrap(f"No. struk: {receipt.receipt_no}", width))
+    lines(labelled("No. struk", receipt.receipt_no, width))
     for note in receipt.replaces:  # a paper receipt of an outage, entered afterwards
         lines(wrap(note, width))
     if receipt.copy_number > 0:
@@ -201,7 +234,9 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
     lines([rule])
 
     # Customer
-    lines(field("No. pel", receipt.customer_number, width))
+    lines(number_field("No. pel", receipt.customer_number, width))
+    if receipt.meter_number:
+        lines(number_field("Meter", receipt.meter_number, width))
     lines(field("Nama", receipt.customer_name, width))
     lines(field("Alamat", receipt.customer_address, width))
     lines(field("Tarif", receipt.tariff, width))
@@ -216,6 +251,11 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
             lines(money_row(bill.label, bill.amount + bill.discount, width))
             lines(money_row("  Keringanan", -bill.discount, width))
             lines(money_row("  Jumlah", bill.amount, width))
+            continue
+        if bill.kind != "bill" and bill.plan_no and bill.label.endswith(bill.plan_no):
+            # a term: its words and amount, the plan's number whole under them
+            lines(money_row(bill.label.removesuffix(bill.plan_no).strip(), bill.amount, width))
+            lines(identifier_lines(bill.plan_no, width, "  "))
             continue
         if bill.kind != "bill":
             lines(money_row(bill.label, bill.amount, width))
@@ -250,13 +290,14 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         style(bold=False)
     lines(row("Dibayar", receipt.method, width))
     if receipt.reference:
-        lines(row("Ref.", receipt.reference, width))
+        reference = ascii_text(receipt.reference)
+        lines(row("Ref.", reference, width) if len(reference) + 5 <= width else labelled("Ref.", reference, width))
     lines(money_row("Diterima", receipt.tendered, width))
     lines(money_row("Kembali", receipt.change, width))
     lines([rule])
     lines(wrap(f"Terbilang: {receipt.total_in_words}", width))
     if receipt.work_order_no:
-        lines(wrap(f"SPK buka segel: {receipt.work_order_no}", width))
+        lines(labelled("SPK buka segel", receipt.work_order_no, width))
 
     # QR code and footer; a voided receipt's copy is no proof of payment: neither
     if receipt.qr_payload and not receipt.voided:

@@ -106,3 +106,31 @@ def test_a_voided_copy_carries_no_qr_and_no_proof_of_payment_footer(paper):
     assert "bukti pembayaran yang sah" not in " ".join(text.split())
     assert "Struk ini telah dibatalkan" in text
     assert "[QR" in "\n".join(printed(plain_receipt(copy_number=1), paper))
+
+
+def identifiers(receipt) -> list[str]:
+    """The numbers a receipt prints that someone reads back or types in elsewhere."""
+    found = [receipt.receipt_no, receipt.customer_number, receipt.meter_number, receipt.work_order_no,
+             receipt.reference, *(line.plan_no for line in receipt.lines)]
+    return [value for value in found if value]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_58mm_never_splits_an_identifier_or_an_amount(kind):
+    receipt = KINDS[kind]()
+    lines = printed(receipt, "58mm")
+    for value in identifiers(receipt):
+        assert len(value) <= 32, f"{value}: a number format wider than 58 mm paper"
+        assert any(value in line for line in lines), (value, lines)
+    for line in lines:
+        if "Rp " in line and not line.startswith("[QR"):
+            label, _ = amount_of(line) or (None, None)
+            assert label, f"an amount away from its label: {line!r}"
+    assert any(line.endswith("Kasir: Siti Nurhaliza Bessie") or line == "Kasir: Siti Nurhaliza Bessie"
+               for line in lines), lines
+
+
+def test_a_long_receipt_number_goes_whole_under_its_label():
+    lines = printed(down_payment_receipt(), "58mm")
+    at = lines.index("No. struk:")
+    assert lines[at + 1].strip() == "KPGK-L01-20261124-0001"
