@@ -20,7 +20,7 @@ from anyascii import anyascii
 from PIL import Image
 
 from counter.errors import InvalidInput
-from counter.printing.receipt import VOID_FOOTER, Receipt, ReceiptLine, format_moment, reprint_note
+from counter.printing.receipt import COMPONENT_LABELS, VOID_FOOTER, Receipt, ReceiptLine, format_moment, reprint_note
 from counter.rules.money import format_rupiah
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ PAPER_DOTS = {32: 384, 48: 576}  # printable width at 203 dpi
 QR_SIZE = {32: 5, 48: 6}  # module size in dots
 LABEL_WIDTH = 8  # "No. pel", "Nama", "Alamat", "Tarif" column before ": "
 LOGO_HEIGHT = 120  # dots (15 mm): a logo, not a poster
+COMPACT_FROM = 4  # bills on one receipt from which each takes a line (7 each would be 60 cm for 19 months)
 
 
 Op = tuple  # ("image", PIL image) | ("line", text) | ("style", {...}) | ("qr", payload, size) | ("cut",)
@@ -174,6 +175,28 @@ def down_payment_lines(line: ReceiptLine, width: int) -> list[str]:
     return out
 
 
+def compact_bills(bills: list[ReceiptLine], width: int) -> list[str]:
+    """Many months: a line each (month, use, amount; its fine noted beside it, or
+    under it on 58 mm), their total, then each part of a bill summed once."""
+    out = [f"Rekening {len(bills)} bulan"]
+    for bill in bills:
+        head = f"  {ascii_text(bill.label)}  {bill.usage_m3:>4} m3"
+        fine = f"denda {format_rupiah(bill.fine, symbol=False)}" if bill.fine else ""
+        amount = format_rupiah(bill.amount)
+        if fine and len(head) + 2 + len(fine) + 2 + len(amount) <= width:
+            head, fine = f"{head}  {fine}", ""
+        out += row(head, amount, width)
+        if fine:
+            out.append(f"    {fine}")
+    out += money_row("  Jumlah rekening", sum(bill.amount for bill in bills), width)
+    out.append(f"Rincian {len(bills)} bulan:")
+    for part, words in COMPONENT_LABELS.items():
+        amount = sum(getattr(bill, part) for bill in bills)
+        if amount or part in ("water_charge", "standing_charge", "admin_fee"):
+            out += money_row(f"  {words}", amount, width)
+    return out
+
+
 def identifier_lines(value: str, width: int, indent: str = "") -> list[str]:
     """An identifier (a receipt, plan or work order number) whole on a line of its
     own. One longer than the paper is the only thing ever cut (no number format
@@ -243,7 +266,13 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
     lines([rule])
 
     # Bills; an instalment plan's down payment or term is its label and amount
+    bills = [line for line in receipt.lines if line.kind == "bill"]
+    compact = len(bills) >= COMPACT_FROM
     for bill in receipt.lines:
+        if compact and bill.kind == "bill":  # all of them together, where the first is
+            if bill is bills[0]:
+                lines(compact_bills(bills, width))
+            continue
         if bill.kind == "down_payment" and bill.before_relief:
             lines(down_payment_lines(bill, width))
             continue

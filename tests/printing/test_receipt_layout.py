@@ -134,3 +134,34 @@ def test_a_long_receipt_number_goes_whole_under_its_label():
     lines = printed(down_payment_receipt(), "58mm")
     at = lines.index("No. struk:")
     assert lines[at + 1].strip() == "KPGK-L01-20261124-0001"
+
+
+def bill_section(lines: list[str]) -> list[str]:
+    start = next(i for i, line in enumerate(lines) if line.startswith("Tarif"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("TOTAL"))
+    return lines[start + 2:end]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_many_months_print_compactly_a_line_or_two_a_month_and_their_parts_once(paper):
+    receipt = many_months_receipt(19)
+    lines = printed(receipt, paper)
+    section = bill_section(lines)
+    assert len(section) <= 2 * 19 + 10, section  # was 7 lines a month
+    assert len(lines) <= (90 if paper == "58mm" else 70)
+    for bill in receipt.lines:  # each month on a line of its own, with its amount
+        (month,) = [line for line in section if line.strip().startswith(bill.label)]
+        assert amount_of(month) == (month[:month.index("Rp")].strip(), bill.amount)
+    text = "\n".join(section)
+    for words, part in (("Harga air", "water_charge"), ("Beban", "standing_charge"),
+                        ("Pemeliharaan meter", "meter_fee"), ("Administrasi", "admin_fee"), ("Denda", "fine")):
+        (shown,) = [found for line in section if (found := amount_of(line)) and found[0] == words]
+        assert shown[1] == sum(getattr(bill, part) for bill in receipt.lines), words
+    assert "m3 1203-1224" not in text and "Rekening 19 bulan" in text
+    check_adds_up(lines)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_three_months_keep_the_detailed_layout(paper):
+    section = bill_section(printed(hard_receipt(), paper))
+    assert sum(1 for line in section if line.strip().startswith("Harga air")) == 3
