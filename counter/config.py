@@ -67,6 +67,7 @@ class PrinterSettings:
     name: str = ""  # windows printer name
     timeout_ms: int = 3000  # network and USB: how long one read or write may take
     status_timeout_ms: int = 500  # network, serial, USB: wait this long for the paper status; 0: do not ask
+    cash_drawer: str = "pin2"  # pin2 | pin5 | none: the drawer port pin the cash drawer opens on (cash originals)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ kind = "none"             # none | usb | serial | network | file | windows; none
 paper = "80mm"            # 80mm | 58mm
 # host = "192.168.1.50"   # network (port 9100)
 # device = "/dev/usb/lp0" # file, or serial port
+cash_drawer = "pin2"      # pin2 | pin5 | none: the original receipt of a cash payment opens the drawer
 
 [receipt]
 # logo = "logo.png"       # printed at the top of receipts (PNG, black on white); relative to the data folder
@@ -243,6 +245,8 @@ def load(
                            "loket dengan 'counter sync enrol URL KODE' (docs/operations.md).")
     if config.central.timeout_ms < 100 or config.central.interval_s < 1:
         raise InvalidInput("central.timeout_ms minimal 100 dan central.interval_s minimal 1.")
+    if config.printer.cash_drawer.strip().lower() not in ("none", "pin2", "pin5"):
+        raise InvalidInput("Laci kas (printer.cash_drawer) harus pin2, pin5 atau none.")
     if config.desk.language not in ("id", "en"):
         raise InvalidInput("Bahasa (desk.language) harus id atau en.")
     if config.closing.variance_limit < 0:

@@ -10,16 +10,22 @@ Settings (a dict, e.g. from the counter's configuration file):
 - ``{"kind": "none"}``  -> no printer
 
 ``timeout_ms`` bounds each network read or write (and USB transfer);
-``status_timeout_ms`` how long to wait for the paper status (0: do not ask).
+``status_timeout_ms`` how long to wait for the paper status (0: do not ask);
+``cash_drawer`` the drawer port pin the cash drawer is wired to ("pin2", "pin5",
+"none"): `with_drawer_kick` adds its kick to the original receipt of a cash payment.
 """
 
 from __future__ import annotations
 
 import logging
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter.errors import CounterError, InvalidInput
+from counter.rules.payment_methods import METHOD_LABELS
+
+if TYPE_CHECKING:
+    from counter.printing.receipt import Receipt
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +35,11 @@ DEFAULT_STATUS_TIMEOUT_MS = 500
 READS_BACK = ("network", "serial", "usb")  # connections that can carry the printer's status reply
 PAPER_OUT = "Kertas printer habis"
 PAPER_LOW = "Kertas printer hampir habis"
+# `cash_drawer`: the pin of the printer's drawer port (RJ11) that fires the drawer. Most drawers
+# are wired to pin 2; a printer with no drawer ignores the kick.
+CASH_DRAWER_PINS = {"none": None, "pin2": 2, "pin5": 5}
+DEFAULT_CASH_DRAWER = "pin2"
+INIT = b"\x1b@"  # ESC @: every job starts by resetting the printer
 
 
 class PrinterError(CounterError):
@@ -236,3 +247,40 @@ def send(data: bytes, settings: dict) -> str:
         except Exception:  # closing a broken connection must not hide the real error
             pass
     return warning
+
+
+def drawer_pin(settings: dict) -> int | None:
+    """The drawer port pin of `cash_drawer` (2 or 5), None for "none"."""
+    value = str(settings.get("cash_drawer") or DEFAULT_CASH_DRAWER).strip().lower()
+    if value not in CASH_DRAWER_PINS:
+        raise InvalidInput(f"Isian 'cash_drawer' printer tidak dikenal: {value!r}. Pilih salah satu: "
+                           f"{', '.join(CASH_DRAWER_PINS)}.")
+    return CASH_DRAWER_PINS[value]
+
+
+def drawer_kick(pin: int) -> bytes:
+    """ESC p m t1 t2: a pulse on pin 2 (m=0) or pin 5 (m=1), as python-escpos's `cashdraw` sends it."""
+    from escpos.printer import Dummy
+
+    printer = Dummy()
+    printer.cashdraw(pin)
+    return printer.output
+
+
+def opens_drawer(receipt: Receipt) -> bool:
+    """Whether printing the receipt opens the drawer: the original (not a copy) of a
+    payment that took cash over the counter; never a copy, a voided payment, or a
+    non-cash one."""
+    return (receipt.copy_number == 0 and not receipt.voided and receipt.method == METHOD_LABELS["cash"]
+            and receipt.tendered > 0)
+
+
+def with_drawer_kick(data: bytes, receipt: Receipt, settings: dict) -> bytes:
+    """The receipt's job bytes, with the drawer kick right after the printer's reset
+    when the receipt opens the drawer and a drawer is set; else `data` unchanged.
+    The drawer opens as the receipt starts printing, so the change can be counted out."""
+    pin = drawer_pin(settings)
+    if pin is None or not opens_drawer(receipt):
+        return data
+    at = len(INIT) if data.startswith(INIT) else 0
+    return data[:at] + drawer_kick(pin) + data[at:]
