@@ -496,14 +496,17 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     if args.what == "print":
         job = print_queue.reprint(app.uow(), acting_desk(app, args, "Cetak ulang struk"), args.number)
         done = print_queue.print_job(app.uow(), job, zone, printer, folder, logo)
-    else:  # pdf of the original
-        job = print_queue.queue_receipt(app.uow(), args.number)
+    else:  # the original, while none was printed or written; after it a counted copy
+        job = print_queue.original_job(app.uow(), args.number)
+        if job is None:
+            job = print_queue.reprint(app.uow(), acting_desk(app, args, "Salinan struk (PDF)"), args.number)
         done = print_queue.job_to_pdf(app.uow(), job, zone, args.out or folder, page=args.page, logo=logo)
     if args.json:  # the exit code says a failed print too
         print(json.dumps(_to_json(done), ensure_ascii=False, indent=2))
         return 2 if done.status == "failed" else 0
     message = {"printed": "Tercetak", "pdf": f"PDF: {done.pdf_path}", "failed": f"GAGAL: {done.last_error}"}
-    _console().print(f"Struk {done.receipt_no}: {message.get(done.status, done.status)}")
+    copy = f" (SALINAN ke-{done.copy_number})" if done.copy_number else ""
+    _console().print(f"Struk {done.receipt_no}{copy}: {message.get(done.status, done.status)}")
     return 2 if done.status == "failed" else None
 
 
@@ -687,7 +690,8 @@ def build_parser() -> argparse.ArgumentParser:
     _pin_args(p)  # void, print: the desk user's PIN
     _approver_args(p)
     p.add_argument("--out", type=Path, help="pdf: folder to write to (default DATA_DIR/receipts)")
-    p.add_argument("--page", default="80mm", choices=["80mm", "A6"], help="pdf: page size")
+    p.add_argument("--page", default="80mm", choices=["80mm", "A6"],
+                   help="pdf: page size (after the original, each PDF is a counted copy: PIN as for print)")
     from counter.cli_admin import add_admin_commands
     from counter.cli_cash import add_cash_commands
     from counter.cli_plans import add_plan_commands

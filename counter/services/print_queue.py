@@ -8,6 +8,11 @@ A printed job's `last_error` holds a warning from the printer, if any
 ("Kertas printer hampir habis").
 
 `logo` is the utility's logo file (`[receipt] logo`), or None.
+
+The original is made once (printed, or written as a PDF); everything after it
+is a copy, "SALINAN ke-N", counted on the payment and audited (`reprint`).
+A PDF's name says its copy and its page (`KPG-...-0001-salinan-2-A6.pdf`; the
+80 mm roll, the default, unmarked) and never replaces a file already there.
 """
 
 from __future__ import annotations
@@ -54,6 +59,29 @@ def queue_receipt(uow: UnitOfWork, receipt_no: str) -> int:
         uow.session.add(job)
         uow.commit()
         return job.id
+
+
+def original_job(uow: UnitOfWork, receipt_no: str) -> int | None:
+    """The job that makes the original receipt, while none has been printed or
+    written (its queued or failed job, else a new one); None once one was: what
+    follows is a copy (`reprint`)."""
+    with uow.writing():
+        number = uow.session.scalar(select(Payment.receipt_no).where(Payment.receipt_no == receipt_no.strip()))
+        if number is None:
+            raise NotFound(f"Struk {quoted(receipt_no)} tidak ditemukan.")
+        originals = uow.session.scalars(select(PrintJob).where(
+            PrintJob.receipt_no == number, PrintJob.copy_number == 0).order_by(PrintJob.id)).all()
+        if any(job.status in MADE for job in originals):
+            return None
+        if originals:
+            return originals[-1].id
+        job = PrintJob(receipt_no=number, created_at=utc_now())
+        uow.session.add(job)
+        uow.commit()
+        return job.id
+
+
+MADE = ("printed", "pdf")  # a job's receipt is on paper or in a file
 
 
 def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
@@ -121,11 +149,11 @@ def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80
     if page not in ("80mm", "A6"):
         raise InvalidInput("Ukuran PDF harus 80mm atau A6.")
     job, receipt = receipt_of(uow, job_id, zone)
-    suffix = f"-salinan-{job.copy_number}" if job.copy_number else ""
-    path = folder / f"{job.receipt_no}{suffix}.pdf"
+    path = folder / pdf_name(job, page)
     try:
         content = receipt_pdf(receipt, page=page, logo=logo)
         folder.mkdir(parents=True, exist_ok=True)
+        path = free_path(path)
         write_whole(path, content)
     except (OSError, CounterError) as error:  # a folder that cannot be written, a bad logo: the job says why
         if isinstance(error, OSError):
@@ -134,6 +162,22 @@ def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80
     else:
         _finish(uow, job_id, status="pdf", pdf_path=str(path), last_error="", done_at=utc_now())
     return jobs(uow, job_id)[0]
+
+
+def pdf_name(job: JobView, page: str) -> str:
+    """`NUMBER[-salinan-N][-A6].pdf`: the copy and the page in the name (the 80 mm roll unmarked)."""
+    copy = f"-salinan-{job.copy_number}" if job.copy_number else ""
+    return f"{job.receipt_no}{copy}{'' if page == '80mm' else '-' + page}.pdf"
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or with `_2`, `_3`, ... before `.pdf` when a file is there already
+    (a store restored from a backup counts its copies again): none is replaced."""
+    found, taken = path, 1
+    while found.exists():
+        taken += 1
+        found = path.with_name(f"{path.stem}_{taken}{path.suffix}")
+    return found
 
 
 def retry(uow: UnitOfWork, job_id: int) -> None:

@@ -23,7 +23,7 @@ from counter.services import print_queue, setup
 from counter.services.approval import Approval, sign_in
 from counter.services.billing import quote
 from counter.services.day_closing import close_day, record_deposit
-from counter.services.demo import DEMO_PASSWORD
+from counter.services.demo import DEMO_PASSWORD, DEMO_PIN
 from counter.services.importing import import_files
 from counter.services.lookup import find_customers
 from counter.services.payment import pay
@@ -313,7 +313,8 @@ def test_output_folders_hold_what_was_said_to_be_written(app, desk, tmp_path_fac
     monkeypatch.chdir(root)
     data, folder = ["--data-dir", str(app.config.store.data_dir)], place(app, root, out)
     if what == "receipt":
-        code, stdout, _ = called(capsys, [*data, "receipt", "pdf", number, "--out", folder, "--json"])
+        code, stdout, _ = called(capsys, [*data, "receipt", "pdf", number, "--out", folder, "--json",
+                                          "--pin", DEMO_PIN])  # after the original: a copy, in the user's name
         (job,) = [j for j in print_queue.jobs(app.uow()) if j.id == max(j.id for j in print_queue.jobs(app.uow()))]
         said = json.loads(stdout).get("status") if stdout.strip().startswith("{") else "failed"
         assert said == job.status and (code == 2) == (said == "failed")  # the exit code says a failure too
