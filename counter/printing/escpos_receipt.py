@@ -5,6 +5,13 @@ logo, text lines that are pure ASCII and never wider than the paper, style
 changes, the QR code, the cut); `render()` plays them on any python-escpos
 printer object and `receipt_bytes()` returns the bytes via `escpos.printer.Dummy`.
 
+What the layout keeps: the money lines above TOTAL add up to it (a bill's parts
+to its Jumlah, a down payment's plan less relief and what is left to the terms
+to the down payment); an identifier is never split over two lines (it goes
+whole under its label) and an amount never leaves its label; from
+COMPACT_FROM bills on, a line a month and each part summed once; a voided
+receipt's copy has no QR code and no proof-of-payment footer.
+
 Characters outside the printer's code page (accents, curly quotes, dashes)
 are transliterated with anyascii, so only ASCII reaches the printer.
 """
@@ -20,7 +27,8 @@ from anyascii import anyascii
 from PIL import Image
 
 from counter.errors import InvalidInput
-from counter.printing.receipt import COMPONENT_LABELS, VOID_FOOTER, Receipt, ReceiptLine, format_moment, reprint_note
+from counter.printing.receipt import (COMPONENT_LABELS, PAID_MARK, VOID_FOOTER, Receipt, ReceiptLine, covered_months,
+                                      format_moment, reprint_note)
 from counter.rules.money import format_rupiah
 
 log = logging.getLogger(__name__)
@@ -161,12 +169,11 @@ def down_payment_lines(line: ReceiptLine, width: int) -> list[str]:
     """A down payment that adds up on its face: the plan, the months it covers and
     their amount before relief, what was waived and what is left to the terms,
     down to the down payment paid now."""
-    months = len(line.covers)
     out = ["Uang muka angsuran"]
     out += identifier_lines(line.plan_no, width, "  ")
-    out += joined(["Rekening: " + line.covers[0], *line.covers[1:]] if line.covers else [], width,
-                  "  ", "    ")
-    out += money_row(f"  Tagihan {months} bulan", line.before_relief, width)
+    months = covered_months(line.covers)
+    out += joined(["Rekening: " + months[0], *months[1:]] if months else [], width, "  ", "    ")
+    out += money_row(f"  Tagihan {len(line.covers)} bulan", line.before_relief, width)
     if line.waived:
         out += money_row("  Keringanan", -line.waived, width)
     if line.deferred:
@@ -293,11 +300,9 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         lines(wrap(bill.label, width))
         style(bold=False)
         lines(wrap(f"m3 {bill.meter_start}-{bill.meter_end} = {bill.usage_m3} m3", width, "  ", "  "))
-        lines(money_row("  Harga air", bill.water_charge, width))
-        lines(money_row("  Beban", bill.fixed_charges, width))
-        lines(money_row("  Admin", bill.admin_fee, width))
-        if bill.fine:
-            lines(money_row("  Denda", bill.fine, width))
+        for part, words in COMPONENT_LABELS.items():  # a meter fee or a fine only when there is one
+            if getattr(bill, part) or part not in ("meter_fee", "fine"):
+                lines(money_row(f"  {words}", getattr(bill, part), width))
         lines(money_row("  Jumlah", bill.amount, width))
     lines([rule])
     waived = receipt.waived - sum(line.waived for line in receipt.lines)  # not already shown on its line
@@ -323,6 +328,10 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         lines(row("Ref.", reference, width) if len(reference) + 5 <= width else labelled("Ref.", reference, width))
     lines(money_row("Diterima", receipt.tendered, width))
     lines(money_row("Kembali", receipt.change, width))
+    if receipt.paid_in_full:
+        style(align="center", bold=True, double_height=True)
+        lines([f"*** {PAID_MARK} ***"])
+        style(align="left", bold=False, normal_textsize=True)
     lines([rule])
     lines(wrap(f"Terbilang: {receipt.total_in_words}", width))
     if receipt.work_order_no:
@@ -334,6 +343,10 @@ def layout(receipt: Receipt, width: int, logo: Image.Image | None = None) -> lis
         ops.append(("qr", ascii_text(receipt.qr_payload), QR_SIZE[width]))
     style(align="center")
     lines(wrap(VOID_FOOTER if receipt.voided else receipt.footer, width))
+    if receipt.head_office:
+        lines(wrap(f"Kantor pusat: {receipt.head_office}", width))
+    if receipt.call_centre:
+        lines(labelled("Call center", receipt.call_centre, width))
     style(align="left")
     ops.append(("cut",))
     return ops

@@ -117,6 +117,26 @@ class Receipt:
         return self.total - self.credit_used
 
 
+def month_runs(labels: tuple[str, ...] | list[str]) -> list[str]:
+    """Months as runs of consecutive ones: `Mar 2025 - Nov 2025`, `Jan 2026`."""
+    def index(text: str) -> int:
+        name, year = text.split()
+        return int(year) * 12 + MONTHS_ID.index(name)
+
+    runs: list[list[str]] = []
+    for text in labels:
+        if runs and index(text) == index(runs[-1][-1]) + 1:
+            runs[-1].append(text)
+        else:
+            runs.append([text])
+    return [run[0] if len(run) == 1 else f"{run[0]} - {run[-1]}" for run in runs]
+
+
+def covered_months(labels: tuple[str, ...] | list[str]) -> list[str]:
+    """The months a plan covers as a receipt names them: each of up to three, runs of more."""
+    return list(labels) if len(labels) <= 3 else month_runs(labels)
+
+
 def zone_abbreviation(moment: dt.datetime) -> str:
     """WIB / WITA / WIT for Indonesia's offsets, else `UTC+hh:mm` ("" when naive)."""
     name = moment.tzname() or ""

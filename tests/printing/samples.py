@@ -56,7 +56,7 @@ def hard_receipt(**changes) -> Receipt:
 
 def instalment_line(kind: str, label: str, amount: int) -> ReceiptLine:
     """A plan's down payment or term: only the label and the amount mean anything."""
-    return ReceiptLine(label, 0, 0, 0, 0, 0, 0, 0, amount, kind=kind)
+    return ReceiptLine(label, 0, 0, 0, 0, 0, 0, 0, amount, kind=kind, settles=False)
 
 
 def instalment_receipt(**changes) -> Receipt:

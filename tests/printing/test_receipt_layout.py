@@ -165,3 +165,39 @@ def test_many_months_print_compactly_a_line_or_two_a_month_and_their_parts_once(
 def test_three_months_keep_the_detailed_layout(paper):
     section = bill_section(printed(hard_receipt(), paper))
     assert sum(1 for line in section if line.strip().startswith("Harga air")) == 3
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_bill_shows_each_part_on_its_own_line_in_the_words_every_output_uses(paper):
+    from counter.printing.receipt import COMPONENT_LABELS
+
+    receipt = plain_receipt()
+    lines = printed(receipt, paper)
+    october = lines[lines.index("Okt 2025"):]
+    bill = receipt.lines[1]
+    for part, words in COMPONENT_LABELS.items():
+        assert amount_of(next(line for line in october if line.strip().startswith(words))) == (
+            words, getattr(bill, part))
+    assert (bill.standing_charge, bill.meter_fee) == (12_500, 5_000)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_meter_number_the_head_office_and_the_call_centre(paper):
+    lines = printed(plain_receipt(meter_number="KPG-21-0045123", head_office="Jl. Soekarno No. 1, Kupang",
+                                  call_centre="(0380) 821234"), paper)
+    assert "Meter   : KPG-21-0045123" in lines
+    text = " ".join(" ".join(lines).split())
+    assert "Kantor pusat: Jl. Soekarno No. 1, Kupang" in text and "Call center: (0380) 821234" in lines
+    plain = "\n".join(printed(plain_receipt(), paper))
+    assert "Meter " not in plain and "Kantor pusat" not in plain and "Call center" not in plain
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("kind, marked", [("bill", True), ("several bills and stamp duty", True),
+                                          ("other charge with discount", True), ("many months", True),
+                                          ("down payment with relief", False), ("instalment term", False)])
+def test_lunas_on_a_receipt_that_settles_what_it_pays(kind, marked, paper):
+    lines = printed(KINDS[kind](), paper)
+    assert ("*** LUNAS ***" in [line.strip() for line in lines]) is marked
+    voided = printed(KINDS[kind](voided="salah pelanggan"), paper)
+    assert not any("LUNAS" in line for line in voided)
