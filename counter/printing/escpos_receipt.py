@@ -194,7 +194,7 @@ def compact_bills(bills: list[ReceiptLine], width: int) -> list[str]:
             head, fine = f"{head}  {fine}", ""
         out += row(head, amount, width)
         if fine:
-            out.append(f"    {fine}")
+            out.append(f"    termasuk {fine}")
     out += money_row("  Jumlah rekening", sum(bill.amount for bill in bills), width)
     out.append(f"Rincian {len(bills)} bulan:")
     for part, words in COMPONENT_LABELS.items():

@@ -97,7 +97,7 @@ def charge_receipt(**changes) -> Receipt:
     charge = ReceiptLine("Biaya buka segel", 0, 0, 0, 0, 0, 0, 0, 75_000, kind="charge", discount=75_000)
     bill = line("Okt 2025")
     total = bill.amount + charge.amount
-    values = dict(lines=(bill, charge), total=total, tendered=200_000, change=200_000 - total,
+    values = dict(lines=(bill, charge), total=total, tendered=total, change=0,
                   total_in_words=in_words(total), method="QRIS", reference="QR-20251124-8F3A2C")
     values.update(changes)
     return plain_receipt(**values)

@@ -20,7 +20,8 @@ from counter.printing.escpos_receipt import LOGO_HEIGHT, layout, read_logo, rece
 from counter.printing.printers import PrinterError, open_printer, send
 from counter.rules.money import format_rupiah
 from tests.printer_server import PAPER_QUERY
-from tests.printing.samples import WITA, hard_receipt, instalment_receipt, plain_receipt
+from tests.printing.samples import (WITA, charge_receipt, down_payment_receipt, hard_receipt, instalment_receipt,
+                                    many_months_receipt, plain_receipt)
 
 import datetime as dt
 
@@ -78,6 +79,8 @@ def text_lines(receipt, width: int) -> list[str]:
     ("plain-80mm", plain_receipt, "80mm", None), ("hard-58mm", hard_receipt, "58mm", None),
     ("logo-80mm", plain_receipt, "80mm", LOGO), ("logo-58mm", hard_receipt, "58mm", LOGO),
     ("instalment-80mm", instalment_receipt, "80mm", None), ("instalment-58mm", instalment_receipt, "58mm", None),
+    ("down-payment-58mm", down_payment_receipt, "58mm", None), ("many-months-58mm", many_months_receipt, "58mm", None),
+    ("voided-copy-80mm", lambda: charge_receipt(voided="salah pelanggan", copy_number=1), "80mm", None),
 ])
 def test_golden_bytes(name, make, paper, logo):
     data = receipt_bytes(make(), paper, logo=logo)
