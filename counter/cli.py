@@ -470,13 +470,16 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     if args.what == "verify":
         from counter.services.receipts import Verdict, verify_receipt
 
-        if args.central:
-            verdict = Verdict(**app.central.verify_receipt(args.number))
+        if args.central:  # the fields this version knows (a newer central may send more)
+            known = {f.name for f in dataclasses.fields(Verdict)}
+            verdict = Verdict(**{k: v for k, v in app.central.verify_receipt(args.number).items() if k in known})
         else:
             with app.uow() as uow:
                 verdict = verify_receipt(uow.session, args.number)
         if args.json:
             print(json.dumps(_to_json(verdict), ensure_ascii=False, indent=2))
+        elif verdict.voided:
+            _console().print(f"[bold red]DIBATALKAN[/bold red]: {voided_words(verdict, zone)}")
         elif verdict.genuine:
             _console().print(f"[bold green]ASLI[/bold green]: struk {verdict.receipt_no}, pelanggan "
                              f"{verdict.customer_number} {verdict.customer_name}, {format_rupiah(verdict.total)}, "
@@ -508,6 +511,18 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
     copy = f" (SALINAN ke-{done.copy_number})" if done.copy_number else ""
     _console().print(f"Struk {done.receipt_no}{copy}: {message.get(done.status, done.status)}")
     return 2 if done.status == "failed" else None
+
+
+def voided_words(verdict, zone) -> str:  # noqa: ANN001 - services.receipts.Verdict, a ZoneInfo
+    """`struk X sudah dibatalkan pada 24 Nov 2025 11:00:00 WITA, alasan: ...`, with the receipt's customer and total."""
+    from counter.printing.receipt import format_moment
+
+    when = ""
+    if verdict.voided_at:
+        when = f" pada {format_moment(dt.datetime.fromisoformat(verdict.voided_at).astimezone(zone))}"
+    return (f"struk {verdict.receipt_no} sudah dibatalkan{when}, alasan: {verdict.void_reason}. Bukan bukti "
+            f"pembayaran (pelanggan {verdict.customer_number} {verdict.customer_name}, "
+            f"{format_rupiah(verdict.total)}, tanggal {verdict.business_date}).")
 
 
 def cmd_gui(app: App, args: argparse.Namespace) -> int:

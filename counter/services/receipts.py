@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import uuid
@@ -116,6 +117,10 @@ def _plan_line(line: PaymentLine, plan: InstalmentPlan) -> ReceiptLine:
 
 @dataclass(frozen=True)
 class Verdict:
+    """What a receipt's QR code proves. `genuine`: a proof of payment (the
+    utility's code, of a payment that stands). A voided payment's code is the
+    utility's, but no proof: not genuine, `voided`, with when and why."""
+
     genuine: bool
     reason: str  # why not, in the cashier's words; "" when genuine
     receipt_no: str = ""
@@ -123,7 +128,10 @@ class Verdict:
     customer_name: str = ""
     total: int = 0
     business_date: str = ""
-    status: str = ""  # the payment's status (completed, ...)
+    status: str = ""  # the payment's status (completed, void)
+    voided: bool = False
+    voided_at: str = ""  # ISO 8601 with its offset (UTC), when voided
+    void_reason: str = ""
 
 
 def verify_receipt(session: Session, code: str) -> Verdict:
@@ -143,5 +151,16 @@ def verify_receipt(session: Session, code: str) -> Verdict:
     if not hmac.compare_digest(given.lower(), check_value(payment, office)):
         return Verdict(False, "Nilai cek tidak cocok: struk ini PALSU atau sudah diubah.")
     customer = session.get(Customer, payment.customer_id)
-    return Verdict(True, "", payment.receipt_no, customer.number, customer.name, payment.total,
-                   payment.business_date.isoformat(), payment.status)
+    found = (payment.receipt_no, customer.number, customer.name, payment.total, payment.business_date.isoformat(),
+             payment.status)
+    if payment.status == "void":
+        return Verdict(False, f"Struk ini sudah DIBATALKAN ({payment.void_reason}): bukan bukti pembayaran.",
+                       *found, voided=True, voided_at=_utc(payment.voided_at), void_reason=payment.void_reason)
+    return Verdict(True, "", *found)
+
+
+def _utc(moment: dt.datetime | None) -> str:
+    """`moment` in ISO 8601 with its offset (a store without zones holds UTC); "" for none."""
+    if moment is None:
+        return ""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).isoformat()
