@@ -112,16 +112,20 @@ def wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str
 
 def row(label: str, value: str, width: int) -> list[str]:
     """Label on the left, value right-aligned; the label wraps if both do not fit on one line,
-    leaving room for the value beside its last line when the value is short."""
+    the value beside its last line that leaves room for it (a number in the label too long
+    for that goes whole under it: an amount never leaves its label)."""
     label, value = ascii_text(label), ascii_text(value)
     if len(label) + 1 + len(value) <= width:
         return [label + " " * (width - len(label) - len(value)) + value]
     beside = width - len(value) - 1
-    head = wrap(label, beside if beside >= width // 2 else width)
-    if len(head[-1]) + 1 + len(value) <= width:
-        last = head.pop()
-        return head + [last + " " * (width - len(last) - len(value)) + value]
-    return head + [line.rjust(width) for line in wrap(value, width)]
+    limit = beside if beside >= width // 2 else width
+    head = [part for line in textwrap.wrap(label, limit, break_long_words=False, break_on_hyphens=False)
+            for part in identifier_lines(line, width)]  # a word longer than `limit` kept whole
+    at = next((i for i in range(len(head) - 1, -1, -1) if len(head[i]) <= beside), None)
+    if at is None:
+        return head + [line.rjust(width) for line in wrap(value, width)]
+    joined = head[at] + " " * (width - len(head[at]) - len(value)) + value
+    return head[:at] + [joined] + head[at + 1:]
 
 
 def money_row(label: str, amount: int, width: int) -> list[str]:

@@ -201,3 +201,10 @@ def test_lunas_on_a_receipt_that_settles_what_it_pays(kind, marked, paper):
     assert ("*** LUNAS ***" in [line.strip() for line in lines]) is marked
     voided = printed(KINDS[kind](voided="salah pelanggan"), paper)
     assert not any("LUNAS" in line for line in voided)
+
+
+def test_an_amount_stays_beside_its_label_when_a_long_number_ends_the_label():
+    from counter.printing.escpos_receipt import row
+
+    lines = row("Uang muka 0001/ANGS/KPG-L01/XI/2026", "Rp 450.000", 32)
+    assert lines == ["Uang muka             Rp 450.000", "0001/ANGS/KPG-L01/XI/2026"]
