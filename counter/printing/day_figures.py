@@ -100,6 +100,7 @@ class ReceiptRow:
     rounding: int = 0  # cash rounding (signed), part of the total
     credit_used: int = 0  # customer credit taken toward the total: the method brought in total - credit_used
     charges: int = 0  # other charges (biaya lain), part of the total
+    reference: str = ""  # a transfer's, QRIS's or card's reference, to find the payment on the bank statement
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class Closing:
     closed_by: str  # the supervisor's username
     override_reason: str  # why it was closed with shifts still open; "" when none were
     included: dict[str, int]  # counter code -> the highest receipt number of the day it covers
+    closed_by_role: str = ""  # their role (rules: supervisor | admin), for the report's signature
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,12 @@ class DayFigures:
     late_voids: tuple[VoidRow, ...] = ()
     refunds: int = 0  # cash paid back from drawers that day (conflicts' credit): leaves the deposit
     supplementary: tuple[Deposit, ...] = ()  # deposits after the day's own, for cash that arrived late
+    # the bills the completed receipts paid, by the year of their period: label "current" (the business
+    # date's year) and "arrears" (earlier years); count: bills, amount: what they came to with their fines
+    bill_years: tuple[Tally, ...] = ()
+    people: dict[str, str] = field(default_factory=dict)  # username -> full name, of everyone the figures name
+    tariff_names: dict[str, str] = field(default_factory=dict)  # tariff group code -> name
+    late_shifts: tuple[ShiftFigures, ...] = ()  # shifts the sign-off did not cover (opened or sent after it)
 
     @property
     def cash_total(self) -> int:
@@ -221,6 +229,14 @@ class DayFigures:
         """Cash of receipts that arrived after the sign-off (a counter that was
         offline): outside the day's deposit, for a supplementary one."""
         return sum(r.total - r.credit_used for r in self.late if r.status == "completed" and r.method == "cash")
+
+    @property
+    def bills_paid(self) -> int:
+        return sum(t.count for t in self.bill_years)
+
+    def name_of(self, username: str) -> str:
+        """A person's full name ("" stays ""; a name not known, the username)."""
+        return self.people.get(username, username)
 
     @property
     def closed(self) -> bool:

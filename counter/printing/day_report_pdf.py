@@ -5,9 +5,12 @@
   the totals, then the receipts that reached central after the day was closed,
   apart and with their own total.
 - `closing_pdf`: the Laporan Tutup Kas Harian, A4 portrait: status, totals,
-  components, breakdowns and charts, shifts, voids, reprints, conflicts, counters
-  still sending, the deposit and the signatures; the late receipts follow the
-  signatures, outside the signed figures.
+  components, the bills paid (this year's apart from older arrears), breakdowns
+  (tariff groups by name) and charts, the shifts the sign-off covers, voids,
+  reprints, conflicts, counters still sending, the deposit, the non-cash
+  receipts with their references (to match against the bank statement) and the
+  signatures, people by their full names; the late receipts (and shifts) follow
+  the signatures, outside the signed figures.
 
 A busy office's LPP runs to hundreds of pages, so its table is not a platypus
 Table (several seconds for 10,000 receipts on a slow machine) but `_Sheet`: plain
@@ -80,10 +83,15 @@ def _time(receipt: ReceiptRow, figures: DayFigures) -> str:
     return f"{at:%H:%M}" if at.date() == figures.business_date else f"{at.day}/{at.month} {at:%H:%M}"
 
 
+# A closer's role as the signature names it (the supervisor of an office is its head)
+ROLE_LABELS = {"supervisor": "Kepala Unit", "admin": "Administrator", "cashier": "Kasir"}
+
+
 def _status_line(figures: DayFigures) -> str:
     if figures.closing is None:
         return "BELUM DITUTUP (angka sementara)"
-    return f"Ditutup oleh {figures.closing.closed_by}, {format_moment(figures.closing.closed_at)}"
+    return (f"Ditutup oleh {figures.name_of(figures.closing.closed_by)}, "
+            f"{format_moment(figures.closing.closed_at)}")
 
 
 # ---------------------------------------------------------------- the LPP (landscape)
@@ -207,10 +215,12 @@ class _Sheet(Flowable):
     the header."""
 
     def __init__(self, rows: list[list[str]], widths: list[float], headers: tuple[str, ...], *,
-                 total: bool, squeeze: float = 1.0) -> None:
+                 total: bool, squeeze: float = 1.0, amounts: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.rows, self.widths, self.total = rows, widths, total  # total: the last row is the bold sum
         self.headers, self.squeeze = headers, squeeze
+        # the columns flush right, first and last (the LPP's: its amounts, Ket. after them)
+        self.amounts = amounts or (FIRST_AMOUNT, len(headers) - 2)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return sum(self.widths), (len(self.rows) + 1) * LPP_ROW
@@ -221,8 +231,9 @@ class _Sheet(Flowable):
             return []
         if fit >= len(self.rows):
             return [self]
-        return [_Sheet(self.rows[:fit], self.widths, self.headers, total=False, squeeze=self.squeeze),
-                _Sheet(self.rows[fit:], self.widths, self.headers, total=self.total, squeeze=self.squeeze)]
+        same = dict(squeeze=self.squeeze, amounts=self.amounts)
+        return [_Sheet(self.rows[:fit], self.widths, self.headers, total=False, **same),
+                _Sheet(self.rows[fit:], self.widths, self.headers, total=self.total, **same)]
 
     def draw(self) -> None:
         c, widths = self.canv, self.widths
@@ -237,7 +248,7 @@ class _Sheet(Flowable):
         c.setLineWidth(0.25)
         spanned = LPP_ROW if self.total else 0  # the sum row's label spans the text columns
         c.lines([(0, y * LPP_ROW, width, y * LPP_ROW) for y in range(1, len(self.rows) + 1)]
-                + [(x, spanned if n < FIRST_AMOUNT else 0, x, height) for n, x in enumerate(edges[1:-1], 1)])
+                + [(x, spanned if n < self.amounts[0] else 0, x, height) for n, x in enumerate(edges[1:-1], 1)])
         c.setLineWidth(0.5)
         c.rect(0, 0, width, height)
 
@@ -246,7 +257,7 @@ class _Sheet(Flowable):
         if self.squeeze < 1:
             text.setHorizScale(self.squeeze * 100)
         rows = [list(self.headers)] + self.rows
-        last_amount = len(self.headers) - 2  # Ket. is last
+        first_amount, last_amount = self.amounts
         for n, row in enumerate(rows):
             bold = n == 0 or (self.total and n == len(rows) - 1)
             void = row[-1] == VOID_MARK and not bold
@@ -261,7 +272,7 @@ class _Sheet(Flowable):
                 if void and column == len(row) - 1:  # the BATAL mark itself: bold red
                     text.setFont(FONT_BOLD, LPP_SIZE)
                     text.setFillColor(RED)
-                if FIRST_AMOUNT <= column <= last_amount:
+                if first_amount <= column <= last_amount:
                     text.setTextOrigin(edges[column + 1] - PAD - _width(cell, font) * self.squeeze, y)
                 else:
                     text.setTextOrigin(edges[column] + PAD, y)
@@ -397,11 +408,18 @@ def _none(text: str) -> Paragraph:
     return _p(text, NOTE)
 
 
+def _closer(figures: DayFigures) -> str:
+    """"Paulus Fanggidae (Kepala Unit)": who signed the day off."""
+    closing = figures.closing
+    role = ROLE_LABELS.get(closing.closed_by_role, "")
+    return figures.name_of(closing.closed_by) + (f" ({role})" if role else "")
+
+
 def _status(figures: DayFigures) -> list[Flowable]:
     closing = figures.closing
     if closing is None:
         return [_p("Status: BELUM DITUTUP. Angka di bawah ini sementara.", ALERT)]
-    rows = [("Status", "DITUTUP"), ("Ditutup oleh", closing.closed_by),
+    rows = [("Status", "DITUTUP"), ("Ditutup oleh", _closer(figures)),
             ("Waktu tutup", format_moment(closing.closed_at))]
     if closing.override_reason:
         rows.append(("Ditutup dengan shift masih buka, alasan", closing.override_reason))
@@ -413,7 +431,8 @@ def _status(figures: DayFigures) -> list[Flowable]:
 
 def _totals(figures: DayFigures) -> list[Flowable]:
     voided = f"{_count(len(figures.voids))} kuitansi, {format_rupiah(sum(v.amount for v in figures.voids))}"
-    return [_fields([("Jumlah kuitansi", _count(figures.count)),
+    bills = [("Rekening dibayar", f"{_count(figures.bills_paid)} lembar")] if figures.bill_years else []
+    return [_fields([("Jumlah kuitansi", _count(figures.count)), *bills,
                      ("Jumlah penerimaan", format_rupiah(figures.total)),
                      ("Penerimaan tunai", format_rupiah(figures.cash_total)),
                      *([("Kredit pelanggan dipakai", f"{format_rupiah(figures.credit_used)} (bukan uang)")]
@@ -442,6 +461,23 @@ def _components(figures: DayFigures) -> list[Flowable]:
     return story
 
 
+BILL_YEARS = {"current": "Rekening tahun berjalan", "arrears": "Tunggakan tahun lalu"}
+
+
+def _bill_years(figures: DayFigures) -> list[Flowable]:
+    """The bills paid: the business date's year apart from earlier years' arrears."""
+    year = figures.business_date.year
+    since = {"current": f" ({year})", "arrears": f" (s.d. {year - 1})"}
+    rows = [["Rekening", "Lembar", "Jumlah"]]
+    rows += [[BILL_YEARS.get(t.label, t.label) + since.get(t.label, ""), _count(t.count), format_rupiah(t.amount)]
+             for t in figures.bill_years]
+    rows.append(["Jumlah", _count(figures.bills_paid), format_rupiah(sum(t.amount for t in figures.bill_years))])
+    table = _grid(rows, [70 * mm, 20 * mm, 40 * mm], right_from=1, total_row=True, size=8.5)
+    table.hAlign = "LEFT"
+    return [table, _p("Per tahun periode rekening; jumlahnya harga air, beban tetap dan denda. Angsuran, uang muka "
+                      "dan biaya lain tidak termasuk.", NOTE)]
+
+
 def _tally_table(title: str, tallies: tuple[Tally, ...], label=lambda text: text) -> Table | Paragraph:
     if not tallies:
         return _none(f"{title}: tidak ada penerimaan.")
@@ -462,12 +498,14 @@ def _side_by_side(left: Flowable, right: Flowable) -> Table:
 
 def _breakdowns(figures: DayFigures) -> list[Table]:
     """Two pairs of tables, each pair a unit that may go to the next page alone."""
-    names = {s.cashier: s.cashier_name for s in figures.shifts}
+    names = {**figures.people, **{s.cashier: s.cashier_name for s in figures.shifts}}
+    tariffs = figures.tariff_names
     return [_side_by_side(_tally_table("Per loket", figures.by_counter),
                           _tally_table("Per kasir", figures.by_cashier,
-                                       lambda user: f"{names[user]} ({user})" if user in names else user)),
+                                       lambda user: names.get(user, user))),
             _side_by_side(_tally_table("Per metode", figures.by_method, method_label),
-                          _tally_table("Per golongan tarif", figures.by_tariff))]
+                          _tally_table("Per golongan tarif", figures.by_tariff,
+                                       lambda code: f"{code} {tariffs[code]}" if code in tariffs else code))]
 
 
 def bar_chart(tallies: tuple[Tally, ...], *, horizontal: bool, width: float, height: float,
@@ -513,13 +551,14 @@ def _charts(figures: DayFigures) -> list[Flowable]:
             KeepTogether([*_section("Penerimaan per loket"), counters])]
 
 
-def _shift_rows(shift: ShiftFigures, index: int, refunds: bool) -> tuple[list[list], list[tuple]]:
+def _shift_rows(shift: ShiftFigures, index: int, refunds: bool, names: dict[str, str]) -> tuple[list[list], list[tuple]]:
     """A shift as a line naming the cashier, a line of amounts, and a line of
     reason when the drawer did not match (`index`: the table row it starts at;
-    `refunds`: the table has a column for cash paid back)."""
+    `refunds`: the table has a column for cash paid back; `names`: people's full names)."""
     closed = ", masih buka" if shift.is_open else f"–{shift.closed_at:%H:%M}"
-    by = f", ditutup oleh {escape(shift.closed_by)}" if shift.closed_by and shift.closed_by != shift.cashier else ""
-    who = Paragraph(f"<b>{escape(shift.cashier_name)}</b> ({escape(shift.cashier)}), "
+    closer = names.get(shift.closed_by, shift.closed_by)
+    by = f", ditutup oleh {escape(closer)}" if shift.closed_by and shift.closed_by != shift.cashier else ""
+    who = Paragraph(f"<b>{escape(shift.cashier_name or shift.cashier)}</b>, "
                     f"{shift.opened_at:%H:%M}{closed}{by}", CELL)
     rp = partial(format_rupiah, symbol=False)  # Rupiah says the caption: "Rp" leaves no room for billions
     amounts = ["", rp(shift.opening_float), rp(shift.cash_taken), rp(shift.change_given)]
@@ -545,10 +584,12 @@ def _shift_rows(shift: ShiftFigures, index: int, refunds: bool) -> tuple[list[li
     return rows, style
 
 
-def _shifts(figures: DayFigures) -> list[Flowable]:
-    if not figures.shifts:
+def _shifts(figures: DayFigures, shifts: tuple[ShiftFigures, ...] | None = None) -> list[Flowable]:
+    """The table of `shifts` (the ones the sign-off covers unless given)."""
+    shifts = figures.shifts if shifts is None else shifts
+    if not shifts:
         return [_none("Tidak ada shift pada hari ini.")]
-    refunds = any(s.refunds_paid for s in figures.shifts)  # a column only on a day cash was paid back
+    refunds = any(s.refunds_paid for s in shifts)  # a column only on a day cash was paid back
     heading = ["Loket", "Modal awal", "Tunai diterima", "Kembalian"]
     heading += ["Pengembalian\nuang"] if refunds else []
     rows: list[list] = [heading + ["Seharusnya", "Dihitung", "Selisih"]]
@@ -557,16 +598,16 @@ def _shifts(figures: DayFigures) -> list[Flowable]:
                           ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                           ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                           ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
-    for shift in figures.shifts:
-        more, extra = _shift_rows(shift, len(rows), refunds)
+    for shift in shifts:
+        more, extra = _shift_rows(shift, len(rows), refunds, figures.people)
         rows += more
         style += extra
-    closed = [s for s in figures.shifts if not s.is_open]
+    closed = [s for s in shifts if not s.is_open]
     rp = partial(format_rupiah, symbol=False)
-    total = ["Jumlah", rp(sum(s.opening_float for s in figures.shifts)),
-             rp(sum(s.cash_taken for s in figures.shifts)), rp(sum(s.change_given for s in figures.shifts))]
-    total += [rp(sum(s.refunds_paid for s in figures.shifts))] if refunds else []
-    rows.append(total + [rp(sum(s.expected_cash for s in figures.shifts)), rp(sum(s.counted for s in closed)),
+    total = ["Jumlah", rp(sum(s.opening_float for s in shifts)),
+             rp(sum(s.cash_taken for s in shifts)), rp(sum(s.change_given for s in shifts))]
+    total += [rp(sum(s.refunds_paid for s in shifts))] if refunds else []
+    rows.append(total + [rp(sum(s.expected_cash for s in shifts)), rp(sum(s.counted for s in closed)),
                          rp(sum(s.variance for s in closed))])
     style += [("FONT", (0, -1), (-1, -1), FONT_BOLD, SMALL), ("BACKGROUND", (0, -1), (-1, -1), SHADE),
               ("LINEABOVE", (0, -1), (-1, -1), 0.5, GRID)]
@@ -574,14 +615,14 @@ def _shifts(figures: DayFigures) -> list[Flowable]:
     table = Table(rows, colWidths=[11 * mm] + [(WIDTH - 11 * mm) / amounts] * amounts, repeatRows=1)
     table.setStyle(TableStyle(style))
     story: list[Flowable] = [_p("Jumlah uang dalam Rupiah.", NOTE), table]
-    if any(s.is_open for s in figures.shifts):
+    if any(s.is_open for s in shifts):
         story.append(_p("Shift yang MASIH BUKA belum dihitung: uang lacinya tidak termasuk dalam jumlah Dihitung "
                         "dan Selisih.", NOTE))
-    rounding = sum(s.rounding for s in figures.shifts)
+    rounding = sum(s.rounding for s in shifts)
     if rounding:
         story.append(_p(f"Tunai diterima dikurangi kembalian termasuk pembulatan tunai {format_rupiah(rounding)}.",
                         NOTE))
-    paper = sum(s.paper_cash for s in figures.shifts)
+    paper = sum(s.paper_cash for s in shifts)
     if paper:
         story.append(_p(f"Tunai diterima termasuk {format_rupiah(paper)} dari kuitansi manual masa gangguan "
                         "bertanggal hari lain yang dicatat pada shift ini: uangnya ada di laci, kuitansinya masuk "
@@ -597,15 +638,16 @@ def _moment(at) -> str:
     return format_moment(at) if at else "-"
 
 
-def _voids(voids: tuple[VoidRow, ...], empty: str) -> Flowable:
+def _voids(voids: tuple[VoidRow, ...], empty: str, figures: DayFigures) -> Flowable:
     if not voids:
         return _none(empty)
+    name = figures.name_of
     rows = [["No. kuitansi", "Loket", "Kasir", "Alasan", "Disetujui", "Jam", "Jumlah"]]
-    rows += [[v.receipt_no, v.counter_code, _cell(v.cashier), _cell(v.reason), _cell(v.approved_by),
+    rows += [[v.receipt_no, v.counter_code, _cell(name(v.cashier)), _cell(v.reason), _cell(name(v.approved_by)),
               f"{v.voided_at:%H:%M}" if v.voided_at else "-", format_rupiah(v.amount)] for v in voids]
     rows.append(["Jumlah", "", "", f"{_count(len(voids))} kuitansi", "", "",
                  format_rupiah(sum(v.amount for v in voids))])
-    fixed = [36 * mm, 11 * mm, 18 * mm, 0, 18 * mm, 11 * mm, 24 * mm]
+    fixed = [36 * mm, 11 * mm, 26 * mm, 0, 26 * mm, 11 * mm, 24 * mm]
     fixed[3] = WIDTH - sum(fixed)
     return _grid(rows, fixed, right_from=6, total_row=True, size=7)
 
@@ -613,9 +655,11 @@ def _voids(voids: tuple[VoidRow, ...], empty: str) -> Flowable:
 def _reprints(figures: DayFigures) -> Flowable:
     if not figures.reprints:
         return _none("Tidak ada kuitansi yang dicetak ulang.")
-    rows = [["No. kuitansi", "Salinan dicetak"]] + [[t.label, _count(t.count)] for t in figures.reprints]
-    rows.append(["Jumlah", _count(sum(t.count for t in figures.reprints))])
-    table = _grid(rows, [45 * mm, 30 * mm], right_from=1, total_row=True, size=7)
+    cashiers = {r.receipt_no: r.cashier for r in figures.receipts}
+    rows = [["No. kuitansi", "Kasir", "Salinan dicetak"]]
+    rows += [[t.label, _cell(figures.name_of(cashiers.get(t.label, ""))), _count(t.count)] for t in figures.reprints]
+    rows.append(["Jumlah", "", _count(sum(t.count for t in figures.reprints))])
+    table = _grid(rows, [45 * mm, 50 * mm, 30 * mm], right_from=2, total_row=True, size=7)
     table.hAlign = "LEFT"
     return table
 
@@ -663,13 +707,14 @@ def _deposit(figures: DayFigures) -> list[Flowable]:
         return [_p(f"Belum ada setoran. Tunai untuk disetor: {format_rupiah(figures.to_deposit)}.", ALERT),
                 _fields(cash, label_width=45 * mm)]
     rows = [("Jumlah setoran", format_rupiah(d.amount)), ("Bank", d.bank), ("No. referensi", d.reference),
-            ("Dicatat oleh", d.recorded_by), ("Waktu", format_moment(d.recorded_at)), *cash]
+            ("Dicatat oleh", figures.name_of(d.recorded_by)), ("Waktu", format_moment(d.recorded_at)), *cash]
     if d.amount != figures.to_deposit:
         rows.append(("Selisih setoran dan tunai", format_rupiah(d.amount - figures.to_deposit)))
     story: list[Flowable] = [_fields(rows, label_width=45 * mm)]
     if figures.supplementary or figures.late_cash:
         story.append(_p("Setoran susulan (tunai yang diterima pusat setelah tutup hari):", BODY))
-        extra = [(f"Susulan {s.seq - 1}", f"{format_rupiah(s.amount)}, {s.bank}, {s.reference}, {s.recorded_by}, "
+        extra = [(f"Susulan {s.seq - 1}", f"{format_rupiah(s.amount)}, {s.bank}, {s.reference}, "
+                  f"{figures.name_of(s.recorded_by)}, "
                   f"{format_moment(s.recorded_at)}") for s in figures.supplementary]
         extra.append(("Tunai terlambat", format_rupiah(figures.late_cash)))
         left = figures.late_cash - sum(s.amount for s in figures.supplementary)
@@ -679,15 +724,38 @@ def _deposit(figures: DayFigures) -> list[Flowable]:
     return story
 
 
+def _noncash(figures: DayFigures) -> list[Flowable]:
+    """Every completed receipt paid by transfer, QRIS or card, with its
+    reference: what the bank statement should show, line by line."""
+    paid = sorted((r for r in figures.receipts if r.status == "completed" and r.method not in ("cash", CREDIT)),
+                  key=lambda r: (method_label(r.method), r.paid_at, r.receipt_no))
+    if not paid:
+        return [_none("Tidak ada kuitansi non-tunai.")]
+    widths = [40 * mm, 12 * mm, 24 * mm, 0, 28 * mm]
+    widths[3] = WIDTH - sum(widths)
+    rows = [[r.receipt_no, _time(r, figures), method_label(r.method),
+             _fit(r.reference, widths[3] - 2 * PAD) or "(tanpa referensi)", _amount(r.total - r.credit_used)]
+            for r in paid]
+    total = [f"Jumlah ({_count(len(paid))} kuitansi)", "", "", "",
+             format_rupiah(sum(r.total - r.credit_used for r in paid), symbol=False)]
+    headers = ("No. kuitansi", "Jam", "Metode", "Referensi", "Jumlah")
+    missing = sum(1 for r in paid if not r.reference)
+    story: list[Flowable] = [_p("Untuk dicocokkan dengan rekening koran bank; jumlah uang dalam Rupiah.", NOTE)]
+    story += [_Sheet(rows + [total], widths, headers, total=True, amounts=(4, 4))]
+    if missing:
+        story.append(_p(f"{_count(missing)} kuitansi tanpa nomor referensi.", ALERT))
+    return story
+
+
 def _late(figures: DayFigures) -> list[Flowable]:
     """After the signatures: what reached central after the sign-off."""
-    if not figures.late and not figures.late_voids:
+    if not figures.late and not figures.late_voids and not figures.late_shifts:
         return []
     story: list[Flowable] = [Spacer(0, 8 * mm), CondPageBreak(40 * mm),
                              _banner(LATE_TITLE, _late_note(figures), WIDTH, size=9), Spacer(0, 2 * mm)]
     if figures.late:
         rows = [["No. kuitansi", "Jam", "Loket", "Kasir", "No. samb.", "Metode", "Ket.", "Total"]]
-        rows += [[r.receipt_no, _time(r, figures), r.counter_code, _cell(r.cashier), r.customer_number,
+        rows += [[r.receipt_no, _time(r, figures), r.counter_code, _cell(figures.name_of(r.cashier)), r.customer_number,
                   method_label(r.method), _remark(r) if r.status == "void" else _cell(_remark(r)),
                   format_rupiah(r.total)]
                  for r in figures.late]
@@ -703,7 +771,9 @@ def _late(figures: DayFigures) -> list[Flowable]:
                           ("FONT", (6, n), (6, n), FONT_BOLD, 7))]))
         story += [_p("Kuitansi yang diterima setelah tutup hari", HEADING), table]
     story += [_p("Pembatalan setelah tutup hari", HEADING),
-              _voids(figures.late_voids, "Tidak ada pembatalan setelah tutup hari.")]
+              _voids(figures.late_voids, "Tidak ada pembatalan setelah tutup hari.", figures)]
+    if figures.late_shifts:
+        story += [_p("Shift yang tidak tercakup tutup hari", HEADING), *_shifts(figures, figures.late_shifts)]
     return story
 
 
@@ -717,19 +787,24 @@ def closing_pdf(figures: DayFigures, utility: str) -> bytes:
     story += _status(figures)
     story += [*_section("Ringkasan"), *_totals(figures)]
     story += [*_section("Komponen penerimaan"), *_components(figures)]
+    if figures.bill_years:
+        story += [*_section("Rekening dibayar"), *_bill_years(figures)]
     story += [*_section("Rincian penerimaan"), *_breakdowns(figures)]
     story += _charts(figures)
     story += [*_section("Shift kasir"), *_shifts(figures)]
-    story += [*_section("Pembatalan"), _voids(figures.voids, "Tidak ada pembatalan.")]
+    story += [*_section("Pembatalan"), _voids(figures.voids, "Tidak ada pembatalan.", figures)]
     story += [*_section("Cetak ulang kuitansi"), _reprints(figures)]
     story += [*_section("Konflik"), _conflicts(figures)]
     story += [*_section("Pengiriman dari loket"), *_waiting(figures)]
     story += [*_section("Setoran ke bank"), *_deposit(figures)]
+    story += [*_section("Penerimaan non-tunai"), *_noncash(figures)]
     dots = "(" + "." * 40 + ")"
+    made = (_signature("Dibuat oleh,", ROLE_LABELS.get(figures.closing.closed_by_role, "Kepala Unit"),
+                       figures.name_of(figures.closing.closed_by)) if figures.closing
+            else _signature("Dibuat oleh,", "Kepala Unit", dots))
     story += [Spacer(0, 8 * mm), KeepTogether([
         _p(f"{figures.office_name}, {format_date(figures.business_date)}", BODY), Spacer(0, 3 * mm),
-        _signatures(_signature("Dibuat oleh,", "Kasir", dots),
-                    _signature("Diperiksa dan disetujui,", "Kepala Unit", dots))])]
+        _signatures(made, _signature("Diperiksa oleh,", "Bagian Keuangan", dots))])]
     story += _late(figures)
     return _render(story, title=f"Tutup kas {figures.office_code} {figures.business_date.isoformat()}",
                    author=utility, footer=f"Laporan tutup kas {figures.office_name} "

@@ -1,7 +1,9 @@
 """Consolidating an office's business day from a store (central's, normally):
 every counter's receipts, broken down every way the branch head and finance
 need, the shifts and their counts, voids, reprints, conflicts, what has not
-arrived yet, and, once the day is signed off, what arrived after it."""
+arrived yet, and, once the day is signed off, what arrived after it. People
+are named by their full names, tariff groups by theirs, and the bills paid
+are split between this year's and older arrears."""
 
 from __future__ import annotations
 
@@ -53,14 +55,14 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
         select(p.c.id, p.c.receipt_no, p.c.paid_at, c.c.code.label("counter"), u.c.username, cu.c.number, cu.c.name,
                t.c.code.label("tariff"), p.c.method, p.c.stamp_duty, p.c.total, p.c.status, p.c.reprint_count,
                p.c.void_reason, p.c.voided_at, approver.username.label("approver"), p.c.paper_no, p.c.rounding,
-               p.c.credit_used)
+               p.c.credit_used, p.c.reference)
         .join(c, c.c.id == p.c.counter_id).join(u, u.c.id == p.c.cashier_id)
         .join(cu, cu.c.id == p.c.customer_id).join(t, t.c.id == cu.c.tariff_group_id)
         .outerjoin(approver, approver.id == p.c.voided_by)
         .where(p.c.office_id == office_id, p.c.business_date == day)).mappings().all()
     l = PaymentLine.__table__
     parts: dict = defaultdict(lambda: {"water": 0, "fixed": 0, "fines": 0, "terms": 0, "down": 0, "charges": 0,
-                                       "periods": [], "codes": []})
+                                       "periods": [], "codes": [], "bills": []})
     for line in session.execute(
             select(l.c.payment_id, l.c.kind, l.c.period, l.c.term_seq, l.c.water_charge, l.c.standing_charge,
                    l.c.meter_fee, l.c.admin_fee, l.c.fine, l.c.amount, l.c.charge_code)
@@ -71,6 +73,8 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
             part["fixed"] += line.standing_charge + line.meter_fee + line.admin_fee
             part["fines"] += line.fine
             part["periods"].append(line.period)
+            part["bills"].append((line.period, line.water_charge + line.standing_charge + line.meter_fee
+                                  + line.admin_fee + line.fine))
         elif line.kind == "down_payment":
             part["down"] += line.amount
         elif line.kind == "charge":
@@ -91,8 +95,8 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
             months=", ".join(named), water=part["water"], fixed=part["fixed"], fines=part["fines"],
             terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"],
             paper_no=r["paper_no"] or "", rounding=r["rounding"], credit_used=r["credit_used"],
-            charges=part["charges"]),
-            dict(r, down=part["down"], terms=part["terms"])))
+            charges=part["charges"], reference=r["reference"] or ""),
+            dict(r, down=part["down"], terms=part["terms"], bills=part["bills"])))
     return receipts
 
 
@@ -132,8 +136,43 @@ def _waiting(session: Session, office: Office, day: dt.date, zone: ZoneInfo) -> 
 def _closing(session: Session, row: DayClosing | None, zone: ZoneInfo) -> Closing | None:
     if row is None:
         return None
-    return Closing(closed_at=row.closed_at.astimezone(zone), closed_by=session.get(User, row.closed_by).username,
-                   override_reason=row.override_reason, included=dict(row.covered.get("receipts", {})))
+    closer = session.get(User, row.closed_by)
+    return Closing(closed_at=row.closed_at.astimezone(zone), closed_by=closer.username,
+                   override_reason=row.override_reason, included=dict(row.covered.get("receipts", {})),
+                   closed_by_role=closer.role)
+
+
+def bill_years(bills: Iterable[tuple[int, int]], day: dt.date) -> tuple[Tally, ...]:
+    """(period yyyymm, amount) of the bills paid, as this year's ("current") and
+    older arrears ("arrears"), each line there even when nothing was paid."""
+    bills = list(bills)
+    current = [amount for period, amount in bills if period // 100 >= day.year]
+    arrears = [amount for period, amount in bills if period // 100 < day.year]
+    return (Tally("current", len(current), sum(current)), Tally("arrears", len(arrears), sum(arrears)))
+
+
+def _people(session: Session, usernames: set[str]) -> dict[str, str]:
+    if not usernames:
+        return {}
+    return dict(session.execute(select(User.username, User.full_name).where(User.username.in_(usernames))).all())
+
+
+def _shifts(session: Session, office_id: int, day: dt.date, closing: DayClosing | None,
+            zone: ZoneInfo) -> tuple[list, list]:
+    """(the shifts the sign-off covers, those it does not): the ones it recorded
+    (a sign-off made before that record: those opened before it); all of them
+    before a sign-off."""
+    rows = session.scalars(select(Shift).where(Shift.office_id == office_id, Shift.business_date == day)
+                           .order_by(Shift.opened_at)).all()
+    shifts = [shift_figures(session, s, zone) for s in rows]
+    if closing is None:
+        return shifts, []
+    recorded = closing.covered.get("shifts")
+    if recorded is not None:
+        signed = [s for s in shifts if s.shift_id in set(recorded)]
+    else:
+        signed = [s for s, row in zip(shifts, rows, strict=True) if row.opened_at <= closing.closed_at]
+    return signed, [s for s in shifts if s not in signed]
 
 
 def deposits_of(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) -> list[Deposit]:
@@ -195,14 +234,21 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         stamp_duty=component("stamp_duty"), terms=sum(r["terms"] for _, r in taken),
         down_payments=sum(r["down"] for _, r in taken), waived=_waived(session, office.id, day),
         rounding=component("rounding"), charges=component("charges"))
-    shifts = session.scalars(select(Shift).where(Shift.office_id == office.id, Shift.business_date == day)
-                             .order_by(Shift.opened_at)).all()
+    shifts, late_shifts = _shifts(session, office.id, day, closing, zone)
     conflicts = session.execute(
         select(Conflict.kind, Customer.number, Conflict.amount, Conflict.status, Conflict.created_at)
         .join(Customer, Customer.id == Conflict.customer_id)
         .join(Payment, and_(Payment.id == Conflict.payment_id, Payment.office_id == office.id,
                             Payment.business_date == day))).all()
-    deposit, supplementary = split_deposits(deposits_of(session, office.id, day, zone))
+    deposits = deposits_of(session, office.id, day, zone)
+    deposit, supplementary = split_deposits(deposits)
+    named = ({row.cashier for row, _ in receipts} | {r["approver"] for _, r in receipts if r["approver"]}
+             | {d.recorded_by for d in deposits} | {s.closed_by for s in shifts + late_shifts if s.closed_by}
+             | {s.cashier for s in shifts + late_shifts})
+    closed = _closing(session, closing, zone)
+    if closed is not None:
+        named.add(closed.closed_by)
+    tariffs = {r["tariff"] for _, r in taken}
     return DayFigures(
         office_code=office.code, office_name=office.name, business_date=day,
         made_at=(made_at or dt.datetime.now(dt.timezone.utc)).astimezone(zone),
@@ -213,22 +259,27 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         by_tariff=_tallies((r["tariff"], row.total) for row, r in taken),
         by_hour=_tallies((f"{row.paid_at:%H}", row.total) for row, _ in taken),
         receipts=tuple(row for row, _ in signed),
-        shifts=tuple(shift_figures(session, s, zone) for s in shifts),
+        shifts=tuple(shifts), late_shifts=tuple(late_shifts),
         voids=tuple(_void(r, zone) for r in voided),
         reprints=tuple(Tally(row.receipt_no, r["reprint_count"], row.total)
                        for row, r in sorted(signed, key=lambda pair: pair[0].receipt_no) if r["reprint_count"]),
         conflicts=tuple(ConflictRow(kind, number, amount, status, at.astimezone(zone))
                         for kind, number, amount, status, at in conflicts),
         waiting=_waiting(session, office, day, zone),
-        closing=_closing(session, closing, zone), deposit=deposit, supplementary=supplementary,
+        closing=closed, deposit=deposit, supplementary=supplementary,
         refunds=refunds_of(session, office.id, day),
         late=tuple(row for row, _ in late),
-        late_voids=tuple(_void(r, zone) for row, r in receipts if row.receipt_no in late_voids))
+        late_voids=tuple(_void(r, zone) for row, r in receipts if row.receipt_no in late_voids),
+        bill_years=bill_years((bill for _, r in taken for bill in r["bills"]), day),
+        people=_people(session, named),
+        tariff_names=dict(session.execute(select(TariffGroup.code, TariffGroup.name)
+                                          .where(TariffGroup.code.in_(tariffs))).all()) if tariffs else {})
 
 
 def covered(figures: DayFigures) -> dict:
-    """What a sign-off of `figures` covers: per counter its highest receipt number, and the voids."""
+    """What a sign-off of `figures` covers: per counter its highest receipt number, the voids, the shifts."""
     highest: dict[str, int] = {}
     for r in figures.receipts:
         highest[r.counter_code] = max(highest.get(r.counter_code, 0), receipt_seq(r.receipt_no))
-    return {"receipts": highest, "voids": sorted(v.receipt_no for v in figures.voids)}
+    return {"receipts": highest, "voids": sorted(v.receipt_no for v in figures.voids),
+            "shifts": sorted(s.shift_id for s in figures.shifts)}

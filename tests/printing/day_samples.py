@@ -3,8 +3,10 @@ over `counters` counters between 08:00 and 15:30 WITA, deterministically, with
 every total consistent (breakdowns, components, each shift's drawer).
 
 Every 40th receipt is voided, every 37th carries an instalment term or a down
-payment, receipt 5 is large enough for stamp duty, and one customer's name
-starts with "=" (for the CSV's formula-injection guard)."""
+payment, every 7th (from the 4th) pays last year's arrears, receipt 5 is large
+enough for stamp duty, and one customer's name starts with "=" (for the CSV's
+formula-injection guard). Non-cash receipts carry a reference; people have full
+names and tariff groups names, as the consolidation gives them."""
 
 from __future__ import annotations
 
@@ -22,10 +24,13 @@ UTILITY = "Perumda Air Minum Demo Kupang"
 OFFICE = ("KPG", "Unit Pelayanan Kota Kupang")
 NAMES = ("ELISABETH MELKIANUS HADJO", "Yohanes Ndun", "MARIA GONÇALVES ARAÚJO DA COSTA “MAMA ROSA” FERNANDES",
          "Toko Sinar Jaya & Anak", "=HYPERLINK(\"x\")", "Agustinus Fanggidae", "Ñoño Süßmann", "Kornelis Benu")
-TARIFFS = ("R1 Rumah Tangga 1", "R2 Rumah Tangga 2", "R3 Rumah Tangga 3", "Niaga Kecil", "Sosial Umum")
+TARIFF_NAMES = {"R1": "Rumah Tangga 1", "R2": "Rumah Tangga 2", "R3": "Rumah Tangga 3", "N1": "Niaga Kecil",
+                "S1": "Sosial Umum"}
+TARIFFS = tuple(TARIFF_NAMES)
 METHODS = ("cash", "cash", "cash", "cash", "cash", "cash", "transfer", "qris", "qris", "debit")
 CASHIER_NAMES = ("Siti Nurhaliza Bessie", "Budi Santoso", "Maria Lay", "Yanto Tefa", "Rina Nalle", "Daniel Amalo",
                  "Ester Lona", "Petrus Kase")
+HEAD = ("kepala", "Paulus Fanggidae")  # the supervisor who closes the day and records the deposit
 VARIANCES = (-2_000, 500)  # the first two counters' drawers: short, then over; the others exact
 CLOSED_AT = dt.datetime.combine(DAY, dt.time(16, 30), WITA)
 
@@ -47,7 +52,7 @@ def receipt(i: int, seq: int, counter: int, paid_at: dt.datetime, status: str = 
     if i == 5:
         water = 6_420_000  # an industrial customer: stamp duty
     fixed, fines = months * 17_500, (months - 1) * 10_000
-    terms, label = (0, f"{label} 2025")
+    terms, label = (0, f"{label} {arrears_year(i)}")
     if i % 37 == 0:
         terms = 250_000 if i % 74 == 0 else 125_000
         label += " + uang muka" if i % 74 == 0 else " + angsuran 2/4"
@@ -58,7 +63,21 @@ def receipt(i: int, seq: int, counter: int, paid_at: dt.datetime, status: str = 
         customer_number=f"{(i % 9) + 1:02d}-{(i * 7) % 20 + 1:02d}-{100_000 + i * 13:06d}",
         customer_name=NAMES[i % len(NAMES)], method=METHODS[i % len(METHODS)], months=label, water=water,
         fixed=fixed, fines=fines, terms=terms, stamp_duty=stamp, total=water + fixed + fines + terms + stamp,
-        status=status)
+        status=status, reference="" if METHODS[i % len(METHODS)] == "cash" else f"REF{paid_at:%m%d}{i:05d}")
+
+
+def arrears_year(i: int) -> int:
+    """The year of the i-th receipt's months: every 7th, from the 4th, pays last year's."""
+    return DAY.year - 1 if i % 7 == 3 else DAY.year
+
+
+def bill_years(done: list[ReceiptRow]) -> tuple[Tally, ...]:
+    """The bills the completed receipts paid (one a month: Rp 17.500 of standing charge each)."""
+    years: dict[str, list[ReceiptRow]] = {"current": [], "arrears": []}
+    for r in done:
+        years["arrears" if r.months.split(" + ")[0].endswith(str(DAY.year - 1)) else "current"].append(r)
+    return tuple(Tally(key, sum(r.fixed // 17_500 for r in rows), sum(r.water + r.fixed + r.fines for r in rows))
+                 for key, rows in years.items())
 
 
 def tally(groups: dict[str, list[ReceiptRow]]) -> tuple[Tally, ...]:
@@ -143,6 +162,7 @@ def day(n: int = 120, counters: int = 3, *, closed: bool = True, late: int = 3, 
     void_rows = tuple(VoidRow(r.receipt_no, r.counter_code, r.cashier, r.total,
                               "Salah pilih pelanggan, dibayar ulang pada kuitansi berikutnya", "kepala",
                               r.paid_at + dt.timedelta(minutes=4)) for r in voided)
+    people = {f"kasir{c + 1}": CASHIER_NAMES[c % len(CASHIER_NAMES)] for c in range(counters)} | dict([HEAD])
     per_counter = [[r for r in rows if r.counter_code == counter_code(c)] for c in range(counters)]
     shifts = tuple(shift(c, per_counter[c], still_open=open_shift and c == counters - 1,
                          voids=sum(r.status == "void" for r in per_counter[c]), reprints=1 if c == 0 and n else 0)
@@ -153,6 +173,7 @@ def day(n: int = 120, counters: int = 3, *, closed: bool = True, late: int = 3, 
         by_cashier=tally(groups["cashier"]), by_method=tally(groups["method"]), by_tariff=tally(groups["tariff"]),
         by_hour=tally(groups["hour"]), receipts=tuple(rows), shifts=shifts, voids=void_rows,
         reprints=(Tally(rows[0].receipt_no, 1, rows[0].total),) if n else (),
+        bill_years=bill_years(done), people=people, tariff_names=TARIFF_NAMES,
         conflicts=(ConflictRow("bayar_ganda", "03-08-100039", 143_500, "menunggu", at(11, 7, 30)),) if n else (),
         waiting=tuple(CounterSync(counter_code(c), 3 if waiting and c == 1 else 0, at(15, 50 + c),
                                   int(open_shift and c == counters - 1)) for c in range(counters)),
@@ -165,7 +186,7 @@ def day(n: int = 120, counters: int = 3, *, closed: bool = True, late: int = 3, 
         figures["closing"] = Closing(CLOSED_AT, "kepala", override,
                                      {counter_code(c): seqs[c] - sum(1 for r in late_rows
                                                                      if r.counter_code == counter_code(c))
-                                      for c in range(counters)})
+                                      for c in range(counters)}, closed_by_role="supervisor")
     if deposit and closed:
         cash = sum(t.amount for t in figures["by_method"] if t.label == "cash")
         figures["deposit"] = Deposit(cash, "Bank NTT Cabang Kupang", "STR-20251124-0042", at(16, 50), "kepala")

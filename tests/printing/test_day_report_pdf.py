@@ -6,6 +6,7 @@ report says what the day's figures say, and an empty day prints."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import re
 import shutil
@@ -18,7 +19,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 
 from counter.printing.day_report_pdf import (LATE_TITLE, ROWS_PER_PAGE, closing_pdf, daily_receipts_pdf,
-                                             short_rupiah)
+                                             method_label, short_rupiah)
 from counter.rules.money import format_rupiah
 from tests.printing.day_samples import UTILITY, day, empty_day
 from tests.printing.pdf_fonts import fonts
@@ -86,7 +87,7 @@ def test_lpp_heading_names_utility_office_date_made_and_status():
     first = pages_text(daily_receipts_pdf(day(30, 2), UTILITY))[0]
     for piece in ("LAPORAN PENERIMAAN PEMBAYARAN HARIAN (LPP)", UTILITY, "Unit Pelayanan Kota Kupang (KPG)",
                   "Tanggal: 24 Nov 2025", "Dibuat: 24 Nov 2025 17:02:09 WITA",
-                  "Status: Ditutup oleh kepala, 24 Nov 2025 16:30:00 WITA"):
+                  "Status: Ditutup oleh Paulus Fanggidae, 24 Nov 2025 16:30:00 WITA"):
         assert piece in first
     row = next(line for line in first.splitlines() if line.lstrip().startswith("KPG-L02-20251124-0001"))
     assert re.search(r"08:15\s+L02\s+kasir2\s+02-08-100013\s+Yohanes Ndun\s+Sep-Okt 2025\s+Tunai\s+"
@@ -246,7 +247,7 @@ def test_closing_report_states_status_totals_components_and_breakdowns():
     pages = pages_text(closing_pdf(figures, UTILITY))
     text = " ".join(" ".join(pages).split())
     assert "LAPORAN TUTUP KAS HARIAN" in text and "Tanggal 24 Nov 2025" in text
-    assert "Status : DITUTUP" in text and "Ditutup oleh : kepala" in text
+    assert "Status : DITUTUP" in text and "Ditutup oleh : Paulus Fanggidae (Kepala Unit)" in text
     assert "Waktu tutup : 24 Nov 2025 16:30:00 WITA" in text
     assert "Loket L03 lupa menutup shift, kasir sudah pulang" in text
     assert "L01 s.d. no. 40, L02 s.d. no. 40, L03 s.d. no. 40" in text
@@ -259,9 +260,11 @@ def test_closing_report_states_status_totals_components_and_breakdowns():
                           ("Jumlah diterima", c.collected), ("Keringanan (dihapus, tidak diterima)", c.waived)):
         assert f"{label} {format_rupiah(amount)}" in text, label
     assert c.collected == figures.total and c.waived == 185_000
-    for tally in figures.by_counter + figures.by_tariff:
+    for tally in figures.by_counter:
         assert f"{tally.label} {tally.count} {format_rupiah(tally.amount)}" in text
-    assert f"Siti Nurhaliza Bessie 39 {format_rupiah(figures.by_cashier[0].amount)} (kasir1)" in text  # wrapped
+    for tally in figures.by_tariff:  # by code and name
+        assert f"{tally.label} {figures.tariff_names[tally.label]} {tally.count} {format_rupiah(tally.amount)}" in text
+    assert f"Siti Nurhaliza Bessie 39 {format_rupiah(figures.by_cashier[0].amount)}" in text
     assert "QRIS 21 Rp 5.140.200" in text and "Tunai 72 Rp 25.866.500" in text
     assert len(pages) >= 2 and f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]
 
@@ -270,18 +273,21 @@ def test_closing_report_shifts_voids_reprints_conflicts_and_waiting():
     figures = day(120, 3, open_shift=True, waiting=True)
     text = whole(closing_pdf(figures, UTILITY))
     first, second, third = figures.shifts
-    assert "Siti Nurhaliza Bessie (kasir1), 07:52–15:45" in text
+    assert "Siti Nurhaliza Bessie, 07:52–15:45" in text
     assert (f"500.000 3.950.000 581.000 {first.expected_cash:,} {first.counted:,} -2.000".replace(",", ".")
             in text)
     assert "Alasan selisih: Kembalian salah hitung pada pelanggan terakhir" in text
     assert f"{second.expected_cash:,} {second.counted:,} 500".replace(",", ".") in text
-    assert "Maria Lay (kasir3), 07:52, masih buka" in text
+    assert "Maria Lay, 07:52, masih buka" in text
     assert f"{third.expected_cash:,} MASIH BUKA".replace(",", ".") in text
     for void in figures.voids:
-        assert f"{void.receipt_no} {void.counter_code} {void.cashier}" in text
-    assert "Salah pilih pelanggan, dibayar" in text and "ulang pada kuitansi berikutnya" in text
+        assert f"{void.receipt_no} {void.counter_code}" in text
+    voids = text[text.index("Pembatalan No. kuitansi"):text.index("Cetak ulang kuitansi")]
+    assert "KPG-L03-20251124-0006 L03 Maria Lay" in voids and voids.count("Paulus") == 3  # the approver, by name
+    assert "kasir" not in voids and "kepala" not in voids
+    assert "Salah pilih pelanggan," in text and "kuitansi berikutnya" in text
     assert f"Jumlah 3 kuitansi {format_rupiah(sum(v.amount for v in figures.voids))}" in text
-    assert f"{figures.reprints[0].label} 1" in text
+    assert f"{figures.reprints[0].label} Siti Nurhaliza Bessie 1" in text  # the receipt's cashier, by name
     assert "bayar_ganda 03-08-100039 menunggu 24 Nov 2025 11:07:30 WITA Rp 143.500" in text
     assert "Masih ada 3 peristiwa dari loket yang belum diterapkan di pusat" in text
     assert "Semua loket sudah terkirim" not in text
@@ -294,18 +300,19 @@ def test_closing_report_deposit_signatures_and_late_section_after_them():
     assert "Semua loket sudah terkirim." in text
     assert f"Jumlah setoran : {format_rupiah(figures.cash_total)} Bank : Bank NTT Cabang Kupang" in text
     assert "No. referensi : STR-20251124-0042" in text
-    signatures = text.index("Dibuat oleh, Diperiksa dan disetujui, Kasir Kepala Unit")
+    signatures = text.index("Dibuat oleh, Diperiksa oleh, Kepala Unit Bagian Keuangan Paulus Fanggidae")
     late = text.index(LATE_TITLE)
     assert late > signatures  # outside the signed figures
     assert "Tidak termasuk dalam jumlah dan tanda tangan laporan ini" in text[late:]
     for receipt in figures.late:
         assert receipt.receipt_no in text[late:] and receipt.receipt_no not in text[:late]
-    assert "KPG-L03-20251124-0041 16:42 L03 kasir3 06-15-101586 Tunai BATAL Rp 221.900" in text
+    assert "KPG-L03-20251124-0041 16:42 L03 Maria Lay 06-15-101586 Tunai BATAL Rp 221.900" in text
     assert "Jumlah (2 kuitansi) Rp 404.300" in text[late:]
     assert "Pembatalan setelah tutup hari" in text[late:]
     late_void = figures.late_voids[0]
-    assert f"{late_void.receipt_no} L01 kasir1 kepala 16:55 {format_rupiah(late_void.amount)}" in text[late:]
-    assert "Dibatalkan setelah tutup hari atas" in text[late:]
+    assert f"{late_void.receipt_no} L01 tutup hari atas 16:55 {format_rupiah(late_void.amount)}" in text[late:]
+    assert "Siti Nurhaliza Paulus" in text[late:]  # the cashier's and the approver's names, wrapped
+    assert "Dibatalkan setelah" in text[late:]
 
 
 def test_closing_report_before_the_sign_off_without_deposit():
@@ -408,3 +415,62 @@ def test_refunds_paid_from_drawers_are_a_column_of_the_shifts_and_a_line_of_the_
     assert f"Tunai untuk disetor : {format_rupiah(figures.to_deposit)}" in text
     plain = whole(closing_pdf(day(120, 3, late=0), UTILITY))  # no refund that day: no column, no line
     assert "Pengembalian" not in plain
+
+
+def test_closing_report_names_people_in_full_and_is_made_by_the_head_who_closed():
+    figures = day(120, 3, late=0)
+    text = whole(closing_pdf(figures, UTILITY))
+    assert "Ditutup oleh : Paulus Fanggidae (Kepala Unit)" in text
+    assert "Dicatat oleh : Paulus Fanggidae" in text  # the deposit
+    assert f"{figures.reprints[0].label} Siti Nurhaliza Bessie 1" in text
+    signatures = text[text.index("Dibuat oleh,"):]
+    assert signatures.startswith("Dibuat oleh, Diperiksa oleh, Kepala Unit Bagian Keuangan Paulus Fanggidae")
+    assert "Kasir" not in signatures.split("Halaman")[0]
+    assert not re.search(r"\b(kepala|kasir\d)\b", text)  # no login name anywhere
+    before = whole(closing_pdf(day(60, 2, closed=False, late=0, deposit=False), UTILITY))
+    assert "Dibuat oleh, Diperiksa oleh, Kepala Unit Bagian Keuangan (" in before  # to be signed by hand
+
+
+def test_closing_report_lists_non_cash_receipts_with_their_references_for_the_bank():
+    figures = day(120, 3, late=0)
+    rows = list(figures.receipts)
+    blank = next(n for n, r in enumerate(rows) if r.method == "qris" and r.status == "completed")
+    rows[blank] = dataclasses.replace(rows[blank], reference="")
+    figures = dataclasses.replace(figures, receipts=tuple(rows))
+    text = "\n".join(pages_text(closing_pdf(figures, UTILITY)))
+    section = text[text.index("Penerimaan non-tunai"):text.index("Dibuat oleh,")]
+    paid = [r for r in figures.receipts if r.status == "completed" and r.method != "cash"]
+    assert len(paid) == 45
+    for r in paid:
+        reference = r.reference or r"\(tanpa referensi\)"
+        assert re.search(rf"{r.receipt_no}\s+\d\d:\d\d\s+{method_label(r.method)}\s+{reference}\s+"
+                         rf"{format_rupiah(r.total, symbol=False)}\n", section), r.receipt_no
+    assert not any(r.receipt_no in section for r in figures.receipts if r.method == "cash" or r.status == "void")
+    assert re.search(rf"Jumlah \(45 kuitansi\)\s+{format_rupiah(sum(r.total for r in paid), symbol=False)}",
+                     section)
+    assert "1 kuitansi tanpa nomor referensi" in section
+
+
+def test_closing_report_splits_this_years_bills_from_older_arrears_and_counts_them():
+    figures = day(120, 3, late=0)
+    current, arrears = figures.bill_years
+    assert arrears.count and current.count and figures.bills_paid == current.count + arrears.count
+    text = whole(closing_pdf(figures, UTILITY))
+    assert f"Rekening dibayar : {figures.bills_paid} lembar" in text
+    assert f"Rekening tahun berjalan (2025) {current.count} {format_rupiah(current.amount)}" in text
+    assert f"Tunggakan tahun lalu (s.d. 2024) {arrears.count} {format_rupiah(arrears.amount)}" in text
+    assert f"Jumlah {figures.bills_paid} {format_rupiah(current.amount + arrears.amount)}" in text
+
+
+def test_closing_report_shift_table_holds_the_covered_shifts_and_the_others_come_late():
+    figures = day(120, 3, late=3)
+    later = dataclasses.replace(figures.shifts[0], shift_id="S-L04-1", counter_code="L04", cashier="kasir4",
+                                cashier_name="Agustinus Foeh",
+                                opened_at=figures.closing.closed_at + dt.timedelta(minutes=5),
+                                closed_at=figures.closing.closed_at + dt.timedelta(minutes=65))
+    figures = dataclasses.replace(figures, late_shifts=(later,))
+    text = whole(closing_pdf(figures, UTILITY))
+    late = text.index(LATE_TITLE)
+    assert "Agustinus Foeh" not in text[:late]
+    shifts = text[late:][text[late:].index("Shift yang tidak tercakup tutup hari"):]
+    assert "L04 Agustinus Foeh, 16:35–17:35" in shifts
