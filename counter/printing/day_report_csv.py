@@ -18,6 +18,7 @@ Indonesian snake_case header, the words the finance staff use:
                   total - kredit_dipakai
     biaya_lain    other charges (unsealing, a new connection, ...): air + beban + denda + angsuran
                   + biaya_lain + meterai + pembulatan = total; the codes are in bulan
+    referensi     a transfer's, QRIS's or card's reference (empty for cash), to match the bank statement
 
 `summary_csv`: `section,label,count,amount` rows (the header the finance
 office's sheets expect): the totals, the components, then every breakdown;
@@ -26,7 +27,10 @@ only once made; the cash paid back to customers and the cash left for the
 bank, listed only on a day with refunds). The method breakdown gives what each
 method brought in, and customer credit used as the label `credit` (also in the
 totals as `kredit_dipakai`, on a day with any); the components list the cash
-rounding as `pembulatan` and the other charges as `biaya_lain`.
+rounding as `pembulatan` and the other charges as `biaya_lain`. Section
+`rekening` counts the bills paid (count: bills; amount: water, charges and
+fines) by their period's year: `tahun_berjalan` (the business date's year)
+and `tunggakan` (earlier years).
 
 Text that a spreadsheet would take for a formula (starting with = + - @, or a
 tab or carriage return) gets a leading apostrophe.
@@ -42,8 +46,9 @@ from counter.rules.payment_methods import CREDIT
 
 RECEIPT_HEADER = ("bagian", "no_kuitansi", "tanggal", "waktu_bayar", "loket", "kasir", "no_sambungan", "nama",
                   "bulan", "metode", "air", "beban", "denda", "angsuran", "meterai", "total", "status",
-                  "no_kuitansi_manual", "pembulatan", "kredit_dipakai", "biaya_lain")
+                  "no_kuitansi_manual", "pembulatan", "kredit_dipakai", "biaya_lain", "referensi")
 SUMMARY_HEADER = ("section", "label", "count", "amount")
+BILL_LABELS = {"current": "tahun_berjalan", "arrears": "tunggakan"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -64,7 +69,8 @@ def _receipt(part: str, receipt: ReceiptRow, figures: DayFigures) -> tuple:
     r = receipt
     return (part, r.receipt_no, figures.business_date.isoformat(), r.paid_at.isoformat(timespec="seconds"),
             r.counter_code, r.cashier, r.customer_number, r.customer_name, r.months, r.method, r.water, r.fixed,
-            r.fines, r.terms, r.stamp_duty, r.total, r.status, r.paper_no, r.rounding, r.credit_used, r.charges)
+            r.fines, r.terms, r.stamp_duty, r.total, r.status, r.paper_no, r.rounding, r.credit_used, r.charges,
+            r.reference)
 
 
 def receipts_csv(figures: DayFigures) -> str:
@@ -103,6 +109,8 @@ def summary_csv(figures: DayFigures) -> str:
         ("uang_muka", c.down_payments), ("biaya_lain", c.charges), ("pembulatan", c.rounding),
         ("jumlah_diterima", c.collected),
         ("keringanan_tidak_diterima", c.waived))]
+    # the bills paid by their period's year (BILL_LABELS): this year's, and older arrears
+    rows += [("rekening", BILL_LABELS.get(t.label, t.label), t.count, t.amount) for t in figures.bill_years]
     rows += _tallies("loket", figures.by_counter)
     rows += _tallies("kasir", figures.by_cashier)
     rows += _tallies("metode", figures.by_method)

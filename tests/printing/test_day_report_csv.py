@@ -106,3 +106,16 @@ def test_refunds_are_a_summary_line_of_their_own():
     assert int(by[("ringkasan", "pengembalian_uang")]["amount"]) == 25_000
     assert int(by[("ringkasan", "tunai_untuk_disetor")]["amount"]) == figures.cash_total - 25_000
     assert ("ringkasan", "pengembalian_uang") not in {(r["section"], r["label"]) for r in read(summary_csv(day(40, 2)))}
+
+
+def test_csv_carries_the_non_cash_references_and_the_bills_by_year():
+    figures = day(120, 3, late=0)
+    rows = {r["no_kuitansi"]: r for r in read(receipts_csv(figures))}
+    for receipt in figures.receipts:
+        assert rows[receipt.receipt_no]["referensi"] == receipt.reference
+    assert any(r["referensi"] for r in rows.values()) and RECEIPT_HEADER[-1] == "referensi"  # added at the end
+    summary = {(r["section"], r["label"]): (int(r["count"]), int(r["amount"])) for r in read(summary_csv(figures))
+               if r["section"] == "rekening"}
+    current, arrears = figures.bill_years
+    assert summary["rekening", "tahun_berjalan"] == (current.count, current.amount)
+    assert summary["rekening", "tunggakan"] == (arrears.count, arrears.amount)
