@@ -2,7 +2,9 @@
 content, or A6 pages, with DejaVu Sans embedded so every name renders, and the
 utility's logo on top when a logo file is given.
 
-Same content and order as the thermal receipt; see `Receipt`. On A6 the QR code
+Same content and order as the thermal receipt, in its words (`Receipt`,
+`COMPONENT_LABELS`): a voided receipt's copy has no QR code and no
+proof-of-payment footer; LUNAS stands on one that settles all it pays. On A6 the QR code
 stands beside how the receipt was paid, so a receipt of one bill fits one page;
 a longer one breaks between bills, never between its total, the amount in words
 and the QR code; each further page repeats the receipt number and the customer,
@@ -27,7 +29,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from counter.printing.escpos_receipt import read_logo
-from counter.printing.receipt import Receipt, format_moment, reprint_note
+from counter.printing.receipt import (COMPONENT_LABELS, PAID_MARK, VOID_FOOTER, Receipt, ReceiptLine,
+                                      covered_months, format_moment, reprint_note)
 from counter.rules.money import format_rupiah
 
 FONT = "DejaVuSans"
@@ -90,7 +93,7 @@ class Style:
 
 STYLES = {
     "80mm": Style(PAGE_80MM_WIDTH, None, 4 * mm, 7.5, 10, 9, 19 * mm, 30 * mm, 15 * mm),
-    "A6": Style(A6[0], A6[1], 6 * mm, 7.5, 10.5, 9.5, 21 * mm, 26 * mm, 12 * mm, side_by_side=True),
+    "A6": Style(A6[0], A6[1], 6 * mm, 7.5, 10.5, 9.5, 21 * mm, 26 * mm, 10 * mm, side_by_side=True),
 }
 
 
@@ -164,13 +167,15 @@ class Layout:
             self.add(leading, draw)
 
     def amount(self, label: str, amount: int | str, *, bold: bool = False, size: float | None = None,
-               indent: float = 0) -> None:
-        """`Label .......... Rp 1.234` with the amount flush right; a long label wraps."""
+               indent: float = 0, plain_value: bool = False) -> None:
+        """`Label .......... Rp 1.234` with the amount (or any text) flush right; a long label wraps.
+        `plain_value`: the value in the regular face beside a bold label."""
         size = size or self.style.size
         leading = size * 1.25
         font = FONT_BOLD if bold else FONT
+        value_font = FONT if plain_value else font
         value = format_rupiah(amount) if isinstance(amount, int) else amount
-        value_width = pdfmetrics.stringWidth(value, font, size)
+        value_width = pdfmetrics.stringWidth(value, value_font, size)
         label_width = max(self.style.width - indent - value_width - 2 * mm, self.style.width / 3)
         pieces = simpleSplit(label, font, size, label_width) or [""]
         for index, piece in enumerate(pieces):
@@ -179,11 +184,28 @@ class Layout:
                 c.setFont(font, size)
                 c.drawString(x + indent, base, piece)
                 if index == len(pieces) - 1:
+                    c.setFont(value_font, size)
                     c.drawRightString(x + self.style.width, base, value)
             self.add(leading, draw)
 
+    def stamp(self, text: str) -> None:
+        """`text` bold and large in a box, centred: LUNAS."""
+        size = self.style.total_size
+        width = pdfmetrics.stringWidth(text, FONT_BOLD, size) + 4 * mm
+        height = size * 1.6
+
+        def draw(c: Canvas, x: float, y: float) -> None:
+            left = x + (self.style.width - width) / 2
+            c.saveState()
+            c.setLineWidth(1.2)
+            c.rect(left, y - height + 0.5 * mm, width, height - 1 * mm)
+            c.setFont(FONT_BOLD, size)
+            c.drawCentredString(left + width / 2, y - height / 2 - size * 0.35, text)
+            c.restoreState()
+        self.add(height, draw)
+
     def rule(self, *, dashed: bool = True) -> None:
-        height = self.style.leading * 0.8
+        height = self.style.leading * 0.7
 
         def draw(c: Canvas, x: float, y: float) -> None:
             c.saveState()
@@ -270,7 +292,7 @@ def qr_drawing(payload: str, side: float, font_size: float) -> Drawing:
 def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: ANN001 - logo: a PIL image
     out = Layout(style)
     s = style
-    out.fit_labels("Loket", "Kasir", "Tanggal", "No. Struk", "No. Sambungan", "Nama", "Alamat",
+    out.fit_labels("Loket", "Kasir", "Tanggal", "No. Struk", "No. Sambungan", "Meter", "Nama", "Alamat",
                    "Golongan", "Metode", "Referensi")
     _head(out, receipt, logo)
     out.rule()
@@ -285,7 +307,6 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
         out.text(f"SALINAN ke-{receipt.copy_number}", bold=True, size=s.title_size, align="center")
         out.text(reprint_note(receipt.copy_printed_at, receipt.copy_printed_by, "Dicetak ulang"), align="center")
     if receipt.offline:
-        out.gap()
         out.text("Dicatat saat pusat tidak terjangkau", bold=True, align="center")
     if receipt.voided:
         out.gap()
@@ -293,34 +314,22 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
         out.text(f"Alasan: {receipt.voided}", align="center")
     out.rule()
     out.field("No. Sambungan", receipt.customer_number, bold=True)
+    if receipt.meter_number:
+        out.field("Meter", receipt.meter_number)
     out.field("Nama", receipt.customer_name)
     out.field("Alamat", receipt.customer_address)
     out.field("Golongan", receipt.tariff)
     out.rule()
-    indent = 2 * mm
     for line in receipt.lines:
         out.keep_together()
-        if line.kind == "charge" and line.discount:  # an other charge a relief programme made cheaper
-            out.amount(line.label, line.amount + line.discount, bold=True)
-            out.amount("Keringanan", -line.discount, indent=indent)
-            out.amount("Jumlah", line.amount, bold=True, indent=indent)
-        elif line.kind != "bill":  # a down payment, a term or an other charge: its label and amount
-            out.amount(line.label, line.amount, bold=True)
-        else:
-            out.text(f"Rekening {line.label}", bold=True)
-            out.amount(f"Meter {line.meter_start} - {line.meter_end} ({line.usage_m3} m3)", "", indent=indent)
-            out.amount("Biaya air", line.water_charge, indent=indent)
-            out.amount("Beban tetap", line.fixed_charges, indent=indent)
-            out.amount("Administrasi", line.admin_fee, indent=indent)
-            if line.fine:
-                out.amount("Denda", line.fine, indent=indent)
-            out.amount("Jumlah", line.amount, bold=True, indent=indent)
+        _line(out, line)
         out.release()
         out.gap(s.leading * 0.3)
     out.keep_together()  # the totals, how it was paid, the words and the QR code: never apart
     out.rule()
-    if receipt.waived > 0:
-        out.amount("Keringanan", -receipt.waived)
+    waived = receipt.waived - sum(line.waived for line in receipt.lines)  # not already shown on its line
+    if waived > 0:
+        out.amount("Keringanan", -waived)
     if receipt.stamp_duty > 0:
         out.amount("Meterai", receipt.stamp_duty)
     if receipt.rounding:
@@ -330,17 +339,74 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
         out.amount("Kredit dipakai", -receipt.credit_used)
         out.amount("Sisa tagihan", receipt.due, bold=True)
     out.rule()
-    if s.side_by_side:
+    proof = bool(receipt.qr_payload) and not receipt.voided  # a voided receipt's copy proves no payment
+    if proof and s.side_by_side:
         paid = out.narrower(s.qr_size + BESIDE_GAP)
         _how_paid(paid, receipt)
         out.beside_qr(paid, receipt.qr_payload)
     else:
         _how_paid(out, receipt)
         out.gap()
-        out.qr(receipt.qr_payload)
-    out.text(receipt.footer, align="center")
+        if proof:
+            out.qr(receipt.qr_payload)
+    out.text(VOID_FOOTER if receipt.voided else receipt.footer, align="center")
+    _contact(out, receipt)
     out.release()
     return out
+
+
+def _contact(out: Layout, receipt: Receipt) -> None:
+    """The head office and the call centre, small: on one line when both fit it, else a line each."""
+    size = out.style.size * 0.9
+    contact = [text for text in (f"Kantor pusat: {receipt.head_office}" if receipt.head_office else "",
+                                 f"Call center: {receipt.call_centre}" if receipt.call_centre else "") if text]
+    joined = " \u00b7 ".join(contact)
+    if pdfmetrics.stringWidth(joined, FONT, size) <= out.style.width:
+        contact = [joined] if joined else []
+    for text in contact:
+        out.text(text, size=size, align="center")
+
+
+INDENT = 2 * mm  # a bill's parts, a down payment's reckoning
+
+
+def _line(out: Layout, line: ReceiptLine) -> None:
+    """One line paid, in the thermal receipt's words: a bill and its parts, a
+    down payment's reckoning, a term, an other charge (and its relief)."""
+    if line.kind == "down_payment" and line.before_relief:
+        _down_payment(out, line)
+    elif line.kind == "charge" and line.discount:  # an other charge a relief programme made cheaper
+        out.amount(line.label, line.amount + line.discount, bold=True)
+        out.amount("Keringanan", -line.discount, indent=INDENT)
+        out.amount("Jumlah", line.amount, bold=True, indent=INDENT)
+    elif line.kind != "bill" and line.plan_no and line.label.endswith(line.plan_no):
+        out.amount(line.label.removesuffix(line.plan_no).strip(), line.amount, bold=True)  # a term
+        out.amount(line.plan_no, "", indent=INDENT)
+    elif line.kind != "bill":  # an other charge, or a plan's line of an older store: its label and amount
+        out.amount(line.label, line.amount, bold=True)
+    else:
+        out.amount(f"Rekening {line.label}", f"m3 {line.meter_start}-{line.meter_end} = {line.usage_m3} m3",
+                   bold=True, plain_value=True)
+        for part, words in COMPONENT_LABELS.items():  # a meter fee or a fine only when there is one
+            if getattr(line, part) or part not in ("meter_fee", "fine"):
+                out.amount(words, getattr(line, part), indent=INDENT)
+        out.amount("Jumlah", line.amount, bold=True, indent=INDENT)
+
+
+def _down_payment(out: Layout, line: ReceiptLine) -> None:
+    """The plan, the months it covers and their amount before relief, what was
+    waived and what is left to the terms, down to the down payment paid now."""
+    out.text("Uang muka angsuran", bold=True)
+    out.amount(line.plan_no, "", indent=INDENT)
+    months = covered_months(line.covers)
+    if months:
+        out.amount("Rekening: " + ", ".join(months), "", indent=INDENT)
+    out.amount(f"Tagihan {len(line.covers)} bulan", line.before_relief, indent=INDENT)
+    if line.waived:
+        out.amount("Keringanan", -line.waived, indent=INDENT)
+    if line.deferred:
+        out.amount("Sisa diangsur", -line.deferred, indent=INDENT)
+    out.amount("Uang muka", line.amount, bold=True, indent=INDENT)
 
 
 def _head(out: Layout, receipt: Receipt, logo) -> None:  # noqa: ANN001 - logo: a PIL image
@@ -364,11 +430,12 @@ def _how_paid(out: Layout, receipt: Receipt) -> None:
     out.amount("Kembali", receipt.change)
     if receipt.reference:
         out.field("Referensi", receipt.reference)
+    if receipt.paid_in_full:
+        out.stamp(PAID_MARK)
     out.gap()
     out.text(f"Terbilang: {receipt.total_in_words}")
     if receipt.work_order_no:
         out.text(f"SPK buka segel: {receipt.work_order_no}", bold=True)
-    out.gap()
 
 
 def continued_head(receipt: Receipt) -> tuple[str, ...]:

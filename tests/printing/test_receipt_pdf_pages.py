@@ -7,6 +7,7 @@ import dataclasses
 import io
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -17,6 +18,7 @@ from counter.rules.money import in_words
 from tests.printing.samples import hard_receipt, line, plain_receipt
 from tests.printing.test_collective_receipt import LINES, summary
 
+LOGO = Path(__file__).parents[2] / "resources" / "logo.png"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 SAMPLES = {"plain": plain_receipt, "hard": hard_receipt}
 
@@ -41,10 +43,14 @@ def test_the_80mm_roll_is_one_page_whatever_the_length(sample, count):
     assert "hal." not in text and text.count("Rekening ") == count
 
 
+@pytest.mark.parametrize("logo", [None, LOGO], ids=["no-logo", "logo"])
 @pytest.mark.parametrize("sample", SAMPLES)
-def test_one_bill_fits_one_a6_page(sample):
-    (text,) = pages(receipt_pdf(months(1, sample), page="A6"))
+def test_one_bill_fits_one_a6_page(sample, logo):
+    receipt = dataclasses.replace(months(1, sample), meter_number="KPG-21-0045123", call_centre="0380-821234",
+                                  head_office="Jl. Urip Sumoharjo No. 5, Kelurahan Oetete, Kota Kupang")
+    (text,) = pages(receipt_pdf(receipt, page="A6", logo=logo))
     assert "TOTAL" in text and "Terbilang" in text and "Simpan struk ini" in text and "hal." not in text
+    assert "LUNAS" in text and "Call center: 0380-821234" in text
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
@@ -55,7 +61,7 @@ def test_total_words_and_proof_stay_on_one_page_and_no_bill_is_split(sample, cou
     assert "Terbilang:" in last and "Simpan struk ini" in last and "Kembali" in last
     assert last == texts[-1]
     for text in texts:  # a bill's month, its parts and its sum on the same page
-        assert text.count("Rekening ") == text.count("Jumlah ") == text.count("Biaya air ")
+        assert text.count("Rekening ") == text.count("Jumlah ") == text.count("Harga air ")
     assert sum(text.count("Rekening ") for text in texts) == count
 
 
