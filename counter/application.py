@@ -134,7 +134,7 @@ def print_receipt(app, receipt_no: str) -> JobView:  # noqa: ANN001
     """Queue the original receipt of a committed payment and print it on the
     configured printer (to PDF in DATA_DIR/receipts with none)."""
     job = print_queue.queue_receipt(app.uow(), receipt_no)
-    return print_queue.print_job(app.uow(), job, *receipt_target(app.config))
+    return print_queue.print_job(app.uow(), job, *receipt_target(app.config), settings=app.config.receipt)
 
 
 @dataclass(frozen=True)

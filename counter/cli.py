@@ -459,7 +459,8 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         return None
     if args.what == "retry":
         print_queue.retry(app.uow(), int(args.number))
-        done = print_queue.print_job(app.uow(), int(args.number), zone, printer, folder, logo)
+        done = print_queue.print_job(app.uow(), int(args.number), zone, printer, folder, logo,
+                                     settings=app.config.receipt)
         return done if args.json else _console().print(f"Cetak ulang antrean {done.id}: {done.status} {done.last_error}")
     if args.what == "void":
         from counter.services.voids import describe, void_payment
@@ -489,7 +490,7 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         return 0 if verdict.genuine else 1
     if args.what == "show":
         with app.uow() as uow:
-            receipt = build_receipt(uow.session, args.number, zone)
+            receipt = build_receipt(uow.session, args.number, zone, app.config.receipt)
         if args.json:
             return receipt
         from counter.printing.escpos_receipt import receipt_text
@@ -498,12 +499,13 @@ def cmd_receipt(app: App, args: argparse.Namespace) -> object:
         return None
     if args.what == "print":
         job = print_queue.reprint(app.uow(), acting_desk(app, args, "Cetak ulang struk"), args.number)
-        done = print_queue.print_job(app.uow(), job, zone, printer, folder, logo)
+        done = print_queue.print_job(app.uow(), job, zone, printer, folder, logo, settings=app.config.receipt)
     else:  # the original, while none was printed or written; after it a counted copy
         job = print_queue.original_job(app.uow(), args.number)
         if job is None:
             job = print_queue.reprint(app.uow(), acting_desk(app, args, "Salinan struk (PDF)"), args.number)
-        done = print_queue.job_to_pdf(app.uow(), job, zone, args.out or folder, page=args.page, logo=logo)
+        done = print_queue.job_to_pdf(app.uow(), job, zone, args.out or folder, page=args.page, logo=logo,
+                                      settings=app.config.receipt)
     if args.json:  # the exit code says a failed print too
         print(json.dumps(_to_json(done), ensure_ascii=False, indent=2))
         return 2 if done.status == "failed" else 0

@@ -7,7 +7,8 @@ be retried or sent to PDF: a payment is never rolled back for a printer.
 A printed job's `last_error` holds a warning from the printer, if any
 ("Kertas printer hampir habis").
 
-`logo` is the utility's logo file (`[receipt] logo`), or None.
+`logo` is the utility's logo file (`[receipt] logo`), or None; `settings` the
+rest of `[receipt]` (the head office and call centre printed at the foot).
 
 The original is made once (printed, or written as a PDF); everything after it
 is a copy, "SALINAN ke-N", counted on the payment and audited (`reprint`).
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
+from counter.config import ReceiptSettings
 from counter.errors import CounterError, InvalidInput, NotFound, quoted
 from counter.models import Payment, PrintJob
 from counter.services import audit
@@ -103,13 +105,15 @@ def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
         return job.id
 
 
-def receipt_of(uow: UnitOfWork, job_id: int, zone) -> tuple[JobView, Receipt]:  # noqa: ANN001
-    """The job and the receipt it prints (a copy says which, when and by whom)."""
+def receipt_of(uow: UnitOfWork, job_id: int, zone, settings: ReceiptSettings | None = None,  # noqa: ANN001
+               ) -> tuple[JobView, Receipt]:
+    """The job and the receipt it prints (a copy says which, when and by whom);
+    `settings` ([receipt]): the head office and call centre at its foot."""
     with uow:
         job = uow.session.get(PrintJob, job_id)
         if job is None:
             raise NotFound(f"Antrean cetak {job_id} tidak ada.")
-        receipt = build_receipt(uow.session, job.receipt_no, zone)
+        receipt = build_receipt(uow.session, job.receipt_no, zone, settings)
         if job.copy_number:
             receipt = dataclasses.replace(receipt, copy_number=job.copy_number,
                                           copy_printed_at=job.created_at.astimezone(zone),
@@ -124,15 +128,15 @@ def _finish(uow: UnitOfWork, job_id: int, **values: object) -> None:
 
 
 def print_job(uow: UnitOfWork, job_id: int, zone, printer: dict, folder: Path,  # noqa: ANN001
-              logo: str | Path | None = None) -> JobView:
+              logo: str | Path | None = None, *, settings: ReceiptSettings | None = None) -> JobView:
     """Print one job on the configured printer (or, with none, to PDF in `folder`).
     A printer failure (not connected, out of paper, ...) is recorded on the job, not raised."""
     from counter.printing.escpos_receipt import receipt_bytes
     from counter.printing.printers import send
 
-    job, receipt = receipt_of(uow, job_id, zone)
+    job, receipt = receipt_of(uow, job_id, zone, settings)
     if printer.get("kind", "none") == "none":
-        return job_to_pdf(uow, job_id, zone, folder, logo=logo)
+        return job_to_pdf(uow, job_id, zone, folder, logo=logo, settings=settings)
     try:
         warning = send(receipt_bytes(receipt, paper=printer.get("paper", "80mm"), logo=logo), printer)
     except CounterError as error:
@@ -143,12 +147,12 @@ def print_job(uow: UnitOfWork, job_id: int, zone, printer: dict, folder: Path,  
 
 
 def job_to_pdf(uow: UnitOfWork, job_id: int, zone, folder: Path, page: str = "80mm",  # noqa: ANN001
-               logo: str | Path | None = None) -> JobView:
+               logo: str | Path | None = None, *, settings: ReceiptSettings | None = None) -> JobView:
     from counter.printing.pdf_receipt import receipt_pdf
 
     if page not in ("80mm", "A6"):
         raise InvalidInput("Ukuran PDF harus 80mm atau A6.")
-    job, receipt = receipt_of(uow, job_id, zone)
+    job, receipt = receipt_of(uow, job_id, zone, settings)
     path = folder / pdf_name(job, page)
     try:
         content = receipt_pdf(receipt, page=page, logo=logo)

@@ -5,6 +5,7 @@ that never overwrites another."""
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -100,3 +101,27 @@ def test_a_file_already_there_is_never_overwritten(app, capsys, tmp_path):
     assert written.startswith(str(tmp_path / receipt_no)) and written.endswith(".pdf")
     with app.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(Payment)) >= 1
+
+
+def test_the_head_office_and_call_centre_reach_the_original_and_its_copies(app, capsys):
+    settings = ["-o", "receipt.head_office=Jl. Soekarno No. 1, Kupang", "-o", "receipt.call_centre=(0380) 821234"]
+    receipt_no = pay_by_cli(capsys, app)  # paid without the settings: they are read when printing
+    code, out, _ = run(capsys, app, *settings, "receipt", "pdf", receipt_no, "--page", "A6", "--json")
+    made = json.loads(out)
+    text = text_of(Path(made["pdf_path"]))
+    assert code == 0 and "Kantor pusat: Jl. Soekarno No. 1, Kupang" in text and "Call center: (0380) 821234" in text
+    code, out, _ = run(capsys, app, *settings, "receipt", "show", receipt_no)
+    assert code == 0 and "Kantor pusat: Jl. Soekarno No. 1, Kupang" in " ".join(out.split())
+
+
+def test_a_paid_original_carries_the_head_office(app, capsys):
+    settings = ["-o", "receipt.head_office=Jl. Soekarno No. 1, Kupang", "-o", "receipt.call_centre=(0380) 821234"]
+    assert run(capsys, app, "shift", "open", "--float", "0")[0] == 0
+    with app.uow() as uow:
+        number = uow.session.scalars(
+            select(Customer.number).join(Bill, Bill.customer_id == Customer.id)
+            .where(Bill.status == "unpaid", Customer.status == "active").limit(1)).one()
+    code, out, _ = run(capsys, app, *settings, "pay", number, "--method", "qris", "--reference", "QR-2", "--json")
+    receipt_no = json.loads(out)["receipt_no"]
+    text = text_of(app.config.store.data_dir / "receipts" / f"{receipt_no}.pdf")
+    assert code == 0 and "Call center: (0380) 821234" in text and "LUNAS" in text
