@@ -4,7 +4,8 @@ utility's logo on top when a logo file is given.
 
 Same content and order as the thermal receipt, in its words (`Receipt`,
 `COMPONENT_LABELS`): a voided receipt's copy has no QR code and no
-proof-of-payment footer; LUNAS stands on one that settles all it pays. On A6 the QR code
+proof-of-payment footer; LUNAS stands on one that settles all it pays; from
+COMPACT_FROM months a row a month, then each part summed once. On A6 the QR code
 stands beside how the receipt was paid, so a receipt of one bill fits one page;
 a longer one breaks between bills, never between its total, the amount in words
 and the QR code; each further page repeats the receipt number and the customer,
@@ -28,11 +29,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from counter.printing.escpos_receipt import read_logo
+from counter.printing.escpos_receipt import COMPACT_FROM, read_logo
 from counter.printing.receipt import (COMPONENT_LABELS, PAID_MARK, VOID_FOOTER, Receipt, ReceiptLine,
                                       covered_months, format_moment, reprint_note)
 from counter.rules.money import format_rupiah
 
+INDENT = 2 * mm  # a bill's parts, a down payment's reckoning, a month's row
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 _FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
@@ -188,6 +190,21 @@ class Layout:
                     c.drawRightString(x + self.style.width, base, value)
             self.add(leading, draw)
 
+    def columns(self, cells: tuple[str, str, str, str]) -> None:
+        """A month's row: its name from the indent, its use and its fine right-aligned
+        in columns of their own, the amount flush right."""
+        size, width = self.style.size, self.style.width
+        edges = (None, 0.40 * width, 0.72 * width, width)  # right edges; None: left-aligned at the indent
+
+        def draw(c: Canvas, x: float, y: float) -> None:
+            c.setFont(FONT, size)
+            for text, edge in zip(cells, edges):
+                if edge is None:
+                    c.drawString(x + INDENT, y - size, text)
+                elif text:
+                    c.drawRightString(x + edge, y - size, text)
+        self.add(self.style.leading, draw)
+
     def stamp(self, text: str) -> None:
         """`text` bold and large in a box, centred: LUNAS."""
         size = self.style.total_size
@@ -320,7 +337,13 @@ def build_layout(receipt: Receipt, style: Style, logo=None) -> Layout:  # noqa: 
     out.field("Alamat", receipt.customer_address)
     out.field("Golongan", receipt.tariff)
     out.rule()
+    bills = [line for line in receipt.lines if line.kind == "bill"]
+    compact = len(bills) >= COMPACT_FROM  # as on thermal: a line a month, then each part summed once
     for line in receipt.lines:
+        if compact and line.kind == "bill":  # all of them together, where the first is
+            if line is bills[0]:
+                _compact_bills(out, bills)
+            continue
         out.keep_together()
         _line(out, line)
         out.release()
@@ -367,7 +390,6 @@ def _contact(out: Layout, receipt: Receipt) -> None:
         out.text(text, size=size, align="center")
 
 
-INDENT = 2 * mm  # a bill's parts, a down payment's reckoning
 
 
 def _line(out: Layout, line: ReceiptLine) -> None:
@@ -391,6 +413,24 @@ def _line(out: Layout, line: ReceiptLine) -> None:
             if getattr(line, part) or part not in ("meter_fee", "fine"):
                 out.amount(words, getattr(line, part), indent=INDENT)
         out.amount("Jumlah", line.amount, bold=True, indent=INDENT)
+
+
+def _compact_bills(out: Layout, bills: list[ReceiptLine]) -> None:
+    """Many months: a row each (month, use, its fine, amount, in columns), their
+    total, then each part of a bill summed once (kept together)."""
+    out.text(f"Rekening {len(bills)} bulan", bold=True)
+    for bill in bills:
+        fine = f"denda {format_rupiah(bill.fine, symbol=False)}" if bill.fine else ""
+        out.columns((bill.label, f"{bill.usage_m3} m3", fine, format_rupiah(bill.amount)))
+    out.keep_together()
+    out.amount("Jumlah rekening", sum(bill.amount for bill in bills), bold=True, indent=INDENT)
+    out.text(f"Rincian {len(bills)} bulan:")
+    for part, words in COMPONENT_LABELS.items():
+        amount = sum(getattr(bill, part) for bill in bills)
+        if amount or part in ("water_charge", "standing_charge", "admin_fee"):
+            out.amount(words, amount, indent=INDENT)
+    out.release()
+    out.gap(out.style.leading * 0.3)
 
 
 def _down_payment(out: Layout, line: ReceiptLine) -> None:
