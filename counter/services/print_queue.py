@@ -132,13 +132,14 @@ def print_job(uow: UnitOfWork, job_id: int, zone, printer: dict, folder: Path,  
     """Print one job on the configured printer (or, with none, to PDF in `folder`).
     A printer failure (not connected, out of paper, ...) is recorded on the job, not raised."""
     from counter.printing.escpos_receipt import receipt_bytes
-    from counter.printing.printers import send
+    from counter.printing.printers import send, with_drawer_kick
 
     job, receipt = receipt_of(uow, job_id, zone, settings)
     if printer.get("kind", "none") == "none":
         return job_to_pdf(uow, job_id, zone, folder, logo=logo, settings=settings)
     try:
-        warning = send(receipt_bytes(receipt, paper=printer.get("paper", "80mm"), logo=logo), printer)
+        data = receipt_bytes(receipt, paper=printer.get("paper", "80mm"), logo=logo)
+        warning = send(with_drawer_kick(data, receipt, printer), printer)  # a cash original opens the drawer
     except CounterError as error:
         _finish(uow, job_id, status="failed", attempts=job.attempts + 1, last_error=str(error)[:400])
     else:

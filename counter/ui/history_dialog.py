@@ -111,7 +111,7 @@ def reprint(app, desk: Desk, receipt_no: str) -> JobView:  # noqa: ANN001 - boot
     next "SALINAN", then printed (to PDF without a printer). On the worker."""
     zone, printer, folder, logo = application.receipt_target(app.config)
     job_id = print_queue.reprint(app.uow(), desk, receipt_no)
-    return print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo)
+    return print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo, settings=app.config.receipt)
 
 
 class HistoryDialog(FormDialog):

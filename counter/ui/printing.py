@@ -112,7 +112,8 @@ class DeskPrinter(QObject):
             done = []
             for job_id in ids:
                 print_queue.retry(app.uow(), job_id)
-                done.append(print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo))
+                done.append(print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo,
+                                                  settings=app.config.receipt))
             return done
 
         self._submit(work)
@@ -126,7 +127,8 @@ class DeskPrinter(QObject):
         zone, _printer, folder, logo = self._target()
 
         def work() -> list[JobView]:  # on the worker
-            return [print_queue.job_to_pdf(app.uow(), job_id, zone, folder, logo=logo) for job_id in ids]
+            return [print_queue.job_to_pdf(app.uow(), job_id, zone, folder, logo=logo,
+                                           settings=app.config.receipt) for job_id in ids]
 
         self._submit(work)
 
@@ -140,7 +142,8 @@ class DeskPrinter(QObject):
 
         def work() -> list[JobView]:  # on the worker
             job_id = print_queue.reprint(app.uow(), desk, receipt_no)
-            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo)]
+            return [print_queue.print_job(app.uow(), job_id, zone, printer, folder, logo,
+                                          settings=app.config.receipt)]
 
         self._submit(work)
 

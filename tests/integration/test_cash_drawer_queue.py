@@ -19,8 +19,6 @@ from tests.printer_server import PrinterServer
 
 pytestmark = [
     pytest.mark.usefixtures("till"),  # money is taken only into an open shift
-    pytest.mark.xfail(strict=True, reason="print_queue.print_job must send its bytes through "
-                                          "printers.with_drawer_kick(data, receipt, printer)"),
 ]
 
 KICK_PIN2 = b"\x1bp\x00\x32\x32"
