@@ -49,6 +49,7 @@ class ShiftFigures:
     counted: int | None = None  # None while open
     variance_reason: str = ""
     closed_by: str = ""  # username of who closed it (the cashier, or a supervisor)
+    closed_by_name: str = ""  # their full name, as papers print it
     expected_at_close: int | None = None  # what the drawer should have held when it was counted
     refunds_paid: int = 0  # cash paid back to customers from this drawer (conflicts' credit)
     # of cash_taken: paper receipts of an outage, written on earlier days and entered in this shift (the

@@ -111,7 +111,7 @@ def _marked(shift: ShiftFigures, width: int) -> list[str]:
     else:
         lines += field("Tutup", _time(shift.closed_at, shift.business_date), width)
         if shift.closed_by and shift.closed_by != shift.cashier:
-            lines += field("Oleh", shift.closed_by, width)
+            lines += field("Oleh", shift.closed_by_name or shift.closed_by, width)
     lines.append(rule)
 
     lines += row("Jumlah kuitansi", _count(shift.payments), width)

@@ -210,7 +210,8 @@ def shift_figures(session: Session, shift: Shift, zone: dt.tzinfo) -> ShiftFigur
         cash_taken=sum(r[4] for r in cash), change_given=sum(r[5] for r in cash), refunds_paid=refunded,
         by_method=by_method(done), rounding=sum(r[8] for r in cash), credit_used=sum(r[7] for r in done),
         counts=dict(shift.counts or {}), counted=shift.counted, variance_reason=shift.variance_reason or "",
-        closed_by=closer.username if closer else "", expected_at_close=shift.expected_cash, paper_cash=paper_cash,
+        closed_by=closer.username if closer else "", closed_by_name=closer.full_name if closer else "",
+        expected_at_close=shift.expected_cash, paper_cash=paper_cash,
         components=_components(session, (taken, entered), done))
 
 

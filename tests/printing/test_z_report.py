@@ -96,8 +96,9 @@ def test_an_open_shift_has_no_count(shifts):
 
 def test_closed_by_a_supervisor_and_on_the_next_day(shifts):
     late = shifts[0].closed_at.replace(day=25)
-    lines = z_report_lines(dataclasses.replace(shifts[0], closed_by="kepala", closed_at=late), 48)
-    assert "Oleh    : kepala" in lines
+    lines = z_report_lines(dataclasses.replace(shifts[0], closed_by="kepala", closed_by_name="Paulus Fanggidae",
+                                               closed_at=late), 48)
+    assert "Oleh    : Paulus Fanggidae" in lines  # a person's name, not a login name
     assert line_with(lines, "Tutup").endswith("25 Nov 2025 15:45:00 WITA")
 
 
