@@ -940,8 +940,12 @@ class MainWindow(QMainWindow):
     def _build_next_pay_dialog(self) -> None:
         """The next pay dialog, built while no one waits for it (the cashier handing over
         the change): F5 then only loads it, and the keys wait for no widgets being made."""
-        if self._next_pay_dialog is None and self.takes_money:
-            self._next_pay_dialog = PayDialog(parent=self)
+        if self._next_pay_dialog is not None or not self.takes_money:
+            return
+        if not self.runner.idle:  # the worker computing meanwhile would make the building stutter
+            QTimer.singleShot(PREPARE_PAY_DIALOG_MS, self, self._build_next_pay_dialog)
+            return
+        self._next_pay_dialog = PayDialog(parent=self)
 
     def _drop_next_pay_dialog(self) -> None:
         """Built at another text size: made again when next wanted."""
@@ -1020,10 +1024,11 @@ class MainWindow(QMainWindow):
     def _paid(self, dialog: PayDialog, result: PaymentResult) -> None:
         self.last_payment = result
         dialog.succeeded()
-        # on the worker; a failure never undoes the payment. The sync is woken when
-        # the receipt is done, not now: two threads computing at once would make
-        # the desk stutter (docs/benchmarks.md)
-        self.printer.print_receipt(result.receipt_no)
+        # on the worker, once the desk has shown the outcome (a timer of 0 ms fires after the
+        # repaint): the worker building the receipt in Python meanwhile would slow that repaint
+        # down; a failure never undoes the payment. The sync is woken when the receipt is
+        # done, not now, for the same reason (docs/benchmarks.md)
+        QTimer.singleShot(0, self, functools.partial(self.printer.print_receipt, result.receipt_no))
         method = method_label(result.method)
         change = ("<br><span style='font-size:26pt; font-weight:bold'>"
                   + self.tr("KEMBALIAN {amount}").format(amount=format_rupiah(result.change)) + "</span>"
