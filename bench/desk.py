@@ -609,6 +609,7 @@ def serve_central(folder: Path, workers: int):  # noqa: ANN201 - (sync.Server, d
     init_central(central)
     local = App(config.load(data_dir=folder))
     load_reference_data(local.engine, central, True)
+    base.vacuum_analyze(url)  # as a central in service is: its statistics made, not being made under the desk
     server = base.Server(url, Path(tempfile.mkdtemp(prefix="counter-desk-central-")), workers)
     settings = local.config.desk
     store_key(folder, server.url, base.enrol(server.url, base.devices.make_enrolment(

@@ -182,13 +182,18 @@ def ensure_template(folder: Path, store: Path, customers: int) -> str:
         c.execute(insert(Counter.__table__), [dict(office_id=office, code=code, name=f"Loket {code[1:]}",
                                                    change_seq=seq) for code in LOAD_COUNTERS])
     central.dispose()
+    vacuum_analyze(url)
+    marker.write_text(json.dumps({"store_built_at": built["built_at"], "load_s": round(seconds, 1),
+                                  "rows": counts}))
+    return name
+
+
+def vacuum_analyze(url: str) -> None:
+    """The freshly loaded database's statistics and visibility map, made now."""
     analyse = create_engine(url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
     with analyse.connect() as c:
         c.execute(text("VACUUM ANALYZE"))
     analyse.dispose()
-    marker.write_text(json.dumps({"store_built_at": built["built_at"], "load_s": round(seconds, 1),
-                                  "rows": counts}))
-    return name
 
 
 def desk_with_shift(app: App, clock=None):  # noqa: ANN001, ANN201 - Desk
