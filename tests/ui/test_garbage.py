@@ -76,9 +76,12 @@ def test_young_garbage_goes_in_small_bites_while_the_cashier_works(qtbot, collec
 
 def test_an_idle_desk_collects_in_full_once_not_over_and_over(qtbot, collector):
     collector(interval_ms=20, quiet_s=0.1, latest_s=60)
+    kept = [[n] for n in range(1_000)]  # alive through the full collection
+    frozen = gc.get_freeze_count()
     garbage.note_input()
     seen = generations_collected(qtbot, 0.6)
     assert seen.count(2) == 1
+    assert gc.get_freeze_count() >= frozen + len(kept)  # the next full one walks none of them again
 
 
 def test_a_desk_never_quiet_still_gets_a_full_collection_now_and_then(qtbot, collector):
