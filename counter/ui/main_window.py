@@ -70,7 +70,7 @@ log = logging.getLogger(__name__)
 # The search starts at once: keys already queued (a scanner's burst) make one search, and a
 # newer search supersedes an older one on the worker (docs/benchmarks.md, 2026-12-07).
 SEARCH_DEBOUNCE_MS = 0
-PREPARE_PAY_DIALOG_MS = 300  # after a payment, the next pay dialog is built once the receipt is on its way
+PREPARE_PAY_DIALOG_MS = 50  # the next pay dialog is built this soon after the last closed, once the worker is idle
 SEARCH_LIMIT = 50
 DATE_REFRESH_MS = 30_000  # the business date in the status bar follows the clock past midnight
 BUSY_AFTER_MS = 200  # work that takes longer than this shows "Memproses ..." and a busy cursor
