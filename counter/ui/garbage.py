@@ -7,8 +7,9 @@ What exists when collection starts (modules, the window) lives as long as the
 desk, so it is frozen out of collection. A timer looks four times a second at
 what was made since the last look, and collects the youngest generation once
 YOUNG_OBJECTS have piled up (SQLAlchemy's statements leave cycles behind:
-about 2,000 objects a payment), the middle one every tenth time, as Python
-itself would but on this thread, in bites of a few milliseconds. A full
+about 2,000 objects a payment), and the middle one every MIDDLE_EVERY times
+(Python's own is every tenth: a third keeps each bite to a few milliseconds
+while the sync pulls thousands of rows), on this thread. A full
 collection walks everything that survived since start-up, which after a few
 hundred customers takes tens of milliseconds: it waits for a pause in the
 cashier's keys and clicks (`note_input`, from the desk's lock), or runs anyway
@@ -28,6 +29,7 @@ from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 250
 YOUNG_OBJECTS = 2_000  # objects made (and not yet freed) since the last collection: collect the youngest
+MIDDLE_EVERY = 3  # young collections between collections of the middle generation
 QUIET_S = 4.0  # no key or click for this long: the desk is between customers
 LATEST_S = 600.0  # a full collection at least this often, quiet or not
 
@@ -54,7 +56,7 @@ class _Collector(QObject):
             gc.collect()
             gc.freeze()  # what outlived a whole collection stays: the next full one walks only what is newer
             self.last_full = now
-        elif young_collections >= 10:
+        elif young_collections >= MIDDLE_EVERY:
             gc.collect(1)
         elif made >= YOUNG_OBJECTS:
             gc.collect(0)
