@@ -3,6 +3,7 @@
     python bench/desk.py                       # builds a 1,000,000-customer store, then measures
     python bench/desk.py --customers 20000     # a quick look
     python bench/desk.py --store DIR           # reuse a store (e.g. one kept with --keep)
+    python bench/desk.py --store DIR --http    # against `counter central serve` on PostgreSQL, as at an office
 
 Targets (issue: the desk at 1,000,000 customers):
 1. `counter` start to a usable desk <= 2 s. Fresh processes run `counter
