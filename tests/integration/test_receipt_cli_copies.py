@@ -7,24 +7,11 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from counter.cli import main
 from counter.models import AuditRecord, Bill, Customer, Payment
-from counter.services.demo import DEMO_PIN
-
-
-@pytest.fixture(autouse=True)
-def desk_pin(monkeypatch):
-    monkeypatch.setenv("COUNTER_SECRET", DEMO_PIN)
-
-
-def run(capsys, app, *args):
-    code = main(["--data-dir", str(app.config.store.data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.integration.test_cli import desk_pin, run  # noqa: F401 - desk_pin: the desk user's PIN, a fixture
 
 
 def text_of(path) -> str:
