@@ -63,6 +63,9 @@ def queue_receipt(uow: UnitOfWork, receipt_no: str) -> int:
         return job.id
 
 
+MADE = ("printed", "pdf")  # a job's receipt is on paper or in a file
+
+
 def original_job(uow: UnitOfWork, receipt_no: str) -> int | None:
     """The job that makes the original receipt, while none has been printed or
     written (its queued or failed job, else a new one); None once one was: what
@@ -81,9 +84,6 @@ def original_job(uow: UnitOfWork, receipt_no: str) -> int | None:
         uow.session.add(job)
         uow.commit()
         return job.id
-
-
-MADE = ("printed", "pdf")  # a job's receipt is on paper or in a file
 
 
 def reprint(uow: UnitOfWork, desk: Desk, receipt_no: str) -> int:
