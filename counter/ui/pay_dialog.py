@@ -370,6 +370,7 @@ class PayDialog(QDialog):
         self.who.setText(f"<b>{c.number}</b> &nbsp; {c.name}<br>{what}")
         self.due_note.setText(self.tr("termasuk meterai {amount}").format(amount=format_rupiah(self.paying.stamp_duty))
                               if self.paying.stamp_duty else "")
+        self.due_note.setVisible(bool(self.paying.stamp_duty))  # no empty row under the amount
         fee = (self.tr("Buka &segel: SPK buka segel + biaya {amount}").format(amount=format_rupiah(self.unseal_fee.amount))
                if self.unseal_fee is not None else self.tr("Buka &segel: SPK buka segel (tanpa biaya)"))
         self.unseal.setText(fee)
