@@ -19,7 +19,7 @@ from counter.printing.day_report_pdf import ALERT, NOTE, RED, VOID_GREY, _count,
 from counter.printing.pdf_receipt import FONT, FONT_BOLD
 from counter.printing.plan_pdf import (BODY, CENTER, GRID, SHADE, TITLE, WIDTH, _grid, _header, _p, _register_fonts,
                                        _render, format_date)
-from counter.printing.receipt import format_moment
+from counter.printing.receipt import COMPONENT_LABELS as BILL_PARTS, format_moment
 from counter.rules.money import format_rupiah
 
 SIZE = 8.5  # tables
@@ -69,9 +69,9 @@ def _summary(day: CentralDay) -> list[Flowable]:
 
 def _components(day: CentralDay) -> list[Flowable]:
     k = day.components
-    rows = [["Komponen", "Jumlah"], ["Harga air", format_rupiah(k.water)], ["Biaya beban", format_rupiah(k.standing)],
-            ["Pemeliharaan meter", format_rupiah(k.meter)], ["Administrasi", format_rupiah(k.admin)],
-            ["Denda", format_rupiah(k.fines)], ["Angsuran", format_rupiah(k.terms)],
+    rows = [["Komponen", "Jumlah"], *([BILL_PARTS[key], format_rupiah(amount)] for key, amount in (
+                ("water_charge", k.water), ("standing_charge", k.standing), ("meter_fee", k.meter),
+                ("admin_fee", k.admin), ("fine", k.fines))), ["Angsuran", format_rupiah(k.terms)],
             ["Uang muka", format_rupiah(k.down_payments)],
             *([["Biaya lain", format_rupiah(k.charges)]] if k.charges else []),
             ["Meterai", format_rupiah(k.stamp_duty)],

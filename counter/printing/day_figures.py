@@ -169,6 +169,19 @@ class Components:
     waived: int  # fines and arrears waived by plans made that day (not collected: for the record)
     rounding: int = 0  # cash rounding of the receipts (signed)
     charges: int = 0  # other charges (biaya lain): unsealing, a new connection, a change of name ...
+    # `fixed` part by part (0, 0, 0 when not known: figures of an older central)
+    standing: int = 0
+    meter_fee: int = 0
+    admin_fee: int = 0
+
+    @property
+    def fixed_parts(self) -> tuple[tuple[str, int], ...]:
+        """`fixed` as its parts, in the receipts' words (receipt.COMPONENT_LABELS' keys), a
+        part charged by no bill left out; `(("fixed", fixed),)` when the parts are not known."""
+        parts = (("standing_charge", self.standing), ("meter_fee", self.meter_fee), ("admin_fee", self.admin_fee))
+        if sum(amount for _, amount in parts) != self.fixed:
+            return (("fixed", self.fixed),)
+        return tuple((key, amount) for key, amount in parts if amount or key != "meter_fee")
 
     @property
     def collected(self) -> int:

@@ -38,7 +38,7 @@ from counter.printing.pdf_receipt import FONT, FONT_BOLD
 from counter.printing.plan_pdf import (BODY, CENTER, GRID, HEADING, SHADE, TITLE, WIDTH, _fields, _grid, _header,
                                        _NumberedCanvas, _p, _register_fonts, _render, _signature, _signatures,
                                        format_date)
-from counter.printing.receipt import format_moment
+from counter.printing.receipt import COMPONENT_LABELS as BILL_PARTS, format_moment
 from counter.rules.money import format_rupiah
 from counter.printing.day_figures import DayFigures, ReceiptRow, ShiftFigures, Tally, VoidRow
 from counter.rules.payment_methods import CREDIT, METHOD_LABELS
@@ -442,8 +442,9 @@ def _totals(figures: DayFigures) -> list[Flowable]:
 
 def _components(figures: DayFigures) -> list[Flowable]:
     c = figures.components
-    rows = [["Komponen", "Jumlah"], ["Harga air", format_rupiah(c.water)], ["Beban tetap", format_rupiah(c.fixed)],
-            ["Denda", format_rupiah(c.fines)], ["Meterai", format_rupiah(c.stamp_duty)],
+    fixed = [[BILL_PARTS.get(key, "Beban tetap"), format_rupiah(amount)] for key, amount in c.fixed_parts]
+    rows = [["Komponen", "Jumlah"], [BILL_PARTS["water_charge"], format_rupiah(c.water)], *fixed,
+            [BILL_PARTS["fine"], format_rupiah(c.fines)], ["Meterai", format_rupiah(c.stamp_duty)],
             ["Angsuran", format_rupiah(c.terms)], ["Uang muka", format_rupiah(c.down_payments)],
             *([["Biaya lain", format_rupiah(c.charges)]] if c.charges else []),
             *([["Pembulatan tunai", format_rupiah(c.rounding)]] if c.rounding else []),

@@ -62,7 +62,8 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
         .where(p.c.office_id == office_id, p.c.business_date == day)).mappings().all()
     l = PaymentLine.__table__
     parts: dict = defaultdict(lambda: {"water": 0, "fixed": 0, "fines": 0, "terms": 0, "down": 0, "charges": 0,
-                                       "periods": [], "codes": [], "bills": []})
+                                       "standing": 0, "meter": 0, "admin": 0, "periods": [], "codes": [],
+                                       "bills": []})
     for line in session.execute(
             select(l.c.payment_id, l.c.kind, l.c.period, l.c.term_seq, l.c.water_charge, l.c.standing_charge,
                    l.c.meter_fee, l.c.admin_fee, l.c.fine, l.c.amount, l.c.charge_code)
@@ -71,6 +72,9 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
         if line.kind == "bill":
             part["water"] += line.water_charge
             part["fixed"] += line.standing_charge + line.meter_fee + line.admin_fee
+            part["standing"] += line.standing_charge
+            part["meter"] += line.meter_fee
+            part["admin"] += line.admin_fee
             part["fines"] += line.fine
             part["periods"].append(line.period)
             part["bills"].append((line.period, line.water_charge + line.standing_charge + line.meter_fee
@@ -96,7 +100,8 @@ def _receipts(session: Session, office_id: int, day: dt.date, zone: ZoneInfo) ->
             terms=part["terms"] + part["down"], stamp_duty=r["stamp_duty"], total=r["total"], status=r["status"],
             paper_no=r["paper_no"] or "", rounding=r["rounding"], credit_used=r["credit_used"],
             charges=part["charges"], reference=r["reference"] or ""),
-            dict(r, down=part["down"], terms=part["terms"], bills=part["bills"])))
+            dict(r, down=part["down"], terms=part["terms"], bills=part["bills"], standing=part["standing"],
+                 meter=part["meter"], admin=part["admin"])))
     return receipts
 
 
@@ -233,6 +238,8 @@ def consolidate(session: Session, office_code: str, day: dt.date, zone: ZoneInfo
         water=component("water"), fixed=component("fixed"), fines=component("fines"),
         stamp_duty=component("stamp_duty"), terms=sum(r["terms"] for _, r in taken),
         down_payments=sum(r["down"] for _, r in taken), waived=_waived(session, office.id, day),
+        standing=sum(r["standing"] for _, r in taken), meter_fee=sum(r["meter"] for _, r in taken),
+        admin_fee=sum(r["admin"] for _, r in taken),
         rounding=component("rounding"), charges=component("charges"))
     shifts, late_shifts = _shifts(session, office.id, day, closing, zone)
     conflicts = session.execute(

@@ -144,3 +144,18 @@ def test_the_shift_table_holds_only_the_shifts_the_sign_off_covers(app, desk, cl
     late_at = text.index("DITERIMA SETELAH TUTUP HARI")
     assert cashier.full_name not in text[:late_at]
     assert f"L02 {cashier.full_name}, " in text[late_at:]
+
+
+def test_the_components_name_each_part_of_the_bills_as_the_receipts_do(app, desk, closed_day):
+    """Beban, Pemeliharaan meter and Administrasi on lines of their own, in the receipts' words."""
+    from counter.printing.receipt import COMPONENT_LABELS
+
+    figures, (arrears, qris, transfer, _) = closed_day
+    bills = [line for r in (arrears, qris, transfer) for line in r.quote.bills]
+    text = text_of(closing_pdf(figures, UTILITY))
+    section = text[text.index("Komponen penerimaan"):text.index("Jumlah diterima")]
+    for field in ("water_charge", "standing_charge", "meter_fee", "admin_fee", "fine"):
+        total = sum(getattr(b, field) for b in bills)
+        if total or field != "meter_fee":  # a part the day's bills never charged is left out
+            assert f"{COMPONENT_LABELS[field]} {format_rupiah(total)}" in section, (field, section)
+    assert "Beban tetap" not in section

@@ -183,3 +183,13 @@ def test_the_csv_rows_add_up_to_its_totals(made, paid):
     assert count("jumlah", "rekening_dibayar") == count("kantor", "rekening_dibayar") + count(
         "kanal", "rekening_dibayar")
     assert all(not r["label"].startswith(("=", "+", "-", "@")) for r in rows)
+
+
+def test_the_components_speak_the_receipts_words():
+    from counter.printing.receipt import COMPONENT_LABELS
+
+    text = " ".join(" ".join(layout(central_day_pdf(figures()))).split())
+    section = text[text.index("Komponen Jumlah"):text.index("Jumlah diterima")]
+    for words in COMPONENT_LABELS.values():
+        assert f" {words} Rp" in section, words
+    assert "Biaya beban" not in section
