@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from counter.errors import CounterError
@@ -162,6 +163,10 @@ class TaskRunner(QObject):
         self._busy_since(was_busy)
         if pending is None or pending.stale or self._closed:
             return
+        callback = pending.on_done if ok else pending.on_error
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # for a widget deleted meanwhile (a dialog closed while its read ran): nowhere to show it
         if ok:
             if pending.on_done is not None:
                 pending.on_done(payload)

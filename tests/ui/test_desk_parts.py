@@ -45,6 +45,18 @@ def test_runner_delivers_results_on_the_gui_thread_from_one_worker(qtbot, runner
     assert not runner.busy
 
 
+def test_a_result_for_a_widget_deleted_meanwhile_is_dropped(qtbot, runner):
+    """A dialog closed (and deleted) while its read runs: the answer goes nowhere, no error."""
+    from PySide6.QtWidgets import QLabel
+
+    release = threading.Event()
+    label = QLabel()
+    runner.run(lambda: release.wait(5) and "gone", label.setText, label.setText)
+    shiboken6.delete(label)
+    release.set()
+    qtbot.waitUntil(lambda: runner.idle, timeout=5000)  # a RuntimeError here would fail the test
+
+
 def test_runner_delivers_counter_errors_and_wraps_bugs(qtbot, runner):
     errors: list[Exception] = []
 
