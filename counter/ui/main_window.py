@@ -1024,11 +1024,10 @@ class MainWindow(QMainWindow):
     def _paid(self, dialog: PayDialog, result: PaymentResult) -> None:
         self.last_payment = result
         dialog.succeeded()
-        # on the worker, once the desk has shown the outcome (a timer of 0 ms fires after the
-        # repaint): the worker building the receipt in Python meanwhile would slow that repaint
-        # down; a failure never undoes the payment. The sync is woken when the receipt is
-        # done, not now, for the same reason (docs/benchmarks.md)
-        QTimer.singleShot(0, self, functools.partial(self.printer.print_receipt, result.receipt_no))
+        # on the worker; a failure never undoes the payment. The sync is woken when
+        # the receipt is done, not now: two threads computing at once would make
+        # the desk stutter (docs/benchmarks.md)
+        self.printer.print_receipt(result.receipt_no)
         method = method_label(result.method)
         change = ("<br><span style='font-size:26pt; font-weight:bold'>"
                   + self.tr("KEMBALIAN {amount}").format(amount=format_rupiah(result.change)) + "</span>"
